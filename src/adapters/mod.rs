@@ -1,0 +1,6 @@
+//! The outside world: Redis, files, and later HTTP, artisan and php-fpm.
+//! Each adapter returns typed errors and prints nothing.
+
+pub mod files;
+pub mod redis;
+pub mod redis_url;

@@ -1,0 +1,90 @@
+//! The command line as clap types: the global flags and the subcommands.
+//! Each subcommand's own arguments live beside its code in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gatewayctl",
+    version,
+    about = "Switch on, check and roll back changes on a production Laravel API gateway, safely",
+    long_about = None,
+    after_help = "Exit codes: 0 ok, 1 a check failed or NO-GO, 2 usage or config error, \
+                  3 a dependency unreachable, 4 could not complete, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]
+    #[arg(long, global = true, env = "GATEWAYCTL_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The Laravel app directory (overrides gateway.app_dir)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub app_dir: Option<PathBuf>,
+    /// Output for people, or one JSON document for scripts
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Colour on stdout (NO_COLOR is respected by auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// More detail on stderr (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Nothing on stderr but errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play requests or upstream failures through the gateway model, touching nothing
+    #[command(subcommand)]
+    Simulate(commands::simulate::SimulateCommand),
+    /// Count or list Redis keys with SCAN (never KEYS), prefix applied
+    #[command(subcommand)]
+    Keys(commands::keys::KeysCommand),
+    /// Inspect the circuit breakers kept in Redis
+    #[command(subcommand)]
+    Breaker(commands::breaker::BreakerCommand),
+    /// Write a commented gatewayctl.toml with the plan's production values
+    Init(commands::init::InitArgs),
+    /// Check, show or locate the config
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+    /// Print shell completions
+    Completions(commands::completions::CompletionsArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

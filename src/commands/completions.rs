@@ -1,0 +1,27 @@
+//! `gatewayctl completions SHELL`: completion scripts, generated from the CLI
+//! itself (the committed copies in completions/ are checked against these).
+
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::commands::Context;
+use crate::exit;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish or powershell
+    pub shell: Shell,
+}
+
+/// The completion script for `shell`, as bytes.
+pub fn generate(shell: Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "gatewayctl", &mut out);
+    out
+}
+
+pub fn exec(args: CompletionsArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    ctx.out.raw(&generate(args.shell))?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,72 @@
+//! `gatewayctl config check|show|path`.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use crate::adapters::redis_url;
+use crate::commands::Context;
+use crate::exit;
+use crate::report::config::{ConfigCheckReport, ConfigPathReport, ConfigShowReport};
+use crate::settings::{self, ConfigError, Problem, SEARCH_PATHS};
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Report unknown keys and bad values, with file and line (exit 1 if any)
+    Check(CheckArgs),
+    /// Print the effective config (Redis password masked)
+    Show,
+    /// Print which config file is in use
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The file to check [default: the one in use]
+    pub file: Option<PathBuf>,
+}
+
+pub fn exec(cmd: ConfigCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    match cmd {
+        ConfigCommand::Check(args) => check(args, ctx),
+        ConfigCommand::Show => show(ctx),
+        ConfigCommand::Path => {
+            let file = settings::discover(ctx.global.config.as_deref())?;
+            let searched = SEARCH_PATHS.iter().map(PathBuf::from).collect();
+            ctx.out.emit(&ConfigPathReport { file, searched })?;
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn check(args: CheckArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let file = match args.file {
+        Some(f) => Some(f),
+        None => settings::discover(ctx.global.config.as_deref())?,
+    };
+    let problems: Vec<Problem> = match &file {
+        None => Vec::new(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            settings::parse(&text, Some(path)).err().unwrap_or_default()
+        }
+    };
+    let ok = problems.is_empty();
+    ctx.out.emit(&ConfigCheckReport { file, ok, problems })?;
+    Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
+}
+
+fn show(ctx: &mut Context) -> anyhow::Result<u8> {
+    let mut settings = ctx.settings()?;
+    settings.file.redis.url = redis_url::mask(&settings.file.redis.url);
+    let config = toml::Value::try_from(&settings.file).context("while rendering the config")?;
+    ctx.out.emit(&ConfigShowReport {
+        file: settings.source.clone(),
+        config,
+    })?;
+    Ok(exit::OK)
+}

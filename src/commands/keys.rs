@@ -1,0 +1,81 @@
+//! `gatewayctl keys count|list PATTERN`: the plan's `redis-cli KEYS … | wc -l`
+//! done with SCAN, which never blocks a production Redis.
+
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use crate::adapters::redis::ScanProgress;
+use crate::commands::Context;
+use crate::exit;
+use crate::report::keys::{KeyCountReport, KeyListReport};
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Count the keys matching a pattern (e.g. 'rate_limit:*'), prefix applied
+    Count(PatternArgs),
+    /// List the keys matching a pattern, unprefixed and sorted
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PatternArgs {
+    /// A Redis glob pattern, without the configured prefix
+    pub pattern: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub pattern: PatternArgs,
+    /// At most this many keys
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+}
+
+pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    let mut redis = ctx.redis(&settings).await?;
+    let prefix = redis.prefix().to_string();
+    let started = Instant::now();
+    let spinner = ctx.out.spinner("scanning");
+    let mut rounds = 0;
+    let mut on_progress = |p: ScanProgress| {
+        rounds = p.rounds;
+        spinner.set_message(format!("scanning: {} rounds, {} matches", p.rounds, p.seen));
+    };
+    match cmd {
+        KeysCommand::Count(args) => {
+            let count = redis
+                .count(&args.pattern, &mut on_progress)
+                .await
+                .context("while counting keys")?;
+            spinner.finish();
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            let report = KeyCountReport {
+                pattern: args.pattern,
+                prefix,
+                count,
+                scan_rounds: rounds,
+                elapsed_ms,
+            };
+            ctx.out.emit(&report)?;
+        }
+        KeysCommand::List(args) => {
+            let keys = redis
+                .list(&args.pattern.pattern, args.limit, &mut on_progress)
+                .await
+                .context("while listing keys")?;
+            spinner.finish();
+            let report = KeyListReport {
+                pattern: args.pattern.pattern,
+                prefix,
+                keys,
+                limit: args.limit,
+            };
+            ctx.out.emit(&report)?;
+        }
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,75 @@
+//! One module per subcommand: its arguments and `exec`, gluing adapters to
+//! the core model and handing a report value to `report`.
+
+pub mod breaker;
+pub mod completions;
+pub mod config;
+pub mod init;
+pub mod keys;
+pub mod simulate;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::adapters::redis::{Redis, RedisTarget};
+use crate::cli::{ColorChoice, Format, GlobalArgs};
+use crate::report::{self, Output};
+use crate::settings::{self, ConfigError, Settings};
+
+/// What every command gets: the global flags and the output.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub out: Output,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Self {
+        let format = match global.format {
+            Format::Human => report::Format::Human,
+            Format::Json => report::Format::Json,
+        };
+        let color = match global.color {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        };
+        let out = Output::stdio(format, color, global.quiet, global.verbose);
+        Context { global, out }
+    }
+
+    /// Loads the config named by the flags (or found, or the built-in plan).
+    pub fn settings(&mut self) -> Result<Settings, ConfigError> {
+        let settings = settings::load(
+            self.global.config.as_deref(),
+            self.global.app_dir.as_deref(),
+        )?;
+        let origin = settings
+            .source
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "built-in plan values".into());
+        self.out.detail(&format!("config: {origin}"));
+        Ok(settings)
+    }
+
+    /// Connects to the configured Redis.
+    pub async fn redis(&mut self, settings: &Settings) -> anyhow::Result<Redis> {
+        let r = &settings.file.redis;
+        let target = RedisTarget {
+            url: r.url.clone(),
+            prefix: r.prefix.clone(),
+            scan_count: r.scan_count.get(),
+            timeout: r.connect_timeout.0,
+        };
+        let redis = Redis::connect(&target).await?;
+        self.out.detail(&format!("redis: {}", redis.shown_url()));
+        Ok(redis)
+    }
+}
+
+/// Now, in unix milliseconds: the one clock the commands hand to the model.
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,15 @@
+//! The gateway model: rate limiter, circuit breaker, log sanitizer and metric
+//! thresholds exactly as GATEWAY-CONTRACT.md specifies them.
+//!
+//! Pure and synchronous. Nothing here does I/O, reads a clock or knows about
+//! tokio, Redis, HTTP or the terminal: time is always an argument.
+
+pub mod breaker;
+pub mod duration;
+pub mod keyspace;
+pub mod limiter;
+pub mod pattern;
+pub mod route;
+pub mod sanitizer;
+pub mod scan;
+pub mod thresholds;

@@ -1,0 +1,134 @@
+//! A request line as the user writes it (`POST /api/v2/bookings`) and the route
+//! patterns that say which routes carry the rate limiter.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::pattern;
+
+const METHODS: [&str; 7] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/// Why a route was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown route syntax {input:?}: {reason}; write it as METHOD /path, e.g. \"POST /api/v2/bookings\"")]
+pub struct RouteError {
+    pub input: String,
+    pub reason: &'static str,
+}
+
+/// `METHOD /path`, where the path may hold `*` globs when used as a pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Route {
+    pub method: String,
+    pub path: String,
+}
+
+impl Route {
+    /// The path Laravel matches middleware patterns against: no leading slash.
+    pub fn laravel_path(&self) -> &str {
+        self.path.trim_start_matches('/')
+    }
+
+    /// The path after `/api/`, which the limiter's bucket patterns use.
+    /// `None` for a route outside the API prefix.
+    pub fn api_path(&self) -> Option<&str> {
+        self.laravel_path().strip_prefix("api/")
+    }
+
+    /// Does this route, used as a pattern, cover `request`?
+    pub fn covers(&self, request: &Route) -> bool {
+        (self.method == "*" || self.method == request.method)
+            && pattern::matches(self.laravel_path(), request.laravel_path())
+    }
+}
+
+impl FromStr for Route {
+    type Err = RouteError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let fail = |reason| RouteError {
+            input: input.to_string(),
+            reason,
+        };
+        let mut parts = input.split_whitespace();
+        let (Some(method), Some(path), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(fail("expected exactly a method and a path"));
+        };
+        let method = method.to_ascii_uppercase();
+        if method != "*" && !METHODS.contains(&method.as_str()) {
+            return Err(fail("unknown HTTP method"));
+        }
+        if !path.starts_with('/') {
+            return Err(fail("the path must start with /"));
+        }
+        if path.contains(['?', '#']) {
+            return Err(fail("the path must not carry a query or fragment"));
+        }
+        Ok(Route {
+            method,
+            path: path.to_string(),
+        })
+    }
+}
+
+impl TryFrom<String> for Route {
+    type Error = RouteError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Route> for String {
+    fn from(r: Route) -> String {
+        r.to_string()
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(s: &str) -> Route {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_and_normalises_the_method() {
+        let r = route("post /api/v2/bookings");
+        assert_eq!(r.method, "POST");
+        assert_eq!(r.api_path(), Some("v2/bookings"));
+        assert_eq!(r.to_string(), "POST /api/v2/bookings");
+        assert_eq!(route("GET /health").api_path(), None);
+    }
+
+    #[test]
+    fn refuses_unknown_syntax() {
+        for s in [
+            "",
+            "/api/health",
+            "FETCH /api",
+            "GET api/health",
+            "GET /a /b",
+            "GET /a?b=1",
+        ] {
+            assert!(s.parse::<Route>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn patterns_cover_requests() {
+        let p = route("POST /api/v2/bookings/*/reschedule");
+        assert!(p.covers(&route("POST /api/v2/bookings/9/reschedule")));
+        assert!(!p.covers(&route("GET /api/v2/bookings/9/reschedule")));
+        assert!(route("* /api/webhooks/*").covers(&route("GET /api/webhooks/retell")));
+    }
+}

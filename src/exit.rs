@@ -1,0 +1,46 @@
+//! The documented exit codes, and which error means which.
+
+use crate::adapters::redis::RedisError;
+use crate::settings::ConfigError;
+
+/// Everything passed, or the command did what it was asked.
+pub const OK: u8 = 0;
+/// A check failed, the model disagrees with the gateway, or the verdict is NO-GO.
+pub const CHECK_FAILED: u8 = 1;
+/// Bad usage or a bad config file: nothing was done.
+pub const USAGE: u8 = 2;
+/// A dependency (Redis, the gateway, php-fpm) could not be reached.
+pub const UNREACHABLE: u8 = 3;
+/// The command could not complete for another reason (see the message).
+pub const FAILED: u8 = 4;
+/// Interrupted by Ctrl-C.
+pub const INTERRUPTED: u8 = 130;
+
+/// A usage error found after parsing (a flag combination clap cannot see).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The exit code an error stands for, from the first cause that says.
+pub fn code_for(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<ConfigError>() || cause.is::<UsageError>() {
+            return USAGE;
+        }
+        if let Some(redis) = cause.downcast_ref::<RedisError>() {
+            return if redis.is_unreachable() {
+                UNREACHABLE
+            } else {
+                FAILED
+            };
+        }
+    }
+    FAILED
+}
+
+/// Was this error only a closed stdout (`gatewayctl … | head`)?
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,42 @@
+//! gatewayctl: carries out a production activation plan on a Laravel API
+//! gateway: checks what the plan only prints, refuses what would hurt
+//! production, records what it did, and can undo it.
+//!
+//! Layers: `core` (the pure gateway model), `adapters` (the outside world),
+//! `commands` (one per subcommand), `report` (the only code that prints).
+
+pub mod adapters;
+pub mod cli;
+pub mod commands;
+pub mod core;
+pub mod exit;
+pub mod report;
+pub mod settings;
+
+use cli::{Cli, Command};
+use commands::Context;
+
+/// Runs one command; the returned code is the process's exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<u8> {
+    let mut ctx = Context::new(cli.global);
+    match cli.command {
+        Command::Simulate(cmd) => commands::simulate::exec(cmd, &mut ctx),
+        Command::Keys(cmd) => commands::keys::exec(cmd, &mut ctx).await,
+        Command::Breaker(cmd) => commands::breaker::exec(cmd, &mut ctx).await,
+        Command::Init(args) => commands::init::exec(args, &mut ctx),
+        Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),
+        Command::Completions(args) => commands::completions::exec(args, &mut ctx),
+    }
+}
+
+/// Prints an error (unless it was only a closed pipe) and picks the exit code.
+pub fn finish(outcome: anyhow::Result<u8>) -> u8 {
+    match outcome {
+        Ok(code) => code,
+        Err(err) if exit::is_broken_pipe(&err) => exit::OK,
+        Err(err) => {
+            report::error::print(&err);
+            exit::code_for(&err)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The only place that writes to the terminal: human tables, JSON documents,
+//! status lines and progress on stderr.
+//!
+//! Each report type here is also the JSON contract for scripts: tests
+//! deserialize the binary's output into these same types.
+
+pub mod breaker;
+pub mod config;
+pub mod error;
+pub mod keys;
+pub mod progress;
+pub mod simulate;
+pub mod style;
+mod table;
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+
+pub use style::Style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// A report that people read; JSON comes from its `Serialize`.
+pub trait Human {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()>;
+}
+
+/// Where results (stdout) and status (stderr) go, and in which form.
+pub struct Output {
+    pub format: Format,
+    pub style: Style,
+    quiet: bool,
+    verbose: u8,
+    stdout: Box<dyn Write + Send>,
+    stderr: Box<dyn Write + Send>,
+    stderr_is_terminal: bool,
+}
+
+impl Output {
+    /// The process's stdout and stderr. Colour: `Some(choice)` from the flag,
+    /// `None` for auto (a terminal, and NO_COLOR unset or empty).
+    pub fn stdio(format: Format, color: Option<bool>, quiet: bool, verbose: u8) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = color.unwrap_or_else(|| io::stdout().is_terminal() && !no_color);
+        Output {
+            format,
+            style: Style { color },
+            quiet,
+            verbose,
+            stdout: Box::new(io::stdout()),
+            stderr: Box::new(io::stderr()),
+            stderr_is_terminal: io::stderr().is_terminal(),
+        }
+    }
+
+    /// The report on stdout, as a table for people or one JSON document.
+    pub fn emit<T: Serialize + Human>(&mut self, value: &T) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut self.stdout, value)?;
+                writeln!(self.stdout)?;
+            }
+            Format::Human => value.human(&mut self.stdout, &self.style)?,
+        }
+        self.stdout.flush()
+    }
+
+    /// Bytes that are the result itself (a completion script, a template).
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.stdout.write_all(bytes)?;
+        self.stdout.flush()
+    }
+
+    /// A status line on stderr (silenced by -q).
+    pub fn status(&mut self, message: &str) {
+        if !self.quiet {
+            let _ = writeln!(self.stderr, "{message}");
+        }
+    }
+
+    /// Detail shown only with -v.
+    pub fn detail(&mut self, message: &str) {
+        if self.verbose > 0 && !self.quiet {
+            let _ = writeln!(self.stderr, "{message}");
+        }
+    }
+
+    /// A warning on stderr; shown even with -q, since it may change a decision.
+    pub fn warn(&mut self, message: &str) {
+        let _ = writeln!(self.stderr, "warning: {message}");
+    }
+
+    /// A spinner on stderr, hidden unless stderr is a terminal and people read.
+    pub fn spinner(&self, message: &str) -> progress::Spinner {
+        let visible = self.stderr_is_terminal && self.format == Format::Human && !self.quiet;
+        progress::Spinner::new(message, visible)
+    }
+}

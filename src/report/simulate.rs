@@ -1,0 +1,139 @@
+//! `simulate` results: what the model says the gateway must answer.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::core::breaker::{BreakerState, CallResult};
+use crate::report::{table, Human, Style};
+
+/// `simulate rate-limit --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateLimitReport {
+    pub route: String,
+    pub limited: bool,
+    pub bucket: Option<String>,
+    pub limit: Option<u64>,
+    pub window_s: Option<u64>,
+    pub allowed: usize,
+    pub rejected: usize,
+    pub first_rejected: Option<u32>,
+    pub requests: Vec<RateLimitRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateLimitRow {
+    pub n: u32,
+    pub at_s: f64,
+    pub status: u16,
+    pub remaining: Option<u64>,
+    pub retry_after_s: Option<u64>,
+}
+
+impl Human for RateLimitReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let Some(bucket) = &self.bucket else {
+            writeln!(
+                w,
+                "{} carries no rate limiter: all {} requests pass, with no X-RateLimit headers.",
+                self.route,
+                self.requests.len()
+            )?;
+            writeln!(w, "{}", style.warn("A test that expects 429 here (as the plan's Phase 5A does on /api/health) can never pass."))?;
+            return Ok(());
+        };
+        let (limit, window) = (self.limit.unwrap_or(0), self.window_s.unwrap_or(0));
+        writeln!(
+            w,
+            "{} → bucket {bucket}: {limit} requests per {window}s window",
+            self.route
+        )?;
+        let mut t = table::new(&["#", "at", "status", "remaining", "retry-after"]);
+        for r in &self.requests {
+            let status = if r.status == 429 {
+                style.bad("429")
+            } else {
+                style.good(&r.status.to_string())
+            };
+            t.add_row(vec![
+                table::num(r.n),
+                table::num(format!("{:.1}s", r.at_s)),
+                Cell::new(status),
+                table::opt(r.remaining),
+                table::opt(r.retry_after_s.map(|s| format!("{s}s"))),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        match self.first_rejected {
+            Some(n) => writeln!(
+                w,
+                "{} allowed, {} rejected; the first 429 is request {n}.",
+                self.allowed, self.rejected
+            ),
+            None => writeln!(w, "{} allowed, none rejected.", self.allowed),
+        }
+    }
+}
+
+/// `simulate breaker --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakerReport {
+    pub service: String,
+    pub final_state: BreakerState,
+    pub events: Vec<BreakerEventRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakerEventRow {
+    pub event: String,
+    pub at_s: f64,
+    pub called_upstream: bool,
+    /// `None` for a wait.
+    pub result: Option<CallResult>,
+    /// The state after the event.
+    pub state: BreakerState,
+    pub failure_count: u32,
+    pub success_count: u32,
+}
+
+impl Human for BreakerReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "circuit breaker {}", self.service)?;
+        let mut t = table::new(&[
+            "event",
+            "at",
+            "upstream",
+            "result",
+            "state",
+            "failures",
+            "successes",
+        ]);
+        for e in &self.events {
+            let result = match e.result {
+                None => String::new(),
+                Some(CallResult::Success) => style.good("success"),
+                Some(CallResult::Failure) => style.bad("failure"),
+                Some(CallResult::Rejected) => style.warn("rejected (503, fail fast)"),
+            };
+            let upstream = if e.result.is_none() {
+                ""
+            } else if e.called_upstream {
+                "called"
+            } else {
+                "not called"
+            };
+            t.add_row(vec![
+                Cell::new(&e.event),
+                table::num(format!("{:.1}s", e.at_s)),
+                Cell::new(upstream),
+                Cell::new(result),
+                Cell::new(e.state.as_str()),
+                table::num(e.failure_count),
+                table::num(e.success_count),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w, "final state: {}", style.bold(self.final_state.as_str()))
+    }
+}

@@ -1,0 +1,284 @@
+//! The config file's shape (`gatewayctl.toml`) and its built-in defaults,
+//! which are the production values of the activation plan.
+
+use std::collections::BTreeMap;
+use std::num::{NonZeroU32, NonZeroU64};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::duration;
+use crate::core::route::Route;
+use crate::core::thresholds::Thresholds;
+
+/// A duration written as text (`60s`), parsed on load so a bad one is
+/// reported at its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DurationText(pub Duration);
+
+impl TryFrom<String> for DurationText {
+    type Error = duration::DurationError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        duration::parse(&s).map(DurationText)
+    }
+}
+
+impl From<DurationText> for String {
+    fn from(d: DurationText) -> String {
+        duration::format(d.0)
+    }
+}
+
+fn secs(s: u64) -> DurationText {
+    DurationText(Duration::from_secs(s))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FileConfig {
+    pub gateway: GatewaySection,
+    pub service: ServiceSection,
+    pub redis: RedisSection,
+    pub rate_limit: RateLimitSection,
+    pub breakers: BTreeMap<String, BreakerSection>,
+    pub sanitizer: SanitizerSection,
+    pub thresholds: Thresholds,
+    pub state: StateSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GatewaySection {
+    pub app_dir: PathBuf,
+    pub php: String,
+    pub base_url: String,
+    pub health_path: String,
+    /// Relative paths are taken from `app_dir`.
+    pub log_file: PathBuf,
+    /// A production gateway refuses destructive tests (breaker trip-test).
+    pub production: bool,
+    pub request_timeout: DurationText,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ManagerKind {
+    Systemd,
+    Signal,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceSection {
+    pub manager: ManagerKind,
+    /// systemd: the php-fpm unit.
+    pub unit: String,
+    /// signal: the php-fpm binary (for `-t`), its config and its pid file.
+    pub fpm_binary: String,
+    pub fpm_config: PathBuf,
+    pub pid_file: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RedisSection {
+    /// `redis://[:password@]host:port/db`, `rediss://` for TLS.
+    pub url: String,
+    /// Prepended to every key gatewayctl reads or counts.
+    pub prefix: String,
+    /// SCAN's COUNT hint: keys per round trip.
+    pub scan_count: NonZeroU32,
+    pub connect_timeout: DurationText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RateLimitSection {
+    /// Routes that carry `api.rate-limit`; every other route is unlimited.
+    pub routes: Vec<Route>,
+    /// First match wins; the last row is the default.
+    pub buckets: Vec<BucketSection>,
+    pub abuse: AbuseSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BucketSection {
+    pub name: String,
+    pub paths: Vec<String>,
+    pub limit: NonZeroU64,
+    pub window: DurationText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AbuseSection {
+    pub threshold: NonZeroU32,
+    pub counter_ttl: DurationText,
+    pub block: DurationText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakerSection {
+    pub failure_threshold: NonZeroU32,
+    pub recovery_timeout: DurationText,
+    pub success_threshold: NonZeroU32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SanitizerSection {
+    pub redaction: String,
+    pub email_hash_chars: u8,
+    pub rules: Vec<KeyRuleSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyRuleSection {
+    pub id: String,
+    pub key_contains: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StateSection {
+    /// Journal, locks and kept originals.
+    pub dir: PathBuf,
+}
+
+impl Default for FileConfig {
+    fn default() -> Self {
+        let breakers = [("calcom_api".to_string(), BreakerSection::plan())].into();
+        FileConfig {
+            gateway: GatewaySection::default(),
+            service: ServiceSection::default(),
+            redis: RedisSection::default(),
+            rate_limit: RateLimitSection::default(),
+            breakers,
+            sanitizer: SanitizerSection::default(),
+            thresholds: Thresholds::plan(),
+            state: StateSection::default(),
+        }
+    }
+}
+
+impl Default for GatewaySection {
+    fn default() -> Self {
+        GatewaySection {
+            app_dir: "/var/www/api-gateway".into(),
+            php: "php".into(),
+            base_url: "http://localhost".into(),
+            health_path: "/api/health".into(),
+            log_file: "storage/logs/laravel.log".into(),
+            production: true,
+            request_timeout: secs(10),
+        }
+    }
+}
+
+impl Default for ServiceSection {
+    fn default() -> Self {
+        ServiceSection {
+            manager: ManagerKind::Systemd,
+            unit: "php8.3-fpm".into(),
+            fpm_binary: "php-fpm8.3".into(),
+            fpm_config: "/etc/php/8.3/fpm/php-fpm.conf".into(),
+            pid_file: "/run/php/php8.3-fpm.pid".into(),
+        }
+    }
+}
+
+impl Default for RedisSection {
+    fn default() -> Self {
+        RedisSection {
+            url: "redis://127.0.0.1:6379/0".into(),
+            prefix: String::new(),
+            scan_count: NonZeroU32::new(500).expect("non-zero"),
+            connect_timeout: secs(3),
+        }
+    }
+}
+
+impl Default for RateLimitSection {
+    fn default() -> Self {
+        let routes = [
+            "POST /api/v2/availability/simple",
+            "POST /api/v2/bookings",
+            "POST /api/v2/bookings/*/reschedule",
+            "POST /api/webhooks/calcom",
+            "POST /api/webhooks/retell",
+        ];
+        let bucket = |name: &str, paths: &[&str], limit| BucketSection {
+            name: name.into(),
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            limit: NonZeroU64::new(limit).expect("non-zero"),
+            window: secs(60),
+        };
+        RateLimitSection {
+            routes: routes
+                .iter()
+                .map(|r| r.parse().expect("built-in route"))
+                .collect(),
+            buckets: vec![
+                bucket("reschedule", &["v2/bookings/*/reschedule"], 10),
+                bucket("bookings", &["v2/bookings", "v2/bookings/*"], 30),
+                bucket("availability", &["v2/availability/*"], 60),
+                bucket("webhooks", &["webhooks/*"], 100),
+                bucket("default", &["*"], 60),
+            ],
+            abuse: AbuseSection::default(),
+        }
+    }
+}
+
+impl Default for AbuseSection {
+    fn default() -> Self {
+        AbuseSection {
+            threshold: NonZeroU32::new(20).expect("non-zero"),
+            counter_ttl: secs(600),
+            block: secs(900),
+        }
+    }
+}
+
+impl BreakerSection {
+    /// The plan's CalcomService breaker: 5 failures, 60 s, 2 successes.
+    pub fn plan() -> Self {
+        BreakerSection {
+            failure_threshold: NonZeroU32::new(5).expect("non-zero"),
+            recovery_timeout: secs(60),
+            success_threshold: NonZeroU32::new(2).expect("non-zero"),
+        }
+    }
+}
+
+impl Default for SanitizerSection {
+    fn default() -> Self {
+        let rule = |id: &str, keys: &[&str]| KeyRuleSection {
+            id: id.into(),
+            key_contains: keys.iter().map(|k| k.to_string()).collect(),
+        };
+        SanitizerSection {
+            redaction: "[REDACTED]".into(),
+            email_hash_chars: 12,
+            rules: vec![
+                rule("password", &["password"]),
+                rule("secret", &["secret"]),
+                rule("token", &["token"]),
+                rule("api_key", &["api_key", "apikey"]),
+                rule("authorization", &["authorization"]),
+                rule("cookie", &["cookie"]),
+            ],
+        }
+    }
+}
+
+impl Default for StateSection {
+    fn default() -> Self {
+        StateSection {
+            dir: "/var/lib/gatewayctl".into(),
+        }
+    }
+}

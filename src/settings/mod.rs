@@ -1,0 +1,260 @@
+//! Config file + environment + flags → one validated `Settings`.
+//! Parsed once, checked once; every later step trusts it.
+
+pub mod file;
+mod locate;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use toml_edit::ImDocument;
+
+use crate::core::breaker::BreakerConfig;
+use crate::core::limiter::LimiterConfig;
+use crate::core::sanitizer::SanitizerRules;
+use crate::core::thresholds::Thresholds;
+use file::FileConfig;
+
+/// The commented config that `gatewayctl init` writes; equal to the defaults.
+pub const TEMPLATE: &str = include_str!("gatewayctl.toml");
+
+/// Where the config is looked for, after `--config` / `$GATEWAYCTL_CONFIG`.
+pub const SEARCH_PATHS: &[&str] = &["gatewayctl.toml", "/etc/gatewayctl/gatewayctl.toml"];
+
+/// How php-fpm is reloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServiceManager {
+    Systemd {
+        unit: String,
+    },
+    Signal {
+        fpm_binary: String,
+        fpm_config: PathBuf,
+        pid_file: PathBuf,
+    },
+    None,
+}
+
+/// The validated configuration every command works from.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The file it came from; `None` for the built-in production defaults.
+    pub source: Option<PathBuf>,
+    pub file: FileConfig,
+    pub limiter: LimiterConfig,
+    pub breakers: BTreeMap<String, BreakerConfig>,
+    pub sanitizer: SanitizerRules,
+    pub thresholds: Thresholds,
+    pub service: ServiceManager,
+}
+
+impl Settings {
+    pub fn app_dir(&self) -> &Path {
+        &self.file.gateway.app_dir
+    }
+
+    /// The gateway's log, relative paths taken from the app dir.
+    pub fn log_file(&self) -> PathBuf {
+        self.app_dir().join(&self.file.gateway.log_file)
+    }
+
+    pub fn breaker(&self, service: &str) -> Option<&BreakerConfig> {
+        self.breakers.get(service)
+    }
+
+    /// The built-in defaults: the plan's production values.
+    pub fn defaults() -> Self {
+        validate::build(FileConfig::default(), None).expect("built-in defaults are valid")
+    }
+}
+
+/// One thing wrong with a config file, located as precisely as possible.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            (None, Some(line)) => write!(f, "line {line}: ")?,
+            (None, None) => {}
+        }
+        if let Some(key) = &self.key {
+            write!(f, "{key}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {} not found (named by --config or $GATEWAYCTL_CONFIG); create it with `gatewayctl init --path {}`", path.display(), path.display())]
+    Missing { path: PathBuf },
+    #[error("cannot read config file {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}{}", problems[0], more_problems(problems.len()))]
+    Invalid { problems: Vec<Problem> },
+    #[error("invalid flag: {message}")]
+    Flag { message: String },
+}
+
+fn more_problems(n: usize) -> String {
+    match n {
+        1 => String::new(),
+        n => format!(
+            " (and {} more; run `gatewayctl config check` to see them all)",
+            n - 1
+        ),
+    }
+}
+
+/// Finds the config: `explicit` (from `--config` or `$GATEWAYCTL_CONFIG`),
+/// else the first of `SEARCH_PATHS` that exists, else none (built-in defaults).
+pub fn discover(explicit: Option<&Path>) -> Result<Option<PathBuf>, ConfigError> {
+    if let Some(path) = explicit {
+        return match path.exists() {
+            true => Ok(Some(path.to_path_buf())),
+            false => Err(ConfigError::Missing {
+                path: path.to_path_buf(),
+            }),
+        };
+    }
+    Ok(SEARCH_PATHS.iter().map(PathBuf::from).find(|p| p.is_file()))
+}
+
+/// Loads and validates the config; `app_dir` (from `--app-dir`) wins over the file.
+pub fn load(explicit: Option<&Path>, app_dir: Option<&Path>) -> Result<Settings, ConfigError> {
+    let mut settings = match discover(explicit)? {
+        None => Settings::defaults(),
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            parse(&text, Some(&path)).map_err(|problems| ConfigError::Invalid { problems })?
+        }
+    };
+    if let Some(dir) = app_dir {
+        settings.file.gateway.app_dir = dir.to_path_buf();
+    }
+    Ok(settings)
+}
+
+/// Parses config text, reporting every problem it can find at once.
+pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> {
+    let problem = |line: Option<usize>, key: Option<String>, message: String| Problem {
+        file: file.map(Path::to_path_buf),
+        line,
+        key,
+        message,
+    };
+    let doc = match ImDocument::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let line = e.span().map(|s| locate::line_of(text, s.start));
+            return Err(vec![problem(
+                line,
+                None,
+                format!("not valid TOML: {}", e.message()),
+            )]);
+        }
+    };
+    let shape = toml::Value::try_from(FileConfig::default()).expect("defaults serialize");
+    let mut problems: Vec<Problem> = locate::unknown_keys(&doc, &shape)
+        .into_iter()
+        .map(|(key, offset)| {
+            let line = offset.map(|o| locate::line_of(text, o));
+            problem(
+                line,
+                Some(key),
+                "unknown key; `gatewayctl init --stdout` shows every key".into(),
+            )
+        })
+        .collect();
+    let raw: FileConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|s| locate::line_of(text, s.start));
+            problems.push(problem(line, None, e.message().trim().to_string()));
+            return Err(problems);
+        }
+    };
+    match validate::build(raw, file) {
+        Ok(settings) if problems.is_empty() => Ok(settings),
+        Ok(_) => Err(problems),
+        Err(invalid) => {
+            problems.extend(invalid.into_iter().map(|(key, message)| {
+                let line = locate::offset_of(&doc, &key).map(|o| locate::line_of(text, o));
+                problem(line, Some(key), message)
+            }));
+            Err(problems)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_is_the_defaults() {
+        let from_template = parse(TEMPLATE, None).expect("template parses");
+        assert_eq!(from_template.file, FileConfig::default());
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line() {
+        let text =
+            "[redis]\nurl = \"http://x\"\nprefx = \"\"\n\n[rate_limit.abuse]\nblock = \"1500ms\"\n";
+        let problems = parse(text, Some(Path::new("g.toml"))).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown.len(), 3, "{shown:#?}");
+        assert!(
+            shown[0].starts_with("g.toml:3: redis.prefx: unknown key"),
+            "{shown:#?}"
+        );
+        assert!(
+            shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:")),
+            "{shown:#?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|s| s.starts_with("g.toml:6: rate_limit.abuse.block:")),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_duration_names_its_line() {
+        let problems = parse("[gateway]\n\nrequest_timeout = \"10 seconds\"\n", None).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert!(
+            problems[0].message.contains("malformed duration"),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn service_manager_needs_its_fields() {
+        let problems =
+            parse("[service]\nmanager = \"signal\"\npid_file = \"\"\n", None).unwrap_err();
+        assert_eq!(problems[0].key.as_deref(), Some("service.pid_file"));
+        let ok = parse("[service]\nmanager = \"none\"\n", None).unwrap();
+        assert_eq!(ok.service, ServiceManager::None);
+    }
+}

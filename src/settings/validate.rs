@@ -1,0 +1,243 @@
+//! Checks a parsed config file for what types alone cannot say, and builds
+//! the core model's inputs from it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+
+use crate::core::breaker::BreakerConfig;
+use crate::core::limiter::{AbusePolicy, Bucket, LimiterConfig};
+use crate::core::sanitizer::{KeyRule, SanitizerRules};
+use crate::core::thresholds::Thresholds;
+use crate::settings::file::{FileConfig, ManagerKind};
+use crate::settings::locate::KeyPath;
+use crate::settings::{ServiceManager, Settings};
+
+type Problems = Vec<(KeyPath, String)>;
+
+pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Problems> {
+    let mut problems = Problems::new();
+    check_gateway(&file, &mut problems);
+    check_redis(&file, &mut problems);
+    let limiter = limiter(&file, &mut problems);
+    let breakers = breakers(&file, &mut problems);
+    let sanitizer = sanitizer(&file, &mut problems);
+    let thresholds = thresholds(&file, &mut problems);
+    let service = service(&file, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Settings {
+        source: source.map(Path::to_path_buf),
+        file,
+        limiter,
+        breakers,
+        sanitizer,
+        thresholds,
+        service,
+    })
+}
+
+fn check_gateway(file: &FileConfig, problems: &mut Problems) {
+    let g = &file.gateway;
+    match reqwest::Url::parse(&g.base_url) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+        _ => problems.push((
+            "gateway.base_url".into(),
+            "must be an http:// or https:// URL with a host".into(),
+        )),
+    }
+    if !g.health_path.starts_with('/') {
+        problems.push(("gateway.health_path".into(), "must start with /".into()));
+    }
+    if g.request_timeout.0.is_zero() {
+        problems.push((
+            "gateway.request_timeout".into(),
+            "must be more than 0s".into(),
+        ));
+    }
+}
+
+fn check_redis(file: &FileConfig, problems: &mut Problems) {
+    // The URL may hold a password: the message never repeats it.
+    match reqwest::Url::parse(&file.redis.url) {
+        Ok(url) if matches!(url.scheme(), "redis" | "rediss" | "unix" | "redis+unix") => {}
+        Ok(_) => problems.push((
+            "redis.url".into(),
+            "scheme must be redis://, rediss:// or unix://".into(),
+        )),
+        Err(e) => problems.push((
+            "redis.url".into(),
+            format!("not a URL ({e}); write it as redis://[:password@]host:port/db"),
+        )),
+    }
+    if file.redis.connect_timeout.0.is_zero() {
+        problems.push((
+            "redis.connect_timeout".into(),
+            "must be more than 0s".into(),
+        ));
+    }
+}
+
+/// Redis expiries are whole seconds: a window of 1500ms cannot exist there.
+fn whole_seconds(d: Duration, key: String, problems: &mut Problems) -> u64 {
+    if d.subsec_millis() != 0 || d.as_secs() == 0 {
+        problems.push((
+            key,
+            "must be a whole number of seconds, at least 1s (Redis expires keys in seconds)".into(),
+        ));
+    }
+    d.as_secs().max(1)
+}
+
+fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
+    let rl = &file.rate_limit;
+    if rl.buckets.is_empty() {
+        problems.push((
+            "rate_limit.buckets".into(),
+            "at least one bucket is needed (the last is the default)".into(),
+        ));
+    }
+    let mut names = BTreeSet::new();
+    let buckets = rl
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let at = |field: &str| format!("rate_limit.buckets[{i}].{field}");
+            if b.name.is_empty() || b.name.contains([':', '*', ' ']) {
+                problems.push((
+                    at("name"),
+                    "must be a non-empty name without ':', '*' or spaces".into(),
+                ));
+            } else if !names.insert(b.name.clone()) {
+                problems.push((at("name"), format!("bucket {:?} is defined twice", b.name)));
+            }
+            if b.paths.is_empty() {
+                problems.push((at("paths"), "must list at least one path pattern".into()));
+            }
+            let window_s = whole_seconds(b.window.0, at("window"), problems);
+            Bucket {
+                name: b.name.clone(),
+                paths: b.paths.clone(),
+                limit: b.limit.get(),
+                window_ms: window_s * 1000,
+            }
+        })
+        .collect();
+    let abuse = AbusePolicy {
+        threshold: i64::from(rl.abuse.threshold.get()),
+        counter_ttl_ms: whole_seconds(
+            rl.abuse.counter_ttl.0,
+            "rate_limit.abuse.counter_ttl".into(),
+            problems,
+        ) * 1000,
+        block_ms: whole_seconds(rl.abuse.block.0, "rate_limit.abuse.block".into(), problems) * 1000,
+    };
+    LimiterConfig {
+        routes: rl.routes.clone(),
+        buckets,
+        abuse,
+    }
+}
+
+fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, BreakerConfig> {
+    file.breakers
+        .iter()
+        .map(|(name, b)| {
+            let key = format!("breakers.{name}.recovery_timeout");
+            let cfg = BreakerConfig {
+                failure_threshold: b.failure_threshold.get(),
+                recovery_timeout_s: whole_seconds(b.recovery_timeout.0, key, problems),
+                success_threshold: b.success_threshold.get(),
+            };
+            (name.clone(), cfg)
+        })
+        .collect()
+}
+
+fn sanitizer(file: &FileConfig, problems: &mut Problems) -> SanitizerRules {
+    let s = &file.sanitizer;
+    if !(1..=64).contains(&s.email_hash_chars) {
+        problems.push((
+            "sanitizer.email_hash_chars".into(),
+            "must be between 1 and 64".into(),
+        ));
+    }
+    if s.redaction.is_empty() {
+        problems.push(("sanitizer.redaction".into(), "must not be empty".into()));
+    }
+    for (i, rule) in s.rules.iter().enumerate() {
+        let normal = |k: &String| !k.is_empty() && *k == k.to_ascii_lowercase().replace('-', "_");
+        if rule.id.is_empty()
+            || rule.key_contains.is_empty()
+            || !rule.key_contains.iter().all(normal)
+        {
+            let message = "needs an id and lowercase key_contains entries written with _ (keys are compared lowercased, - as _)";
+            problems.push((format!("sanitizer.rules[{i}]"), message.into()));
+        }
+    }
+    SanitizerRules {
+        keys: s
+            .rules
+            .iter()
+            .map(|r| KeyRule {
+                id: r.id.clone(),
+                key_contains: r.key_contains.clone(),
+            })
+            .collect(),
+        redaction: s.redaction.clone(),
+        email_hash_chars: usize::from(s.email_hash_chars),
+    }
+}
+
+fn thresholds(file: &FileConfig, problems: &mut Problems) -> Thresholds {
+    let t = file.thresholds;
+    let all = [
+        ("error_rate_percent", t.error_rate_percent),
+        ("rate_limit_hits_per_hour", t.rate_limit_hits_per_hour),
+        ("breaker_opens", t.breaker_opens),
+        ("response_time_ms", t.response_time_ms),
+        ("redis_memory_mb", t.redis_memory_mb),
+    ];
+    for (name, threshold) in all {
+        if !threshold.is_consistent() {
+            problems.push((
+                format!("thresholds.{name}"),
+                "normal_below must not exceed alert_above".into(),
+            ));
+        }
+    }
+    t
+}
+
+fn service(file: &FileConfig, problems: &mut Problems) -> ServiceManager {
+    let s = &file.service;
+    let mut require = |key: &str, empty: bool| {
+        if empty {
+            problems.push((
+                format!("service.{key}"),
+                format!("is required when manager = {:?}", s.manager),
+            ));
+        }
+    };
+    match s.manager {
+        ManagerKind::Systemd => {
+            require("unit", s.unit.is_empty());
+            ServiceManager::Systemd {
+                unit: s.unit.clone(),
+            }
+        }
+        ManagerKind::Signal => {
+            require("fpm_binary", s.fpm_binary.is_empty());
+            require("fpm_config", s.fpm_config.as_os_str().is_empty());
+            require("pid_file", s.pid_file.as_os_str().is_empty());
+            ServiceManager::Signal {
+                fpm_binary: s.fpm_binary.clone(),
+                fpm_config: s.fpm_config.clone(),
+                pid_file: s.pid_file.clone(),
+            }
+        }
+        ManagerKind::None => ServiceManager::None,
+    }
+}
