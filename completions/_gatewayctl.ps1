@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
@@ -163,6 +164,127 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;keys;help;help' {
+            break
+        }
+        'gatewayctl;lab' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;lab;up' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--port-base', '--port-base', [CompletionResultType]::ParameterName, 'Use ports P (nginx) to P+4 instead of free ones')
+            [CompletionResult]::new('--upstream-timeout', '--upstream-timeout', [CompletionResultType]::ParameterName, 'How long the gateway waits for Cal.com before counting a failure')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Install missing Debian packages with apt-get (root only)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be built, start nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;lab;down' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;lab;status' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;lab;upstream' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;lab;serve-upstream' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'listen')
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'control')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;lab;help' {
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;lab;help;up' {
+            break
+        }
+        'gatewayctl;lab;help;down' {
+            break
+        }
+        'gatewayctl;lab;help;status' {
+            break
+        }
+        'gatewayctl;lab;help;upstream' {
+            break
+        }
+        'gatewayctl;lab;help;serve-upstream' {
+            break
+        }
+        'gatewayctl;lab;help;help' {
             break
         }
         'gatewayctl;breaker' {
@@ -312,6 +434,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
         'gatewayctl;help' {
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
@@ -339,6 +462,29 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;keys;list' {
+            break
+        }
+        'gatewayctl;help;lab' {
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
+            break
+        }
+        'gatewayctl;help;lab;up' {
+            break
+        }
+        'gatewayctl;help;lab;down' {
+            break
+        }
+        'gatewayctl;help;lab;status' {
+            break
+        }
+        'gatewayctl;help;lab;upstream' {
+            break
+        }
+        'gatewayctl;help;lab;serve-upstream' {
             break
         }
         'gatewayctl;help;breaker' {

@@ -37,6 +37,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Pri
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "config" -d 'Check, show or locate the config'
@@ -123,6 +124,88 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "status" -d 'Show the lab\'s processes and whether they answer'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "upstream" -d 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "serve-upstream" -d 'Run the Cal.com stand-in (started by `lab up`)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dir -d 'The lab\'s directory' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l port-base -d 'Use ports P (nginx) to P+4 instead of free ones' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l upstream-timeout -d 'How long the gateway waits for Cal.com before counting a failure' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l install -d 'Install missing Debian packages with apt-get (root only)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dry-run -d 'Say what would be built, start nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l dir -d 'The lab\'s directory' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l listen -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l control -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the lab\'s processes and whether they answer'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "upstream" -d 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve-upstream" -d 'Run the Cal.com stand-in (started by `lab up`)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
@@ -219,17 +302,23 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "status" -d 'Show the lab\'s processes and whether they answer'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "upstream" -d 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "serve-upstream" -d 'Run the Cal.com stand-in (started by `lab up`)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from breaker" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config (Redis password masked)'

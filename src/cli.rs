@@ -66,6 +66,9 @@ pub enum Command {
     /// Count or list Redis keys with SCAN (never KEYS), prefix applied
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// A real local replica of the gateway to rehearse on: up, down, status, upstream
+    #[command(subcommand)]
+    Lab(commands::lab::LabCommand),
     /// Inspect the circuit breakers kept in Redis
     #[command(subcommand)]
     Breaker(commands::breaker::BreakerCommand),

@@ -1,5 +1,6 @@
 //! The documented exit codes, and which error means which.
 
+use crate::adapters::http::HttpError;
 use crate::adapters::redis::RedisError;
 use crate::settings::ConfigError;
 
@@ -27,12 +28,13 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if cause.is::<ConfigError>() || cause.is::<UsageError>() {
             return USAGE;
         }
-        if let Some(redis) = cause.downcast_ref::<RedisError>() {
-            return if redis.is_unreachable() {
-                UNREACHABLE
-            } else {
-                FAILED
-            };
+        let unreachable = match (cause.downcast_ref::<RedisError>(), cause.downcast_ref::<HttpError>()) {
+            (Some(redis), _) => Some(redis.is_unreachable()),
+            (_, Some(http)) => Some(http.is_unreachable()),
+            _ => None,
+        };
+        if let Some(unreachable) = unreachable {
+            return if unreachable { UNREACHABLE } else { FAILED };
         }
     }
     FAILED
@@ -40,7 +42,5 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
 
 /// Was this error only a closed stdout (`gatewayctl … | head`)?
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    err.chain().filter_map(|c| c.downcast_ref::<std::io::Error>()).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

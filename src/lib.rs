@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod core;
 pub mod exit;
+pub mod lab;
 pub mod report;
 pub mod settings;
 
@@ -23,6 +24,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Simulate(cmd) => commands::simulate::exec(cmd, &mut ctx),
         Command::Keys(cmd) => commands::keys::exec(cmd, &mut ctx).await,
         Command::Breaker(cmd) => commands::breaker::exec(cmd, &mut ctx).await,
+        Command::Lab(cmd) => commands::lab::exec(cmd, &mut ctx).await,
         Command::Init(args) => commands::init::exec(args, &mut ctx),
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),
         Command::Completions(args) => commands::completions::exec(args, &mut ctx),

@@ -7,11 +7,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = gatewayctl::cli::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("gatewayctl: cannot start the async runtime: {e}");

@@ -6,55 +6,25 @@ fn assert_clean_failure(args: &[&str], want_code: i32, needle: &str) {
     let out = gatewayctl(args);
     let err = stderr(&out);
     assert_eq!(code(&out), want_code, "{args:?}: {err}");
-    assert!(
-        err.contains(needle),
-        "{args:?}: expected {needle:?} in:\n{err}"
-    );
+    assert!(err.contains(needle), "{args:?}: expected {needle:?} in:\n{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]
 fn malformed_duration() {
-    assert_clean_failure(
-        &["simulate", "rate-limit", "--interval", "5 parsecs"],
-        2,
-        "malformed duration",
-    );
+    assert_clean_failure(&["simulate", "rate-limit", "--interval", "5 parsecs"], 2, "malformed duration");
 }
 
 #[test]
 fn unknown_route_syntax() {
-    assert_clean_failure(
-        &["simulate", "rate-limit", "--route", "/api/v2/bookings"],
-        2,
-        "unknown route syntax",
-    );
-    assert_clean_failure(
-        &["simulate", "rate-limit", "--route", "BREW /coffee"],
-        2,
-        "unknown HTTP method",
-    );
+    assert_clean_failure(&["simulate", "rate-limit", "--route", "/api/v2/bookings"], 2, "unknown route syntax");
+    assert_clean_failure(&["simulate", "rate-limit", "--route", "BREW /coffee"], 2, "unknown HTTP method");
 }
 
 #[test]
 fn unknown_breaker_event_and_service() {
-    assert_clean_failure(
-        &["simulate", "breaker", "--events", "ok,boom"],
-        2,
-        "unknown event",
-    );
-    assert_clean_failure(
-        &[
-            "simulate",
-            "breaker",
-            "--service",
-            "retell",
-            "--events",
-            "ok",
-        ],
-        2,
-        "no breaker \"retell\"",
-    );
+    assert_clean_failure(&["simulate", "breaker", "--events", "ok,boom"], 2, "unknown event");
+    assert_clean_failure(&["simulate", "breaker", "--service", "retell", "--events", "ok"], 2, "no breaker \"retell\"");
 }
 
 #[test]
@@ -71,41 +41,19 @@ fn unreachable_redis_exits_3() {
     let config = crate::harness::ConfigFile::new(
         "[redis]\nurl = \"redis://:hunter2@127.0.0.1:1/0\"\nconnect_timeout = \"1s\"\n",
     );
-    let out = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "keys",
-        "count",
-        "rate_limit:*",
-    ]);
+    let out = gatewayctl(&["--config", config.path.to_str().unwrap(), "keys", "count", "rate_limit:*"]);
     let err = stderr(&out);
     assert_eq!(code(&out), 3, "{err}");
-    assert!(
-        err.contains("cannot reach Redis at redis://:***@127.0.0.1:1/0"),
-        "{err}"
-    );
+    assert!(err.contains("cannot reach Redis at redis://:***@127.0.0.1:1/0"), "{err}");
     assert!(!err.contains("hunter2"), "{err}");
-    assert_eq!(
-        err.lines()
-            .filter(|l| !l.starts_with("  caused by"))
-            .count(),
-        1,
-        "one line: {err}"
-    );
+    assert_eq!(err.lines().filter(|l| !l.starts_with("  caused by")).count(), 1, "one line: {err}");
 }
 
 #[test]
 fn version_and_help_work() {
     assert_eq!(code(&gatewayctl(&["--version"])), 0);
     let help = crate::harness::stdout(&gatewayctl(&["--help"]));
-    for command in [
-        "simulate",
-        "keys",
-        "breaker",
-        "init",
-        "config",
-        "completions",
-    ] {
+    for command in ["simulate", "keys", "breaker", "init", "config", "completions"] {
         assert!(help.contains(command), "{command} missing from --help");
     }
     assert!(help.contains("Exit codes"));

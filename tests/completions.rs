@@ -26,6 +26,9 @@ fn committed_completions_match_the_binary() {
             continue;
         }
         let committed = std::fs::read(&path).unwrap_or_default();
-        assert!(committed == out.stdout, "completions/{name} drifted from the CLI: run `UPDATE_COMPLETIONS=1 cargo test --test main completions`");
+        assert!(
+            committed == out.stdout,
+            "completions/{name} drifted from the CLI: run `UPDATE_COMPLETIONS=1 cargo test --test main completions`"
+        );
     }
 }

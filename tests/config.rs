@@ -12,42 +12,22 @@ fn init_writes_a_file_that_checks_clean_and_never_clobbers() {
     let report: InitReport = json(&out);
     assert!(report.written);
     let path = dir.path().join("gatewayctl.toml");
-    let check: ConfigCheckReport = json(&gatewayctl_in(
-        dir.path(),
-        &["config", "check", "--format", "json"],
-    ));
+    let check: ConfigCheckReport = json(&gatewayctl_in(dir.path(), &["config", "check", "--format", "json"]));
     assert!(check.ok, "{:?}", check.problems);
-    assert_eq!(
-        check.file.as_deref(),
-        Some(std::path::Path::new("gatewayctl.toml"))
-    );
+    assert_eq!(check.file.as_deref(), Some(std::path::Path::new("gatewayctl.toml")));
 
     std::fs::write(&path, "# mine\n").unwrap();
     let refused = gatewayctl_in(dir.path(), &["init"]);
     assert_eq!(code(&refused), 2);
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "# mine\n",
-        "nothing was overwritten"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n", "nothing was overwritten");
 
     let dry = gatewayctl_in(dir.path(), &["init", "--force", "--dry-run"]);
     assert_eq!(code(&dry), 0);
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "# mine\n",
-        "dry run changes nothing"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n", "dry run changes nothing");
 
-    let forced: InitReport = json(&gatewayctl_in(
-        dir.path(),
-        &["init", "--force", "--format", "json"],
-    ));
+    let forced: InitReport = json(&gatewayctl_in(dir.path(), &["init", "--force", "--format", "json"]));
     let kept = forced.kept.expect("the original is kept");
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join(kept)).unwrap(),
-        "# mine\n"
-    );
+    assert_eq!(std::fs::read_to_string(dir.path().join(kept)).unwrap(), "# mine\n");
 }
 
 #[test]
@@ -59,42 +39,20 @@ fn check_reports_each_problem_with_file_and_line() {
     assert_eq!(code(&out), 1);
     let report: ConfigCheckReport = json(&out);
     assert!(!report.ok);
-    let at: Vec<_> = report
-        .problems
-        .iter()
-        .map(|p| (p.line, p.key.clone()))
-        .collect();
-    assert!(
-        at.contains(&(Some(3), Some("redis.prefx".into()))),
-        "{at:?}"
-    );
-    assert!(
-        report.problems.iter().any(|p| p.line == Some(8)),
-        "limit = 0 on line 8: {:?}",
-        report.problems
-    );
+    let at: Vec<_> = report.problems.iter().map(|p| (p.line, p.key.clone())).collect();
+    assert!(at.contains(&(Some(3), Some("redis.prefx".into()))), "{at:?}");
+    assert!(report.problems.iter().any(|p| p.line == Some(8)), "limit = 0 on line 8: {:?}", report.problems);
     let human = stdout(&gatewayctl(&["config", "check", file]));
-    assert!(
-        human.contains(&format!("{file}:3: redis.prefx: unknown key")),
-        "{human}"
-    );
+    assert!(human.contains(&format!("{file}:3: redis.prefx: unknown key")), "{human}");
 }
 
 #[test]
 fn commands_refuse_a_bad_config_with_its_line() {
     let config = ConfigFile::new("[gateway]\nrequest_timeout = \"soon\"\n");
-    let out = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "simulate",
-        "rate-limit",
-    ]);
+    let out = gatewayctl(&["--config", config.path.to_str().unwrap(), "simulate", "rate-limit"]);
     assert_eq!(code(&out), 2);
     let err = crate::harness::stderr(&out);
-    assert!(
-        err.contains(":2:") && err.contains("malformed duration"),
-        "{err}"
-    );
+    assert!(err.contains(":2:") && err.contains("malformed duration"), "{err}");
 }
 
 #[test]

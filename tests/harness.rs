@@ -9,19 +9,15 @@ use std::time::{Duration, Instant};
 
 /// Fails with the package to install when `program` is not on PATH.
 pub fn require(program: &str, package: &str) -> PathBuf {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|d| d.join(program))
-            .find(|p| p.is_file())
-    });
-    found.unwrap_or_else(|| panic!("{program} is not installed: run `apt-get install -y {package}` (or `bash .ci/run`, which installs it)"))
+    let found = std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(program)).find(|p| p.is_file()));
+    found.unwrap_or_else(|| {
+        panic!("{program} is not installed: run `apt-get install -y {package}` (or `bash .ci/run`, which installs it)")
+    })
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
 }
 
 /// A private redis-server, killed when dropped.
@@ -44,31 +40,13 @@ impl RedisServer {
             let port = free_port();
             let dir = tempfile::tempdir().expect("temp dir");
             let mut cmd = Command::new(&binary);
-            cmd.args([
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ]);
+            cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"]);
             cmd.arg("--dir").arg(dir.path());
             if let Some(pw) = password {
                 cmd.args(["--requirepass", pw]);
             }
-            let child = cmd
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("spawn redis-server");
-            let mut server = RedisServer {
-                child,
-                port,
-                password: password.map(str::to_string),
-                _dir: dir,
-            };
+            let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn redis-server");
+            let mut server = RedisServer { child, port, password: password.map(str::to_string), _dir: dir };
             if server.wait_ready() {
                 return server;
             }
@@ -106,11 +84,7 @@ impl RedisServer {
             cmd.env("REDISCLI_AUTH", pw);
         }
         let out = cmd.args(args).output().expect("run redis-cli");
-        assert!(
-            out.status.success(),
-            "redis-cli {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "redis-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 }
@@ -137,10 +111,7 @@ impl ConfigFile {
     }
 
     pub fn for_redis(redis: &RedisServer, prefix: &str) -> Self {
-        Self::new(&format!(
-            "[redis]\nurl = \"{}\"\nprefix = \"{prefix}\"\nscan_count = 7\n",
-            redis.url()
-        ))
+        Self::new(&format!("[redis]\nurl = \"{}\"\nprefix = \"{prefix}\"\nscan_count = 7\n", redis.url()))
     }
 }
 
@@ -170,13 +141,8 @@ pub fn stderr(out: &Output) -> String {
 
 /// Parses stdout as JSON into a report type, failing with both streams shown.
 pub fn json<T: serde::de::DeserializeOwned>(out: &Output) -> T {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not the expected JSON ({e}):\n{}\nstderr:\n{}",
-            stdout(out),
-            stderr(out)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not the expected JSON ({e}):\n{}\nstderr:\n{}", stdout(out), stderr(out)))
 }
 
 pub fn code(out: &Output) -> i32 {

@@ -7,3 +7,4 @@ mod config;
 mod harness;
 mod redis;
 mod simulate;
+mod snapshots;

@@ -9,28 +9,14 @@ use crate::harness::{code, gatewayctl, json, stderr, stdout, ConfigFile, RedisSe
 
 fn seed_limiter_keys(redis: &RedisServer, prefix: &str, n: usize) {
     for i in 0..n {
-        redis.cli(&[
-            "SET",
-            &format!("{prefix}rate_limit:{i:032x}:bookings"),
-            "1",
-            "EX",
-            "60",
-        ]);
+        redis.cli(&["SET", &format!("{prefix}rate_limit:{i:032x}:bookings"), "1", "EX", "60"]);
     }
     redis.cli(&["SET", &format!("{prefix}abuse:{:032x}", 1), "3"]);
     redis.cli(&["SET", "unprefixed_rate_limit:x", "1"]);
 }
 
 fn count(config: &ConfigFile, pattern: &str) -> KeyCountReport {
-    let out = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "keys",
-        "count",
-        pattern,
-        "--format",
-        "json",
-    ]);
+    let out = gatewayctl(&["--config", config.path.to_str().unwrap(), "keys", "count", pattern, "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     json(&out)
 }
@@ -68,14 +54,7 @@ fn counts_and_lists_with_a_prefix() {
     ]);
     let listed: KeyListReport = json(&out);
     assert_eq!(listed.keys.len(), 5);
-    assert!(
-        listed
-            .keys
-            .iter()
-            .all(|k| k.starts_with("rate_limit:") && k.ends_with(":bookings")),
-        "{:?}",
-        listed.keys
-    );
+    assert!(listed.keys.iter().all(|k| k.starts_with("rate_limit:") && k.ends_with(":bookings")), "{:?}", listed.keys);
 }
 
 #[test]
@@ -93,28 +72,13 @@ fn a_password_never_shows() {
     seed_limiter_keys(&redis, "", 3);
     let config = ConfigFile::for_redis(&redis, "");
     assert_eq!(count(&config, "rate_limit:*").count, 3);
-    let status = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "-v",
-        "breaker",
-        "status",
-    ]);
+    let status = gatewayctl(&["--config", config.path.to_str().unwrap(), "-v", "breaker", "status"]);
     let all = format!("{}{}", stdout(&status), stderr(&status));
     assert!(all.contains(":***@127.0.0.1"), "{all}");
     assert!(!all.contains("s3cret-pw"), "{all}");
 
-    let wrong = ConfigFile::new(&format!(
-        "[redis]\nurl = \"redis://:wrong-pw@127.0.0.1:{}/0\"\n",
-        redis.port
-    ));
-    let out = gatewayctl(&[
-        "--config",
-        wrong.path.to_str().unwrap(),
-        "keys",
-        "count",
-        "*",
-    ]);
+    let wrong = ConfigFile::new(&format!("[redis]\nurl = \"redis://:wrong-pw@127.0.0.1:{}/0\"\n", redis.port));
+    let out = gatewayctl(&["--config", wrong.path.to_str().unwrap(), "keys", "count", "*"]);
     let err = stderr(&out);
     assert_eq!(code(&out), 4, "{err}");
     assert!(err.contains("refused the credentials"), "{err}");
@@ -122,15 +86,8 @@ fn a_password_never_shows() {
 }
 
 fn status(config: &ConfigFile) -> BreakerStatusReport {
-    let out = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "breaker",
-        "status",
-        "calcom_api",
-        "--format",
-        "json",
-    ]);
+    let out =
+        gatewayctl(&["--config", config.path.to_str().unwrap(), "breaker", "status", "calcom_api", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     json(&out)
 }
@@ -140,36 +97,18 @@ fn breaker_status_reads_the_contract_keys() {
     let redis = RedisServer::start();
     let config = ConfigFile::for_redis(&redis, "");
     let absent = &status(&config).breakers[0];
-    assert_eq!(
-        (absent.state, absent.state_key_present),
-        (BreakerState::Closed, false)
-    );
-    assert_eq!(
-        absent.next_transition,
-        "opens after 5 more consecutive failure(s)"
-    );
+    assert_eq!((absent.state, absent.state_key_present), (BreakerState::Closed, false));
+    assert_eq!(absent.next_transition, "opens after 5 more consecutive failure(s)");
 
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     redis.cli(&["SET", "circuit_breaker:calcom_api:state", "open"]);
     redis.cli(&["SET", "circuit_breaker:calcom_api:failure_count", "5"]);
-    redis.cli(&[
-        "SET",
-        "circuit_breaker:calcom_api:opened_at",
-        &(now - 20).to_string(),
-    ]);
+    redis.cli(&["SET", "circuit_breaker:calcom_api:opened_at", &(now - 20).to_string()]);
     let open = &status(&config).breakers[0];
-    assert_eq!(
-        (open.state, open.failure_count, open.opened_at),
-        (BreakerState::Open, 5, Some(now - 20))
-    );
+    assert_eq!((open.state, open.failure_count, open.opened_at), (BreakerState::Open, 5, Some(now - 20)));
     let left = open.seconds_until_half_open.unwrap();
     assert!((39..=40).contains(&left), "{left}");
-    assert!(open
-        .next_transition
-        .starts_with("half-opens on the first call after"));
+    assert!(open.next_transition.starts_with("half-opens on the first call after"));
 }
 
 #[test]
@@ -179,26 +118,11 @@ fn breaker_status_with_a_prefix_and_a_bad_value() {
     redis.cli(&["SET", "gw_circuit_breaker:calcom_api:state", "half_open"]);
     redis.cli(&["SET", "gw_circuit_breaker:calcom_api:success_count", "1"]);
     let half = &status(&config).breakers[0];
-    assert_eq!(
-        (half.state, half.success_count),
-        (BreakerState::HalfOpen, 1)
-    );
-    assert_eq!(
-        half.next_transition,
-        "closes after 1 more success(es); a failure reopens it"
-    );
+    assert_eq!((half.state, half.success_count), (BreakerState::HalfOpen, 1));
+    assert_eq!(half.next_transition, "closes after 1 more success(es); a failure reopens it");
 
     redis.cli(&["SET", "gw_circuit_breaker:calcom_api:state", "OPENED"]);
-    let out = gatewayctl(&[
-        "--config",
-        config.path.to_str().unwrap(),
-        "breaker",
-        "status",
-    ]);
+    let out = gatewayctl(&["--config", config.path.to_str().unwrap(), "breaker", "status"]);
     assert_eq!(code(&out), 4);
-    assert!(
-        stderr(&out).contains("not closed/open/half_open"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("not closed/open/half_open"), "{}", stderr(&out));
 }

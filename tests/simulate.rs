@@ -25,15 +25,9 @@ fn bookings_allow_thirty_then_429_with_retry_after_45() {
     assert!(report.limited);
     assert_eq!(report.bucket.as_deref(), Some("bookings"));
     assert_eq!((report.limit, report.window_s), (Some(30), Some(60)));
-    assert_eq!(
-        (report.allowed, report.rejected, report.first_rejected),
-        (30, 5, Some(31))
-    );
+    assert_eq!((report.allowed, report.rejected, report.first_rejected), (30, 5, Some(31)));
     let r31 = &report.requests[30];
-    assert_eq!(
-        (r31.n, r31.status, r31.remaining, r31.retry_after_s),
-        (31, 429, Some(0), Some(45))
-    );
+    assert_eq!((r31.n, r31.status, r31.remaining, r31.retry_after_s), (31, 429, Some(0), Some(45)));
     assert_eq!(r31.at_s, 15.0);
     assert_eq!(report.requests[0].remaining, Some(29));
 }
@@ -55,52 +49,22 @@ fn health_is_not_limited() {
     let report: RateLimitReport = json(&out);
     assert!(!report.limited);
     assert_eq!(report.bucket, None);
-    assert!(report
-        .requests
-        .iter()
-        .all(|r| r.status == 200 && r.remaining.is_none()));
-    let human = stdout(&gatewayctl(&[
-        "simulate",
-        "rate-limit",
-        "--route",
-        "GET /api/health",
-    ]));
+    assert!(report.requests.iter().all(|r| r.status == 200 && r.remaining.is_none()));
+    let human = stdout(&gatewayctl(&["simulate", "rate-limit", "--route", "GET /api/health"]));
     assert!(human.contains("carries no rate limiter"), "{human}");
 }
 
 #[test]
 fn the_raw_json_keys_are_the_documented_ones() {
-    let out = gatewayctl(&[
-        "simulate",
-        "rate-limit",
-        "--requests",
-        "1",
-        "--format",
-        "json",
-    ]);
+    let out = gatewayctl(&["simulate", "rate-limit", "--requests", "1", "--format", "json"]);
     let value: serde_json::Value = json(&out);
     let mut keys: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
     keys.sort();
     assert_eq!(
         keys,
-        [
-            "allowed",
-            "bucket",
-            "first_rejected",
-            "limit",
-            "limited",
-            "rejected",
-            "requests",
-            "route",
-            "window_s"
-        ]
+        ["allowed", "bucket", "first_rejected", "limit", "limited", "rejected", "requests", "route", "window_s"]
     );
-    let mut row: Vec<_> = value["requests"][0]
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
+    let mut row: Vec<_> = value["requests"][0].as_object().unwrap().keys().cloned().collect();
     row.sort();
     assert_eq!(row, ["at_s", "n", "remaining", "retry_after_s", "status"]);
 }
@@ -126,9 +90,8 @@ fn a_counter_already_in_redis_is_honoured() {
 
 #[test]
 fn limits_come_from_the_config() {
-    let config = ConfigFile::new(
-        "[[rate_limit.buckets]]\nname = \"all\"\npaths = [\"*\"]\nlimit = 3\nwindow = \"10s\"\n",
-    );
+    let config =
+        ConfigFile::new("[[rate_limit.buckets]]\nname = \"all\"\npaths = [\"*\"]\nlimit = 3\nwindow = \"10s\"\n");
     let out = gatewayctl(&[
         "--config",
         config.path.to_str().unwrap(),
@@ -140,57 +103,32 @@ fn limits_come_from_the_config() {
         "json",
     ]);
     let report: RateLimitReport = json(&out);
-    assert_eq!(
-        (
-            report.bucket.as_deref(),
-            report.limit,
-            report.first_rejected
-        ),
-        (Some("all"), Some(3), Some(4))
-    );
+    assert_eq!((report.bucket.as_deref(), report.limit, report.first_rejected), (Some("all"), Some(3), Some(4)));
 }
 
 #[test]
 fn breaker_walks_open_half_open_closed() {
-    let out = gatewayctl(&[
-        "simulate",
-        "breaker",
-        "--events",
-        "fail,fail,fail,fail,fail,wait:60,ok,ok",
-        "--format",
-        "json",
-    ]);
+    let out =
+        gatewayctl(&["simulate", "breaker", "--events", "fail,fail,fail,fail,fail,wait:60,ok,ok", "--format", "json"]);
     assert_eq!(code(&out), 0);
     let report: BreakerReport = json(&out);
     assert_eq!(report.service, "calcom_api");
     assert_eq!(report.final_state, BreakerState::Closed);
     let states: Vec<_> = report.events.iter().map(|e| e.state).collect();
     use BreakerState::*;
-    assert_eq!(
-        states,
-        [Closed, Closed, Closed, Closed, Open, Open, HalfOpen, Closed]
-    );
+    assert_eq!(states, [Closed, Closed, Closed, Closed, Open, Open, HalfOpen, Closed]);
     assert_eq!(report.events[5].result, None, "a wait calls nothing");
     assert_eq!(report.events[6].at_s, 60.0);
 }
 
 #[test]
 fn breaker_fails_fast_while_open() {
-    let out = gatewayctl(&[
-        "simulate",
-        "breaker",
-        "--events",
-        "fail,fail,fail,fail,fail,ok,wait:59,ok",
-        "--format",
-        "json",
-    ]);
+    let out =
+        gatewayctl(&["simulate", "breaker", "--events", "fail,fail,fail,fail,fail,ok,wait:59,ok", "--format", "json"]);
     let report: BreakerReport = json(&out);
     for e in &report.events[5..] {
         if e.result.is_some() {
-            assert_eq!(
-                (e.called_upstream, e.result),
-                (false, Some(CallResult::Rejected))
-            );
+            assert_eq!((e.called_upstream, e.result), (false, Some(CallResult::Rejected)));
         }
     }
     assert_eq!(report.final_state, BreakerState::Open);
@@ -198,18 +136,8 @@ fn breaker_fails_fast_while_open() {
 
 #[test]
 fn one_success_does_not_close_the_breaker() {
-    let out = gatewayctl(&[
-        "simulate",
-        "breaker",
-        "--events",
-        "fail,fail,fail,fail,fail,wait:60,ok",
-        "--format",
-        "json",
-    ]);
+    let out =
+        gatewayctl(&["simulate", "breaker", "--events", "fail,fail,fail,fail,fail,wait:60,ok", "--format", "json"]);
     let report: BreakerReport = json(&out);
-    assert_eq!(
-        report.final_state,
-        BreakerState::HalfOpen,
-        "the plan says one success closes it; the threshold is 2"
-    );
+    assert_eq!(report.final_state, BreakerState::HalfOpen, "the plan says one success closes it; the threshold is 2");
 }

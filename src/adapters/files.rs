@@ -19,11 +19,7 @@ pub enum FileError {
 }
 
 fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> FileError + 'a {
-    move |source| FileError::Io {
-        action,
-        path: path.to_path_buf(),
-        source,
-    }
+    move |source| FileError::Io { action, path: path.to_path_buf(), source }
 }
 
 /// What `replace` did.
@@ -36,28 +32,29 @@ pub struct Replaced {
 /// Writes `bytes` to `path` atomically. An existing file's bytes are first
 /// copied to `<path>.orig.<stamp>`, and its mode and owner carry over.
 pub fn replace(path: &Path, bytes: &[u8], stamp: &str) -> Result<Replaced, FileError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    write(path, bytes, Some(stamp))
+}
+
+/// Writes `bytes` to `path` atomically, keeping nothing of what was there
+/// (for gatewayctl's own state and generated files).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write(path, bytes, None).map(|_| ())
+}
+
+fn write(path: &Path, bytes: &[u8], keep_stamp: Option<&str>) -> Result<Replaced, FileError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let previous = fs::metadata(path).ok();
-    let kept = match &previous {
-        Some(_) => {
+    let kept = match (&previous, keep_stamp) {
+        (Some(_), Some(stamp)) => {
             let keep = dir.join(format!("{name}.orig.{stamp}"));
             fs::copy(path, &keep).map_err(io("keep the original of", path))?;
             Some(keep)
         }
-        None => None,
+        _ => None,
     };
     let temp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
-    let mode = previous
-        .as_ref()
-        .map(|m| m.permissions().mode())
-        .unwrap_or(0o644);
+    let mode = previous.as_ref().map(|m| m.permissions().mode()).unwrap_or(0o644);
     let result = write_synced(&temp, bytes, mode).and_then(|()| {
         if let Some(meta) = &previous {
             // Only root may give a file away; elsewhere the owner is ours already.
@@ -69,22 +66,14 @@ pub fn replace(path: &Path, bytes: &[u8], stamp: &str) -> Result<Replaced, FileE
         let _ = fs::remove_file(&temp);
     }
     result?;
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io("sync the directory of", path))?;
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io("sync the directory of", path))?;
     Ok(Replaced { kept })
 }
 
 fn write_synced(temp: &Path, bytes: &[u8], mode: u32) -> Result<(), FileError> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(temp)
-        .map_err(io("create", temp))?;
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(temp).map_err(io("create", temp))?;
     file.write_all(bytes).map_err(io("write", temp))?;
-    file.set_permissions(fs::Permissions::from_mode(mode))
-        .map_err(io("set the mode of", temp))?;
+    file.set_permissions(fs::Permissions::from_mode(mode)).map_err(io("set the mode of", temp))?;
     file.sync_all().map_err(io("sync", temp))
 }
 
@@ -101,10 +90,7 @@ mod tests {
         let done = replace(&path, b"new", "1").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_to_string(done.kept.unwrap()).unwrap(), "old");
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())

@@ -29,20 +29,13 @@ pub enum RedisError {
     #[error("Redis at {url} refused the credentials: {reason}; check the password in redis.url")]
     Auth { url: String, reason: String },
     #[error("Redis {command} failed at {url}: {reason}")]
-    Command {
-        url: String,
-        command: &'static str,
-        reason: String,
-    },
+    Command { url: String, command: &'static str, reason: String },
 }
 
 impl RedisError {
     /// The dependency could not be reached at all (exit code 3).
     pub fn is_unreachable(&self) -> bool {
-        matches!(
-            self,
-            RedisError::Connect { .. } | RedisError::Timeout { .. }
-        )
+        matches!(self, RedisError::Connect { .. } | RedisError::Timeout { .. })
     }
 }
 
@@ -64,22 +57,13 @@ impl Redis {
     pub async fn connect(target: &RedisTarget) -> Result<Redis, RedisError> {
         let shown_url = redis_url::mask(&target.url);
         let reason = |e: &dyn std::fmt::Display| redis_url::scrub(&e.to_string(), &target.url);
-        let client = redis::Client::open(target.url.as_str()).map_err(|e| RedisError::Url {
-            url: shown_url.clone(),
-            reason: reason(&e),
-        })?;
+        let client = redis::Client::open(target.url.as_str())
+            .map_err(|e| RedisError::Url { url: shown_url.clone(), reason: reason(&e) })?;
         let conn = tokio::time::timeout(target.timeout, client.get_multiplexed_async_connection())
             .await
-            .map_err(|_| RedisError::Timeout {
-                url: shown_url.clone(),
-                timeout: target.timeout,
-            })?
+            .map_err(|_| RedisError::Timeout { url: shown_url.clone(), timeout: target.timeout })?
             .map_err(|e| classify(&e, shown_url.clone(), reason(&e), "CONNECT"))?;
-        Ok(Redis {
-            conn,
-            target: target.clone(),
-            shown_url,
-        })
+        Ok(Redis { conn, target: target.clone(), shown_url })
     }
 
     /// The URL as it may be shown (password masked).
@@ -99,10 +83,7 @@ impl Redis {
         let timeout = self.target.timeout;
         let result = tokio::time::timeout(timeout, cmd.query_async::<T>(&mut self.conn)).await;
         match result {
-            Err(_) => Err(RedisError::Timeout {
-                url: self.shown_url.clone(),
-                timeout,
-            }),
+            Err(_) => Err(RedisError::Timeout { url: self.shown_url.clone(), timeout }),
             Ok(Err(e)) => {
                 let reason = redis_url::scrub(&e.to_string(), &self.target.url);
                 Err(classify(&e, self.shown_url.clone(), reason, command))
@@ -138,21 +119,12 @@ impl Redis {
 
     /// PTTL of an unprefixed key in milliseconds; `None` if missing or persistent.
     pub async fn pttl(&mut self, key: &str) -> Result<Option<u64>, RedisError> {
-        let ms: i64 = self
-            .run(
-                "PTTL",
-                redis::cmd("PTTL").arg(format!("{}{key}", self.target.prefix)),
-            )
-            .await?;
+        let ms: i64 = self.run("PTTL", redis::cmd("PTTL").arg(format!("{}{key}", self.target.prefix))).await?;
         Ok(u64::try_from(ms).ok())
     }
 
     /// Counts the distinct keys matching `pattern` (unprefixed) with SCAN.
-    pub async fn count(
-        &mut self,
-        pattern: &str,
-        progress: &mut dyn FnMut(ScanProgress),
-    ) -> Result<u64, RedisError> {
+    pub async fn count(&mut self, pattern: &str, progress: &mut dyn FnMut(ScanProgress)) -> Result<u64, RedisError> {
         // SCAN may return a key twice across a rehash; hashes keep memory flat
         // on a large keyspace (a 64-bit collision is negligible at these sizes).
         let hasher = BuildHasherDefault::<DefaultHasher>::default();
@@ -175,9 +147,7 @@ impl Redis {
         let mut keys = BTreeSet::new();
         self.scan_each(pattern, progress, |key| {
             if keys.len() < limit {
-                keys.insert(
-                    String::from_utf8_lossy(&key[prefix_len.min(key.len())..]).into_owned(),
-                );
+                keys.insert(String::from_utf8_lossy(&key[prefix_len.min(key.len())..]).into_owned());
             }
         })
         .await?;
@@ -195,11 +165,7 @@ impl Redis {
         let mut state = ScanProgress::default();
         loop {
             let mut cmd = redis::cmd("SCAN");
-            cmd.arg(cursor)
-                .arg("MATCH")
-                .arg(&full)
-                .arg("COUNT")
-                .arg(self.target.scan_count);
+            cmd.arg(cursor).arg("MATCH").arg(&full).arg("COUNT").arg(self.target.scan_count);
             let (next, batch): (u64, Vec<Vec<u8>>) = self.run("SCAN", &cmd).await?;
             state.rounds += 1;
             state.seen += batch.len() as u64;
@@ -213,29 +179,16 @@ impl Redis {
     }
 }
 
-fn classify(
-    e: &redis::RedisError,
-    url: String,
-    reason: String,
-    command: &'static str,
-) -> RedisError {
+fn classify(e: &redis::RedisError, url: String, reason: String, command: &'static str) -> RedisError {
     use redis::ErrorKind;
     let auth = matches!(e.kind(), ErrorKind::AuthenticationFailed)
         || e.code().is_some_and(|c| c == "NOAUTH" || c == "WRONGPASS");
     if auth {
         RedisError::Auth { url, reason }
-    } else if e.is_io_error()
-        || e.is_connection_refusal()
-        || e.is_connection_dropped()
-        || command == "CONNECT"
-    {
+    } else if e.is_io_error() || e.is_connection_refusal() || e.is_connection_dropped() || command == "CONNECT" {
         RedisError::Connect { url, reason }
     } else {
-        RedisError::Command {
-            url,
-            command,
-            reason,
-        }
+        RedisError::Command { url, command, reason }
     }
 }
 
@@ -274,9 +227,6 @@ mod tests {
     fn parses_info() {
         let info = parse_info("# Memory\r\nused_memory:1024\r\nused_memory_human:1.00K\r\n");
         assert_eq!(info.get("used_memory").map(String::as_str), Some("1024"));
-        assert_eq!(
-            info.get("used_memory_human").map(String::as_str),
-            Some("1.00K")
-        );
+        assert_eq!(info.get("used_memory_human").map(String::as_str), Some("1.00K"));
     }
 }

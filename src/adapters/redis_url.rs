@@ -47,15 +47,10 @@ fn percent_decode(s: &str) -> String {
 /// Removes every occurrence of the URL's password from `text`.
 pub fn scrub(text: &str, url: &str) -> String {
     let mut clean = text.to_string();
-    for secret in [
-        password(url),
-        reqwest::Url::parse(url)
-            .ok()
-            .and_then(|u| u.password().map(str::to_string)),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|s| !s.is_empty())
+    for secret in [password(url), reqwest::Url::parse(url).ok().and_then(|u| u.password().map(str::to_string))]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
     {
         clean = clean.replace(&secret, "***");
     }
@@ -68,10 +63,7 @@ mod tests {
 
     #[test]
     fn masks_passwords() {
-        assert_eq!(
-            mask("redis://:s3cr%40t@10.0.0.5:6380/2"),
-            "redis://:***@10.0.0.5:6380/2"
-        );
+        assert_eq!(mask("redis://:s3cr%40t@10.0.0.5:6380/2"), "redis://:***@10.0.0.5:6380/2");
         assert_eq!(mask("rediss://user:pw@host/0"), "rediss://user:***@host/0");
         assert_eq!(mask("redis://127.0.0.1:6379/0"), "redis://127.0.0.1:6379/0");
         assert!(!mask("redis://:pw@[bad").contains("pw"));
@@ -81,9 +73,6 @@ mod tests {
     fn scrubs_decoded_and_raw_forms() {
         let url = "redis://:s3cr%40t@h/0";
         assert_eq!(password(url).as_deref(), Some("s3cr@t"));
-        assert_eq!(
-            scrub("auth s3cr@t and s3cr%40t failed", url),
-            "auth *** and *** failed"
-        );
+        assert_eq!(scrub("auth s3cr@t and s3cr%40t failed", url), "auth *** and *** failed");
     }
 }

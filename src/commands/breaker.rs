@@ -30,18 +30,12 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
             Some(cfg) => vec![(name.clone(), *cfg)],
             None => {
                 let known: Vec<_> = settings.breakers.keys().cloned().collect();
-                return Err(UsageError(format!(
-                    "no breaker {name:?} in the config; configured: {}",
-                    known.join(", ")
-                ))
-                .into());
+                return Err(
+                    UsageError(format!("no breaker {name:?} in the config; configured: {}", known.join(", "))).into()
+                );
             }
         },
-        None => settings
-            .breakers
-            .iter()
-            .map(|(n, c)| (n.clone(), *c))
-            .collect(),
+        None => settings.breakers.iter().map(|(n, c)| (n.clone(), *c)).collect(),
     };
     let mut redis = ctx.redis(&settings).await?;
     let now_s = now_ms() / 1000;
@@ -52,27 +46,17 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
             .with_context(|| format!("while reading breaker {service}"))?;
         breakers.push(status);
     }
-    let report = BreakerStatusReport {
-        redis: redis.shown_url().to_string(),
-        checked_at: now_s,
-        breakers,
-    };
+    let report = BreakerStatusReport { redis: redis.shown_url().to_string(), checked_at: now_s, breakers };
     ctx.out.emit(&report)?;
     Ok(exit::OK)
 }
 
 /// The contract's four keys for one service.
 pub fn breaker_keys(service: &str) -> [String; 4] {
-    ["state", "failure_count", "success_count", "opened_at"]
-        .map(|k| format!("circuit_breaker:{service}:{k}"))
+    ["state", "failure_count", "success_count", "opened_at"].map(|k| format!("circuit_breaker:{service}:{k}"))
 }
 
-async fn read(
-    redis: &mut Redis,
-    service: &str,
-    cfg: &BreakerConfig,
-    now_s: u64,
-) -> anyhow::Result<BreakerStatus> {
+async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: u64) -> anyhow::Result<BreakerStatus> {
     let keys = breaker_keys(service);
     let values = redis.get_many(&keys).await?;
     let state = BreakerState::from_redis(values[0].as_deref()).with_context(|| {
@@ -86,11 +70,7 @@ async fn read(
     let number = |i: usize| -> anyhow::Result<Option<u64>> {
         values[i]
             .as_deref()
-            .map(|v| {
-                v.trim()
-                    .parse::<u64>()
-                    .with_context(|| format!("key {} holds {v:?}, not a count", keys[i]))
-            })
+            .map(|v| v.trim().parse::<u64>().with_context(|| format!("key {} holds {v:?}, not a count", keys[i])))
             .transpose()
     };
     let breaker = Breaker {

@@ -48,10 +48,8 @@ fn check(args: CheckArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let problems: Vec<Problem> = match &file {
         None => Vec::new(),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-                path: path.clone(),
-                source,
-            })?;
+            let text =
+                std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
             settings::parse(&text, Some(path)).err().unwrap_or_default()
         }
     };
@@ -64,9 +62,6 @@ fn show(ctx: &mut Context) -> anyhow::Result<u8> {
     let mut settings = ctx.settings()?;
     settings.file.redis.url = redis_url::mask(&settings.file.redis.url);
     let config = toml::Value::try_from(&settings.file).context("while rendering the config")?;
-    ctx.out.emit(&ConfigShowReport {
-        file: settings.source.clone(),
-        config,
-    })?;
+    ctx.out.emit(&ConfigShowReport { file: settings.source.clone(), config })?;
     Ok(exit::OK)
 }

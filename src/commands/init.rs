@@ -34,14 +34,12 @@ pub fn exec(args: InitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     if args.path.exists() && !args.force {
         let shown = args.path.display();
-        return Err(UsageError(format!("{shown} already exists; pass --force to replace it (its bytes are kept as {shown}.orig.<time>)")).into());
+        return Err(UsageError(format!(
+            "{shown} already exists; pass --force to replace it (its bytes are kept as {shown}.orig.<time>)"
+        ))
+        .into());
     }
-    let mut report = InitReport {
-        path: args.path.clone(),
-        written: false,
-        dry_run: args.dry_run,
-        kept: None,
-    };
+    let mut report = InitReport { path: args.path.clone(), written: false, dry_run: args.dry_run, kept: None };
     if !args.dry_run {
         let done = files::replace(&args.path, TEMPLATE.as_bytes(), &now_ms().to_string())
             .with_context(|| format!("while writing {}", args.path.display()))?;

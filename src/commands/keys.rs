@@ -47,33 +47,17 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     };
     match cmd {
         KeysCommand::Count(args) => {
-            let count = redis
-                .count(&args.pattern, &mut on_progress)
-                .await
-                .context("while counting keys")?;
+            let count = redis.count(&args.pattern, &mut on_progress).await.context("while counting keys")?;
             spinner.finish();
             let elapsed_ms = started.elapsed().as_millis() as u64;
-            let report = KeyCountReport {
-                pattern: args.pattern,
-                prefix,
-                count,
-                scan_rounds: rounds,
-                elapsed_ms,
-            };
+            let report = KeyCountReport { pattern: args.pattern, prefix, count, scan_rounds: rounds, elapsed_ms };
             ctx.out.emit(&report)?;
         }
         KeysCommand::List(args) => {
-            let keys = redis
-                .list(&args.pattern.pattern, args.limit, &mut on_progress)
-                .await
-                .context("while listing keys")?;
+            let keys =
+                redis.list(&args.pattern.pattern, args.limit, &mut on_progress).await.context("while listing keys")?;
             spinner.finish();
-            let report = KeyListReport {
-                pattern: args.pattern.pattern,
-                prefix,
-                keys,
-                limit: args.limit,
-            };
+            let report = KeyListReport { pattern: args.pattern.pattern, prefix, keys, limit: args.limit };
             ctx.out.emit(&report)?;
         }
     }

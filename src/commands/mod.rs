@@ -6,6 +6,7 @@ pub mod completions;
 pub mod config;
 pub mod init;
 pub mod keys;
+pub mod lab;
 pub mod simulate;
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -38,15 +39,9 @@ impl Context {
 
     /// Loads the config named by the flags (or found, or the built-in plan).
     pub fn settings(&mut self) -> Result<Settings, ConfigError> {
-        let settings = settings::load(
-            self.global.config.as_deref(),
-            self.global.app_dir.as_deref(),
-        )?;
-        let origin = settings
-            .source
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "built-in plan values".into());
+        let settings = settings::load(self.global.config.as_deref(), self.global.app_dir.as_deref())?;
+        let origin =
+            settings.source.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "built-in plan values".into());
         self.out.detail(&format!("config: {origin}"));
         Ok(settings)
     }
@@ -68,8 +63,5 @@ impl Context {
 
 /// Now, in unix milliseconds: the one clock the commands hand to the model.
 pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
 }

@@ -75,19 +75,11 @@ fn parse_event(s: &str) -> Result<Event, String> {
         "fail" => Ok(Event::Call(Outcome::Failure)),
         other => {
             let Some(wait) = other.strip_prefix("wait:") else {
-                return Err(format!(
-                    "unknown event {other:?}: use ok, fail or wait:DURATION"
-                ));
+                return Err(format!("unknown event {other:?}: use ok, fail or wait:DURATION"));
             };
             // A bare number is seconds here, as in the plan's "after 60 seconds".
-            let text = if wait.bytes().all(|b| b.is_ascii_digit()) {
-                format!("{wait}s")
-            } else {
-                wait.to_string()
-            };
-            duration::parse(&text)
-                .map(Event::Wait)
-                .map_err(|e| e.to_string())
+            let text = if wait.bytes().all(|b| b.is_ascii_digit()) { format!("{wait}s") } else { wait.to_string() };
+            duration::parse(&text).map(Event::Wait).map_err(|e| e.to_string())
         }
     }
 }
@@ -107,17 +99,8 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         start_count: args.start_count.max(0),
         start_ttl_ms: args.start_ttl.map(|s| s * 1000),
     };
-    let sim = limiter::simulate(
-        &settings.limiter,
-        &args.route,
-        &args.identity.hash(),
-        schedule,
-    );
-    ctx.out.detail(&format!(
-        "identity {} hashes to {}",
-        args.identity.masked(),
-        args.identity.hash()
-    ));
+    let sim = limiter::simulate(&settings.limiter, &args.route, &args.identity.hash(), schedule);
+    ctx.out.detail(&format!("identity {} hashes to {}", args.identity.masked(), args.identity.hash()));
     let report = RateLimitReport {
         route: args.route.to_string(),
         limited: sim.bucket.is_some(),
@@ -139,9 +122,7 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             })
             .collect(),
     };
-    ctx.out
-        .emit(&report)
-        .context("while printing the simulation")?;
+    ctx.out.emit(&report).context("while printing the simulation")?;
     Ok(exit::OK)
 }
 
@@ -168,11 +149,7 @@ fn breaker(args: BreakerArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             Event::Call(outcome) => {
                 // The gateway compares whole unix seconds (PHP time()).
                 let call = breaker.call(&cfg, now_ms / 1000, outcome);
-                let name = if outcome == Outcome::Success {
-                    "ok"
-                } else {
-                    "fail"
-                };
+                let name = if outcome == Outcome::Success { "ok" } else { "fail" };
                 (name.to_string(), call.called_upstream, Some(call.result))
             }
         };
@@ -186,14 +163,8 @@ fn breaker(args: BreakerArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             success_count: breaker.success_count,
         });
     }
-    let report = BreakerReport {
-        service: args.service,
-        final_state: breaker.state,
-        events,
-    };
-    ctx.out
-        .emit(&report)
-        .context("while printing the simulation")?;
+    let report = BreakerReport { service: args.service, final_state: breaker.state, events };
+    ctx.out.emit(&report).context("while printing the simulation")?;
     Ok(exit::OK)
 }
 
@@ -204,14 +175,8 @@ mod tests {
     #[test]
     fn parses_events() {
         assert_eq!(parse_event("ok"), Ok(Event::Call(Outcome::Success)));
-        assert_eq!(
-            parse_event("wait:30"),
-            Ok(Event::Wait(Duration::from_secs(30)))
-        );
-        assert_eq!(
-            parse_event("wait:500ms"),
-            Ok(Event::Wait(Duration::from_millis(500)))
-        );
+        assert_eq!(parse_event("wait:30"), Ok(Event::Wait(Duration::from_secs(30))));
+        assert_eq!(parse_event("wait:500ms"), Ok(Event::Wait(Duration::from_millis(500))));
         assert!(parse_event("boom").is_err());
         assert!(parse_event("wait:x").is_err());
     }

@@ -103,12 +103,7 @@ pub enum NextTransition {
 
 impl Default for Breaker {
     fn default() -> Self {
-        Breaker {
-            state: BreakerState::Closed,
-            failure_count: 0,
-            success_count: 0,
-            opened_at_s: None,
-        }
+        Breaker { state: BreakerState::Closed, failure_count: 0, success_count: 0, opened_at_s: None }
     }
 }
 
@@ -123,16 +118,12 @@ impl Breaker {
 
     pub fn next_transition(&self, cfg: &BreakerConfig, now_s: u64) -> NextTransition {
         match self.state {
-            BreakerState::Closed => NextTransition::OpensAfterFailures(
-                cfg.failure_threshold
-                    .saturating_sub(self.failure_count)
-                    .max(1),
-            ),
-            BreakerState::HalfOpen => NextTransition::ClosesAfterSuccesses(
-                cfg.success_threshold
-                    .saturating_sub(self.success_count)
-                    .max(1),
-            ),
+            BreakerState::Closed => {
+                NextTransition::OpensAfterFailures(cfg.failure_threshold.saturating_sub(self.failure_count).max(1))
+            }
+            BreakerState::HalfOpen => {
+                NextTransition::ClosesAfterSuccesses(cfg.success_threshold.saturating_sub(self.success_count).max(1))
+            }
             BreakerState::Open => match self.seconds_until_half_open(cfg, now_s) {
                 Some(s) if s > 0 => NextTransition::HalfOpensIn { seconds: s },
                 _ => NextTransition::HalfOpensOnNextCall,
@@ -165,12 +156,7 @@ impl Breaker {
             Outcome::Success => CallResult::Success,
             Outcome::Failure => CallResult::Failure,
         };
-        Call {
-            called_upstream: true,
-            result,
-            retry_after_s: None,
-            transitions,
-        }
+        Call { called_upstream: true, result, retry_after_s: None, transitions }
     }
 
     fn record(&mut self, cfg: &BreakerConfig, now_s: u64, outcome: Outcome) -> Option<Transition> {
@@ -214,18 +200,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const PLAN: BreakerConfig = BreakerConfig {
-        failure_threshold: 5,
-        recovery_timeout_s: 60,
-        success_threshold: 2,
-    };
+    const PLAN: BreakerConfig = BreakerConfig { failure_threshold: 5, recovery_timeout_s: 60, success_threshold: 2 };
 
     fn states(b: &mut Breaker, steps: &[(u64, Outcome)]) -> Vec<(BreakerState, CallResult)> {
-        steps
-            .iter()
-            .map(|&(t, o)| (b.call(&PLAN, t, o).result, b.state))
-            .map(|(r, s)| (s, r))
-            .collect()
+        steps.iter().map(|&(t, o)| (b.call(&PLAN, t, o).result, b.state)).map(|(r, s)| (s, r)).collect()
     }
 
     #[test]
@@ -236,10 +214,7 @@ mod tests {
             assert_eq!(b.state, BreakerState::Closed);
         }
         let call = b.call(&PLAN, 4, Outcome::Failure);
-        assert_eq!(
-            (b.state, b.failure_count, b.opened_at_s),
-            (BreakerState::Open, 5, Some(4))
-        );
+        assert_eq!((b.state, b.failure_count, b.opened_at_s), (BreakerState::Open, 5, Some(4)));
         assert_eq!(call.transitions, [Transition::Opened]);
     }
 
@@ -257,64 +232,34 @@ mod tests {
 
     #[test]
     fn fails_fast_while_open_then_needs_two_successes() {
-        let mut b = Breaker {
-            state: BreakerState::Open,
-            failure_count: 5,
-            success_count: 0,
-            opened_at_s: Some(100),
-        };
+        let mut b = Breaker { state: BreakerState::Open, failure_count: 5, success_count: 0, opened_at_s: Some(100) };
         let fast = b.call(&PLAN, 159, Outcome::Success);
-        assert_eq!(
-            (fast.called_upstream, fast.result, fast.retry_after_s),
-            (false, CallResult::Rejected, Some(1))
-        );
+        assert_eq!((fast.called_upstream, fast.result, fast.retry_after_s), (false, CallResult::Rejected, Some(1)));
         let got = states(&mut b, &[(160, Outcome::Success), (161, Outcome::Success)]);
-        assert_eq!(
-            got,
-            [
-                (BreakerState::HalfOpen, CallResult::Success),
-                (BreakerState::Closed, CallResult::Success)
-            ]
-        );
+        assert_eq!(got, [(BreakerState::HalfOpen, CallResult::Success), (BreakerState::Closed, CallResult::Success)]);
         assert_eq!((b.failure_count, b.success_count), (0, 0));
     }
 
     #[test]
     fn one_success_does_not_close_as_the_plan_claims() {
-        let mut b = Breaker {
-            state: BreakerState::Open,
-            failure_count: 5,
-            success_count: 0,
-            opened_at_s: Some(0),
-        };
+        let mut b = Breaker { state: BreakerState::Open, failure_count: 5, success_count: 0, opened_at_s: Some(0) };
         b.call(&PLAN, 60, Outcome::Success);
         assert_eq!(b.state, BreakerState::HalfOpen, "success threshold is 2");
     }
 
     #[test]
     fn a_half_open_failure_reopens_with_a_new_clock() {
-        let mut b = Breaker {
-            state: BreakerState::HalfOpen,
-            failure_count: 5,
-            success_count: 1,
-            opened_at_s: Some(0),
-        };
+        let mut b = Breaker { state: BreakerState::HalfOpen, failure_count: 5, success_count: 1, opened_at_s: Some(0) };
         let call = b.call(&PLAN, 200, Outcome::Failure);
         assert_eq!((b.state, b.opened_at_s), (BreakerState::Open, Some(200)));
         assert_eq!(call.transitions, [Transition::Opened]);
-        assert_eq!(
-            b.next_transition(&PLAN, 230),
-            NextTransition::HalfOpensIn { seconds: 30 }
-        );
+        assert_eq!(b.next_transition(&PLAN, 230), NextTransition::HalfOpensIn { seconds: 30 });
     }
 
     #[test]
     fn reads_redis_state_values() {
         assert_eq!(BreakerState::from_redis(None), Some(BreakerState::Closed));
-        assert_eq!(
-            BreakerState::from_redis(Some("half_open")),
-            Some(BreakerState::HalfOpen)
-        );
+        assert_eq!(BreakerState::from_redis(Some("half_open")), Some(BreakerState::HalfOpen));
         assert_eq!(BreakerState::from_redis(Some("OPEN")), None);
     }
 

@@ -14,10 +14,7 @@ pub struct DurationError {
 /// Parses `<number><unit>` groups, units `ms`, `s`, `m`, `h`, `d`.
 /// A bare number is refused: in an ops tool a silent unit guess is a hazard.
 pub fn parse(input: &str) -> Result<Duration, DurationError> {
-    let fail = |reason| DurationError {
-        input: input.to_string(),
-        reason,
-    };
+    let fail = |reason| DurationError { input: input.to_string(), reason };
     let text = input.trim();
     if text.is_empty() {
         return Err(fail("it is empty"));
@@ -25,19 +22,13 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
     let mut total = Duration::ZERO;
     let mut rest = text;
     while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
         if digits == 0 {
             return Err(fail("expected a number"));
         }
-        let value: u64 = rest[..digits]
-            .parse()
-            .map_err(|_| fail("number too large"))?;
+        let value: u64 = rest[..digits].parse().map_err(|_| fail("number too large"))?;
         rest = &rest[digits..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(rest.len());
+        let unit_len = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
         let unit_ms = match &rest[..unit_len] {
             "ms" => 1,
             "s" => 1_000,
@@ -47,12 +38,8 @@ pub fn parse(input: &str) -> Result<Duration, DurationError> {
             "" => return Err(fail("a unit is missing")),
             _ => return Err(fail("unknown unit")),
         };
-        let ms = value
-            .checked_mul(unit_ms)
-            .ok_or_else(|| fail("number too large"))?;
-        total = total
-            .checked_add(Duration::from_millis(ms))
-            .ok_or_else(|| fail("number too large"))?;
+        let ms = value.checked_mul(unit_ms).ok_or_else(|| fail("number too large"))?;
+        total = total.checked_add(Duration::from_millis(ms)).ok_or_else(|| fail("number too large"))?;
         rest = &rest[unit_len..];
     }
     Ok(total)
@@ -71,13 +58,7 @@ impl fmt::Display for Display {
         if ms == 0 {
             return f.write_str("0s");
         }
-        for (unit, size) in [
-            ("d", 86_400_000),
-            ("h", 3_600_000),
-            ("m", 60_000),
-            ("s", 1_000),
-            ("ms", 1),
-        ] {
+        for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1)] {
             if ms >= size {
                 write!(f, "{}{unit}", ms / size)?;
                 ms %= size;

@@ -24,8 +24,7 @@ impl Keyspace {
 
     /// Redis treats a key as gone once `now > expire time` (db.c keyIsExpired).
     fn live(&mut self, key: &str, now_ms: u64) -> Option<&mut Entry> {
-        let expired =
-            matches!(self.entries.get(key), Some(e) if e.expires_at_ms.is_some_and(|t| now_ms > t));
+        let expired = matches!(self.entries.get(key), Some(e) if e.expires_at_ms.is_some_and(|t| now_ms > t));
         if expired {
             self.entries.remove(key);
         }
@@ -46,13 +45,7 @@ impl Keyspace {
             entry.value += 1;
             return entry.value;
         }
-        self.entries.insert(
-            key.to_string(),
-            Entry {
-                value: 1,
-                expires_at_ms: None,
-            },
-        );
+        self.entries.insert(key.to_string(), Entry { value: 1, expires_at_ms: None });
         1
     }
 
@@ -63,25 +56,13 @@ impl Keyspace {
     }
 
     pub fn set_ex(&mut self, key: &str, value: i64, now_ms: u64, ttl_ms: u64) {
-        self.entries.insert(
-            key.to_string(),
-            Entry {
-                value,
-                expires_at_ms: Some(now_ms + ttl_ms),
-            },
-        );
+        self.entries.insert(key.to_string(), Entry { value, expires_at_ms: Some(now_ms + ttl_ms) });
     }
 
     /// Places a key as found in a live Redis (value and PTTL read from it).
     pub fn insert(&mut self, key: &str, value: i64, now_ms: u64, pttl_ms: Option<u64>) {
         let expires_at_ms = pttl_ms.map(|ttl| now_ms + ttl);
-        self.entries.insert(
-            key.to_string(),
-            Entry {
-                value,
-                expires_at_ms,
-            },
-        );
+        self.entries.insert(key.to_string(), Entry { value, expires_at_ms });
     }
 
     /// PTTL in milliseconds; `None` for a missing key or one without expiry.
@@ -91,12 +72,8 @@ impl Keyspace {
 
     /// The live keys at `now_ms`, with their values.
     pub fn snapshot(&mut self, now_ms: u64) -> BTreeMap<String, i64> {
-        self.entries
-            .retain(|_, e| e.expires_at_ms.is_none_or(|t| now_ms <= t));
-        self.entries
-            .iter()
-            .map(|(k, e)| (k.clone(), e.value))
-            .collect()
+        self.entries.retain(|_, e| e.expires_at_ms.is_none_or(|t| now_ms <= t));
+        self.entries.iter().map(|(k, e)| (k.clone(), e.value)).collect()
     }
 }
 
@@ -116,11 +93,7 @@ mod tests {
         assert_eq!(ks.incr("k", 0), 1);
         ks.expire("k", 0, 1_000);
         assert_eq!(ks.incr("k", 500), 2);
-        assert_eq!(
-            ks.pttl_ms("k", 1_000),
-            Some(0),
-            "alive at the exact expiry millisecond"
-        );
+        assert_eq!(ks.pttl_ms("k", 1_000), Some(0), "alive at the exact expiry millisecond");
         assert_eq!(ks.incr("k", 1_001), 1, "gone one millisecond later");
         assert_eq!(ks.pttl_ms("k", 1_001), None);
     }

@@ -37,11 +37,7 @@ mod tests {
             ("v2/bookings", "v2/bookings/1", false),
             ("v2/bookings/*", "v2/bookings/1", true),
             ("v2/bookings/*", "v2/bookings/1/reschedule", true),
-            (
-                "v2/bookings/*/reschedule",
-                "v2/bookings/17/reschedule",
-                true,
-            ),
+            ("v2/bookings/*/reschedule", "v2/bookings/17/reschedule", true),
             ("v2/bookings/*/reschedule", "v2/bookings/17", false),
             ("webhooks/*", "webhooks/calcom", true),
             ("webhooks/*", "webhooks", false),

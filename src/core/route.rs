@@ -49,10 +49,7 @@ impl FromStr for Route {
     type Err = RouteError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let fail = |reason| RouteError {
-            input: input.to_string(),
-            reason,
-        };
+        let fail = |reason| RouteError { input: input.to_string(), reason };
         let mut parts = input.split_whitespace();
         let (Some(method), Some(path), None) = (parts.next(), parts.next(), parts.next()) else {
             return Err(fail("expected exactly a method and a path"));
@@ -67,10 +64,7 @@ impl FromStr for Route {
         if path.contains(['?', '#']) {
             return Err(fail("the path must not carry a query or fragment"));
         }
-        Ok(Route {
-            method,
-            path: path.to_string(),
-        })
+        Ok(Route { method, path: path.to_string() })
     }
 }
 
@@ -112,14 +106,7 @@ mod tests {
 
     #[test]
     fn refuses_unknown_syntax() {
-        for s in [
-            "",
-            "/api/health",
-            "FETCH /api",
-            "GET api/health",
-            "GET /a /b",
-            "GET /a?b=1",
-        ] {
+        for s in ["", "/api/health", "FETCH /api", "GET api/health", "GET /a /b", "GET /a?b=1"] {
             assert!(s.parse::<Route>().is_err(), "{s}");
         }
     }

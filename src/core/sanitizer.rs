@@ -37,11 +37,7 @@ impl SanitizerRules {
     /// The rule a key falls under, compared case-insensitively with `-` as `_`.
     pub fn key_rule(&self, key: &str) -> Option<&KeyRule> {
         let normal = key.to_ascii_lowercase().replace('-', "_");
-        self.keys.iter().find(|r| {
-            r.key_contains
-                .iter()
-                .any(|needle| normal.contains(needle.as_str()))
-        })
+        self.keys.iter().find(|r| r.key_contains.iter().any(|needle| normal.contains(needle.as_str())))
     }
 
     /// The sanitized copy of a logged context, as the gateway writes it.
@@ -66,18 +62,10 @@ impl SanitizerRules {
 
     /// Card numbers become the redaction, then email local parts are hashed.
     pub fn redact_text(&self, text: &str) -> String {
-        let carded = replace_ranges(
-            text,
-            scan::cards(text)
-                .into_iter()
-                .map(|r| (r, self.redaction.clone())),
-        );
-        let hashed = scan::emails(&carded).into_iter().map(|m| {
-            (
-                m.range.start..m.at,
-                self.hash_local(&carded[m.range.start..m.at]),
-            )
-        });
+        let carded = replace_ranges(text, scan::cards(text).into_iter().map(|r| (r, self.redaction.clone())));
+        let hashed = scan::emails(&carded)
+            .into_iter()
+            .map(|m| (m.range.start..m.at, self.hash_local(&carded[m.range.start..m.at])));
         replace_ranges(&carded, hashed)
     }
 
@@ -89,10 +77,7 @@ impl SanitizerRules {
 
     /// Is this local part already the sanitizer's hash?
     pub fn is_hashed_local(&self, local: &str) -> bool {
-        local.len() == self.email_hash_chars
-            && local
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        local.len() == self.email_hash_chars && local.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
     }
 
     /// Unsanitized values left in a logged context.
@@ -108,10 +93,7 @@ impl SanitizerRules {
                 for (k, v) in map {
                     let here = format!("{path}.{k}");
                     match self.key_rule(k) {
-                        Some(rule) if !self.is_redacted(v) => found.push(Finding {
-                            rule: rule.id.clone(),
-                            path: here,
-                        }),
+                        Some(rule) if !self.is_redacted(v) => found.push(Finding { rule: rule.id.clone(), path: here }),
                         Some(_) => {}
                         None => self.inspect_at(v, &here, found),
                     }
@@ -123,10 +105,11 @@ impl SanitizerRules {
                 }
             }
             Value::String(s) => {
-                found.extend(self.text_rules(s).into_iter().map(|rule| Finding {
-                    rule: rule.to_string(),
-                    path: path.to_string(),
-                }));
+                found.extend(
+                    self.text_rules(s)
+                        .into_iter()
+                        .map(|rule| Finding { rule: rule.to_string(), path: path.to_string() }),
+                );
             }
             _ => {}
         }
@@ -148,10 +131,7 @@ impl SanitizerRules {
 }
 
 /// Replaces non-overlapping ascending ranges of `text`.
-fn replace_ranges(
-    text: &str,
-    edits: impl IntoIterator<Item = (std::ops::Range<usize>, String)>,
-) -> String {
+fn replace_ranges(text: &str, edits: impl IntoIterator<Item = (std::ops::Range<usize>, String)>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (range, with) in edits {
@@ -190,10 +170,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_contract_email_example() {
-        assert_eq!(
-            contract().redact_text("john@example.com"),
-            "96d9632f3635@example.com"
-        );
+        assert_eq!(contract().redact_text("john@example.com"), "96d9632f3635@example.com");
     }
 
     #[test]
@@ -220,24 +197,11 @@ pub(crate) mod tests {
         let input = json!({"password": "p", "x-api-key": "k", "Cookie": "c", "auth": {"Authorization": "b"},
             "secretive": "s", "csrf_token": "t", "msg": "pay 4111111111111111 from bob@x.org", "ok": "[REDACTED]",
             "hashed": "96d9632f3635@example.com"});
-        let mut rules: Vec<_> = contract()
-            .inspect(&input)
-            .into_iter()
-            .map(|f| f.rule)
-            .collect();
+        let mut rules: Vec<_> = contract().inspect(&input).into_iter().map(|f| f.rule).collect();
         rules.sort();
         assert_eq!(
             rules,
-            [
-                "api_key",
-                "authorization",
-                "cookie",
-                "credit_card",
-                "email",
-                "password",
-                "secret",
-                "token"
-            ]
+            ["api_key", "authorization", "cookie", "credit_card", "email", "password", "secret", "token"]
         );
     }
 

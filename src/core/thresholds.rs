@@ -31,9 +31,7 @@ impl Threshold {
     }
 
     pub fn is_consistent(&self) -> bool {
-        self.normal_below.is_finite()
-            && self.alert_above.is_finite()
-            && self.normal_below <= self.alert_above
+        self.normal_below.is_finite() && self.alert_above.is_finite() && self.normal_below <= self.alert_above
     }
 }
 
@@ -52,10 +50,7 @@ impl Thresholds {
     /// The plan's table: error rate <1% / >5%, rate-limit hits <10/h / >50/h,
     /// breaker opens 0 / >1, response time <200 ms / >1000 ms, Redis <100 MB / >500 MB.
     pub fn plan() -> Self {
-        let t = |normal_below, alert_above| Threshold {
-            normal_below,
-            alert_above,
-        };
+        let t = |normal_below, alert_above| Threshold { normal_below, alert_above };
         Thresholds {
             error_rate_percent: t(1.0, 5.0),
             rate_limit_hits_per_hour: t(10.0, 50.0),

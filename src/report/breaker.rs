@@ -36,15 +36,7 @@ pub struct BreakerStatus {
 
 impl Human for BreakerStatusReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
-        let mut t = table::new(&[
-            "service",
-            "state",
-            "failures",
-            "successes",
-            "opened at",
-            "half-open in",
-            "next",
-        ]);
+        let mut t = table::new(&["service", "state", "failures", "successes", "opened at", "half-open in", "next"]);
         for b in &self.breakers {
             let state = match b.state {
                 BreakerState::Closed if !b.state_key_present => style.good("closed (no key)"),

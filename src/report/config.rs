@@ -19,23 +19,14 @@ pub struct ConfigCheckReport {
 
 impl Human for ConfigCheckReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
-        let name = self
-            .file
-            .as_ref()
-            .map(|f| f.display().to_string())
-            .unwrap_or_else(|| "built-in defaults".into());
+        let name = self.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "built-in defaults".into());
         if self.ok {
             return writeln!(w, "{}: {}", name, style.good("ok"));
         }
         for p in &self.problems {
             writeln!(w, "{p}")?;
         }
-        writeln!(
-            w,
-            "{}: {}",
-            name,
-            style.bad(&format!("{} problem(s)", self.problems.len()))
-        )
+        writeln!(w, "{}: {}", name, style.bad(&format!("{} problem(s)", self.problems.len())))
     }
 }
 
@@ -50,21 +41,15 @@ impl Human for ConfigPathReport {
     fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
         match &self.file {
             Some(f) => writeln!(w, "{}", f.display()),
-            None => writeln!(
-                w,
-                "no config file found (searched {}); using the built-in plan values",
-                join(&self.searched)
-            ),
+            None => {
+                writeln!(w, "no config file found (searched {}); using the built-in plan values", join(&self.searched))
+            }
         }
     }
 }
 
 fn join(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// `config show`: the effective config, secrets masked.
@@ -76,20 +61,9 @@ pub struct ConfigShowReport {
 
 impl Human for ConfigShowReport {
     fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
-        let origin = self
-            .file
-            .as_ref()
-            .map(|f| f.display().to_string())
-            .unwrap_or_else(|| "built-in defaults".into());
-        writeln!(
-            w,
-            "# effective config (from {origin}; Redis password masked)"
-        )?;
-        write!(
-            w,
-            "{}",
-            toml::to_string_pretty(&self.config).map_err(io::Error::other)?
-        )
+        let origin = self.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "built-in defaults".into());
+        writeln!(w, "# effective config (from {origin}; Redis password masked)")?;
+        write!(w, "{}", toml::to_string_pretty(&self.config).map_err(io::Error::other)?)
     }
 }
 
@@ -106,20 +80,12 @@ pub struct InitReport {
 impl Human for InitReport {
     fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
         if self.dry_run {
-            return writeln!(
-                w,
-                "would write {} (dry run: nothing changed)",
-                self.path.display()
-            );
+            return writeln!(w, "would write {} (dry run: nothing changed)", self.path.display());
         }
         writeln!(w, "wrote {}", self.path.display())?;
         if let Some(kept) = &self.kept {
             writeln!(w, "the previous file is kept as {}", kept.display())?;
         }
-        writeln!(
-            w,
-            "next: edit it, then run `gatewayctl config check --config {}`",
-            self.path.display()
-        )
+        writeln!(w, "next: edit it, then run `gatewayctl config check --config {}`", self.path.display())
     }
 }

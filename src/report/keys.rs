@@ -18,11 +18,7 @@ pub struct KeyCountReport {
 
 impl Human for KeyCountReport {
     fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
-        let prefix = if self.prefix.is_empty() {
-            String::new()
-        } else {
-            format!(" (prefix {:?})", self.prefix)
-        };
+        let prefix = if self.prefix.is_empty() { String::new() } else { format!(" (prefix {:?})", self.prefix) };
         writeln!(w, "{} keys match {}{prefix}", self.count, self.pattern)
     }
 }
@@ -43,11 +39,7 @@ impl Human for KeyListReport {
             writeln!(w, "{key}")?;
         }
         if self.keys.len() == self.limit {
-            writeln!(
-                w,
-                "(stopped at --limit {}; `gatewayctl keys count` gives the total)",
-                self.limit
-            )?;
+            writeln!(w, "(stopped at --limit {}; `gatewayctl keys count` gives the total)", self.limit)?;
         }
         Ok(())
     }

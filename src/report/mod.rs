@@ -8,6 +8,7 @@ pub mod breaker;
 pub mod config;
 pub mod error;
 pub mod keys;
+pub mod lab;
 pub mod progress;
 pub mod simulate;
 pub mod style;

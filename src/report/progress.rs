@@ -10,15 +10,9 @@ pub struct Spinner {
 
 impl Spinner {
     pub fn new(message: &str, visible: bool) -> Self {
-        let target = if visible {
-            ProgressDrawTarget::stderr_with_hz(10)
-        } else {
-            ProgressDrawTarget::hidden()
-        };
+        let target = if visible { ProgressDrawTarget::stderr_with_hz(10) } else { ProgressDrawTarget::hidden() };
         let bar = ProgressBar::with_draw_target(None, target);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
-        );
+        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"));
         bar.set_message(message.to_string());
         if visible {
             bar.enable_steady_tick(Duration::from_millis(120));

@@ -40,22 +40,18 @@ impl Human for RateLimitReport {
                 self.route,
                 self.requests.len()
             )?;
-            writeln!(w, "{}", style.warn("A test that expects 429 here (as the plan's Phase 5A does on /api/health) can never pass."))?;
+            writeln!(
+                w,
+                "{}",
+                style.warn("A test that expects 429 here (as the plan's Phase 5A does on /api/health) can never pass.")
+            )?;
             return Ok(());
         };
         let (limit, window) = (self.limit.unwrap_or(0), self.window_s.unwrap_or(0));
-        writeln!(
-            w,
-            "{} → bucket {bucket}: {limit} requests per {window}s window",
-            self.route
-        )?;
+        writeln!(w, "{} → bucket {bucket}: {limit} requests per {window}s window", self.route)?;
         let mut t = table::new(&["#", "at", "status", "remaining", "retry-after"]);
         for r in &self.requests {
-            let status = if r.status == 429 {
-                style.bad("429")
-            } else {
-                style.good(&r.status.to_string())
-            };
+            let status = if r.status == 429 { style.bad("429") } else { style.good(&r.status.to_string()) };
             t.add_row(vec![
                 table::num(r.n),
                 table::num(format!("{:.1}s", r.at_s)),
@@ -66,11 +62,9 @@ impl Human for RateLimitReport {
         }
         writeln!(w, "{t}")?;
         match self.first_rejected {
-            Some(n) => writeln!(
-                w,
-                "{} allowed, {} rejected; the first 429 is request {n}.",
-                self.allowed, self.rejected
-            ),
+            Some(n) => {
+                writeln!(w, "{} allowed, {} rejected; the first 429 is request {n}.", self.allowed, self.rejected)
+            }
             None => writeln!(w, "{} allowed, none rejected.", self.allowed),
         }
     }
@@ -100,15 +94,7 @@ pub struct BreakerEventRow {
 impl Human for BreakerReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         writeln!(w, "circuit breaker {}", self.service)?;
-        let mut t = table::new(&[
-            "event",
-            "at",
-            "upstream",
-            "result",
-            "state",
-            "failures",
-            "successes",
-        ]);
+        let mut t = table::new(&["event", "at", "upstream", "result", "state", "failures", "successes"]);
         for e in &self.events {
             let result = match e.result {
                 None => String::new(),

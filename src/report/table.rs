@@ -4,9 +4,7 @@ use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 
 pub fn new(header: &[&str]) -> Table {
     let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
+    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(header.iter().map(Cell::new));
     table
 }
@@ -18,7 +16,5 @@ pub fn num(value: impl ToString) -> Cell {
 
 /// A cell for an optional value: `-` when absent.
 pub fn opt<T: ToString>(value: Option<T>) -> Cell {
-    num(value
-        .map(|v| v.to_string())
-        .unwrap_or_else(|| "-".to_string()))
+    num(value.map(|v| v.to_string()).unwrap_or_else(|| "-".to_string()))
 }

@@ -217,10 +217,7 @@ impl Default for RateLimitSection {
             window: secs(60),
         };
         RateLimitSection {
-            routes: routes
-                .iter()
-                .map(|r| r.parse().expect("built-in route"))
-                .collect(),
+            routes: routes.iter().map(|r| r.parse().expect("built-in route")).collect(),
             buckets: vec![
                 bucket("reschedule", &["v2/bookings/*/reschedule"], 10),
                 bucket("bookings", &["v2/bookings", "v2/bookings/*"], 30),
@@ -235,11 +232,7 @@ impl Default for RateLimitSection {
 
 impl Default for AbuseSection {
     fn default() -> Self {
-        AbuseSection {
-            threshold: NonZeroU32::new(20).expect("non-zero"),
-            counter_ttl: secs(600),
-            block: secs(900),
-        }
+        AbuseSection { threshold: NonZeroU32::new(20).expect("non-zero"), counter_ttl: secs(600), block: secs(900) }
     }
 }
 
@@ -277,8 +270,6 @@ impl Default for SanitizerSection {
 
 impl Default for StateSection {
     fn default() -> Self {
-        StateSection {
-            dir: "/var/lib/gatewayctl".into(),
-        }
+        StateSection { dir: "/var/lib/gatewayctl".into() }
     }
 }

@@ -24,22 +24,13 @@ fn join(parent: &str, key: &str) -> String {
     }
 }
 
-fn walk_table(
-    table: &dyn TableLike,
-    shape: &toml::Value,
-    path: &str,
-    found: &mut Vec<(KeyPath, Option<usize>)>,
-) {
+fn walk_table(table: &dyn TableLike, shape: &toml::Value, path: &str, found: &mut Vec<(KeyPath, Option<usize>)>) {
     let Some(known) = shape.as_table() else {
         return;
     };
     for (key, item) in table.iter() {
         let here = join(path, key);
-        let offset = table
-            .key(key)
-            .and_then(|k| k.span())
-            .or_else(|| item.span())
-            .map(|s| s.start);
+        let offset = table.key(key).and_then(|k| k.span()).or_else(|| item.span()).map(|s| s.start);
         let Some(expected) = known.get(key) else {
             found.push((here, offset));
             continue;
@@ -57,12 +48,7 @@ fn walk_table(
     }
 }
 
-fn walk_item(
-    item: &Item,
-    shape: &toml::Value,
-    path: &str,
-    found: &mut Vec<(KeyPath, Option<usize>)>,
-) {
+fn walk_item(item: &Item, shape: &toml::Value, path: &str, found: &mut Vec<(KeyPath, Option<usize>)>) {
     if let Some(table) = item.as_table_like() {
         walk_table(table, shape, path, found);
         return;
@@ -96,21 +82,14 @@ fn resolve(table: &dyn TableLike, segments: &[&str]) -> Option<usize> {
         None => (*first, None),
     };
     let item = table.get(name)?;
-    let here = table
-        .key(name)
-        .and_then(|k| k.span())
-        .or_else(|| item.span())
-        .map(|s| s.start);
+    let here = table.key(name).and_then(|k| k.span()).or_else(|| item.span()).map(|s| s.start);
     let (child, child_offset): (Option<&dyn TableLike>, Option<usize>) = match index {
         Some(i) => match (item.as_array_of_tables(), item.as_array()) {
-            (Some(aot), _) => aot.get(i).map_or((None, None), |t| {
-                (Some(t as &dyn TableLike), t.span().map(|s| s.start))
-            }),
+            (Some(aot), _) => {
+                aot.get(i).map_or((None, None), |t| (Some(t as &dyn TableLike), t.span().map(|s| s.start)))
+            }
             (_, Some(arr)) => arr.get(i).map_or((None, None), |v| {
-                (
-                    v.as_inline_table().map(|t| t as &dyn TableLike),
-                    v.span().map(|s| s.start),
-                )
+                (v.as_inline_table().map(|t| t as &dyn TableLike), v.span().map(|s| s.start))
             }),
             _ => (None, None),
         },
@@ -125,11 +104,7 @@ fn resolve(table: &dyn TableLike, segments: &[&str]) -> Option<usize> {
 
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -143,10 +118,7 @@ mod tests {
 
     fn unknown(text: &str) -> Vec<(String, usize)> {
         let doc = ImDocument::parse(text).unwrap();
-        unknown_keys(&doc, &shape())
-            .into_iter()
-            .map(|(k, o)| (k, line_of(text, o.unwrap())))
-            .collect()
+        unknown_keys(&doc, &shape()).into_iter().map(|(k, o)| (k, line_of(text, o.unwrap()))).collect()
     }
 
     #[test]

@@ -26,14 +26,8 @@ pub const SEARCH_PATHS: &[&str] = &["gatewayctl.toml", "/etc/gatewayctl/gatewayc
 /// How php-fpm is reloaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ServiceManager {
-    Systemd {
-        unit: String,
-    },
-    Signal {
-        fpm_binary: String,
-        fpm_config: PathBuf,
-        pid_file: PathBuf,
-    },
+    Systemd { unit: String },
+    Signal { fpm_binary: String, fpm_config: PathBuf, pid_file: PathBuf },
     None,
 }
 
@@ -113,10 +107,7 @@ pub enum ConfigError {
 fn more_problems(n: usize) -> String {
     match n {
         1 => String::new(),
-        n => format!(
-            " (and {} more; run `gatewayctl config check` to see them all)",
-            n - 1
-        ),
+        n => format!(" (and {} more; run `gatewayctl config check` to see them all)", n - 1),
     }
 }
 
@@ -126,9 +117,7 @@ pub fn discover(explicit: Option<&Path>) -> Result<Option<PathBuf>, ConfigError>
     if let Some(path) = explicit {
         return match path.exists() {
             true => Ok(Some(path.to_path_buf())),
-            false => Err(ConfigError::Missing {
-                path: path.to_path_buf(),
-            }),
+            false => Err(ConfigError::Missing { path: path.to_path_buf() }),
         };
     }
     Ok(SEARCH_PATHS.iter().map(PathBuf::from).find(|p| p.is_file()))
@@ -139,10 +128,8 @@ pub fn load(explicit: Option<&Path>, app_dir: Option<&Path>) -> Result<Settings,
     let mut settings = match discover(explicit)? {
         None => Settings::defaults(),
         Some(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-                path: path.clone(),
-                source,
-            })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
             parse(&text, Some(&path)).map_err(|problems| ConfigError::Invalid { problems })?
         }
     };
@@ -164,11 +151,7 @@ pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> 
         Ok(doc) => doc,
         Err(e) => {
             let line = e.span().map(|s| locate::line_of(text, s.start));
-            return Err(vec![problem(
-                line,
-                None,
-                format!("not valid TOML: {}", e.message()),
-            )]);
+            return Err(vec![problem(line, None, format!("not valid TOML: {}", e.message()))]);
         }
     };
     let shape = toml::Value::try_from(FileConfig::default()).expect("defaults serialize");
@@ -176,11 +159,7 @@ pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> 
         .into_iter()
         .map(|(key, offset)| {
             let line = offset.map(|o| locate::line_of(text, o));
-            problem(
-                line,
-                Some(key),
-                "unknown key; `gatewayctl init --stdout` shows every key".into(),
-            )
+            problem(line, Some(key), "unknown key; `gatewayctl init --stdout` shows every key".into())
         })
         .collect();
     let raw: FileConfig = match toml::from_str(text) {
@@ -216,25 +195,13 @@ mod tests {
 
     #[test]
     fn reports_every_problem_with_its_line() {
-        let text =
-            "[redis]\nurl = \"http://x\"\nprefx = \"\"\n\n[rate_limit.abuse]\nblock = \"1500ms\"\n";
+        let text = "[redis]\nurl = \"http://x\"\nprefx = \"\"\n\n[rate_limit.abuse]\nblock = \"1500ms\"\n";
         let problems = parse(text, Some(Path::new("g.toml"))).unwrap_err();
         let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(shown.len(), 3, "{shown:#?}");
-        assert!(
-            shown[0].starts_with("g.toml:3: redis.prefx: unknown key"),
-            "{shown:#?}"
-        );
-        assert!(
-            shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:")),
-            "{shown:#?}"
-        );
-        assert!(
-            shown
-                .iter()
-                .any(|s| s.starts_with("g.toml:6: rate_limit.abuse.block:")),
-            "{shown:#?}"
-        );
+        assert!(shown[0].starts_with("g.toml:3: redis.prefx: unknown key"), "{shown:#?}");
+        assert!(shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:")), "{shown:#?}");
+        assert!(shown.iter().any(|s| s.starts_with("g.toml:6: rate_limit.abuse.block:")), "{shown:#?}");
     }
 
     #[test]
@@ -242,17 +209,12 @@ mod tests {
         let problems = parse("[gateway]\n\nrequest_timeout = \"10 seconds\"\n", None).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(3));
-        assert!(
-            problems[0].message.contains("malformed duration"),
-            "{}",
-            problems[0].message
-        );
+        assert!(problems[0].message.contains("malformed duration"), "{}", problems[0].message);
     }
 
     #[test]
     fn service_manager_needs_its_fields() {
-        let problems =
-            parse("[service]\nmanager = \"signal\"\npid_file = \"\"\n", None).unwrap_err();
+        let problems = parse("[service]\nmanager = \"signal\"\npid_file = \"\"\n", None).unwrap_err();
         assert_eq!(problems[0].key.as_deref(), Some("service.pid_file"));
         let ok = parse("[service]\nmanager = \"none\"\n", None).unwrap();
         assert_eq!(ok.service, ServiceManager::None);

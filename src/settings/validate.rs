@@ -27,34 +27,20 @@ pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Proble
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Settings {
-        source: source.map(Path::to_path_buf),
-        file,
-        limiter,
-        breakers,
-        sanitizer,
-        thresholds,
-        service,
-    })
+    Ok(Settings { source: source.map(Path::to_path_buf), file, limiter, breakers, sanitizer, thresholds, service })
 }
 
 fn check_gateway(file: &FileConfig, problems: &mut Problems) {
     let g = &file.gateway;
     match reqwest::Url::parse(&g.base_url) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
-        _ => problems.push((
-            "gateway.base_url".into(),
-            "must be an http:// or https:// URL with a host".into(),
-        )),
+        _ => problems.push(("gateway.base_url".into(), "must be an http:// or https:// URL with a host".into())),
     }
     if !g.health_path.starts_with('/') {
         problems.push(("gateway.health_path".into(), "must start with /".into()));
     }
     if g.request_timeout.0.is_zero() {
-        problems.push((
-            "gateway.request_timeout".into(),
-            "must be more than 0s".into(),
-        ));
+        problems.push(("gateway.request_timeout".into(), "must be more than 0s".into()));
     }
 }
 
@@ -62,30 +48,19 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
     // The URL may hold a password: the message never repeats it.
     match reqwest::Url::parse(&file.redis.url) {
         Ok(url) if matches!(url.scheme(), "redis" | "rediss" | "unix" | "redis+unix") => {}
-        Ok(_) => problems.push((
-            "redis.url".into(),
-            "scheme must be redis://, rediss:// or unix://".into(),
-        )),
-        Err(e) => problems.push((
-            "redis.url".into(),
-            format!("not a URL ({e}); write it as redis://[:password@]host:port/db"),
-        )),
+        Ok(_) => problems.push(("redis.url".into(), "scheme must be redis://, rediss:// or unix://".into())),
+        Err(e) => problems
+            .push(("redis.url".into(), format!("not a URL ({e}); write it as redis://[:password@]host:port/db"))),
     }
     if file.redis.connect_timeout.0.is_zero() {
-        problems.push((
-            "redis.connect_timeout".into(),
-            "must be more than 0s".into(),
-        ));
+        problems.push(("redis.connect_timeout".into(), "must be more than 0s".into()));
     }
 }
 
 /// Redis expiries are whole seconds: a window of 1500ms cannot exist there.
 fn whole_seconds(d: Duration, key: String, problems: &mut Problems) -> u64 {
     if d.subsec_millis() != 0 || d.as_secs() == 0 {
-        problems.push((
-            key,
-            "must be a whole number of seconds, at least 1s (Redis expires keys in seconds)".into(),
-        ));
+        problems.push((key, "must be a whole number of seconds, at least 1s (Redis expires keys in seconds)".into()));
     }
     d.as_secs().max(1)
 }
@@ -93,10 +68,7 @@ fn whole_seconds(d: Duration, key: String, problems: &mut Problems) -> u64 {
 fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
     let rl = &file.rate_limit;
     if rl.buckets.is_empty() {
-        problems.push((
-            "rate_limit.buckets".into(),
-            "at least one bucket is needed (the last is the default)".into(),
-        ));
+        problems.push(("rate_limit.buckets".into(), "at least one bucket is needed (the last is the default)".into()));
     }
     let mut names = BTreeSet::new();
     let buckets = rl
@@ -106,10 +78,7 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
         .map(|(i, b)| {
             let at = |field: &str| format!("rate_limit.buckets[{i}].{field}");
             if b.name.is_empty() || b.name.contains([':', '*', ' ']) {
-                problems.push((
-                    at("name"),
-                    "must be a non-empty name without ':', '*' or spaces".into(),
-                ));
+                problems.push((at("name"), "must be a non-empty name without ':', '*' or spaces".into()));
             } else if !names.insert(b.name.clone()) {
                 problems.push((at("name"), format!("bucket {:?} is defined twice", b.name)));
             }
@@ -117,28 +86,15 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
                 problems.push((at("paths"), "must list at least one path pattern".into()));
             }
             let window_s = whole_seconds(b.window.0, at("window"), problems);
-            Bucket {
-                name: b.name.clone(),
-                paths: b.paths.clone(),
-                limit: b.limit.get(),
-                window_ms: window_s * 1000,
-            }
+            Bucket { name: b.name.clone(), paths: b.paths.clone(), limit: b.limit.get(), window_ms: window_s * 1000 }
         })
         .collect();
     let abuse = AbusePolicy {
         threshold: i64::from(rl.abuse.threshold.get()),
-        counter_ttl_ms: whole_seconds(
-            rl.abuse.counter_ttl.0,
-            "rate_limit.abuse.counter_ttl".into(),
-            problems,
-        ) * 1000,
+        counter_ttl_ms: whole_seconds(rl.abuse.counter_ttl.0, "rate_limit.abuse.counter_ttl".into(), problems) * 1000,
         block_ms: whole_seconds(rl.abuse.block.0, "rate_limit.abuse.block".into(), problems) * 1000,
     };
-    LimiterConfig {
-        routes: rl.routes.clone(),
-        buckets,
-        abuse,
-    }
+    LimiterConfig { routes: rl.routes.clone(), buckets, abuse }
 }
 
 fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, BreakerConfig> {
@@ -159,33 +115,21 @@ fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, Brea
 fn sanitizer(file: &FileConfig, problems: &mut Problems) -> SanitizerRules {
     let s = &file.sanitizer;
     if !(1..=64).contains(&s.email_hash_chars) {
-        problems.push((
-            "sanitizer.email_hash_chars".into(),
-            "must be between 1 and 64".into(),
-        ));
+        problems.push(("sanitizer.email_hash_chars".into(), "must be between 1 and 64".into()));
     }
     if s.redaction.is_empty() {
         problems.push(("sanitizer.redaction".into(), "must not be empty".into()));
     }
     for (i, rule) in s.rules.iter().enumerate() {
         let normal = |k: &String| !k.is_empty() && *k == k.to_ascii_lowercase().replace('-', "_");
-        if rule.id.is_empty()
-            || rule.key_contains.is_empty()
-            || !rule.key_contains.iter().all(normal)
-        {
-            let message = "needs an id and lowercase key_contains entries written with _ (keys are compared lowercased, - as _)";
+        if rule.id.is_empty() || rule.key_contains.is_empty() || !rule.key_contains.iter().all(normal) {
+            let message =
+                "needs an id and lowercase key_contains entries written with _ (keys are compared lowercased, - as _)";
             problems.push((format!("sanitizer.rules[{i}]"), message.into()));
         }
     }
     SanitizerRules {
-        keys: s
-            .rules
-            .iter()
-            .map(|r| KeyRule {
-                id: r.id.clone(),
-                key_contains: r.key_contains.clone(),
-            })
-            .collect(),
+        keys: s.rules.iter().map(|r| KeyRule { id: r.id.clone(), key_contains: r.key_contains.clone() }).collect(),
         redaction: s.redaction.clone(),
         email_hash_chars: usize::from(s.email_hash_chars),
     }
@@ -202,10 +146,7 @@ fn thresholds(file: &FileConfig, problems: &mut Problems) -> Thresholds {
     ];
     for (name, threshold) in all {
         if !threshold.is_consistent() {
-            problems.push((
-                format!("thresholds.{name}"),
-                "normal_below must not exceed alert_above".into(),
-            ));
+            problems.push((format!("thresholds.{name}"), "normal_below must not exceed alert_above".into()));
         }
     }
     t
@@ -215,18 +156,13 @@ fn service(file: &FileConfig, problems: &mut Problems) -> ServiceManager {
     let s = &file.service;
     let mut require = |key: &str, empty: bool| {
         if empty {
-            problems.push((
-                format!("service.{key}"),
-                format!("is required when manager = {:?}", s.manager),
-            ));
+            problems.push((format!("service.{key}"), format!("is required when manager = {:?}", s.manager)));
         }
     };
     match s.manager {
         ManagerKind::Systemd => {
             require("unit", s.unit.is_empty());
-            ServiceManager::Systemd {
-                unit: s.unit.clone(),
-            }
+            ServiceManager::Systemd { unit: s.unit.clone() }
         }
         ManagerKind::Signal => {
             require("fpm_binary", s.fpm_binary.is_empty());

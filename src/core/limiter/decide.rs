@@ -48,22 +48,13 @@ impl Verdict {
 impl LimiterConfig {
     /// Decides one request at `now_ms` (unix milliseconds, or any fixed origin)
     /// and applies its effect to `keys`, exactly as the gateway does to Redis.
-    pub fn decide(
-        &self,
-        keys: &mut Keyspace,
-        now_ms: u64,
-        request: &Route,
-        identity_hash: &str,
-    ) -> Verdict {
+    pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, identity_hash: &str) -> Verdict {
         let Some(bucket) = self.bucket_for(request) else {
             return Verdict::unlimited();
         };
         let now_s = now_ms / 1000;
-        let mut verdict = Verdict {
-            bucket: Some(bucket.name.clone()),
-            limit: Some(bucket.limit),
-            ..Verdict::unlimited()
-        };
+        let mut verdict =
+            Verdict { bucket: Some(bucket.name.clone()), limit: Some(bucket.limit), ..Verdict::unlimited() };
 
         let blocked = blocked_key(identity_hash);
         if keys.exists(&blocked, now_ms) {
@@ -134,25 +125,14 @@ mod tests {
         let cfg = contract();
         let id = Identity::of(None, "127.0.0.1").hash();
         let mut keys = Keyspace::new();
-        let verdicts: Vec<_> = (0..31)
-            .map(|i| cfg.decide(&mut keys, i * 500, &bookings(), &id))
-            .collect();
+        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i * 500, &bookings(), &id)).collect();
         assert!(verdicts[..30].iter().all(|v| v.status == 200));
         assert_eq!(verdicts[0].remaining, Some(29));
         assert_eq!(verdicts[29].remaining, Some(0));
         let last = &verdicts[30];
-        assert_eq!(
-            (last.status, last.remaining, last.retry_after_s),
-            (429, Some(0), Some(45))
-        );
+        assert_eq!((last.status, last.remaining, last.retry_after_s), (429, Some(0), Some(45)));
         assert_eq!(last.reset_at_s, Some(15 + 45));
-        assert_eq!(
-            keys.get(&counter_key(&id, "bookings"), 15_000)
-                .unwrap()
-                .value,
-            31,
-            "rejections are counted"
-        );
+        assert_eq!(keys.get(&counter_key(&id, "bookings"), 15_000).unwrap().value, 31, "rejections are counted");
     }
 
     #[test]
@@ -164,16 +144,8 @@ mod tests {
         for i in 0..10 {
             assert_eq!(cfg.decide(&mut keys, t0 + i, &resched, "h").status, 200);
         }
-        assert_eq!(
-            cfg.decide(&mut keys, t0 + 60_000, &resched, "h").status,
-            429,
-            "still inside the window"
-        );
-        assert_eq!(
-            cfg.decide(&mut keys, t0 + 60_001, &resched, "h").status,
-            200,
-            "a new window"
-        );
+        assert_eq!(cfg.decide(&mut keys, t0 + 60_000, &resched, "h").status, 429, "still inside the window");
+        assert_eq!(cfg.decide(&mut keys, t0 + 60_001, &resched, "h").status, 200, "a new window");
     }
 
     #[test]
@@ -181,17 +153,12 @@ mod tests {
         let cfg = contract();
         let mut keys = Keyspace::new();
         let resched: Route = "POST /api/v2/bookings/7/reschedule".parse().unwrap();
-        let verdicts: Vec<_> = (0..31)
-            .map(|i| cfg.decide(&mut keys, i, &resched, "h"))
-            .collect();
+        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i, &resched, "h")).collect();
         let first_block = verdicts.iter().position(|v| v.newly_blocked).unwrap();
         assert_eq!(first_block, 10 + 19, "the 20th rejection blocks");
         let after = &verdicts[30];
         assert!(after.blocked);
-        assert_eq!(
-            (after.status, after.remaining, after.retry_after_s),
-            (429, Some(0), Some(900))
-        );
+        assert_eq!((after.status, after.remaining, after.retry_after_s), (429, Some(0), Some(900)));
         assert_eq!(
             keys.get(&counter_key("h", "reschedule"), 30).unwrap().value,
             30,

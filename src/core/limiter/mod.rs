@@ -53,10 +53,7 @@ impl LimiterConfig {
             return None;
         }
         let path = request.api_path().unwrap_or(request.laravel_path());
-        self.buckets
-            .iter()
-            .find(|b| b.paths.iter().any(|p| pattern::matches(p, path)))
-            .or_else(|| self.buckets.last())
+        self.buckets.iter().find(|b| b.paths.iter().any(|p| pattern::matches(p, path))).or_else(|| self.buckets.last())
     }
 }
 
@@ -162,75 +159,41 @@ pub(crate) mod tests {
                 bucket("webhooks", &["webhooks/*"], 100),
                 bucket("default", &["*"], 60),
             ],
-            abuse: AbusePolicy {
-                threshold: 20,
-                counter_ttl_ms: 600_000,
-                block_ms: 900_000,
-            },
+            abuse: AbusePolicy { threshold: 20, counter_ttl_ms: 600_000, block_ms: 900_000 },
         }
     }
 
     fn bucket_of(route: &str) -> Option<String> {
-        contract()
-            .bucket_for(&route.parse().unwrap())
-            .map(|b| b.name.clone())
+        contract().bucket_for(&route.parse().unwrap()).map(|b| b.name.clone())
     }
 
     #[test]
     fn buckets_first_match_wins() {
-        assert_eq!(
-            bucket_of("POST /api/v2/bookings/42/reschedule").as_deref(),
-            Some("reschedule")
-        );
-        assert_eq!(
-            bucket_of("POST /api/v2/bookings").as_deref(),
-            Some("bookings")
-        );
-        assert_eq!(
-            bucket_of("POST /api/v2/availability/simple").as_deref(),
-            Some("availability")
-        );
-        assert_eq!(
-            bucket_of("POST /api/webhooks/retell").as_deref(),
-            Some("webhooks")
-        );
+        assert_eq!(bucket_of("POST /api/v2/bookings/42/reschedule").as_deref(), Some("reschedule"));
+        assert_eq!(bucket_of("POST /api/v2/bookings").as_deref(), Some("bookings"));
+        assert_eq!(bucket_of("POST /api/v2/availability/simple").as_deref(), Some("availability"));
+        assert_eq!(bucket_of("POST /api/webhooks/retell").as_deref(), Some("webhooks"));
     }
 
     #[test]
     fn health_and_collect_appointment_are_not_limited() {
         assert_eq!(bucket_of("GET /api/health"), None);
         assert_eq!(bucket_of("POST /api/retell/collect-appointment"), None);
-        assert_eq!(
-            bucket_of("GET /api/v2/bookings"),
-            None,
-            "only POST is routed"
-        );
+        assert_eq!(bucket_of("GET /api/v2/bookings"), None, "only POST is routed");
     }
 
     #[test]
     fn identity_hash_is_md5_of_the_prefixed_identity() {
         // md5("ip:127.0.0.1"), as the plan computes with md5sum.
-        assert_eq!(
-            Identity::of(None, "127.0.0.1").hash(),
-            "3a96e9c964e5748305804256c31f5bcf"
-        );
-        assert_eq!(
-            Identity::of(Some("k1"), "10.0.0.1").hash(),
-            md5_hex("key:k1")
-        );
-        assert_eq!(
-            Identity::parse("key:abc"),
-            Some(Identity::ApiKey("abc".into()))
-        );
+        assert_eq!(Identity::of(None, "127.0.0.1").hash(), "3a96e9c964e5748305804256c31f5bcf");
+        assert_eq!(Identity::of(Some("k1"), "10.0.0.1").hash(), md5_hex("key:k1"));
+        assert_eq!(Identity::parse("key:abc"), Some(Identity::ApiKey("abc".into())));
         assert_eq!(Identity::parse("ip:"), None);
         assert_eq!(Identity::parse("bogus"), None);
     }
 
     fn md5_hex(s: &str) -> String {
-        Md5::digest(s.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
     }
 
     #[test]

@@ -40,46 +40,25 @@ impl Simulation {
     }
 
     pub fn first_rejected(&self) -> Option<u32> {
-        self.requests
-            .iter()
-            .find(|r| !r.verdict.allowed())
-            .map(|r| r.n)
+        self.requests.iter().find(|r| !r.verdict.allowed()).map(|r| r.n)
     }
 }
 
 /// Plays `schedule` for one identity on `route`, starting at time 0.
-pub fn simulate(
-    cfg: &LimiterConfig,
-    route: &Route,
-    identity_hash: &str,
-    schedule: Schedule,
-) -> Simulation {
+pub fn simulate(cfg: &LimiterConfig, route: &Route, identity_hash: &str, schedule: Schedule) -> Simulation {
     let bucket = cfg.bucket_for(route).cloned();
     let mut keys = Keyspace::new();
     if let (Some(b), true) = (&bucket, schedule.start_count > 0) {
         let ttl = schedule.start_ttl_ms.unwrap_or(b.window_ms);
-        keys.insert(
-            &counter_key(identity_hash, &b.name),
-            schedule.start_count,
-            0,
-            Some(ttl),
-        );
+        keys.insert(&counter_key(identity_hash, &b.name), schedule.start_count, 0, Some(ttl));
     }
     let requests = (0..schedule.requests)
         .map(|i| {
             let at_ms = u64::from(i) * schedule.interval_ms;
-            SimulatedRequest {
-                n: i + 1,
-                at_ms,
-                verdict: cfg.decide(&mut keys, at_ms, route, identity_hash),
-            }
+            SimulatedRequest { n: i + 1, at_ms, verdict: cfg.decide(&mut keys, at_ms, route, identity_hash) }
         })
         .collect();
-    Simulation {
-        route: route.clone(),
-        bucket,
-        requests,
-    }
+    Simulation { route: route.clone(), bucket, requests }
 }
 
 #[cfg(test)]
@@ -88,22 +67,14 @@ mod tests {
     use crate::core::limiter::tests::contract;
 
     fn run(route: &str, requests: u32, start_count: i64, start_ttl_ms: Option<u64>) -> Simulation {
-        let schedule = Schedule {
-            requests,
-            interval_ms: 500,
-            start_count,
-            start_ttl_ms,
-        };
+        let schedule = Schedule { requests, interval_ms: 500, start_count, start_ttl_ms };
         simulate(&contract(), &route.parse().unwrap(), "h", schedule)
     }
 
     #[test]
     fn the_plan_phase_5a_on_bookings() {
         let sim = run("POST /api/v2/bookings", 35, 0, None);
-        assert_eq!(
-            (sim.allowed(), sim.rejected(), sim.first_rejected()),
-            (30, 5, Some(31))
-        );
+        assert_eq!((sim.allowed(), sim.rejected(), sim.first_rejected()), (30, 5, Some(31)));
         assert_eq!(sim.requests[30].verdict.retry_after_s, Some(45));
     }
 
@@ -119,10 +90,6 @@ mod tests {
         let sim = run("POST /api/v2/bookings", 3, 29, Some(10_000));
         let statuses: Vec<_> = sim.requests.iter().map(|r| r.verdict.status).collect();
         assert_eq!(statuses, [200, 429, 429]);
-        assert_eq!(
-            sim.requests[1].verdict.retry_after_s,
-            Some(10),
-            "9.5 s left rounds to 10"
-        );
+        assert_eq!(sim.requests[1].verdict.retry_after_s, Some(10), "9.5 s left rounds to 10");
     }
 }

@@ -1,0 +1,7 @@
+<?php
+
+return [
+    'driver' => 'array',
+    'lifetime' => 120,
+    'cookie' => 'gateway_session',
+];

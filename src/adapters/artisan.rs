@@ -1,0 +1,87 @@
+//! `php artisan …` through duct, each command's output checked against what
+//! Laravel prints on success. `cache:clear` and `optimize:clear` are refused:
+//! they FLUSHDB the Redis database the limiter and breaker state live in.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArtisanError {
+    #[error("refusing `php artisan {command}`: it flushes the whole Redis cache database, wiping the rate-limit counters and circuit-breaker state; clear config, routes and views one by one instead")]
+    Refused { command: String },
+    #[error("cannot run `{php} artisan {command}` in {}: {source}; check gateway.php and gateway.app_dir", app_dir.display())]
+    Spawn {
+        php: String,
+        command: String,
+        app_dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`php artisan {command}` failed (exit {code}): {output}")]
+    Failed { command: String, code: i32, output: String },
+    #[error("`php artisan {command}` exited 0 but did not print {expected:?}: {output}")]
+    Unexpected { command: String, expected: &'static str, output: String },
+}
+
+/// Commands that must never run against a gateway whose state shares Redis.
+pub const FORBIDDEN: &[&str] = &["cache:clear", "optimize:clear"];
+
+/// What Laravel 8 prints when each cache command succeeds.
+pub fn success_text(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "config:clear" => "Configuration cache cleared!",
+        "config:cache" => "Configuration cached successfully!",
+        "route:clear" => "Route cache cleared!",
+        "route:cache" => "Routes cached successfully!",
+        "view:clear" => "Compiled views cleared!",
+        "event:cache" => "Events cached successfully!",
+        "event:clear" => "Cached events cleared!",
+        _ => return None,
+    })
+}
+
+/// What one artisan run printed.
+#[derive(Debug, Clone)]
+pub struct ArtisanOutput {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `php artisan <args>` in `app_dir` and checks it succeeded.
+pub fn run(php: &str, app_dir: &Path, args: &[&str]) -> Result<ArtisanOutput, ArtisanError> {
+    let command = args.join(" ");
+    if args.first().is_some_and(|c| FORBIDDEN.contains(c)) {
+        return Err(ArtisanError::Refused { command });
+    }
+    let mut argv = vec!["artisan"];
+    argv.extend_from_slice(args);
+    let output =
+        duct::cmd(php, &argv).dir(app_dir).stdout_capture().stderr_capture().unchecked().run().map_err(|source| {
+            ArtisanError::Spawn { php: php.into(), command: command.clone(), app_dir: app_dir.into(), source }
+        })?;
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let shown = || format!("{}{}", stdout.trim(), stderr.trim()).chars().take(2000).collect::<String>();
+    if !output.status.success() {
+        return Err(ArtisanError::Failed { command, code: output.status.code().unwrap_or(-1), output: shown() });
+    }
+    if let Some(expected) = args.first().and_then(|c| success_text(c)) {
+        if !stdout.contains(expected) {
+            return Err(ArtisanError::Unexpected { command, expected, output: shown() });
+        }
+    }
+    Ok(ArtisanOutput { stdout, stderr })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_commands_that_flush_redis() {
+        for command in FORBIDDEN {
+            let err = run("php", Path::new("/nonexistent"), &[command]).unwrap_err();
+            assert!(matches!(err, ArtisanError::Refused { .. }), "{err}");
+            assert!(err.to_string().contains("circuit-breaker state"));
+        }
+    }
+}

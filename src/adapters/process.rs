@@ -1,0 +1,155 @@
+//! Processes the lab starts and stops: detached spawns in their own session,
+//! signals by pid, and liveness read from /proc (a stopped daemon can stay a
+//! zombie for seconds, so `kill -0` is not proof of life).
+
+use std::fs::File;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProcessError {
+    #[error("cannot start {program}: {source}; is it installed?")]
+    Spawn {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot open {} for the output of {program}: {source}", path.display())]
+    Output {
+        program: String,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot signal pid {pid}: {source}")]
+    Signal {
+        pid: u32,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Starts `command` in a new session (no terminal, no shared Ctrl-C), its
+/// output appended to `log`. Returns the pid; the caller does not wait.
+pub fn spawn_detached(mut command: Command, log: &Path) -> Result<u32, ProcessError> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let open = |p: &Path| {
+        File::options().create(true).append(true).open(p).map_err(|source| ProcessError::Output {
+            program: program.clone(),
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let (out, err) = (open(log)?, open(log)?);
+    command.stdin(Stdio::null()).stdout(out).stderr(err);
+    // SAFETY: setsid is async-signal-safe and touches no memory of the parent.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let child = command.spawn().map_err(|source| ProcessError::Spawn { program, source })?;
+    Ok(child.id())
+}
+
+/// Sends `signal` (e.g. `libc::SIGTERM`) to `pid`.
+pub fn signal(pid: u32, signal: i32) -> Result<(), ProcessError> {
+    // SAFETY: kill(2) with a plain pid and signal number.
+    let rc = unsafe { libc::kill(pid as libc::pid_t, signal) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(ProcessError::Signal { pid, source: std::io::Error::last_os_error() })
+    }
+}
+
+/// Is `pid` a live process (present in /proc and not a zombie)?
+pub fn is_alive(pid: u32) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+        return false;
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("State:"))
+        .is_some_and(|state| !state.trim_start().starts_with(['Z', 'X']))
+}
+
+/// The pids of `pid`'s live children (php-fpm's workers), from /proc.
+pub fn children(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&child| parent_of(child) == Some(pid) && is_alive(child))
+        .collect()
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("PPid:")).and_then(|v| v.trim().parse().ok())
+}
+
+/// Reads a pid file.
+pub fn read_pid_file(path: &Path) -> Option<u32> {
+    std::fs::read_to_string(path).ok()?.trim().parse().ok()
+}
+
+/// Polls until `pid` is gone or `timeout` passes; true when gone.
+pub fn wait_gone(pid: u32, timeout: Duration) -> bool {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if !is_alive(pid) {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Stops `pid`: `graceful` first, SIGKILL if it is still there after `grace`.
+/// Returns how it ended.
+pub fn stop(pid: u32, graceful: i32, grace: Duration) -> Stopped {
+    if !is_alive(pid) {
+        return Stopped::AlreadyGone;
+    }
+    let _ = signal(pid, graceful);
+    if wait_gone(pid, grace) {
+        return Stopped::Graceful;
+    }
+    let _ = signal(pid, libc::SIGKILL);
+    if wait_gone(pid, Duration::from_secs(2)) {
+        Stopped::Killed
+    } else {
+        Stopped::StillRunning
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stopped {
+    AlreadyGone,
+    Graceful,
+    Killed,
+    StillRunning,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spawns_detached_and_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new("sleep");
+        cmd.arg("30");
+        let pid = spawn_detached(cmd, &dir.path().join("out.log")).unwrap();
+        assert!(is_alive(pid));
+        assert_eq!(stop(pid, libc::SIGTERM, Duration::from_secs(2)), Stopped::Graceful);
+        assert!(!is_alive(pid));
+        assert_eq!(stop(pid, libc::SIGTERM, Duration::from_secs(1)), Stopped::AlreadyGone);
+    }
+}

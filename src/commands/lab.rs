@@ -1,0 +1,178 @@
+//! `gatewayctl lab up|down|status|upstream`: a real local replica of the
+//! gateway to rehearse on and to test against.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use crate::adapters::http::Http;
+use crate::commands::Context;
+use crate::core::duration;
+use crate::exit;
+use crate::lab::layout::{Layout, Ports};
+use crate::lab::upstream::{self, Mode, UpstreamStatus};
+use crate::lab::{down, up};
+use crate::report::lab::{LabDownReport, LabStatusReport, LabUpReport, UpstreamReport};
+
+#[derive(Debug, Subcommand)]
+pub enum LabCommand {
+    /// Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)
+    Up(UpArgs),
+    /// Stop exactly the processes `lab up` started, and check their ports are closed
+    Down(DirArgs),
+    /// Show the lab's processes and whether they answer
+    Status(DirArgs),
+    /// Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION
+    Upstream(UpstreamArgs),
+    /// Run the Cal.com stand-in (started by `lab up`)
+    #[command(hide = true)]
+    ServeUpstream(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DirArgs {
+    /// The lab's directory
+    #[arg(long, default_value = "gatewayctl-lab")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    #[command(flatten)]
+    pub dir: DirArgs,
+    /// Use ports P (nginx) to P+4 instead of free ones
+    #[arg(long, value_name = "P")]
+    pub port_base: Option<u16>,
+    /// Install missing Debian packages with apt-get (root only)
+    #[arg(long)]
+    pub install: bool,
+    /// How long the gateway waits for Cal.com before counting a failure
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    pub upstream_timeout: Duration,
+    /// Say what would be built, start nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UpstreamArgs {
+    /// ok, fail (500), refuse (port closed), slow:DURATION; omit to show the mode
+    pub mode: Option<Mode>,
+    #[command(flatten)]
+    pub dir: DirArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long)]
+    pub listen: SocketAddr,
+    #[arg(long)]
+    pub control: SocketAddr,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    duration::parse(s).map_err(|e| e.to_string())
+}
+
+pub async fn exec(cmd: LabCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    match cmd {
+        LabCommand::Up(args) => lab_up(args, ctx),
+        LabCommand::Down(args) => lab_down(args, ctx),
+        LabCommand::Status(args) => lab_status(args, ctx),
+        LabCommand::Upstream(args) => lab_upstream(args, ctx).await,
+        LabCommand::ServeUpstream(args) => {
+            upstream::serve(args.listen, args.control).await.context("the Cal.com stand-in stopped")?;
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    if args.dry_run {
+        let ports = args.port_base.and_then(Ports::from_base).unwrap_or(Ports {
+            http: 0,
+            fpm: 0,
+            redis: 0,
+            upstream: 0,
+            upstream_control: 0,
+        });
+        let report = LabUpReport {
+            dir: args.dir.dir.clone(),
+            config: Layout::new(&args.dir.dir).config_file(),
+            base_url: format!("http://127.0.0.1:{}", ports.http),
+            ports,
+            processes: Vec::new(),
+            steps: Vec::new(),
+            elapsed_ms: 0,
+            installed: false,
+            dry_run: true,
+        };
+        ctx.out.emit(&report)?;
+        return Ok(exit::OK);
+    }
+    let options = up::UpOptions {
+        dir: args.dir.dir,
+        port_base: args.port_base,
+        install: args.install,
+        upstream_timeout_s: args.upstream_timeout.as_secs_f64(),
+        gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
+    };
+    let started_at = Instant::now();
+    let spinner = ctx.out.spinner("lab up");
+    let started = up::up(&settings, &options, &mut |step| spinner.set_message(format!("lab up: {step}")))
+        .context("while building the lab")?;
+    spinner.finish();
+    let state = started.state;
+    let report = LabUpReport {
+        dir: state.dir,
+        config: state.config,
+        base_url: state.base_url,
+        ports: state.ports,
+        processes: state.processes,
+        steps: started.steps,
+        elapsed_ms: started_at.elapsed().as_millis() as u64,
+        installed: started.installed,
+        dry_run: false,
+    };
+    ctx.out.emit(&report)?;
+    Ok(exit::OK)
+}
+
+fn lab_down(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let layout = Layout::new(&args.dir);
+    let stopped = down::down(&layout).context("while stopping the lab")?;
+    let clean = stopped.clean();
+    ctx.out.emit(&LabDownReport {
+        dir: args.dir,
+        processes: stopped.processes,
+        open_ports: stopped.open_ports,
+        clean,
+    })?;
+    Ok(if clean { exit::OK } else { exit::CHECK_FAILED })
+}
+
+fn lab_status(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let layout = Layout::new(&args.dir);
+    let (state, processes) = down::status(&layout)?;
+    let up = processes.iter().all(|p| p.alive && p.listening);
+    ctx.out.emit(&LabStatusReport { dir: state.dir, base_url: state.base_url, config: state.config, processes, up })?;
+    Ok(if up { exit::OK } else { exit::CHECK_FAILED })
+}
+
+async fn lab_upstream(args: UpstreamArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let state = down::load(&Layout::new(&args.dir.dir))?;
+    let control =
+        Http::new(&format!("http://127.0.0.1:{}", state.ports.upstream_control), Duration::from_secs(5), None)?;
+    let answer = match args.mode {
+        Some(mode) => control.send("PUT", "/mode", &[], Some(&serde_json::Value::String(mode.to_string()))).await?,
+        None => control.get("/mode").await?,
+    };
+    let status: UpstreamStatus = serde_json::from_str(&answer.body)
+        .with_context(|| format!("the stand-in answered {}: {}", answer.status, answer.body))?;
+    ctx.out.emit(&UpstreamReport { mode: status.mode, calls: status.calls })?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,359 @@
+//! `lab up`: writes the app and configs, starts redis-server, rebuilds the
+//! artisan caches, starts php-fpm, nginx and the Cal.com stand-in, and waits
+//! until /api/health answers. Anything started is stopped again on failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::adapters::process::{self, spawn_detached};
+use crate::adapters::{artisan, files};
+use crate::lab::layout::{LabProcess, LabState, Layout, Ports};
+use crate::lab::{down, files as app_files, is_free, is_listening, packages, render, tail, wait_until, LabError};
+use crate::settings::Settings;
+
+const READY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How `lab up` was asked to run.
+#[derive(Debug, Clone)]
+pub struct UpOptions {
+    pub dir: PathBuf,
+    pub port_base: Option<u16>,
+    pub install: bool,
+    /// The Cal.com call's timeout in the gateway (slow-mode tests shorten it).
+    pub upstream_timeout_s: f64,
+    /// This binary, run again as the Cal.com stand-in.
+    pub gatewayctl: PathBuf,
+}
+
+/// One timed step of `lab up`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub name: String,
+    pub ms: u64,
+}
+
+/// What `lab up` did, for the report.
+#[derive(Debug, Clone)]
+pub struct Started {
+    pub state: LabState,
+    pub steps: Vec<Step>,
+    pub installed: bool,
+}
+
+/// Builds and starts a lab; `progress` hears each step as it begins.
+pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str)) -> Result<Started, LabError> {
+    let mut installed = false;
+    let missing = packages::missing();
+    if !missing.is_empty() {
+        if !opts.install {
+            return Err(packages::PackageError::Missing { missing }.into());
+        }
+        progress("installing packages with apt-get");
+        packages::install(missing)?;
+        installed = true;
+    }
+    let dir = absolute(&opts.dir);
+    let layout = Layout::new(&dir);
+    refuse_running(&layout)?;
+    let ports = choose_ports(opts.port_base)?;
+    let fpm_binary = packages::find_fpm().map(|p| p.display().to_string()).unwrap_or_else(|| "php-fpm8.2".into());
+    let mut run = Run { layout, ports, started: Vec::new(), steps: Vec::new(), clock: Instant::now() };
+    let result = run.start_all(settings, opts, &fpm_binary, progress);
+    if let Err(e) = result {
+        // Leave nothing behind: stop what this attempt started.
+        down::stop_processes(&run.started);
+        return Err(e);
+    }
+    let state = LabState {
+        dir: dir.clone(),
+        ports,
+        base_url: format!("http://127.0.0.1:{}", ports.http),
+        config: run.layout.config_file(),
+        fpm_binary,
+        started_at: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        processes: run.started.clone(),
+    };
+    state.save(&run.layout)?;
+    Ok(Started { state, steps: run.steps, installed })
+}
+
+fn absolute(dir: &Path) -> PathBuf {
+    if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        std::env::current_dir().map(|c| c.join(dir)).unwrap_or_else(|_| dir.to_path_buf())
+    }
+}
+
+fn refuse_running(layout: &Layout) -> Result<(), LabError> {
+    let state = LabState::load(layout)
+        .map_err(|source| LabError::State { path: layout.state_file().display().to_string(), source })?;
+    let alive: Vec<String> = state
+        .map(|s| s.processes.iter().filter(|p| process::is_alive(p.pid)).map(|p| p.pid.to_string()).collect())
+        .unwrap_or_default();
+    if alive.is_empty() {
+        return Ok(());
+    }
+    Err(LabError::AlreadyRunning { dir: layout.dir.display().to_string(), pids: alive.join(", ") })
+}
+
+fn choose_ports(base: Option<u16>) -> Result<Ports, LabError> {
+    let ports = match base {
+        Some(b) => Ports::from_base(b).ok_or(LabError::PortBase(b))?,
+        None => {
+            let free = || crate::lab::free_port().map_err(|e| LabError::Dir { path: "127.0.0.1:0".into(), source: e });
+            Ports { http: free()?, fpm: free()?, redis: free()?, upstream: free()?, upstream_control: free()? }
+        }
+    };
+    for (what, port) in ports.all() {
+        if !is_free(port) {
+            return Err(LabError::PortInUse { port, what });
+        }
+    }
+    Ok(ports)
+}
+
+struct Run {
+    layout: Layout,
+    ports: Ports,
+    started: Vec<LabProcess>,
+    steps: Vec<Step>,
+    clock: Instant,
+}
+
+impl Run {
+    fn step(&mut self, name: &str, progress: &mut dyn FnMut(&str)) {
+        progress(name);
+        self.clock = Instant::now();
+        self.steps.push(Step { name: name.to_string(), ms: 0 });
+    }
+
+    fn end_step(&mut self) {
+        if let Some(last) = self.steps.last_mut() {
+            last.ms = self.clock.elapsed().as_millis() as u64;
+        }
+    }
+
+    fn start_all(
+        &mut self,
+        settings: &Settings,
+        opts: &UpOptions,
+        fpm: &str,
+        progress: &mut dyn FnMut(&str),
+    ) -> Result<(), LabError> {
+        let as_root = packages::is_root();
+        self.step("write the app and configs", progress);
+        self.write_files(settings, opts, fpm, as_root)?;
+        self.end_step();
+        self.step("start redis-server", progress);
+        self.start_redis()?;
+        self.end_step();
+        self.step("rebuild the artisan caches", progress);
+        for command in ["config:cache", "route:cache", "event:cache"] {
+            artisan::run("php", &self.layout.app(), &[command])?;
+        }
+        self.end_step();
+        self.step("start php-fpm", progress);
+        self.start_fpm(fpm, as_root)?;
+        self.end_step();
+        self.step("start nginx", progress);
+        self.start_nginx()?;
+        self.end_step();
+        self.step("start the Cal.com stand-in", progress);
+        self.start_upstream(&opts.gatewayctl)?;
+        self.end_step();
+        self.step("wait for /api/health", progress);
+        self.wait_healthy()?;
+        self.end_step();
+        Ok(())
+    }
+
+    fn write_files(&self, settings: &Settings, opts: &UpOptions, fpm: &str, as_root: bool) -> Result<(), LabError> {
+        let app = self.layout.app();
+        let mkdir = |p: &Path| {
+            std::fs::create_dir_all(p).map_err(|source| LabError::Dir { path: p.display().to_string(), source })
+        };
+        for (path, contents) in app_files::APP_FILES {
+            let target = app.join(path);
+            mkdir(target.parent().expect("app files have a parent"))?;
+            files::write_atomic(&target, contents.as_bytes())?;
+        }
+        for dir in app_files::WRITABLE_DIRS {
+            mkdir(&app.join(dir))?;
+        }
+        for cache in ["config.php", "routes-v7.php", "events.php"] {
+            let _ = std::fs::remove_file(app.join("bootstrap/cache").join(cache));
+        }
+        mkdir(&self.layout.run().join("nginx-tmp"))?;
+        mkdir(&self.layout.dir.join("state"))?;
+        let gateway = render::gateway_php(settings, &self.ports, opts.upstream_timeout_s);
+        files::write_atomic(&app.join("config/gateway.php"), gateway.as_bytes())?;
+        files::write_atomic(&app.join(".env"), render::dotenv().as_bytes())?;
+        files::write_atomic(&self.layout.fpm_config(), render::fpm_conf(&self.layout, &self.ports).as_bytes())?;
+        files::write_atomic(
+            &self.layout.nginx_config(),
+            render::nginx_conf(&self.layout, &self.ports, as_root).as_bytes(),
+        )?;
+        let config = render::lab_config(&settings.file, &self.layout, &self.ports, fpm);
+        let text = render::lab_config_text(&config, &self.layout.dir);
+        files::write_atomic(&self.layout.config_file(), text.as_bytes())?;
+        Ok(())
+    }
+
+    fn not_ready(&self, what: &'static str, log: PathBuf) -> LabError {
+        LabError::NotReady { what, waited: READY_TIMEOUT, tail: tail(&log, 15), log: log.display().to_string() }
+    }
+
+    fn start_redis(&mut self) -> Result<(), LabError> {
+        let port = self.ports.redis.to_string();
+        let (pid_file, log, run) = (self.layout.redis_pid(), self.layout.log("redis"), self.layout.run());
+        let _ = std::fs::remove_file(&pid_file);
+        let status = Command::new("redis-server")
+            .args(["--bind", "127.0.0.1", "--port", &port, "--save", "", "--appendonly", "no", "--daemonize", "yes"])
+            .arg("--pidfile")
+            .arg(&pid_file)
+            .arg("--logfile")
+            .arg(&log)
+            .arg("--dir")
+            .arg(&run)
+            .status()
+            .map_err(|source| crate::adapters::process::ProcessError::Spawn {
+                program: "redis-server".into(),
+                source,
+            })?;
+        let ready = status.success()
+            && wait_until(READY_TIMEOUT, || {
+                process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.redis)
+            });
+        if let Some(pid) = process::read_pid_file(&pid_file) {
+            self.started.push(LabProcess { name: "redis-server".into(), pid, port: self.ports.redis });
+        }
+        if !ready {
+            return Err(self.not_ready("redis-server", log));
+        }
+        Ok(())
+    }
+
+    fn start_fpm(&mut self, fpm: &str, as_root: bool) -> Result<(), LabError> {
+        let conf = self.layout.fpm_config();
+        let mut args = vec!["-y".to_string(), conf.display().to_string()];
+        if as_root {
+            // The lab runs workers as the user who started it; root needs -R.
+            args.push("-R".into());
+        }
+        let test = duct::cmd(fpm, args.iter().chain(["-t".to_string()].iter()))
+            .stderr_to_stdout()
+            .stdout_capture()
+            .unchecked()
+            .run();
+        match test {
+            Ok(out) if out.status.success() => {}
+            Ok(out) => {
+                return Err(LabError::ConfigTest {
+                    what: "php-fpm",
+                    output: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+                })
+            }
+            Err(e) => return Err(LabError::ConfigTest { what: "php-fpm", output: e.to_string() }),
+        }
+        let mut command = Command::new(fpm);
+        command.arg("-F").args(&args);
+        let log = self.layout.log("php-fpm");
+        let pid = spawn_detached(command, &log)?;
+        self.started.push(LabProcess { name: "php-fpm".into(), pid, port: self.ports.fpm });
+        if !wait_until(READY_TIMEOUT, || is_listening(self.ports.fpm) || !process::is_alive(pid))
+            || !process::is_alive(pid)
+        {
+            return Err(self.not_ready("php-fpm", self.layout.run().join("php-fpm-error.log")));
+        }
+        Ok(())
+    }
+
+    fn nginx_args(&self) -> Vec<String> {
+        let run = self.layout.run();
+        vec![
+            "-p".into(),
+            run.display().to_string(),
+            "-e".into(),
+            run.join("nginx-error.log").display().to_string(),
+            "-c".into(),
+            self.layout.nginx_config().display().to_string(),
+        ]
+    }
+
+    fn start_nginx(&mut self) -> Result<(), LabError> {
+        let mut test_args = self.nginx_args();
+        test_args.push("-t".into());
+        let test = duct::cmd("nginx", &test_args).stderr_to_stdout().stdout_capture().unchecked().run();
+        match test {
+            Ok(out) if out.status.success() => {}
+            Ok(out) => {
+                return Err(LabError::ConfigTest {
+                    what: "nginx",
+                    output: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+                })
+            }
+            Err(e) => return Err(LabError::ConfigTest { what: "nginx", output: e.to_string() }),
+        }
+        let pid_file = self.layout.nginx_pid();
+        let _ = std::fs::remove_file(&pid_file);
+        let _ = duct::cmd("nginx", self.nginx_args()).stderr_to_stdout().stdout_capture().unchecked().run();
+        let ready =
+            wait_until(READY_TIMEOUT, || process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.http));
+        if let Some(pid) = process::read_pid_file(&pid_file) {
+            self.started.push(LabProcess { name: "nginx".into(), pid, port: self.ports.http });
+        }
+        if !ready {
+            return Err(self.not_ready("nginx", self.layout.run().join("nginx-error.log")));
+        }
+        Ok(())
+    }
+
+    fn start_upstream(&mut self, gatewayctl: &Path) -> Result<(), LabError> {
+        let mut command = Command::new(gatewayctl);
+        command.args([
+            "lab",
+            "serve-upstream",
+            "--listen",
+            &format!("127.0.0.1:{}", self.ports.upstream),
+            "--control",
+            &format!("127.0.0.1:{}", self.ports.upstream_control),
+        ]);
+        let log = self.layout.log("upstream");
+        let pid = spawn_detached(command, &log)?;
+        self.started.push(LabProcess { name: "upstream".into(), pid, port: self.ports.upstream });
+        if !wait_until(READY_TIMEOUT, || is_listening(self.ports.upstream_control)) {
+            return Err(self.not_ready("the Cal.com stand-in", log));
+        }
+        Ok(())
+    }
+
+    fn wait_healthy(&self) -> Result<(), LabError> {
+        let url = format!("127.0.0.1:{}", self.ports.http);
+        let healthy = wait_until(READY_TIMEOUT, || health_ok(&url));
+        if !healthy {
+            return Err(self.not_ready("the gateway's /api/health", self.layout.app().join("storage/logs/laravel.log")));
+        }
+        Ok(())
+    }
+}
+
+/// A plain HTTP/1.0 GET, so readiness needs no runtime.
+fn health_ok(addr: &str) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(addr) else { return false };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /api/health HTTP/1.0\r\nHost: {addr}\r\nAccept: application/json\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200") && answer.contains("\"status\":\"healthy\"")
+}
