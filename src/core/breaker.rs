@@ -131,11 +131,17 @@ impl Breaker {
         }
     }
 
-    /// One call at `now_s` whose upstream would answer `outcome`.
+    /// One call at `now_s` whose upstream would answer `outcome` at once.
     pub fn call(&mut self, cfg: &BreakerConfig, now_s: u64, outcome: Outcome) -> Call {
+        self.call_timed(cfg, now_s, now_s, outcome)
+    }
+
+    /// One call admitted at `started_s` whose outcome is known at
+    /// `finished_s`: a slow upstream opens the breaker when its timeout ends.
+    pub fn call_timed(&mut self, cfg: &BreakerConfig, started_s: u64, finished_s: u64, outcome: Outcome) -> Call {
         let mut transitions = Vec::new();
         if self.state == BreakerState::Open {
-            match self.seconds_until_half_open(cfg, now_s) {
+            match self.seconds_until_half_open(cfg, started_s) {
                 Some(left) if left > 0 => {
                     return Call {
                         called_upstream: false,
@@ -151,7 +157,7 @@ impl Breaker {
                 }
             }
         }
-        transitions.extend(self.record(cfg, now_s, outcome));
+        transitions.extend(self.record(cfg, finished_s, outcome));
         let result = match outcome {
             Outcome::Success => CallResult::Success,
             Outcome::Failure => CallResult::Failure,
@@ -254,6 +260,13 @@ mod tests {
         assert_eq!((b.state, b.opened_at_s), (BreakerState::Open, Some(200)));
         assert_eq!(call.transitions, [Transition::Opened]);
         assert_eq!(b.next_transition(&PLAN, 230), NextTransition::HalfOpensIn { seconds: 30 });
+    }
+
+    #[test]
+    fn a_slow_failure_opens_when_it_ends() {
+        let mut b = Breaker { failure_count: 4, ..Breaker::default() };
+        b.call_timed(&PLAN, 100, 102, Outcome::Failure);
+        assert_eq!((b.state, b.opened_at_s), (BreakerState::Open, Some(102)));
     }
 
     #[test]

@@ -70,6 +70,12 @@ impl Keyspace {
         self.live(key, now_ms)?.expires_at_ms.map(|t| t - now_ms)
     }
 
+    /// Every key's absolute expiry (for keeping a real request off the edge
+    /// where a key expires, which timing alone cannot decide).
+    pub fn expiries(&self) -> Vec<u64> {
+        self.entries.values().filter_map(|e| e.expires_at_ms).collect()
+    }
+
     /// The live keys at `now_ms`, with their values.
     pub fn snapshot(&mut self, now_ms: u64) -> BTreeMap<String, i64> {
         self.entries.retain(|_, e| e.expires_at_ms.is_none_or(|t| now_ms <= t));

@@ -17,6 +17,9 @@ pub struct Verdict {
     /// The counter after this request (`None` when the counters were not touched).
     pub count: Option<i64>,
     pub retry_after_s: Option<u64>,
+    /// The PTTL behind `retry_after_s`, in milliseconds: how close the answer
+    /// is to a rounding edge (a harness keeps requests off those edges).
+    pub ttl_ms: Option<u64>,
     /// `X-RateLimit-Reset`, unix seconds, on a 429.
     pub reset_at_s: Option<u64>,
     /// Answered by the abuse block, counters untouched.
@@ -34,6 +37,7 @@ impl Verdict {
             remaining: None,
             count: None,
             retry_after_s: None,
+            ttl_ms: None,
             reset_at_s: None,
             blocked: false,
             newly_blocked: false,
@@ -58,11 +62,13 @@ impl LimiterConfig {
 
         let blocked = blocked_key(identity_hash);
         if keys.exists(&blocked, now_ms) {
-            let ttl = retry_after(keys.pttl_ms(&blocked, now_ms));
+            let pttl = keys.pttl_ms(&blocked, now_ms);
+            let ttl = retry_after(pttl);
             return Verdict {
                 status: 429,
                 remaining: Some(0),
                 retry_after_s: Some(ttl),
+                ttl_ms: pttl,
                 reset_at_s: Some(now_s + ttl),
                 blocked: true,
                 ..verdict
@@ -80,9 +86,11 @@ impl LimiterConfig {
             return verdict;
         }
 
-        let ttl = retry_after(keys.pttl_ms(&counter, now_ms));
+        let pttl = keys.pttl_ms(&counter, now_ms);
+        let ttl = retry_after(pttl);
         verdict.status = 429;
         verdict.retry_after_s = Some(ttl);
+        verdict.ttl_ms = pttl;
         verdict.reset_at_s = Some(now_s + ttl);
         verdict.newly_blocked = self.count_rejection(keys, now_ms, identity_hash);
         verdict

@@ -65,8 +65,9 @@ pub enum Identity {
 }
 
 impl Identity {
+    /// An empty `X-Api-Key` counts as absent, as the gateway reads it.
     pub fn of(api_key: Option<&str>, ip: &str) -> Self {
-        match api_key {
+        match api_key.filter(|k| !k.is_empty()) {
             Some(key) => Identity::ApiKey(key.to_string()),
             None => Identity::Ip(ip.to_string()),
         }
