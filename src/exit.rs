@@ -2,6 +2,8 @@
 
 use crate::adapters::http::HttpError;
 use crate::adapters::redis::RedisError;
+use crate::lab::packages::PackageError;
+use crate::lab::LabError;
 use crate::settings::ConfigError;
 
 /// Everything passed, or the command did what it was asked.
@@ -27,6 +29,18 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
         if cause.is::<ConfigError>() || cause.is::<UsageError>() {
             return USAGE;
+        }
+        match cause.downcast_ref::<LabError>() {
+            Some(
+                LabError::AlreadyRunning { .. }
+                | LabError::PortInUse { .. }
+                | LabError::PortBase(_)
+                | LabError::NoLab { .. },
+            ) => return USAGE,
+            Some(LabError::Packages(PackageError::Missing { .. } | PackageError::NotRoot { .. })) => {
+                return UNREACHABLE
+            }
+            _ => {}
         }
         let unreachable = match (cause.downcast_ref::<RedisError>(), cause.downcast_ref::<HttpError>()) {
             (Some(redis), _) => Some(redis.is_unreachable()),

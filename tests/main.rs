@@ -1,10 +1,16 @@
 //! The one integration test binary: the real gatewayctl binary against real
-//! processes (a redis-server per test, on its own loopback port).
+//! processes (a redis-server per test; a whole lab gateway per lab test, each
+//! on its own loopback ports).
 
 mod cli;
 mod completions;
 mod config;
+mod conformance_breaker;
+mod conformance_limiter;
+mod conformance_sanitizer;
 mod harness;
+mod lab;
+mod lab_cli;
 mod redis;
 mod simulate;
 mod snapshots;

@@ -1,0 +1,71 @@
+//! `lab up|down|status|upstream` through the binary: the contract's headers
+//! on a fresh lab, the v2 routes' middleware, and nothing left behind.
+
+use gatewayctl::report::lab::LabStatusReport;
+
+use crate::harness::{code, gatewayctl, json};
+use crate::lab::Lab;
+
+#[test]
+fn a_lab_answers_with_the_contract_headers_and_stops_clean() {
+    let mut lab = Lab::start("cli", None);
+    let http = lab.http(None);
+    let booking =
+        serde_json::json!({"service_id": 1, "start": "2025-10-02 10:00", "name": "Jo", "email": "jo@example.com"});
+    let answer = lab.send(&http, "POST", "/api/v2/bookings", &[], Some(&booking));
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(answer.header("x-ratelimit-limit"), Some("30"));
+    assert_eq!(answer.header("x-ratelimit-remaining"), Some("29"));
+    assert!(answer.header("x-response-time").is_some_and(|v| v.ends_with("ms")), "{:?}", answer.headers);
+    let health = lab.send(&http, "GET", "/api/health", &[], None);
+    assert_eq!(health.status, 200);
+    assert!(health.header("x-ratelimit-limit").is_none(), "/api/health carries no limiter");
+
+    let routes = std::process::Command::new("php")
+        .args(["artisan", "route:list", "--json"])
+        .current_dir(lab.dir.join("app"))
+        .output()
+        .unwrap();
+    let routes: Vec<serde_json::Value> = serde_json::from_slice(&routes.stdout).unwrap();
+    let v2: Vec<_> = routes.iter().filter(|r| r["uri"].as_str().unwrap().starts_with("api/v2/")).collect();
+    assert_eq!(v2.len(), 3);
+    for route in v2 {
+        let middleware: Vec<&str> =
+            route["middleware"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+        for alias in ["api.rate-limit", "api.performance", "api.logging"] {
+            assert!(middleware.contains(&alias), "{route}");
+        }
+    }
+
+    let status: LabStatusReport =
+        json(&gatewayctl(&["lab", "status", "--dir", &lab.dir.display().to_string(), "--format", "json"]));
+    assert!(status.up);
+    let pids: Vec<u32> = lab.report.processes.iter().map(|p| p.pid).collect();
+    let down = lab.down();
+    assert!(down.clean, "{down:?}");
+    for pid in pids {
+        assert!(!gatewayctl::adapters::process::is_alive(pid), "pid {pid} survived lab down");
+    }
+    let ports = lab.report.ports;
+    for (what, port) in ports.all() {
+        assert!(!gatewayctl::lab::is_listening(port), "{what} still listens on {port}");
+    }
+}
+
+#[test]
+fn a_second_lab_in_the_same_dir_is_refused_and_labs_run_side_by_side() {
+    let first = Lab::start("side", None);
+    let second = Lab::start("side", None);
+    assert_ne!(first.report.ports.http, second.report.ports.http);
+    let again = gatewayctl(&["lab", "up", "--dir", &first.dir.display().to_string()]);
+    assert_eq!(code(&again), 2, "{}", crate::harness::stderr(&again));
+    assert!(crate::harness::stderr(&again).contains("already running"));
+}
+
+#[test]
+fn lab_up_dry_run_starts_nothing() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("labs/dry-run-never-created");
+    let out = gatewayctl(&["lab", "up", "--dir", &dir.display().to_string(), "--dry-run"]);
+    assert_eq!(code(&out), 0);
+    assert!(!dir.exists());
+}
