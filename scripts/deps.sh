@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gatewayctl's tests and rehearsals need, when
-# missing. Sourced by test.sh and rehearse.sh; safe to run again.
+# missing: redis for the Redis tests, and the lab's parts (PHP 8.2 with
+# php-fpm and phpredis, Laravel 8, nginx). Safe to run again.
 set -euo pipefail
 
-# program → Debian package
-GATEWAYCTL_DEPS=(
-  "redis-server:redis-server"
-  "redis-cli:redis-tools"
-)
+PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx)
 
 missing=()
-for dep in "${GATEWAYCTL_DEPS[@]}"; do
-  command -v "${dep%%:*}" >/dev/null 2>&1 || missing+=("${dep##*:}")
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
 done
 
 if [ "${#missing[@]}" -gt 0 ]; then

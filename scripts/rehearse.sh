@@ -1,24 +1,71 @@
 #!/usr/bin/env bash
-# gatewayctl's main job, rehearsed: the activation plan's scenarios played
-# through the gateway model, showing where the plan's own expectations are
-# wrong before anyone touches production.
+# gatewayctl's main job, rehearsed on a lab: a real local replica of the
+# gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). The plan's
+# Phase 5 is played for real, next to what the model predicts, so the plan's
+# own mistakes show before anyone touches production.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/deps.sh
 cargo build --quiet --locked
-g=target/debug/gatewayctl
+g="$PWD/target/debug/gatewayctl"
+dir="$PWD/target/rehearsal-lab"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Phase 5A as the plan writes it: 35 requests to /api/health"
-"$g" simulate rate-limit --route "GET /api/health" --requests 35 --interval 500ms
+# A shorter breaker recovery (5 s instead of the plan's 60 s) keeps the
+# rehearsal quick; every other number is the plan's.
+config="$PWD/target/rehearsal.toml"
+mkdir -p target
+cat > "$config" <<'TOML'
+[breakers.calcom_api]
+failure_threshold = 5
+recovery_timeout = "5s"
+success_threshold = 2
+TOML
 
-step "Phase 5A on a route that has the limiter: POST /api/v2/bookings"
-"$g" simulate rate-limit --route "POST /api/v2/bookings" --requests 35 --interval 500ms
+"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
+trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
 
-step "Phase 5B: five Cal.com failures, 60 s, then two successes"
-"$g" simulate breaker --events fail,fail,fail,fail,fail,wait:60,ok,ok
+step "lab up"
+"$g" --config "$config" lab up --dir "$dir"
+lab="$dir/gatewayctl.toml"
+url=$(sed -n 's/^base_url = "\(.*\)"/\1/p' "$lab")
 
-step "The plan says one success closes the breaker; the model disagrees"
-"$g" simulate breaker --events fail,fail,fail,fail,fail,wait:60,ok
+count_statuses() { # method path count [header]
+  for _ in $(seq "$3"); do
+    curl -s -o /dev/null -w '%{http_code}\n' -X "$1" "$url$2" -H 'Accept: application/json' \
+      -H 'Content-Type: application/json' ${4:+-H "$4"} -d '{"service_id":1,"date":"2025-10-02"}'
+  done | sort | uniq -c | sed 's/^/   /'
+}
+
+step "Phase 5A as written: 35 requests to /api/health (the plan expects 429 from request 31)"
+"$g" --config "$lab" simulate rate-limit --route "GET /api/health" --requests 35
+echo "the lab answered:"; count_statuses GET /api/health 35
+
+step "Phase 5A on a limited route: 35 requests to POST /api/v2/bookings"
+"$g" --config "$lab" simulate rate-limit --route "POST /api/v2/bookings" --requests 35 --interval 0ms | tail -n 2
+echo "the lab answered (422: the controller rejects the probe body, i.e. the limiter let it through):"
+count_statuses POST /api/v2/bookings 35 "X-Api-Key: rehearsal-key"
+
+step "Phase 5B: Cal.com fails; six availability checks"
+"$g" lab upstream fail --dir "$dir"
+count_statuses POST /api/v2/availability/simple 6
+"$g" --config "$lab" breaker status
+
+step "After the recovery timeout, Cal.com is back: one success (the plan says that closes it)"
+"$g" lab upstream ok --dir "$dir"
+sleep 5.2
+count_statuses POST /api/v2/availability/simple 1
+"$g" --config "$lab" breaker status
+step "A second success closes it, as the model predicts"
+count_statuses POST /api/v2/availability/simple 1
+"$g" --config "$lab" breaker status
+
+step "Redis, with SCAN (the plan uses KEYS)"
+"$g" --config "$lab" keys count 'rate_limit:*'
+"$g" --config "$lab" keys count 'abuse:*'
+
+step "lab down"
+"$g" lab down --dir "$dir"
+trap - EXIT
