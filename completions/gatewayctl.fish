@@ -35,6 +35,11 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s v -l verbose -d '
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
@@ -43,6 +48,106 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "init" -d 'Wri
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "config" -d 'Check, show or locate the config'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l runbook -d 'The runbook [default: the shipped runbooks/activation.toml]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l dry-run -d 'Print every step and the exact commands it would run; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -d 'Do not ask before steps that change the gateway'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l resume -d 'Finish what an interrupted run left owed or undone'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break-lock -d 'Take the lock from another operator\'s live run (recorded in the journal)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print the commands, run nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l application-cache -d 'Also clear the application cache (refused: it flushes the limiter and breaker state)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l dry-run -d 'Print the commands, run nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l dry-run -d 'Print the commands, send nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l force-restart -d 'Restart instead of reload (drops in-flight requests; systemd only)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l route -d 'The v2 request to send' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l api-key -d 'Send it as this API key [default: a fresh probe key, so the counter starts clean]' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
@@ -302,14 +407,22 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "status" -d 'Which cache files exist, their size, age and hash'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'config:clear, route:clear, view:clear'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'

@@ -60,6 +60,17 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable
+    Activate(commands::activate::ActivateArgs),
+    /// Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)
+    Preflight(commands::preflight::PreflightArgs),
+    /// Phase 2: Laravel's config, route and event caches (never cache:clear)
+    #[command(subcommand)]
+    Cache(commands::cache::CacheCommand),
+    /// Phase 3: graceful php-fpm reload, config-tested first and proven graceful
+    Reload(commands::reload::ReloadArgs),
+    /// Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed
+    Verify(commands::verify::VerifyArgs),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
     Simulate(commands::simulate::SimulateCommand),

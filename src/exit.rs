@@ -2,6 +2,8 @@
 
 use crate::adapters::http::HttpError;
 use crate::adapters::redis::RedisError;
+use crate::adapters::state::StateError;
+use crate::core::runbook::RunbookError;
 use crate::lab::packages::PackageError;
 use crate::lab::LabError;
 use crate::settings::ConfigError;
@@ -16,6 +18,8 @@ pub const USAGE: u8 = 2;
 pub const UNREACHABLE: u8 = 3;
 /// The command could not complete for another reason (see the message).
 pub const FAILED: u8 = 4;
+/// Another operator holds the activation lock.
+pub const LOCKED: u8 = 5;
 /// Interrupted by Ctrl-C.
 pub const INTERRUPTED: u8 = 130;
 
@@ -27,7 +31,10 @@ pub struct UsageError(pub String);
 /// The exit code an error stands for, from the first cause that says.
 pub fn code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
-        if cause.is::<ConfigError>() || cause.is::<UsageError>() {
+        if matches!(cause.downcast_ref::<StateError>(), Some(StateError::Held { .. })) {
+            return LOCKED;
+        }
+        if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<RunbookError>() {
             return USAGE;
         }
         match cause.downcast_ref::<LabError>() {

@@ -21,6 +21,11 @@ use commands::Context;
 pub async fn run(cli: Cli) -> anyhow::Result<u8> {
     let mut ctx = Context::new(cli.global);
     match cli.command {
+        Command::Activate(args) => commands::activate::exec(args, &mut ctx).await,
+        Command::Preflight(args) => commands::preflight::exec(args, &mut ctx).await,
+        Command::Cache(cmd) => commands::cache::exec(cmd, &mut ctx),
+        Command::Reload(args) => commands::reload::exec(args, &mut ctx).await,
+        Command::Verify(args) => commands::verify::exec(args, &mut ctx).await,
         Command::Simulate(cmd) => commands::simulate::exec(cmd, &mut ctx),
         Command::Keys(cmd) => commands::keys::exec(cmd, &mut ctx).await,
         Command::Breaker(cmd) => commands::breaker::exec(cmd, &mut ctx).await,

@@ -2,6 +2,7 @@
 //! processes (a redis-server per test; a whole lab gateway per lab test, each
 //! on its own loopback ports).
 
+mod activation;
 mod cli;
 mod completions;
 mod config;

@@ -72,6 +72,37 @@ pub fn run(php: &str, app_dir: &Path, args: &[&str]) -> Result<ArtisanOutput, Ar
     Ok(ArtisanOutput { stdout, stderr })
 }
 
+/// Artisan run as root leaves root-owned caches and logs that php-fpm's
+/// workers (www-data) cannot write: hand them back to the owner of
+/// `storage/`. Returns how many entries changed owner.
+pub fn restore_ownership(app_dir: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return 0;
+    }
+    let Ok(owner) = std::fs::metadata(app_dir.join("storage")) else { return 0 };
+    if owner.uid() == 0 {
+        return 0;
+    }
+    let mut changed = 0;
+    let mut stack = vec![app_dir.join("storage"), app_dir.join("bootstrap/cache")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+            if meta.uid() == 0 && std::os::unix::fs::lchown(&path, Some(owner.uid()), Some(owner.gid())).is_ok() {
+                changed += 1;
+            }
+            if meta.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,14 @@
-//! The outside world: Redis, files, and later HTTP, artisan and php-fpm.
+//! The outside world: Redis, HTTP, artisan, php-fpm, processes, files and
+//! gatewayctl's own state.
 //! Each adapter returns typed errors and prints nothing.
 
 pub mod artisan;
+pub mod disk;
 pub mod files;
+pub mod fpm;
 pub mod http;
+pub mod logtail;
 pub mod process;
 pub mod redis;
 pub mod redis_url;
+pub mod state;

@@ -56,7 +56,7 @@ pub fn breaker_keys(service: &str) -> [String; 4] {
     ["state", "failure_count", "success_count", "opened_at"].map(|k| format!("circuit_breaker:{service}:{k}"))
 }
 
-async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: u64) -> anyhow::Result<BreakerStatus> {
+pub async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: u64) -> anyhow::Result<BreakerStatus> {
     let keys = breaker_keys(service);
     let values = redis.get_many(&keys).await?;
     let state = BreakerState::from_redis(values[0].as_deref()).with_context(|| {

@@ -1,13 +1,18 @@
 //! One module per subcommand: its arguments and `exec`, gluing adapters to
 //! the core model and handing a report value to `report`.
 
+pub mod activate;
 pub mod breaker;
+pub mod cache;
 pub mod completions;
 pub mod config;
 pub mod init;
 pub mod keys;
 pub mod lab;
+pub mod preflight;
+pub mod reload;
 pub mod simulate;
+pub mod verify;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -48,17 +53,26 @@ impl Context {
 
     /// Connects to the configured Redis.
     pub async fn redis(&mut self, settings: &Settings) -> anyhow::Result<Redis> {
-        let r = &settings.file.redis;
-        let target = RedisTarget {
-            url: r.url.clone(),
-            prefix: r.prefix.clone(),
-            scan_count: r.scan_count.get(),
-            timeout: r.connect_timeout.0,
-        };
-        let redis = Redis::connect(&target).await?;
+        let redis = Redis::connect(&redis_target(settings)).await?;
         self.out.detail(&format!("redis: {}", redis.shown_url()));
         Ok(redis)
     }
+}
+
+/// Where the configured Redis is.
+pub fn redis_target(settings: &Settings) -> RedisTarget {
+    let r = &settings.file.redis;
+    RedisTarget {
+        url: r.url.clone(),
+        prefix: r.prefix.clone(),
+        scan_count: r.scan_count.get(),
+        timeout: r.connect_timeout.0,
+    }
+}
+
+/// The PHP binary for artisan.
+pub fn artisan_php(settings: &Settings) -> String {
+    settings.file.gateway.php.clone()
 }
 
 /// Now, in unix milliseconds: the one clock the commands hand to the model.

@@ -5,11 +5,15 @@
 //! tokio, Redis, HTTP or the terminal: time is always an argument.
 
 pub mod breaker;
+pub mod checks;
 pub mod duration;
+pub mod integration;
+pub mod journal;
 pub mod keyspace;
 pub mod limiter;
 pub mod pattern;
 pub mod route;
+pub mod runbook;
 pub mod sanitizer;
 pub mod scan;
 pub mod thresholds;

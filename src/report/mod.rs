@@ -4,15 +4,20 @@
 //! Each report type here is also the JSON contract for scripts: tests
 //! deserialize the binary's output into these same types.
 
+pub mod activate;
 pub mod breaker;
+pub mod cache;
 pub mod config;
 pub mod error;
 pub mod keys;
 pub mod lab;
+pub mod preflight;
 pub mod progress;
+pub mod reload;
 pub mod simulate;
 pub mod style;
 mod table;
+pub mod verify;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -94,6 +99,19 @@ impl Output {
     /// A warning on stderr; shown even with -q, since it may change a decision.
     pub fn warn(&mut self, message: &str) {
         let _ = writeln!(self.stderr, "warning: {message}");
+    }
+
+    /// Asks a yes/no question on stderr and reads the answer from stdin.
+    /// `None` when nobody can answer (stdin is not a terminal).
+    pub fn confirm(&mut self, question: &str) -> io::Result<Option<bool>> {
+        if !io::stdin().is_terminal() {
+            return Ok(None);
+        }
+        write!(self.stderr, "{question} [y/N] ")?;
+        self.stderr.flush()?;
+        let mut answer = String::new();
+        io::stdin().read_line(&mut answer)?;
+        Ok(Some(matches!(answer.trim(), "y" | "Y" | "yes" | "YES")))
     }
 
     /// A spinner on stderr, hidden unless stderr is a terminal and people read.

@@ -26,8 +26,16 @@ pub const SEARCH_PATHS: &[&str] = &["gatewayctl.toml", "/etc/gatewayctl/gatewayc
 /// How php-fpm is reloaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ServiceManager {
-    Systemd { unit: String },
-    Signal { fpm_binary: String, fpm_config: PathBuf, pid_file: PathBuf },
+    /// `fpm_binary` runs the config test (`php-fpm8.3 -t`) before a reload.
+    Systemd {
+        unit: String,
+        fpm_binary: String,
+    },
+    Signal {
+        fpm_binary: String,
+        fpm_config: PathBuf,
+        pid_file: PathBuf,
+    },
     None,
 }
 

@@ -162,7 +162,7 @@ fn service(file: &FileConfig, problems: &mut Problems) -> ServiceManager {
     match s.manager {
         ManagerKind::Systemd => {
             require("unit", s.unit.is_empty());
-            ServiceManager::Systemd { unit: s.unit.clone() }
+            ServiceManager::Systemd { unit: s.unit.clone(), fpm_binary: s.fpm_binary.clone() }
         }
         ManagerKind::Signal => {
             require("fpm_binary", s.fpm_binary.is_empty());

@@ -1,0 +1,326 @@
+//! `gatewayctl activate`: runs the activation runbook (the plan's Phases 1
+//! to 4). Dry run shows every step and command and changes nothing; a real
+//! run takes the operator lock, journals each step before and after (with
+//! the hashes of routes/api.php and the caches before it starts), asks before
+//! each step that changes the gateway, stops at an abort gate, and can be
+//! resumed after an interruption.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::Args;
+
+use crate::adapters::fpm;
+use crate::adapters::state::{self, LockInfo, StateDir, Taken};
+use crate::commands::{artisan_php, cache, preflight, reload, verify, Context};
+use crate::core::checks::{Check, Verdict};
+use crate::core::journal::{self, Event, StepOutcome};
+use crate::core::runbook::{Action, Gate, Phase, Runbook, Step};
+use crate::exit::{self, UsageError};
+use crate::report::activate::{ActivateReport, PhaseRun, StepRun};
+use crate::settings::Settings;
+
+/// The shipped runbook (runbooks/activation.toml), used when none is named.
+pub const DEFAULT_RUNBOOK: &str = include_str!("../../runbooks/activation.toml");
+
+/// Fault injection for crash-recovery tests: abort right after this step is journaled.
+const CRASH_AFTER: &str = "GATEWAYCTL_CRASH_AFTER_STEP";
+
+#[derive(Debug, Args)]
+pub struct ActivateArgs {
+    /// The runbook [default: the shipped runbooks/activation.toml]
+    #[arg(long, value_name = "FILE")]
+    pub runbook: Option<PathBuf>,
+    /// Print every step and the exact commands it would run; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask before steps that change the gateway
+    #[arg(long)]
+    pub yes: bool,
+    /// Finish what an interrupted run left owed or undone
+    #[arg(long)]
+    pub resume: bool,
+    /// Take the lock from another operator's live run (recorded in the journal)
+    #[arg(long)]
+    pub break_lock: bool,
+}
+
+pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    let (name, text) = match &args.runbook {
+        Some(path) => (
+            path.display().to_string(),
+            std::fs::read_to_string(path).with_context(|| format!("while reading {}", path.display()))?,
+        ),
+        None => ("runbooks/activation.toml (built in)".to_string(), DEFAULT_RUNBOOK.to_string()),
+    };
+    let runbook = Runbook::parse(&text)?;
+    if args.dry_run {
+        ctx.out.emit(&dry_run(&settings, &runbook, &name))?;
+        return Ok(exit::OK);
+    }
+    let journal = StateDir::new(&settings.file.state.dir);
+    let run = state::run_id("activate");
+    let me = LockInfo {
+        owner: state::operator(),
+        host: state::hostname(),
+        pid: std::process::id(),
+        since: chrono::Utc::now().to_rfc3339(),
+        run: run.clone(),
+    };
+    let (_lock, taken) = journal.lock(&me, args.break_lock)?;
+    record_lock(&journal, &run, &taken, ctx)?;
+    let all: Vec<String> = runbook.steps().map(|(_, s)| s.id.clone()).collect();
+    let selected = match args.resume {
+        true => journal::resume_plan(&journal.read_journal()?, &all),
+        false => all,
+    };
+    if args.resume && selected.is_empty() {
+        ctx.out.status("nothing to resume: no step is owed and the last run finished");
+        ctx.out.emit(&ActivateReport::nothing(&run, &name, journal.journal_path()))?;
+        return Ok(exit::OK);
+    }
+    let started = state::entry(
+        &run,
+        Event::RunStarted {
+            runbook: name.clone(),
+            operator: me.owner.clone(),
+            host: me.host.clone(),
+            pid: me.pid,
+            dry_run: false,
+            hashes: hashes(&settings),
+        },
+    );
+    journal.append(&started)?;
+    let mut engine = Engine { settings: &settings, journal: &journal, run: &run, yes: args.yes };
+    let phases = match engine.run(ctx, &runbook, &selected).await {
+        Ok(phases) => phases,
+        Err(e) => {
+            // Refused or failed mid-step: the run is over, and the journal says so.
+            journal.append(&state::entry(&run, Event::RunFinished { completed: false }))?;
+            return Err(e);
+        }
+    };
+    let completed = phases.iter().flat_map(|p| &p.steps).all(|s| s.outcome != StepOutcome::Failed)
+        && phases.iter().map(|p| p.steps.len()).sum::<usize>() == selected.len();
+    journal.append(&state::entry(&run, Event::RunFinished { completed }))?;
+    let report = ActivateReport {
+        run,
+        runbook: name,
+        dry_run: false,
+        resumed: args.resume,
+        completed,
+        phases,
+        journal: journal.journal_path(),
+    };
+    ctx.out.emit(&report)?;
+    Ok(if completed { exit::OK } else { exit::CHECK_FAILED })
+}
+
+fn record_lock(journal: &StateDir, run: &str, taken: &Taken, ctx: &mut Context) -> anyhow::Result<()> {
+    let (previous, how) = match taken {
+        Taken::Free => return Ok(()),
+        Taken::Stale(p) => (p, "stale (its process is gone)"),
+        Taken::Broken(p) => (p, "broken with --break-lock"),
+    };
+    ctx.out.warn(&format!("lock of {}@{} pid {} {how}", previous.owner, previous.host, previous.pid));
+    let event = Event::LockBroken {
+        previous_owner: previous.owner.clone(),
+        previous_host: previous.host.clone(),
+        previous_pid: previous.pid,
+    };
+    journal.append(&state::entry(run, event))?;
+    Ok(())
+}
+
+/// SHA-256 of routes/api.php and the cache files, before anything changes.
+fn hashes(settings: &Settings) -> BTreeMap<String, Option<String>> {
+    let app = settings.app_dir();
+    let mut files = vec!["routes/api.php".to_string()];
+    files.extend(cache::CACHE_FILES.iter().map(|f| format!("bootstrap/cache/{f}")));
+    files.into_iter().map(|f| (f.clone(), cache::sha256_file(&app.join(&f)))).collect()
+}
+
+struct Engine<'a> {
+    settings: &'a Settings,
+    journal: &'a StateDir,
+    run: &'a str,
+    yes: bool,
+}
+
+impl Engine<'_> {
+    async fn run(
+        &mut self,
+        ctx: &mut Context,
+        runbook: &Runbook,
+        selected: &[String],
+    ) -> anyhow::Result<Vec<PhaseRun>> {
+        let mut phases = Vec::new();
+        for phase in &runbook.phases {
+            let steps: Vec<&Step> = phase.steps.iter().filter(|s| selected.contains(&s.id)).collect();
+            if steps.is_empty() {
+                continue;
+            }
+            let clock = Instant::now();
+            let mut done = Vec::new();
+            let mut stop = false;
+            for step in steps {
+                let result = self.step(ctx, phase, step).await?;
+                stop = result.outcome == StepOutcome::Failed;
+                done.push(result);
+                if stop {
+                    break;
+                }
+            }
+            phases.push(PhaseRun::new(phase, clock.elapsed().as_millis() as u64, done));
+            if stop {
+                break;
+            }
+        }
+        Ok(phases)
+    }
+
+    async fn step(&mut self, ctx: &mut Context, phase: &Phase, step: &Step) -> anyhow::Result<StepRun> {
+        if step.action.mutates() && !self.yes {
+            let question =
+                format!("{}: run {} ({})?", phase.title, step.id, commands_for(self.settings, step.action).join("; "));
+            match ctx.out.confirm(&question)? {
+                Some(true) => {}
+                Some(false) => {
+                    return Err(
+                        UsageError(format!("stopped before {}: not confirmed; nothing of it ran", step.id)).into()
+                    )
+                }
+                None => {
+                    return Err(UsageError(format!(
+                        "{} changes the gateway and nobody can confirm (stdin is not a terminal); pass --yes",
+                        step.id
+                    ))
+                    .into())
+                }
+            }
+        }
+        self.journal
+            .append(&state::entry(self.run, Event::StepStarted { step: step.id.clone(), phase: phase.id.clone() }))?;
+        let spinner = ctx.out.spinner(&format!("{}: {}", phase.title, step.id));
+        let clock = Instant::now();
+        let checks = match tokio::time::timeout(step.timeout(), act(self.settings, step.action)).await {
+            Ok(checks) => checks,
+            Err(_) => vec![Check::fail(
+                &step.id,
+                format!("timed out after {}", step.timeout),
+                "the step did not finish in its runbook timeout",
+            )],
+        };
+        spinner.finish();
+        let failed = checks.iter().any(|c| c.verdict == Verdict::Fail);
+        let outcome = match (failed, step.gate) {
+            (false, _) => StepOutcome::Ok,
+            (true, Gate::Warn) => StepOutcome::Warned,
+            (true, Gate::Abort) => StepOutcome::Failed,
+        };
+        let owes = if outcome == StepOutcome::Failed { vec![] } else { step.owes.clone() };
+        let duration_ms = clock.elapsed().as_millis() as u64;
+        let event = Event::StepFinished {
+            step: step.id.clone(),
+            phase: phase.id.clone(),
+            outcome,
+            duration_ms,
+            evidence: checks.clone(),
+            owes,
+        };
+        self.journal.append(&state::entry(self.run, event))?;
+        if std::env::var(CRASH_AFTER).is_ok_and(|s| s == step.id) {
+            std::process::abort();
+        }
+        ctx.out.status(&format!("{} {} ({duration_ms} ms)", step.id, format!("{outcome:?}").to_lowercase()));
+        Ok(StepRun {
+            id: step.id.clone(),
+            action: step.action,
+            outcome,
+            duration_ms,
+            checks,
+            rollback: step.rollback.clone(),
+        })
+    }
+}
+
+/// One action, as its own command does it (without that command's journaling).
+async fn act(settings: &Settings, action: Action) -> Vec<Check> {
+    match action {
+        Action::Preflight => preflight::gather(settings).await.checks,
+        Action::CacheRebuild => {
+            let s = settings.clone();
+            tokio::task::spawn_blocking(move || cache::execute(&s, &[cache::CLEAR, cache::BUILD].concat()))
+                .await
+                .unwrap_or_default()
+        }
+        Action::RoutesVerify => {
+            let s = settings.clone();
+            tokio::task::spawn_blocking(move || vec![cache::verify_routes(&s)]).await.unwrap_or_default()
+        }
+        Action::Reload => reload::perform(settings, false).await.checks,
+        Action::Verify => {
+            let route = "POST /api/v2/availability/simple".parse().expect("a valid route");
+            verify::gather(settings, &route, None).await.checks
+        }
+    }
+}
+
+/// The exact commands an action runs, for --dry-run and the confirmation.
+pub fn commands_for(settings: &Settings, action: Action) -> Vec<String> {
+    let php = artisan_php(settings);
+    let g = &settings.file.gateway;
+    match action {
+        Action::Preflight => vec![
+            format!("GET {}{}", g.base_url, g.health_path),
+            format!("{php} artisan health:detailed"),
+            "redis PING, INFO memory, GET circuit_breaker:*".into(),
+            fpm::reload_commands(&settings.service, false).into_iter().next().unwrap_or_default(),
+            format!("read the end of {}", settings.log_file().display()),
+        ],
+        Action::CacheRebuild => {
+            [cache::CLEAR, cache::BUILD].concat().iter().map(|c| format!("{php} artisan {c}")).collect()
+        }
+        Action::RoutesVerify => vec![format!("{php} artisan route:list --json")],
+        Action::Reload => fpm::reload_commands(&settings.service, false),
+        Action::Verify => vec![
+            format!("GET {}{}", g.base_url, g.health_path),
+            "POST /api/v2/availability/simple with a fresh probe X-Api-Key".into(),
+            "redis SCAN for its rate_limit key, GET circuit_breaker:*".into(),
+        ],
+    }
+}
+
+fn dry_run(settings: &Settings, runbook: &Runbook, name: &str) -> ActivateReport {
+    let phases = runbook
+        .phases
+        .iter()
+        .map(|phase| {
+            let steps = phase
+                .steps
+                .iter()
+                .map(|s| StepRun {
+                    id: s.id.clone(),
+                    action: s.action,
+                    outcome: StepOutcome::Ok,
+                    duration_ms: 0,
+                    checks: commands_for(settings, s.action).into_iter().map(|c| Check::pass("would run", c)).collect(),
+                    rollback: s.rollback.clone(),
+                })
+                .collect();
+            PhaseRun::new(phase, 0, steps)
+        })
+        .collect();
+    ActivateReport {
+        run: "dry-run".into(),
+        runbook: name.into(),
+        dry_run: true,
+        resumed: false,
+        completed: false,
+        phases,
+        journal: PathBuf::new(),
+    }
+}

@@ -1,0 +1,239 @@
+//! The plan's "Integration Status" of the 8 fixes, decided from the app's own
+//! source text: each fix present, registered, wired. Pure: the caller reads
+//! the files and passes their contents.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Where a fix stands, from absent to in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Integration {
+    /// No code for it.
+    Missing,
+    /// The code exists but nothing uses it.
+    Present,
+    /// Registered (e.g. a middleware alias) but not applied anywhere.
+    Registered,
+    /// Applied: on the next request it is active.
+    Wired,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixStatus {
+    /// The plan's number and name, e.g. "4 Rate Limiting".
+    pub fix: String,
+    pub status: Integration,
+    /// What in the source decided it.
+    pub evidence: String,
+    /// Whether this is what the plan says it should be before activation.
+    pub expected: Integration,
+}
+
+/// The source files the rules read, relative to the app dir.
+pub const SOURCES: &[&str] = &[
+    "app/Http/Kernel.php",
+    "routes/api.php",
+    "app/Helpers/LogSanitizer.php",
+    "app/Http/Controllers/CalcomWebhookController.php",
+    "app/Http/Controllers/RetellWebhookController.php",
+    "app/Http/Controllers/RetellFunctionCallHandler.php",
+    "app/Http/Controllers/BookingController.php",
+    "app/Http/Middleware/RateLimitMiddleware.php",
+    "app/Http/Middleware/PerformanceMonitoring.php",
+    "app/Http/Middleware/BusinessHoursMiddleware.php",
+    "app/Http/Requests/CollectAppointmentRequest.php",
+    "app/Services/CircuitBreaker.php",
+    "app/Services/CalcomService.php",
+    "app/Services/TenantCache.php",
+    "app/Exceptions/Handler.php",
+];
+
+/// Source text by path; a missing file is simply absent.
+pub type Sources = BTreeMap<String, String>;
+
+fn has(src: &Sources, path: &str) -> bool {
+    src.contains_key(path)
+}
+
+fn text<'a>(src: &'a Sources, path: &str) -> &'a str {
+    src.get(path).map(String::as_str).unwrap_or("")
+}
+
+/// Code with `//`, `#` and `/* */` comments blanked, so a commented-out line
+/// (the plan's way of rolling back) does not count as code.
+pub fn strip_comments(php: &str) -> String {
+    let mut out = String::with_capacity(php.len());
+    let mut chars = php.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            out.push(c);
+            if c == '\\' {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            '#' => skip_line(&mut chars, &mut out),
+            '/' if chars.peek() == Some(&'/') => skip_line(&mut chars, &mut out),
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        out.push('\n');
+                    }
+                    if prev == '*' && n == '/' {
+                        break;
+                    }
+                    prev = n;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_line(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut String) {
+    for n in chars.by_ref() {
+        if n == '\n' {
+            out.push('\n');
+            break;
+        }
+    }
+}
+
+fn code(src: &Sources, path: &str) -> String {
+    strip_comments(text(src, path))
+}
+
+/// The status of each of the plan's 8 fixes.
+pub fn assess(src: &Sources) -> Vec<FixStatus> {
+    let routes = code(src, "routes/api.php");
+    let kernel = code(src, "app/Http/Kernel.php");
+    let controllers = [
+        "app/Http/Controllers/CalcomWebhookController.php",
+        "app/Http/Controllers/RetellWebhookController.php",
+        "app/Http/Controllers/RetellFunctionCallHandler.php",
+    ];
+    let sanitized = controllers.iter().filter(|c| code(src, c).contains("LogSanitizer::sanitize(")).count();
+    let calcom = code(src, "app/Services/CalcomService.php");
+    let handler = code(src, "app/Http/Controllers/RetellFunctionCallHandler.php");
+    let alias = |name: &str| kernel.contains(&format!("'{name}'")) || kernel.contains(&format!("\"{name}\""));
+    let applied = |name: &str| routes.contains(&format!("'{name}'")) || routes.contains(&format!("\"{name}\""));
+    let middleware = |file: &str, name: &str| -> (Integration, String) {
+        match (has(src, file), alias(name), applied(name)) {
+            (false, ..) => (Integration::Missing, format!("{file} not found")),
+            (true, false, _) => (Integration::Present, format!("{name} not registered in Kernel.php")),
+            (true, true, false) => {
+                (Integration::Registered, format!("{name} registered, not applied in routes/api.php"))
+            }
+            (true, true, true) => (Integration::Wired, format!("{name} registered and applied in routes/api.php")),
+        }
+    };
+    let fix = |n: &str, (status, evidence): (Integration, String), expected| FixStatus {
+        fix: n.into(),
+        status,
+        evidence,
+        expected,
+    };
+
+    let cache =
+        match (has(src, "app/Services/TenantCache.php"), code(src, "app/Services/TenantCache.php").contains("tenant:"))
+        {
+            (true, true) => (Integration::Wired, "TenantCache keys carry tenant:<company_id>:".to_string()),
+            (true, false) => (Integration::Present, "TenantCache has no tenant: key scope".to_string()),
+            _ => (Integration::Missing, "app/Services/TenantCache.php not found".to_string()),
+        };
+    let validation = match (
+        has(src, "app/Http/Requests/CollectAppointmentRequest.php"),
+        handler.contains("CollectAppointmentRequest"),
+    ) {
+        (true, true) => (Integration::Wired, "RetellFunctionCallHandler uses CollectAppointmentRequest".into()),
+        (true, false) => {
+            (Integration::Present, "CollectAppointmentRequest exists; RetellFunctionCallHandler does not use it".into())
+        }
+        _ => (Integration::Missing, "app/Http/Requests/CollectAppointmentRequest.php not found".into()),
+    };
+    let sanitizer = match (has(src, "app/Helpers/LogSanitizer.php"), sanitized) {
+        (false, _) => (Integration::Missing, "app/Helpers/LogSanitizer.php not found".into()),
+        (true, 0) => (Integration::Present, "no controller calls LogSanitizer::sanitize".into()),
+        (true, n) => (Integration::Wired, format!("LogSanitizer::sanitize used in {n} of 3 controllers")),
+    };
+    let errors = match has(src, "app/Exceptions/Handler.php") && has(src, "app/Http/Controllers/BookingController.php")
+    {
+        true if code(src, "app/Http/Controllers/BookingController.php").contains("503") => {
+            (Integration::Wired, "BookingController answers 503 for Cal.com outages".into())
+        }
+        true => (Integration::Present, "BookingController has no 503 handling".into()),
+        false => (Integration::Missing, "BookingController or Handler.php not found".into()),
+    };
+    let breaker = match (has(src, "app/Services/CircuitBreaker.php"), calcom.contains("new CircuitBreaker(")) {
+        (true, true) => (Integration::Wired, "CalcomService constructs a CircuitBreaker".into()),
+        (true, false) => (Integration::Present, "CircuitBreaker exists; CalcomService does not construct it".into()),
+        _ => (Integration::Missing, "app/Services/CircuitBreaker.php not found".into()),
+    };
+    vec![
+        fix("1 Cache Isolation", cache, Integration::Wired),
+        fix("2 Input Validation", validation, Integration::Present),
+        fix("3 Log Sanitization", sanitizer, Integration::Wired),
+        fix(
+            "4 Rate Limiting",
+            middleware("app/Http/Middleware/RateLimitMiddleware.php", "api.rate-limit"),
+            Integration::Wired,
+        ),
+        fix(
+            "5 Business Hours",
+            middleware("app/Http/Middleware/BusinessHoursMiddleware.php", "api.business-hours"),
+            Integration::Missing,
+        ),
+        fix("6 Error Handling", errors, Integration::Wired),
+        fix("7 Circuit Breaker", breaker, Integration::Wired),
+        fix(
+            "8 Performance Monitoring",
+            middleware("app/Http/Middleware/PerformanceMonitoring.php", "api.performance"),
+            Integration::Wired,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commented_out_code_is_not_code() {
+        let php = "a(); // b();\n/* c(); */ d('// not a comment'); # e();\n";
+        let clean = strip_comments(php);
+        assert!(clean.contains("a();") && clean.contains("d('// not a comment');"));
+        assert!(!clean.contains("b();") && !clean.contains("c();") && !clean.contains("e();"));
+    }
+
+    #[test]
+    fn a_rolled_back_breaker_is_present_not_wired() {
+        let mut src = Sources::new();
+        src.insert("app/Services/CircuitBreaker.php".into(), "<?php class CircuitBreaker {}".into());
+        src.insert(
+            "app/Services/CalcomService.php".into(),
+            "/*\n$this->circuitBreaker = new CircuitBreaker(\n);\n*/".into(),
+        );
+        let breaker = assess(&src).into_iter().find(|f| f.fix.starts_with('7')).unwrap();
+        assert_eq!(breaker.status, Integration::Present);
+    }
+
+    #[test]
+    fn nothing_at_all_is_missing() {
+        assert!(assess(&Sources::new()).iter().all(|f| f.status == Integration::Missing));
+    }
+}

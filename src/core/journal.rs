@@ -1,0 +1,205 @@
+//! The journal: one JSON line per event of every run that changes the
+//! gateway, written before and after each step so a crash loses nothing.
+//! From it follows what is still owed (caches rebuilt, reload not done).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::checks::Check;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepOutcome {
+    Ok,
+    /// Failed behind a warn gate: the run went on.
+    Warned,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    RunStarted {
+        runbook: String,
+        operator: String,
+        host: String,
+        pid: u32,
+        dry_run: bool,
+        /// SHA-256 of routes/api.php and the cache files before the run.
+        hashes: BTreeMap<String, Option<String>>,
+    },
+    StepStarted {
+        step: String,
+        phase: String,
+    },
+    StepFinished {
+        step: String,
+        phase: String,
+        outcome: StepOutcome,
+        duration_ms: u64,
+        evidence: Vec<Check>,
+        #[serde(default)]
+        owes: Vec<String>,
+    },
+    RunFinished {
+        completed: bool,
+    },
+    LockBroken {
+        previous_owner: String,
+        previous_host: String,
+        previous_pid: u32,
+    },
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// RFC 3339, UTC.
+    pub ts: String,
+    pub run: String,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// A step still owed, and the step and run that left it owed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owed {
+    pub step: String,
+    pub because: String,
+    pub run: String,
+    pub since: String,
+}
+
+/// What is owed after these entries: a completed step adds its `owes`, and
+/// the owed step's own completion (in any run, or by its own command)
+/// settles it.
+pub fn owed(entries: &[Entry]) -> Vec<Owed> {
+    let mut owed: BTreeMap<String, Owed> = BTreeMap::new();
+    for entry in entries {
+        let Event::StepFinished { step, outcome, owes, .. } = &entry.event else { continue };
+        if *outcome == StepOutcome::Failed {
+            continue;
+        }
+        owed.remove(step);
+        for o in owes {
+            let item = Owed { step: o.clone(), because: step.clone(), run: entry.run.clone(), since: entry.ts.clone() };
+            owed.insert(o.clone(), item);
+        }
+    }
+    owed.into_values().collect()
+}
+
+/// The entries of dry runs change nothing and owe nothing.
+pub fn real_entries(entries: &[Entry]) -> Vec<Entry> {
+    let dry: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .filter(|e| matches!(e.event, Event::RunStarted { dry_run: true, .. }))
+        .map(|e| e.run.as_str())
+        .collect();
+    entries.iter().filter(|e| !dry.contains(e.run.as_str())).cloned().collect()
+}
+
+/// The last run that started and never finished (a crash, a kill), if any.
+pub fn interrupted_run(entries: &[Entry]) -> Option<&str> {
+    let last_start = entries.iter().rev().find(|e| matches!(e.event, Event::RunStarted { dry_run: false, .. }))?;
+    let finished = entries.iter().any(|e| e.run == last_start.run && matches!(e.event, Event::RunFinished { .. }));
+    (!finished).then_some(last_start.run.as_str())
+}
+
+/// The steps a run completed (ok or warned).
+pub fn completed_steps(entries: &[Entry], run: &str) -> std::collections::BTreeSet<String> {
+    entries
+        .iter()
+        .filter(|e| e.run == run)
+        .filter_map(|e| match &e.event {
+            Event::StepFinished { step, outcome, .. } if *outcome != StepOutcome::Failed => Some(step.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What `activate --resume` runs, in runbook order: every owed step, and
+/// the steps the interrupted run never completed.
+pub fn resume_plan(entries: &[Entry], runbook_steps: &[String]) -> Vec<String> {
+    let real = real_entries(entries);
+    let owed: std::collections::BTreeSet<String> = owed(&real).into_iter().map(|o| o.step).collect();
+    let unfinished: Vec<&String> = match interrupted_run(&real) {
+        Some(run) => {
+            let done = completed_steps(&real, run);
+            runbook_steps.iter().filter(|s| !done.contains(*s)).collect()
+        }
+        None => Vec::new(),
+    };
+    runbook_steps.iter().filter(|s| owed.contains(*s) || unfinished.contains(s)).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finished(run: &str, step: &str, outcome: StepOutcome, owes: &[&str]) -> Entry {
+        Entry {
+            ts: "t".into(),
+            run: run.into(),
+            event: Event::StepFinished {
+                step: step.into(),
+                phase: "p".into(),
+                outcome,
+                duration_ms: 1,
+                evidence: vec![],
+                owes: owes.iter().map(|s| s.to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_rebuild_owes_a_reload_until_one_completes() {
+        let rebuilt = finished("r1", "cache.rebuild", StepOutcome::Ok, &["reload"]);
+        assert_eq!(
+            owed(std::slice::from_ref(&rebuilt)).iter().map(|o| o.step.as_str()).collect::<Vec<_>>(),
+            ["reload"]
+        );
+        let failed_reload = finished("r1", "reload", StepOutcome::Failed, &[]);
+        assert_eq!(owed(&[rebuilt.clone(), failed_reload]).len(), 1, "a failed reload settles nothing");
+        let reload = finished("r2", "reload", StepOutcome::Ok, &[]);
+        assert!(owed(&[rebuilt, reload]).is_empty());
+    }
+
+    fn started(run: &str) -> Entry {
+        let event = Event::RunStarted {
+            runbook: "rb".into(),
+            operator: "op".into(),
+            host: "h".into(),
+            pid: 1,
+            dry_run: false,
+            hashes: BTreeMap::new(),
+        };
+        Entry { ts: "t".into(), run: run.into(), event }
+    }
+
+    #[test]
+    fn resume_finishes_what_a_killed_run_left() {
+        let steps: Vec<String> =
+            ["preflight", "cache.rebuild", "routes.verify", "reload", "verify"].map(String::from).to_vec();
+        let killed = vec![
+            started("r1"),
+            finished("r1", "preflight", StepOutcome::Ok, &[]),
+            finished("r1", "cache.rebuild", StepOutcome::Ok, &["reload"]),
+        ];
+        assert_eq!(resume_plan(&killed, &steps), ["routes.verify", "reload", "verify"]);
+        let mut resumed = killed.clone();
+        resumed.push(started("r2"));
+        resumed.extend(["routes.verify", "reload", "verify"].map(|s| finished("r2", s, StepOutcome::Ok, &[])));
+        resumed.push(Entry { ts: "t".into(), run: "r2".into(), event: Event::RunFinished { completed: true } });
+        assert!(resume_plan(&resumed, &steps).is_empty());
+    }
+
+    #[test]
+    fn entries_round_trip_as_json_lines() {
+        let e = finished("r1", "reload", StepOutcome::Warned, &[]);
+        let line = serde_json::to_string(&e).unwrap();
+        assert!(line.contains("\"event\":\"step_finished\""), "{line}");
+        assert_eq!(serde_json::from_str::<Entry>(&line).unwrap(), e);
+    }
+}

@@ -1,0 +1,129 @@
+//! `activate` results: phases against the plan's budgets, steps, evidence.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::core::checks::Check;
+use crate::core::journal::StepOutcome;
+use crate::core::runbook::{Action, Phase};
+use crate::report::preflight::checks_table;
+use crate::report::{table, Human, Style};
+
+/// `activate --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivateReport {
+    pub run: String,
+    pub runbook: String,
+    pub dry_run: bool,
+    pub resumed: bool,
+    /// Every selected step ran and none failed.
+    pub completed: bool,
+    pub phases: Vec<PhaseRun>,
+    pub journal: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseRun {
+    pub id: String,
+    pub title: String,
+    pub budget_s: u64,
+    pub elapsed_ms: u64,
+    pub over_budget: bool,
+    pub steps: Vec<StepRun>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRun {
+    pub id: String,
+    pub action: Action,
+    pub outcome: StepOutcome,
+    pub duration_ms: u64,
+    /// The evidence (on a dry run: the commands it would run).
+    pub checks: Vec<Check>,
+    pub rollback: String,
+}
+
+impl PhaseRun {
+    pub fn new(phase: &Phase, elapsed_ms: u64, steps: Vec<StepRun>) -> Self {
+        let budget_s = phase.budget().as_secs();
+        PhaseRun {
+            id: phase.id.clone(),
+            title: phase.title.clone(),
+            budget_s,
+            elapsed_ms,
+            over_budget: elapsed_ms > budget_s * 1000,
+            steps,
+        }
+    }
+}
+
+impl ActivateReport {
+    pub fn nothing(run: &str, runbook: &str, journal: PathBuf) -> Self {
+        ActivateReport {
+            run: run.into(),
+            runbook: runbook.into(),
+            dry_run: false,
+            resumed: true,
+            completed: true,
+            phases: vec![],
+            journal,
+        }
+    }
+}
+
+impl Human for ActivateReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        if self.dry_run {
+            writeln!(w, "dry run of {} (nothing is changed):", self.runbook)?;
+            for phase in &self.phases {
+                writeln!(w, "\n{} (budget {}s)", style.bold(&phase.title), phase.budget_s)?;
+                for step in &phase.steps {
+                    let marker = if step.action.mutates() { " [changes the gateway: asks first]" } else { "" };
+                    writeln!(w, "  step {}{marker}", step.id)?;
+                    for c in &step.checks {
+                        writeln!(w, "    $ {}", c.evidence)?;
+                    }
+                    writeln!(w, "    undo: {}", step.rollback)?;
+                }
+            }
+            return Ok(());
+        }
+        let mut t = table::new(&["phase", "step", "outcome", "time", "budget"]);
+        for phase in &self.phases {
+            for step in &phase.steps {
+                let outcome = match step.outcome {
+                    StepOutcome::Ok => style.good("ok"),
+                    StepOutcome::Warned => style.warn("warned"),
+                    StepOutcome::Failed => style.bad("FAILED"),
+                };
+                let budget = if phase.over_budget {
+                    style.warn(&format!("{}s (over)", phase.budget_s))
+                } else {
+                    format!("{}s", phase.budget_s)
+                };
+                t.add_row(vec![
+                    Cell::new(&phase.title),
+                    Cell::new(&step.id),
+                    Cell::new(outcome),
+                    table::num(format!("{} ms", step.duration_ms)),
+                    Cell::new(budget),
+                ]);
+            }
+        }
+        writeln!(w, "{t}")?;
+        if let Some(failed) = self.phases.iter().flat_map(|p| &p.steps).find(|s| s.outcome != StepOutcome::Ok) {
+            writeln!(w, "{}", checks_table(&failed.checks, style))?;
+            writeln!(w, "undo: {}", failed.rollback)?;
+        }
+        writeln!(w, "journal: {} (run {})", self.journal.display(), self.run)?;
+        match self.completed {
+            true => writeln!(w, "{}", style.good("activation complete: Phase 5 (stress) and 6 (watch) come next")),
+            false => {
+                writeln!(w, "{}", style.bad("activation stopped; `gatewayctl activate --resume` finishes what is owed"))
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `preflight` results: the GO / NO-GO table, the fixes, owed work.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::core::checks::{Check, Decision, Verdict};
+use crate::core::integration::{FixStatus, Integration};
+use crate::core::journal::Owed;
+use crate::report::{table, Human, Style};
+
+/// `preflight --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreflightReport {
+    pub decision: Decision,
+    pub app_dir: PathBuf,
+    pub checks: Vec<Check>,
+    /// The plan's 8 fixes, read from the app's source.
+    pub integration: Vec<FixStatus>,
+    /// Steps an interrupted run left owed.
+    pub owed: Vec<Owed>,
+    pub elapsed_ms: u64,
+}
+
+pub fn verdict_cell(style: &Style, v: Verdict) -> Cell {
+    Cell::new(match v {
+        Verdict::Pass => style.good("pass"),
+        Verdict::Warn => style.warn("warn"),
+        Verdict::Fail => style.bad("FAIL"),
+    })
+}
+
+/// The checks table, shared by preflight and verify.
+pub fn checks_table(checks: &[Check], style: &Style) -> comfy_table::Table {
+    let mut t = table::new(&["check", "verdict", "evidence", "what to do"]);
+    for c in checks {
+        t.add_row(vec![
+            Cell::new(&c.name),
+            verdict_cell(style, c.verdict),
+            Cell::new(&c.evidence),
+            Cell::new(c.hint.as_deref().unwrap_or("")),
+        ]);
+    }
+    t
+}
+
+impl Human for PreflightReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "{}", checks_table(&self.checks, style))?;
+        let mut t = table::new(&["fix", "status", "plan expects", "evidence"]);
+        for f in &self.integration {
+            let status = format!("{:?}", f.status).to_lowercase();
+            let status = if f.status == f.expected { status } else { style.warn(&status) };
+            let expected = format!("{:?}", f.expected).to_lowercase();
+            let expected = if f.expected < Integration::Wired { format!("{expected} (known gap)") } else { expected };
+            t.add_row(vec![Cell::new(&f.fix), Cell::new(status), Cell::new(expected), Cell::new(&f.evidence)]);
+        }
+        writeln!(w, "{t}")?;
+        for o in &self.owed {
+            writeln!(
+                w,
+                "{}",
+                style.warn(&format!(
+                    "owed: {} (left by {} in run {}); run `gatewayctl activate --resume`",
+                    o.step, o.because, o.run
+                ))
+            )?;
+        }
+        let decision = match self.decision {
+            Decision::Go => style.good("GO"),
+            Decision::NoGo => style.bad("NO-GO"),
+        };
+        writeln!(w, "{decision} ({} checks in {} ms)", self.checks.len(), self.elapsed_ms)
+    }
+}
