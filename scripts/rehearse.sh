@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # gatewayctl's main job, rehearsed on a lab: a real local replica of the
-# gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). The plan's
-# Phase 5 is played for real, next to what the model predicts, so the plan's
-# own mistakes show before anyone touches production.
+# gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). Preflight and
+# the journaled activation (Phases 1 to 4) run for real; then Phase 5 is played
+# next to what the model predicts, so the plan's own mistakes show before
+# anyone touches production.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,13 @@ count_statuses() { # method path count [header]
       -H 'Content-Type: application/json' ${4:+-H "$4"} -d '{"service_id":1,"date":"2025-10-02"}'
   done | sort | uniq -c | sed 's/^/   /'
 }
+
+step "Phase 1: preflight (GO / NO-GO, with the 8 fixes read from the source)"
+"$g" --config "$lab" preflight
+
+step "Phases 1 to 4: activate (journaled; --yes because this is a rehearsal)"
+"$g" --config "$lab" activate --dry-run | head -n 12
+"$g" --config "$lab" activate --yes
 
 step "Phase 5A as written: 35 requests to /api/health (the plan expects 429 from request 31)"
 "$g" --config "$lab" simulate rate-limit --route "GET /api/health" --requests 35
