@@ -49,6 +49,9 @@ _gatewayctl() {
             gatewayctl,reload)
                 cmd="gatewayctl__subcmd__reload"
                 ;;
+            gatewayctl,rollback)
+                cmd="gatewayctl__subcmd__rollback"
+                ;;
             gatewayctl,simulate)
                 cmd="gatewayctl__subcmd__simulate"
                 ;;
@@ -148,6 +151,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,reload)
                 cmd="gatewayctl__subcmd__help__subcmd__reload"
                 ;;
+            gatewayctl__subcmd__help,rollback)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback"
+                ;;
             gatewayctl__subcmd__help,simulate)
                 cmd="gatewayctl__subcmd__help__subcmd__simulate"
                 ;;
@@ -195,6 +201,27 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__lab,upstream)
                 cmd="gatewayctl__subcmd__help__subcmd__lab__subcmd__upstream"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,all)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__all"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,circuit-breaker)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__circuit__subcmd__breaker"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,emergency)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__emergency"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,list)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__list"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,log-sanitizer)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__log__subcmd__sanitizer"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,rate-limit)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__help__subcmd__rollback,undo)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__undo"
                 ;;
             gatewayctl__subcmd__help__subcmd__simulate,breaker)
                 cmd="gatewayctl__subcmd__help__subcmd__simulate__subcmd__breaker"
@@ -256,6 +283,54 @@ _gatewayctl() {
             gatewayctl__subcmd__lab__subcmd__help,upstream)
                 cmd="gatewayctl__subcmd__lab__subcmd__help__subcmd__upstream"
                 ;;
+            gatewayctl__subcmd__rollback,all)
+                cmd="gatewayctl__subcmd__rollback__subcmd__all"
+                ;;
+            gatewayctl__subcmd__rollback,circuit-breaker)
+                cmd="gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker"
+                ;;
+            gatewayctl__subcmd__rollback,emergency)
+                cmd="gatewayctl__subcmd__rollback__subcmd__emergency"
+                ;;
+            gatewayctl__subcmd__rollback,help)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help"
+                ;;
+            gatewayctl__subcmd__rollback,list)
+                cmd="gatewayctl__subcmd__rollback__subcmd__list"
+                ;;
+            gatewayctl__subcmd__rollback,log-sanitizer)
+                cmd="gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer"
+                ;;
+            gatewayctl__subcmd__rollback,rate-limit)
+                cmd="gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__rollback,undo)
+                cmd="gatewayctl__subcmd__rollback__subcmd__undo"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,all)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__all"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,circuit-breaker)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__circuit__subcmd__breaker"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,emergency)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__emergency"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,help)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,list)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__list"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,log-sanitizer)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__log__subcmd__sanitizer"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,rate-limit)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,undo)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__undo"
+                ;;
             gatewayctl__subcmd__simulate,breaker)
                 cmd="gatewayctl__subcmd__simulate__subcmd__breaker"
                 ;;
@@ -281,7 +356,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate preflight cache reload verify simulate keys lab breaker init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate preflight cache reload verify rollback simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,7 +932,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate preflight cache reload verify simulate keys lab breaker init config completions help"
+            opts="activate preflight cache reload verify rollback simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1284,118 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback)
+            opts="rate-limit circuit-breaker log-sanitizer emergency all list undo"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__all)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__circuit__subcmd__breaker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__emergency)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__log__subcmd__sanitizer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__rate__subcmd__limit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__undo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1803,6 +1990,372 @@ _gatewayctl() {
         gatewayctl__subcmd__reload)
             opts="-v -q -h --dry-run --force-restart --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__all)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__emergency)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help)
+            opts="rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__all)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__circuit__subcmd__breaker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__emergency)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__log__subcmd__sanitizer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__rate__subcmd__limit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__undo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__list)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__undo)
+            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

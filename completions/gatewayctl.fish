@@ -40,6 +40,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "preflight" -d
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
@@ -148,6 +149,120 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "all" -d 'Every feature, in reverse order of activation'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "list" -d 'What is rolled back now (from the journal)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l dry-run -d 'Show the diff and the route:list change; change nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "all" -d 'Every feature, in reverse order of activation'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "list" -d 'What is rolled back now (from the journal)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
@@ -407,22 +522,30 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'config:clear, route:clear, view:clear'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "all" -d 'Every feature, in reverse order of activation'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "list" -d 'What is rolled back now (from the journal)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'

@@ -71,6 +71,9 @@ pub enum Command {
     Reload(commands::reload::ReloadArgs),
     /// Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed
     Verify(commands::verify::VerifyArgs),
+    /// Switch a feature off by a structural, proven, journaled edit; list; undo
+    #[command(subcommand)]
+    Rollback(commands::rollback::RollbackCommand),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
     Simulate(commands::simulate::SimulateCommand),

@@ -13,5 +13,6 @@ mod harness;
 mod lab;
 mod lab_cli;
 mod redis;
+mod rollback;
 mod simulate;
 mod snapshots;

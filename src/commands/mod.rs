@@ -11,6 +11,9 @@ pub mod keys;
 pub mod lab;
 pub mod preflight;
 pub mod reload;
+pub mod rollback;
+mod rollback_checks;
+mod rollback_proof;
 pub mod simulate;
 pub mod verify;
 

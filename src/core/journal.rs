@@ -50,6 +50,29 @@ pub enum Event {
         previous_host: String,
         previous_pid: u32,
     },
+    /// Written before a rollback touches a file: the original bytes are
+    /// safe in the journal even if the process dies mid-way.
+    RollbackStarted {
+        feature: String,
+        files: Vec<FileChange>,
+    },
+    RollbackApplied {
+        feature: String,
+    },
+    UndoApplied {
+        feature: String,
+    },
+}
+
+/// One file a rollback rewrites: its bytes before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileChange {
+    /// Relative to the app dir.
+    pub path: String,
+    pub original: String,
+    pub original_sha256: String,
+    pub edited: String,
+    pub edited_sha256: String,
 }
 
 /// One line of the journal.
@@ -132,6 +155,19 @@ pub fn resume_plan(entries: &[Entry], runbook_steps: &[String]) -> Vec<String> {
         None => Vec::new(),
     };
     runbook_steps.iter().filter(|s| owed.contains(*s) || unfinished.contains(s)).cloned().collect()
+}
+
+/// The last rollback of `feature` that is not undone: its file changes.
+pub fn active_rollback<'a>(entries: &'a [Entry], feature: &str) -> Option<&'a [FileChange]> {
+    let mut active = None;
+    for e in entries {
+        match &e.event {
+            Event::RollbackStarted { feature: f, files } if f == feature => active = Some(files.as_slice()),
+            Event::UndoApplied { feature: f } if f == feature => active = None,
+            _ => {}
+        }
+    }
+    active
 }
 
 #[cfg(test)]

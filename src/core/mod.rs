@@ -6,12 +6,15 @@
 
 pub mod breaker;
 pub mod checks;
+pub mod diff;
 pub mod duration;
 pub mod integration;
 pub mod journal;
 pub mod keyspace;
 pub mod limiter;
 pub mod pattern;
+pub mod php;
+pub mod rollback;
 pub mod route;
 pub mod runbook;
 pub mod sanitizer;

@@ -14,6 +14,7 @@ pub mod lab;
 pub mod preflight;
 pub mod progress;
 pub mod reload;
+pub mod rollback;
 pub mod simulate;
 pub mod style;
 mod table;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Measures `rollback emergency` on a lab, from command to verified health
+# (edit proven on a shadow copy, written, caches cleared, graceful reload,
+# rate limiting observed off, /api/health 200), then undoes it; N runs.
+# Usage: bash scripts/bench-rollback.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-10}"
+
+bash scripts/deps.sh
+cargo build --quiet --release --locked
+g="$PWD/target/release/gatewayctl"
+dir="$PWD/target/bench-rollback-lab"
+"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
+rm -rf "$dir"
+"$g" lab up --dir "$dir" --format json >/dev/null
+trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
+config="$dir/gatewayctl.toml"
+
+ms() { date +%s%3N; }
+times=()
+for _ in $(seq "$runs"); do
+  t0=$(ms); "$g" --config "$config" rollback emergency --format json >/dev/null; t1=$(ms)
+  times+=($((t1 - t0)))
+  "$g" --config "$config" rollback undo rate-limit --format json >/dev/null
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "rollback emergency: min %d ms, median %d ms, max %d ms (%d runs)\n", a[1], a[int((NR+1)/2)], a[NR], NR}'

@@ -1,0 +1,132 @@
+//! Is a feature really off (or, after undo, on again)? Observed over HTTP
+//! and in Redis, not assumed from the edit.
+
+use crate::adapters::http::Http;
+use crate::adapters::logtail;
+use crate::adapters::redis::Redis;
+use crate::commands::{now_ms, redis_target};
+use crate::core::checks::Check;
+use crate::core::integration::{self, Integration};
+use crate::core::limiter::{counter_key, Identity};
+use crate::core::rollback::Feature;
+use crate::settings::Settings;
+
+/// Observes `feature` and checks it is `on` (true) or off (false).
+pub async fn observe(settings: &Settings, feature: Feature, on: bool) -> Check {
+    let name = format!("{feature} {}", if on { "on" } else { "off" });
+    let g = &settings.file.gateway;
+    let http = match Http::new(&g.base_url, g.request_timeout.0, None) {
+        Ok(h) => h,
+        Err(e) => return Check::fail(&name, e.to_string(), "fix gateway.base_url"),
+    };
+    let result = match feature {
+        Feature::RateLimit => rate_limit(settings, &http).await,
+        Feature::CircuitBreaker => breaker(settings, &http).await,
+        Feature::LogSanitizer => sanitizer(settings, &http).await,
+    };
+    match result {
+        Ok((is_on, evidence)) if is_on == on => Check::pass(&name, evidence),
+        Ok((_, evidence)) => Check::fail(
+            &name,
+            evidence,
+            "the gateway does not behave as the edit intends: is the reload done and the cache cleared?",
+        ),
+        Err(e) => Check::fail(&name, e, "could not observe the feature"),
+    }
+}
+
+fn probe_body() -> serde_json::Value {
+    serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
+}
+
+/// On when a v2 request carries X-RateLimit headers and moves its counter.
+async fn rate_limit(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
+    let key = format!("gatewayctl-rollback-probe-{}-{}", std::process::id(), now_ms());
+    let answer = http
+        .send("POST", "/api/v2/availability/simple", &[("X-Api-Key", &key)], Some(&probe_body()))
+        .await
+        .map_err(|e| e.to_string())?;
+    let headers = answer.header("x-ratelimit-limit").is_some();
+    let mut redis = Redis::connect(&redis_target(settings)).await.map_err(|e| e.to_string())?;
+    let counter = counter_key(&Identity::of(Some(&key), "").hash(), "availability");
+    let counted = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
+    let evidence = format!(
+        "v2 request → {}; X-RateLimit headers {}; counter {}",
+        answer.status,
+        yes(headers),
+        if counted { "moved" } else { "untouched" }
+    );
+    Ok((headers || counted, evidence))
+}
+
+/// On when CalcomService constructs the breaker; off also needs availability
+/// to answer and the breaker's keys to stay still.
+async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
+    let sources = integration::SOURCES
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(settings.app_dir().join(p)).ok().map(|t| (p.to_string(), t)))
+        .collect();
+    let wired = integration::assess(&sources)
+        .into_iter()
+        .find(|f| f.fix.starts_with('7'))
+        .is_some_and(|f| f.status == Integration::Wired);
+    let mut redis = Redis::connect(&redis_target(settings)).await.map_err(|e| e.to_string())?;
+    let keys: Vec<String> = ["state", "failure_count", "success_count", "opened_at"]
+        .iter()
+        .map(|k| format!("circuit_breaker:calcom_api:{k}"))
+        .collect();
+    let before = redis.get_many(&keys).await.map_err(|e| e.to_string())?;
+    let answer =
+        http.send("POST", "/api/v2/availability/simple", &[], Some(&probe_body())).await.map_err(|e| e.to_string())?;
+    let after = redis.get_many(&keys).await.map_err(|e| e.to_string())?;
+    let still = before == after;
+    let evidence = format!(
+        "CalcomService {} the breaker; availability → {}; breaker keys {}",
+        if wired { "constructs" } else { "no longer constructs" },
+        answer.status,
+        if still { "still" } else { "moved" }
+    );
+    // Keys that still move mean old code is still serving, whatever the source says.
+    Ok((wired || !still, evidence))
+}
+
+/// On when a canary password sent to a webhook is logged redacted.
+async fn sanitizer(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
+    let canary = format!("canary-pw-{}-{}", std::process::id(), now_ms());
+    // Letters only: a long digit run could pass Luhn and be redacted as a card.
+    let reference = format!("gatewayctl-canary-{}", letters(now_ms() ^ u64::from(std::process::id()) << 40));
+    let body = serde_json::json!({"password": canary, "request_ref": reference});
+    let answer = http
+        .send("POST", "/api/webhooks/calcom", &[("X-Api-Key", &reference)], Some(&body))
+        .await
+        .map_err(|e| e.to_string())?;
+    let log = logtail::tail(&settings.log_file(), 256 * 1024)
+        .map_err(|e| format!("{}: {e}", settings.log_file().display()))?;
+    let line = log
+        .lines()
+        .rev()
+        .find(|l| l.contains(&reference))
+        .ok_or_else(|| format!("webhook → {}, but no log line carries the canary's reference", answer.status))?;
+    let leaked = line.contains(&canary);
+    Ok((!leaked, format!("canary password logged {}", if leaked { "as sent" } else { "redacted" })))
+}
+
+/// A number written in the letters a to z.
+fn letters(mut n: u64) -> String {
+    let mut out = String::new();
+    loop {
+        out.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "present"
+    } else {
+        "absent"
+    }
+}

@@ -1,0 +1,121 @@
+//! The plan's selective rollbacks as structural edits on PHP tokens: never
+//! by line number, never by a regex over raw text. Each editor returns the
+//! byte edits it would make, or refuses and says where and why.
+
+mod breaker;
+mod ratelimit;
+mod sanitizer;
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use breaker::comment_out_breaker;
+pub use ratelimit::remove_middleware;
+pub use sanitizer::unwrap_sanitize;
+
+/// A feature the plan can switch off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Feature {
+    RateLimit,
+    CircuitBreaker,
+    LogSanitizer,
+}
+
+impl Feature {
+    /// Reverse order of activation: the last switched on is the first off.
+    pub const ALL: [Feature; 3] = [Feature::RateLimit, Feature::CircuitBreaker, Feature::LogSanitizer];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::RateLimit => "rate-limit",
+            Feature::CircuitBreaker => "circuit-breaker",
+            Feature::LogSanitizer => "log-sanitizer",
+        }
+    }
+
+    /// The files the rollback edits, relative to the app dir.
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Feature::RateLimit => &["routes/api.php"],
+            Feature::CircuitBreaker => &["app/Services/CalcomService.php"],
+            Feature::LogSanitizer => &[
+                "app/Http/Controllers/CalcomWebhookController.php",
+                "app/Http/Controllers/RetellWebhookController.php",
+                "app/Http/Controllers/RetellFunctionCallHandler.php",
+            ],
+        }
+    }
+
+    /// The edits that switch this feature off in one file.
+    pub fn edit(self, text: &str) -> Result<Vec<Edit>, Refusal> {
+        match self {
+            Feature::RateLimit => remove_middleware(text, "api.rate-limit"),
+            Feature::CircuitBreaker => comment_out_breaker(text),
+            Feature::LogSanitizer => unwrap_sanitize(text),
+        }
+    }
+}
+
+impl fmt::Display for Feature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Feature {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Feature::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| format!("unknown feature {s:?}: rate-limit, circuit-breaker or log-sanitizer"))
+    }
+}
+
+/// Replace the bytes in `range` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+    /// The line it starts on, for the report.
+    pub line: usize,
+}
+
+/// Why a file is left as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct Refusal {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl Refusal {
+    pub fn at(line: usize, reason: impl Into<String>) -> Refusal {
+        Refusal { line, reason: reason.into() }
+    }
+}
+
+impl From<crate::core::php::ParseError> for Refusal {
+    fn from(e: crate::core::php::ParseError) -> Refusal {
+        Refusal { line: e.line, reason: format!("not readable as PHP: {}", e.message) }
+    }
+}
+
+/// Applies non-overlapping edits (in any order) to `text`.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in sorted {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}

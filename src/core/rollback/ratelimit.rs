@@ -1,0 +1,334 @@
+//! Rate limiting off: remove one middleware alias from every middleware list
+//! in routes/api.php, whatever its form: `->middleware([...])`,
+//! `->middleware('...')`, variadic arguments, `Route::middleware(...)`, and
+//! `'middleware' => ...` in group arrays (`[...]` or `array(...)`), single or
+//! double quotes, one line or many, trailing commas. Comments and every other
+//! byte stay as they are.
+
+use crate::core::php::{literal_value, Source, TokenKind};
+use crate::core::rollback::{Edit, Refusal};
+
+/// The edits that remove `alias` (or `alias:params`) from every list.
+/// Refuses when any middleware list is built at run time.
+pub fn remove_middleware(text: &str, alias: &str) -> Result<Vec<Edit>, Refusal> {
+    let src = Source::parse(text)?;
+    let mut edits = Vec::new();
+    for list in middleware_lists(&src) {
+        let (items, in_array) = list.items(&src);
+        for (n, &(first, last)) in items.iter().enumerate() {
+            let value = (first == last).then(|| literal_value(src.kind(first), src.text_of(first))).flatten();
+            let Some(value) = value else {
+                let line = src.line_of(first);
+                return Err(Refusal::at(
+                    line,
+                    format!(
+                        "a middleware list built at run time ({}); cannot tell whether it applies {alias}",
+                        src.text_of(first)
+                    ),
+                ));
+            };
+            if value == alias || value.starts_with(&format!("{alias}:")) {
+                edits.push(removal(&src, &items, n, in_array));
+            }
+        }
+    }
+    Ok(edits)
+}
+
+/// Where a middleware list is.
+enum List {
+    /// `middleware(` … `)`: the arguments, or the one array argument.
+    Call { open: usize },
+    /// `'middleware' =>` value, the value starting at this token.
+    Entry { value: usize },
+}
+
+impl List {
+    /// The (first, last) token of each element, and whether they are the
+    /// elements of an array (rather than call arguments or a lone value).
+    fn items(&self, src: &Source) -> (Vec<(usize, usize)>, bool) {
+        let start = match *self {
+            List::Call { open } => {
+                let args = src.items(open);
+                match args.as_slice() {
+                    [(a, b)] if is_array(src, *a).is_some_and(|close| close == *b) => {
+                        return (src.items(array_open(src, *a)), true)
+                    }
+                    _ => return (args, false),
+                }
+            }
+            List::Entry { value } => value,
+        };
+        match is_array(src, start) {
+            Some(_) => (src.items(array_open(src, start)), true),
+            None => (vec![(start, value_end(src, start))], false),
+        }
+    }
+}
+
+/// If `i` starts `[...]` or `array(...)`, the index of its closing token.
+fn is_array(src: &Source, i: usize) -> Option<usize> {
+    if src.is(i, "[") {
+        return src.partner(i);
+    }
+    if src.kind(i) == TokenKind::Name && src.text_of(i).eq_ignore_ascii_case("array") {
+        let open = src.next_code(i)?;
+        return src.is(open, "(").then(|| src.partner(open)).flatten();
+    }
+    None
+}
+
+fn array_open(src: &Source, i: usize) -> usize {
+    if src.is(i, "[") {
+        i
+    } else {
+        src.next_code(i).expect("array( has its bracket")
+    }
+}
+
+/// The last token of a value that is not an array (up to `,` `]` `)` at its level).
+fn value_end(src: &Source, start: usize) -> usize {
+    let mut last = start;
+    let mut i = start;
+    while i < src.tokens.len() {
+        if src.kind(i).is_code() {
+            if src.is(i, ",") || src.is(i, "]") || src.is(i, ")") || src.is(i, ";") {
+                break;
+            }
+            last = src.partner(i).filter(|&p| p > i).unwrap_or(i);
+            i = last;
+        }
+        i += 1;
+    }
+    last
+}
+
+fn middleware_lists(src: &Source) -> Vec<List> {
+    let mut lists = Vec::new();
+    for i in 0..src.tokens.len() {
+        let kind = src.kind(i);
+        if kind == TokenKind::Name && src.text_of(i).eq_ignore_ascii_case("middleware") {
+            let called = src.prev_code(i).is_some_and(|p| src.is(p, "->") || src.is(p, "::") || src.is(p, "?->"));
+            if let Some(open) = src.next_code(i).filter(|&o| called && src.is(o, "(")) {
+                lists.push(List::Call { open });
+            }
+        } else if kind.is_string() && literal_value(kind, src.text_of(i)).as_deref() == Some("middleware") {
+            let arrow = src.next_code(i).filter(|&a| src.is(a, "=>"));
+            if let Some(value) = arrow.and_then(|a| src.next_code(a)) {
+                lists.push(List::Entry { value });
+            }
+        }
+    }
+    lists
+}
+
+/// The edit that takes element `n` out of its list, keeping the layout.
+fn removal(src: &Source, items: &[(usize, usize)], n: usize, in_array: bool) -> Edit {
+    let (first, last) = items[n];
+    let line = src.line_of(first);
+    if !in_array && items.len() == 1 {
+        // `->middleware('api.rate-limit')` or `'middleware' => '…'`: an empty list.
+        return Edit { range: src.span(first, last), replacement: "[]".into(), line };
+    }
+    let text = src.text;
+    let comma_after = src.next_code(last).filter(|&c| src.is(c, ","));
+    if let Some(comma) = comma_after {
+        let span = src.span(first, comma);
+        // On a line of its own (indentation before, nothing but a newline
+        // after): the whole line goes.
+        let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+        let rest_end = text[span.end..].find('\n').map(|p| span.end + p);
+        if text[line_start..span.start].trim().is_empty() {
+            if let Some(end) = rest_end.filter(|&e| text[span.end..e].trim().is_empty()) {
+                return Edit { range: line_start..end + 1, replacement: String::new(), line };
+            }
+        }
+        // Inline: the element, its comma, and the spaces after it.
+        let mut end = span.end;
+        while end < text.len() && (text.as_bytes()[end] == b' ' || text.as_bytes()[end] == b'\t') {
+            end += 1;
+        }
+        return Edit { range: span.start..end, replacement: String::new(), line };
+    }
+    match src.prev_code(first).filter(|&c| src.is(c, ",")) {
+        // The last element: the comma before it goes with it.
+        Some(comma) => {
+            Edit { range: src.tokens[comma].span.start..src.tokens[last].span.end, replacement: String::new(), line }
+        }
+        None => Edit { range: src.span(first, last), replacement: String::new(), line },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rollback::apply;
+
+    fn off(text: &str) -> String {
+        apply(text, &remove_middleware(text, "api.rate-limit").unwrap())
+    }
+
+    #[test]
+    fn the_plans_v2_group() {
+        let before = "<?php\nRoute::prefix('v2')\n    ->middleware([\n        'api.rate-limit',\n        'api.performance',\n        'api.logging'\n    ])\n    ->group(function () {});\n";
+        let after = "<?php\nRoute::prefix('v2')\n    ->middleware([\n        'api.performance',\n        'api.logging'\n    ])\n    ->group(function () {});\n";
+        assert_eq!(off(before), after);
+    }
+
+    #[test]
+    fn every_form() {
+        let cases = [
+            ("<?php R::x()->middleware('api.rate-limit')->g();", "<?php R::x()->middleware([])->g();"),
+            ("<?php Route::middleware(\"api.rate-limit\")->g();", "<?php Route::middleware([])->g();"),
+            ("<?php R::x()->middleware(['a', 'api.rate-limit']);", "<?php R::x()->middleware(['a']);"),
+            ("<?php R::x()->middleware(['api.rate-limit', 'a']);", "<?php R::x()->middleware(['a']);"),
+            ("<?php R::x()->middleware(['a', 'api.rate-limit', 'b',]);", "<?php R::x()->middleware(['a', 'b',]);"),
+            ("<?php R::x()->middleware('a', 'api.rate-limit:60,1');", "<?php R::x()->middleware('a');"),
+            (
+                "<?php R::group(['prefix' => 'v2', 'middleware' => ['api.rate-limit', 'x']], $f);",
+                "<?php R::group(['prefix' => 'v2', 'middleware' => ['x']], $f);",
+            ),
+            (
+                "<?php R::group(array('middleware' => array('x', \"api.rate-limit\")), $f);",
+                "<?php R::group(array('middleware' => array('x')), $f);",
+            ),
+            ("<?php R::group(['middleware' => 'api.rate-limit'], $f);", "<?php R::group(['middleware' => []], $f);"),
+            ("<?php R::x()->middleware(['api.rate-limit']);", "<?php R::x()->middleware([]);"),
+        ];
+        for (before, after) in cases {
+            assert_eq!(off(before), after, "{before}");
+        }
+    }
+
+    #[test]
+    fn comments_and_strings_that_mention_it_are_untouched() {
+        let before = "<?php\n// api.rate-limit is the limiter\n$doc = 'api.rate-limit';\nR::x()->middleware([\n    'api.rate-limit',  # <-- Remove this line\n    /* 'api.rate-limit', */ 'b',\n]);\n";
+        let after = "<?php\n// api.rate-limit is the limiter\n$doc = 'api.rate-limit';\nR::x()->middleware([\n    # <-- Remove this line\n    /* 'api.rate-limit', */ 'b',\n]);\n";
+        assert_eq!(off(before), after);
+    }
+
+    #[test]
+    fn refuses_lists_built_at_run_time() {
+        for text in [
+            "<?php R::x()->middleware($mw);",
+            "<?php R::x()->middleware(['a', MW]);",
+            "<?php R::x()->middleware(['api.' . 'rate-limit']);",
+            "<?php R::group(['middleware' => \"$x\"], $f);",
+        ] {
+            let err = remove_middleware(text, "api.rate-limit").unwrap_err();
+            assert!(err.reason.contains("built at run time"), "{text}: {err}");
+        }
+    }
+
+    /// A routes file in one of many shapes: returns (text, how many times
+    /// api.rate-limit is applied).
+    pub(crate) fn variant(seed: (u8, u8, u8, u8, bool, bool)) -> (String, usize) {
+        let (style, quotes, position, layout, trailing, comments) = seed;
+        let q = |s: &str, i: usize| if (quotes as usize + i) % 2 == 0 { format!("'{s}'") } else { format!("\"{s}\"") };
+        let mut names = vec!["api.performance", "api.logging"];
+        names.insert(position as usize % 3, "api.rate-limit");
+        let quoted: Vec<String> = names.iter().enumerate().map(|(i, n)| q(n, i)).collect();
+        let list = match layout % 2 {
+            0 => format!("[{}{}]", quoted.join(", "), if trailing { "," } else { "" }),
+            _ => {
+                let lines: Vec<String> = quoted.iter().map(|e| format!("        {e},")).collect();
+                let mut body = lines.join("\n");
+                if !trailing {
+                    body.pop();
+                }
+                format!("[\n{body}\n    ]")
+            }
+        };
+        let group = match style % 4 {
+            0 => format!("Route::prefix('v2')\n    ->middleware({list})\n    ->group(function () {{\n        Route::post('bookings', [B::class, 'store']);\n    }});"),
+            1 => format!("Route::group(['prefix' => 'v2', 'middleware' => {list}], function () {{\n    Route::post('bookings', [B::class, 'store']);\n}});"),
+            2 => format!("Route::middleware({list})->prefix('v2')->group(function () {{}});"),
+            _ => format!("Route::group(array('middleware' => {}), function () {{}});", list.replace('[', "array(").replace(']', ")")),
+        };
+        let noise = if comments {
+            "// api.rate-limit: keep this comment\n/* 'api.rate-limit', */\n$doc = 'api.rate-limit';\n$h = <<<EOT\n  'api.rate-limit'\nEOT;\n"
+        } else {
+            ""
+        };
+        let webhooks = "Route::post('webhooks/calcom', [C::class, 'handle'])->middleware('api.rate-limit');\n";
+        (format!("<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n{noise}{webhooks}\n{group}\n"), 2)
+    }
+
+    /// (in `a` but not `b`, in `b` but not `a`), counting repeats.
+    fn multiset_difference(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>) {
+        let mut rest: Vec<String> = b.to_vec();
+        let mut removed = Vec::new();
+        for t in a {
+            match rest.iter().position(|r| r == t) {
+                Some(i) => {
+                    rest.remove(i);
+                }
+                None => removed.push(t.clone()),
+            }
+        }
+        (removed, rest)
+    }
+
+    fn code_and_comments(text: &str) -> (Vec<String>, Vec<String>) {
+        let tokens = crate::core::php::lex(text).unwrap();
+        let code = tokens.iter().filter(|t| t.kind.is_code()).map(|t| text[t.span.clone()].to_string()).collect();
+        let comments =
+            tokens.iter().filter(|t| t.kind == TokenKind::Comment).map(|t| text[t.span.clone()].to_string()).collect();
+        (code, comments)
+    }
+
+    proptest::proptest! {
+        /// Only the alias (and one comma) leaves the code; every comment and
+        /// every other token stays, in order; a second pass finds nothing.
+        #[test]
+        fn only_the_intended_tokens_change(seed in proptest::prelude::any::<(u8, u8, u8, u8, bool, bool)>()) {
+            let (before, applied) = variant(seed);
+            let edits = remove_middleware(&before, "api.rate-limit").unwrap();
+            proptest::prop_assert_eq!(edits.len(), applied);
+            let after = apply(&before, &edits);
+            let (code_before, comments_before) = code_and_comments(&before);
+            let (code_after, comments_after) = code_and_comments(&after);
+            proptest::prop_assert_eq!(&comments_before, &comments_after);
+            let (removed, added) = multiset_difference(&code_before, &code_after);
+            let alias_literals = removed.iter().filter(|t| t.contains("api.rate-limit")).count();
+            proptest::prop_assert_eq!(alias_literals, applied, "{}", after);
+            proptest::prop_assert!(removed.iter().all(|t| t.contains("api.rate-limit") || t == ","), "{:?}", removed);
+            proptest::prop_assert!(removed.iter().filter(|t| *t == ",").count() <= applied, "{:?}", removed);
+            proptest::prop_assert!(added.iter().all(|t| t == "[" || t == "]") && added.len() <= 2 * applied, "{:?}", added);
+            proptest::prop_assert!(remove_middleware(&after, "api.rate-limit").unwrap().is_empty());
+        }
+    }
+
+    /// Every generated variant, and its rolled-back form, passes `php -l`.
+    #[test]
+    fn variants_stay_valid_php() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut seeds = proptest::test_runner::TestRunner::deterministic();
+        for _ in 0..48 {
+            let seed = proptest::strategy::ValueTree::current(
+                &proptest::strategy::Strategy::new_tree(
+                    &proptest::prelude::any::<(u8, u8, u8, u8, bool, bool)>(),
+                    &mut seeds,
+                )
+                .unwrap(),
+            );
+            let (before, _) = variant(seed);
+            for (name, text) in [("before.php", before.clone()), ("after.php", off(&before))] {
+                let path = dir.path().join(name);
+                std::fs::write(&path, &text).unwrap();
+                let out = std::process::Command::new("php")
+                    .arg("-l")
+                    .arg(&path)
+                    .output()
+                    .expect("php is installed (apt-get install -y php8.2-cli)");
+                assert!(out.status.success(), "{seed:?} {name}:\n{text}\n{}", String::from_utf8_lossy(&out.stdout));
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_to_do_twice() {
+        let once = off("<?php R::x()->middleware(['api.rate-limit', 'a']);");
+        assert!(remove_middleware(&once, "api.rate-limit").unwrap().is_empty());
+    }
+}

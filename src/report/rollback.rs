@@ -1,0 +1,101 @@
+//! `rollback` results: what changed (diffs, route changes), the proof, and
+//! whether the feature was observed off.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::checks::Check;
+use crate::core::rollback::Feature;
+use crate::report::preflight::checks_table;
+use crate::report::{Human, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureStatus {
+    /// Dry run, or refused by the proof: nothing changed.
+    Planned,
+    RolledBack,
+    /// Rolled back before: a second rollback is a no-op.
+    AlreadyRolledBack,
+    /// An interrupted rollback had written the file; now journaled.
+    Completed,
+    /// The code does not apply the feature, and gatewayctl did not do it.
+    AlreadyOff,
+    Restored,
+    NothingToUndo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureResult {
+    pub feature: Feature,
+    pub status: FeatureStatus,
+    /// A unified diff per edited file.
+    pub diffs: Vec<String>,
+    /// How route:list changes ("POST api/v2/bookings: -api.rate-limit").
+    pub route_changes: Vec<String>,
+}
+
+/// `rollback … --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RollbackReport {
+    pub dry_run: bool,
+    pub features: Vec<FeatureResult>,
+    /// Proof (php -l, route:list), cache clear, reload, and the feature observed off.
+    pub checks: Vec<Check>,
+    pub elapsed_ms: u64,
+}
+
+impl RollbackReport {
+    pub fn new(dry_run: bool, features: Vec<FeatureResult>, checks: Vec<Check>) -> Self {
+        RollbackReport { dry_run, features, checks, elapsed_ms: 0 }
+    }
+}
+
+impl Human for RollbackReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        for f in &self.features {
+            let status = match f.status {
+                FeatureStatus::Planned if self.dry_run => "would roll back (dry run: nothing changed)".to_string(),
+                FeatureStatus::Planned => style.bad("refused: nothing changed"),
+                FeatureStatus::RolledBack => style.good("rolled back"),
+                FeatureStatus::AlreadyRolledBack => "already rolled back: nothing to do".to_string(),
+                FeatureStatus::Completed => style.warn("an interrupted rollback was completed"),
+                FeatureStatus::AlreadyOff => "already off in the code (not by gatewayctl): nothing to do".to_string(),
+                FeatureStatus::Restored => style.good("restored"),
+                FeatureStatus::NothingToUndo => "not rolled back: nothing to undo".to_string(),
+            };
+            writeln!(w, "{}: {status}", style.bold(f.feature.name()))?;
+            for d in &f.diffs {
+                write!(w, "{d}")?;
+            }
+            for r in &f.route_changes {
+                writeln!(w, "route: {r}")?;
+            }
+        }
+        if !self.checks.is_empty() {
+            writeln!(w, "{}", checks_table(&self.checks, style))?;
+        }
+        writeln!(w, "in {:.2}s", self.elapsed_ms as f64 / 1000.0)
+    }
+}
+
+/// `rollback list --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RollbackListReport {
+    pub rolled_back: Vec<Feature>,
+}
+
+impl Human for RollbackListReport {
+    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+        match self.rolled_back.is_empty() {
+            true => writeln!(w, "nothing is rolled back"),
+            false => {
+                for f in &self.rolled_back {
+                    writeln!(w, "{f}: rolled back (undo: gatewayctl rollback undo {f})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

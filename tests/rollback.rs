@@ -1,0 +1,198 @@
+//! Rollback against a real lab: each feature observed off over HTTP and in
+//! Redis, undo byte-identical, dry runs and refusals change nothing, and a
+//! rollback killed at random moments never leaves a half-written file.
+
+use std::process::Command;
+use std::time::Duration;
+
+use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::rollback::Feature;
+use gatewayctl::report::rollback::{FeatureStatus, RollbackListReport, RollbackReport};
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::{Lab, Rng};
+
+fn run(lab: &Lab, args: &[&str]) -> std::process::Output {
+    let config = lab.report.config.display().to_string();
+    let mut all = vec!["--config", config.as_str()];
+    all.extend_from_slice(args);
+    gatewayctl(&all)
+}
+
+fn bytes(lab: &Lab, feature: Feature) -> Vec<Vec<u8>> {
+    feature.files().iter().map(|f| std::fs::read(lab.dir.join("app").join(f)).unwrap()).collect()
+}
+
+fn rollback(lab: &Lab, args: &[&str]) -> RollbackReport {
+    let mut all = vec!["rollback"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    let out = run(lab, &all);
+    let report: RollbackReport = json(&out);
+    assert_eq!(code(&out), 0, "{:#?}\n{}", report.checks, stderr(&out));
+    report
+}
+
+const BREAKER: &str =
+    "[breakers.calcom_api]\nfailure_threshold = 2\nrecovery_timeout = \"30s\"\nsuccess_threshold = 2\n";
+
+#[test]
+fn each_rollback_turns_its_feature_off_and_undo_restores_the_bytes() {
+    let lab = Lab::start("rollback", Some(BREAKER));
+    let http = lab.http(None);
+    let availability = serde_json::json!({"service_id": 1, "date": "2025-10-02"});
+    for feature in Feature::ALL {
+        let before = bytes(&lab, feature);
+        let report = rollback(&lab, &[feature.name()]);
+        assert_eq!(report.features[0].status, FeatureStatus::RolledBack);
+        assert!(
+            report.checks.iter().any(|c| c.name == format!("{feature} off") && c.verdict == Verdict::Pass),
+            "{:#?}",
+            report.checks
+        );
+        match feature {
+            Feature::RateLimit => {
+                let got = lab.send(
+                    &http,
+                    "POST",
+                    "/api/v2/bookings/3/reschedule",
+                    &[("X-Api-Key", "after-rollback")],
+                    Some(&availability),
+                );
+                assert!(got.header("x-ratelimit-limit").is_none(), "{:?}", got.headers);
+                assert!(
+                    !lab.redis(&["--scan", "--pattern", "rate_limit:*:reschedule"]).contains(':'),
+                    "no counter moved"
+                );
+            }
+            Feature::CircuitBreaker => {
+                lab.upstream("fail");
+                for _ in 0..4 {
+                    let got = lab.send(&http, "POST", "/api/v2/availability/simple", &[], Some(&availability));
+                    assert_eq!(
+                        got.json().unwrap()["error"],
+                        "upstream_unavailable",
+                        "Cal.com is called directly, never failed fast"
+                    );
+                }
+                assert_eq!(
+                    lab.redis(&["GET", "circuit_breaker:calcom_api:state"]),
+                    "",
+                    "the breaker's keys do not move"
+                );
+                lab.upstream("ok");
+                assert_eq!(
+                    lab.send(&http, "POST", "/api/v2/availability/simple", &[], Some(&availability)).status,
+                    200
+                );
+            }
+            Feature::LogSanitizer => {
+                let body = serde_json::json!({"password": "canary-pass-word", "request_ref": "test-sanitizer-off"});
+                lab.send(&http, "POST", "/api/webhooks/retell", &[], Some(&body));
+                let log = lab.laravel_log();
+                let line = log.lines().find(|l| l.contains("test-sanitizer-off")).unwrap();
+                assert!(line.contains("canary-pass-word"), "logged as sent: {line}");
+            }
+        }
+        let list: RollbackListReport = json(&run(&lab, &["rollback", "list", "--format", "json"]));
+        assert_eq!(list.rolled_back, [feature]);
+        let undone = rollback(&lab, &["undo", feature.name()]);
+        assert!(
+            undone.checks.iter().any(|c| c.name == format!("{feature} on") && c.verdict == Verdict::Pass),
+            "{:#?}",
+            undone.checks
+        );
+        assert_eq!(bytes(&lab, feature), before, "{feature}: byte-identical after undo");
+    }
+}
+
+#[test]
+fn dry_runs_twice_and_refusals() {
+    let lab = Lab::start("rollback-safety", None);
+    let routes = lab.dir.join("app/routes/api.php");
+    let original = std::fs::read(&routes).unwrap();
+    let dry = rollback(&lab, &["rate-limit", "--dry-run"]);
+    assert!(dry.dry_run && dry.features[0].diffs[0].contains("-        'api.rate-limit',"), "{:?}", dry.features);
+    assert!(dry.features[0].route_changes.contains(&"POST api/v2/bookings: -api.rate-limit".to_string()));
+    assert_eq!(std::fs::read(&routes).unwrap(), original, "a dry run changes nothing");
+    assert!(!lab.dir.join("state/journal.jsonl").exists());
+
+    rollback(&lab, &["rate-limit", "--no-reload", "--no-cache"]);
+    let twice = rollback(&lab, &["rate-limit"]);
+    assert_eq!(twice.features[0].status, FeatureStatus::AlreadyRolledBack);
+    assert!(twice.checks.is_empty(), "a second rollback does nothing");
+
+    // Someone edits the file after the rollback: undo refuses and loses nothing.
+    let edited = format!("{}// a later edit\n", std::fs::read_to_string(&routes).unwrap());
+    std::fs::write(&routes, &edited).unwrap();
+    let out = run(&lab, &["rollback", "undo", "rate-limit"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("+// a later edit"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), edited);
+
+    // Middleware built at run time: refused, file unchanged.
+    let runtime = String::from_utf8(original.clone()).unwrap().replace(
+        "->middleware('api.rate-limit');\nRoute::post('webhooks/retell'",
+        "->middleware($webhookMiddleware);\nRoute::post('webhooks/retell'",
+    );
+    std::fs::write(&routes, &runtime).unwrap();
+    let out = run(&lab, &["rollback", "rate-limit"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("built at run time") && stderr(&out).contains("routes/api.php:line"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), runtime);
+}
+
+#[test]
+fn the_emergency_rollback_verifies_health() {
+    let lab = Lab::start("emergency", None);
+    let report = rollback(&lab, &["emergency"]);
+    let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
+    for wanted in ["config:clear", "route:clear", "signal", "probes", "rate-limit off", "health"] {
+        assert!(names.contains(&wanted), "{names:?}");
+    }
+    assert!(report.elapsed_ms > 0);
+}
+
+#[test]
+fn killed_at_random_moments_never_leaves_a_half_written_file() {
+    let lab = Lab::start("rollback-kill", None);
+    let routes = lab.dir.join("app/routes/api.php");
+    let original = std::fs::read(&routes).unwrap();
+    let config = lab.report.config.display().to_string();
+    let mut rng = Rng::new(7);
+    let text = String::from_utf8(original.clone()).unwrap();
+    let edited = gatewayctl::core::rollback::apply(&text, &Feature::RateLimit.edit(&text).unwrap()).into_bytes();
+    for round in 0..12 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "rollback", "rate-limit", "--no-reload", "--no-cache"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(250)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read(&routes).unwrap();
+        assert!(now == original || now == edited, "round {round}: a half-written routes/api.php");
+        assert!(Command::new("php").arg("-l").arg(&routes).output().unwrap().status.success());
+        // A rerun completes it; undo restores the original bytes.
+        let again = rollback(&lab, &["rate-limit", "--no-reload", "--no-cache"]);
+        assert!(matches!(
+            again.features[0].status,
+            FeatureStatus::RolledBack | FeatureStatus::AlreadyRolledBack | FeatureStatus::Completed
+        ));
+        assert_eq!(std::fs::read(&routes).unwrap(), edited, "round {round}: the rerun completes the rollback");
+        rollback(&lab, &["undo", "rate-limit", "--no-reload", "--no-cache"]);
+        assert_eq!(std::fs::read(&routes).unwrap(), original, "round {round}: undo restores the original");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(lab.dir.join("app/routes"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp."))
+        .collect();
+    assert!(leftovers.len() <= 1, "temporary files pile up: {leftovers:?}");
+}
