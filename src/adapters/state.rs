@@ -46,22 +46,34 @@ pub struct StateDir {
     dir: PathBuf,
 }
 
-/// Holds the lock until dropped.
+/// Holds the lock (an flock on the open lock file) until dropped.
 pub struct LockGuard {
-    path: PathBuf,
-    pid: u32,
+    file: File,
 }
 
 impl Drop for LockGuard {
     fn drop(&mut self) {
-        let ours = fs::read(&self.path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<LockInfo>(&b).ok())
-            .is_some_and(|l| l.pid == self.pid);
-        if ours {
-            let _ = fs::remove_file(&self.path);
-        }
+        // A clean release leaves no holder behind; the kernel drops the flock.
+        let _ = self.file.set_len(0);
     }
+}
+
+/// Takes an exclusive flock without waiting; false when another holds it.
+fn try_flock(file: &File) -> bool {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: flock on a file descriptor we own.
+    unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
+}
+
+fn read_holder(path: &Path) -> Option<LockInfo> {
+    // The holder writes its details right after taking the lock: allow it a moment.
+    for _ in 0..20 {
+        if let Some(info) = fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok()) {
+            return Some(info);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    None
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {
@@ -107,42 +119,40 @@ impl StateDir {
         Ok(BufReader::new(file).lines().map_while(Result::ok).filter_map(|l| serde_json::from_str(&l).ok()).collect())
     }
 
-    /// Takes the operator lock. A live holder refuses unless `break_lock`;
-    /// a holder whose process is gone from this host is stale and taken over.
+    /// Takes the operator lock: an exclusive flock on `activate.lock`, so the
+    /// kernel decides between two operators and a crashed holder's lock is
+    /// released with its process. The file names the holder. A live holder
+    /// refuses unless `break_lock`; a holder that died without releasing is
+    /// reported as stale.
     pub fn lock(&self, me: &LockInfo, break_lock: bool) -> Result<(LockGuard, Taken), StateError> {
         self.ensure()?;
         let path = self.lock_path();
-        let body = serde_json::to_vec_pretty(me).expect("lock info serializes");
-        let mut taken = Taken::Free;
-        for _ in 0..3 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    file.write_all(&body).and_then(|()| file.sync_all()).map_err(io(&path))?;
-                    return Ok((LockGuard { path, pid: me.pid }, taken));
+        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io(&path))?;
+        let unknown = || LockInfo { owner: "unknown".into(), host: "unknown".into(), pid: 0, since: "unknown".into(), run: String::new() };
+        let previous: Option<LockInfo> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        let taken = if try_flock(&file) {
+            match previous {
+                // Someone wrote a holder without the flock (or an older gatewayctl): trust a live pid.
+                Some(p) if p.host == me.host && p.pid != me.pid && process::is_alive(p.pid) && !break_lock => {
+                    return Err(StateError::Held { owner: p.owner, host: p.host, pid: p.pid, since: p.since });
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder: Option<LockInfo> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
-                    let Some(holder) = holder else {
-                        // Torn or empty: a crash while writing it.
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    };
-                    let stale = holder.host == me.host && !process::is_alive(holder.pid);
-                    if !stale && !break_lock {
-                        return Err(StateError::Held {
-                            owner: holder.owner,
-                            host: holder.host,
-                            pid: holder.pid,
-                            since: holder.since,
-                        });
-                    }
-                    taken = if stale { Taken::Stale(holder) } else { Taken::Broken(holder) };
-                    let _ = fs::remove_file(&path);
+                Some(p) if p.host == me.host && process::is_alive(p.pid) => Taken::Broken(p),
+                Some(p) if p.host != me.host && !break_lock => {
+                    return Err(StateError::Held { owner: p.owner, host: p.host, pid: p.pid, since: p.since });
                 }
-                Err(e) => return Err(io(&path)(e)),
+                Some(p) => Taken::Stale(p),
+                None => Taken::Free,
             }
-        }
-        Err(io(&path)(std::io::Error::other("the lock kept changing hands")))
+        } else {
+            let holder = read_holder(&path).unwrap_or_else(unknown);
+            if !break_lock {
+                return Err(StateError::Held { owner: holder.owner, host: holder.host, pid: holder.pid, since: holder.since });
+            }
+            Taken::Broken(holder)
+        };
+        let body = serde_json::to_vec_pretty(me).expect("lock info serializes");
+        file.set_len(0).and_then(|()| file.write_all(&body)).and_then(|()| file.sync_all()).map_err(io(&path))?;
+        Ok((LockGuard { file }, taken))
     }
 }
 
@@ -188,8 +198,10 @@ mod tests {
         let state = StateDir::new(dir.path());
         let (guard, taken) = state.lock(&me(std::process::id()), false).unwrap();
         assert_eq!(taken, Taken::Free);
+        // flock is per open file: a second open in this process is refused too.
         assert!(matches!(state.lock(&me(std::process::id()), false), Err(StateError::Held { .. })));
         drop(guard);
+        assert_eq!(state.lock(&me(std::process::id()), false).unwrap().1, Taken::Free, "a clean release leaves no holder");
         // A holder whose process is gone.
         std::fs::write(state.lock_path(), serde_json::to_vec(&me(u32::MAX - 1)).unwrap()).unwrap();
         let (_g, taken) = state.lock(&me(std::process::id()), false).unwrap();
