@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries')
             [CompletionResult]::new('preflight', 'preflight', [CompletionResultType]::ParameterValue, 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Phase 2: Laravel''s config, route and event caches (never cache:clear)')
             [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful')
@@ -65,6 +66,65 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;logs' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;logs;scan' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Scan these files instead of the configured log and its rotations')
+            [CompletionResult]::new('--max-findings', '--max-findings', [CompletionResultType]::ParameterName, 'Report at most this many findings (all are counted)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;logs;probe' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;logs;help' {
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;logs;help;scan' {
+            break
+        }
+        'gatewayctl;logs;help;probe' {
+            break
+        }
+        'gatewayctl;logs;help;help' {
             break
         }
         'gatewayctl;preflight' {
@@ -743,6 +803,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
         }
         'gatewayctl;help' {
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries')
             [CompletionResult]::new('preflight', 'preflight', [CompletionResultType]::ParameterValue, 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Phase 2: Laravel''s config, route and event caches (never cache:clear)')
             [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful')
@@ -759,6 +820,17 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;activate' {
+            break
+        }
+        'gatewayctl;help;logs' {
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
+            break
+        }
+        'gatewayctl;help;logs;scan' {
+            break
+        }
+        'gatewayctl;help;logs;probe' {
             break
         }
         'gatewayctl;help;preflight' {

@@ -43,6 +43,9 @@ _gatewayctl() {
             gatewayctl,lab)
                 cmd="gatewayctl__subcmd__lab"
                 ;;
+            gatewayctl,logs)
+                cmd="gatewayctl__subcmd__logs"
+                ;;
             gatewayctl,preflight)
                 cmd="gatewayctl__subcmd__preflight"
                 ;;
@@ -145,6 +148,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,lab)
                 cmd="gatewayctl__subcmd__help__subcmd__lab"
                 ;;
+            gatewayctl__subcmd__help,logs)
+                cmd="gatewayctl__subcmd__help__subcmd__logs"
+                ;;
             gatewayctl__subcmd__help,preflight)
                 cmd="gatewayctl__subcmd__help__subcmd__preflight"
                 ;;
@@ -201,6 +207,12 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__lab,upstream)
                 cmd="gatewayctl__subcmd__help__subcmd__lab__subcmd__upstream"
+                ;;
+            gatewayctl__subcmd__help__subcmd__logs,probe)
+                cmd="gatewayctl__subcmd__help__subcmd__logs__subcmd__probe"
+                ;;
+            gatewayctl__subcmd__help__subcmd__logs,scan)
+                cmd="gatewayctl__subcmd__help__subcmd__logs__subcmd__scan"
                 ;;
             gatewayctl__subcmd__help__subcmd__rollback,all)
                 cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__all"
@@ -283,6 +295,24 @@ _gatewayctl() {
             gatewayctl__subcmd__lab__subcmd__help,upstream)
                 cmd="gatewayctl__subcmd__lab__subcmd__help__subcmd__upstream"
                 ;;
+            gatewayctl__subcmd__logs,help)
+                cmd="gatewayctl__subcmd__logs__subcmd__help"
+                ;;
+            gatewayctl__subcmd__logs,probe)
+                cmd="gatewayctl__subcmd__logs__subcmd__probe"
+                ;;
+            gatewayctl__subcmd__logs,scan)
+                cmd="gatewayctl__subcmd__logs__subcmd__scan"
+                ;;
+            gatewayctl__subcmd__logs__subcmd__help,help)
+                cmd="gatewayctl__subcmd__logs__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__logs__subcmd__help,probe)
+                cmd="gatewayctl__subcmd__logs__subcmd__help__subcmd__probe"
+                ;;
+            gatewayctl__subcmd__logs__subcmd__help,scan)
+                cmd="gatewayctl__subcmd__logs__subcmd__help__subcmd__scan"
+                ;;
             gatewayctl__subcmd__rollback,all)
                 cmd="gatewayctl__subcmd__rollback__subcmd__all"
                 ;;
@@ -356,7 +386,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate preflight cache reload verify rollback simulate keys lab breaker init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,7 +962,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate preflight cache reload verify rollback simulate keys lab breaker init config completions help"
+            opts="activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1284,48 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__lab__subcmd__upstream)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__logs)
+            opts="scan probe"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__logs__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__logs__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1931,6 +2003,160 @@ _gatewayctl() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help scan probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__help)
+            opts="scan probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__help__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__probe)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__logs__subcmd__scan)
+            opts="-v -q -h --file --max-findings --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-findings)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

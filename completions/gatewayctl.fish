@@ -36,6 +36,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'No
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
@@ -64,6 +65,44 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l file -d 'Scan these files instead of the configured log and its rotations' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l max-findings -d 'Report at most this many findings (all are counted)' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
+json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
@@ -522,20 +561,23 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "config" -d 'Check, show or locate the config'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'config:clear, route:clear, view:clear'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'

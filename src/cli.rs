@@ -62,6 +62,9 @@ pub enum ColorChoice {
 pub enum Command {
     /// Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable
     Activate(commands::activate::ActivateArgs),
+    /// Phase 5C: find unsanitized secrets in the logs, or probe with canaries
+    #[command(subcommand)]
+    Logs(commands::logs::LogsCommand),
     /// Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)
     Preflight(commands::preflight::PreflightArgs),
     /// Phase 2: Laravel's config, route and event caches (never cache:clear)

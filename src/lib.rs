@@ -22,6 +22,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
     let mut ctx = Context::new(cli.global);
     match cli.command {
         Command::Activate(args) => commands::activate::exec(args, &mut ctx).await,
+        Command::Logs(cmd) => commands::logs::exec(cmd, &mut ctx).await,
         Command::Preflight(args) => commands::preflight::exec(args, &mut ctx).await,
         Command::Cache(cmd) => commands::cache::exec(cmd, &mut ctx),
         Command::Reload(args) => commands::reload::exec(args, &mut ctx).await,

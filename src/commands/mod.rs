@@ -9,6 +9,7 @@ pub mod config;
 pub mod init;
 pub mod keys;
 pub mod lab;
+pub mod logs;
 pub mod preflight;
 pub mod reload;
 pub mod rollback;

@@ -12,6 +12,7 @@ pub mod integration;
 pub mod journal;
 pub mod keyspace;
 pub mod limiter;
+pub mod logscan;
 pub mod pattern;
 pub mod php;
 pub mod rollback;

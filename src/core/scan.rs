@@ -35,11 +35,13 @@ pub fn cards(text: &str) -> Vec<Range<usize>> {
 /// The end of the longest card-shaped run starting at `start` that is not
 /// followed by a digit, as the greedy quantifier backtracks to it.
 fn card_shape_at(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut ends = Vec::with_capacity(MAX_CARD_DIGITS);
+    // Ends after 1..=19 digits, on the stack: this runs at every digit run.
+    let mut ends = [0usize; MAX_CARD_DIGITS];
+    let mut count = 1;
     let mut pos = start + 1;
-    ends.push(pos);
-    while ends.len() < MAX_CARD_DIGITS {
-        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    ends[0] = pos;
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    while count < MAX_CARD_DIGITS {
         if digit_at(pos) {
             pos += 1;
         } else if matches!(bytes.get(pos), Some(b' ' | b'-')) && digit_at(pos + 1) {
@@ -47,14 +49,13 @@ fn card_shape_at(bytes: &[u8], start: usize) -> Option<usize> {
         } else {
             break;
         }
-        ends.push(pos);
+        ends[count] = pos;
+        count += 1;
     }
-    ends.iter()
-        .enumerate()
-        .rev()
-        .take_while(|(i, _)| i + 1 >= MIN_CARD_DIGITS)
-        .map(|(_, &end)| end)
-        .find(|&end| !bytes.get(end).is_some_and(u8::is_ascii_digit))
+    if count < MIN_CARD_DIGITS {
+        return None;
+    }
+    ends[MIN_CARD_DIGITS - 1..count].iter().rev().copied().find(|&end| !digit_at(end))
 }
 
 /// The Luhn check over the digits of `candidate` (separators ignored).
@@ -115,7 +116,7 @@ pub fn emails(text: &str) -> Vec<EmailMatch> {
 }
 
 fn memchr_all(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
+    memchr::memchr_iter(needle, bytes)
 }
 
 /// `[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+` from `from`; the end of the match.

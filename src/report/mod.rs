@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod keys;
 pub mod lab;
+pub mod logs;
 pub mod preflight;
 pub mod progress;
 pub mod reload;

@@ -1,0 +1,152 @@
+//! `gatewayctl logs scan|probe` (Phase 5C): the plan greps for "password"
+//! and eyeballs the result. scan finds unsanitized secrets in laravel.log and
+//! its rotations by the contract's rules; probe sends canary secrets to each
+//! sanitized endpoint and proves each was redacted, or shows which leaked.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use crate::adapters::http::Http;
+use crate::adapters::{logfiles, logtail};
+use crate::commands::{now_ms, Context};
+use crate::core::logscan::Scanner;
+use crate::exit;
+use crate::report::logs::{Canary, LogFinding, LogsProbeReport, LogsScanReport};
+use crate::settings::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum LogsCommand {
+    /// Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)
+    Scan(ScanArgs),
+    /// Send canary secrets to each sanitized endpoint and prove they were redacted
+    Probe,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Scan these files instead of the configured log and its rotations
+    #[arg(long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Report at most this many findings (all are counted)
+    #[arg(long, default_value_t = 1000)]
+    pub max_findings: usize,
+}
+
+pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    match cmd {
+        LogsCommand::Scan(args) => {
+            let spinner = ctx.out.spinner("scanning logs");
+            let report = scan(&settings, &args)?;
+            spinner.finish();
+            let found = report.total_findings > 0;
+            ctx.out.emit(&report)?;
+            Ok(if found { exit::CHECK_FAILED } else { exit::OK })
+        }
+        LogsCommand::Probe => {
+            let report = probe(&settings).await?;
+            let leaked = report.canaries.iter().any(|c| !c.redacted);
+            ctx.out.emit(&report)?;
+            Ok(if leaked { exit::CHECK_FAILED } else { exit::OK })
+        }
+    }
+}
+
+pub fn scan(settings: &Settings, args: &ScanArgs) -> anyhow::Result<LogsScanReport> {
+    let files = match args.files.is_empty() {
+        true => logfiles::discover(&settings.log_file()),
+        false => args.files.clone(),
+    };
+    let scanner = Scanner::new(&settings.sanitizer);
+    let started = Instant::now();
+    let mut report = LogsScanReport {
+        files: Vec::new(),
+        lines: 0,
+        bytes: 0,
+        findings: Vec::new(),
+        total_findings: 0,
+        elapsed_ms: 0,
+    };
+    for path in files {
+        let mut found = Vec::new();
+        let mut lines = 0;
+        let bytes = logfiles::for_each_chunk(&path, |chunk| {
+            lines += scanner.scan_chunk(chunk, lines + 1, &mut found);
+        })
+        .with_context(|| format!("while reading {}", path.display()))?;
+        report.lines += lines;
+        report.bytes += bytes;
+        report.total_findings += found.len() as u64;
+        let room = args.max_findings.saturating_sub(report.findings.len());
+        let shown = path.display().to_string();
+        report.findings.extend(found.into_iter().take(room).map(|f| LogFinding {
+            file: shown.clone(),
+            line: f.line,
+            rule: f.rule,
+            excerpt: f.excerpt,
+        }));
+        report.files.push(shown);
+    }
+    report.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(report)
+}
+
+/// Letters only, so no canary is mistaken for a card number by the sanitizer.
+fn letters(mut n: u64) -> String {
+    let mut out = String::new();
+    loop {
+        out.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
+const ENDPOINTS: &[&str] = &["/api/webhooks/calcom", "/api/webhooks/retell", "/api/retell/collect-appointment"];
+/// A test card number (Luhn-valid, never a real account).
+const CANARY_CARD: &str = "4111111111111111";
+
+pub async fn probe(settings: &Settings) -> anyhow::Result<LogsProbeReport> {
+    let g = &settings.file.gateway;
+    let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
+    let tag = letters(now_ms() ^ (u64::from(std::process::id()) << 40));
+    let mut sent = Vec::new();
+    for (i, path) in ENDPOINTS.iter().enumerate() {
+        let reference = format!("gatewayctl-probe-{tag}-{}", letters(i as u64));
+        let secrets = [
+            ("password", format!("canary-password-{tag}")),
+            ("token", format!("canary-token-{tag}")),
+            ("credit_card", CANARY_CARD.to_string()),
+            ("email", format!("canary.{tag}@example.com")),
+        ];
+        let body = serde_json::json!({
+            "request_ref": reference,
+            "password": secrets[0].1, "token": secrets[1].1,
+            "note": format!("card {}", secrets[2].1), "contact": secrets[3].1,
+        });
+        let answer = http
+            .send("POST", path, &[], Some(&body))
+            .await
+            .with_context(|| format!("while sending canaries to {path}"))?;
+        sent.push((path.to_string(), reference, secrets, answer.status));
+    }
+    let log = logtail::tail(&settings.log_file(), 4 * 1024 * 1024)
+        .with_context(|| format!("while reading {}", settings.log_file().display()))?;
+    let mut canaries = Vec::new();
+    for (endpoint, reference, secrets, status) in sent {
+        let line = log.lines().rev().find(|l| l.contains(&reference));
+        for (kind, secret) in secrets {
+            let (redacted, evidence) = match line {
+                None => (false, format!("{endpoint} answered {status} but logged no line for the probe")),
+                Some(l) if l.contains(&secret) => (false, "logged as sent".to_string()),
+                Some(_) => (true, "redacted".to_string()),
+            };
+            canaries.push(Canary { endpoint: endpoint.clone(), kind: kind.into(), redacted, evidence });
+        }
+    }
+    Ok(LogsProbeReport { canaries })
+}
