@@ -12,6 +12,7 @@ mod conformance_sanitizer;
 mod harness;
 mod lab;
 mod lab_cli;
+mod logs;
 mod redis;
 mod rollback;
 mod simulate;
