@@ -58,6 +58,9 @@ _gatewayctl() {
             gatewayctl,simulate)
                 cmd="gatewayctl__subcmd__simulate"
                 ;;
+            gatewayctl,stress)
+                cmd="gatewayctl__subcmd__stress"
+                ;;
             gatewayctl,verify)
                 cmd="gatewayctl__subcmd__verify"
                 ;;
@@ -163,6 +166,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,simulate)
                 cmd="gatewayctl__subcmd__help__subcmd__simulate"
                 ;;
+            gatewayctl__subcmd__help,stress)
+                cmd="gatewayctl__subcmd__help__subcmd__stress"
+                ;;
             gatewayctl__subcmd__help,verify)
                 cmd="gatewayctl__subcmd__help__subcmd__verify"
                 ;;
@@ -240,6 +246,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__simulate,rate-limit)
                 cmd="gatewayctl__subcmd__help__subcmd__simulate__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__help__subcmd__stress,rate-limit)
+                cmd="gatewayctl__subcmd__help__subcmd__stress__subcmd__rate__subcmd__limit"
                 ;;
             gatewayctl__subcmd__keys,count)
                 cmd="gatewayctl__subcmd__keys__subcmd__count"
@@ -379,6 +388,18 @@ _gatewayctl() {
             gatewayctl__subcmd__simulate__subcmd__help,rate-limit)
                 cmd="gatewayctl__subcmd__simulate__subcmd__help__subcmd__rate__subcmd__limit"
                 ;;
+            gatewayctl__subcmd__stress,help)
+                cmd="gatewayctl__subcmd__stress__subcmd__help"
+                ;;
+            gatewayctl__subcmd__stress,rate-limit)
+                cmd="gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__stress__subcmd__help,help)
+                cmd="gatewayctl__subcmd__stress__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__stress__subcmd__help,rate-limit)
+                cmd="gatewayctl__subcmd__stress__subcmd__help__subcmd__rate__subcmd__limit"
+                ;;
             *)
                 ;;
         esac
@@ -386,7 +407,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -962,7 +983,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback simulate keys lab breaker init config completions help"
+            opts="activate logs preflight cache reload verify rollback stress simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,6 +1529,34 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__simulate__subcmd__rate__subcmd__limit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__stress)
+            opts="rate-limit"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__stress__subcmd__rate__subcmd__limit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2761,6 +2810,148 @@ _gatewayctl() {
                     return 0
                     ;;
                 --start-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__stress)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help rate-limit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__stress__subcmd__help)
+            opts="rate-limit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__stress__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__stress__subcmd__help__subcmd__rate__subcmd__limit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
+            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --duration --connections --allow-high-load --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requests)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -77,6 +77,9 @@ pub enum Command {
     /// Switch a feature off by a structural, proven, journaled edit; list; undo
     #[command(subcommand)]
     Rollback(commands::rollback::RollbackCommand),
+    /// Phase 5A: send requests and hold every answer against the model
+    #[command(subcommand)]
+    Stress(StressCommand),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
     Simulate(commands::simulate::SimulateCommand),
@@ -96,6 +99,12 @@ pub enum Command {
     Config(commands::config::ConfigCommand),
     /// Print shell completions
     Completions(commands::completions::CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StressCommand {
+    /// Sequential (compared request by request), --burst N, or --rate R
+    RateLimit(commands::stress::StressArgs),
 }
 
 #[cfg(test)]

@@ -28,11 +28,20 @@ pub const INTERRUPTED: u8 = 130;
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// A check that failed before anything was done (exit 1), e.g. an
+/// expectation the model contradicts.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CheckFailed(pub String);
+
 /// The exit code an error stands for, from the first cause that says.
 pub fn code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
         if matches!(cause.downcast_ref::<StateError>(), Some(StateError::Held { .. })) {
             return LOCKED;
+        }
+        if cause.is::<CheckFailed>() {
+            return CHECK_FAILED;
         }
         if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<RunbookError>() {
             return USAGE;

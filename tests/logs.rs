@@ -42,13 +42,18 @@ fn write_corpus(dir: &std::path::Path) -> BTreeSet<(String, u64, String)> {
                 text.push_str(line);
                 text.push('\n');
                 if let Some(rule) = rule {
-                    planted.insert((logs.join(name).display().to_string(), text.lines().count() as u64, rule.to_string()));
+                    planted.insert((
+                        logs.join(name).display().to_string(),
+                        text.lines().count() as u64,
+                        rule.to_string(),
+                    ));
                 }
             }
         }
         let path = logs.join(name);
         if name.ends_with(".gz") {
-            let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::default());
+            let mut enc =
+                flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::default());
             enc.write_all(text.as_bytes()).unwrap();
             enc.finish().unwrap();
         } else {
@@ -67,7 +72,8 @@ fn scan_finds_every_planted_secret_and_no_decoy() {
     let report: LogsScanReport = json(&out);
     assert_eq!(report.files.len(), 3, "{:?}", report.files);
     assert_eq!(report.lines, CORPUS.len() as u64);
-    let found: BTreeSet<(String, u64, String)> = report.findings.iter().map(|f| (f.file.clone(), f.line, f.rule.clone())).collect();
+    let found: BTreeSet<(String, u64, String)> =
+        report.findings.iter().map(|f| (f.file.clone(), f.line, f.rule.clone())).collect();
     assert_eq!(found, planted);
     for secret in ["hunter2", "abc123", "live-key-998877", "eyJhbGciOi", "4111-1111-1111-1111", "jane.doe"] {
         assert!(report.findings.iter().all(|f| !f.excerpt.contains(secret)), "{secret} shown unmasked");

@@ -17,3 +17,4 @@ mod redis;
 mod rollback;
 mod simulate;
 mod snapshots;
+mod stress;

@@ -127,8 +127,15 @@ impl StateDir {
     pub fn lock(&self, me: &LockInfo, break_lock: bool) -> Result<(LockGuard, Taken), StateError> {
         self.ensure()?;
         let path = self.lock_path();
-        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io(&path))?;
-        let unknown = || LockInfo { owner: "unknown".into(), host: "unknown".into(), pid: 0, since: "unknown".into(), run: String::new() };
+        let mut file =
+            OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io(&path))?;
+        let unknown = || LockInfo {
+            owner: "unknown".into(),
+            host: "unknown".into(),
+            pid: 0,
+            since: "unknown".into(),
+            run: String::new(),
+        };
         let previous: Option<LockInfo> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
         let taken = if try_flock(&file) {
             match previous {
@@ -146,7 +153,12 @@ impl StateDir {
         } else {
             let holder = read_holder(&path).unwrap_or_else(unknown);
             if !break_lock {
-                return Err(StateError::Held { owner: holder.owner, host: holder.host, pid: holder.pid, since: holder.since });
+                return Err(StateError::Held {
+                    owner: holder.owner,
+                    host: holder.host,
+                    pid: holder.pid,
+                    since: holder.since,
+                });
             }
             Taken::Broken(holder)
         };
@@ -201,7 +213,11 @@ mod tests {
         // flock is per open file: a second open in this process is refused too.
         assert!(matches!(state.lock(&me(std::process::id()), false), Err(StateError::Held { .. })));
         drop(guard);
-        assert_eq!(state.lock(&me(std::process::id()), false).unwrap().1, Taken::Free, "a clean release leaves no holder");
+        assert_eq!(
+            state.lock(&me(std::process::id()), false).unwrap().1,
+            Taken::Free,
+            "a clean release leaves no holder"
+        );
         // A holder whose process is gone.
         std::fs::write(state.lock_path(), serde_json::to_vec(&me(u32::MAX - 1)).unwrap()).unwrap();
         let (_g, taken) = state.lock(&me(std::process::id()), false).unwrap();

@@ -16,6 +16,8 @@ pub mod rollback;
 mod rollback_checks;
 mod rollback_proof;
 pub mod simulate;
+pub mod stress;
+mod stress_load;
 pub mod verify;
 
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -17,6 +17,7 @@ pub mod progress;
 pub mod reload;
 pub mod rollback;
 pub mod simulate;
+pub mod stress;
 pub mod style;
 mod table;
 pub mod verify;

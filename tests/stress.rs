@@ -1,0 +1,91 @@
+//! `stress rate-limit` against a lab: it matches the model on every request
+//! (abuse block included), names the first request that differs when the
+//! lab's limit changed behind the model's back, refuses the plan's Phase 5A
+//! expectation before sending, and counts a burst exactly.
+
+use gatewayctl::report::stress::StressReport;
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::Lab;
+
+const CONFIG: &str = "[[rate_limit.buckets]]\nname = \"bookings\"\npaths = [\"v2/bookings\", \"v2/bookings/*\"]\nlimit = 4\nwindow = \"60s\"\n\n[[rate_limit.buckets]]\nname = \"default\"\npaths = [\"*\"]\nlimit = 60\nwindow = \"60s\"\n\n[rate_limit.abuse]\nthreshold = 3\ncounter_ttl = \"60s\"\nblock = \"30s\"\n";
+
+fn stress(lab: &Lab, config: &str, args: &[&str]) -> (i32, StressReport) {
+    let mut all = vec!["--config", config, "stress", "rate-limit", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = gatewayctl(&all);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    let _ = lab;
+    (code(&out), json(&out))
+}
+
+#[test]
+fn matches_the_model_on_every_request_including_the_abuse_block() {
+    let lab = Lab::start("stress", Some(CONFIG));
+    let config = lab.report.config.display().to_string();
+    let (code, report) = stress(&lab, &config, &["--requests", "12", "--interval", "15ms"]);
+    assert_eq!((code, report.mismatches), (0, 0), "{report:#?}");
+    let statuses: Vec<u16> = report.requests.iter().map(|r| r.observed.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 8, "{statuses:?}");
+    // The abuse block's Retry-After is the block's 30 s, not the window's.
+    assert_eq!(report.requests.last().unwrap().observed.retry_after_s, Some(30), "{report:#?}");
+    assert!(!report.identity.contains("gatewayctl-stress-"), "the probe key is masked: {}", report.identity);
+}
+
+#[test]
+fn a_limit_changed_behind_the_models_back_is_caught_at_the_first_request() {
+    let lab = Lab::start("stress-drift", Some(CONFIG));
+    let gateway = lab.dir.join("app/config/gateway.php");
+    let php = std::fs::read_to_string(&gateway).unwrap().replace("'limit' => 4,", "'limit' => 6,");
+    std::fs::write(&gateway, php).unwrap();
+    let cached = std::process::Command::new("php")
+        .args(["artisan", "config:cache"])
+        .current_dir(lab.dir.join("app"))
+        .output()
+        .unwrap();
+    assert!(cached.status.success());
+    let config = lab.report.config.display().to_string();
+    let (code, report) = stress(&lab, &config, &["--requests", "8", "--interval", "10ms"]);
+    assert_eq!(code, 1);
+    assert_eq!(report.first_mismatch, Some(1), "remaining 5 where the model says 3: {:#?}", report.requests[0]);
+}
+
+#[test]
+fn the_plans_phase_5a_is_refused_before_anything_is_sent() {
+    let lab = Lab::start("stress-plan", None);
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "GET /api/health",
+        "--requests",
+        "35",
+        "--expect-limit",
+        "30",
+    ]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("carries no rate limiter") && stderr(&out).contains("Nothing was sent"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(lab.laravel_log().is_empty(), "no request reached the gateway");
+}
+
+#[test]
+fn a_burst_passes_exactly_the_limit_and_rate_mode_paces() {
+    let lab = Lab::start("stress-burst", Some(CONFIG));
+    let config = lab.report.config.display().to_string();
+    let (exit, report) = stress(&lab, &config, &["--burst", "20"]);
+    assert_eq!((exit, report.burst_passed, report.burst_expected), (0, Some(4), Some(4)), "{report:#?}");
+    let (exit, report) = stress(&lab, &config, &["--route", "GET /static.txt", "--rate", "40", "--duration", "1s"]);
+    let rate = report.rate.unwrap();
+    assert_eq!((exit, rate.sent), (0, 40));
+    assert_eq!(rate.statuses.get("200"), Some(&40));
+    assert!(rate.p99_ms > 0.0 && rate.p50_ms <= rate.p99_ms);
+    let out = gatewayctl(&["--config", &config, "stress", "rate-limit", "--rate", "500"]);
+    assert_eq!(code(&out), 2, "above the production cap without --allow-high-load");
+}
