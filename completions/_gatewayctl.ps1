@@ -438,12 +438,13 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--expect-limit', '--expect-limit', [CompletionResultType]::ParameterName, 'The limit you expect; refused before sending when the model disagrees')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Burst mode: this many concurrent requests in a fresh window')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Rate mode: requests per second, paced open-loop')
-            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Rate mode: how long')
-            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Rate mode: at most this many requests in flight')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Rate and max mode: how long')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Rate mode: at most this many requests in flight; max mode: this many loops')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Max mode: --connections loops back to back for --duration (throughput)')
             [CompletionResult]::new('--allow-high-load', '--allow-high-load', [CompletionResultType]::ParameterName, 'Lift the production safety caps (requests, rate, duration)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
@@ -720,6 +721,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'State, counts, opened_at, time until half-open, and what moves it next')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The breaker''s transitions, read from laravel.log and its rotations')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the breaker''s keys (closed); asks first, journaled')
+            [CompletionResult]::new('trip-test', 'trip-test', [CompletionResultType]::ParameterValue, 'On a non-production target: make Cal.com fail and check every transition against the model')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -736,12 +740,65 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'gatewayctl;breaker;history' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;breaker;reset' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be deleted; change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;breaker;trip-test' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'gatewayctl;breaker;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'State, counts, opened_at, time until half-open, and what moves it next')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The breaker''s transitions, read from laravel.log and its rotations')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the breaker''s keys (closed); asks first, journaled')
+            [CompletionResult]::new('trip-test', 'trip-test', [CompletionResultType]::ParameterValue, 'On a non-production target: make Cal.com fail and check every transition against the model')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'gatewayctl;breaker;help;status' {
+            break
+        }
+        'gatewayctl;breaker;help;history' {
+            break
+        }
+        'gatewayctl;breaker;help;reset' {
+            break
+        }
+        'gatewayctl;breaker;help;trip-test' {
             break
         }
         'gatewayctl;breaker;help;help' {
@@ -994,9 +1051,21 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
         }
         'gatewayctl;help;breaker' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'State, counts, opened_at, time until half-open, and what moves it next')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The breaker''s transitions, read from laravel.log and its rotations')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the breaker''s keys (closed); asks first, journaled')
+            [CompletionResult]::new('trip-test', 'trip-test', [CompletionResultType]::ParameterValue, 'On a non-production target: make Cal.com fail and check every transition against the model')
             break
         }
         'gatewayctl;help;breaker;status' {
+            break
+        }
+        'gatewayctl;help;breaker;history' {
+            break
+        }
+        'gatewayctl;help;breaker;reset' {
+            break
+        }
+        'gatewayctl;help;breaker;trip-test' {
             break
         }
         'gatewayctl;help;init' {

@@ -67,14 +67,32 @@ _gatewayctl() {
             gatewayctl__subcmd__breaker,help)
                 cmd="gatewayctl__subcmd__breaker__subcmd__help"
                 ;;
+            gatewayctl__subcmd__breaker,history)
+                cmd="gatewayctl__subcmd__breaker__subcmd__history"
+                ;;
+            gatewayctl__subcmd__breaker,reset)
+                cmd="gatewayctl__subcmd__breaker__subcmd__reset"
+                ;;
             gatewayctl__subcmd__breaker,status)
                 cmd="gatewayctl__subcmd__breaker__subcmd__status"
+                ;;
+            gatewayctl__subcmd__breaker,trip-test)
+                cmd="gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test"
                 ;;
             gatewayctl__subcmd__breaker__subcmd__help,help)
                 cmd="gatewayctl__subcmd__breaker__subcmd__help__subcmd__help"
                 ;;
+            gatewayctl__subcmd__breaker__subcmd__help,history)
+                cmd="gatewayctl__subcmd__breaker__subcmd__help__subcmd__history"
+                ;;
+            gatewayctl__subcmd__breaker__subcmd__help,reset)
+                cmd="gatewayctl__subcmd__breaker__subcmd__help__subcmd__reset"
+                ;;
             gatewayctl__subcmd__breaker__subcmd__help,status)
                 cmd="gatewayctl__subcmd__breaker__subcmd__help__subcmd__status"
+                ;;
+            gatewayctl__subcmd__breaker__subcmd__help,trip-test)
+                cmd="gatewayctl__subcmd__breaker__subcmd__help__subcmd__trip__subcmd__test"
                 ;;
             gatewayctl__subcmd__cache,clear)
                 cmd="gatewayctl__subcmd__cache__subcmd__clear"
@@ -172,8 +190,17 @@ _gatewayctl() {
             gatewayctl__subcmd__help,verify)
                 cmd="gatewayctl__subcmd__help__subcmd__verify"
                 ;;
+            gatewayctl__subcmd__help__subcmd__breaker,history)
+                cmd="gatewayctl__subcmd__help__subcmd__breaker__subcmd__history"
+                ;;
+            gatewayctl__subcmd__help__subcmd__breaker,reset)
+                cmd="gatewayctl__subcmd__help__subcmd__breaker__subcmd__reset"
+                ;;
             gatewayctl__subcmd__help__subcmd__breaker,status)
                 cmd="gatewayctl__subcmd__help__subcmd__breaker__subcmd__status"
+                ;;
+            gatewayctl__subcmd__help__subcmd__breaker,trip-test)
+                cmd="gatewayctl__subcmd__help__subcmd__breaker__subcmd__trip__subcmd__test"
                 ;;
             gatewayctl__subcmd__help__subcmd__cache,clear)
                 cmd="gatewayctl__subcmd__help__subcmd__cache__subcmd__clear"
@@ -471,7 +498,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help status help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,7 +528,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__help)
-            opts="status help"
+            opts="status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,6 +542,34 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__breaker__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__breaker__subcmd__help__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -542,7 +597,111 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__breaker__subcmd__help__subcmd__trip__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__breaker__subcmd__history)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__breaker__subcmd__reset)
+            opts="-v -q -h --yes --dry-run --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__breaker__subcmd__status)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test)
             opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1011,7 +1170,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__breaker)
-            opts="status"
+            opts="status history reset trip-test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1024,7 +1183,49 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__help__subcmd__breaker__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__breaker__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__help__subcmd__breaker__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__breaker__subcmd__trip__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2909,7 +3110,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --duration --connections --allow-high-load --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -3,6 +3,7 @@
 //! on its own loopback ports).
 
 mod activation;
+mod breaker_cmds;
 mod cli;
 mod completions;
 mod config;

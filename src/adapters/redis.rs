@@ -1,5 +1,6 @@
-//! The Redis read side: connect, PING, INFO memory, GET/MGET and SCAN with the
-//! configured key prefix applied. Never KEYS: it blocks a production Redis.
+//! Redis: connect, PING, INFO memory, GET/MGET, SCAN and (for breaker reset)
+//! DEL, with the configured key prefix applied. Never KEYS: it blocks a
+//! production Redis.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -115,6 +116,18 @@ impl Redis {
             cmd.arg(format!("{}{key}", self.target.prefix));
         }
         self.run("MGET", &cmd).await
+    }
+
+    /// DEL of unprefixed keys; how many existed.
+    pub async fn delete(&mut self, keys: &[String]) -> Result<u64, RedisError> {
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let mut cmd = redis::cmd("DEL");
+        for key in keys {
+            cmd.arg(format!("{}{key}", self.target.prefix));
+        }
+        self.run("DEL", &cmd).await
     }
 
     /// PTTL of an unprefixed key in milliseconds; `None` if missing or persistent.

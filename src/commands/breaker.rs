@@ -8,12 +8,33 @@ use crate::adapters::redis::Redis;
 use crate::commands::{now_ms, Context};
 use crate::core::breaker::{Breaker, BreakerConfig, BreakerState, NextTransition};
 use crate::exit::{self, UsageError};
-use crate::report::breaker::{BreakerStatus, BreakerStatusReport};
+use crate::report::breaker::{
+    BreakerEvent, BreakerHistoryReport, BreakerResetReport, BreakerStatus, BreakerStatusReport, TripTestReport,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum BreakerCommand {
     /// State, counts, opened_at, time until half-open, and what moves it next
     Status(StatusArgs),
+    /// The breaker's transitions, read from laravel.log and its rotations
+    History(StatusArgs),
+    /// Delete the breaker's keys (closed); asks first, journaled
+    Reset(ResetArgs),
+    /// On a non-production target: make Cal.com fail and check every transition against the model
+    TripTest(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// The service [default: calcom_api]
+    #[arg(default_value = "calcom_api")]
+    pub service: String,
+    /// Do not ask
+    #[arg(long)]
+    pub yes: bool,
+    /// Show what would be deleted; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -23,7 +44,12 @@ pub struct StatusArgs {
 }
 
 pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let BreakerCommand::Status(args) = cmd;
+    let args = match cmd {
+        BreakerCommand::Status(args) => args,
+        BreakerCommand::History(args) => return history(args, ctx),
+        BreakerCommand::Reset(args) => return reset(args, ctx).await,
+        BreakerCommand::TripTest(args) => return trip_test(args, ctx).await,
+    };
     let settings = ctx.settings()?;
     let services: Vec<(String, BreakerConfig)> = match &args.service {
         Some(name) => match settings.breaker(name) {
@@ -49,6 +75,105 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
     let report = BreakerStatusReport { redis: redis.shown_url().to_string(), checked_at: now_s, breakers };
     ctx.out.emit(&report)?;
     Ok(exit::OK)
+}
+
+fn config_for(settings: &crate::settings::Settings, service: &str) -> Result<BreakerConfig, UsageError> {
+    settings.breaker(service).copied().ok_or_else(|| {
+        let known: Vec<_> = settings.breakers.keys().cloned().collect();
+        UsageError(format!("no breaker {service:?} in the config; configured: {}", known.join(", ")))
+    })
+}
+
+fn history(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    let service = args.service.unwrap_or_else(|| "calcom_api".into());
+    let mut events = Vec::new();
+    for path in crate::adapters::logfiles::discover(&settings.log_file()) {
+        let mut line_no = 0u64;
+        crate::adapters::logfiles::for_each_chunk(&path, |chunk| {
+            for line in chunk.split(|&b| b == b'\n') {
+                line_no += 1;
+                if memchr::memmem::find(line, b"Circuit breaker ").is_none() {
+                    continue;
+                }
+                let text = String::from_utf8_lossy(line);
+                if let Some(event) = transition(&text, &service) {
+                    events.push(BreakerEvent { file: path.display().to_string(), line: line_no, ..event });
+                }
+            }
+            line_no -= 1; // the empty piece after the chunk's last newline
+        })
+        .with_context(|| format!("while reading {}", path.display()))?;
+    }
+    events.sort_by(|a, b| a.ts.cmp(&b.ts));
+    let opens = events.iter().filter(|e| e.transition == "opened").count() as u64;
+    ctx.out.emit(&BreakerHistoryReport { service, opens, events })?;
+    Ok(exit::OK)
+}
+
+/// `[ts] env.LEVEL: Circuit breaker opened {"service":"calcom_api"}`.
+fn transition(line: &str, service: &str) -> Option<BreakerEvent> {
+    let ts = line.strip_prefix('[')?.split_once(']')?.0.to_string();
+    let rest = &line[line.find("Circuit breaker ")? + "Circuit breaker ".len()..];
+    let (word, context) = rest.split_once(' ').unwrap_or((rest, ""));
+    let mentioned = context.contains(&format!("\"service\":\"{service}\""));
+    mentioned.then(|| BreakerEvent { ts, transition: word.to_string(), file: String::new(), line: 0 })
+}
+
+async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    config_for(&settings, &args.service)?;
+    let keys = breaker_keys(&args.service).to_vec();
+    let mut redis = ctx.redis(&settings).await?;
+    let values = redis.get_many(&keys).await?;
+    let previous: std::collections::BTreeMap<String, Option<String>> = keys.iter().cloned().zip(values).collect();
+    if args.dry_run {
+        ctx.out.emit(&BreakerResetReport { service: args.service, dry_run: true, deleted: 0, previous })?;
+        return Ok(exit::OK);
+    }
+    if !args.yes {
+        match ctx.out.confirm(&format!("delete the breaker keys of {} (it closes at once)?", args.service))? {
+            Some(true) => {}
+            Some(false) => return Err(UsageError("not confirmed; nothing was deleted".into()).into()),
+            None => {
+                return Err(UsageError(
+                    "breaker reset changes production state and nobody can confirm; pass --yes".into(),
+                )
+                .into())
+            }
+        }
+    }
+    let journal = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let run = crate::adapters::state::run_id("breaker-reset");
+    let event = crate::core::journal::Event::BreakerReset { service: args.service.clone(), previous: previous.clone() };
+    journal.append(&crate::adapters::state::entry(&run, event))?;
+    let deleted = redis.delete(&keys).await?;
+    ctx.out.emit(&BreakerResetReport { service: args.service, dry_run: false, deleted, previous })?;
+    Ok(exit::OK)
+}
+
+async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    if settings.file.gateway.production {
+        return Err(UsageError("trip-test makes Cal.com calls fail: it runs only on a target with gateway.production = false, such as a lab".into()).into());
+    }
+    if settings.file.gateway.upstream_control.is_empty() {
+        return Err(UsageError(
+            "trip-test needs gateway.upstream_control, the lab's Cal.com stand-in (lab up writes it)".into(),
+        )
+        .into());
+    }
+    let service = args.service.unwrap_or_else(|| "calcom_api".into());
+    let cfg = config_for(&settings, &service)?;
+    let mut redis = ctx.redis(&settings).await?;
+    let spinner = ctx
+        .out
+        .spinner(&format!("trip-test: {} failures, {}s recovery", cfg.failure_threshold, cfg.recovery_timeout_s));
+    let checks = crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis).await;
+    spinner.finish();
+    let passed = checks.iter().all(|c| c.verdict != crate::core::checks::Verdict::Fail);
+    ctx.out.emit(&TripTestReport { service, passed, checks })?;
+    Ok(if passed { exit::OK } else { exit::CHECK_FAILED })
 }
 
 /// The contract's four keys for one service.

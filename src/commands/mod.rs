@@ -3,6 +3,7 @@
 
 pub mod activate;
 pub mod breaker;
+mod breaker_trip;
 pub mod cache;
 pub mod completions;
 pub mod config;

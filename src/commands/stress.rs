@@ -50,10 +50,13 @@ pub struct StressArgs {
     /// Rate mode: requests per second, paced open-loop
     #[arg(long)]
     pub rate: Option<f64>,
-    /// Rate mode: how long
+    /// Max mode: --connections loops back to back for --duration (throughput)
+    #[arg(long, conflicts_with_all = ["rate", "burst"])]
+    pub max: bool,
+    /// Rate and max mode: how long
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     pub duration: Duration,
-    /// Rate mode: at most this many requests in flight
+    /// Rate mode: at most this many requests in flight; max mode: this many loops
     #[arg(long, default_value_t = 256)]
     pub connections: usize,
     /// Lift the production safety caps (requests, rate, duration)
@@ -81,6 +84,9 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let http = Http::new(&g.base_url, g.request_timeout.0.max(Duration::from_secs(30)), None)?;
     let (sender, headers) = sender(&args)?;
     let report = match (args.burst, args.rate) {
+        _ if args.max => {
+            stress_load::closed(&http, &args.route, &headers, args.connections, args.duration, &sender.masked()).await
+        }
         (Some(n), _) => burst(&settings, &http, &args.route, &sender, &headers, n).await?,
         (_, Some(rate)) => {
             stress_load::paced(&http, &args.route, &headers, rate, args.duration, args.connections, &sender.masked())
@@ -105,6 +111,9 @@ fn check_caps(args: &StressArgs) -> Result<(), UsageError> {
     }
     if args.rate.is_some_and(|r| r > MAX_RATE) {
         return too(format!("more than {MAX_RATE} requests/s"));
+    }
+    if args.max {
+        return too("max mode".into());
     }
     if args.rate.is_some() && args.duration > MAX_DURATION {
         return too(format!("longer than {}", duration::format(MAX_DURATION)));

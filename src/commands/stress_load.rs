@@ -81,3 +81,71 @@ pub async fn paced(
     report.rate = Some(summary);
     report
 }
+
+/// Max mode: `connections` loops sending back to back for `duration`
+/// (closed loop): the throughput the target sustains.
+pub async fn closed(
+    http: &Http,
+    route: &Route,
+    headers: &[(String, String)],
+    connections: usize,
+    duration: Duration,
+    identity: &str,
+) -> StressReport {
+    let histogram = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid bounds")));
+    let statuses: Arc<Mutex<BTreeMap<String, u64>>> = Arc::default();
+    let start = Instant::now();
+    let mut workers = Vec::with_capacity(connections);
+    for _ in 0..connections.max(1) {
+        let (http, route, headers) = (http.clone(), route.clone(), headers.to_vec());
+        let (histogram, statuses) = (histogram.clone(), statuses.clone());
+        workers.push(tokio::spawn(async move {
+            let refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let mut local: BTreeMap<String, u64> = BTreeMap::new();
+            let mut times = Vec::new();
+            // Bounded by the duration.
+            while start.elapsed() < duration {
+                let sent = Instant::now();
+                let key = match http.send(&route.method, &route.path, &refs, None).await {
+                    Ok(a) => a.status.to_string(),
+                    Err(e) if e.is_unreachable() => "unreachable".into(),
+                    Err(_) => "error".into(),
+                };
+                times.push((sent.elapsed().as_micros() as u64).max(1));
+                *local.entry(key).or_default() += 1;
+            }
+            let mut h = histogram.lock().await;
+            for t in times {
+                let _ = h.record(t);
+            }
+            let mut s = statuses.lock().await;
+            for (k, v) in local {
+                *s.entry(k).or_default() += v;
+            }
+        }));
+    }
+    for w in workers {
+        let _ = w.await;
+    }
+    let elapsed = start.elapsed();
+    let h = histogram.lock().await;
+    let ms = |q: f64| h.value_at_quantile(q) as f64 / 1000.0;
+    let sent = h.len();
+    let summary = RateSummary {
+        target_rate: 0.0,
+        sent,
+        send_rate: sent as f64 / elapsed.as_secs_f64().max(1e-9),
+        duration_ms: elapsed.as_millis() as u64,
+        completed_rate: sent as f64 / elapsed.as_secs_f64().max(1e-9),
+        max_send_lag_ms: 0.0,
+        p50_ms: ms(0.50),
+        p90_ms: ms(0.90),
+        p99_ms: ms(0.99),
+        p999_ms: ms(0.999),
+        max_ms: h.max() as f64 / 1000.0,
+        statuses: statuses.lock().await.clone(),
+    };
+    let mut report = StressReport::new("max", route, identity, None);
+    report.rate = Some(summary);
+    report
+}

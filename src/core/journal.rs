@@ -62,6 +62,11 @@ pub enum Event {
     UndoApplied {
         feature: String,
     },
+    /// `breaker reset`: the keys it deleted, with their values before.
+    BreakerReset {
+        service: String,
+        previous: BTreeMap<String, Option<String>>,
+    },
 }
 
 /// One file a rollback rewrites: its bytes before and after.

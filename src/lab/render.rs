@@ -130,6 +130,7 @@ pub fn lab_config(base: &FileConfig, layout: &Layout, ports: &Ports, fpm_binary:
     cfg.gateway.php = "php".into();
     cfg.gateway.base_url = format!("http://127.0.0.1:{}", ports.http);
     cfg.gateway.production = false;
+    cfg.gateway.upstream_control = format!("127.0.0.1:{}", ports.upstream_control);
     cfg.service.manager = ManagerKind::Signal;
     cfg.service.fpm_binary = fpm_binary.into();
     cfg.service.fpm_config = layout.fpm_config();

@@ -6,6 +6,8 @@ use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
 use crate::core::breaker::BreakerState;
+use crate::core::checks::Check;
+use crate::report::preflight::checks_table;
 use crate::report::{table, Human, Style};
 
 /// `breaker status --format json`.
@@ -56,5 +58,77 @@ impl Human for BreakerStatusReport {
         }
         writeln!(w, "{t}")?;
         writeln!(w, "read from {}", self.redis)
+    }
+}
+
+/// `breaker history --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakerHistoryReport {
+    pub service: String,
+    pub opens: u64,
+    pub events: Vec<BreakerEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakerEvent {
+    /// The log line's timestamp.
+    pub ts: String,
+    /// opened, half-open or closed.
+    pub transition: String,
+    pub file: String,
+    pub line: u64,
+}
+
+impl Human for BreakerHistoryReport {
+    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["time", "transition", "where"]);
+        for e in &self.events {
+            t.add_row(vec![Cell::new(&e.ts), Cell::new(&e.transition), Cell::new(format!("{}:{}", e.file, e.line))]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w, "{}: {} transition(s), opened {} time(s)", self.service, self.events.len(), self.opens)
+    }
+}
+
+/// `breaker reset --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakerResetReport {
+    pub service: String,
+    pub dry_run: bool,
+    pub deleted: u64,
+    /// The keys' values before (kept in the journal too).
+    pub previous: std::collections::BTreeMap<String, Option<String>>,
+}
+
+impl Human for BreakerResetReport {
+    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+        for (k, v) in &self.previous {
+            writeln!(w, "{k} = {}", v.as_deref().unwrap_or("(absent)"))?;
+        }
+        match self.dry_run {
+            true => writeln!(w, "would delete these keys (dry run: nothing changed)"),
+            false => writeln!(w, "deleted {} key(s): {} is closed", self.deleted, self.service),
+        }
+    }
+}
+
+/// `breaker trip-test --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TripTestReport {
+    pub service: String,
+    pub passed: bool,
+    /// One per step, stopping at the first that fails.
+    pub checks: Vec<Check>,
+}
+
+impl Human for TripTestReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "{}", checks_table(&self.checks, style))?;
+        match self.passed {
+            true => {
+                writeln!(w, "{}", style.good("closed → open → fail fast → half-open → closed, as the model predicts"))
+            }
+            false => writeln!(w, "{}", style.bad("the breaker differs from the model at the step above")),
+        }
     }
 }

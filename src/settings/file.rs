@@ -60,6 +60,8 @@ pub struct GatewaySection {
     /// A production gateway refuses destructive tests (breaker trip-test).
     pub production: bool,
     pub request_timeout: DurationText,
+    /// A lab's Cal.com stand-in control address (host:port); empty elsewhere.
+    pub upstream_control: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +176,7 @@ impl Default for GatewaySection {
             log_file: "storage/logs/laravel.log".into(),
             production: true,
             request_timeout: secs(10),
+            upstream_control: String::new(),
         }
     }
 }
