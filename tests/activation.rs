@@ -97,7 +97,10 @@ fn activate_dry_run_changes_nothing_then_a_real_run_does_phases_1_to_4() {
     let Event::RunStarted { hashes, .. } = &entries[0].event else { panic!("{:?}", entries[0]) };
     assert!(hashes["routes/api.php"].is_some() && hashes.contains_key("bootstrap/cache/config.php"));
     assert!(matches!(entries.last().unwrap().event, Event::RunFinished { completed: true }));
-    assert!(!lab.dir.join("state/activate.lock").exists(), "the lock is released");
+    let lock = std::fs::read_to_string(lab.dir.join("state/activate.lock")).unwrap_or_default();
+    assert!(lock.is_empty(), "the lock is released and names no holder: {lock}");
+    let again = run(&lab, &["activate", "--yes"]);
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
 }
 
 #[test]
