@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Switch a feature off by a structural, proven, journaled edit; list; undo')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
@@ -463,6 +464,23 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;stress;help;help' {
+            break
+        }
+        'gatewayctl;watch' {
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to watch [default: watch.duration, the plan''s 2h]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between samples [default: watch.interval]')
+            [CompletionResult]::new('--metrics-listen', '--metrics-listen', [CompletionResultType]::ParameterName, 'Serve the figures in Prometheus text format on this loopback address')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--auto-rollback', '--auto-rollback', [CompletionResultType]::ParameterName, 'Roll a feature back when its metric holds at alert (watch.auto_rollback)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'gatewayctl;simulate' {
@@ -918,6 +936,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Switch a feature off by a structural, proven, journaled edit; list; undo')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
@@ -1002,6 +1021,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;stress;rate-limit' {
+            break
+        }
+        'gatewayctl;help;watch' {
             break
         }
         'gatewayctl;help;simulate' {

@@ -64,6 +64,9 @@ _gatewayctl() {
             gatewayctl,verify)
                 cmd="gatewayctl__subcmd__verify"
                 ;;
+            gatewayctl,watch)
+                cmd="gatewayctl__subcmd__watch"
+                ;;
             gatewayctl__subcmd__breaker,help)
                 cmd="gatewayctl__subcmd__breaker__subcmd__help"
                 ;;
@@ -189,6 +192,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help,verify)
                 cmd="gatewayctl__subcmd__help__subcmd__verify"
+                ;;
+            gatewayctl__subcmd__help,watch)
+                cmd="gatewayctl__subcmd__help__subcmd__watch"
                 ;;
             gatewayctl__subcmd__help__subcmd__breaker,history)
                 cmd="gatewayctl__subcmd__help__subcmd__breaker__subcmd__history"
@@ -434,7 +440,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress simulate keys lab breaker init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,7 +1148,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress simulate keys lab breaker init config completions help"
+            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,6 +1778,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3191,6 +3211,48 @@ _gatewayctl() {
                     return 0
                     ;;
                 --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__watch)
+            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -80,6 +80,8 @@ pub enum Command {
     /// Phase 5A: send requests and hold every answer against the model
     #[command(subcommand)]
     Stress(StressCommand),
+    /// Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback
+    Watch(commands::watch::WatchArgs),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
     Simulate(commands::simulate::SimulateCommand),

@@ -19,3 +19,4 @@ mod rollback;
 mod simulate;
 mod snapshots;
 mod stress;
+mod watch;

@@ -17,6 +17,8 @@ pub struct RedisTarget {
     pub prefix: String,
     pub scan_count: u32,
     pub timeout: Duration,
+    /// A pause between SCAN rounds, so a long scan never crowds out traffic.
+    pub scan_pause: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -188,6 +190,9 @@ impl Redis {
                 return Ok(());
             }
             cursor = next;
+            if !self.target.scan_pause.is_zero() {
+                tokio::time::sleep(self.target.scan_pause).await;
+            }
         }
     }
 }

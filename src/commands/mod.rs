@@ -20,8 +20,9 @@ pub mod simulate;
 pub mod stress;
 mod stress_load;
 pub mod verify;
+pub mod watch;
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::adapters::redis::{Redis, RedisTarget};
 use crate::cli::{ColorChoice, Format, GlobalArgs};
@@ -74,6 +75,7 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
         prefix: r.prefix.clone(),
         scan_count: r.scan_count.get(),
         timeout: r.connect_timeout.0,
+        scan_pause: Duration::ZERO,
     }
 }
 

@@ -40,6 +40,17 @@ pub enum RollbackCommand {
     Undo(UndoArgs),
 }
 
+/// One feature rolled back as `rollback FEATURE` does it (for watch's guard).
+pub async fn rollback_feature(
+    settings: &Settings,
+    feature: Feature,
+    args: &RunArgs,
+) -> anyhow::Result<(RollbackReport, bool)> {
+    let started = Instant::now();
+    let (report, ok) = rollback(settings, &[feature], args, false).await?;
+    Ok((RollbackReport { elapsed_ms: started.elapsed().as_millis() as u64, ..report }, ok))
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// Show the diff and the route:list change; change nothing

@@ -21,6 +21,7 @@ pub mod stress;
 pub mod style;
 mod table;
 pub mod verify;
+pub mod watch;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -48,6 +49,7 @@ pub struct Output {
     stdout: Box<dyn Write + Send>,
     stderr: Box<dyn Write + Send>,
     stderr_is_terminal: bool,
+    stdout_is_terminal: bool,
 }
 
 impl Output {
@@ -64,6 +66,7 @@ impl Output {
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
             stderr_is_terminal: io::stderr().is_terminal(),
+            stdout_is_terminal: io::stdout().is_terminal(),
         }
     }
 
@@ -75,6 +78,24 @@ impl Output {
                 writeln!(self.stdout)?;
             }
             Format::Human => value.human(&mut self.stdout, &self.style)?,
+        }
+        self.stdout.flush()
+    }
+
+    /// One JSON line (JSON Lines streams), or for people a view that
+    /// redraws in place on a terminal.
+    pub fn stream<T: Serialize + Human>(&mut self, value: &T) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer(&mut self.stdout, value)?;
+                writeln!(self.stdout)?;
+            }
+            Format::Human => {
+                if self.stdout_is_terminal {
+                    write!(self.stdout, "\x1b[H\x1b[2J")?;
+                }
+                value.human(&mut self.stdout, &self.style)?;
+            }
         }
         self.stdout.flush()
     }

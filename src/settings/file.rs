@@ -45,7 +45,52 @@ pub struct FileConfig {
     pub breakers: BTreeMap<String, BreakerSection>,
     pub sanitizer: SanitizerSection,
     pub thresholds: Thresholds,
+    pub watch: WatchSection,
     pub state: StateSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WatchSection {
+    pub interval: DurationText,
+    /// The plan's monitoring period.
+    pub duration: DurationText,
+    /// The sliding window the metrics are computed over.
+    pub window: DurationText,
+    /// How often the plan's detailed health check runs.
+    pub detailed_every: DurationText,
+    /// A Slack-compatible incoming webhook for level changes; empty for none.
+    pub webhook: String,
+    /// With --auto-rollback: a metric at alert for `after` intervals rolls back `feature`.
+    pub auto_rollback: Vec<GuardRuleSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardRuleSection {
+    pub metric: String,
+    pub feature: String,
+    pub after: NonZeroU32,
+}
+
+impl Default for WatchSection {
+    fn default() -> Self {
+        let rule = |metric: &str, feature: &str| GuardRuleSection {
+            metric: metric.into(),
+            feature: feature.into(),
+            after: NonZeroU32::new(2).expect("non-zero"),
+        };
+        WatchSection {
+            interval: secs(10),
+            duration: secs(7200),
+            window: secs(3600),
+            detailed_every: secs(1800),
+            webhook: String::new(),
+            auto_rollback: vec![
+                rule("breaker_opens", "circuit-breaker"),
+                rule("rate_limit_hits_per_hour", "rate-limit"),
+            ],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,6 +206,7 @@ impl Default for FileConfig {
             breakers,
             sanitizer: SanitizerSection::default(),
             thresholds: Thresholds::plan(),
+            watch: WatchSection::default(),
             state: StateSection::default(),
         }
     }

@@ -24,6 +24,7 @@ pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Proble
     let sanitizer = sanitizer(&file, &mut problems);
     let thresholds = thresholds(&file, &mut problems);
     let service = service(&file, &mut problems);
+    check_watch(&file, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -150,6 +151,34 @@ fn thresholds(file: &FileConfig, problems: &mut Problems) -> Thresholds {
         }
     }
     t
+}
+
+fn check_watch(file: &FileConfig, problems: &mut Problems) {
+    let w = &file.watch;
+    for (name, d) in
+        [("interval", w.interval), ("window", w.window), ("duration", w.duration), ("detailed_every", w.detailed_every)]
+    {
+        if d.0.is_zero() {
+            problems.push((format!("watch.{name}"), "must be more than 0s".into()));
+        }
+    }
+    if !w.webhook.is_empty() && !w.webhook.starts_with("http://") && !w.webhook.starts_with("https://") {
+        problems.push(("watch.webhook".into(), "must be an http(s) URL, or empty".into()));
+    }
+    for (i, rule) in w.auto_rollback.iter().enumerate() {
+        if !crate::core::watch::METRICS.contains(&rule.metric.as_str()) {
+            problems.push((
+                format!("watch.auto_rollback[{i}].metric"),
+                format!("unknown metric; one of {}", crate::core::watch::METRICS.join(", ")),
+            ));
+        }
+        if rule.feature.parse::<crate::core::rollback::Feature>().is_err() {
+            problems.push((
+                format!("watch.auto_rollback[{i}].feature"),
+                "one of rate-limit, circuit-breaker, log-sanitizer".into(),
+            ));
+        }
+    }
 }
 
 fn service(file: &FileConfig, problems: &mut Problems) -> ServiceManager {

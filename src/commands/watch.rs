@@ -1,0 +1,379 @@
+//! `gatewayctl watch` (Phase 6): the plan's four terminals and its Key
+//! Metrics table in one place. Follows laravel.log, reads Redis and the
+//! breaker, probes health, judges each metric by its threshold, alerts on a
+//! change of level, and with --auto-rollback rolls a feature back when its
+//! metric stays at alert. Bounded by --duration; Ctrl-C ends it with the
+//! summary.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use clap::Args;
+
+use crate::adapters::http::Http;
+use crate::adapters::logfollow::Follower;
+use crate::adapters::redis::{Redis, RedisTarget};
+use crate::adapters::{metrics_server, webhook};
+use crate::commands::rollback::{rollback_feature, RunArgs};
+use crate::commands::{breaker, now_ms, redis_target, Context};
+use crate::core::duration;
+use crate::core::logline;
+use crate::core::logscan::Scanner;
+use crate::core::rollback::Feature;
+use crate::core::thresholds::Level;
+use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, Window};
+use crate::exit;
+use crate::report::watch::{
+    prometheus, Criterion, Health, LogProgress, RollbackAction, WatchLine, WatchSample, WatchSummary,
+};
+use crate::settings::Settings;
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// How long to watch [default: watch.duration, the plan's 2h]
+    #[arg(long, value_parser = parse_duration)]
+    pub duration: Option<Duration>,
+    /// Time between samples [default: watch.interval]
+    #[arg(long, value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// Roll a feature back when its metric holds at alert (watch.auto_rollback)
+    #[arg(long)]
+    pub auto_rollback: bool,
+    /// Serve the figures in Prometheus text format on this loopback address
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<SocketAddr>,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    duration::parse(s).map_err(|e| e.to_string())
+}
+
+/// What the whole run saw, for the summary.
+#[derive(Default)]
+struct Totals {
+    samples: u64,
+    requests: u64,
+    server_errors: u64,
+    rate_limit_hits: u64,
+    breaker_opens: u64,
+    unsanitized: u64,
+    worst_p95_ms: f64,
+    last_breaker: Option<String>,
+    rollbacks: Vec<RollbackAction>,
+}
+
+pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.settings()?;
+    let w = &settings.file.watch;
+    let duration = args.duration.unwrap_or(w.duration.0);
+    let interval = args.interval.unwrap_or(w.interval.0).max(Duration::from_millis(100));
+    let exposition: metrics_server::Exposition = Arc::new(Mutex::new(String::new()));
+    if let Some(addr) = args.metrics_listen {
+        let bound = metrics_server::serve(addr, exposition.clone())
+            .await
+            .with_context(|| format!("while listening on {addr}"))?;
+        ctx.out.status(&format!("metrics on http://{bound}/metrics"));
+    }
+    let rules: Vec<GuardRule> = match args.auto_rollback {
+        true => w
+            .auto_rollback
+            .iter()
+            .map(|r| GuardRule { metric: r.metric.clone(), feature: r.feature.clone(), after: r.after.get() })
+            .collect(),
+        false => Vec::new(),
+    };
+    let mut state = Watch::new(&settings, rules).await?;
+    let started = Instant::now();
+    let mut interrupted = false;
+    // Bounded: at most duration / interval samples, and Ctrl-C stops it.
+    while started.elapsed() < duration {
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::signal::ctrl_c() => { interrupted = true; break; }
+        }
+        let sample = state.sample(started.elapsed()).await;
+        *exposition.lock().expect("exposition lock") = prometheus(&sample);
+        ctx.out.stream(&WatchLine::Sample(Box::new(sample)))?;
+    }
+    let summary = state.summary(started.elapsed(), interrupted);
+    let ok = summary.ok;
+    ctx.out.stream(&WatchLine::Summary(summary))?;
+    Ok(if interrupted {
+        exit::INTERRUPTED
+    } else if ok {
+        exit::OK
+    } else {
+        exit::CHECK_FAILED
+    })
+}
+
+struct Watch<'a> {
+    settings: &'a Settings,
+    follower: Follower,
+    window: Window,
+    alerts: Alerts,
+    guard: Guard,
+    scanner: Scanner,
+    http: Http,
+    client: reqwest::Client,
+    redis: Option<Redis>,
+    target: RedisTarget,
+    last_detailed: Option<Instant>,
+    totals: Totals,
+}
+
+impl<'a> Watch<'a> {
+    async fn new(settings: &'a Settings, rules: Vec<GuardRule>) -> anyhow::Result<Watch<'a>> {
+        let g = &settings.file.gateway;
+        let mut target = redis_target(settings);
+        // SCAN paced so Redis is never hurt by watching it.
+        target.scan_pause = Duration::from_millis(2);
+        Ok(Watch {
+            settings,
+            follower: Follower::at_end(&settings.log_file()),
+            window: Window::new(settings.file.watch.window.0.as_millis() as u64),
+            alerts: Alerts::default(),
+            guard: Guard::new(rules),
+            scanner: Scanner::new(&settings.sanitizer),
+            http: Http::new(&g.base_url, g.request_timeout.0, None)?,
+            client: reqwest::Client::builder().build().context("while building the webhook client")?,
+            redis: Redis::connect(&target).await.ok(),
+            target,
+            last_detailed: None,
+            totals: Totals::default(),
+        })
+    }
+
+    async fn sample(&mut self, elapsed: Duration) -> WatchSample {
+        let now = now_ms();
+        let log = self.read_log(now);
+        let (memory_mb, rate_keys, abuse_keys, breaker_state) = self.read_redis().await;
+        let health = self.probe().await;
+        let detailed = self.detailed().await;
+        let figures = self.window.figures(now);
+        let values = values(&figures, memory_mb);
+        let levels = levels(&self.settings.thresholds, &values);
+        let overall = levels.values().copied().max().unwrap_or(Level::Normal);
+        let changes = self.alerts.changes(&levels, &values);
+        let mut alerts = Vec::new();
+        for c in &changes {
+            alerts.extend(
+                self.announce(&format!(
+                    "gatewayctl watch: {} is {:?} ({:.2}), was {:?}",
+                    c.metric, c.to, c.value, c.from
+                ))
+                .await,
+            );
+        }
+        let mut rollbacks = Vec::new();
+        for rule in self.guard.decide(&levels) {
+            let action = self.roll_back(&rule).await;
+            alerts.extend(
+                self.announce(&format!(
+                    "gatewayctl watch: {} held at alert; rolled back {}: {}",
+                    rule.metric, rule.feature, action.detail
+                ))
+                .await,
+            );
+            rollbacks.push(action);
+        }
+        self.totals.samples += 1;
+        self.totals.worst_p95_ms = self.totals.worst_p95_ms.max(figures.response_p95_ms);
+        self.totals.last_breaker = breaker_state.clone();
+        self.totals.rollbacks.extend(rollbacks.clone());
+        WatchSample {
+            ts: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            n: self.totals.samples,
+            elapsed_s: elapsed.as_secs(),
+            figures,
+            redis_memory_mb: memory_mb,
+            rate_limit_keys: rate_keys,
+            abuse_keys,
+            breaker_state,
+            health,
+            detailed_health: detailed,
+            values,
+            levels,
+            overall,
+            changes,
+            alerts,
+            rollbacks,
+            log,
+        }
+    }
+
+    fn read_log(&mut self, now: u64) -> LogProgress {
+        let lines = self.follower.poll().unwrap_or_default();
+        let mut unsanitized = 0;
+        for line in &lines {
+            let event = logline::parse(line);
+            match event {
+                logline::LogEvent::ApiRequest { status, .. } => {
+                    self.totals.requests += 1;
+                    self.totals.server_errors += u64::from(status >= 500);
+                }
+                logline::LogEvent::RateLimited => self.totals.rate_limit_hits += 1,
+                logline::LogEvent::BreakerOpened => self.totals.breaker_opens += 1,
+                _ => {}
+            }
+            self.window.record(now, &event);
+            let mut found = Vec::new();
+            self.scanner.scan_line(line.as_bytes(), 0, &mut found);
+            unsanitized += found.len() as u64;
+        }
+        self.totals.unsanitized += unsanitized;
+        LogProgress {
+            lines: lines.len() as u64,
+            rotations: self.follower.rotations,
+            truncations: self.follower.truncations,
+            unsanitized,
+        }
+    }
+
+    async fn read_redis(&mut self) -> (f64, Option<u64>, Option<u64>, Option<String>) {
+        if self.redis.is_none() {
+            self.redis = Redis::connect(&self.target).await.ok();
+        }
+        let Some(redis) = self.redis.as_mut() else { return (0.0, None, None, None) };
+        let memory = redis
+            .info_memory()
+            .await
+            .ok()
+            .and_then(|m| m.get("used_memory").and_then(|v| v.parse::<f64>().ok()))
+            .unwrap_or(0.0)
+            / 1_048_576.0;
+        let rate = redis.count("rate_limit:*", &mut |_| {}).await.ok();
+        let abuse = redis.count("abuse:*", &mut |_| {}).await.ok();
+        let states: Vec<String> = {
+            let mut out = Vec::new();
+            for (service, cfg) in &self.settings.breakers {
+                if let Ok(s) = breaker::read(redis, service, cfg, now_ms() / 1000).await {
+                    out.push(s.state.to_string());
+                }
+            }
+            out
+        };
+        if rate.is_none() {
+            self.redis = None; // reconnect next time
+        }
+        (memory, rate, abuse, states.into_iter().max_by_key(|s| s != "closed"))
+    }
+
+    async fn probe(&self) -> Health {
+        match self.http.get(&self.settings.file.gateway.health_path).await {
+            Ok(a) => {
+                Health { ok: a.status == 200, status: Some(a.status), latency_ms: a.elapsed.as_secs_f64() * 1000.0 }
+            }
+            Err(_) => Health { ok: false, status: None, latency_ms: 0.0 },
+        }
+    }
+
+    /// The plan's detailed health check, every watch.detailed_every.
+    async fn detailed(&mut self) -> Option<String> {
+        let every = self.settings.file.watch.detailed_every.0;
+        if self.last_detailed.is_some_and(|t| t.elapsed() < every) {
+            return None;
+        }
+        self.last_detailed = Some(Instant::now());
+        let (php, app) = (self.settings.file.gateway.php.clone(), self.settings.app_dir().to_path_buf());
+        let out = tokio::task::spawn_blocking(move || {
+            duct::cmd(php, ["artisan", "health:detailed"]).dir(app).stdout_capture().stderr_null().unchecked().run()
+        })
+        .await;
+        let text = out.ok().and_then(Result::ok).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
+        serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|j| j["status"].as_str().map(str::to_string))
+    }
+
+    async fn announce(&self, text: &str) -> Option<webhook::Delivery> {
+        let url = &self.settings.file.watch.webhook;
+        if url.is_empty() {
+            return None;
+        }
+        Some(webhook::post(&self.client, url, text).await)
+    }
+
+    async fn roll_back(&self, rule: &GuardRule) -> RollbackAction {
+        let Ok(feature) = rule.feature.parse::<Feature>() else {
+            return RollbackAction {
+                metric: rule.metric.clone(),
+                feature: rule.feature.clone(),
+                ok: false,
+                detail: "unknown feature".into(),
+            };
+        };
+        let args = RunArgs { dry_run: false, no_cache: false, no_reload: false };
+        let (ok, detail) = match rollback_feature(self.settings, feature, &args).await {
+            Ok((report, ok)) => (
+                ok,
+                format!(
+                    "{} in {} ms",
+                    if ok { "done and observed off" } else { "ran, but not every check passed" },
+                    report.elapsed_ms
+                ),
+            ),
+            Err(e) => (false, format!("{e:#}")),
+        };
+        RollbackAction { metric: rule.metric.clone(), feature: rule.feature.clone(), ok, detail }
+    }
+
+    fn summary(&self, elapsed: Duration, interrupted: bool) -> WatchSummary {
+        let t = &self.totals;
+        let criterion = |name: &str, verdict: &str, evidence: String| Criterion {
+            name: name.into(),
+            verdict: verdict.into(),
+            evidence,
+        };
+        let breaker = t.last_breaker.as_deref().unwrap_or("unknown");
+        let criteria = vec![
+            criterion(
+                "Zero 5xx errors introduced",
+                if t.server_errors == 0 { "pass" } else { "fail" },
+                format!("{} 5xx of {} requests", t.server_errors, t.requests),
+            ),
+            match t.rate_limit_hits {
+                0 => criterion(
+                    "Rate limiting working (429 for excessive requests)",
+                    "unknown",
+                    "no request exceeded a limit while watching".into(),
+                ),
+                n => criterion(
+                    "Rate limiting working (429 for excessive requests)",
+                    "pass",
+                    format!("{n} rate-limit rejection(s) logged"),
+                ),
+            },
+            criterion(
+                "Log sanitization active (no sensitive data in logs)",
+                if t.unsanitized == 0 { "pass" } else { "fail" },
+                format!("{} unsanitized value(s) in the new lines", t.unsanitized),
+            ),
+            criterion(
+                "Circuit breaker in CLOSED state",
+                if breaker == "closed" { "pass" } else { "fail" },
+                format!("last seen {breaker}, opened {} time(s)", t.breaker_opens),
+            ),
+            criterion(
+                "Response times < 500ms",
+                if t.worst_p95_ms < 500.0 { "pass" } else { "fail" },
+                format!("worst p95 {:.1} ms", t.worst_p95_ms),
+            ),
+        ];
+        let ok = criteria.iter().all(|c| c.verdict != "fail");
+        WatchSummary {
+            samples: t.samples,
+            duration_s: elapsed.as_secs(),
+            interrupted,
+            requests: t.requests,
+            server_errors: t.server_errors,
+            rate_limit_hits: t.rate_limit_hits,
+            breaker_opens: t.breaker_opens,
+            unsanitized: t.unsanitized,
+            worst_p95_ms: t.worst_p95_ms,
+            rollbacks: t.rollbacks.clone(),
+            criteria,
+            ok,
+        }
+    }
+}

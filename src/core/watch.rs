@@ -1,0 +1,229 @@
+//! Phase 6's judgement, pure: the plan's Key Metrics over a sliding window,
+//! each classified by its threshold; a level change is an alert; an alert
+//! that holds long enough triggers the configured rollback, once.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::logline::LogEvent;
+use crate::core::thresholds::{Level, Thresholds};
+
+/// The plan's metrics, by the names used in config and output.
+pub const METRICS: [&str; 5] =
+    ["error_rate_percent", "rate_limit_hits_per_hour", "breaker_opens", "response_time_ms", "redis_memory_mb"];
+
+/// Log events over a sliding window of time (milliseconds).
+#[derive(Debug, Clone, Default)]
+pub struct Window {
+    span_ms: u64,
+    requests: VecDeque<(u64, u16, f64)>,
+    rate_limited: VecDeque<u64>,
+    opens: VecDeque<u64>,
+    errors: VecDeque<u64>,
+}
+
+/// The figures at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub requests: u64,
+    pub server_errors: u64,
+    pub error_rate_percent: f64,
+    pub rate_limit_hits: u64,
+    pub rate_limit_hits_per_hour: f64,
+    pub breaker_opens: u64,
+    pub response_p50_ms: f64,
+    pub response_p95_ms: f64,
+    pub error_lines: u64,
+}
+
+impl Window {
+    pub fn new(span_ms: u64) -> Window {
+        Window { span_ms: span_ms.max(1), ..Window::default() }
+    }
+
+    pub fn record(&mut self, at_ms: u64, event: &LogEvent) {
+        match *event {
+            LogEvent::ApiRequest { status, duration_ms } => self.requests.push_back((at_ms, status, duration_ms)),
+            LogEvent::RateLimited => self.rate_limited.push_back(at_ms),
+            LogEvent::BreakerOpened => self.opens.push_back(at_ms),
+            LogEvent::Error => self.errors.push_back(at_ms),
+            _ => {}
+        }
+    }
+
+    fn expire(&mut self, now_ms: u64) {
+        let cutoff = now_ms.saturating_sub(self.span_ms);
+        while self.requests.front().is_some_and(|r| r.0 < cutoff) {
+            self.requests.pop_front();
+        }
+        for q in [&mut self.rate_limited, &mut self.opens, &mut self.errors] {
+            while q.front().is_some_and(|&t| t < cutoff) {
+                q.pop_front();
+            }
+        }
+    }
+
+    /// The figures over the window ending at `now_ms`.
+    pub fn figures(&mut self, now_ms: u64) -> Figures {
+        self.expire(now_ms);
+        let requests = self.requests.len() as u64;
+        let server_errors = self.requests.iter().filter(|r| r.1 >= 500).count() as u64;
+        let mut durations: Vec<f64> = self.requests.iter().map(|r| r.2).collect();
+        durations.sort_by(f64::total_cmp);
+        let pct = |q: f64| {
+            if durations.is_empty() {
+                0.0
+            } else {
+                durations[((durations.len() - 1) as f64 * q).round() as usize]
+            }
+        };
+        let hits = self.rate_limited.len() as u64;
+        Figures {
+            requests,
+            server_errors,
+            error_rate_percent: if requests == 0 { 0.0 } else { server_errors as f64 * 100.0 / requests as f64 },
+            rate_limit_hits: hits,
+            // Per hour: a window shorter than an hour is scaled up to one.
+            rate_limit_hits_per_hour: hits as f64 * 3_600_000.0 / self.span_ms.min(3_600_000) as f64,
+            breaker_opens: self.opens.len() as u64,
+            response_p50_ms: pct(0.50),
+            response_p95_ms: pct(0.95),
+            error_lines: self.errors.len() as u64,
+        }
+    }
+}
+
+/// The value each metric is judged on.
+pub fn values(f: &Figures, redis_memory_mb: f64) -> BTreeMap<String, f64> {
+    [
+        ("error_rate_percent", f.error_rate_percent),
+        ("rate_limit_hits_per_hour", f.rate_limit_hits_per_hour),
+        ("breaker_opens", f.breaker_opens as f64),
+        ("response_time_ms", f.response_p95_ms),
+        ("redis_memory_mb", redis_memory_mb),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+pub fn levels(t: &Thresholds, values: &BTreeMap<String, f64>) -> BTreeMap<String, Level> {
+    let by_name = |n: &str| match n {
+        "error_rate_percent" => t.error_rate_percent,
+        "rate_limit_hits_per_hour" => t.rate_limit_hits_per_hour,
+        "breaker_opens" => t.breaker_opens,
+        "response_time_ms" => t.response_time_ms,
+        _ => t.redis_memory_mb,
+    };
+    values.iter().map(|(k, v)| (k.clone(), by_name(k).level(*v))).collect()
+}
+
+/// A metric that changed level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelChange {
+    pub metric: String,
+    pub from: Level,
+    pub to: Level,
+    pub value: f64,
+}
+
+/// Remembers levels between intervals and reports the changes.
+#[derive(Debug, Clone, Default)]
+pub struct Alerts {
+    last: BTreeMap<String, Level>,
+}
+
+impl Alerts {
+    pub fn changes(&mut self, levels: &BTreeMap<String, Level>, values: &BTreeMap<String, f64>) -> Vec<LevelChange> {
+        let mut out = Vec::new();
+        for (metric, &to) in levels {
+            let from = self.last.insert(metric.clone(), to).unwrap_or(Level::Normal);
+            if from != to {
+                out.push(LevelChange { metric: metric.clone(), from, to, value: values[metric] });
+            }
+        }
+        out
+    }
+}
+
+/// `metric` at alert for `after` consecutive intervals rolls back `feature`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardRule {
+    pub metric: String,
+    pub feature: String,
+    pub after: u32,
+}
+
+/// The automatic rollback guard: counts consecutive alerts, acts once per feature.
+#[derive(Debug, Clone, Default)]
+pub struct Guard {
+    rules: Vec<GuardRule>,
+    streak: BTreeMap<String, u32>,
+    done: Vec<String>,
+}
+
+impl Guard {
+    pub fn new(rules: Vec<GuardRule>) -> Guard {
+        Guard { rules, ..Guard::default() }
+    }
+
+    /// The features to roll back now.
+    pub fn decide(&mut self, levels: &BTreeMap<String, Level>) -> Vec<GuardRule> {
+        for (metric, level) in levels {
+            let s = self.streak.entry(metric.clone()).or_default();
+            *s = if *level == Level::Alert { *s + 1 } else { 0 };
+        }
+        let mut act = Vec::new();
+        for rule in &self.rules {
+            let held = self.streak.get(&rule.metric).copied().unwrap_or(0) >= rule.after.max(1);
+            if held && !self.done.contains(&rule.feature) {
+                self.done.push(rule.feature.clone());
+                act.push(rule.clone());
+            }
+        }
+        act
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_over_a_sliding_window() {
+        let mut w = Window::new(10_000);
+        for i in 0..10 {
+            w.record(
+                i * 100,
+                &LogEvent::ApiRequest { status: if i < 2 { 503 } else { 200 }, duration_ms: (i * 10) as f64 },
+            );
+        }
+        w.record(500, &LogEvent::RateLimited);
+        w.record(600, &LogEvent::BreakerOpened);
+        let f = w.figures(1_000);
+        assert_eq!((f.requests, f.server_errors, f.breaker_opens, f.rate_limit_hits), (10, 2, 1, 1));
+        assert_eq!(f.error_rate_percent, 20.0);
+        assert_eq!(f.rate_limit_hits_per_hour, 360.0, "1 hit in 10 s is 360 an hour");
+        assert_eq!(f.response_p95_ms, 90.0);
+        assert_eq!(w.figures(20_000).requests, 0, "everything left the window");
+    }
+
+    #[test]
+    fn alerts_on_change_and_the_guard_acts_once_after_n_intervals() {
+        let t = Thresholds::plan();
+        let mut alerts = Alerts::default();
+        let mut guard =
+            Guard::new(vec![GuardRule { metric: "breaker_opens".into(), feature: "circuit-breaker".into(), after: 2 }]);
+        let calm = values(&Window::new(1).figures(0), 10.0);
+        assert!(alerts.changes(&levels(&t, &calm), &calm).is_empty());
+        let mut hot = calm.clone();
+        hot.insert("breaker_opens".into(), 3.0);
+        let l = levels(&t, &hot);
+        assert_eq!(alerts.changes(&l, &hot)[0].to, Level::Alert);
+        assert!(guard.decide(&l).is_empty(), "one interval is not enough");
+        assert_eq!(guard.decide(&l).len(), 1, "two consecutive alerts act");
+        assert!(guard.decide(&l).is_empty(), "at most once per feature");
+        assert_eq!(alerts.changes(&levels(&t, &calm), &calm)[0].to, Level::Normal);
+    }
+}

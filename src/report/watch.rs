@@ -1,0 +1,196 @@
+//! `watch` output: one sample per interval (a live table, or a JSON line),
+//! and a summary judged against the plan's Success Criteria.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::adapters::webhook::Delivery;
+use crate::core::thresholds::Level;
+use crate::core::watch::{Figures, LevelChange};
+use crate::report::{table, Human, Style};
+
+/// One JSON line of `watch --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WatchLine {
+    Sample(Box<WatchSample>),
+    Summary(WatchSummary),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    pub ok: bool,
+    pub status: Option<u16>,
+    pub latency_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogProgress {
+    /// New lines read this interval.
+    pub lines: u64,
+    pub rotations: u64,
+    pub truncations: u64,
+    /// Unsanitized secrets in this interval's lines (logs scan's rules).
+    pub unsanitized: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RollbackAction {
+    pub metric: String,
+    pub feature: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WatchSample {
+    pub ts: String,
+    pub n: u64,
+    pub elapsed_s: u64,
+    /// The figures over the sliding window.
+    pub figures: Figures,
+    pub redis_memory_mb: f64,
+    pub rate_limit_keys: Option<u64>,
+    pub abuse_keys: Option<u64>,
+    pub breaker_state: Option<String>,
+    pub health: Health,
+    /// The plan's detailed health check, when it ran this interval.
+    pub detailed_health: Option<String>,
+    /// The value each Key Metric is judged on, and its level.
+    pub values: BTreeMap<String, f64>,
+    pub levels: BTreeMap<String, Level>,
+    pub overall: Level,
+    pub changes: Vec<LevelChange>,
+    pub alerts: Vec<Delivery>,
+    pub rollbacks: Vec<RollbackAction>,
+    pub log: LogProgress,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub name: String,
+    /// pass, fail, or unknown (nothing showed either way).
+    pub verdict: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WatchSummary {
+    pub samples: u64,
+    pub duration_s: u64,
+    pub interrupted: bool,
+    pub requests: u64,
+    pub server_errors: u64,
+    pub rate_limit_hits: u64,
+    pub breaker_opens: u64,
+    pub unsanitized: u64,
+    pub worst_p95_ms: f64,
+    pub rollbacks: Vec<RollbackAction>,
+    /// The plan's Success Criteria for the first two hours.
+    pub criteria: Vec<Criterion>,
+    pub ok: bool,
+}
+
+fn level(style: &Style, l: Level) -> String {
+    match l {
+        Level::Normal => style.good("normal"),
+        Level::Warning => style.warn("warning"),
+        Level::Alert => style.bad("ALERT"),
+    }
+}
+
+impl Human for WatchLine {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        match self {
+            WatchLine::Sample(s) => sample(w, style, s),
+            WatchLine::Summary(s) => summary(w, style, s),
+        }
+    }
+}
+
+fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
+    writeln!(
+        w,
+        "gatewayctl watch · {} · sample {} · {}s · overall {}",
+        s.ts,
+        s.n,
+        s.elapsed_s,
+        level(style, s.overall)
+    )?;
+    let mut t = table::new(&["metric", "value", "level"]);
+    for (metric, value) in &s.values {
+        t.add_row(vec![
+            Cell::new(metric),
+            table::num(format!("{value:.2}")),
+            Cell::new(level(style, s.levels[metric])),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    let health = if s.health.ok { style.good("healthy") } else { style.bad("UNHEALTHY") };
+    writeln!(
+        w,
+        "health {health} ({:.1} ms) · breaker {} · rate_limit keys {} · abuse keys {} · {} requests, p50 {:.1} ms, p95 {:.1} ms in the window",
+        s.health.latency_ms,
+        s.breaker_state.as_deref().unwrap_or("?"),
+        s.rate_limit_keys.map_or("?".into(), |n| n.to_string()),
+        s.abuse_keys.map_or("?".into(), |n| n.to_string()),
+        s.figures.requests,
+        s.figures.response_p50_ms,
+        s.figures.response_p95_ms
+    )?;
+    writeln!(w, "log: +{} lines, {} rotation(s), {} unsanitized", s.log.lines, s.log.rotations, s.log.unsanitized)?;
+    for c in &s.changes {
+        writeln!(w, "{} {}: {:?} → {:?} ({:.2})", style.warn("level change"), c.metric, c.from, c.to, c.value)?;
+    }
+    for r in &s.rollbacks {
+        writeln!(w, "{} {} (because {}): {}", style.bad("AUTO-ROLLBACK"), r.feature, r.metric, r.detail)?;
+    }
+    Ok(())
+}
+
+fn summary(w: &mut dyn Write, style: &Style, s: &WatchSummary) -> io::Result<()> {
+    writeln!(
+        w,
+        "watch {} after {}s, {} samples",
+        if s.interrupted { "interrupted" } else { "finished" },
+        s.duration_s,
+        s.samples
+    )?;
+    let mut t = table::new(&["success criterion", "verdict", "evidence"]);
+    for c in &s.criteria {
+        let verdict = match c.verdict.as_str() {
+            "pass" => style.good("pass"),
+            "fail" => style.bad("FAIL"),
+            _ => style.warn("unknown"),
+        };
+        t.add_row(vec![Cell::new(&c.name), Cell::new(verdict), Cell::new(&c.evidence)]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(
+        w,
+        "{}",
+        if s.ok {
+            style.good("the first hours meet the plan's success criteria")
+        } else {
+            style.bad("the plan's success criteria are not met")
+        }
+    )
+}
+
+/// The sample in Prometheus text format.
+pub fn prometheus(s: &WatchSample) -> String {
+    let mut out = String::new();
+    for (metric, value) in &s.values {
+        out.push_str(&format!("# TYPE gatewayctl_{metric} gauge\ngatewayctl_{metric} {value}\n"));
+    }
+    out.push_str("# HELP gatewayctl_level 0 normal, 1 warning, 2 alert\n# TYPE gatewayctl_level gauge\n");
+    for (metric, l) in &s.levels {
+        out.push_str(&format!("gatewayctl_level{{metric=\"{metric}\"}} {}\n", *l as u8));
+    }
+    out.push_str(&format!("# TYPE gatewayctl_health_up gauge\ngatewayctl_health_up {}\n", u8::from(s.health.ok)));
+    out.push_str(&format!("# TYPE gatewayctl_requests gauge\ngatewayctl_requests {}\n", s.figures.requests));
+    out
+}

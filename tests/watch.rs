@@ -1,0 +1,128 @@
+//! `watch` against a lab under generated traffic: alerts, the automatic
+//! rollback guard, rate-limit hits, log rotation, Prometheus. Every JSON line
+//! is deserialized into the report types.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gatewayctl::core::thresholds::Level;
+use gatewayctl::report::watch::{WatchLine, WatchSample, WatchSummary};
+
+use crate::harness::gatewayctl;
+use crate::lab::Lab;
+
+fn start_watch(lab: &Lab, args: &[&str]) -> Child {
+    let config = lab.report.config.display().to_string();
+    Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "watch", "--format", "json"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn finish(child: Child) -> (Vec<WatchSample>, WatchSummary) {
+    let out = child.wait_with_output().unwrap();
+    let mut samples = Vec::new();
+    let mut summary = None;
+    for line in BufReader::new(&out.stdout[..]).lines() {
+        match serde_json::from_str::<WatchLine>(&line.unwrap()).expect("each line is a WatchLine") {
+            WatchLine::Sample(s) => samples.push(*s),
+            WatchLine::Summary(s) => summary = Some(s),
+        }
+    }
+    (samples, summary.expect("a summary line"))
+}
+
+fn availability(lab: &Lab, http: &gatewayctl::adapters::http::Http) -> u16 {
+    lab.send(
+        http,
+        "POST",
+        "/api/v2/availability/simple",
+        &[],
+        Some(&serde_json::json!({"service_id": 1, "date": "2030-01-01"})),
+    )
+    .status
+}
+
+const BREAKER: &str = "[breakers.calcom_api]\nfailure_threshold = 2\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n\n[watch]\ninterval = \"1s\"\nwindow = \"7s\"\n\n[[watch.auto_rollback]]\nmetric = \"breaker_opens\"\nfeature = \"circuit-breaker\"\nafter = 2\n";
+
+#[test]
+fn a_failing_upstream_raises_the_alert_and_the_guard_rolls_the_breaker_back() {
+    let lab = Lab::start("watch-guard", Some(BREAKER));
+    let http = lab.http(None);
+    let watch = start_watch(&lab, &["--duration", "22s", "--auto-rollback"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    lab.upstream("fail");
+    // Traffic until the breaker has opened twice (a failed half-open trial reopens it).
+    let until = Instant::now() + Duration::from_secs(6);
+    while Instant::now() < until {
+        availability(&lab, &http);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    lab.upstream("ok");
+    let (samples, summary) = finish(watch);
+    let alert =
+        samples.iter().position(|s| s.levels["breaker_opens"] == Level::Alert).expect("breaker_opens reached alert");
+    let rolled = samples.iter().position(|s| !s.rollbacks.is_empty()).expect("the guard acted");
+    assert_eq!(rolled, alert + 1, "after two consecutive alert intervals");
+    assert!(samples[rolled].rollbacks[0].ok, "{:?}", samples[rolled].rollbacks);
+    assert_eq!(summary.rollbacks.len(), 1, "at most once per feature");
+    let recovered = samples[rolled..].iter().any(|s| s.levels["breaker_opens"] == Level::Normal);
+    assert!(recovered, "the metric recovers once the opens leave the window");
+    let list = gatewayctl(&["--config", &lab.report.config.display().to_string(), "rollback", "list"]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("circuit-breaker: rolled back"));
+}
+
+const LIMITS: &str = "[[rate_limit.buckets]]\nname = \"bookings\"\npaths = [\"v2/bookings\", \"v2/bookings/*\"]\nlimit = 4\nwindow = \"60s\"\n\n[[rate_limit.buckets]]\nname = \"default\"\npaths = [\"*\"]\nlimit = 60\nwindow = \"60s\"\n\n[watch]\ninterval = \"500ms\"\nwindow = \"30s\"\n";
+
+#[test]
+fn a_stress_run_raises_the_rate_limit_level_and_rotation_loses_no_line() {
+    let lab = Lab::start("watch-stress", Some(LIMITS));
+    let http = lab.http(None);
+    let port = gatewayctl::lab::free_port().unwrap();
+    let listen = format!("127.0.0.1:{port}");
+    availability(&lab, &http); // the log exists before watch starts, and is followed from its end
+    let watch = start_watch(&lab, &["--duration", "6s", "--metrics-listen", &listen]);
+    std::thread::sleep(Duration::from_millis(800));
+    let config = lab.report.config.display().to_string();
+    let stress = gatewayctl(&["--config", &config, "stress", "rate-limit", "--requests", "10", "--interval", "10ms"]);
+    assert_eq!(stress.status.code(), Some(0));
+    // Rotate the log mid-run: the lines on both sides of it must be counted.
+    for _ in 0..5 {
+        availability(&lab, &http);
+    }
+    std::thread::sleep(Duration::from_millis(700));
+    let log = lab.dir.join("app/storage/logs/laravel.log");
+    std::fs::rename(&log, log.with_extension("log.1")).unwrap();
+    for _ in 0..7 {
+        availability(&lab, &http);
+    }
+    std::thread::sleep(Duration::from_millis(1200));
+    let metrics =
+        std::process::Command::new("curl").args(["-s", &format!("http://{listen}/metrics")]).output().unwrap();
+    let metrics = String::from_utf8_lossy(&metrics.stdout).into_owned();
+    let (samples, summary) = finish(watch);
+    let seen: Vec<(f64, u64, u64)> = samples
+        .iter()
+        .map(|s| (s.values["rate_limit_hits_per_hour"], s.log.lines, s.figures.rate_limit_hits))
+        .collect();
+    assert!(
+        samples.iter().any(|s| s.levels["rate_limit_hits_per_hour"] == Level::Alert),
+        "6 rejections in a 30 s window is 720/h: {seen:?} {summary:?}"
+    );
+    assert_eq!(summary.rate_limit_hits, 6);
+    assert_eq!(
+        summary.requests,
+        4 + 12,
+        "API request lines: 4 allowed bookings + 12 availability, across the rotation"
+    );
+    assert!(samples.iter().any(|s| s.log.rotations == 1));
+    assert!(
+        metrics.contains("gatewayctl_rate_limit_hits_per_hour")
+            && metrics.contains("gatewayctl_level{metric=\"breaker_opens\"}"),
+        "{metrics}"
+    );
+}
