@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 
 use crate::adapters::http::Http;
 use crate::adapters::{logfiles, logtail};
-use crate::commands::{now_ms, Context};
+use crate::commands::{canary_tag, Context};
 use crate::core::logscan::Scanner;
 use crate::exit;
 use crate::report::logs::{Canary, LogFinding, LogsProbeReport, LogsScanReport};
@@ -94,18 +94,6 @@ pub fn scan(settings: &Settings, args: &ScanArgs) -> anyhow::Result<LogsScanRepo
     Ok(report)
 }
 
-/// Letters only, so no canary is mistaken for a card number by the sanitizer.
-fn letters(mut n: u64) -> String {
-    let mut out = String::new();
-    loop {
-        out.push((b'a' + (n % 26) as u8) as char);
-        n /= 26;
-        if n == 0 {
-            return out;
-        }
-    }
-}
-
 const ENDPOINTS: &[&str] = &["/api/webhooks/calcom", "/api/webhooks/retell", "/api/retell/collect-appointment"];
 /// A test card number (Luhn-valid, never a real account).
 const CANARY_CARD: &str = "4111111111111111";
@@ -113,10 +101,10 @@ const CANARY_CARD: &str = "4111111111111111";
 pub async fn probe(settings: &Settings) -> anyhow::Result<LogsProbeReport> {
     let g = &settings.file.gateway;
     let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
-    let tag = letters(now_ms() ^ (u64::from(std::process::id()) << 40));
+    let tag = canary_tag();
     let mut sent = Vec::new();
     for (i, path) in ENDPOINTS.iter().enumerate() {
-        let reference = format!("gatewayctl-probe-{tag}-{}", letters(i as u64));
+        let reference = format!("gatewayctl-probe-{tag}-{}", ["a", "b", "c"][i]);
         let secrets = [
             ("password", format!("canary-password-{tag}")),
             ("token", format!("canary-token-{tag}")),

@@ -4,7 +4,7 @@
 use crate::adapters::http::Http;
 use crate::adapters::logtail;
 use crate::adapters::redis::Redis;
-use crate::commands::{now_ms, redis_target};
+use crate::commands::{canary_tag, now_ms, redis_target};
 use crate::core::checks::Check;
 use crate::core::integration::{self, Integration};
 use crate::core::limiter::{counter_key, Identity};
@@ -93,8 +93,7 @@ async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), Str
 /// On when a canary password sent to a webhook is logged redacted.
 async fn sanitizer(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
     let canary = format!("canary-pw-{}-{}", std::process::id(), now_ms());
-    // Letters only: a long digit run could pass Luhn and be redacted as a card.
-    let reference = format!("gatewayctl-canary-{}", letters(now_ms() ^ u64::from(std::process::id()) << 40));
+    let reference = format!("gatewayctl-canary-{}", canary_tag());
     let body = serde_json::json!({"password": canary, "request_ref": reference});
     let answer = http
         .send("POST", "/api/webhooks/calcom", &[("X-Api-Key", &reference)], Some(&body))
@@ -109,18 +108,6 @@ async fn sanitizer(settings: &Settings, http: &Http) -> Result<(bool, String), S
         .ok_or_else(|| format!("webhook → {}, but no log line carries the canary's reference", answer.status))?;
     let leaked = line.contains(&canary);
     Ok((!leaked, format!("canary password logged {}", if leaked { "as sent" } else { "redacted" })))
-}
-
-/// A number written in the letters a to z.
-fn letters(mut n: u64) -> String {
-    let mut out = String::new();
-    loop {
-        out.push((b'a' + (n % 26) as u8) as char);
-        n /= 26;
-        if n == 0 {
-            return out;
-        }
-    }
 }
 
 fn yes(b: bool) -> &'static str {

@@ -60,26 +60,35 @@ pub async fn paced(
         let _ = t.await;
     }
     let elapsed = start.elapsed();
-    let h = histogram.lock().await;
+    let mut summary = summarize(&*histogram.lock().await, statuses.lock().await.clone(), elapsed);
+    summary.target_rate = rate;
+    // Over the intervals between sends: n requests span n - 1 of them.
+    summary.send_rate = (total.saturating_sub(1)) as f64 / sent_in.as_secs_f64().max(1e-9);
+    summary.max_send_lag_ms = lag.as_secs_f64() * 1000.0;
+    let mut report = StressReport::new("rate", route, identity, None);
+    report.rate = Some(summary);
+    report
+}
+
+/// Percentiles, counts and rates from a finished run.
+fn summarize(h: &Histogram<u64>, statuses: BTreeMap<String, u64>, elapsed: Duration) -> RateSummary {
     let ms = |q: f64| h.value_at_quantile(q) as f64 / 1000.0;
-    let summary = RateSummary {
-        target_rate: rate,
-        sent: total,
-        // Over the intervals between sends: n requests span n - 1 of them.
-        send_rate: (total.saturating_sub(1)) as f64 / sent_in.as_secs_f64().max(1e-9),
+    let sent = h.len();
+    let rate = sent as f64 / elapsed.as_secs_f64().max(1e-9);
+    RateSummary {
+        target_rate: 0.0,
+        sent,
+        send_rate: rate,
         duration_ms: elapsed.as_millis() as u64,
-        completed_rate: total as f64 / elapsed.as_secs_f64().max(1e-9),
-        max_send_lag_ms: lag.as_secs_f64() * 1000.0,
+        completed_rate: rate,
+        max_send_lag_ms: 0.0,
         p50_ms: ms(0.50),
         p90_ms: ms(0.90),
         p99_ms: ms(0.99),
         p999_ms: ms(0.999),
         max_ms: h.max() as f64 / 1000.0,
-        statuses: statuses.lock().await.clone(),
-    };
-    let mut report = StressReport::new("rate", route, identity, None);
-    report.rate = Some(summary);
-    report
+        statuses,
+    }
 }
 
 /// Max mode: `connections` loops sending back to back for `duration`
@@ -127,24 +136,7 @@ pub async fn closed(
     for w in workers {
         let _ = w.await;
     }
-    let elapsed = start.elapsed();
-    let h = histogram.lock().await;
-    let ms = |q: f64| h.value_at_quantile(q) as f64 / 1000.0;
-    let sent = h.len();
-    let summary = RateSummary {
-        target_rate: 0.0,
-        sent,
-        send_rate: sent as f64 / elapsed.as_secs_f64().max(1e-9),
-        duration_ms: elapsed.as_millis() as u64,
-        completed_rate: sent as f64 / elapsed.as_secs_f64().max(1e-9),
-        max_send_lag_ms: 0.0,
-        p50_ms: ms(0.50),
-        p90_ms: ms(0.90),
-        p99_ms: ms(0.99),
-        p999_ms: ms(0.999),
-        max_ms: h.max() as f64 / 1000.0,
-        statuses: statuses.lock().await.clone(),
-    };
+    let summary = summarize(&*histogram.lock().await, statuses.lock().await.clone(), start.elapsed());
     let mut report = StressReport::new("max", route, identity, None);
     report.rate = Some(summary);
     report
