@@ -58,15 +58,29 @@ pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str))
     let dir = absolute(&opts.dir);
     let layout = Layout::new(&dir);
     refuse_running(&layout)?;
-    let ports = choose_ports(opts.port_base)?;
     let fpm_binary = packages::find_fpm().map(|p| p.display().to_string()).unwrap_or_else(|| "php-fpm8.2".into());
-    let mut run = Run { layout, ports, started: Vec::new(), steps: Vec::new(), clock: Instant::now() };
-    let result = run.start_all(settings, opts, &fpm_binary, progress);
-    if let Err(e) = result {
-        // Leave nothing behind: stop what this attempt started.
-        down::stop_processes(&run.started);
-        return Err(e);
-    }
+    // Free ports can be taken between choosing and binding them (labs start
+    // side by side): with ports we chose ourselves, try again with others.
+    let attempts = if opts.port_base.is_some() { 1 } else { 3 };
+    let mut attempt = 0;
+    let (run, ports) = loop {
+        attempt += 1;
+        let ports = choose_ports(opts.port_base)?;
+        let mut run =
+            Run { layout: layout.clone(), ports, started: Vec::new(), steps: Vec::new(), clock: Instant::now() };
+        match run.start_all(settings, opts, &fpm_binary, progress) {
+            Ok(()) => break (run, ports),
+            Err(e) => {
+                // Leave nothing behind: stop what this attempt started.
+                down::stop_processes(&run.started);
+                let retry = matches!(e, LabError::NotReady { .. } | LabError::PortInUse { .. });
+                if !retry || attempt >= attempts {
+                    return Err(e);
+                }
+                progress("a port was taken meanwhile; trying other ports");
+            }
+        }
+    };
     let state = LabState {
         dir: dir.clone(),
         ports,
@@ -107,8 +121,14 @@ fn choose_ports(base: Option<u16>) -> Result<Ports, LabError> {
     let ports = match base {
         Some(b) => Ports::from_base(b).ok_or(LabError::PortBase(b))?,
         None => {
-            let free = || crate::lab::free_port().map_err(|e| LabError::Dir { path: "127.0.0.1:0".into(), source: e });
-            Ports { http: free()?, fpm: free()?, redis: free()?, upstream: free()?, upstream_control: free()? }
+            // All five held at once, so they are distinct.
+            let bind = || {
+                std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
+                    .map_err(|e| LabError::Dir { path: "127.0.0.1:0".into(), source: e })
+            };
+            let held = [bind()?, bind()?, bind()?, bind()?, bind()?];
+            let port = |i: usize| held[i].local_addr().map(|a| a.port()).unwrap_or(0);
+            Ports { http: port(0), fpm: port(1), redis: port(2), upstream: port(3), upstream_control: port(4) }
         }
     };
     for (what, port) in ports.all() {
