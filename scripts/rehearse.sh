@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # gatewayctl's main job, rehearsed on a lab: a real local replica of the
-# gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). Preflight and
-# the journaled activation (Phases 1 to 4) run for real; then Phase 5 is played
-# next to what the model predicts, so the plan's own mistakes show before
-# anyone touches production.
+# gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). The plan's
+# phases run as gatewayctl commands, so the plan's own mistakes show before
+# anyone touches production: preflight, the journaled activation (Phases 1-4),
+# Phase 5 checked against the model, a short Phase 6 watch, and the emergency
+# rollback with its undo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,48 +32,37 @@ trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
 step "lab up"
 "$g" --config "$config" lab up --dir "$dir"
 lab="$dir/gatewayctl.toml"
-url=$(sed -n 's/^base_url = "\(.*\)"/\1/p' "$lab")
-
-count_statuses() { # method path count [header]
-  for _ in $(seq "$3"); do
-    curl -s -o /dev/null -w '%{http_code}\n' -X "$1" "$url$2" -H 'Accept: application/json' \
-      -H 'Content-Type: application/json' ${4:+-H "$4"} -d '{"service_id":1,"date":"2025-10-02"}'
-  done | sort | uniq -c | sed 's/^/   /'
-}
+run() { "$g" --config "$lab" "$@"; }
 
 step "Phase 1: preflight (GO / NO-GO, with the 8 fixes read from the source)"
-"$g" --config "$lab" preflight
+run preflight
 
 step "Phases 1 to 4: activate (journaled; --yes because this is a rehearsal)"
-"$g" --config "$lab" activate --dry-run | head -n 12
-"$g" --config "$lab" activate --yes
+run activate --dry-run | head -n 12
+run activate --yes
 
-step "Phase 5A as written: 35 requests to /api/health (the plan expects 429 from request 31)"
-"$g" --config "$lab" simulate rate-limit --route "GET /api/health" --requests 35
-echo "the lab answered:"; count_statuses GET /api/health 35
+step "Phase 5A as the plan writes it: refused before sending, /api/health has no limiter"
+run stress rate-limit --route "GET /api/health" --requests 35 --expect-limit 30 || echo "(exit $?: the plan's expectation contradicts the model)"
 
-step "Phase 5A on a limited route: 35 requests to POST /api/v2/bookings"
-"$g" --config "$lab" simulate rate-limit --route "POST /api/v2/bookings" --requests 35 --interval 0ms | tail -n 2
-echo "the lab answered (422: the controller rejects the probe body, i.e. the limiter let it through):"
-count_statuses POST /api/v2/bookings 35 "X-Api-Key: rehearsal-key"
+step "Phase 5A on a limited route, every answer held against the model"
+run stress rate-limit --route "POST /api/v2/bookings" --requests 35 --interval 20ms | tail -n 9
 
-step "Phase 5B: Cal.com fails; six availability checks"
-"$g" lab upstream fail --dir "$dir"
-count_statuses POST /api/v2/availability/simple 6
-"$g" --config "$lab" breaker status
+step "Phase 5B: Cal.com made to fail; the breaker checked step by step (the plan says one success closes it; it takes two)"
+run breaker trip-test
 
-step "After the recovery timeout, Cal.com is back: one success (the plan says that closes it)"
-"$g" lab upstream ok --dir "$dir"
-sleep 5.2
-count_statuses POST /api/v2/availability/simple 1
-"$g" --config "$lab" breaker status
-step "A second success closes it, as the model predicts"
-count_statuses POST /api/v2/availability/simple 1
-"$g" --config "$lab" breaker status
+step "Phase 5C: canary secrets through each sanitized endpoint, then a scan of the logs"
+run logs probe
+run logs scan
+
+step "Phase 6: a short watch (the plan's is two hours)"
+run watch --duration 6s --interval 2s | tail -n 12
+
+step "The plan's 60-second emergency rollback, then its undo"
+run rollback emergency | tail -n 4
+run rollback undo rate-limit | tail -n 2
 
 step "Redis, with SCAN (the plan uses KEYS)"
-"$g" --config "$lab" keys count 'rate_limit:*'
-"$g" --config "$lab" keys count 'abuse:*'
+run keys count 'rate_limit:*'
 
 step "lab down"
 "$g" lab down --dir "$dir"
