@@ -43,12 +43,15 @@ pub async fn paced(
         tasks.push(tokio::spawn(async move {
             let _slot = slots.acquire_owned().await.expect("semaphore open");
             let refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let outcome = http.send(&route.method, &route.path, &refs, None).await;
+            let outcome = match http.prepare(&route.method, &route.path) {
+                Ok(prepared) => http.status_only(&prepared, &refs).await,
+                Err(e) => Err(e),
+            };
             // Latency from when the request was due: waiting for a slot counts.
             let latency = start.elapsed().saturating_sub(due);
             let _ = histogram.lock().await.record((latency.as_micros() as u64).max(1));
             let key = match outcome {
-                Ok(a) => a.status.to_string(),
+                Ok(status) => status.to_string(),
                 Err(e) if e.is_unreachable() => "unreachable".into(),
                 Err(_) => "error".into(),
             };
@@ -111,12 +114,13 @@ pub async fn closed(
         workers.push(tokio::spawn(async move {
             let refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let mut local: BTreeMap<String, u64> = BTreeMap::new();
+            let Ok(prepared) = http.prepare(&route.method, &route.path) else { return };
             let mut times = Vec::new();
             // Bounded by the duration.
             while start.elapsed() < duration {
                 let sent = Instant::now();
-                let key = match http.send(&route.method, &route.path, &refs, None).await {
-                    Ok(a) => a.status.to_string(),
+                let key = match http.status_only(&prepared, &refs).await {
+                    Ok(status) => status.to_string(),
                     Err(e) if e.is_unreachable() => "unreachable".into(),
                     Err(_) => "error".into(),
                 };
