@@ -72,6 +72,36 @@ pub fn run(php: &str, app_dir: &Path, args: &[&str]) -> Result<ArtisanOutput, Ar
     Ok(ArtisanOutput { stdout, stderr })
 }
 
+/// What `php artisan health:detailed` said (it exits 1 when not healthy,
+/// so it is read whatever its exit code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailedHealth {
+    /// The app has no such command.
+    Undefined,
+    /// `status` from its JSON (healthy, degraded, unhealthy), or `None` if
+    /// it printed no JSON; `output` is what it printed.
+    Reported { status: Option<String>, exit_ok: bool, output: String },
+}
+
+/// Runs the plan's detailed health check.
+pub fn health_detailed(php: &str, app_dir: &Path) -> Result<DetailedHealth, ArtisanError> {
+    let command = "health:detailed".to_string();
+    let out = duct::cmd(php, ["artisan", "health:detailed"])
+        .dir(app_dir)
+        .stdout_capture()
+        .stderr_capture()
+        .unchecked()
+        .run()
+        .map_err(|source| ArtisanError::Spawn { php: php.into(), command, app_dir: app_dir.into(), source })?;
+    let output = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if output.contains("is not defined") || String::from_utf8_lossy(&out.stderr).contains("is not defined") {
+        return Ok(DetailedHealth::Undefined);
+    }
+    let status =
+        serde_json::from_str::<serde_json::Value>(&output).ok().and_then(|j| j["status"].as_str().map(str::to_string));
+    Ok(DetailedHealth::Reported { status, exit_ok: out.status.success(), output })
+}
+
 /// Artisan run as root leaves root-owned caches and logs that php-fpm's
 /// workers (www-data) cannot write: hand them back to the owner of
 /// `storage/`. Returns how many entries changed owner.

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::Args;
 
+use crate::adapters::artisan::{self, DetailedHealth};
 use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
 use crate::adapters::state::StateDir;
@@ -96,38 +97,19 @@ pub async fn health(settings: &Settings) -> Check {
 
 fn detailed_health(settings: Settings) -> Check {
     let php = artisan_php(&settings);
-    let out = duct::cmd(&php, ["artisan", "health:detailed"])
-        .dir(settings.app_dir())
-        .stderr_capture()
-        .stdout_capture()
-        .unchecked()
-        .run();
-    let Ok(out) = out else {
-        return Check::warn(
-            "health:detailed",
-            format!("cannot run {php} artisan"),
-            "check gateway.php and the app dir",
-        );
-    };
-    let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    let err = String::from_utf8_lossy(&out.stderr);
-    if text.contains("is not defined") || err.contains("is not defined") {
-        return Check::warn(
-            "health:detailed",
+    let name = "health:detailed";
+    match artisan::health_detailed(&php, settings.app_dir()) {
+        Err(e) => Check::warn(name, e.to_string(), "check gateway.php and the app dir"),
+        Ok(DetailedHealth::Undefined) => Check::warn(
+            name,
             "the app has no health:detailed command",
             "the plan's detailed health check is unavailable here",
-        );
-    }
-    let status =
-        serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|j| j["status"].as_str().map(str::to_string));
-    match (out.status.success(), status.as_deref()) {
-        (true, Some("healthy")) => Check::pass("health:detailed", "healthy"),
-        (_, Some("degraded")) => Check::warn("health:detailed", text, "degraded: read each check before going on"),
-        _ => Check::fail(
-            "health:detailed",
-            format!("{text}{err}").chars().take(400).collect::<String>(),
-            "unhealthy: investigate first",
         ),
+        Ok(DetailedHealth::Reported { status, exit_ok, output }) => match (exit_ok, status.as_deref()) {
+            (true, Some("healthy")) => Check::pass(name, "healthy"),
+            (_, Some("degraded")) => Check::warn(name, output, "degraded: read each check before going on"),
+            _ => Check::fail(name, output.chars().take(400).collect::<String>(), "unhealthy: investigate first"),
+        },
     }
 }
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use clap::Args;
 
+use crate::adapters::artisan::{self, DetailedHealth};
 use crate::adapters::http::Http;
 use crate::adapters::logfollow::Follower;
 use crate::adapters::redis::{Redis, RedisTarget};
@@ -278,12 +279,11 @@ impl<'a> Watch<'a> {
         }
         self.last_detailed = Some(Instant::now());
         let (php, app) = (self.settings.file.gateway.php.clone(), self.settings.app_dir().to_path_buf());
-        let out = tokio::task::spawn_blocking(move || {
-            duct::cmd(php, ["artisan", "health:detailed"]).dir(app).stdout_capture().stderr_null().unchecked().run()
-        })
-        .await;
-        let text = out.ok().and_then(Result::ok).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())?;
-        serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|j| j["status"].as_str().map(str::to_string))
+        let report = tokio::task::spawn_blocking(move || artisan::health_detailed(&php, &app)).await.ok()?.ok()?;
+        match report {
+            DetailedHealth::Reported { status, .. } => status,
+            DetailedHealth::Undefined => Some("unavailable".into()),
+        }
     }
 
     async fn announce(&self, text: &str) -> Option<webhook::Delivery> {

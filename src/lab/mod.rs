@@ -27,6 +27,11 @@ pub enum LabError {
     AlreadyRunning { dir: String, pids: String },
     #[error("port {port} ({what}) is in use on 127.0.0.1; choose another --port-base, or omit it to pick free ports")]
     PortInUse { port: u16, what: &'static str },
+    #[error("cannot find free loopback ports: {source}")]
+    Ports {
+        #[source]
+        source: std::io::Error,
+    },
     #[error("--port-base {0} leaves no room for 5 ports")]
     PortBase(u16),
     #[error("no lab in {dir} (no lab.json); start one with `gatewayctl lab up --dir {dir}`")]

@@ -124,7 +124,7 @@ fn choose_ports(base: Option<u16>) -> Result<Ports, LabError> {
             // All five held at once, so they are distinct.
             let bind = || {
                 std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
-                    .map_err(|e| LabError::Dir { path: "127.0.0.1:0".into(), source: e })
+                    .map_err(|e| LabError::Ports { source: e })
             };
             let held = [bind()?, bind()?, bind()?, bind()?, bind()?];
             let port = |i: usize| held[i].local_addr().map(|a| a.port()).unwrap_or(0);
@@ -267,21 +267,9 @@ impl Run {
             // The lab runs workers as the user who started it; root needs -R.
             args.push("-R".into());
         }
-        let test = duct::cmd(fpm, args.iter().chain(["-t".to_string()].iter()))
-            .stderr_to_stdout()
-            .stdout_capture()
-            .unchecked()
-            .run();
-        match test {
-            Ok(out) if out.status.success() => {}
-            Ok(out) => {
-                return Err(LabError::ConfigTest {
-                    what: "php-fpm",
-                    output: String::from_utf8_lossy(&out.stdout).trim().to_string(),
-                })
-            }
-            Err(e) => return Err(LabError::ConfigTest { what: "php-fpm", output: e.to_string() }),
-        }
+        let mut test_args = args.clone();
+        test_args.push("-t".into());
+        config_test("php-fpm", fpm, &test_args)?;
         let mut command = Command::new(fpm);
         command.arg("-F").args(&args);
         let log = self.layout.log("php-fpm");
@@ -310,17 +298,7 @@ impl Run {
     fn start_nginx(&mut self) -> Result<(), LabError> {
         let mut test_args = self.nginx_args();
         test_args.push("-t".into());
-        let test = duct::cmd("nginx", &test_args).stderr_to_stdout().stdout_capture().unchecked().run();
-        match test {
-            Ok(out) if out.status.success() => {}
-            Ok(out) => {
-                return Err(LabError::ConfigTest {
-                    what: "nginx",
-                    output: String::from_utf8_lossy(&out.stdout).trim().to_string(),
-                })
-            }
-            Err(e) => return Err(LabError::ConfigTest { what: "nginx", output: e.to_string() }),
-        }
+        config_test("nginx", "nginx", &test_args)?;
         let pid_file = self.layout.nginx_pid();
         let _ = std::fs::remove_file(&pid_file);
         let _ = duct::cmd("nginx", self.nginx_args()).stderr_to_stdout().stdout_capture().unchecked().run();
@@ -361,6 +339,15 @@ impl Run {
             return Err(self.not_ready("the gateway's /api/health", self.layout.app().join("storage/logs/laravel.log")));
         }
         Ok(())
+    }
+}
+
+/// A daemon's own config test (`-t`): its output when it fails.
+fn config_test(what: &'static str, program: &str, args: &[String]) -> Result<(), LabError> {
+    match duct::cmd(program, args).stderr_to_stdout().stdout_capture().unchecked().run() {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(LabError::ConfigTest { what, output: String::from_utf8_lossy(&out.stdout).trim().to_string() }),
+        Err(e) => Err(LabError::ConfigTest { what, output: e.to_string() }),
     }
 }
 
