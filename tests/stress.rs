@@ -10,12 +10,11 @@ use crate::lab::Lab;
 
 const CONFIG: &str = "[[rate_limit.buckets]]\nname = \"bookings\"\npaths = [\"v2/bookings\", \"v2/bookings/*\"]\nlimit = 4\nwindow = \"60s\"\n\n[[rate_limit.buckets]]\nname = \"default\"\npaths = [\"*\"]\nlimit = 60\nwindow = \"60s\"\n\n[rate_limit.abuse]\nthreshold = 3\ncounter_ttl = \"60s\"\nblock = \"30s\"\n";
 
-fn stress(lab: &Lab, config: &str, args: &[&str]) -> (i32, StressReport) {
+fn stress(config: &str, args: &[&str]) -> (i32, StressReport) {
     let mut all = vec!["--config", config, "stress", "rate-limit", "--format", "json"];
     all.extend_from_slice(args);
     let out = gatewayctl(&all);
     assert!(code(&out) <= 1, "{}", stderr(&out));
-    let _ = lab;
     (code(&out), json(&out))
 }
 
@@ -23,7 +22,7 @@ fn stress(lab: &Lab, config: &str, args: &[&str]) -> (i32, StressReport) {
 fn matches_the_model_on_every_request_including_the_abuse_block() {
     let lab = Lab::start("stress", Some(CONFIG));
     let config = lab.report.config.display().to_string();
-    let (code, report) = stress(&lab, &config, &["--requests", "12", "--interval", "15ms"]);
+    let (code, report) = stress(&config, &["--requests", "12", "--interval", "15ms"]);
     assert_eq!((code, report.mismatches), (0, 0), "{report:#?}");
     let statuses: Vec<u16> = report.requests.iter().map(|r| r.observed.status).collect();
     assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 8, "{statuses:?}");
@@ -45,7 +44,7 @@ fn a_limit_changed_behind_the_models_back_is_caught_at_the_first_request() {
         .unwrap();
     assert!(cached.status.success());
     let config = lab.report.config.display().to_string();
-    let (code, report) = stress(&lab, &config, &["--requests", "8", "--interval", "10ms"]);
+    let (code, report) = stress(&config, &["--requests", "8", "--interval", "10ms"]);
     assert_eq!(code, 1);
     assert_eq!(report.first_mismatch, Some(1), "remaining 5 where the model says 3: {:#?}", report.requests[0]);
 }
@@ -79,9 +78,9 @@ fn the_plans_phase_5a_is_refused_before_anything_is_sent() {
 fn a_burst_passes_exactly_the_limit_and_rate_mode_paces() {
     let lab = Lab::start("stress-burst", Some(CONFIG));
     let config = lab.report.config.display().to_string();
-    let (exit, report) = stress(&lab, &config, &["--burst", "20"]);
+    let (exit, report) = stress(&config, &["--burst", "20"]);
     assert_eq!((exit, report.burst_passed, report.burst_expected), (0, Some(4), Some(4)), "{report:#?}");
-    let (exit, report) = stress(&lab, &config, &["--route", "GET /static.txt", "--rate", "40", "--duration", "1s"]);
+    let (exit, report) = stress(&config, &["--route", "GET /static.txt", "--rate", "40", "--duration", "1s"]);
     let rate = report.rate.unwrap();
     assert_eq!((exit, rate.sent), (0, 40));
     assert_eq!(rate.statuses.get("200"), Some(&40));
