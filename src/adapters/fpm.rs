@@ -97,11 +97,24 @@ fn signal_state(pid_file: &Path) -> FpmState {
             workers: vec![],
             evidence: format!("no pid in {}", pid_file.display()),
         },
-        Some(pid) if process::is_alive(pid) => {
-            let workers = process::children(pid);
-            let evidence = format!("master pid {pid} alive, {} worker(s)", workers.len());
-            FpmState { running: true, master_pid: Some(pid), workers, evidence }
-        }
+        Some(pid) if process::is_alive(pid) => match master_identity(pid) {
+            Ok(what) => {
+                let workers = process::children(pid);
+                let evidence = format!("master pid {pid} alive ({what}), {} worker(s)", workers.len());
+                FpmState { running: true, master_pid: Some(pid), workers, evidence }
+            }
+            // A stale pid file whose pid now belongs to another process:
+            // never call it php-fpm, never signal it.
+            Err(found) => FpmState {
+                running: false,
+                master_pid: None,
+                workers: vec![],
+                evidence: format!(
+                    "pid {pid} from {} is not a php-fpm master: {found}; the pid file is stale",
+                    pid_file.display()
+                ),
+            },
+        },
         Some(pid) => FpmState {
             running: false,
             master_pid: Some(pid),
@@ -109,6 +122,28 @@ fn signal_state(pid_file: &Path) -> FpmState {
             evidence: format!("pid {pid} from {} is not running", pid_file.display()),
         },
     }
+}
+
+/// Is `pid` php-fpm's master? Its command line says `php-fpm: master
+/// process` (php-fpm sets its title), or its executable is a php-fpm binary
+/// whose parent is not itself php-fpm (a worker's parent is the master).
+/// `Ok` with what proved it, `Err` with what was found instead.
+pub fn master_identity(pid: u32) -> Result<String, String> {
+    let Some(info) = process::describe(pid) else { return Err(format!("pid {pid} is not running")) };
+    let exe_name = info.exe.as_ref().and_then(|e| e.file_name()).map(|n| n.to_string_lossy().into_owned());
+    let fpm_exe = exe_name.as_deref().is_some_and(|n| n.starts_with("php-fpm"));
+    if info.cmdline.starts_with("php-fpm: master process") {
+        return Ok(info.cmdline);
+    }
+    let parent_is_fpm = info.ppid.and_then(process::describe).is_some_and(|p| {
+        p.cmdline.starts_with("php-fpm") || p.exe.is_some_and(|e| e.to_string_lossy().contains("php-fpm"))
+    });
+    if fpm_exe && !info.cmdline.starts_with("php-fpm: pool") && !parent_is_fpm {
+        return Ok(format!("exe {}", info.exe.as_ref().map(|e| e.display().to_string()).unwrap_or_default()));
+    }
+    let exe = info.exe.map(|e| e.display().to_string()).unwrap_or_else(|| "unreadable".into());
+    let cmd: String = info.cmdline.chars().take(80).collect();
+    Err(format!("exe {exe}, command line {cmd:?}, parent {}", info.ppid.map_or("?".into(), |p| p.to_string())))
 }
 
 fn systemd_state(unit: &str) -> FpmState {
@@ -119,6 +154,11 @@ fn systemd_state(unit: &str) -> FpmState {
         .filter(|&p| p > 0);
     match active {
         Ok((true, out)) => {
+            if let Some(Err(found)) = pid.map(master_identity) {
+                let evidence =
+                    format!("systemctl is-active {unit}: {out}, but its MainPID is not a php-fpm master: {found}");
+                return FpmState { running: false, master_pid: None, workers: vec![], evidence };
+            }
             let workers = pid.map(process::children).unwrap_or_default();
             FpmState { running: true, master_pid: pid, workers, evidence: format!("systemctl is-active {unit}: {out}") }
         }
@@ -177,4 +217,27 @@ pub fn journal_since(unit: &str, since_unix: u64) -> String {
     run("journalctl", &["-u".into(), unit.into(), "--since".into(), format!("@{since_unix}"), "--no-pager".into()])
         .map(|(_, out)| out)
         .unwrap_or_else(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_pid_file_naming_another_process_is_not_php_fpm() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sleeper = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pid_file = dir.path().join("php-fpm.pid");
+        std::fs::write(&pid_file, sleeper.id().to_string()).unwrap();
+        let manager =
+            ServiceManager::Signal { fpm_binary: "php-fpm8.2".into(), fpm_config: dir.path().join("x"), pid_file };
+        let state = state(&manager);
+        assert!(!state.running && state.master_pid.is_none(), "{state:?}");
+        assert!(state.evidence.contains("not a php-fpm master") && state.evidence.contains("sleep"), "{state:?}");
+        let refused = send_reload(&manager, false).unwrap_err();
+        assert!(matches!(refused, FpmError::NotRunning { .. }), "{refused}");
+        assert!(process::is_alive(sleeper.id()), "no signal reached the unrelated process");
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+    }
 }

@@ -91,6 +91,30 @@ fn parent_of(pid: u32) -> Option<u32> {
     status.lines().find_map(|l| l.strip_prefix("PPid:")).and_then(|v| v.trim().parse().ok())
 }
 
+/// What /proc says a process is: its executable, command line and parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcInfo {
+    pub pid: u32,
+    /// The target of /proc/PID/exe (" (deleted)" stripped), if readable.
+    pub exe: Option<PathBuf>,
+    /// /proc/PID/cmdline with NULs as spaces.
+    pub cmdline: String,
+    pub ppid: Option<u32>,
+}
+
+/// Describes `pid` from /proc; `None` when it is not a live process.
+pub fn describe(pid: u32) -> Option<ProcInfo> {
+    if !is_alive(pid) {
+        return None;
+    }
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+        .ok()
+        .map(|p| PathBuf::from(p.to_string_lossy().trim_end_matches(" (deleted)")));
+    let raw = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let cmdline = String::from_utf8_lossy(&raw).replace('\0', " ").trim().to_string();
+    Some(ProcInfo { pid, exe, cmdline, ppid: parent_of(pid) })
+}
+
 /// Reads a pid file.
 pub fn read_pid_file(path: &Path) -> Option<u32> {
     std::fs::read_to_string(path).ok()?.trim().parse().ok()

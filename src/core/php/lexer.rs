@@ -147,10 +147,11 @@ pub fn lex(text: &str) -> Result<Vec<Token>, LexError> {
 
 /// A line comment ends before the newline, or before `?>`.
 fn line_comment_end(text: &str, i: usize) -> usize {
+    // Look for `?>` within the line only: searching the rest of the file
+    // for each `//` made a file of many comments quadratic.
     let rest = &text[i..];
-    let newline = rest.find('\n').unwrap_or(rest.len());
-    let close = rest.find("?>").unwrap_or(rest.len());
-    i + newline.min(close)
+    let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    i + line.find("?>").unwrap_or(line.len())
 }
 
 fn quoted_end(b: &[u8], i: usize, quote: u8) -> Result<usize, LexError> {

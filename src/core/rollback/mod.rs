@@ -52,11 +52,29 @@ impl Feature {
 
     /// The edits that switch this feature off in one file.
     pub fn edit(self, text: &str) -> Result<Vec<Edit>, Refusal> {
-        match self {
+        let mut edits = match self {
             Feature::RateLimit => remove_middleware(text, "api.rate-limit"),
             Feature::CircuitBreaker => comment_out_breaker(text),
             Feature::LogSanitizer => unwrap_sanitize(text),
+        }?;
+        edits.sort_by_key(|e| e.range.start);
+        // Whatever an editor found, two edits over the same bytes cannot both
+        // be applied: refuse instead of writing a guess.
+        if let Some(pair) = edits.windows(2).find(|w| w[0].range.end > w[1].range.start) {
+            return Err(Refusal::at(
+                pair[1].line,
+                format!("overlaps the edit on line {}; edit it by hand", pair[0].line),
+            ));
         }
+        if let Some(bad) = edits.iter().find(|e| {
+            e.range.start > e.range.end
+                || e.range.end > text.len()
+                || !text.is_char_boundary(e.range.start)
+                || !text.is_char_boundary(e.range.end)
+        }) {
+            return Err(Refusal::at(bad.line, "an edit outside the file's text; edit it by hand"));
+        }
+        Ok(edits)
     }
 }
 

@@ -20,6 +20,14 @@ pub fn unwrap_sanitize(text: &str) -> Result<Vec<Edit>, Refusal> {
         };
         let close = src.partner(open).expect("paired");
         let start = qualified_start(&src, i);
+        // A call inside another call's argument: unwrapping both would need
+        // overlapping edits. Refuse it by line rather than guess.
+        if let Some(outer) = edits.last().filter(|e: &&Edit| e.range.end > src.tokens[start].span.start) {
+            return Err(Refusal::at(
+                src.line_of(i),
+                format!("LogSanitizer::sanitize is nested inside the call on line {}; unwrap it by hand", outer.line),
+            ));
+        }
         let inner = &text[src.span(*first, *last)];
         edits.push(Edit {
             range: src.tokens[start].span.start..src.tokens[close].span.end,
@@ -53,5 +61,13 @@ mod tests {
         let out = apply(before, &unwrap_sanitize(before).unwrap());
         assert_eq!(out, after);
         assert!(unwrap_sanitize(&out).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_nested_call_is_refused_with_its_line() {
+        let text = "<?php\n\nLog::info('x', LogSanitizer::sanitize(LogSanitizer::sanitize($data)));\n";
+        let refusal = unwrap_sanitize(text).unwrap_err();
+        assert_eq!(refusal.line, 3);
+        assert!(refusal.reason.contains("nested"), "{refusal}");
     }
 }
