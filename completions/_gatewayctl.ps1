@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -178,6 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the commands, run nothing')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('--application-cache', '--application-cache', [CompletionResultType]::ParameterName, 'Also clear the application cache (refused: it flushes the limiter and breaker state)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
@@ -193,6 +195,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the commands, run nothing')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -227,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the commands, send nothing')
             [CompletionResult]::new('--force-restart', '--force-restart', [CompletionResultType]::ParameterName, 'Restart instead of reload (drops in-flight requests; systemd only)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -266,7 +270,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
             [CompletionResult]::new('emergency', 'emergency', [CompletionResultType]::ParameterValue, 'The plan''s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified')
             [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Every feature, in reverse order of activation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now (from the journal)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -279,6 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -295,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -311,6 +317,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -327,6 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -343,6 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -372,6 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
             [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -386,7 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
             [CompletionResult]::new('emergency', 'emergency', [CompletionResultType]::ParameterValue, 'The plan''s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified')
             [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Every feature, in reverse order of activation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now (from the journal)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -778,6 +788,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be deleted; change nothing')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -820,6 +831,64 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;breaker;help;help' {
+            break
+        }
+        'gatewayctl;journal' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read every line; name the ones that cannot be read (exit 1 if any)')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Set unreadable lines aside in a file beside the journal, under the lock')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;journal;check' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;journal;repair' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;journal;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read every line; name the ones that cannot be read (exit 1 if any)')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Set unreadable lines aside in a file beside the journal, under the lock')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;journal;help;check' {
+            break
+        }
+        'gatewayctl;journal;help;repair' {
+            break
+        }
+        'gatewayctl;journal;help;help' {
             break
         }
         'gatewayctl;init' {
@@ -941,6 +1010,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -991,7 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
             [CompletionResult]::new('emergency', 'emergency', [CompletionResultType]::ParameterValue, 'The plan''s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified')
             [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Every feature, in reverse order of activation')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now (from the journal)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
             break
         }
@@ -1088,6 +1158,17 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;breaker;trip-test' {
+            break
+        }
+        'gatewayctl;help;journal' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read every line; name the ones that cannot be read (exit 1 if any)')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Set unreadable lines aside in a file beside the journal, under the lock')
+            break
+        }
+        'gatewayctl;help;journal;check' {
+            break
+        }
+        'gatewayctl;help;journal;repair' {
             break
         }
         'gatewayctl;help;init' {

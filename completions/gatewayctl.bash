@@ -37,6 +37,9 @@ _gatewayctl() {
             gatewayctl,init)
                 cmd="gatewayctl__subcmd__init"
                 ;;
+            gatewayctl,journal)
+                cmd="gatewayctl__subcmd__journal"
+                ;;
             gatewayctl,keys)
                 cmd="gatewayctl__subcmd__keys"
                 ;;
@@ -166,6 +169,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,init)
                 cmd="gatewayctl__subcmd__help__subcmd__init"
                 ;;
+            gatewayctl__subcmd__help,journal)
+                cmd="gatewayctl__subcmd__help__subcmd__journal"
+                ;;
             gatewayctl__subcmd__help,keys)
                 cmd="gatewayctl__subcmd__help__subcmd__keys"
                 ;;
@@ -226,6 +232,12 @@ _gatewayctl() {
             gatewayctl__subcmd__help__subcmd__config,show)
                 cmd="gatewayctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            gatewayctl__subcmd__help__subcmd__journal,check)
+                cmd="gatewayctl__subcmd__help__subcmd__journal__subcmd__check"
+                ;;
+            gatewayctl__subcmd__help__subcmd__journal,repair)
+                cmd="gatewayctl__subcmd__help__subcmd__journal__subcmd__repair"
+                ;;
             gatewayctl__subcmd__help__subcmd__keys,count)
                 cmd="gatewayctl__subcmd__help__subcmd__keys__subcmd__count"
                 ;;
@@ -282,6 +294,24 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__stress,rate-limit)
                 cmd="gatewayctl__subcmd__help__subcmd__stress__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__journal,check)
+                cmd="gatewayctl__subcmd__journal__subcmd__check"
+                ;;
+            gatewayctl__subcmd__journal,help)
+                cmd="gatewayctl__subcmd__journal__subcmd__help"
+                ;;
+            gatewayctl__subcmd__journal,repair)
+                cmd="gatewayctl__subcmd__journal__subcmd__repair"
+                ;;
+            gatewayctl__subcmd__journal__subcmd__help,check)
+                cmd="gatewayctl__subcmd__journal__subcmd__help__subcmd__check"
+                ;;
+            gatewayctl__subcmd__journal__subcmd__help,help)
+                cmd="gatewayctl__subcmd__journal__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__journal__subcmd__help,repair)
+                cmd="gatewayctl__subcmd__journal__subcmd__help__subcmd__repair"
                 ;;
             gatewayctl__subcmd__keys,count)
                 cmd="gatewayctl__subcmd__keys__subcmd__count"
@@ -440,7 +470,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker journal init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +678,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__reset)
-            opts="-v -q -h --yes --dry-run --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --yes --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,7 +798,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__clear)
-            opts="-v -q -h --dry-run --application-cache --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,7 +898,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__rebuild)
-            opts="-v -q -h --dry-run --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,7 +1178,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker init config completions help"
+            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker journal init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1388,6 +1418,48 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__journal)
+            opts="check repair"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__journal__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__journal__subcmd__repair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1816,6 +1888,152 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help check repair help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__check)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__help)
+            opts="check repair help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__help__subcmd__repair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__journal__subcmd__repair)
+            opts="-v -q -h --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2484,7 +2702,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__reload)
-            opts="-v -q -h --dry-run --force-restart --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2544,7 +2762,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2574,7 +2792,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2604,7 +2822,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2790,7 +3008,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2820,7 +3038,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2850,7 +3068,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -h --dry-run --no-cache --no-reload --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -94,6 +94,9 @@ pub enum Command {
     /// Inspect the circuit breakers kept in Redis
     #[command(subcommand)]
     Breaker(commands::breaker::BreakerCommand),
+    /// Is the journal readable; set unreadable lines aside
+    #[command(subcommand)]
+    Journal(commands::journal::JournalCommand),
     /// Write a commented gatewayctl.toml with the plan's production values
     Init(commands::init::InitArgs),
     /// Check, show or locate the config

@@ -58,6 +58,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             }
             _ => {}
         }
+        if matches!(cause.downcast_ref::<HttpError>(), Some(HttpError::OffHost { .. })) {
+            return USAGE;
+        }
         let unreachable = match (cause.downcast_ref::<RedisError>(), cause.downcast_ref::<HttpError>()) {
             (Some(redis), _) => Some(redis.is_unreachable()),
             (_, Some(http)) => Some(http.is_unreachable()),

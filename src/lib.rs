@@ -3,6 +3,7 @@
 //! production, records what it did, and can undo it.
 //!
 //! Layers: `core` (the pure gateway model), `adapters` (the outside world),
+//! `ops` (operations several commands share, and the one door for changes),
 //! `commands` (one per subcommand), `report` (the only code that prints).
 
 pub mod adapters;
@@ -11,6 +12,7 @@ pub mod commands;
 pub mod core;
 pub mod exit;
 pub mod lab;
+pub mod ops;
 pub mod report;
 pub mod settings;
 
@@ -24,7 +26,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Activate(args) => commands::activate::exec(args, &mut ctx).await,
         Command::Logs(cmd) => commands::logs::exec(cmd, &mut ctx).await,
         Command::Preflight(args) => commands::preflight::exec(args, &mut ctx).await,
-        Command::Cache(cmd) => commands::cache::exec(cmd, &mut ctx),
+        Command::Cache(cmd) => commands::cache::exec(cmd, &mut ctx).await,
         Command::Reload(args) => commands::reload::exec(args, &mut ctx).await,
         Command::Verify(args) => commands::verify::exec(args, &mut ctx).await,
         Command::Rollback(cmd) => commands::rollback::exec(cmd, &mut ctx).await,
@@ -34,6 +36,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Keys(cmd) => commands::keys::exec(cmd, &mut ctx).await,
         Command::Breaker(cmd) => commands::breaker::exec(cmd, &mut ctx).await,
         Command::Lab(cmd) => commands::lab::exec(cmd, &mut ctx).await,
+        Command::Journal(cmd) => commands::journal::exec(cmd, &mut ctx).await,
         Command::Init(args) => commands::init::exec(args, &mut ctx),
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),
         Command::Completions(args) => commands::completions::exec(args, &mut ctx),

@@ -41,7 +41,7 @@ fn tree(dir: &Path) -> BTreeMap<String, Option<String>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                out.insert(path.display().to_string(), gatewayctl::commands::cache::sha256_file(&path));
+                out.insert(path.display().to_string(), gatewayctl::ops::cache::sha256_file(&path));
             }
         }
     }

@@ -19,4 +19,5 @@ mod rollback;
 mod simulate;
 mod snapshots;
 mod stress;
+mod transactions;
 mod watch;

@@ -118,9 +118,15 @@ fn dry_runs_twice_and_refusals() {
     assert!(!lab.dir.join("state/journal.jsonl").exists());
 
     rollback(&lab, &["rate-limit", "--no-reload", "--no-cache"]);
+    // A second rollback edits nothing, but still makes it live and proves it off.
     let twice = rollback(&lab, &["rate-limit"]);
     assert_eq!(twice.features[0].status, FeatureStatus::AlreadyRolledBack);
-    assert!(twice.checks.is_empty(), "a second rollback does nothing");
+    assert!(twice.features[0].diffs.is_empty());
+    assert!(
+        twice.checks.iter().any(|c| c.name == "rate-limit off" && c.verdict == Verdict::Pass),
+        "{:#?}",
+        twice.checks
+    );
 
     // Someone edits the file after the rollback: undo refuses and loses nothing.
     let edited = format!("{}// a later edit\n", std::fs::read_to_string(&routes).unwrap());

@@ -3,6 +3,7 @@
 //! they FLUSHDB the Redis database the limiter and breaker state live in.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ArtisanError {
@@ -16,6 +17,8 @@ pub enum ArtisanError {
         #[source]
         source: std::io::Error,
     },
+    #[error("`php artisan {command}` did not finish in {seconds}s and was killed: {output}")]
+    TimedOut { command: String, seconds: u64, output: String },
     #[error("`php artisan {command}` failed (exit {code}): {output}")]
     Failed { command: String, code: i32, output: String },
     #[error("`php artisan {command}` exited 0 but did not print {expected:?}: {output}")]
@@ -46,18 +49,44 @@ pub struct ArtisanOutput {
     pub stderr: String,
 }
 
+/// How long one artisan command may run unless the caller says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// Runs `php artisan <args>` in `app_dir` and checks it succeeded.
 pub fn run(php: &str, app_dir: &Path, args: &[&str]) -> Result<ArtisanOutput, ArtisanError> {
+    run_within(php, app_dir, args, DEFAULT_TIMEOUT)
+}
+
+/// As `run`, killing artisan when it runs past `timeout`: a step's timeout
+/// stops the step, it does not leave it running behind the journal's back.
+pub fn run_within(php: &str, app_dir: &Path, args: &[&str], timeout: Duration) -> Result<ArtisanOutput, ArtisanError> {
     let command = args.join(" ");
     if args.first().is_some_and(|c| FORBIDDEN.contains(c)) {
         return Err(ArtisanError::Refused { command });
     }
     let mut argv = vec!["artisan"];
     argv.extend_from_slice(args);
-    let output =
-        duct::cmd(php, &argv).dir(app_dir).stdout_capture().stderr_capture().unchecked().run().map_err(|source| {
-            ArtisanError::Spawn { php: php.into(), command: command.clone(), app_dir: app_dir.into(), source }
-        })?;
+    let spawn_error =
+        |source| ArtisanError::Spawn { php: php.into(), command: command.clone(), app_dir: app_dir.into(), source };
+    let handle = duct::cmd(php, &argv)
+        .dir(app_dir)
+        .stdout_capture()
+        .stderr_capture()
+        .unchecked()
+        .start()
+        .map_err(spawn_error)?;
+    let deadline = Instant::now() + timeout;
+    let output = loop {
+        match handle.try_wait().map_err(spawn_error)? {
+            Some(out) => break out.clone(),
+            None if Instant::now() >= deadline => {
+                let _ = handle.kill();
+                let output = handle.wait().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+                return Err(ArtisanError::TimedOut { command, seconds: timeout.as_secs(), output });
+            }
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    };
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let shown = || format!("{}{}", stdout.trim(), stderr.trim()).chars().take(2000).collect::<String>();

@@ -18,6 +18,8 @@ pub enum HttpError {
     Timeout { url: String, timeout: Duration },
     #[error("request to {url} failed: {reason}")]
     Request { url: String, reason: String },
+    #[error("{path:?} is not a path on the gateway ({base}): it would send the request, and its API key, to another host; write a path such as /api/health")]
+    OffHost { path: String, base: String },
 }
 
 impl HttpError {
@@ -73,8 +75,22 @@ impl Http {
         Ok(Http { client, base, timeout })
     }
 
-    pub fn url(&self, path: &str) -> String {
-        self.base.join(path).map(|u| u.to_string()).unwrap_or_else(|_| format!("{}{path}", self.base))
+    /// The URL of `path` on the gateway. A path is only ever a path on
+    /// `base_url`: `//host/…`, `http://…` or `\\host` (a network-path
+    /// reference) would name another host, and is refused.
+    pub fn url(&self, path: &str) -> Result<String, HttpError> {
+        let off = || HttpError::OffHost { path: path.to_string(), base: self.base.to_string() };
+        if !path.starts_with('/') || path.starts_with("//") || path.starts_with("/\\") || path.contains("://") {
+            return Err(off());
+        }
+        let joined = self.base.join(path).map_err(|_| off())?;
+        let same_origin = joined.scheme() == self.base.scheme()
+            && joined.host_str() == self.base.host_str()
+            && joined.port_or_known_default() == self.base.port_or_known_default();
+        if !same_origin {
+            return Err(off());
+        }
+        Ok(joined.to_string())
     }
 
     /// Sends `method path` with extra headers and an optional JSON body.
@@ -85,7 +101,7 @@ impl Http {
         headers: &[(&str, &str)],
         json: Option<&serde_json::Value>,
     ) -> Result<Exchange, HttpError> {
-        let url = self.url(path);
+        let url = self.url(path)?;
         let fail = |reason: String| HttpError::Request { url: url.clone(), reason };
         let method = Method::from_bytes(method.as_bytes()).map_err(|e| fail(e.to_string()))?;
         let mut request = self.client.request(method, &url);
@@ -110,7 +126,7 @@ impl Http {
 
     /// A request made ready once, for load loops.
     pub fn prepare(&self, method: &str, path: &str) -> Result<(Method, Url), HttpError> {
-        let url = self.url(path);
+        let url = self.url(path)?;
         let fail = |reason: String| HttpError::Request { url: url.clone(), reason };
         let method = Method::from_bytes(method.as_bytes()).map_err(|e| fail(e.to_string()))?;
         let parsed = Url::parse(&url).map_err(|e| fail(e.to_string()))?;
@@ -143,6 +159,20 @@ impl Http {
             HttpError::Connect { url: url.into(), reason }
         } else {
             HttpError::Request { url: url.into(), reason }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_never_names_another_host() {
+        let http = Http::new("http://127.0.0.1:8080", Duration::from_secs(1), None).unwrap();
+        assert_eq!(http.url("/api/health").unwrap(), "http://127.0.0.1:8080/api/health");
+        for bad in ["//127.0.0.2:18080/api/v2/bookings", "http://evil/x", "api/health", "/\\evil/x", "//evil"] {
+            assert!(matches!(http.url(bad), Err(HttpError::OffHost { .. })), "{bad}");
         }
     }
 }

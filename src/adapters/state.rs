@@ -1,8 +1,13 @@
 //! gatewayctl's state directory: the journal (JSON Lines, fsynced line by
 //! line so a crash loses nothing) and the operator lock.
+//!
+//! The journal is read strictly: a torn last line (a crash or a full disk
+//! mid-append) is tolerated and reported, but any other unreadable line stops
+//! the commands that rely on the journal, naming file and line, until
+//! `gatewayctl journal repair`. Silently skipping it would hide a rollback.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -18,8 +23,29 @@ pub enum StateError {
         #[source]
         source: std::io::Error,
     },
-    #[error("another operator is running: {owner}@{host}, pid {pid}, since {since}; wait for them, or pass --break-lock if you are sure (it is recorded)")]
-    Held { owner: String, host: String, pid: u32, since: String },
+    #[error("another operator is running: {owner}@{host}, pid {pid}, {doing}, since {since}; wait for them, or pass --break-lock if you are sure (it is recorded)")]
+    Held { owner: String, host: String, pid: u32, since: String, doing: String },
+    #[error("the journal {} is unreadable at line {line} ({reason}); nothing that relies on it can run: see `gatewayctl journal check`, then `gatewayctl journal repair` (it keeps the unreadable lines aside)", path.display())]
+    Corrupt { path: PathBuf, line: usize, reason: String },
+}
+
+impl StateError {
+    fn held(p: LockInfo) -> StateError {
+        let doing =
+            if p.command.is_empty() { "doing something unknown".into() } else { format!("running `{}`", p.command) };
+        StateError::Held { owner: p.owner, host: p.host, pid: p.pid, since: p.since, doing }
+    }
+}
+
+/// What reading the journal found besides its entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalHealth {
+    pub lines: usize,
+    pub entries: usize,
+    /// The last line, unterminated and unreadable: a crash mid-append.
+    pub torn_tail: Option<usize>,
+    /// Every other unreadable line: (line number, why).
+    pub unreadable: Vec<(usize, String)>,
 }
 
 /// Who holds the lock.
@@ -30,6 +56,9 @@ pub struct LockInfo {
     pub pid: u32,
     pub since: String,
     pub run: String,
+    /// What the holder is doing (`rollback emergency`), for whoever waits.
+    #[serde(default)]
+    pub command: String,
 }
 
 /// How the lock was taken.
@@ -97,26 +126,96 @@ impl StateDir {
         fs::create_dir_all(&self.dir).map_err(io(&self.dir))
     }
 
-    /// Appends one entry and fsyncs it before returning.
+    /// Appends one entry and fsyncs it before returning. It starts on a
+    /// fresh line whatever the last append left, and an append that fails
+    /// part-way is cut back off, so a failed write never glues itself to
+    /// the next entry.
     pub fn append(&self, entry: &Entry) -> Result<(), StateError> {
         self.ensure()?;
         let path = self.journal_path();
         let mut line = serde_json::to_vec(entry).expect("entries serialize");
         line.push(b'\n');
-        let mut file = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
-        file.write_all(&line).map_err(io(&path))?;
-        file.sync_data().map_err(io(&path))
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(io(&path))?;
+        let len = file.metadata().map_err(io(&path))?.len();
+        if len > 0 && last_byte(&file, len).map_err(io(&path))? != b'\n' {
+            line.insert(0, b'\n');
+        }
+        if let Err(e) = file.write_all(&line).and_then(|()| file.sync_data()) {
+            let _ = file.set_len(len).and_then(|()| file.sync_data());
+            return Err(io(&path)(e));
+        }
+        Ok(())
     }
 
-    /// Every readable entry; a torn last line (a crash mid-write) is skipped.
+    /// Every entry. A torn last line is skipped; any other unreadable line
+    /// (bad JSON, not UTF-8, an unknown event) is an error naming it.
     pub fn read_journal(&self) -> Result<Vec<Entry>, StateError> {
+        let (entries, health) = self.scan_journal()?;
+        match health.unreadable.first() {
+            Some((line, reason)) => {
+                Err(StateError::Corrupt { path: self.journal_path(), line: *line, reason: reason.clone() })
+            }
+            None => Ok(entries),
+        }
+    }
+
+    /// The entries that can be read, and what could not.
+    pub fn scan_journal(&self) -> Result<(Vec<Entry>, JournalHealth), StateError> {
         let path = self.journal_path();
-        let file = match File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), JournalHealth::default())),
             Err(e) => return Err(io(&path)(e)),
         };
-        Ok(BufReader::new(file).lines().map_while(Result::ok).filter_map(|l| serde_json::from_str(&l).ok()).collect())
+        let mut health = JournalHealth::default();
+        let mut entries = Vec::new();
+        let terminated = bytes.last() == Some(&b'\n');
+        let lines: Vec<&[u8]> = bytes.strip_suffix(b"\n").unwrap_or(&bytes).split(|&b| b == b'\n').collect();
+        let count = if bytes.is_empty() { 0 } else { lines.len() };
+        health.lines = count;
+        for (i, line) in lines.iter().enumerate().take(count) {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<Entry>(line) {
+                Ok(e) => entries.push(e),
+                Err(_) if i + 1 == count && !terminated => health.torn_tail = Some(i + 1),
+                Err(e) => {
+                    let reason = match std::str::from_utf8(line) {
+                        Err(_) => "not UTF-8".to_string(),
+                        Ok(_) => format!("not a journal entry: {e}"),
+                    };
+                    health.unreadable.push((i + 1, reason));
+                }
+            }
+        }
+        health.entries = entries.len();
+        Ok((entries, health))
+    }
+
+    /// Moves every unreadable line (and a torn tail) to a file beside the
+    /// journal, keeping their bytes, and rewrites the journal atomically
+    /// with the rest. Returns where the lines went and their numbers.
+    pub fn repair_journal(&self, stamp: &str) -> Result<Option<(PathBuf, Vec<usize>)>, StateError> {
+        let (_, health) = self.scan_journal()?;
+        let mut bad: Vec<usize> = health.unreadable.iter().map(|(l, _)| *l).collect();
+        bad.extend(health.torn_tail);
+        if bad.is_empty() {
+            return Ok(None);
+        }
+        let path = self.journal_path();
+        let bytes = fs::read(&path).map_err(io(&path))?;
+        let (mut kept, mut aside) = (Vec::new(), Vec::new());
+        for (i, line) in bytes.strip_suffix(b"\n").unwrap_or(&bytes).split(|&b| b == b'\n').enumerate() {
+            let target = if bad.contains(&(i + 1)) { &mut aside } else { &mut kept };
+            target.extend_from_slice(line);
+            target.push(b'\n');
+        }
+        let quarantine = self.dir.join(format!("journal.unreadable.{stamp}"));
+        crate::adapters::files::write_atomic(&quarantine, &aside)
+            .and_then(|()| crate::adapters::files::write_atomic(&path, &kept))
+            .map_err(|e| StateError::Io { path: path.clone(), source: std::io::Error::other(e.to_string()) })?;
+        Ok(Some((quarantine, bad)))
     }
 
     /// Takes the operator lock: an exclusive flock on `activate.lock`, so the
@@ -135,17 +234,18 @@ impl StateDir {
             pid: 0,
             since: "unknown".into(),
             run: String::new(),
+            command: String::new(),
         };
         let previous: Option<LockInfo> = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
         let taken = if try_flock(&file) {
             match previous {
                 // Someone wrote a holder without the flock (or an older gatewayctl): trust a live pid.
                 Some(p) if p.host == me.host && p.pid != me.pid && process::is_alive(p.pid) && !break_lock => {
-                    return Err(StateError::Held { owner: p.owner, host: p.host, pid: p.pid, since: p.since });
+                    return Err(StateError::held(p));
                 }
                 Some(p) if p.host == me.host && process::is_alive(p.pid) => Taken::Broken(p),
                 Some(p) if p.host != me.host && !break_lock => {
-                    return Err(StateError::Held { owner: p.owner, host: p.host, pid: p.pid, since: p.since });
+                    return Err(StateError::held(p));
                 }
                 Some(p) => Taken::Stale(p),
                 None => Taken::Free,
@@ -153,12 +253,7 @@ impl StateDir {
         } else {
             let holder = read_holder(&path).unwrap_or_else(unknown);
             if !break_lock {
-                return Err(StateError::Held {
-                    owner: holder.owner,
-                    host: holder.host,
-                    pid: holder.pid,
-                    since: holder.since,
-                });
+                return Err(StateError::held(holder));
             }
             Taken::Broken(holder)
         };
@@ -166,6 +261,13 @@ impl StateDir {
         file.set_len(0).and_then(|()| file.write_all(&body)).and_then(|()| file.sync_all()).map_err(io(&path))?;
         Ok((LockGuard { file }, taken))
     }
+}
+
+fn last_byte(file: &File, len: u64) -> std::io::Result<u8> {
+    use std::os::unix::fs::FileExt;
+    let mut b = [0u8; 1];
+    file.read_exact_at(&mut b, len - 1)?;
+    Ok(b[0])
 }
 
 /// A journal entry stamped now.
@@ -201,7 +303,14 @@ mod tests {
     use super::*;
 
     fn me(pid: u32) -> LockInfo {
-        LockInfo { owner: "op".into(), host: hostname(), pid, since: "now".into(), run: "r".into() }
+        LockInfo {
+            owner: "op".into(),
+            host: hostname(),
+            pid,
+            since: "now".into(),
+            run: "r".into(),
+            command: "test".into(),
+        }
     }
 
     #[test]
@@ -224,18 +333,39 @@ mod tests {
         assert!(matches!(taken, Taken::Stale(_)));
     }
 
+    fn finished(run: &str) -> Entry {
+        Entry { ts: "t".into(), run: run.into(), event: crate::core::journal::Event::RunFinished { completed: true } }
+    }
+
     #[test]
-    fn a_torn_last_line_is_skipped() {
+    fn a_torn_last_line_is_tolerated_and_the_next_append_starts_fresh() {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir::new(dir.path());
-        let entry = Entry {
-            ts: "t".into(),
-            run: "r".into(),
-            event: crate::core::journal::Event::RunFinished { completed: true },
-        };
-        state.append(&entry).unwrap();
+        state.append(&finished("r1")).unwrap();
         let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
         f.write_all(b"{\"ts\":\"t\",\"ru").unwrap();
-        assert_eq!(state.read_journal().unwrap(), vec![entry]);
+        assert_eq!(state.read_journal().unwrap(), vec![finished("r1")]);
+        assert_eq!(state.scan_journal().unwrap().1.torn_tail, Some(2));
+        // The next run's entry is not glued onto the torn line.
+        state.append(&finished("r2")).unwrap();
+        let err = state.read_journal().unwrap_err();
+        assert!(matches!(err, StateError::Corrupt { line: 2, .. }), "{err}");
+        let (aside, lines) = state.repair_journal("now").unwrap().unwrap();
+        assert_eq!(lines, [2]);
+        assert_eq!(std::fs::read(aside).unwrap(), b"{\"ts\":\"t\",\"ru\n");
+        assert_eq!(state.read_journal().unwrap(), vec![finished("r1"), finished("r2")]);
+    }
+
+    #[test]
+    fn an_unreadable_line_in_the_middle_stops_readers_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::new(dir.path());
+        state.append(&finished("r1")).unwrap();
+        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
+        f.write_all(b"\xff\xfe not utf-8\n").unwrap();
+        state.append(&finished("r2")).unwrap();
+        let err = state.read_journal().unwrap_err();
+        assert!(err.to_string().contains("line 2 (not UTF-8)"), "{err}");
+        assert!(err.to_string().contains("journal repair"), "{err}");
     }
 }

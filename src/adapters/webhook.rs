@@ -3,6 +3,18 @@
 
 use std::time::Duration;
 
+/// The webhook URL as it may be shown: scheme and host only (Slack's token
+/// is its path, and a query or user part may hold one too).
+pub fn mask(url: &str) -> String {
+    if url.is_empty() {
+        return String::new();
+    }
+    match reqwest::Url::parse(url) {
+        Ok(u) => format!("{}://{}/***", u.scheme(), u.host_str().unwrap_or("?")),
+        Err(_) => "<unparseable webhook URL>".into(),
+    }
+}
+
 /// How a delivery went.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Delivery {
@@ -34,4 +46,14 @@ pub async fn post(client: &reqwest::Client, url: &str, text: &str) -> Delivery {
         }
     }
     Delivery { delivered: false, attempts: 3, error }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_token_is_never_shown() {
+        let shown = super::mask("https://hooks.slack.com/services/T0/B0/s3cr3tT0ken?x=1");
+        assert_eq!(shown, "https://hooks.slack.com/***");
+        assert_eq!(super::mask(""), "");
+    }
 }

@@ -13,12 +13,13 @@ use anyhow::Context as _;
 use clap::Args;
 
 use crate::adapters::fpm;
-use crate::adapters::state::{self, LockInfo, StateDir, Taken};
-use crate::commands::{artisan_php, cache, preflight, reload, verify, Context};
-use crate::core::checks::{Check, Verdict};
+use crate::commands::{artisan_php, Context};
+use crate::core::checks::Check;
 use crate::core::journal::{self, Event, StepOutcome};
 use crate::core::runbook::{Action, Gate, Phase, Runbook, Step};
 use crate::exit::{self, UsageError};
+use crate::ops::door::{Door, Knock};
+use crate::ops::{cache, preflight, reload, verify};
 use crate::report::activate::{ActivateReport, PhaseRun, StepRun};
 use crate::settings::Settings;
 
@@ -61,17 +62,14 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.emit(&dry_run(&settings, &runbook, &name))?;
         return Ok(exit::OK);
     }
-    let journal = StateDir::new(&settings.file.state.dir);
-    let run = state::run_id("activate");
-    let me = LockInfo {
-        owner: state::operator(),
-        host: state::hostname(),
-        pid: std::process::id(),
-        since: chrono::Utc::now().to_rfc3339(),
-        run: run.clone(),
-    };
-    let (_lock, taken) = journal.lock(&me, args.break_lock)?;
-    record_lock(&journal, &run, &taken, ctx)?;
+    let door =
+        Door::open(&settings, Knock::new(if args.resume { "activate --resume" } else { "activate" }, args.break_lock))
+            .await?;
+    if let Some(note) = door.taken_note() {
+        ctx.out.warn(&note);
+    }
+    let run = door.run().to_string();
+    let journal = door.state();
     let all: Vec<String> = runbook.steps().map(|(_, s)| s.id.clone()).collect();
     let selected = match args.resume {
         true => journal::resume_plan(&journal.read_journal()?, &all),
@@ -82,30 +80,30 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.emit(&ActivateReport::nothing(&run, &name, journal.journal_path()))?;
         return Ok(exit::OK);
     }
-    let started = state::entry(
+    let started = crate::adapters::state::entry(
         &run,
         Event::RunStarted {
             runbook: name.clone(),
-            operator: me.owner.clone(),
-            host: me.host.clone(),
-            pid: me.pid,
+            operator: door.me.owner.clone(),
+            host: door.me.host.clone(),
+            pid: door.me.pid,
             dry_run: false,
             hashes: hashes(&settings),
         },
     );
     journal.append(&started)?;
-    let mut engine = Engine { settings: &settings, journal: &journal, run: &run, yes: args.yes };
+    let mut engine = Engine { settings: &settings, door: &door, yes: args.yes };
     let phases = match engine.run(ctx, &runbook, &selected).await {
         Ok(phases) => phases,
         Err(e) => {
             // Refused or failed mid-step: the run is over, and the journal says so.
-            journal.append(&state::entry(&run, Event::RunFinished { completed: false }))?;
+            door.record(Event::RunFinished { completed: false })?;
             return Err(e);
         }
     };
     let completed = phases.iter().flat_map(|p| &p.steps).all(|s| s.outcome != StepOutcome::Failed)
         && phases.iter().map(|p| p.steps.len()).sum::<usize>() == selected.len();
-    journal.append(&state::entry(&run, Event::RunFinished { completed }))?;
+    door.record(Event::RunFinished { completed })?;
     let report = ActivateReport {
         run,
         runbook: name,
@@ -119,22 +117,6 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     Ok(if completed { exit::OK } else { exit::CHECK_FAILED })
 }
 
-fn record_lock(journal: &StateDir, run: &str, taken: &Taken, ctx: &mut Context) -> anyhow::Result<()> {
-    let (previous, how) = match taken {
-        Taken::Free => return Ok(()),
-        Taken::Stale(p) => (p, "stale (its process is gone)"),
-        Taken::Broken(p) => (p, "broken with --break-lock"),
-    };
-    ctx.out.warn(&format!("lock of {}@{} pid {} {how}", previous.owner, previous.host, previous.pid));
-    let event = Event::LockBroken {
-        previous_owner: previous.owner.clone(),
-        previous_host: previous.host.clone(),
-        previous_pid: previous.pid,
-    };
-    journal.append(&state::entry(run, event))?;
-    Ok(())
-}
-
 /// SHA-256 of routes/api.php and the cache files, before anything changes.
 fn hashes(settings: &Settings) -> BTreeMap<String, Option<String>> {
     let app = settings.app_dir();
@@ -145,8 +127,7 @@ fn hashes(settings: &Settings) -> BTreeMap<String, Option<String>> {
 
 struct Engine<'a> {
     settings: &'a Settings,
-    journal: &'a StateDir,
-    run: &'a str,
+    door: &'a Door,
     yes: bool,
 }
 
@@ -202,20 +183,30 @@ impl Engine<'_> {
                 }
             }
         }
-        self.journal
-            .append(&state::entry(self.run, Event::StepStarted { step: step.id.clone(), phase: phase.id.clone() }))?;
+        self.door.record(Event::StepStarted { step: step.id.clone(), phase: phase.id.clone() })?;
         let spinner = ctx.out.spinner(&format!("{}: {}", phase.title, step.id));
         let clock = Instant::now();
-        let checks = match tokio::time::timeout(step.timeout(), act(self.settings, step.action)).await {
+        // The step's own work is bounded by its timeout (artisan is killed
+        // at it); this outer bound only catches what has no bound of its own,
+        // and is long enough that the work has stopped when it fires.
+        let outer = step.timeout() + std::time::Duration::from_secs(40);
+        let mut checks = match tokio::time::timeout(outer, act(self.settings, self.door, step)).await {
             Ok(checks) => checks,
             Err(_) => vec![Check::fail(
                 &step.id,
-                format!("timed out after {}", step.timeout),
+                format!("did not finish within {} (+40s grace)", step.timeout),
                 "the step did not finish in its runbook timeout",
             )],
         };
+        if clock.elapsed() > step.timeout() {
+            checks.push(Check::fail(
+                &step.id,
+                format!("took {:.1}s, over its {} timeout", clock.elapsed().as_secs_f64(), step.timeout),
+                "the step did not finish in its runbook timeout",
+            ));
+        }
         spinner.finish();
-        let failed = checks.iter().any(|c| c.verdict == Verdict::Fail);
+        let failed = checks.is_empty() || checks.iter().any(|c| !c.verdict.is_good());
         let outcome = match (failed, step.gate) {
             (false, _) => StepOutcome::Ok,
             (true, Gate::Warn) => StepOutcome::Warned,
@@ -231,7 +222,7 @@ impl Engine<'_> {
             evidence: checks.clone(),
             owes,
         };
-        self.journal.append(&state::entry(self.run, event))?;
+        self.door.record(event)?;
         if std::env::var(CRASH_AFTER).is_ok_and(|s| s == step.id) {
             std::process::abort();
         }
@@ -247,21 +238,15 @@ impl Engine<'_> {
     }
 }
 
-/// One action, as its own command does it (without that command's journaling).
-async fn act(settings: &Settings, action: Action) -> Vec<Check> {
-    match action {
+/// One action, as its operation does it, under activate's door.
+async fn act(settings: &Settings, door: &Door, step: &Step) -> Vec<Check> {
+    match step.action {
         Action::Preflight => preflight::gather(settings).await.checks,
         Action::CacheRebuild => {
-            let s = settings.clone();
-            tokio::task::spawn_blocking(move || cache::execute(&s, &[cache::CLEAR, cache::BUILD].concat()))
-                .await
-                .unwrap_or_default()
+            cache::run(settings, door, &[cache::CLEAR, cache::BUILD].concat(), step.timeout()).await
         }
-        Action::RoutesVerify => {
-            let s = settings.clone();
-            tokio::task::spawn_blocking(move || vec![cache::verify_routes(&s)]).await.unwrap_or_default()
-        }
-        Action::Reload => reload::perform(settings, false).await.checks,
+        Action::RoutesVerify => vec![cache::verify(settings).await],
+        Action::Reload => reload::perform(settings, door, false).await.checks,
         Action::Verify => {
             let route = "POST /api/v2/availability/simple".parse().expect("a valid route");
             verify::gather(settings, &route, None).await.checks

@@ -4,12 +4,13 @@
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
-use crate::adapters::redis::Redis;
 use crate::commands::{now_ms, Context};
-use crate::core::breaker::{Breaker, BreakerConfig, BreakerState, NextTransition};
+use crate::core::breaker::BreakerConfig;
 use crate::exit::{self, UsageError};
+use crate::ops::breaker::{breaker_keys, read};
+use crate::ops::door::{Door, Knock};
 use crate::report::breaker::{
-    BreakerEvent, BreakerHistoryReport, BreakerResetReport, BreakerStatus, BreakerStatusReport, TripTestReport,
+    BreakerEvent, BreakerHistoryReport, BreakerResetReport, BreakerStatusReport, TripTestReport,
 };
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +36,9 @@ pub struct ResetArgs {
     /// Show what would be deleted; change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Take the operator lock from another operator's live run (journaled)
+    #[arg(long)]
+    pub break_lock: bool,
 }
 
 #[derive(Debug, Args)]
@@ -143,10 +147,15 @@ async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             }
         }
     }
-    let journal = crate::adapters::state::StateDir::new(&settings.file.state.dir);
-    let run = crate::adapters::state::run_id("breaker-reset");
+    let door = Door::open(&settings, Knock::new("breaker reset", args.break_lock)).await?;
+    if let Some(note) = door.taken_note() {
+        ctx.out.warn(&note);
+    }
+    // Read again under the lock: the values journaled are the ones deleted.
+    let values = redis.get_many(&keys).await?;
+    let previous: std::collections::BTreeMap<String, Option<String>> = keys.iter().cloned().zip(values).collect();
     let event = crate::core::journal::Event::BreakerReset { service: args.service.clone(), previous: previous.clone() };
-    journal.append(&crate::adapters::state::entry(&run, event))?;
+    door.record(event)?;
     let deleted = redis.delete(&keys).await?;
     ctx.out.emit(&BreakerResetReport { service: args.service, dry_run: false, deleted, previous })?;
     Ok(exit::OK)
@@ -171,65 +180,7 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         .spinner(&format!("trip-test: {} failures, {}s recovery", cfg.failure_threshold, cfg.recovery_timeout_s));
     let checks = crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis).await;
     spinner.finish();
-    let passed = checks.iter().all(|c| c.verdict != crate::core::checks::Verdict::Fail);
+    let passed = checks.iter().all(|c| c.verdict.is_good());
     ctx.out.emit(&TripTestReport { service, passed, checks })?;
     Ok(if passed { exit::OK } else { exit::CHECK_FAILED })
-}
-
-/// The contract's four keys for one service.
-pub fn breaker_keys(service: &str) -> [String; 4] {
-    ["state", "failure_count", "success_count", "opened_at"].map(|k| format!("circuit_breaker:{service}:{k}"))
-}
-
-pub async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: u64) -> anyhow::Result<BreakerStatus> {
-    let keys = breaker_keys(service);
-    let values = redis.get_many(&keys).await?;
-    let state = BreakerState::from_redis(values[0].as_deref()).with_context(|| {
-        format!(
-            "key {}{} holds {:?}, not closed/open/half_open; the gateway would not read it either",
-            redis.prefix(),
-            keys[0],
-            values[0]
-        )
-    })?;
-    let number = |i: usize| -> anyhow::Result<Option<u64>> {
-        values[i]
-            .as_deref()
-            .map(|v| v.trim().parse::<u64>().with_context(|| format!("key {} holds {v:?}, not a count", keys[i])))
-            .transpose()
-    };
-    let breaker = Breaker {
-        state,
-        failure_count: number(1)?.unwrap_or(0) as u32,
-        success_count: number(2)?.unwrap_or(0) as u32,
-        opened_at_s: number(3)?,
-    };
-    Ok(BreakerStatus {
-        service: service.to_string(),
-        state,
-        state_key_present: values[0].is_some(),
-        failure_count: breaker.failure_count,
-        success_count: breaker.success_count,
-        opened_at: breaker.opened_at_s,
-        seconds_until_half_open: breaker.seconds_until_half_open(cfg, now_s),
-        next_transition: describe(breaker.next_transition(cfg, now_s)),
-        failure_threshold: cfg.failure_threshold,
-        recovery_timeout_s: cfg.recovery_timeout_s,
-        success_threshold: cfg.success_threshold,
-    })
-}
-
-fn describe(next: NextTransition) -> String {
-    match next {
-        NextTransition::OpensAfterFailures(n) => {
-            format!("opens after {n} more consecutive failure(s)")
-        }
-        NextTransition::HalfOpensIn { seconds } => {
-            format!("half-opens on the first call after {seconds}s")
-        }
-        NextTransition::HalfOpensOnNextCall => "half-opens on the next call".to_string(),
-        NextTransition::ClosesAfterSuccesses(n) => {
-            format!("closes after {n} more success(es); a failure reopens it")
-        }
-    }
 }

@@ -7,9 +7,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
-use crate::commands::breaker::{breaker_keys, read};
 use crate::core::breaker::{Breaker, BreakerConfig, CallResult, Outcome};
 use crate::core::checks::Check;
+use crate::ops::breaker::{breaker_keys, read};
 use crate::settings::Settings;
 
 fn unix_now() -> Duration {

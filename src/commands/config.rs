@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
-use crate::adapters::redis_url;
+use crate::adapters::{redis_url, webhook};
 use crate::commands::Context;
 use crate::exit;
 use crate::report::config::{ConfigCheckReport, ConfigPathReport, ConfigShowReport};
@@ -61,6 +61,7 @@ fn check(args: CheckArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 fn show(ctx: &mut Context) -> anyhow::Result<u8> {
     let mut settings = ctx.settings()?;
     settings.file.redis.url = redis_url::mask(&settings.file.redis.url);
+    settings.file.watch.webhook = webhook::mask(&settings.file.watch.webhook);
     let config = toml::Value::try_from(&settings.file).context("while rendering the config")?;
     ctx.out.emit(&ConfigShowReport { file: settings.source.clone(), config })?;
     Ok(exit::OK)

@@ -17,8 +17,7 @@ use crate::adapters::http::Http;
 use crate::adapters::logfollow::Follower;
 use crate::adapters::redis::{Redis, RedisTarget};
 use crate::adapters::{metrics_server, webhook};
-use crate::commands::rollback::{rollback_feature, RunArgs};
-use crate::commands::{breaker, now_ms, redis_target, Context};
+use crate::commands::{now_ms, redis_target, Context};
 use crate::core::duration;
 use crate::core::logline;
 use crate::core::logscan::Scanner;
@@ -26,6 +25,9 @@ use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
 use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, Window};
 use crate::exit;
+use crate::ops::breaker;
+use crate::ops::door::{Door, Knock};
+use crate::ops::rollback::{self, Options};
 use crate::report::watch::{
     prometheus, Criterion, Health, LogProgress, RollbackAction, WatchLine, WatchSample, WatchSummary,
 };
@@ -303,14 +305,21 @@ impl<'a> Watch<'a> {
                 detail: "unknown feature".into(),
             };
         };
-        let args = RunArgs { dry_run: false, no_cache: false, no_reload: false };
-        let (ok, detail) = match rollback_feature(self.settings, feature, &args).await {
-            Ok((report, ok)) => (
+        let started = Instant::now();
+        // The guard goes through the same door as a person: it waits a few
+        // seconds for another operator, never takes their lock.
+        let knock = Knock::new(&format!("watch auto-rollback {feature}"), false).waiting(Duration::from_secs(3));
+        let outcome = match Door::open(self.settings, knock).await {
+            Ok(door) => rollback::roll_back(self.settings, &door, &[feature], Options::default()).await,
+            Err(e) => Err(e.into()),
+        };
+        let (ok, detail) = match outcome {
+            Ok((_, ok)) => (
                 ok,
                 format!(
                     "{} in {} ms",
                     if ok { "done and observed off" } else { "ran, but not every check passed" },
-                    report.elapsed_ms
+                    started.elapsed().as_millis()
                 ),
             ),
             Err(e) => (false, format!("{e:#}")),

@@ -9,8 +9,18 @@ pub enum Verdict {
     Pass,
     /// Worth reading, but not a reason to stop.
     Warn,
+    /// Nothing was seen to decide on (no file, no answer, no sample): never
+    /// good, so every decision treats it as not passed.
+    Unknown,
     /// A reason to stop.
     Fail,
+}
+
+impl Verdict {
+    /// Does this verdict let a decision go ahead? Only pass and warn do.
+    pub fn is_good(self) -> bool {
+        matches!(self, Verdict::Pass | Verdict::Warn)
+    }
 }
 
 /// One check: its name, verdict, and the evidence it was decided on.
@@ -25,8 +35,18 @@ pub struct Check {
 }
 
 impl Check {
+    /// A pass names what it saw: with no evidence it is `unknown`, never a pass.
     pub fn pass(name: &str, evidence: impl Into<String>) -> Check {
-        Check { name: name.into(), verdict: Verdict::Pass, evidence: evidence.into(), hint: None }
+        let evidence = evidence.into();
+        if evidence.trim().is_empty() {
+            return Check::unknown(name, "no evidence was recorded", "nothing was seen to decide on");
+        }
+        Check { name: name.into(), verdict: Verdict::Pass, evidence, hint: None }
+    }
+
+    /// Nothing was seen: the source was missing, unreachable or empty.
+    pub fn unknown(name: &str, evidence: impl Into<String>, hint: impl Into<String>) -> Check {
+        Check { name: name.into(), verdict: Verdict::Unknown, evidence: evidence.into(), hint: Some(hint.into()) }
     }
 
     pub fn warn(name: &str, evidence: impl Into<String>, hint: impl Into<String>) -> Check {
@@ -47,8 +67,9 @@ pub enum Decision {
 }
 
 /// The plan's rule: all green → proceed; any error → investigate first.
+/// A check that saw nothing is not green, and no checks at all is no proof.
 pub fn decide(checks: &[Check]) -> Decision {
-    if checks.iter().any(|c| c.verdict == Verdict::Fail) {
+    if checks.is_empty() || checks.iter().any(|c| !c.verdict.is_good()) {
         Decision::NoGo
     } else {
         Decision::Go
@@ -61,10 +82,17 @@ mod tests {
 
     #[test]
     fn one_failure_is_no_go_warnings_are_not() {
-        let ok = Check::pass("a", "");
+        let ok = Check::pass("a", "seen");
         let warn = Check::warn("b", "", "");
         assert_eq!(decide(&[ok.clone(), warn.clone()]), Decision::Go);
-        assert_eq!(decide(&[ok, warn, Check::fail("c", "", "")]), Decision::NoGo);
-        assert_eq!(decide(&[]), Decision::Go);
+        assert_eq!(decide(&[ok.clone(), warn, Check::fail("c", "", "")]), Decision::NoGo);
+        assert_eq!(decide(&[]), Decision::NoGo, "no checks is no evidence");
+        assert_eq!(decide(&[ok, Check::unknown("d", "no log", "")]), Decision::NoGo, "unknown is not good");
+    }
+
+    #[test]
+    fn a_pass_without_evidence_is_unknown() {
+        assert_eq!(Check::pass("x", "  ").verdict, Verdict::Unknown);
+        assert_eq!(Check::pass("x", "GET /api/health → 200").verdict, Verdict::Pass);
     }
 }

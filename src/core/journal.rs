@@ -50,17 +50,44 @@ pub enum Event {
         previous_host: String,
         previous_pid: u32,
     },
-    /// Written before a rollback touches a file: the original bytes are
-    /// safe in the journal even if the process dies mid-way.
+    /// Written before a rollback touches a file: every file's original
+    /// bytes are safe in the journal even if the process dies mid-way.
     RollbackStarted {
         feature: String,
         files: Vec<FileChange>,
+        /// The cache files (bootstrap/cache) present before, which undo rebuilds.
+        #[serde(default)]
+        caches: Vec<String>,
     },
+    /// Every file of the rollback holds its edited bytes.
     RollbackApplied {
+        feature: String,
+    },
+    /// A write failed part-way: the files already written were restored.
+    RollbackAborted {
+        feature: String,
+        reason: String,
+        /// Files that could not be restored (named so a person can).
+        #[serde(default)]
+        not_restored: Vec<String>,
+    },
+    /// Written before undo touches a file.
+    UndoStarted {
         feature: String,
     },
     UndoApplied {
         feature: String,
+    },
+    /// `journal repair` set unreadable lines aside.
+    JournalRepaired {
+        lines: Vec<usize>,
+        kept_in: String,
+    },
+    /// A command that changed nothing on the gateway but is worth a record
+    /// (a refusal, a lock taken over).
+    Note {
+        command: String,
+        text: String,
     },
     /// `breaker reset`: the keys it deleted, with their values before.
     BreakerReset {
@@ -118,6 +145,22 @@ pub fn owed(entries: &[Entry]) -> Vec<Owed> {
     owed.into_values().collect()
 }
 
+/// Rollbacks and undos that started and never finished, as owed work
+/// whose `step` is the command that finishes it.
+pub fn half_done(entries: &[Entry]) -> Vec<Owed> {
+    rollback_records(entries)
+        .into_iter()
+        .filter_map(|(feature, (record, stage))| {
+            let (step, because) = match stage {
+                Stage::Started => (format!("rollback {feature}"), format!("the rollback of {feature}")),
+                Stage::Undoing => (format!("rollback undo {feature}"), format!("the undo of {feature}")),
+                Stage::Applied | Stage::Ended => return None,
+            };
+            Some(Owed { step, because, run: record.run, since: record.since })
+        })
+        .collect()
+}
+
 /// The entries of dry runs change nothing and owe nothing.
 pub fn real_entries(entries: &[Entry]) -> Vec<Entry> {
     let dry: std::collections::BTreeSet<&str> = entries
@@ -162,17 +205,75 @@ pub fn resume_plan(entries: &[Entry], runbook_steps: &[String]) -> Vec<String> {
     runbook_steps.iter().filter(|s| owed.contains(*s) || unfinished.contains(s)).cloned().collect()
 }
 
-/// The last rollback of `feature` that is not undone: its file changes.
-pub fn active_rollback<'a>(entries: &'a [Entry], feature: &str) -> Option<&'a [FileChange]> {
-    let mut active = None;
+/// Where a feature's rollback stands, from the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollbackState<'a> {
+    /// Never rolled back, undone, or a rollback that was aborted.
+    On,
+    /// Started and never finished (killed): the files may be part-written.
+    Pending(&'a RollbackRecord),
+    /// Applied: every file holds the edit.
+    Off(&'a RollbackRecord),
+    /// An undo started and never finished: some files may be restored.
+    UndoPending(&'a RollbackRecord),
+}
+
+/// One rollback transaction as journaled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollbackRecord {
+    pub run: String,
+    pub since: String,
+    pub files: Vec<FileChange>,
+    pub caches: Vec<String>,
+}
+
+/// Each feature's last rollback transaction and where it stands.
+pub fn rollback_records(entries: &[Entry]) -> BTreeMap<String, (RollbackRecord, Stage)> {
+    let mut records: BTreeMap<String, (RollbackRecord, Stage)> = BTreeMap::new();
     for e in entries {
         match &e.event {
-            Event::RollbackStarted { feature: f, files } if f == feature => active = Some(files.as_slice()),
-            Event::UndoApplied { feature: f } if f == feature => active = None,
+            Event::RollbackStarted { feature, files, caches } => {
+                let record = RollbackRecord {
+                    run: e.run.clone(),
+                    since: e.ts.clone(),
+                    files: files.clone(),
+                    caches: caches.clone(),
+                };
+                records.insert(feature.clone(), (record, Stage::Started));
+            }
+            Event::RollbackApplied { feature } => set(&mut records, feature, Stage::Applied),
+            Event::RollbackAborted { feature, .. } => set(&mut records, feature, Stage::Ended),
+            Event::UndoStarted { feature } => set(&mut records, feature, Stage::Undoing),
+            Event::UndoApplied { feature } => set(&mut records, feature, Stage::Ended),
             _ => {}
         }
     }
-    active
+    records
+}
+
+/// The stage of a rollback transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Started,
+    Applied,
+    Undoing,
+    Ended,
+}
+
+fn set(records: &mut BTreeMap<String, (RollbackRecord, Stage)>, feature: &str, stage: Stage) {
+    if let Some(r) = records.get_mut(feature) {
+        r.1 = stage;
+    }
+}
+
+/// Where `feature`'s rollback stands in `records`.
+pub fn rollback_state<'a>(records: &'a BTreeMap<String, (RollbackRecord, Stage)>, feature: &str) -> RollbackState<'a> {
+    match records.get(feature) {
+        Some((r, Stage::Started)) => RollbackState::Pending(r),
+        Some((r, Stage::Applied)) => RollbackState::Off(r),
+        Some((r, Stage::Undoing)) => RollbackState::UndoPending(r),
+        Some((_, Stage::Ended)) | None => RollbackState::On,
+    }
 }
 
 #[cfg(test)]

@@ -27,9 +27,11 @@ pub struct Route {
 }
 
 impl Route {
-    /// The path Laravel matches middleware patterns against: no leading slash.
+    /// The path Laravel matches routes and middleware patterns against:
+    /// `$request->path()` trims slashes at both ends, so `/api/v2/bookings/`
+    /// is the route `api/v2/bookings` and carries its limiter.
     pub fn laravel_path(&self) -> &str {
-        self.path.trim_start_matches('/')
+        self.path.trim_matches('/')
     }
 
     /// The path after `/api/`, which the limiter's bucket patterns use.
@@ -60,6 +62,9 @@ impl FromStr for Route {
         }
         if !path.starts_with('/') {
             return Err(fail("the path must start with /"));
+        }
+        if path.starts_with("//") || path.contains('\\') || path.contains("://") {
+            return Err(fail("a path on the gateway, never a host (//host would send the request elsewhere)"));
         }
         if path.contains(['?', '#']) {
             return Err(fail("the path must not carry a query or fragment"));
@@ -106,9 +111,26 @@ mod tests {
 
     #[test]
     fn refuses_unknown_syntax() {
-        for s in ["", "/api/health", "FETCH /api", "GET api/health", "GET /a /b", "GET /a?b=1"] {
+        for s in [
+            "",
+            "/api/health",
+            "FETCH /api",
+            "GET api/health",
+            "GET /a /b",
+            "GET /a?b=1",
+            "POST //127.0.0.2:18080/api",
+            "GET /\\host/x",
+        ] {
             assert!(s.parse::<Route>().is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_trailing_slash_is_the_same_route_as_laravel_sees_it() {
+        let r = route("POST /api/v2/bookings/");
+        assert_eq!(r.laravel_path(), "api/v2/bookings");
+        assert_eq!(r.api_path(), Some("v2/bookings"));
+        assert!(route("POST /api/v2/bookings").covers(&r));
     }
 
     #[test]

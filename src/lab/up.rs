@@ -207,6 +207,14 @@ impl Run {
         for dir in app_files::WRITABLE_DIRS {
             mkdir(&app.join(dir))?;
         }
+        // A gateway has a log from its first day; the replica starts with an
+        // empty one, so preflight reads a real file, not a missing one.
+        let log = app.join("storage/logs/laravel.log");
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .map_err(|source| LabError::Dir { path: log.display().to_string(), source })?;
         for cache in ["config.php", "routes-v7.php", "events.php"] {
             let _ = std::fs::remove_file(app.join("bootstrap/cache").join(cache));
         }

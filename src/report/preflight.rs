@@ -28,6 +28,7 @@ pub fn verdict_cell(style: &Style, v: Verdict) -> Cell {
     Cell::new(match v {
         Verdict::Pass => style.good("pass"),
         Verdict::Warn => style.warn("warn"),
+        Verdict::Unknown => style.bad("unknown"),
         Verdict::Fail => style.bad("FAIL"),
     })
 }

@@ -24,6 +24,10 @@ pub enum FeatureStatus {
     AlreadyOff,
     Restored,
     NothingToUndo,
+    /// `undo --dry-run`: these files would get their original bytes back.
+    WouldRestore,
+    /// The files cannot be edited safely (see `reason`); nothing changed.
+    Refused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +38,15 @@ pub struct FeatureResult {
     pub diffs: Vec<String>,
     /// How route:list changes ("POST api/v2/bookings: -api.rate-limit").
     pub route_changes: Vec<String>,
+    /// Why it was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl FeatureResult {
+    pub fn new(feature: Feature, status: FeatureStatus) -> FeatureResult {
+        FeatureResult { feature, status, diffs: vec![], route_changes: vec![], reason: None }
+    }
 }
 
 /// `rollback … --format json`.
@@ -59,13 +72,22 @@ impl Human for RollbackReport {
                 FeatureStatus::Planned if self.dry_run => "would roll back (dry run: nothing changed)".to_string(),
                 FeatureStatus::Planned => style.bad("refused: nothing changed"),
                 FeatureStatus::RolledBack => style.good("rolled back"),
-                FeatureStatus::AlreadyRolledBack => "already rolled back: nothing to do".to_string(),
+                FeatureStatus::AlreadyRolledBack => {
+                    "already rolled back in the code; made live and checked below".to_string()
+                }
                 FeatureStatus::Completed => style.warn("an interrupted rollback was completed"),
-                FeatureStatus::AlreadyOff => "already off in the code (not by gatewayctl): nothing to do".to_string(),
+                FeatureStatus::AlreadyOff => {
+                    "already off in the code (not by gatewayctl); made live and checked below".to_string()
+                }
                 FeatureStatus::Restored => style.good("restored"),
                 FeatureStatus::NothingToUndo => "not rolled back: nothing to undo".to_string(),
+                FeatureStatus::WouldRestore => "would restore (dry run: nothing changed)".to_string(),
+                FeatureStatus::Refused => style.bad("refused: nothing of it changed"),
             };
             writeln!(w, "{}: {status}", style.bold(f.feature.name()))?;
+            if let Some(reason) = &f.reason {
+                writeln!(w, "  {reason}")?;
+            }
             for d in &f.diffs {
                 write!(w, "{d}")?;
             }
@@ -84,18 +106,31 @@ impl Human for RollbackReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RollbackListReport {
     pub rolled_back: Vec<Feature>,
+    /// Rollbacks or undos that were interrupted: half done until rerun.
+    #[serde(default)]
+    pub pending: Vec<PendingFeature>,
+}
+
+/// A transaction the journal shows started and never finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingFeature {
+    pub feature: Feature,
+    pub what: String,
+    /// The command that finishes it.
+    pub next: String,
 }
 
 impl Human for RollbackListReport {
-    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
-        match self.rolled_back.is_empty() {
-            true => writeln!(w, "nothing is rolled back"),
-            false => {
-                for f in &self.rolled_back {
-                    writeln!(w, "{f}: rolled back (undo: gatewayctl rollback undo {f})")?;
-                }
-                Ok(())
-            }
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        if self.rolled_back.is_empty() && self.pending.is_empty() {
+            return writeln!(w, "nothing is rolled back");
         }
+        for f in &self.rolled_back {
+            writeln!(w, "{f}: rolled back (undo: gatewayctl rollback undo {f})")?;
+        }
+        for p in &self.pending {
+            writeln!(w, "{}: {}: {}; finish it: {}", p.feature, style.bad("HALF DONE"), p.what, p.next)?;
+        }
+        Ok(())
     }
 }

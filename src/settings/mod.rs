@@ -110,6 +110,29 @@ pub enum ConfigError {
     Invalid { problems: Vec<Problem> },
     #[error("invalid flag: {message}")]
     Flag { message: String },
+    #[error("{} is not a Laravel app ({reason}); pass --app-dir or set gateway.app_dir to the gateway's directory (the one with artisan)", path.display())]
+    NotAnApp { path: PathBuf, reason: String },
+}
+
+/// What makes a directory a Laravel app gatewayctl can work on.
+pub const APP_MARKERS: &[&str] = &["artisan", "bootstrap/app.php", "routes/api.php"];
+
+/// The app dir must be a Laravel app: a directory with artisan,
+/// bootstrap/app.php and routes/api.php. Anything else (a typo, /etc/passwd)
+/// is refused before a check can pass on nothing.
+pub fn require_app_dir(settings: &Settings) -> Result<(), ConfigError> {
+    let app = settings.app_dir();
+    let not = |reason: String| Err(ConfigError::NotAnApp { path: app.to_path_buf(), reason });
+    match std::fs::metadata(app) {
+        Err(e) => return not(format!("cannot read it: {e}")),
+        Ok(m) if !m.is_dir() => return not("not a directory".into()),
+        Ok(_) => {}
+    }
+    let missing: Vec<&str> = APP_MARKERS.iter().copied().filter(|m| !app.join(m).is_file()).collect();
+    match missing.is_empty() {
+        true => Ok(()),
+        false => not(format!("no {}", missing.join(", "))),
+    }
 }
 
 fn more_problems(n: usize) -> String {

@@ -37,8 +37,11 @@ fn check_gateway(file: &FileConfig, problems: &mut Problems) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
         _ => problems.push(("gateway.base_url".into(), "must be an http:// or https:// URL with a host".into())),
     }
-    if !g.health_path.starts_with('/') {
-        problems.push(("gateway.health_path".into(), "must start with /".into()));
+    if !g.health_path.starts_with('/') || g.health_path.starts_with("//") || g.health_path.contains("://") {
+        problems.push((
+            "gateway.health_path".into(),
+            "must be a path on base_url starting with a single / (//host would name another host)".into(),
+        ));
     }
     if g.request_timeout.0.is_zero() {
         problems.push(("gateway.request_timeout".into(), "must be more than 0s".into()));
@@ -58,12 +61,28 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
     }
 }
 
+/// The longest expiry gatewayctl accepts: a year. Redis refuses an EXPIRE
+/// whose milliseconds overflow, and no limiter window or breaker timeout
+/// the plan means is longer.
+pub const MAX_EXPIRY_S: u64 = 365 * 24 * 3600;
+/// The largest count (a limit, a threshold): PHP and Redis integers hold it
+/// with room, and no real limit is near it.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
 /// Redis expiries are whole seconds: a window of 1500ms cannot exist there.
 fn whole_seconds(d: Duration, key: String, problems: &mut Problems) -> u64 {
     if d.subsec_millis() != 0 || d.as_secs() == 0 {
         problems.push((key, "must be a whole number of seconds, at least 1s (Redis expires keys in seconds)".into()));
+    } else if d.as_secs() > MAX_EXPIRY_S {
+        problems.push((key, format!("must be at most {MAX_EXPIRY_S}s (365 days): Redis and PHP could not expire it")));
     }
-    d.as_secs().max(1)
+    d.as_secs().clamp(1, MAX_EXPIRY_S)
+}
+
+fn count(value: u64, key: String, problems: &mut Problems) {
+    if value > MAX_COUNT {
+        problems.push((key, format!("must be at most {MAX_COUNT}")));
+    }
 }
 
 fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
@@ -87,9 +106,11 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
                 problems.push((at("paths"), "must list at least one path pattern".into()));
             }
             let window_s = whole_seconds(b.window.0, at("window"), problems);
+            count(b.limit.get(), at("limit"), problems);
             Bucket { name: b.name.clone(), paths: b.paths.clone(), limit: b.limit.get(), window_ms: window_s * 1000 }
         })
         .collect();
+    count(u64::from(rl.abuse.threshold.get()), "rate_limit.abuse.threshold".into(), problems);
     let abuse = AbusePolicy {
         threshold: i64::from(rl.abuse.threshold.get()),
         counter_ttl_ms: whole_seconds(rl.abuse.counter_ttl.0, "rate_limit.abuse.counter_ttl".into(), problems) * 1000,
@@ -103,6 +124,8 @@ fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, Brea
         .iter()
         .map(|(name, b)| {
             let key = format!("breakers.{name}.recovery_timeout");
+            count(u64::from(b.failure_threshold.get()), format!("breakers.{name}.failure_threshold"), problems);
+            count(u64::from(b.success_threshold.get()), format!("breakers.{name}.success_threshold"), problems);
             let cfg = BreakerConfig {
                 failure_threshold: b.failure_threshold.get(),
                 recovery_timeout_s: whole_seconds(b.recovery_timeout.0, key, problems),

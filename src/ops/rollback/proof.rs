@@ -1,13 +1,53 @@
 //! Proof before touching the app: the edited files go into a shadow copy of
 //! it, must pass `php -l`, and its `route:list --json` must differ from the
-//! app's in exactly the intended middleware and nothing else.
+//! app's in exactly the intended middleware and nothing else. A shadow holds
+//! no secret (no .env, no keys), and one left by a killed run is swept away
+//! by the next.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::adapters::artisan;
+use anyhow::Context as _;
+
+use crate::adapters::{artisan, process};
 use crate::core::checks::Check;
+use crate::core::journal::FileChange;
 use crate::core::rollback::Feature;
+use crate::settings::Settings;
+
+/// Blocking: builds the shadow, lints each edited file in it, compares routes.
+pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> anyhow::Result<(Vec<Check>, Vec<String>)> {
+    let php = settings.file.gateway.php.clone();
+    let app = settings.app_dir();
+    let state = &settings.file.state.dir;
+    std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
+    Shadow::sweep(state);
+    let shadow = Shadow::build(app, state).context("while copying the app to a shadow")?;
+    let mut checks = Vec::new();
+    for change in planned.iter().flat_map(|(_, c)| c) {
+        let file = shadow.dir.join(&change.path);
+        std::fs::write(&file, &change.edited).with_context(|| format!("while writing {}", file.display()))?;
+        checks.push(lint(&php, &file, &change.path));
+    }
+    let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
+    let (before, after) = match (routes(&php, app), routes(&php, &shadow.dir)) {
+        (Ok(b), Ok(a)) => (b, a),
+        (Err(e), _) | (_, Err(e)) => {
+            checks.push(Check::fail("route:list", e, "the routes cannot be compared: nothing was changed"));
+            return Ok((checks, vec![]));
+        }
+    };
+    let changes = route_changes(&before, &after);
+    match after == expected_routes(&before, &features) {
+        true => checks.push(Check::pass("route:list", format!("{} route(s) change, as intended", changes.len()))),
+        false => checks.push(Check::fail(
+            "route:list",
+            changes.join("; "),
+            "the edit changes more than intended: nothing was changed",
+        )),
+    }
+    Ok((checks, changes))
+}
 
 /// (method, uri) → (action, middleware), as `route:list --json` prints them.
 pub type Routes = BTreeMap<(String, String), (String, Vec<String>)>;
@@ -25,7 +65,31 @@ impl Drop for Shadow {
 
 const SKIP: &[&str] = &["storage", "vendor", "node_modules", ".git"];
 
+/// Files a shadow never holds: secrets the proof does not need.
+fn is_secret(name: &str) -> bool {
+    name == ".env"
+        || name.starts_with(".env.")
+        || name == "auth.json"
+        || [".key", ".pem", ".p12", ".pfx"].iter().any(|ext| name.ends_with(ext))
+}
+
 impl Shadow {
+    /// Removes shadows left by runs that were killed (their pid is gone).
+    pub fn sweep(under: &Path) -> usize {
+        let Ok(entries) = std::fs::read_dir(under) else { return 0 };
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name.strip_prefix("shadow-").and_then(|r| r.split('-').next()?.parse::<u32>().ok()) else {
+                continue;
+            };
+            if pid != std::process::id() && !process::is_alive(pid) && std::fs::remove_dir_all(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
     pub fn build(app: &Path, under: &Path) -> std::io::Result<Shadow> {
         let dir = under.join(format!("shadow-{}-{}", std::process::id(), crate::commands::now_ms()));
         std::fs::create_dir_all(&dir)?;
@@ -47,6 +111,9 @@ fn copy_tree(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
         let name = entry.file_name();
         let name_str = name.to_string_lossy();
         if top && SKIP.contains(&name_str.as_ref()) {
+            continue;
+        }
+        if is_secret(&name_str) {
             continue;
         }
         let (src, dst) = (entry.path(), to.join(&name));
@@ -129,4 +196,28 @@ pub fn route_changes(before: &Routes, after: &Routes) -> Vec<String> {
     }
     changes.extend(after.keys().filter(|k| !before.contains_key(*k)).map(|k| format!("{} {}: added", k.0, k.1)));
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shadow_holds_no_secret_and_killed_runs_leave_none_behind() {
+        let app = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(app.path().join("routes")).unwrap();
+        std::fs::write(app.path().join("routes/api.php"), "<?php\n").unwrap();
+        std::fs::write(app.path().join(".env"), "DB_PASSWORD=hunter2\n").unwrap();
+        std::fs::write(app.path().join(".env.production"), "APP_KEY=base64:x\n").unwrap();
+        std::fs::create_dir_all(app.path().join("storage/oauth")).unwrap();
+        let shadow = Shadow::build(app.path(), state.path()).unwrap();
+        assert!(shadow.dir.join("routes/api.php").is_file());
+        assert!(!shadow.dir.join(".env").exists() && !shadow.dir.join(".env.production").exists());
+        // A shadow whose run was killed (its pid gone) is swept; ours is not.
+        let dead = state.path().join(format!("shadow-{}-1", u32::MAX - 3));
+        std::fs::create_dir_all(dead.join("routes")).unwrap();
+        assert_eq!(Shadow::sweep(state.path()), 1);
+        assert!(!dead.exists() && shadow.dir.exists());
+    }
 }

@@ -1,0 +1,426 @@
+//! A feature's rollback and its undo, each one transaction over all of the
+//! feature's files: every original is journaled (fsynced) before the first
+//! write, a write that fails restores the files already written, and a
+//! rerun after a kill completes the journaled transaction rather than
+//! planning a new one from half-edited files. Whatever the files say, a
+//! rollback ends by clearing the caches, reloading, and observing the
+//! feature off: "already rolled back" is never an answer while it is live.
+
+mod observe;
+mod proof;
+
+use anyhow::Context as _;
+
+use crate::adapters::artisan;
+use crate::adapters::files;
+use crate::core::checks::Check;
+use crate::core::diff;
+use crate::core::journal::{self, Event, FileChange, RollbackRecord, RollbackState};
+use crate::core::rollback::{apply, Feature};
+use crate::exit::UsageError;
+use crate::ops::door::Door;
+use crate::ops::{cache, preflight, reload};
+use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, RollbackListReport, RollbackReport};
+use crate::settings::Settings;
+
+pub use observe::observe;
+pub use proof::{Routes, Shadow};
+
+/// How a rollback or undo goes live.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Do not clear the config and route caches (staged by hand).
+    pub no_cache: bool,
+    /// Do not reload php-fpm.
+    pub no_reload: bool,
+    /// The plan's emergency rollback: also verify health.
+    pub emergency: bool,
+}
+
+/// The cache files whose presence undo brings back, with the command that builds each.
+const REBUILT_BY: [(&str, &str); 3] =
+    [("config.php", "config:cache"), ("routes-v7.php", "route:cache"), ("events.php", "event:cache")];
+
+fn sha(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn read(settings: &Settings, path: &str) -> anyhow::Result<String> {
+    let full = settings.app_dir().join(path);
+    std::fs::read_to_string(&full).with_context(|| format!("while reading {}", full.display()))
+}
+
+/// The edits for one feature: its file changes, or why there are none.
+fn plan(settings: &Settings, feature: Feature) -> anyhow::Result<Vec<FileChange>> {
+    let mut changes = Vec::new();
+    for path in feature.files() {
+        let original = read(settings, path)?;
+        let edits =
+            feature.edit(&original).map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+        if edits.is_empty() {
+            continue;
+        }
+        let edited = apply(&original, &edits);
+        changes.push(FileChange {
+            path: path.to_string(),
+            original_sha256: sha(&original),
+            original,
+            edited_sha256: sha(&edited),
+            edited,
+        });
+    }
+    Ok(changes)
+}
+
+fn diffs(changes: &[FileChange]) -> Vec<String> {
+    changes
+        .iter()
+        .map(|c| diff::unified(&c.original, &c.edited, &c.path, &format!("{} (rolled back)", c.path)))
+        .collect()
+}
+
+/// What a rollback of `features` would do, changing nothing: the diffs,
+/// the proof on a shadow copy, and the route changes.
+pub async fn dry_run(settings: &Settings, features: &[Feature]) -> anyhow::Result<(RollbackReport, bool)> {
+    crate::settings::require_app_dir(settings)?;
+    let mut results = Vec::new();
+    let mut planned = Vec::new();
+    for &feature in features {
+        match plan(settings, feature) {
+            Ok(changes) if changes.is_empty() => results.push(FeatureResult::new(feature, FeatureStatus::AlreadyOff)),
+            Ok(changes) => planned.push((feature, changes)),
+            Err(e) if features.len() == 1 => return Err(e),
+            Err(e) => results.push(FeatureResult {
+                reason: Some(format!("{e:#}")),
+                ..FeatureResult::new(feature, FeatureStatus::Refused)
+            }),
+        }
+    }
+    let mut checks = Vec::new();
+    if !planned.is_empty() {
+        let (proof, route_diff) = prove(settings, &planned).await?;
+        checks.extend(proof);
+        for (feature, changes) in &planned {
+            results.push(FeatureResult {
+                diffs: diffs(changes),
+                route_changes: route_diff.clone(),
+                ..FeatureResult::new(*feature, FeatureStatus::Planned)
+            });
+        }
+    }
+    let ok = checks.iter().all(|c| c.verdict.is_good()) && results.iter().all(|r| r.status != FeatureStatus::Refused);
+    Ok((RollbackReport::new(true, results, checks), ok))
+}
+
+/// Rolls `features` back under the lock: completes an interrupted
+/// transaction, plans and proves new edits, writes each feature as one
+/// transaction, then goes live and observes every feature off. A feature
+/// whose files cannot be edited is refused and the others proceed.
+pub async fn roll_back(
+    settings: &Settings,
+    door: &Door,
+    features: &[Feature],
+    opts: Options,
+) -> anyhow::Result<(RollbackReport, bool)> {
+    crate::settings::require_app_dir(settings)?;
+    let entries = door.entries()?;
+    let records = journal::rollback_records(&entries);
+    let mut results = Vec::new();
+    let mut planned: Vec<(Feature, Vec<FileChange>)> = Vec::new();
+    for &feature in features {
+        let state = journal::rollback_state(&records, feature.name());
+        let completed = match state {
+            RollbackState::Pending(r) | RollbackState::UndoPending(r) => match complete(settings, door, feature, r) {
+                Ok(()) => true,
+                Err(e) if features.len() == 1 => return Err(e),
+                Err(e) => {
+                    results.push(FeatureResult {
+                        reason: Some(format!("{e:#}")),
+                        ..FeatureResult::new(feature, FeatureStatus::Refused)
+                    });
+                    continue;
+                }
+            },
+            _ => false,
+        };
+        match plan(settings, feature) {
+            Ok(changes) if changes.is_empty() => {
+                let status = match (completed, state) {
+                    (true, _) => FeatureStatus::Completed,
+                    (false, RollbackState::Off(_)) => FeatureStatus::AlreadyRolledBack,
+                    (false, _) => FeatureStatus::AlreadyOff,
+                };
+                results.push(FeatureResult::new(feature, status));
+            }
+            Ok(changes) => planned.push((feature, changes)),
+            Err(e) if features.len() == 1 => return Err(e),
+            Err(e) => results.push(FeatureResult {
+                reason: Some(format!("{e:#}")),
+                ..FeatureResult::new(feature, FeatureStatus::Refused)
+            }),
+        }
+    }
+    let mut checks = Vec::new();
+    if !planned.is_empty() {
+        let (proof, route_diff) = prove(settings, &planned).await?;
+        let proven = proof.iter().all(|c| c.verdict.is_good());
+        checks.extend(proof);
+        if !proven {
+            for (feature, changes) in &planned {
+                results.push(FeatureResult {
+                    diffs: diffs(changes),
+                    route_changes: route_diff.clone(),
+                    ..FeatureResult::new(*feature, FeatureStatus::Planned)
+                });
+            }
+            return Ok((RollbackReport::new(false, results, checks), false));
+        }
+        let caches = present_caches(settings);
+        for (feature, changes) in &planned {
+            transact(settings, door, *feature, changes, &caches)?;
+            results.push(FeatureResult {
+                diffs: diffs(changes),
+                route_changes: route_diff.clone(),
+                ..FeatureResult::new(*feature, FeatureStatus::RolledBack)
+            });
+        }
+    }
+    let live: Vec<Feature> = results.iter().filter(|r| r.status != FeatureStatus::Refused).map(|r| r.feature).collect();
+    if !live.is_empty() {
+        checks.extend(go_live(settings, door, opts, &[]).await);
+        if !opts.no_reload && !opts.no_cache {
+            for &feature in &live {
+                checks.push(observe(settings, feature, false).await);
+            }
+        }
+        if opts.emergency {
+            checks.push(preflight::health(settings).await);
+        }
+    }
+    let refused = results.iter().any(|r| r.status == FeatureStatus::Refused);
+    let ok = !refused && checks.iter().all(|c| c.verdict.is_good());
+    Ok((RollbackReport::new(false, results, checks), ok))
+}
+
+/// The cache files present now (undo rebuilds these).
+fn present_caches(settings: &Settings) -> Vec<String> {
+    let dir = settings.app_dir().join("bootstrap/cache");
+    REBUILT_BY.iter().filter(|(f, _)| dir.join(f).is_file()).map(|(f, _)| f.to_string()).collect()
+}
+
+/// One feature's files as one transaction: originals journaled, every file
+/// written, then applied; a failed write puts back what was written.
+fn transact(
+    settings: &Settings,
+    door: &Door,
+    feature: Feature,
+    changes: &[FileChange],
+    caches: &[String],
+) -> anyhow::Result<()> {
+    door.record(Event::RollbackStarted {
+        feature: feature.name().into(),
+        files: changes.to_vec(),
+        caches: caches.to_vec(),
+    })?;
+    write_all(settings, door, feature, changes)
+}
+
+/// Writes each file's edited bytes; on a failure restores the ones written
+/// (and journals that), so the feature is never left half rolled back.
+fn write_all(settings: &Settings, door: &Door, feature: Feature, changes: &[FileChange]) -> anyhow::Result<()> {
+    let mut written: Vec<&FileChange> = Vec::new();
+    for c in changes {
+        let path = settings.app_dir().join(&c.path);
+        if let Err(e) = files::write_atomic(&path, c.edited.as_bytes()) {
+            let mut not_restored = Vec::new();
+            for w in written.iter().rev() {
+                if files::write_atomic(&settings.app_dir().join(&w.path), w.original.as_bytes()).is_err() {
+                    not_restored.push(w.path.clone());
+                }
+            }
+            let restored: Vec<&str> =
+                written.iter().map(|w| w.path.as_str()).filter(|p| !not_restored.iter().any(|n| n == p)).collect();
+            let reason = e.to_string();
+            let journaled = door.record(Event::RollbackAborted {
+                feature: feature.name().into(),
+                reason: reason.clone(),
+                not_restored: not_restored.clone(),
+            });
+            let mut message = format!("{feature}: {reason}; nothing of this rollback is live");
+            if !restored.is_empty() {
+                message.push_str(&format!("; restored to their original bytes: {}", restored.join(", ")));
+            }
+            if !not_restored.is_empty() {
+                message = format!(
+                    "{feature}: {reason}; COULD NOT RESTORE {}: they hold the rolled-back bytes; run `gatewayctl rollback {feature}` again to finish, or `gatewayctl rollback undo {feature}`",
+                    not_restored.join(", ")
+                );
+            }
+            if let Err(j) = journaled {
+                message.push_str(&format!("; and the journal could not record it: {j}"));
+            }
+            return Err(anyhow::anyhow!(message));
+        }
+        written.push(c);
+    }
+    door.record(Event::RollbackApplied { feature: feature.name().into() })?;
+    Ok(())
+}
+
+/// Finishes a journaled transaction that was interrupted: every file ends
+/// with its edited bytes, or the rerun refuses when a file holds neither
+/// the original nor the edit (someone changed it since).
+fn complete(settings: &Settings, door: &Door, feature: Feature, record: &RollbackRecord) -> anyhow::Result<()> {
+    let mut todo = Vec::new();
+    for c in &record.files {
+        let now = sha(&read(settings, &c.path)?);
+        if now == c.edited_sha256 {
+            continue;
+        }
+        if now != c.original_sha256 {
+            return Err(changed_since(settings, c, "the interrupted rollback")?.into());
+        }
+        todo.push(c.clone());
+    }
+    write_all(settings, door, feature, &todo)
+}
+
+fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Result<UsageError> {
+    let current = read(settings, &c.path)?;
+    let shown = diff::unified(
+        &c.edited,
+        &current,
+        &format!("{} (as the rollback wrote it)", c.path),
+        &format!("{} (now)", c.path),
+    );
+    Ok(UsageError(format!(
+        "{} changed since {what}: it holds neither the original nor the rolled-back bytes; refusing so no later edit is lost:\n{shown}",
+        c.path
+    )))
+}
+
+/// `php -l` on each edited file in a shadow copy, and its route:list against
+/// the app's: exactly the intended change.
+async fn prove(
+    settings: &Settings,
+    planned: &[(Feature, Vec<FileChange>)],
+) -> anyhow::Result<(Vec<Check>, Vec<String>)> {
+    let (settings, planned) = (settings.clone(), planned.to_vec());
+    match crate::ops::blocking::run("proof", move || proof::prove(&settings, &planned)).await {
+        Ok(result) => result,
+        Err(failed) => Ok((vec![failed], vec![])),
+    }
+}
+
+/// The plan's cache clear and graceful reload, unless staged by hand; then
+/// the caches in `rebuild` built again (undo brings back what it found).
+async fn go_live(settings: &Settings, door: &Door, opts: Options, rebuild: &[String]) -> Vec<Check> {
+    let mut checks = Vec::new();
+    if !opts.no_cache {
+        let mut commands = vec!["config:clear", "route:clear"];
+        commands.extend(REBUILT_BY.iter().filter(|(f, _)| rebuild.iter().any(|r| r == f)).map(|(_, c)| *c));
+        checks.extend(cache::run(settings, door, &commands, artisan::DEFAULT_TIMEOUT).await);
+    }
+    if !opts.no_reload {
+        let reloaded = reload::perform(settings, door, false).await;
+        let _ = reload::journal(door, &reloaded);
+        checks.extend(reloaded.checks);
+    }
+    if opts.no_cache || opts.no_reload {
+        checks.push(Check::warn(
+            "live",
+            "staged: the change is live after the cache clear and reload you skipped",
+            "run `gatewayctl cache clear` and `gatewayctl reload`",
+        ));
+        if opts.no_cache && !rebuild.is_empty() {
+            checks.push(Check::warn(
+                "caches",
+                format!("owed: {} existed before the rollback and were not rebuilt", rebuild.join(", ")),
+                "run `gatewayctl cache rebuild`",
+            ));
+        }
+    }
+    checks
+}
+
+/// Restores the original bytes of `feature`'s rollback, only where a file
+/// still holds what the rollback wrote; then rebuilds the caches that
+/// existed before the rollback, reloads, and observes the feature on.
+pub async fn undo(
+    settings: &Settings,
+    door: Option<&Door>,
+    feature: Feature,
+    opts: Options,
+) -> anyhow::Result<(RollbackReport, bool)> {
+    let entries = match door {
+        Some(d) => d.entries()?,
+        None => journal::real_entries(&crate::adapters::state::StateDir::new(&settings.file.state.dir).read_journal()?),
+    };
+    let records = journal::rollback_records(&entries);
+    let record = match journal::rollback_state(&records, feature.name()) {
+        RollbackState::On => {
+            let result = FeatureResult::new(feature, FeatureStatus::NothingToUndo);
+            return Ok((RollbackReport::new(door.is_none(), vec![result], vec![]), true));
+        }
+        RollbackState::Pending(r) | RollbackState::Off(r) | RollbackState::UndoPending(r) => r,
+    };
+    let mut restore = Vec::new();
+    for c in &record.files {
+        let now = sha(&read(settings, &c.path)?);
+        if now == c.original_sha256 {
+            continue;
+        }
+        if now != c.edited_sha256 {
+            return Err(changed_since(settings, c, "the rollback")?.into());
+        }
+        restore.push(c.clone());
+    }
+    let diffs = restore
+        .iter()
+        .map(|c| diff::unified(&c.edited, &c.original, &c.path, &format!("{} (restored)", c.path)))
+        .collect();
+    let Some(door) = door else {
+        let result = FeatureResult { diffs, ..FeatureResult::new(feature, FeatureStatus::WouldRestore) };
+        return Ok((RollbackReport::new(true, vec![result], vec![]), true));
+    };
+    door.record(Event::UndoStarted { feature: feature.name().into() })?;
+    for c in &restore {
+        files::write_atomic(&settings.app_dir().join(&c.path), c.original.as_bytes()).with_context(|| {
+            format!("while restoring {}; the undo is half done: run `gatewayctl rollback undo {feature}` again", c.path)
+        })?;
+    }
+    door.record(Event::UndoApplied { feature: feature.name().into() })?;
+    let result = FeatureResult { diffs, ..FeatureResult::new(feature, FeatureStatus::Restored) };
+    let mut checks = go_live(settings, door, opts, &record.caches).await;
+    if !opts.no_reload && !opts.no_cache {
+        checks.push(observe(settings, feature, true).await);
+    }
+    let ok = checks.iter().all(|c| c.verdict.is_good());
+    Ok((RollbackReport::new(false, vec![result], checks), ok))
+}
+
+/// What is rolled back now, and what is half done, from the journal.
+pub fn list(settings: &Settings) -> anyhow::Result<RollbackListReport> {
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let entries = journal::real_entries(&state.read_journal()?);
+    let records = journal::rollback_records(&entries);
+    let mut report = RollbackListReport { rolled_back: vec![], pending: vec![] };
+    for f in Feature::ALL {
+        match journal::rollback_state(&records, f.name()) {
+            RollbackState::On => {}
+            RollbackState::Off(_) => report.rolled_back.push(f),
+            RollbackState::Pending(r) => report.pending.push(PendingFeature {
+                feature: f,
+                what: format!("a rollback started at {} never finished (files may be half edited)", r.since),
+                next: format!("gatewayctl rollback {f}"),
+            }),
+            RollbackState::UndoPending(r) => report.pending.push(PendingFeature {
+                feature: f,
+                what: format!("an undo of the rollback of {} never finished", r.since),
+                next: format!("gatewayctl rollback undo {f}"),
+            }),
+        }
+    }
+    Ok(report)
+}

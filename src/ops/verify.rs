@@ -1,0 +1,156 @@
+//! Phase 4's proof: health; one request to a v2 route whose rate-limit
+//! headers must equal the model's prediction for that identity (from the
+//! counter found in Redis just before); X-Response-Time present; the
+//! limiter's key in Redis (SCAN); the breaker closed or absent.
+
+use std::time::Duration;
+
+use crate::adapters::http::{Exchange, Http};
+use crate::adapters::redis::Redis;
+use crate::commands::{now_ms, redis_target};
+use crate::core::breaker::BreakerState;
+use crate::core::checks::{decide, Check};
+use crate::core::keyspace::Keyspace;
+use crate::core::limiter::{counter_key, mask_secret, Identity, Verdict};
+use crate::core::route::Route;
+use crate::ops::breaker;
+use crate::report::verify::VerifyReport;
+use crate::settings::Settings;
+
+/// A fresh probe key: its counter cannot be shared with real traffic.
+fn probe_key() -> String {
+    format!("gatewayctl-verify-{}-{}", std::process::id(), now_ms())
+}
+
+pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> VerifyReport {
+    let key = api_key.map(str::to_string).unwrap_or_else(probe_key);
+    let identity = Identity::of(Some(&key), "");
+    let mut checks = vec![crate::ops::preflight::health(settings).await];
+    let g = &settings.file.gateway;
+    let mut redis = Redis::connect(&redis_target(settings)).await;
+    match (Http::new(&g.base_url, g.request_timeout.0, None), redis.as_mut()) {
+        (Ok(http), Ok(redis)) => checks.extend(limiter_checks(settings, &http, redis, route, &key, &identity).await),
+        (Err(e), _) => checks.push(Check::fail("v2 request", e.to_string(), "fix gateway.base_url")),
+        (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), "the limiter's state is unreadable")),
+    }
+    match redis.as_mut() {
+        Ok(redis) => checks.push(breaker_closed(settings, redis).await),
+        Err(e) => checks.push(Check::fail("breaker", e.to_string(), "Redis unreachable")),
+    }
+    VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks }
+}
+
+/// The model's answer for one request, from the counter as Redis has it now.
+async fn predict(settings: &Settings, redis: &mut Redis, route: &Route, hash: &str) -> anyhow::Result<Verdict> {
+    let mut keys = Keyspace::new();
+    if let Some(bucket) = settings.limiter.bucket_for(route) {
+        let key = counter_key(hash, &bucket.name);
+        let value = redis.get_many(std::slice::from_ref(&key)).await?.pop().flatten();
+        if let Some(count) = value.and_then(|v| v.parse::<i64>().ok()) {
+            keys.insert(&key, count, 0, redis.pttl(&key).await?);
+        }
+    }
+    Ok(settings.limiter.decide(&mut keys, 0, route, hash))
+}
+
+async fn limiter_checks(
+    settings: &Settings,
+    http: &Http,
+    redis: &mut Redis,
+    route: &Route,
+    key: &str,
+    identity: &Identity,
+) -> Vec<Check> {
+    let hash = identity.hash();
+    let predicted = match predict(settings, redis, route, &hash).await {
+        Ok(v) => v,
+        Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), "cannot read the limiter's counter")],
+    };
+    let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
+    let answer = match http.send(&route.method, &route.path, &[("X-Api-Key", key)], Some(&body)).await {
+        Ok(a) => a,
+        Err(e) => return vec![Check::fail("v2 request", e.to_string(), "the gateway does not answer")],
+    };
+    let shown = format!("{route} as {}", mask_secret(key));
+    let mut checks = vec![headers_check(&shown, &predicted, &answer), timing_check(&answer)];
+    if let Some(bucket) = settings.limiter.bucket_for(route) {
+        checks.push(key_check(redis, &counter_key(&hash, &bucket.name)).await);
+    }
+    checks
+}
+
+fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
+    let got = (answer.header_u64("x-ratelimit-limit"), answer.header_u64("x-ratelimit-remaining"));
+    let want = (predicted.limit, predicted.remaining);
+    let show = |v: Option<u64>| v.map_or("none".to_string(), |n| n.to_string());
+    let evidence = format!(
+        "{shown} → {}; limit/remaining {}/{}, model {}/{}",
+        answer.status,
+        show(got.0),
+        show(got.1),
+        show(want.0),
+        show(want.1)
+    );
+    if got != want {
+        return Check::fail(
+            "rate-limit headers",
+            evidence,
+            "the gateway does not limit as configured: is api.rate-limit active and the config current?",
+        );
+    }
+    if answer.status >= 500 {
+        return Check::warn(
+            "rate-limit headers",
+            evidence,
+            "the limiter answers as modelled, but the route failed: read laravel.log",
+        );
+    }
+    Check::pass("rate-limit headers", evidence)
+}
+
+fn timing_check(answer: &Exchange) -> Check {
+    match answer.header("x-response-time") {
+        Some(t) if t.ends_with("ms") => Check::pass("X-Response-Time", t.to_string()),
+        Some(t) => {
+            Check::fail("X-Response-Time", format!("malformed: {t}"), "api.performance is not the expected middleware")
+        }
+        None => Check::fail("X-Response-Time", "absent", "api.performance is not applied to the v2 routes"),
+    }
+}
+
+async fn key_check(redis: &mut Redis, key: &str) -> Check {
+    let found = redis.list(&crate::adapters::redis::escape_glob(key), 1, &mut |_| {}).await;
+    match found {
+        Ok(keys) if !keys.is_empty() => {
+            let ttl = redis.pttl(key).await.ok().flatten().map(|ms| Duration::from_millis(ms).as_secs());
+            Check::pass("limiter key", format!("{key} present (SCAN), ttl {}s", ttl.unwrap_or(0)))
+        }
+        Ok(_) => Check::fail(
+            "limiter key",
+            format!("{key} not found"),
+            "the limiter does not write to this Redis (check redis.url and redis.prefix)",
+        ),
+        Err(e) => Check::fail("limiter key", e.to_string(), "Redis unreadable"),
+    }
+}
+
+async fn breaker_closed(settings: &Settings, redis: &mut Redis) -> Check {
+    let now_s = now_ms() / 1000;
+    let mut seen = Vec::new();
+    for (service, cfg) in &settings.breakers {
+        match breaker::read(redis, service, cfg, now_s).await {
+            Ok(s) if s.state == BreakerState::Closed => {
+                seen.push(format!("{service} closed{}", if s.state_key_present { "" } else { " (no key)" }))
+            }
+            Ok(s) => {
+                return Check::fail(
+                    "breaker",
+                    format!("{service} {}", s.state),
+                    "Cal.com calls are failing: investigate or roll back",
+                )
+            }
+            Err(e) => return Check::fail("breaker", format!("{e:#}"), "unreadable breaker state"),
+        }
+    }
+    Check::pass("breaker", seen.join(", "))
+}
