@@ -82,7 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -116,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;logs;help' {
-            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -457,6 +457,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Max mode: --connections loops back to back for --duration (throughput)')
             [CompletionResult]::new('--allow-high-load', '--allow-high-load', [CompletionResultType]::ParameterName, 'Lift the production safety caps (requests, rate, duration)')
+            [CompletionResult]::new('--unlisted-path', '--unlisted-path', [CompletionResultType]::ParameterName, 'Rate and max mode: the path is not a Laravel route (a static file to measure the web server); skips the route:list check')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -1021,7 +1022,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;logs' {
-            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send canary secrets to each sanitized endpoint and prove they were redacted')
             break
         }

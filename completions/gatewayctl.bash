@@ -3348,7 +3348,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -26,12 +26,12 @@ show_max() {
 }
 echo "== rate mode: target vs achieved (10 s each, GET /static.txt)"
 for rate in 500 1000 2000; do
-  "$g" --config "$config" stress rate-limit --route "GET /static.txt" --rate "$rate" --duration 10s \
+  "$g" --config "$config" stress rate-limit --route "GET /static.txt" --unlisted-path --rate "$rate" --duration 10s \
     --connections 256 --allow-high-load --format json | show_rate
 done
 
 echo "== max throughput, 64 connections, 10 s"
-"$g" --config "$config" stress rate-limit --route "GET /static.txt" --max --connections 64 --duration 10s --allow-high-load --format json | show_max
+"$g" --config "$config" stress rate-limit --route "GET /static.txt" --unlisted-path --max --connections 64 --duration 10s --allow-high-load --format json | show_max
 if [ -x "$oha" ]; then
   "$oha" -z 10s -c 64 --no-tui --output-format json "$url" 2>/dev/null |
     python3 -c 'import json,sys; print("oha:        %.0f req/s" % json.load(sys.stdin)["summary"]["requestsPerSec"])'

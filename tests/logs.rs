@@ -99,3 +99,18 @@ fn probe_passes_then_fails_once_the_sanitizer_is_rolled_back() {
     let scan = gatewayctl(&["--config", &config, "logs", "scan", "--format", "json"]);
     assert_eq!(code(&scan), 1, "scan finds what the probe leaked");
 }
+
+#[test]
+fn scanning_nothing_is_not_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = dir.path().display().to_string();
+    let out = gatewayctl(&["--app-dir", &app, "logs", "scan"]);
+    assert_eq!(code(&out), 1, "no log file: {}", crate::harness::stdout(&out));
+    assert!(crate::harness::stdout(&out).contains("unknown"), "{}", crate::harness::stdout(&out));
+    assert!(!crate::harness::stdout(&out).contains("no unsanitized secret found"));
+    std::fs::create_dir_all(dir.path().join("storage/logs")).unwrap();
+    std::fs::write(dir.path().join("storage/logs/laravel.log"), "").unwrap();
+    let out = gatewayctl(&["--app-dir", &app, "logs", "scan", "--format", "json"]);
+    let report: LogsScanReport = json(&out);
+    assert_eq!((code(&out), report.bytes), (1, 0), "an empty log proves nothing clean");
+}

@@ -10,6 +10,7 @@ mod config;
 mod conformance_breaker;
 mod conformance_limiter;
 mod conformance_sanitizer;
+mod evidence;
 mod harness;
 mod lab;
 mod lab_cli;

@@ -80,11 +80,53 @@ fn a_burst_passes_exactly_the_limit_and_rate_mode_paces() {
     let config = lab.report.config.display().to_string();
     let (exit, report) = stress(&config, &["--burst", "20"]);
     assert_eq!((exit, report.burst_passed, report.burst_expected), (0, Some(4), Some(4)), "{report:#?}");
-    let (exit, report) = stress(&config, &["--route", "GET /static.txt", "--rate", "40", "--duration", "1s"]);
+    let (exit, report) =
+        stress(&config, &["--route", "GET /static.txt", "--unlisted-path", "--rate", "40", "--duration", "1s"]);
     let rate = report.rate.unwrap();
     assert_eq!((exit, rate.sent), (0, 40));
     assert_eq!(rate.statuses.get("200"), Some(&40));
     assert!(rate.p99_ms > 0.0 && rate.p50_ms <= rate.p99_ms);
     let out = gatewayctl(&["--config", &config, "stress", "rate-limit", "--rate", "500"]);
     assert_eq!(code(&out), 2, "above the production cap without --allow-high-load");
+}
+
+#[test]
+fn a_route_that_is_not_the_gateways_is_refused_and_no_answer_is_never_a_match() {
+    let lab = Lab::start("stress-evidence", Some(CONFIG));
+    let config = lab.report.config.display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--config", config.as_str(), "stress", "rate-limit"];
+        all.extend_from_slice(args);
+        gatewayctl(&all)
+    };
+    for route in ["POST /api/v2/booking", "POST /"] {
+        let out = run(&["--route", route, "--requests", "3", "--interval", "10ms"]);
+        assert_eq!(code(&out), 2, "{route}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not a route of the gateway") && stderr(&out).contains("POST /api/v2/bookings"),
+            "{route}: the routes that exist are listed: {}",
+            stderr(&out)
+        );
+    }
+    let out = run(&["--route", "POST //127.0.0.2:18080/api/v2/bookings", "--requests", "1"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("never a host"), "{}", stderr(&out));
+    assert!(lab.laravel_log().is_empty(), "nothing was sent");
+
+    // A trailing slash is the same route to Laravel, and the model agrees.
+    let (exit, report) =
+        stress(&config, &["--route", "POST /api/v2/bookings/", "--requests", "6", "--interval", "10ms"]);
+    assert_eq!((exit, report.mismatches, report.limit), (0, 0, Some(4)), "{report:#?}");
+
+    // The gateway down: no answer is never "matches the model".
+    let nginx = lab.report.processes.iter().find(|p| p.name == "nginx").unwrap().pid;
+    gatewayctl::adapters::process::stop(nginx, libc::SIGTERM, std::time::Duration::from_secs(5));
+    let out = run(&["--requests", "3", "--interval", "10ms"]);
+    assert_eq!(code(&out), 3, "unreachable: {}", stderr(&out));
+    let out = run(&["--burst", "5", "--format", "json"]);
+    let report: StressReport = json(&out);
+    assert_eq!(code(&out), 1, "{report:#?}");
+    assert_eq!(report.burst_answered, Some(0));
+    let out = run(&["--rate", "20", "--duration", "1s", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
 }

@@ -105,7 +105,7 @@ fn a_stress_run_raises_the_rate_limit_level_and_rotation_loses_no_line() {
         std::process::Command::new("curl").args(["-s", &format!("http://{listen}/metrics")]).output().unwrap();
     let metrics = String::from_utf8_lossy(&metrics.stdout).into_owned();
     let (samples, summary) = finish(watch);
-    let seen: Vec<(f64, u64, u64)> = samples
+    let seen: Vec<(Option<f64>, u64, u64)> = samples
         .iter()
         .map(|s| (s.values["rate_limit_hits_per_hour"], s.log.lines, s.figures.rate_limit_hits))
         .collect();
@@ -121,8 +121,51 @@ fn a_stress_run_raises_the_rate_limit_level_and_rotation_loses_no_line() {
     );
     assert!(samples.iter().any(|s| s.log.rotations == 1));
     assert!(
+        summary.judgement.contains("too early to judge") && !summary.judgement.contains("meet"),
+        "6 s is not the plan's first hours: {}",
+        summary.judgement
+    );
+    assert!(
         metrics.contains("gatewayctl_rate_limit_hits_per_hour")
             && metrics.contains("gatewayctl_level{metric=\"breaker_opens\"}"),
         "{metrics}"
     );
+}
+
+#[test]
+fn a_dead_gateway_is_never_a_success_and_undelivered_alerts_are_said() {
+    let closed = gatewayctl::lab::free_port().unwrap();
+    let config =
+        format!("[watch]\ninterval = \"1s\"\nwindow = \"10s\"\nwebhook = \"http://127.0.0.1:{closed}/hook\"\n");
+    let lab = Lab::start("watch-dead", Some(&config));
+    for name in ["nginx", "redis-server"] {
+        let pid = lab.report.processes.iter().find(|p| p.name == name).unwrap().pid;
+        gatewayctl::adapters::process::stop(pid, libc::SIGTERM, Duration::from_secs(5));
+    }
+    let config = lab.report.config.display().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "watch", "--format", "json", "--duration", "4s"])
+        .output()
+        .unwrap();
+    let mut samples = Vec::new();
+    let mut summary = None;
+    for line in BufReader::new(&out.stdout[..]).lines() {
+        match serde_json::from_str::<WatchLine>(&line.unwrap()).expect("each line is a WatchLine") {
+            WatchLine::Sample(s) => samples.push(*s),
+            WatchLine::Summary(s) => summary = Some(s),
+        }
+    }
+    let summary = summary.expect("a summary");
+    assert_eq!(out.status.code(), Some(1), "{summary:#?}");
+    assert!(!summary.ok && !summary.judgement.contains("meet"), "{}", summary.judgement);
+    let verdict = |name: &str| summary.criteria.iter().find(|c| c.name.starts_with(name)).unwrap().verdict.clone();
+    assert_eq!(verdict("Gateway healthy"), "fail");
+    assert_eq!(verdict("Zero 5xx"), "unknown", "0 requests is not zero errors");
+    assert_eq!(verdict("Response times"), "unknown", "no p95 of nothing");
+    assert_eq!(verdict("Circuit breaker"), "unknown", "Redis down: the breaker is not known closed");
+    assert!(samples.iter().all(|s| s.redis_memory_mb.is_none() && s.levels["redis_memory_mb"] == Level::Unknown));
+    assert!(samples.iter().any(|s| s.levels["health_failures"] == Level::Alert), "health is a metric with an alert");
+    assert!(summary.alerts_failed > 0 && summary.alerts_delivered == 0, "{summary:#?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("NOT delivered"), "{err}");
 }

@@ -59,9 +59,14 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     };
     let runbook = Runbook::parse(&text)?;
     if args.dry_run {
+        crate::settings::require_app_dir(&settings)?;
         ctx.out.emit(&dry_run(&settings, &runbook, &name))?;
         return Ok(exit::OK);
     }
+    // The limiter and breaker live in Redis: without it nothing can be
+    // activated or proven, and that is a dependency down (exit 3), not a NO-GO.
+    ctx.redis(&settings).await.context("while checking Redis before activating")?;
+    crate::settings::require_app_dir(&settings)?;
     let door =
         Door::open(&settings, Knock::new(if args.resume { "activate --resume" } else { "activate" }, args.break_lock))
             .await?;

@@ -19,7 +19,7 @@ use crate::settings::Settings;
 
 #[derive(Debug, Subcommand)]
 pub enum LogsCommand {
-    /// Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any)
+    /// Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)
     Scan(ScanArgs),
     /// Send canary secrets to each sanitized endpoint and prove they were redacted
     Probe,
@@ -42,9 +42,16 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             let spinner = ctx.out.spinner("scanning logs");
             let report = scan(&settings, &args)?;
             spinner.finish();
-            let found = report.total_findings > 0;
+            let clean = report.total_findings == 0 && !report.saw_nothing();
+            if report.saw_nothing() {
+                ctx.out.warn(&format!(
+                    "scanned nothing: {} file(s), 0 bytes (looked for {} and its rotations)",
+                    report.files.len(),
+                    settings.log_file().display()
+                ));
+            }
             ctx.out.emit(&report)?;
-            Ok(if found { exit::CHECK_FAILED } else { exit::OK })
+            Ok(if clean { exit::OK } else { exit::CHECK_FAILED })
         }
         LogsCommand::Probe => {
             let report = probe(&settings).await?;

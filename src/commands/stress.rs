@@ -62,6 +62,10 @@ pub struct StressArgs {
     /// Lift the production safety caps (requests, rate, duration)
     #[arg(long)]
     pub allow_high_load: bool,
+    /// Rate and max mode: the path is not a Laravel route (a static file to
+    /// measure the web server); skips the route:list check
+    #[arg(long)]
+    pub unlisted_path: bool,
 }
 
 /// Caps that keep a stress run gentle on production unless lifted.
@@ -80,6 +84,7 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     if let Some(contradiction) = expectation {
         return Err(CheckFailed(format!("{contradiction}. Nothing was sent.")).into());
     }
+    check_route(&settings, &args).await?;
     let g = &settings.file.gateway;
     let http = Http::new(&g.base_url, g.request_timeout.0.max(Duration::from_secs(30)), None)?;
     let (sender, headers) = sender(&args)?;
@@ -94,9 +99,39 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         _ => sequential(&settings, &http, &args, &sender, &headers, ctx).await?,
     };
-    let ok = report.mismatches == 0;
+    let mut report = report;
+    if let Some(rate) = &report.rate {
+        // Load modes compare no model, but a 404, a 5xx or no answer is never a pass.
+        let bad: u64 =
+            rate.statuses.iter().filter(|(k, _)| k.parse::<u16>().map_or(true, |s| !served(s))).map(|(_, n)| n).sum();
+        report.mismatches += bad;
+    }
+    let ok = report.mismatches == 0 && report.answered() > 0;
     ctx.out.emit(&report)?;
     Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
+}
+
+/// The route must be one the gateway has: a typo answers 404 to every
+/// request, and 404s prove nothing about a limiter.
+async fn check_route(settings: &Settings, args: &StressArgs) -> anyhow::Result<()> {
+    if args.unlisted_path {
+        if args.rate.is_none() && !args.max {
+            return Err(UsageError("--unlisted-path is for --rate and --max load only: the sequential and burst modes hold every answer against the model, which needs a real route".into()).into());
+        }
+        return Ok(());
+    }
+    let listed = crate::ops::routes::list(settings).await.map_err(|e| {
+        UsageError(format!("cannot list the gateway's routes to check {} ({e}); nothing was sent", args.route))
+    })?;
+    if crate::ops::routes::find(&listed, &args.route).is_some() {
+        return Ok(());
+    }
+    Err(UsageError(format!(
+        "{} is not a route of the gateway; nothing was sent. Its routes: {}",
+        args.route,
+        crate::ops::routes::shown(&listed).join(", ")
+    ))
+    .into())
 }
 
 fn check_caps(args: &StressArgs) -> Result<(), UsageError> {
@@ -145,6 +180,11 @@ fn sender(args: &StressArgs) -> anyhow::Result<(Identity, Vec<(String, String)>)
     Ok((Identity::of(Some(&key), ""), vec![("X-Api-Key".into(), key)]))
 }
 
+/// An answer from a route that exists and did not fail (429 included).
+fn served(status: u16) -> bool {
+    !matches!(status, 404 | 405) && status < 500
+}
+
 fn header_refs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
     headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
@@ -182,7 +222,11 @@ fn expected(v: &Verdict) -> Answer {
 }
 
 /// Does the gateway's answer match the model's? (200 stands for "not 429".)
+/// A 404, 405 or 5xx never does: the model predicted a route that answers.
 fn matches(v: &Verdict, a: &Answer, ambiguous_ttl: bool) -> bool {
+    if !served(a.status) {
+        return false;
+    }
     let retry_ok = match (v.retry_after_s, a.retry_after_s) {
         (Some(w), Some(h)) if ambiguous_ttl => w.abs_diff(h) <= 1,
         (w, h) => w == h,
@@ -265,7 +309,9 @@ async fn burst(
         answers.push(h.await.context("a burst request panicked")?);
     }
     let mut report = StressReport::new("burst", route, &sender.masked(), bucket.as_ref());
-    let passed = answers.iter().filter(|a| a.as_ref().is_ok_and(|a| a.status != 429)).count() as u64;
+    let passed =
+        answers.iter().filter(|a| a.as_ref().is_ok_and(|a| a.status != 429 && served(a.status))).count() as u64;
+    let broken = answers.iter().filter(|a| a.as_ref().map_or(true, |a| !served(a.status))).count() as u64;
     let limit = bucket.as_ref().map_or(u64::from(n), |b| b.limit);
     let want = u64::from(n).min(limit);
     report.burst_passed = Some(passed);
@@ -273,5 +319,8 @@ async fn burst(
     if passed != want {
         report.mismatches += 1;
     }
+    // Every request is evidence: one that failed or found no route is a mismatch.
+    report.mismatches += broken;
+    report.burst_answered = Some(u64::from(n) - answers.iter().filter(|a| a.is_err()).count() as u64);
     Ok(report)
 }

@@ -23,7 +23,7 @@ use crate::core::logline;
 use crate::core::logscan::Scanner;
 use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
-use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, Window};
+use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, Readings, Window};
 use crate::exit;
 use crate::ops::breaker;
 use crate::ops::door::{Door, Knock};
@@ -65,6 +65,12 @@ struct Totals {
     worst_p95_ms: f64,
     last_breaker: Option<String>,
     rollbacks: Vec<RollbackAction>,
+    lines: u64,
+    healthy_samples: u64,
+    unhealthy_samples: u64,
+    unreadable_log_samples: u64,
+    alerts_delivered: u64,
+    alerts_failed: u64,
 }
 
 pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -98,9 +104,20 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         let sample = state.sample(started.elapsed()).await;
         *exposition.lock().expect("exposition lock") = prometheus(&sample);
+        // A person relying on the alerts must know when one did not arrive.
+        for failed in sample.alerts.iter().filter(|a| !a.delivered) {
+            ctx.out.warn(&format!(
+                "alert NOT delivered to the webhook after {} attempt(s): {}",
+                failed.attempts,
+                failed.error.as_deref().unwrap_or("unknown error")
+            ));
+        }
         ctx.out.stream(&WatchLine::Sample(Box::new(sample)))?;
     }
-    let summary = state.summary(started.elapsed(), interrupted);
+    let summary = state.summary(started.elapsed(), settings.file.watch.duration.0, interrupted);
+    if summary.alerts_failed > 0 {
+        ctx.out.warn(&format!("{} alert(s) were not delivered to the webhook", summary.alerts_failed));
+    }
     let ok = summary.ok;
     ctx.out.stream(&WatchLine::Summary(summary))?;
     Ok(if interrupted {
@@ -124,6 +141,7 @@ struct Watch<'a> {
     redis: Option<Redis>,
     target: RedisTarget,
     last_detailed: Option<Instant>,
+    health_failures: u64,
     totals: Totals,
 }
 
@@ -145,30 +163,36 @@ impl<'a> Watch<'a> {
             redis: Redis::connect(&target).await.ok(),
             target,
             last_detailed: None,
+            health_failures: 0,
             totals: Totals::default(),
         })
     }
 
     async fn sample(&mut self, elapsed: Duration) -> WatchSample {
         let now = now_ms();
-        let log = self.read_log(now);
+        let (log, log_readable) = self.read_log(now);
         let (memory_mb, rate_keys, abuse_keys, breaker_state) = self.read_redis().await;
         let health = self.probe().await;
+        self.health_failures = if health.ok { 0 } else { self.health_failures + 1 };
         let detailed = self.detailed().await;
         let figures = self.window.figures(now);
-        let values = values(&figures, memory_mb);
+        let readings = Readings { redis_memory_mb: memory_mb, log_readable, health_failures: self.health_failures };
+        let values = values(&figures, &readings);
         let levels = levels(&self.settings.thresholds, &values);
-        let overall = levels.values().copied().max().unwrap_or(Level::Normal);
+        let overall = levels.values().copied().max().unwrap_or(Level::Unknown);
         let changes = self.alerts.changes(&levels, &values);
         let mut alerts = Vec::new();
-        for c in &changes {
-            alerts.extend(
-                self.announce(&format!(
-                    "gatewayctl watch: {} is {:?} ({:.2}), was {:?}",
-                    c.metric, c.to, c.value, c.from
-                ))
-                .await,
-            );
+        if !changes.is_empty() {
+            // One message per sample: every change in it, so a burst of
+            // changes is one alert, not a queue of retries.
+            let lines: Vec<String> = changes
+                .iter()
+                .map(|c| {
+                    let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
+                    format!("{} is {:?} ({value}), was {:?}", c.metric, c.to, c.from)
+                })
+                .collect();
+            alerts.extend(self.announce(&format!("gatewayctl watch: {}", lines.join("; "))).await);
         }
         let mut rollbacks = Vec::new();
         for rule in self.guard.decide(&levels) {
@@ -185,6 +209,13 @@ impl<'a> Watch<'a> {
         self.totals.samples += 1;
         self.totals.worst_p95_ms = self.totals.worst_p95_ms.max(figures.response_p95_ms);
         self.totals.last_breaker = breaker_state.clone();
+        match health.ok {
+            true => self.totals.healthy_samples += 1,
+            false => self.totals.unhealthy_samples += 1,
+        }
+        self.totals.unreadable_log_samples += u64::from(!log_readable);
+        self.totals.alerts_delivered += alerts.iter().filter(|a| a.delivered).count() as u64;
+        self.totals.alerts_failed += alerts.iter().filter(|a| !a.delivered).count() as u64;
         self.totals.rollbacks.extend(rollbacks.clone());
         WatchSample {
             ts: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -207,8 +238,12 @@ impl<'a> Watch<'a> {
         }
     }
 
-    fn read_log(&mut self, now: u64) -> LogProgress {
-        let lines = self.follower.poll().unwrap_or_default();
+    /// The new log lines, counted; and whether the log could be read at all.
+    fn read_log(&mut self, now: u64) -> (LogProgress, bool) {
+        let polled = self.follower.poll();
+        let readable = polled.is_ok() && self.settings.log_file().is_file();
+        let lines = polled.unwrap_or_default();
+        self.totals.lines += lines.len() as u64;
         let mut unsanitized = 0;
         for line in &lines {
             let event = logline::parse(line);
@@ -227,41 +262,46 @@ impl<'a> Watch<'a> {
             unsanitized += found.len() as u64;
         }
         self.totals.unsanitized += unsanitized;
-        LogProgress {
+        let progress = LogProgress {
             lines: lines.len() as u64,
             rotations: self.follower.rotations,
             truncations: self.follower.truncations,
             unsanitized,
-        }
+        };
+        (progress, readable)
     }
 
-    async fn read_redis(&mut self) -> (f64, Option<u64>, Option<u64>, Option<String>) {
+    /// Memory, key counts and the worst breaker state; `None` for what
+    /// Redis did not answer (never 0 MB for a Redis that is down).
+    async fn read_redis(&mut self) -> (Option<f64>, Option<u64>, Option<u64>, Option<String>) {
         if self.redis.is_none() {
             self.redis = Redis::connect(&self.target).await.ok();
         }
-        let Some(redis) = self.redis.as_mut() else { return (0.0, None, None, None) };
+        let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
         let memory = redis
             .info_memory()
             .await
             .ok()
             .and_then(|m| m.get("used_memory").and_then(|v| v.parse::<f64>().ok()))
-            .unwrap_or(0.0)
-            / 1_048_576.0;
+            .map(|b| b / 1_048_576.0);
         let rate = redis.count("rate_limit:*", &mut |_| {}).await.ok();
         let abuse = redis.count("abuse:*", &mut |_| {}).await.ok();
-        let states: Vec<String> = {
-            let mut out = Vec::new();
-            for (service, cfg) in &self.settings.breakers {
-                if let Ok(s) = breaker::read(redis, service, cfg, now_ms() / 1000).await {
-                    out.push(s.state.to_string());
-                }
+        let mut states = Vec::new();
+        for (service, cfg) in &self.settings.breakers {
+            if let Ok(s) = breaker::read(redis, service, cfg, now_ms() / 1000).await {
+                states.push(s.state);
             }
-            out
-        };
-        if rate.is_none() {
+        }
+        if rate.is_none() || memory.is_none() {
             self.redis = None; // reconnect next time
         }
-        (memory, rate, abuse, states.into_iter().max_by_key(|s| s != "closed"))
+        let severity = |s: &crate::core::breaker::BreakerState| match s {
+            crate::core::breaker::BreakerState::Open => 2,
+            crate::core::breaker::BreakerState::HalfOpen => 1,
+            crate::core::breaker::BreakerState::Closed => 0,
+        };
+        let worst = states.iter().max_by_key(|s| severity(s)).map(|s| s.to_string());
+        (memory, rate, abuse, worst)
     }
 
     async fn probe(&self) -> Health {
@@ -327,52 +367,97 @@ impl<'a> Watch<'a> {
         RollbackAction { metric: rule.metric.clone(), feature: rule.feature.clone(), ok, detail }
     }
 
-    fn summary(&self, elapsed: Duration, interrupted: bool) -> WatchSummary {
+    /// The plan's success criteria, each judged on what was seen; a
+    /// criterion with nothing to go on is unknown, and a watch shorter than
+    /// planned says how much of it was watched.
+    fn summary(&self, elapsed: Duration, planned: Duration, interrupted: bool) -> WatchSummary {
         let t = &self.totals;
         let criterion = |name: &str, verdict: &str, evidence: String| Criterion {
             name: name.into(),
             verdict: verdict.into(),
             evidence,
+            decisive: true,
         };
-        let breaker = t.last_breaker.as_deref().unwrap_or("unknown");
+        let judged = |pass: bool| if pass { "pass" } else { "fail" };
+        let no_traffic = "no API request was logged while watching: nothing shows the gateway served".to_string();
         let criteria = vec![
-            criterion(
-                "Zero 5xx errors introduced",
-                if t.server_errors == 0 { "pass" } else { "fail" },
-                format!("{} 5xx of {} requests", t.server_errors, t.requests),
-            ),
-            match t.rate_limit_hits {
-                0 => criterion(
-                    "Rate limiting working (429 for excessive requests)",
-                    "unknown",
-                    "no request exceeded a limit while watching".into(),
+            match t.samples {
+                0 => criterion("Gateway healthy", "unknown", "no sample was taken".into()),
+                _ => criterion(
+                    "Gateway healthy",
+                    judged(t.unhealthy_samples == 0),
+                    format!("{} of {} health probe(s) answered 200", t.healthy_samples, t.samples),
                 ),
+            },
+            match t.requests {
+                0 => criterion("Zero 5xx errors introduced", "unknown", no_traffic.clone()),
+                n => criterion(
+                    "Zero 5xx errors introduced",
+                    judged(t.server_errors == 0),
+                    format!("{} 5xx of {n} requests", t.server_errors),
+                ),
+            },
+            match t.rate_limit_hits {
+                0 => Criterion {
+                    decisive: false,
+                    ..criterion(
+                        "Rate limiting working (429 for excessive requests)",
+                        "unknown",
+                        "no client exceeded a limit while watching; `gatewayctl stress rate-limit` proves it".into(),
+                    )
+                },
                 n => criterion(
                     "Rate limiting working (429 for excessive requests)",
                     "pass",
                     format!("{n} rate-limit rejection(s) logged"),
                 ),
             },
-            criterion(
-                "Log sanitization active (no sensitive data in logs)",
-                if t.unsanitized == 0 { "pass" } else { "fail" },
-                format!("{} unsanitized value(s) in the new lines", t.unsanitized),
-            ),
-            criterion(
-                "Circuit breaker in CLOSED state",
-                if breaker == "closed" { "pass" } else { "fail" },
-                format!("last seen {breaker}, opened {} time(s)", t.breaker_opens),
-            ),
-            criterion(
-                "Response times < 500ms",
-                if t.worst_p95_ms < 500.0 { "pass" } else { "fail" },
-                format!("worst p95 {:.1} ms", t.worst_p95_ms),
-            ),
+            match (t.lines, t.unsanitized) {
+                (0, _) => criterion(
+                    "Log sanitization active (no sensitive data in logs)",
+                    "unknown",
+                    "no new log line was read while watching".into(),
+                ),
+                (n, u) => criterion(
+                    "Log sanitization active (no sensitive data in logs)",
+                    judged(u == 0),
+                    format!("{u} unsanitized value(s) in {n} new line(s)"),
+                ),
+            },
+            match t.last_breaker.as_deref() {
+                None => criterion("Circuit breaker in CLOSED state", "unknown", "the breaker could not be read".into()),
+                Some(state) => criterion(
+                    "Circuit breaker in CLOSED state",
+                    judged(state == "closed"),
+                    format!("last seen {state}, opened {} time(s)", t.breaker_opens),
+                ),
+            },
+            match t.requests {
+                0 => criterion("Response times < 500ms", "unknown", no_traffic),
+                n => criterion(
+                    "Response times < 500ms",
+                    judged(t.worst_p95_ms < 500.0),
+                    format!("worst p95 {:.1} ms over {n} requests", t.worst_p95_ms),
+                ),
+            },
         ];
-        let ok = criteria.iter().all(|c| c.verdict != "fail");
+        let failed = criteria.iter().any(|c| c.verdict == "fail");
+        let unknown = criteria.iter().any(|c| c.decisive && c.verdict != "pass");
+        let complete = !interrupted && elapsed + Duration::from_millis(500) >= planned;
+        let judgement = match (failed, unknown, complete) {
+            (true, _, _) => "the plan's success criteria are not met".to_string(),
+            (false, true, _) => "not judged: some criteria had nothing to go on (see unknown)".to_string(),
+            (false, false, true) => format!("the first {} meet the plan's success criteria", duration::format(planned)),
+            (false, false, false) => format!(
+                "so far good: {} watched of the planned {}; too early to judge the first hours",
+                duration::format(elapsed),
+                duration::format(planned)
+            ),
+        };
         WatchSummary {
             samples: t.samples,
             duration_s: elapsed.as_secs(),
+            planned_s: planned.as_secs(),
             interrupted,
             requests: t.requests,
             server_errors: t.server_errors,
@@ -380,9 +465,14 @@ impl<'a> Watch<'a> {
             breaker_opens: t.breaker_opens,
             unsanitized: t.unsanitized,
             worst_p95_ms: t.worst_p95_ms,
+            healthy_samples: t.healthy_samples,
+            unhealthy_samples: t.unhealthy_samples,
+            alerts_delivered: t.alerts_delivered,
+            alerts_failed: t.alerts_failed,
             rollbacks: t.rollbacks.clone(),
             criteria,
-            ok,
+            judgement,
+            ok: !failed && !unknown && t.samples > 0,
         }
     }
 }

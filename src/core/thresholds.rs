@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub enum Level {
     Normal,
     Warning,
+    /// No data to judge (no request in the window, Redis unreachable): not
+    /// good, and worse than a warning, but not an alert a guard acts on.
+    Unknown,
     Alert,
 }
 

@@ -9,9 +9,27 @@ use serde::{Deserialize, Serialize};
 use crate::core::logline::LogEvent;
 use crate::core::thresholds::{Level, Thresholds};
 
-/// The plan's metrics, by the names used in config and output.
-pub const METRICS: [&str; 5] =
-    ["error_rate_percent", "rate_limit_hits_per_hour", "breaker_opens", "response_time_ms", "redis_memory_mb"];
+/// The plan's metrics, by the names used in config and output, and the
+/// gateway's health (failed health probes in a row).
+pub const METRICS: [&str; 6] = [
+    "error_rate_percent",
+    "rate_limit_hits_per_hour",
+    "breaker_opens",
+    "response_time_ms",
+    "redis_memory_mb",
+    "health_failures",
+];
+
+/// What one sample could read besides the log's figures; `None` where the
+/// source did not answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Readings {
+    pub redis_memory_mb: Option<f64>,
+    /// Could the log be read this interval?
+    pub log_readable: bool,
+    /// Health probes failed in a row, up to and including this one.
+    pub health_failures: u64,
+}
 
 /// Log events over a sliding window of time (milliseconds).
 #[derive(Debug, Clone, Default)]
@@ -94,29 +112,37 @@ impl Window {
     }
 }
 
-/// The value each metric is judged on.
-pub fn values(f: &Figures, redis_memory_mb: f64) -> BTreeMap<String, f64> {
+/// The value each metric is judged on; `None` where nothing was seen: no
+/// request in the window has no error rate and no response time, an
+/// unreadable log no counts, an unreachable Redis no memory.
+pub fn values(f: &Figures, r: &Readings) -> BTreeMap<String, Option<f64>> {
+    let seen = |v: f64, ok: bool| ok.then_some(v);
     [
-        ("error_rate_percent", f.error_rate_percent),
-        ("rate_limit_hits_per_hour", f.rate_limit_hits_per_hour),
-        ("breaker_opens", f.breaker_opens as f64),
-        ("response_time_ms", f.response_p95_ms),
-        ("redis_memory_mb", redis_memory_mb),
+        ("error_rate_percent", seen(f.error_rate_percent, f.requests > 0)),
+        ("rate_limit_hits_per_hour", seen(f.rate_limit_hits_per_hour, r.log_readable)),
+        ("breaker_opens", seen(f.breaker_opens as f64, r.log_readable)),
+        ("response_time_ms", seen(f.response_p95_ms, f.requests > 0)),
+        ("redis_memory_mb", r.redis_memory_mb),
+        ("health_failures", Some(r.health_failures as f64)),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect()
 }
 
-pub fn levels(t: &Thresholds, values: &BTreeMap<String, f64>) -> BTreeMap<String, Level> {
+/// Each metric's level; a metric with no value is `Unknown`. Health is
+/// normal when the last probe answered, a warning after one failure and an
+/// alert after two in a row.
+pub fn levels(t: &Thresholds, values: &BTreeMap<String, Option<f64>>) -> BTreeMap<String, Level> {
     let by_name = |n: &str| match n {
         "error_rate_percent" => t.error_rate_percent,
         "rate_limit_hits_per_hour" => t.rate_limit_hits_per_hour,
         "breaker_opens" => t.breaker_opens,
         "response_time_ms" => t.response_time_ms,
+        "health_failures" => crate::core::thresholds::Threshold { normal_below: 1.0, alert_above: 1.0 },
         _ => t.redis_memory_mb,
     };
-    values.iter().map(|(k, v)| (k.clone(), by_name(k).level(*v))).collect()
+    values.iter().map(|(k, v)| (k.clone(), v.map_or(Level::Unknown, |v| by_name(k).level(v)))).collect()
 }
 
 /// A metric that changed level.
@@ -125,7 +151,8 @@ pub struct LevelChange {
     pub metric: String,
     pub from: Level,
     pub to: Level,
-    pub value: f64,
+    /// `None`: the metric has no value now (its source saw nothing).
+    pub value: Option<f64>,
 }
 
 /// Remembers levels between intervals and reports the changes.
@@ -135,7 +162,11 @@ pub struct Alerts {
 }
 
 impl Alerts {
-    pub fn changes(&mut self, levels: &BTreeMap<String, Level>, values: &BTreeMap<String, f64>) -> Vec<LevelChange> {
+    pub fn changes(
+        &mut self,
+        levels: &BTreeMap<String, Level>,
+        values: &BTreeMap<String, Option<f64>>,
+    ) -> Vec<LevelChange> {
         let mut out = Vec::new();
         for (metric, &to) in levels {
             let from = self.last.insert(metric.clone(), to).unwrap_or(Level::Normal);
@@ -215,15 +246,32 @@ mod tests {
         let mut alerts = Alerts::default();
         let mut guard =
             Guard::new(vec![GuardRule { metric: "breaker_opens".into(), feature: "circuit-breaker".into(), after: 2 }]);
-        let calm = values(&Window::new(1).figures(0), 10.0);
+        let mut w = Window::new(10_000);
+        w.record(0, &LogEvent::ApiRequest { status: 200, duration_ms: 5.0 });
+        let seen = Readings { redis_memory_mb: Some(10.0), log_readable: true, health_failures: 0 };
+        let calm = values(&w.figures(0), &seen);
         assert!(alerts.changes(&levels(&t, &calm), &calm).is_empty());
         let mut hot = calm.clone();
-        hot.insert("breaker_opens".into(), 3.0);
+        hot.insert("breaker_opens".into(), Some(3.0));
         let l = levels(&t, &hot);
         assert_eq!(alerts.changes(&l, &hot)[0].to, Level::Alert);
         assert!(guard.decide(&l).is_empty(), "one interval is not enough");
         assert_eq!(guard.decide(&l).len(), 1, "two consecutive alerts act");
         assert!(guard.decide(&l).is_empty(), "at most once per feature");
         assert_eq!(alerts.changes(&levels(&t, &calm), &calm)[0].to, Level::Normal);
+    }
+
+    #[test]
+    fn nothing_seen_is_unknown_never_normal() {
+        let t = Thresholds::plan();
+        let dead = Readings { redis_memory_mb: None, log_readable: true, health_failures: 3 };
+        let l = levels(&t, &values(&Window::new(1000).figures(0), &dead));
+        assert_eq!(l["error_rate_percent"], Level::Unknown, "no request: no error rate");
+        assert_eq!(l["response_time_ms"], Level::Unknown);
+        assert_eq!(l["redis_memory_mb"], Level::Unknown, "Redis down is not 0 MB");
+        assert_eq!(l["health_failures"], Level::Alert);
+        let mut alerts = Alerts::default();
+        let v = values(&Window::new(1000).figures(0), &dead);
+        assert!(alerts.changes(&l, &v).iter().any(|c| c.metric == "redis_memory_mb" && c.to == Level::Unknown));
     }
 }

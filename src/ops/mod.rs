@@ -13,4 +13,5 @@ pub mod door;
 pub mod preflight;
 pub mod reload;
 pub mod rollback;
+pub mod routes;
 pub mod verify;

@@ -19,6 +19,13 @@ pub struct LogsScanReport {
     pub elapsed_ms: u64,
 }
 
+impl LogsScanReport {
+    /// Nothing was read (no file, or only empty ones): no verdict either way.
+    pub fn saw_nothing(&self) -> bool {
+        self.bytes == 0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogFinding {
     pub file: String,
@@ -48,6 +55,11 @@ impl Human for LogsScanReport {
             self.elapsed_ms
         )?;
         match self.total_findings {
+            0 if self.saw_nothing() => writeln!(
+                w,
+                "{}: no log was read, so nothing is proven clean; check gateway.log_file or pass --file",
+                style.bad("unknown")
+            ),
             0 => writeln!(w, "{}", style.good("no unsanitized secret found")),
             n => writeln!(w, "{}", style.bad(&format!("{n} unsanitized secret(s) found"))),
         }

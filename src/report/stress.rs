@@ -61,6 +61,9 @@ pub struct StressReport {
     pub first_mismatch: Option<u32>,
     pub burst_passed: Option<u64>,
     pub burst_expected: Option<u64>,
+    /// Burst mode: how many requests got an answer at all.
+    #[serde(default)]
+    pub burst_answered: Option<u64>,
     pub rate: Option<RateSummary>,
 }
 
@@ -77,8 +80,18 @@ impl StressReport {
             first_mismatch: None,
             burst_passed: None,
             burst_expected: None,
+            burst_answered: None,
             rate: None,
         }
+    }
+
+    /// How many requests got an answer from the gateway: with none, no
+    /// verdict can be a pass.
+    pub fn answered(&self) -> u64 {
+        if let Some(rate) = &self.rate {
+            return rate.statuses.iter().filter(|(k, _)| k.parse::<u16>().is_ok()).map(|(_, n)| n).sum();
+        }
+        self.burst_answered.unwrap_or(self.requests.len() as u64)
     }
 
     pub fn push(&mut self, row: StressRow) {

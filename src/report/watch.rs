@@ -52,15 +52,16 @@ pub struct WatchSample {
     pub elapsed_s: u64,
     /// The figures over the sliding window.
     pub figures: Figures,
-    pub redis_memory_mb: f64,
+    /// `None`: Redis did not answer.
+    pub redis_memory_mb: Option<f64>,
     pub rate_limit_keys: Option<u64>,
     pub abuse_keys: Option<u64>,
     pub breaker_state: Option<String>,
     pub health: Health,
     /// The plan's detailed health check, when it ran this interval.
     pub detailed_health: Option<String>,
-    /// The value each Key Metric is judged on, and its level.
-    pub values: BTreeMap<String, f64>,
+    /// The value each Key Metric is judged on (`None`: nothing seen), and its level.
+    pub values: BTreeMap<String, Option<f64>>,
     pub levels: BTreeMap<String, Level>,
     pub overall: Level,
     pub changes: Vec<LevelChange>,
@@ -75,12 +76,23 @@ pub struct Criterion {
     /// pass, fail, or unknown (nothing showed either way).
     pub verdict: String,
     pub evidence: String,
+    /// Does an unknown here keep the run from passing? (Rate limiting can
+    /// only be seen when a client exceeds a limit; stress proves it.)
+    #[serde(default = "yes")]
+    pub decisive: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WatchSummary {
     pub samples: u64,
+    /// How long it watched, and how long the plan (watch.duration) asks for.
     pub duration_s: u64,
+    #[serde(default)]
+    pub planned_s: u64,
     pub interrupted: bool,
     pub requests: u64,
     pub server_errors: u64,
@@ -88,9 +100,21 @@ pub struct WatchSummary {
     pub breaker_opens: u64,
     pub unsanitized: u64,
     pub worst_p95_ms: f64,
+    #[serde(default)]
+    pub healthy_samples: u64,
+    #[serde(default)]
+    pub unhealthy_samples: u64,
+    #[serde(default)]
+    pub alerts_delivered: u64,
+    /// Alerts the webhook never received (each also said on stderr).
+    #[serde(default)]
+    pub alerts_failed: u64,
     pub rollbacks: Vec<RollbackAction>,
     /// The plan's Success Criteria for the first two hours.
     pub criteria: Vec<Criterion>,
+    /// The verdict in words, for the time actually watched.
+    #[serde(default)]
+    pub judgement: String,
     pub ok: bool,
 }
 
@@ -98,6 +122,7 @@ fn level(style: &Style, l: Level) -> String {
     match l {
         Level::Normal => style.good("normal"),
         Level::Warning => style.warn("warning"),
+        Level::Unknown => style.bad("unknown"),
         Level::Alert => style.bad("ALERT"),
     }
 }
@@ -124,7 +149,7 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
     for (metric, value) in &s.values {
         t.add_row(vec![
             Cell::new(metric),
-            table::num(format!("{value:.2}")),
+            table::num(value.map_or("no data".to_string(), |v| format!("{v:.2}"))),
             Cell::new(level(style, s.levels[metric])),
         ]);
     }
@@ -143,7 +168,11 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
     )?;
     writeln!(w, "log: +{} lines, {} rotation(s), {} unsanitized", s.log.lines, s.log.rotations, s.log.unsanitized)?;
     for c in &s.changes {
-        writeln!(w, "{} {}: {:?} → {:?} ({:.2})", style.warn("level change"), c.metric, c.from, c.to, c.value)?;
+        let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
+        writeln!(w, "{} {}: {:?} → {:?} ({value})", style.warn("level change"), c.metric, c.from, c.to)?;
+    }
+    for a in s.alerts.iter().filter(|a| !a.delivered) {
+        writeln!(w, "{}: {}", style.bad("alert NOT delivered"), a.error.as_deref().unwrap_or("unknown error"))?;
     }
     for r in &s.rollbacks {
         writeln!(w, "{} {} (because {}): {}", style.bad("AUTO-ROLLBACK"), r.feature, r.metric, r.detail)?;
@@ -169,26 +198,32 @@ fn summary(w: &mut dyn Write, style: &Style, s: &WatchSummary) -> io::Result<()>
         t.add_row(vec![Cell::new(&c.name), Cell::new(verdict), Cell::new(&c.evidence)]);
     }
     writeln!(w, "{t}")?;
-    writeln!(
-        w,
-        "{}",
-        if s.ok {
-            style.good("the first hours meet the plan's success criteria")
-        } else {
-            style.bad("the plan's success criteria are not met")
-        }
-    )
+    if s.alerts_failed > 0 {
+        writeln!(w, "{}", style.bad(&format!("{} alert(s) NOT delivered to the webhook", s.alerts_failed)))?;
+    }
+    writeln!(w, "{}", if s.ok { style.good(&s.judgement) } else { style.bad(&s.judgement) })
 }
 
 /// The sample in Prometheus text format.
 pub fn prometheus(s: &WatchSample) -> String {
     let mut out = String::new();
     for (metric, value) in &s.values {
-        out.push_str(&format!("# TYPE gatewayctl_{metric} gauge\ngatewayctl_{metric} {value}\n"));
+        // No data: the gauge is left out rather than reported as 0.
+        if let Some(value) = value {
+            out.push_str(&format!("# TYPE gatewayctl_{metric} gauge\ngatewayctl_{metric} {value}\n"));
+        }
     }
-    out.push_str("# HELP gatewayctl_level 0 normal, 1 warning, 2 alert\n# TYPE gatewayctl_level gauge\n");
+    out.push_str(
+        "# HELP gatewayctl_level 0 normal, 1 warning, 2 alert, -1 unknown (no data)\n# TYPE gatewayctl_level gauge\n",
+    );
     for (metric, l) in &s.levels {
-        out.push_str(&format!("gatewayctl_level{{metric=\"{metric}\"}} {}\n", *l as u8));
+        let n = match l {
+            Level::Normal => 0,
+            Level::Warning => 1,
+            Level::Alert => 2,
+            Level::Unknown => -1,
+        };
+        out.push_str(&format!("gatewayctl_level{{metric=\"{metric}\"}} {n}\n"));
     }
     out.push_str(&format!("# TYPE gatewayctl_health_up gauge\ngatewayctl_health_up {}\n", u8::from(s.health.ok)));
     out.push_str(&format!("# TYPE gatewayctl_requests gauge\ngatewayctl_requests {}\n", s.figures.requests));

@@ -24,7 +24,7 @@ use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, Roll
 use crate::settings::Settings;
 
 pub use observe::observe;
-pub use proof::{Routes, Shadow};
+pub use proof::Shadow;
 
 /// How a rollback or undo goes live.
 #[derive(Debug, Clone, Copy, Default)]

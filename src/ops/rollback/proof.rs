@@ -4,15 +4,15 @@
 //! no secret (no .env, no keys), and one left by a killed run is swept away
 //! by the next.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::adapters::{artisan, process};
+use crate::adapters::process;
 use crate::core::checks::Check;
 use crate::core::journal::FileChange;
 use crate::core::rollback::Feature;
+use crate::ops::routes::{routes, Routes};
 use crate::settings::Settings;
 
 /// Blocking: builds the shadow, lints each edited file in it, compares routes.
@@ -48,9 +48,6 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     }
     Ok((checks, changes))
 }
-
-/// (method, uri) → (action, middleware), as `route:list --json` prints them.
-pub type Routes = BTreeMap<(String, String), (String, Vec<String>)>;
 
 /// A throwaway copy of the app: code copied, vendor linked, no storage or caches.
 pub struct Shadow {
@@ -145,24 +142,6 @@ pub fn lint(php: &str, file: &Path, shown: &str) -> Check {
         ),
         Err(e) => Check::fail("php -l", e.to_string(), "cannot run php"),
     }
-}
-
-/// The app's routes as `route:list --json` reports them.
-pub fn routes(php: &str, app: &Path) -> Result<Routes, String> {
-    let out = artisan::run(php, app, &["route:list", "--json"]).map_err(|e| e.to_string())?;
-    let list: Vec<serde_json::Value> = serde_json::from_str(out.stdout.trim())
-        .map_err(|_| format!("route:list printed no JSON: {}", out.stdout.trim()))?;
-    Ok(list
-        .iter()
-        .map(|r| {
-            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-            let mw = r["middleware"]
-                .as_array()
-                .map(|a| a.iter().filter_map(|m| m.as_str().map(str::to_string)).collect())
-                .unwrap_or_default();
-            ((s("method"), s("uri")), (s("action"), mw))
-        })
-        .collect())
 }
 
 /// What the rollback of `features` must do to the routes: only the rate

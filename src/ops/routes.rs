@@ -1,0 +1,87 @@
+//! The gateway's routes as Laravel lists them (`route:list --json`), and a
+//! request matched against them the way Laravel's router does: method,
+//! slashes trimmed at both ends, `{param}` one segment, `{param?}` optional.
+//! A route gatewayctl is asked to probe must be one of these.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::adapters::artisan;
+use crate::core::route::Route;
+use crate::settings::Settings;
+
+/// (method, uri) → (action, middleware), as `route:list --json` prints them.
+pub type Routes = BTreeMap<(String, String), (String, Vec<String>)>;
+
+/// The app's routes as `route:list --json` reports them.
+pub fn routes(php: &str, app: &Path) -> Result<Routes, String> {
+    let out = artisan::run(php, app, &["route:list", "--json"]).map_err(|e| e.to_string())?;
+    let list: Vec<serde_json::Value> = serde_json::from_str(out.stdout.trim())
+        .map_err(|_| format!("route:list printed no JSON: {}", out.stdout.trim()))?;
+    Ok(list
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            let mw = r["middleware"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|m| m.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            ((s("method"), s("uri")), (s("action"), mw))
+        })
+        .collect())
+}
+
+/// The gateway's routes, off the async workers.
+pub async fn list(settings: &Settings) -> Result<Routes, String> {
+    let (php, app) = (settings.file.gateway.php.clone(), settings.app_dir().to_path_buf());
+    crate::ops::blocking::run("route:list", move || routes(&php, &app)).await.map_err(|c| c.evidence)?
+}
+
+/// The listed route that serves `request`, as "METHOD uri".
+pub fn find<'a>(routes: &'a Routes, request: &Route) -> Option<&'a (String, String)> {
+    routes.keys().find(|(methods, uri)| {
+        methods.split('|').any(|m| m == request.method) && uri_matches(uri, request.laravel_path())
+    })
+}
+
+/// Laravel's matching of a route uri (`api/v2/bookings/{id}/reschedule`)
+/// against a request path with slashes trimmed.
+pub fn uri_matches(uri: &str, path: &str) -> bool {
+    let pattern: Vec<&str> = uri.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let given: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let required = pattern.iter().take_while(|p| !(p.starts_with('{') && p.ends_with("?}"))).count();
+    if given.len() < required || given.len() > pattern.len() || path.contains("//") {
+        return false;
+    }
+    pattern.iter().zip(&given).all(|(p, g)| (p.starts_with('{') && p.ends_with('}')) || p == g)
+}
+
+/// The routes as a person reads them: "POST /api/v2/bookings".
+pub fn shown(routes: &Routes) -> Vec<String> {
+    routes.keys().map(|(m, u)| format!("{} /{}", m.split('|').next().unwrap_or(m), u.trim_start_matches('/'))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_as_laravel_routes() {
+        assert!(uri_matches("api/v2/bookings", "api/v2/bookings"));
+        assert!(uri_matches("api/v2/bookings/{id}/reschedule", "api/v2/bookings/9/reschedule"));
+        assert!(!uri_matches("api/v2/bookings/{id}/reschedule", "api/v2/bookings/reschedule"));
+        assert!(!uri_matches("api/v2/bookings", "api/v2/booking"));
+        assert!(!uri_matches("api/v2/bookings", ""));
+        assert!(uri_matches("api/items/{id?}", "api/items"));
+        assert!(uri_matches("api/items/{id?}", "api/items/3"));
+        let mut routes = Routes::new();
+        routes.insert(("POST".into(), "api/v2/bookings".into()), (String::new(), vec![]));
+        routes.insert(("GET|HEAD".into(), "api/health".into()), (String::new(), vec![]));
+        let route = |s: &str| s.parse::<Route>().unwrap();
+        assert!(find(&routes, &route("POST /api/v2/bookings/")).is_some(), "a trailing slash is the same route");
+        assert!(find(&routes, &route("HEAD /api/health")).is_some());
+        assert!(find(&routes, &route("GET /api/v2/bookings")).is_none(), "the method matters");
+        assert!(find(&routes, &route("POST /")).is_none());
+        assert_eq!(shown(&routes), ["GET /api/health", "POST /api/v2/bookings"]);
+    }
+}
