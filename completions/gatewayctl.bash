@@ -2442,7 +2442,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --config --app-dir --format --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2458,6 +2458,10 @@ _gatewayctl() {
                     ;;
                 --upstream-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calcom)
+                    COMPREPLY=($(compgen -W "guarded unguarded" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -330,3 +330,47 @@ fn rollback_all_refuses_a_nested_sanitize_call_and_the_others_proceed() {
     assert!(passed(&all, "rate-limit off"), "{:#?}", all.checks);
     assert_eq!(std::fs::read_to_string(&handler).unwrap(), nested, "the refused file is untouched");
 }
+
+#[test]
+fn the_breaker_rollback_never_becomes_a_booking_outage() {
+    let lab = Lab::start_with("txn-breaker", None, &["--calcom", "unguarded"]);
+    let service = lab.dir.join("app/app/Services/CalcomService.php");
+    let original = std::fs::read_to_string(&service).unwrap();
+    assert!(original.contains("return $this->circuitBreaker->call($request);"), "the usual, unguarded shape");
+
+    // A use the static check cannot see (an alias): the runtime probe on the shadow refuses it.
+    let aliased = original.replace(
+        "return $this->circuitBreaker->call($request);",
+        "$breaker = $this->circuitBreaker;\n        return $breaker->call($request);",
+    );
+    std::fs::write(&service, &aliased).unwrap();
+    let (refused, c) = report(&lab, &["rollback", "circuit-breaker"]);
+    assert_eq!(c, 1, "{refused:#?}");
+    let probe = refused.checks.iter().find(|c| c.name == "breaker off probe").expect("the runtime probe ran");
+    assert_eq!(probe.verdict, Verdict::Fail, "{probe:?}");
+    assert!(probe.evidence.contains("on null"), "{probe:?}");
+    assert_eq!(std::fs::read_to_string(&service).unwrap(), aliased, "nothing was changed");
+
+    // The usual shape: the call site is rewritten to call Cal.com directly, as the plan intends.
+    std::fs::write(&service, &original).unwrap();
+    let (done, c) = report(&lab, &["rollback", "circuit-breaker"]);
+    assert_eq!(c, 0, "{:#?}", done.checks);
+    assert!(passed(&done, "breaker off probe") && passed(&done, "circuit-breaker off"), "{:#?}", done.checks);
+    assert!(done.features[0].diffs[0].contains("+        return ($request)();"), "{}", done.features[0].diffs[0]);
+    lab.upstream("fail");
+    let http = lab.http(None);
+    let body = serde_json::json!({"service_id": 1, "date": "2025-10-02"});
+    for _ in 0..3 {
+        let got = lab.send(&http, "POST", "/api/v2/availability/simple", &[], Some(&body));
+        assert_eq!(
+            got.json().unwrap()["error"],
+            "upstream_unavailable",
+            "a Cal.com failure, not a PHP error: {}",
+            got.body
+        );
+    }
+    lab.upstream("ok");
+    let (undone, c) = report(&lab, &["rollback", "undo", "circuit-breaker"]);
+    assert_eq!(c, 0, "{:#?}", undone.checks);
+    assert_eq!(std::fs::read_to_string(&service).unwrap(), original);
+}

@@ -55,6 +55,16 @@ pub struct UpArgs {
     /// Say what would be built, start nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// CalcomService's shape: guarded (checks the breaker for null) or
+    /// unguarded (calls it directly, the usual shape)
+    #[arg(long, value_enum, default_value_t = CalcomShape::Guarded)]
+    pub calcom: CalcomShape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CalcomShape {
+    Guarded,
+    Unguarded,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +130,7 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         install: args.install,
         upstream_timeout_s: args.upstream_timeout.as_secs_f64(),
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
+        calcom_unguarded: args.calcom == CalcomShape::Unguarded,
     };
     let started_at = Instant::now();
     let spinner = ctx.out.spinner("lab up");

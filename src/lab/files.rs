@@ -8,6 +8,12 @@ macro_rules! lab_files {
     };
 }
 
+/// The CalcomService in the usual shape, which calls the breaker unguarded
+/// (`lab up --calcom unguarded`): the shape the breaker rollback must not
+/// turn into an outage.
+pub const CALCOM_UNGUARDED: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lab/variants/CalcomService.unguarded.php"));
+
 /// (path relative to the app dir, contents)
 pub const APP_FILES: &[(&str, &str)] = lab_files![
     "app/Console/Commands/HealthDetailed.php",

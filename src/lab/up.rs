@@ -26,6 +26,8 @@ pub struct UpOptions {
     pub upstream_timeout_s: f64,
     /// This binary, run again as the Cal.com stand-in.
     pub gatewayctl: PathBuf,
+    /// CalcomService calls the breaker unguarded (the usual shape).
+    pub calcom_unguarded: bool,
 }
 
 /// One timed step of `lab up`.
@@ -203,6 +205,9 @@ impl Run {
             let target = app.join(path);
             mkdir(target.parent().expect("app files have a parent"))?;
             files::write_atomic(&target, contents.as_bytes())?;
+        }
+        if opts.calcom_unguarded {
+            files::write_atomic(&app.join("app/Services/CalcomService.php"), app_files::CALCOM_UNGUARDED.as_bytes())?;
         }
         for dir in app_files::WRITABLE_DIRS {
             mkdir(&app.join(dir))?;

@@ -37,6 +37,9 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
             return Ok((checks, vec![]));
         }
     };
+    if features.contains(&Feature::CircuitBreaker) {
+        checks.push(breaker_probe(&php, &shadow.dir));
+    }
     let changes = route_changes(&before, &after);
     match after == expected_routes(&before, &features) {
         true => checks.push(Check::pass("route:list", format!("{} route(s) change, as intended", changes.len()))),
@@ -128,6 +131,49 @@ fn copy_tree(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+const BREAKER_PROBE: &str = include_str!("breaker_probe.php");
+
+/// The circuit-breaker rollback at run time, on the shadow, with no network:
+/// every CalcomService method must end in an upstream failure, not a PHP
+/// Error (the static check's second line of defence).
+fn breaker_probe(php: &str, shadow: &Path) -> Check {
+    let name = "breaker off probe";
+    let script = shadow.join("gatewayctl-breaker-probe.php");
+    if let Err(e) = std::fs::write(&script, BREAKER_PROBE) {
+        return Check::fail(name, e.to_string(), "cannot write the probe into the shadow");
+    }
+    let args = [php.as_ref(), script.as_os_str(), shadow.as_os_str()];
+    // No network at all: the probe can reach neither Cal.com nor Redis, so it
+    // has no effect outside this process, whatever the service does.
+    let out = duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())
+        .stderr_to_stdout()
+        .stdout_capture()
+        .unchecked()
+        .run();
+    let text =
+        |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).trim().chars().take(600).collect::<String>();
+    match out {
+        Ok(o) if o.status.success() => {
+            Check::pass(name, format!("CalcomService with Cal.com unreachable: {}", text(&o).replace('\n', "; ")))
+        }
+        Ok(o) if o.status.code() == Some(3) => Check::fail(
+            name,
+            text(&o),
+            "without the breaker CalcomService throws a PHP Error: the rollback would be a booking outage; nothing was changed",
+        ),
+        Ok(o) if o.status.code() == Some(4) => {
+            Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone")
+        }
+        Ok(o) if text(&o).contains("unshare failed") || text(&o).contains("Operation not permitted") => Check::warn(
+            name,
+            text(&o),
+            "the network cannot be isolated here (not root?): the runtime probe was not run, the static check stands alone",
+        ),
+        Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
+        Err(e) => Check::warn(name, format!("unshare: {e}"), "the runtime probe was not run (util-linux missing?)"),
+    }
 }
 
 /// `php -l` on one file.
