@@ -11,6 +11,7 @@ mod conformance_breaker;
 mod conformance_limiter;
 mod conformance_sanitizer;
 mod evidence;
+mod faults;
 mod harness;
 mod lab;
 mod lab_cli;

@@ -73,6 +73,19 @@ pub fn run_within(php: &str, app_dir: &Path, args: &[&str], timeout: Duration) -
         .stdout_capture()
         .stderr_capture()
         .unchecked()
+        .before_spawn(|command| {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: prctl is async-signal-safe; it only sets a flag on the child.
+            unsafe {
+                command.pre_exec(|| {
+                    // A gatewayctl killed mid-step takes its artisan with it,
+                    // rather than leave it changing caches behind the journal.
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    Ok(())
+                });
+            }
+            Ok(())
+        })
         .start()
         .map_err(spawn_error)?;
     let deadline = Instant::now() + timeout;

@@ -21,6 +21,9 @@ use crate::settings::{ServiceManager, Settings};
 /// php-fpm's process_control_timeout can hold a reload this long, plus slack.
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(35);
 const PROBE_EVERY: Duration = Duration::from_millis(20);
+/// How long the master may be missing (a daemonized master re-executing)
+/// before the reload is called failed.
+const MASTER_GONE: Duration = Duration::from_secs(3);
 
 /// Config test, signal, proof. Sends nothing when the config test fails.
 pub async fn perform(settings: &Settings, _door: &Door, restart: bool) -> ReloadReport {
@@ -83,6 +86,7 @@ pub async fn perform(settings: &Settings, _door: &Door, restart: bool) -> Reload
 /// unit active again (systemd).
 async fn settle(manager: &ServiceManager, before: &fpm::FpmState) -> fpm::FpmState {
     let deadline = Instant::now() + SETTLE_TIMEOUT;
+    let mut down_since: Option<Instant> = None;
     loop {
         let now = state(manager).await;
         let replaced =
@@ -91,7 +95,14 @@ async fn settle(manager: &ServiceManager, before: &fpm::FpmState) -> fpm::FpmSta
             ServiceManager::Systemd { .. } => now.running,
             _ => now.running && (replaced || before.workers.is_empty()),
         };
-        if done || Instant::now() >= deadline {
+        // A master gone for longer than a re-exec takes will not come back by waiting.
+        let down = match now.running {
+            true => None,
+            false => Some(*down_since.get_or_insert_with(Instant::now)),
+        };
+        down_since = down;
+        let gone = down.is_some_and(|t| t.elapsed() > MASTER_GONE);
+        if done || gone || Instant::now() >= deadline {
             return now;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;

@@ -3,6 +3,8 @@
 //! byte edits it would make, or refuses and says where and why.
 
 mod breaker;
+#[cfg(test)]
+mod fuzz;
 mod ratelimit;
 mod sanitizer;
 
