@@ -54,8 +54,11 @@ fn spawn(lab: &Lab, args: &[&str]) -> std::process::Child {
         .unwrap()
 }
 
+/// One file's bytes as the lab built it, and completely edited.
+type Shape = (Vec<u8>, Vec<u8>);
+
 /// Each feature's files as the lab built them, and completely edited.
-struct Shapes(Vec<(Feature, Vec<(Vec<u8>, Vec<u8>)>)>);
+struct Shapes(Vec<(Feature, Vec<Shape>)>);
 
 impl Shapes {
     fn of(lab: &Lab) -> Shapes {
