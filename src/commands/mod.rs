@@ -21,9 +21,7 @@ mod stress_load;
 pub mod verify;
 pub mod watch;
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use crate::adapters::redis::{Redis, RedisTarget};
+use crate::adapters::redis::Redis;
 use crate::cli::{ColorChoice, Format, GlobalArgs};
 use crate::report::{self, Output};
 use crate::settings::{self, ConfigError, Settings};
@@ -66,38 +64,4 @@ impl Context {
     }
 }
 
-/// Where the configured Redis is.
-pub fn redis_target(settings: &Settings) -> RedisTarget {
-    let r = &settings.file.redis;
-    RedisTarget {
-        url: r.url.clone(),
-        prefix: r.prefix.clone(),
-        scan_count: r.scan_count.get(),
-        timeout: r.connect_timeout.0,
-        scan_pause: Duration::ZERO,
-    }
-}
-
-/// The PHP binary for artisan.
-pub fn artisan_php(settings: &Settings) -> String {
-    settings.file.gateway.php.clone()
-}
-
-/// A tag unique to this moment and process, in letters only: a canary
-/// with a long digit run could be redacted as a card number.
-pub fn canary_tag() -> String {
-    let mut n = now_ms() ^ (u64::from(std::process::id()) << 40);
-    let mut out = String::new();
-    loop {
-        out.push((b'a' + (n % 26) as u8) as char);
-        n /= 26;
-        if n == 0 {
-            return out;
-        }
-    }
-}
-
-/// Now, in unix milliseconds: the one clock the commands hand to the model.
-pub fn now_ms() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
-}
+pub use crate::ops::{artisan_php, canary_tag, now_ms, redis_target};

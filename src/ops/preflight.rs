@@ -10,11 +10,11 @@ use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
 use crate::adapters::state::StateDir;
 use crate::adapters::{disk, fpm, logtail};
-use crate::commands::artisan_php;
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::integration::{self, FixStatus, Integration, Sources};
 use crate::core::journal::{self, Owed};
+use crate::ops::artisan_php;
 use crate::ops::breaker;
 use crate::report::preflight::PreflightReport;
 use crate::settings::Settings;
@@ -112,7 +112,7 @@ fn detailed_health(settings: Settings) -> Check {
 }
 
 async fn redis_checks(settings: &Settings) -> Vec<Check> {
-    let mut redis = match Redis::connect(&crate::commands::redis_target(settings)).await {
+    let mut redis = match Redis::connect(&crate::ops::redis_target(settings)).await {
         Ok(r) => r,
         Err(e) => {
             let hint = "the limiter and breaker live in Redis: start it or fix redis.url";
@@ -146,7 +146,7 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
 }
 
 async fn breaker_check(settings: &Settings, redis: &mut Redis) -> Check {
-    let now_s = crate::commands::now_ms() / 1000;
+    let now_s = crate::ops::now_ms() / 1000;
     let mut states = Vec::new();
     for (service, cfg) in &settings.breakers {
         match breaker::read(redis, service, cfg, now_s).await {

@@ -61,7 +61,7 @@ pub async fn perform(settings: &Settings, _door: &Door, restart: bool) -> Reload
         move || fpm::send_reload(&m, restart)
     })
     .await;
-    let signalled_at = crate::commands::now_ms() / 1000;
+    let signalled_at = crate::ops::now_ms() / 1000;
     match sent {
         Ok(Ok(evidence)) => report.checks.push(Check::pass("signal", evidence)),
         Ok(Err(e)) => report.checks.push(Check::fail("signal", e.to_string(), "php-fpm was not reloaded")),

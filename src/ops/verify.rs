@@ -7,13 +7,13 @@ use std::time::Duration;
 
 use crate::adapters::http::{Exchange, Http};
 use crate::adapters::redis::Redis;
-use crate::commands::{now_ms, redis_target};
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::keyspace::Keyspace;
 use crate::core::limiter::{counter_key, mask_secret, Identity, Verdict};
 use crate::core::route::Route;
 use crate::ops::breaker;
+use crate::ops::{now_ms, redis_target};
 use crate::report::verify::VerifyReport;
 use crate::settings::Settings;
 

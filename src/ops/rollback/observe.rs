@@ -4,11 +4,11 @@
 use crate::adapters::http::Http;
 use crate::adapters::logtail;
 use crate::adapters::redis::Redis;
-use crate::commands::{canary_tag, now_ms, redis_target};
 use crate::core::checks::Check;
 use crate::core::integration::{self, Integration};
 use crate::core::limiter::{counter_key, Identity};
 use crate::core::rollback::Feature;
+use crate::ops::{canary_tag, now_ms, redis_target};
 use crate::settings::Settings;
 
 /// Observes `feature` and checks it is `on` (true) or off (false).

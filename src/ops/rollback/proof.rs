@@ -91,7 +91,7 @@ impl Shadow {
     }
 
     pub fn build(app: &Path, under: &Path) -> std::io::Result<Shadow> {
-        let dir = under.join(format!("shadow-{}-{}", std::process::id(), crate::commands::now_ms()));
+        let dir = under.join(format!("shadow-{}-{}", std::process::id(), crate::ops::now_ms()));
         std::fs::create_dir_all(&dir)?;
         let shadow = Shadow { dir };
         copy_tree(app, &shadow.dir, true)?;
