@@ -47,6 +47,10 @@ impl FeatureResult {
     pub fn new(feature: Feature, status: FeatureStatus) -> FeatureResult {
         FeatureResult { feature, status, diffs: vec![], route_changes: vec![], reason: None }
     }
+
+    pub fn refused(feature: Feature, reason: String) -> FeatureResult {
+        FeatureResult { reason: Some(reason), ..FeatureResult::new(feature, FeatureStatus::Refused) }
+    }
 }
 
 /// `rollback … --format json`.

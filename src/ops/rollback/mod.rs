@@ -73,11 +73,13 @@ fn plan(settings: &Settings, feature: Feature) -> anyhow::Result<Vec<FileChange>
     Ok(changes)
 }
 
-fn diffs(changes: &[FileChange]) -> Vec<String> {
-    changes
+/// A feature's result with the diff of each file and the route changes.
+fn edited(feature: Feature, changes: &[FileChange], routes: &[String], status: FeatureStatus) -> FeatureResult {
+    let diffs = changes
         .iter()
         .map(|c| diff::unified(&c.original, &c.edited, &c.path, &format!("{} (rolled back)", c.path)))
-        .collect()
+        .collect();
+    FeatureResult { diffs, route_changes: routes.to_vec(), ..FeatureResult::new(feature, status) }
 }
 
 /// What a rollback of `features` would do, changing nothing: the diffs,
@@ -91,10 +93,7 @@ pub async fn dry_run(settings: &Settings, features: &[Feature]) -> anyhow::Resul
             Ok(changes) if changes.is_empty() => results.push(FeatureResult::new(feature, FeatureStatus::AlreadyOff)),
             Ok(changes) => planned.push((feature, changes)),
             Err(e) if features.len() == 1 => return Err(e),
-            Err(e) => results.push(FeatureResult {
-                reason: Some(format!("{e:#}")),
-                ..FeatureResult::new(feature, FeatureStatus::Refused)
-            }),
+            Err(e) => results.push(FeatureResult::refused(feature, format!("{e:#}"))),
         }
     }
     let mut checks = Vec::new();
@@ -102,11 +101,7 @@ pub async fn dry_run(settings: &Settings, features: &[Feature]) -> anyhow::Resul
         let (proof, route_diff) = prove(settings, &planned).await?;
         checks.extend(proof);
         for (feature, changes) in &planned {
-            results.push(FeatureResult {
-                diffs: diffs(changes),
-                route_changes: route_diff.clone(),
-                ..FeatureResult::new(*feature, FeatureStatus::Planned)
-            });
+            results.push(edited(*feature, changes, &route_diff, FeatureStatus::Planned));
         }
     }
     let ok = checks.iter().all(|c| c.verdict.is_good()) && results.iter().all(|r| r.status != FeatureStatus::Refused);
@@ -135,10 +130,7 @@ pub async fn roll_back(
                 Ok(()) => true,
                 Err(e) if features.len() == 1 => return Err(e),
                 Err(e) => {
-                    results.push(FeatureResult {
-                        reason: Some(format!("{e:#}")),
-                        ..FeatureResult::new(feature, FeatureStatus::Refused)
-                    });
+                    results.push(FeatureResult::refused(feature, format!("{e:#}")));
                     continue;
                 }
             },
@@ -155,10 +147,7 @@ pub async fn roll_back(
             }
             Ok(changes) => planned.push((feature, changes)),
             Err(e) if features.len() == 1 => return Err(e),
-            Err(e) => results.push(FeatureResult {
-                reason: Some(format!("{e:#}")),
-                ..FeatureResult::new(feature, FeatureStatus::Refused)
-            }),
+            Err(e) => results.push(FeatureResult::refused(feature, format!("{e:#}"))),
         }
     }
     let mut checks = Vec::new();
@@ -168,22 +157,14 @@ pub async fn roll_back(
         checks.extend(proof);
         if !proven {
             for (feature, changes) in &planned {
-                results.push(FeatureResult {
-                    diffs: diffs(changes),
-                    route_changes: route_diff.clone(),
-                    ..FeatureResult::new(*feature, FeatureStatus::Planned)
-                });
+                results.push(edited(*feature, changes, &route_diff, FeatureStatus::Planned));
             }
             return Ok((RollbackReport::new(false, results, checks), false));
         }
         let caches = present_caches(settings);
         for (feature, changes) in &planned {
             transact(settings, door, *feature, changes, &caches)?;
-            results.push(FeatureResult {
-                diffs: diffs(changes),
-                route_changes: route_diff.clone(),
-                ..FeatureResult::new(*feature, FeatureStatus::RolledBack)
-            });
+            results.push(edited(*feature, changes, &route_diff, FeatureStatus::RolledBack));
         }
     }
     let live: Vec<Feature> = results.iter().filter(|r| r.status != FeatureStatus::Refused).map(|r| r.feature).collect();
