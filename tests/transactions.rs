@@ -131,6 +131,22 @@ fn a_failed_third_write_restores_the_first_two_and_the_rerun_and_undo_cover_all_
     let (undone, c) = report(&lab, &["rollback", "undo", "log-sanitizer"]);
     assert_eq!(c, 0, "{:#?}", undone.checks);
     assert_eq!(files(&lab, Feature::LogSanitizer), before, "undo restored all three");
+
+    // A read-only directory (immutable: not even root can create the temporary file).
+    let routes_dir = lab.dir.join("app/routes");
+    let routes = std::fs::read(routes_dir.join("api.php")).unwrap();
+    let dir_attr = |flag: &str| {
+        let out = Command::new("chattr").arg(flag).arg(&routes_dir).output().expect("chattr (e2fsprogs)");
+        assert!(out.status.success(), "chattr {flag}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    dir_attr("+i");
+    let out = run(&lab, &["rollback", "rate-limit"]);
+    dir_attr("-i");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("nothing of this rollback is live"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(routes_dir.join("api.php")).unwrap(), routes);
+    let l = list(&lab);
+    assert!(l.rolled_back.is_empty() && l.pending.is_empty(), "{l:?}");
 }
 
 #[test]

@@ -24,19 +24,25 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     Shadow::sweep(state);
     let shadow = Shadow::build(app, state).context("while copying the app to a shadow")?;
     let mut checks = Vec::new();
+    // The routes before and after the edit, both read from the files in the
+    // shadow (no cache), so the comparison isolates the edit itself.
+    let before = routes(&php, &shadow.dir);
     for change in planned.iter().flat_map(|(_, c)| c) {
         let file = shadow.dir.join(&change.path);
         std::fs::write(&file, &change.edited).with_context(|| format!("while writing {}", file.display()))?;
         checks.push(lint(&php, &file, &change.path));
     }
     let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
-    let (before, after) = match (routes(&php, app), routes(&php, &shadow.dir)) {
+    let (before, after) = match (before, routes(&php, &shadow.dir)) {
         (Ok(b), Ok(a)) => (b, a),
         (Err(e), _) | (_, Err(e)) => {
             checks.push(Check::fail("route:list", e, "the routes cannot be compared: nothing was changed"));
             return Ok((checks, vec![]));
         }
     };
+    if let Some(stale) = stale_route_cache(&php, app, &before) {
+        checks.push(stale);
+    }
     if features.contains(&Feature::CircuitBreaker) {
         checks.push(breaker_probe(&php, &shadow.dir));
     }
@@ -131,6 +137,31 @@ fn copy_tree(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The app's route cache against its routes file: clearing the cache (as
+/// the rollback does) also makes live whatever the file changed since.
+fn stale_route_cache(php: &str, app: &Path, from_files: &Routes) -> Option<Check> {
+    if !app.join("bootstrap/cache/routes-v7.php").is_file() {
+        return None;
+    }
+    let cached = match routes(php, app) {
+        Ok(c) => c,
+        Err(e) => return Some(Check::warn("route cache", e, "the cached routes could not be listed")),
+    };
+    let differ = route_changes(&cached, from_files);
+    (!differ.is_empty()).then(|| {
+        let shown: Vec<&String> = differ.iter().take(5).collect();
+        Check::warn(
+            "route cache",
+            format!(
+                "the route cache differs from routes/api.php in {} route(s) (e.g. {:?}): clearing it goes live with these too",
+                differ.len(),
+                shown
+            ),
+            "someone edited routes/api.php since the last route:cache; check it is meant to go live",
+        )
+    })
 }
 
 const BREAKER_PROBE: &str = include_str!("breaker_probe.php");
