@@ -54,8 +54,11 @@ step "Phase 5C: canary secrets through each sanitized endpoint, then a scan of t
 run logs probe
 run logs scan
 
-step "Phase 6: a short watch (the plan's is two hours)"
-run watch --duration 6s --interval 2s | tail -n 12
+step "Phase 6: a short watch under light traffic (the plan's is two hours; a watch with no traffic proves nothing)"
+run stress rate-limit --route "POST /api/v2/availability/simple" --rate 4 --duration 5s >/dev/null &
+traffic=$!
+run watch --duration 6s --interval 2s | tail -n 14
+wait "$traffic"
 
 step "The plan's 60-second emergency rollback, then its undo"
 run rollback emergency | tail -n 4

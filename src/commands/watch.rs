@@ -450,7 +450,7 @@ impl<'a> Watch<'a> {
             (false, false, true) => format!("the first {} meet the plan's success criteria", duration::format(planned)),
             (false, false, false) => format!(
                 "so far good: {} watched of the planned {}; too early to judge the first hours",
-                duration::format(elapsed),
+                duration::format(Duration::from_secs(elapsed.as_secs().max(1))),
                 duration::format(planned)
             ),
         };
