@@ -236,18 +236,44 @@ fn a_journal_write_that_fails_leaves_the_file_untouched_and_no_torn_line() {
     let l = list(&lab);
     assert_eq!(l.rolled_back, [Feature::LogSanitizer], "nothing claims rate-limit is rolled back: {l:?}");
 
-    // A torn line in the middle (a crash from an older version): readers stop and name it.
+    // A torn last line (a crash mid-append): tolerated and reported; the next
+    // change sets it aside, keeping its bytes, and the journal says so.
+    let torn = b"{\"ts\":\"2026\xff".to_vec();
     let mut bytes = std::fs::read(state.join("journal.jsonl")).unwrap();
-    let cut = bytes.len();
-    bytes.extend_from_slice(b"{\"ts\":\"2026\xff");
+    bytes.extend_from_slice(&torn);
     std::fs::write(state.join("journal.jsonl"), &bytes).unwrap();
     let out = run(&lab, &["rollback", "list"]);
     assert_eq!(code(&out), 0, "a torn last line is tolerated: {}", stderr(&out));
+    let out = run(&lab, &["journal", "check"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stdout(&out));
+    assert!(crate::harness::stdout(&out).contains("torn"), "reported: {}", crate::harness::stdout(&out));
     let out = run(&lab, &["rollback", "rate-limit", "--no-cache", "--no-reload"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("is torn"), "said to the operator: {}", stderr(&out));
+    let l = list(&lab);
+    assert_eq!(l.rolled_back, [Feature::RateLimit, Feature::LogSanitizer], "nothing was glued or lost: {l:?}");
+    let kept = journal(&lab)
+        .into_iter()
+        .find_map(|e| match e.event {
+            Event::JournalRepaired { kept_in, .. } => Some(kept_in),
+            _ => None,
+        })
+        .expect("the set-aside is journaled");
+    assert_eq!(std::fs::read(kept).unwrap(), torn);
+
+    // An unreadable line in the middle: every reader stops and names it until repair.
+    let mut bytes = std::fs::read(state.join("journal.jsonl")).unwrap();
+    let cut = bytes.len();
+    bytes.extend_from_slice(b"\xff\xfe not a journal line\n");
+    let later = Entry { ts: "later".into(), run: "r-later".into(), event: Event::RunFinished { completed: true } };
+    bytes.extend_from_slice(&serde_json::to_vec(&later).unwrap());
+    bytes.push(b'\n');
+    std::fs::write(state.join("journal.jsonl"), &bytes).unwrap();
     let out = run(&lab, &["rollback", "list"]);
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("journal.jsonl is unreadable at line") && stderr(&out).contains("journal repair"));
+    let out = run(&lab, &["rollback", "undo", "rate-limit"]);
+    assert_ne!(code(&out), 0, "a change that relies on the journal refuses: {}", stderr(&out));
     let out = run(&lab, &["preflight", "--format", "json"]);
     assert_eq!(code(&out), 1, "an unreadable journal is NO-GO");
     let out = run(&lab, &["journal", "check"]);
@@ -256,14 +282,14 @@ fn a_journal_write_that_fails_leaves_the_file_untouched_and_no_torn_line() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let l = list(&lab);
     assert_eq!(l.rolled_back, [Feature::RateLimit, Feature::LogSanitizer], "nothing was lost: {l:?}");
-    assert!(journal(&lab).iter().any(|e| matches!(&e.event, Event::JournalRepaired { .. })));
     let aside: Vec<_> = std::fs::read_dir(&state)
         .unwrap()
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with("journal.unreadable."))
         .collect();
     assert_eq!(aside.len(), 1);
-    assert_eq!(std::fs::read(aside[0].path()).unwrap(), [&bytes[cut..], b"\n"].concat());
+    let unreadable = &bytes[cut..cut + b"\xff\xfe not a journal line\n".len()];
+    assert_eq!(std::fs::read(aside[0].path()).unwrap(), unreadable);
 }
 
 #[test]

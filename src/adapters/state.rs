@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::adapters::process;
-use crate::core::journal::Entry;
+use crate::core::journal::{Entry, Event};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -136,15 +136,48 @@ impl StateDir {
         let mut line = serde_json::to_vec(entry).expect("entries serialize");
         line.push(b'\n');
         let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(io(&path))?;
-        let len = file.metadata().map_err(io(&path))?.len();
+        let mut len = file.metadata().map_err(io(&path))?.len();
         if len > 0 && last_byte(&file, len).map_err(io(&path))? != b'\n' {
-            line.insert(0, b'\n');
+            match self.set_torn_tail_aside(&file, len)? {
+                // A whole entry that only lacks its newline: keep it.
+                None => line.insert(0, b'\n'),
+                Some((kept_len, note)) => {
+                    len = kept_len;
+                    let mut noted = serde_json::to_vec(&note).expect("entries serialize");
+                    noted.push(b'\n');
+                    line.splice(0..0, noted);
+                }
+            }
         }
         if let Err(e) = file.write_all(&line).and_then(|()| file.sync_data()) {
             let _ = file.set_len(len).and_then(|()| file.sync_data());
             return Err(io(&path)(e));
         }
         Ok(())
+    }
+
+    /// A torn last line (a crash mid-append): its bytes go to
+    /// `journal.torn.<stamp>` and the journal is cut back to its last whole
+    /// line, so the next entry starts on a fresh line and nothing is glued
+    /// to the fragment. Returns the new length and the entry that records
+    /// it, or `None` when the unterminated line is a whole entry.
+    fn set_torn_tail_aside(&self, file: &File, len: u64) -> Result<Option<(u64, Entry)>, StateError> {
+        let path = self.journal_path();
+        let bytes = fs::read(&path).map_err(io(&path))?;
+        let bytes = &bytes[..(len as usize).min(bytes.len())];
+        let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let fragment = &bytes[start..];
+        if serde_json::from_slice::<Entry>(fragment).is_ok() {
+            return Ok(None);
+        }
+        let line = bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%3f");
+        let kept = self.dir.join(format!("journal.torn.{stamp}"));
+        crate::adapters::files::write_atomic(&kept, fragment)
+            .map_err(|e| StateError::Io { path: kept.clone(), source: std::io::Error::other(e.to_string()) })?;
+        file.set_len(start as u64).and_then(|()| file.sync_data()).map_err(io(&path))?;
+        let note = Event::JournalRepaired { lines: vec![line], kept_in: kept.display().to_string() };
+        Ok(Some((start as u64, entry("torn-tail", note))))
     }
 
     /// Every entry. A torn last line is skipped; any other unreadable line
@@ -338,7 +371,7 @@ mod tests {
     }
 
     #[test]
-    fn a_torn_last_line_is_tolerated_and_the_next_append_starts_fresh() {
+    fn a_torn_last_line_is_tolerated_and_set_aside_by_the_next_append() {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir::new(dir.path());
         state.append(&finished("r1")).unwrap();
@@ -346,7 +379,30 @@ mod tests {
         f.write_all(b"{\"ts\":\"t\",\"ru").unwrap();
         assert_eq!(state.read_journal().unwrap(), vec![finished("r1")]);
         assert_eq!(state.scan_journal().unwrap().1.torn_tail, Some(2));
-        // The next run's entry is not glued onto the torn line.
+        // The next run's entry is not glued onto the torn line: the fragment
+        // is kept aside, and the journal says so.
+        state.append(&finished("r2")).unwrap();
+        let entries = state.read_journal().unwrap();
+        assert_eq!(entries.len(), 3, "{entries:?}");
+        let Event::JournalRepaired { lines, kept_in } = &entries[1].event else { panic!("{entries:?}") };
+        assert_eq!(lines, &[2]);
+        assert_eq!(std::fs::read(kept_in).unwrap(), b"{\"ts\":\"t\",\"ru");
+        assert_eq!(entries[2], finished("r2"));
+        // A whole entry that only lost its newline is kept as it is.
+        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
+        f.write_all(&serde_json::to_vec(&finished("r3")).unwrap()).unwrap();
+        state.append(&finished("r4")).unwrap();
+        let runs: Vec<String> = state.read_journal().unwrap().into_iter().map(|e| e.run).collect();
+        assert_eq!(runs[3..], ["r3", "r4"]);
+    }
+
+    #[test]
+    fn repair_sets_unreadable_lines_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::new(dir.path());
+        state.append(&finished("r1")).unwrap();
+        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
+        f.write_all(b"{\"ts\":\"t\",\"ru\n").unwrap();
         state.append(&finished("r2")).unwrap();
         let err = state.read_journal().unwrap_err();
         assert!(matches!(err, StateError::Corrupt { line: 2, .. }), "{err}");

@@ -70,7 +70,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let door =
         Door::open(&settings, Knock::new(if args.resume { "activate --resume" } else { "activate" }, args.break_lock))
             .await?;
-    if let Some(note) = door.taken_note() {
+    for note in door.notes() {
         ctx.out.warn(&note);
     }
     let run = door.run().to_string();

@@ -148,7 +148,7 @@ async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         }
     }
     let door = Door::open(&settings, Knock::new("breaker reset", args.break_lock)).await?;
-    if let Some(note) = door.taken_note() {
+    for note in door.notes() {
         ctx.out.warn(&note);
     }
     // Read again under the lock: the values journaled are the ones deleted.

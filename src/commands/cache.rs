@@ -82,7 +82,7 @@ async fn run(
     }
     let name = if rebuild { "cache rebuild" } else { "cache clear" };
     let door = Door::open(settings, Knock::new(name, args.break_lock)).await?;
-    if let Some(note) = door.taken_note() {
+    for note in door.notes() {
         ctx.out.warn(&note);
     }
     let started = Instant::now();

@@ -35,7 +35,7 @@ pub async fn exec(args: ReloadArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.warn("--force-restart: a restart drops in-flight requests; the plan reloads");
     }
     let door = Door::open(&settings, Knock::new("reload", args.break_lock)).await?;
-    if let Some(note) = door.taken_note() {
+    for note in door.notes() {
         ctx.out.warn(&note);
     }
     let spinner = ctx.out.spinner("reloading php-fpm");

@@ -112,7 +112,7 @@ async fn open(
         knock = knock.waiting(EMERGENCY_WAIT);
     }
     let door = Door::open(settings, knock).await?;
-    if let Some(note) = door.taken_note() {
+    for note in door.notes() {
         ctx.out.warn(&note);
     }
     Ok(door)

@@ -47,6 +47,8 @@ pub struct Door {
     pub me: LockInfo,
     /// How the lock was taken (free, stale, broken), for the command to say.
     pub taken: Taken,
+    /// A torn last journal line found on the way in.
+    torn: Option<String>,
     _guard: LockGuard,
 }
 
@@ -62,8 +64,15 @@ impl Door {
     fn open_blocking(dir: PathBuf, knock: Knock) -> Result<Door, StateError> {
         let state = StateDir::new(&dir);
         // An unreadable journal hides what is rolled back: nothing changes until it is repaired.
+        let mut torn = None;
         if knock.needs_journal {
             state.read_journal()?;
+            if let Some(line) = state.scan_journal()?.1.torn_tail {
+                torn = Some(format!(
+                    "the journal's last line ({line}) is torn (a crash mid-append): it is set aside in {} with this run's first entry, and the journal says so",
+                    state.journal_path().with_file_name("journal.torn.<time>").display()
+                ));
+            }
         }
         let kind = knock.command.split_whitespace().next().unwrap_or("run").to_string();
         let run = state::run_id(&kind);
@@ -86,7 +95,7 @@ impl Door {
                 Err(e) => return Err(e),
             }
         };
-        let door = Door { state, run, me, taken, _guard: guard };
+        let door = Door { state, run, me, taken, torn, _guard: guard };
         if let Taken::Stale(p) | Taken::Broken(p) = &door.taken {
             door.record(Event::LockBroken {
                 previous_owner: p.owner.clone(),
@@ -115,8 +124,13 @@ impl Door {
         Ok(crate::core::journal::real_entries(&self.state.read_journal()?))
     }
 
-    /// What to tell the operator about how the lock was taken, if anything.
-    pub fn taken_note(&self) -> Option<String> {
+    /// What to tell the operator on the way in: how the lock was taken, a
+    /// torn journal line.
+    pub fn notes(&self) -> Vec<String> {
+        self.taken_note().into_iter().chain(self.torn.clone()).collect()
+    }
+
+    fn taken_note(&self) -> Option<String> {
         match &self.taken {
             Taken::Free => None,
             Taken::Stale(p) => {
