@@ -392,6 +392,19 @@ fn the_breaker_rollback_never_becomes_a_booking_outage() {
     assert_eq!(probe.verdict, Verdict::Fail, "{probe:?}");
     assert!(probe.evidence.contains("on null"), "{probe:?}");
     assert_eq!(std::fs::read_to_string(&service).unwrap(), aliased, "nothing was changed");
+    // In `rollback all` the breaker's refusal does not hold back the others.
+    let (all, c) = report(&lab, &["rollback", "all"]);
+    assert_eq!(c, 1, "{all:#?}");
+    let status = |f: Feature| all.features.iter().find(|r| r.feature == f).unwrap().status;
+    assert_eq!(status(Feature::CircuitBreaker), FeatureStatus::Planned, "proven unsafe: not written");
+    assert_eq!(status(Feature::RateLimit), FeatureStatus::RolledBack);
+    assert_eq!(status(Feature::LogSanitizer), FeatureStatus::RolledBack);
+    assert!(passed(&all, "rate-limit off") && passed(&all, "log-sanitizer off"), "{:#?}", all.checks);
+    assert_eq!(std::fs::read_to_string(&service).unwrap(), aliased);
+    for f in ["rate-limit", "log-sanitizer"] {
+        let (undone, c) = report(&lab, &["rollback", "undo", f]);
+        assert_eq!(c, 0, "{:#?}", undone.checks);
+    }
 
     // The usual shape: the call site is rewritten to call Cal.com directly, as the plan intends.
     std::fs::write(&service, &original).unwrap();

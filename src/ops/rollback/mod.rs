@@ -151,23 +151,21 @@ pub async fn roll_back(
         }
     }
     let mut checks = Vec::new();
-    if !planned.is_empty() {
-        let (proof, route_diff) = prove(settings, &planned).await?;
-        let proven = proof.iter().all(|c| c.verdict.is_good());
-        checks.extend(proof);
-        if !proven {
-            for (feature, changes) in &planned {
-                results.push(edited(*feature, changes, &route_diff, FeatureStatus::Planned));
-            }
-            return Ok((RollbackReport::new(false, results, checks), false));
-        }
-        let caches = present_caches(settings);
-        for (feature, changes) in &planned {
-            transact(settings, door, *feature, changes, &caches)?;
-            results.push(edited(*feature, changes, &route_diff, FeatureStatus::RolledBack));
+    let proven = prove_each(settings, planned, &mut results, &mut checks).await?;
+    let caches = present_caches(settings);
+    for (feature, changes, route_diff) in proven {
+        match transact(settings, door, feature, &changes, &caches) {
+            Ok(()) => results.push(edited(feature, &changes, &route_diff, FeatureStatus::RolledBack)),
+            Err(e) if features.len() == 1 => return Err(e),
+            // One feature's failed write (already put back) does not stop the others.
+            Err(e) => results.push(FeatureResult::refused(feature, format!("{e:#}"))),
         }
     }
-    let live: Vec<Feature> = results.iter().filter(|r| r.status != FeatureStatus::Refused).map(|r| r.feature).collect();
+    let live: Vec<Feature> = results
+        .iter()
+        .filter(|r| !matches!(r.status, FeatureStatus::Refused | FeatureStatus::Planned))
+        .map(|r| r.feature)
+        .collect();
     if !live.is_empty() {
         checks.extend(go_live(settings, door, opts, &[]).await);
         if !opts.no_reload && !opts.no_cache {
@@ -179,9 +177,47 @@ pub async fn roll_back(
             checks.push(preflight::health(settings).await);
         }
     }
-    let refused = results.iter().any(|r| r.status == FeatureStatus::Refused);
-    let ok = !refused && checks.iter().all(|c| c.verdict.is_good());
+    let held_back = results.iter().any(|r| matches!(r.status, FeatureStatus::Refused | FeatureStatus::Planned));
+    let ok = !held_back && checks.iter().all(|c| c.verdict.is_good());
     Ok((RollbackReport::new(false, results, checks), ok))
+}
+
+/// The proof for every planned feature together; when it fails and there
+/// are several, each is proven alone so that one feature's refusal (a
+/// breaker rollback that would fail at run time) does not hold back the
+/// others. Returns the proven features with their route changes; the
+/// unproven ones go into `results` as planned (nothing written).
+async fn prove_each(
+    settings: &Settings,
+    planned: Vec<(Feature, Vec<FileChange>)>,
+    results: &mut Vec<FeatureResult>,
+    checks: &mut Vec<Check>,
+) -> anyhow::Result<Vec<(Feature, Vec<FileChange>, Vec<String>)>> {
+    if planned.is_empty() {
+        return Ok(vec![]);
+    }
+    let (proof, routes) = prove(settings, &planned).await?;
+    if proof.iter().all(|c| c.verdict.is_good()) || planned.len() == 1 {
+        let good = proof.iter().all(|c| c.verdict.is_good());
+        checks.extend(proof);
+        if !good {
+            let (feature, changes) = &planned[0];
+            results.push(edited(*feature, changes, &routes, FeatureStatus::Planned));
+            return Ok(vec![]);
+        }
+        return Ok(planned.into_iter().map(|(f, c)| (f, c, routes.clone())).collect());
+    }
+    let mut proven = Vec::new();
+    for (feature, changes) in planned {
+        let (proof, routes) = prove(settings, &[(feature, changes.clone())]).await?;
+        let good = proof.iter().all(|c| c.verdict.is_good());
+        checks.extend(proof.into_iter().map(|c| Check { name: format!("{feature}: {}", c.name), ..c }));
+        match good {
+            true => proven.push((feature, changes, routes)),
+            false => results.push(edited(feature, &changes, &routes, FeatureStatus::Planned)),
+        }
+    }
+    Ok(proven)
 }
 
 /// The cache files present now (undo rebuilds these).
