@@ -321,11 +321,14 @@ impl<'a> Watch<'a> {
         }
         self.last_detailed = Some(Instant::now());
         let (php, app) = (self.settings.file.gateway.php.clone(), self.settings.app_dir().to_path_buf());
-        let report = tokio::task::spawn_blocking(move || artisan::health_detailed(&php, &app)).await.ok()?.ok()?;
-        match report {
-            DetailedHealth::Reported { status, .. } => status,
-            DetailedHealth::Undefined => Some("unavailable".into()),
-        }
+        // It ran: say what it found, a failure to run included (never nothing).
+        let report = crate::ops::blocking::run("health:detailed", move || artisan::health_detailed(&php, &app)).await;
+        Some(match report {
+            Ok(Ok(DetailedHealth::Reported { status, .. })) => status.unwrap_or_else(|| "no status printed".into()),
+            Ok(Ok(DetailedHealth::Undefined)) => "unavailable".into(),
+            Ok(Err(e)) => format!("failed: {e}"),
+            Err(failed) => format!("failed: {}", failed.evidence),
+        })
     }
 
     async fn announce(&self, text: &str) -> Option<webhook::Delivery> {
