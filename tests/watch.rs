@@ -24,7 +24,10 @@ fn start_watch(lab: &Lab, args: &[&str]) -> Child {
 }
 
 fn finish(child: Child) -> (Vec<WatchSample>, WatchSummary) {
-    let out = child.wait_with_output().unwrap();
+    parse(&child.wait_with_output().unwrap())
+}
+
+fn parse(out: &std::process::Output) -> (Vec<WatchSample>, WatchSummary) {
     let mut samples = Vec::new();
     let mut summary = None;
     for line in BufReader::new(&out.stdout[..]).lines() {
@@ -147,15 +150,7 @@ fn a_dead_gateway_is_never_a_success_and_undelivered_alerts_are_said() {
         .args(["--config", &config, "watch", "--format", "json", "--duration", "4s"])
         .output()
         .unwrap();
-    let mut samples = Vec::new();
-    let mut summary = None;
-    for line in BufReader::new(&out.stdout[..]).lines() {
-        match serde_json::from_str::<WatchLine>(&line.unwrap()).expect("each line is a WatchLine") {
-            WatchLine::Sample(s) => samples.push(*s),
-            WatchLine::Summary(s) => summary = Some(s),
-        }
-    }
-    let summary = summary.expect("a summary");
+    let (samples, summary) = parse(&out);
     assert_eq!(out.status.code(), Some(1), "{summary:#?}");
     assert!(!summary.ok && !summary.judgement.contains("meet"), "{}", summary.judgement);
     let verdict = |name: &str| summary.criteria.iter().find(|c| c.name.starts_with(name)).unwrap().verdict.clone();

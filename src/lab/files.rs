@@ -8,11 +8,16 @@ macro_rules! lab_files {
     };
 }
 
-/// The CalcomService in the usual shape, which calls the breaker unguarded
-/// (`lab up --calcom unguarded`): the shape the breaker rollback must not
-/// turn into an outage.
-pub const CALCOM_UNGUARDED: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lab/variants/CalcomService.unguarded.php"));
+/// The CalcomService in the usual shape (`lab up --calcom unguarded`): it
+/// calls the breaker unguarded, the shape the breaker rollback must not turn
+/// into an outage. Derived from the lab's own service, so there is one source.
+pub fn calcom_unguarded() -> String {
+    let guarded = APP_FILES.iter().find(|(p, _)| *p == "app/Services/CalcomService.php").expect("in APP_FILES").1;
+    guarded.replace(
+        "// Without a breaker (rolled back), Cal.com is called directly.\n        return $this->circuitBreaker ? $this->circuitBreaker->call($request) : $request();",
+        "return $this->circuitBreaker->call($request);",
+    )
+}
 
 /// (path relative to the app dir, contents)
 pub const APP_FILES: &[(&str, &str)] = lab_files![
@@ -66,6 +71,13 @@ pub const WRITABLE_DIRS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_unguarded_variant_calls_the_breaker_unguarded() {
+        let v = super::calcom_unguarded();
+        assert!(v.contains("return $this->circuitBreaker->call($request);"));
+        assert!(!v.contains("? $this->circuitBreaker->call"));
+    }
+
     use super::APP_FILES;
     use std::path::Path;
 

@@ -207,7 +207,7 @@ impl Run {
             files::write_atomic(&target, contents.as_bytes())?;
         }
         if opts.calcom_unguarded {
-            files::write_atomic(&app.join("app/Services/CalcomService.php"), app_files::CALCOM_UNGUARDED.as_bytes())?;
+            files::write_atomic(&app.join("app/Services/CalcomService.php"), app_files::calcom_unguarded().as_bytes())?;
         }
         for dir in app_files::WRITABLE_DIRS {
             mkdir(&app.join(dir))?;
