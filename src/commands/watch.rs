@@ -23,7 +23,7 @@ use crate::core::logline;
 use crate::core::logscan::Scanner;
 use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
-use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, Readings, Window};
+use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, LevelChange, Readings, Window};
 use crate::exit;
 use crate::ops::breaker;
 use crate::ops::door::{Door, Knock};
@@ -68,7 +68,6 @@ struct Totals {
     lines: u64,
     healthy_samples: u64,
     unhealthy_samples: u64,
-    unreadable_log_samples: u64,
     alerts_delivered: u64,
     alerts_failed: u64,
 }
@@ -182,10 +181,11 @@ impl<'a> Watch<'a> {
         let overall = levels.values().copied().max().unwrap_or(Level::Unknown);
         let changes = self.alerts.changes(&levels, &values);
         let mut alerts = Vec::new();
-        if !changes.is_empty() {
+        let alerting: Vec<&LevelChange> = changes.iter().filter(|c| c.worth_alerting()).collect();
+        if !alerting.is_empty() {
             // One message per sample: every change in it, so a burst of
             // changes is one alert, not a queue of retries.
-            let lines: Vec<String> = changes
+            let lines: Vec<String> = alerting
                 .iter()
                 .map(|c| {
                     let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
@@ -213,7 +213,6 @@ impl<'a> Watch<'a> {
             true => self.totals.healthy_samples += 1,
             false => self.totals.unhealthy_samples += 1,
         }
-        self.totals.unreadable_log_samples += u64::from(!log_readable);
         self.totals.alerts_delivered += alerts.iter().filter(|a| a.delivered).count() as u64;
         self.totals.alerts_failed += alerts.iter().filter(|a| !a.delivered).count() as u64;
         self.totals.rollbacks.extend(rollbacks.clone());

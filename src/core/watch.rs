@@ -155,6 +155,19 @@ pub struct LevelChange {
     pub value: Option<f64>,
 }
 
+/// Metrics computed from requests in the window: with no traffic they have
+/// no value, which at 3 a.m. is quiet, not trouble.
+const FROM_TRAFFIC: [&str; 2] = ["error_rate_percent", "response_time_ms"];
+
+impl LevelChange {
+    /// Is this change worth waking someone? Every change is shown, but a
+    /// traffic metric going to or from "no data" is not alerted.
+    pub fn worth_alerting(&self) -> bool {
+        let quiet = self.from == Level::Unknown || self.to == Level::Unknown;
+        !(quiet && FROM_TRAFFIC.contains(&self.metric.as_str()))
+    }
+}
+
 /// Remembers levels between intervals and reports the changes.
 #[derive(Debug, Clone, Default)]
 pub struct Alerts {
@@ -272,6 +285,8 @@ mod tests {
         assert_eq!(l["health_failures"], Level::Alert);
         let mut alerts = Alerts::default();
         let v = values(&Window::new(1000).figures(0), &dead);
-        assert!(alerts.changes(&l, &v).iter().any(|c| c.metric == "redis_memory_mb" && c.to == Level::Unknown));
+        let changes = alerts.changes(&l, &v);
+        let alerted: Vec<&str> = changes.iter().filter(|c| c.worth_alerting()).map(|c| c.metric.as_str()).collect();
+        assert_eq!(alerted, ["health_failures", "redis_memory_mb"], "no traffic is quiet, Redis down is not");
     }
 }
