@@ -25,7 +25,7 @@ fn probe_key() -> String {
 pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> VerifyReport {
     let key = api_key.map(str::to_string).unwrap_or_else(probe_key);
     let identity = Identity::of(Some(&key), "");
-    let mut checks = vec![crate::ops::preflight::health(settings).await];
+    let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(settings, route).await];
     let g = &settings.file.gateway;
     let mut redis = Redis::connect(&redis_target(settings)).await;
     match (Http::new(&g.base_url, g.request_timeout.0, None), redis.as_mut()) {
@@ -38,6 +38,25 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         Err(e) => checks.push(Check::fail("breaker", e.to_string(), "Redis unreachable")),
     }
     VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks }
+}
+
+/// The route must be one the gateway lists: a typo answers 404 with no
+/// rate-limit headers, which a model that thinks it unlimited would "match".
+async fn route_check(settings: &Settings, route: &Route) -> Check {
+    match crate::ops::routes::list(settings).await {
+        Ok(listed) => match crate::ops::routes::find(&listed, route) {
+            Some((methods, uri)) => Check::pass("route", format!("{route} is {methods} {uri} in route:list")),
+            None => Check::fail(
+                "route",
+                format!(
+                    "{route} is not a route of the gateway; its routes: {}",
+                    crate::ops::routes::shown(&listed).join(", ")
+                ),
+                "pass --route with one of them",
+            ),
+        },
+        Err(e) => Check::unknown("route", e, "the gateway's routes could not be listed"),
+    }
 }
 
 /// The model's answer for one request, from the counter as Redis has it now.
@@ -91,6 +110,15 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
         show(want.0),
         show(want.1)
     );
+    // A 404 or 405 never reached the route; a 5xx without the limiter's
+    // headers shows nothing about it. (A 5xx with headers that match does.)
+    if matches!(answer.status, 404 | 405) || (answer.status >= 500 && got == (None, None)) {
+        return Check::fail(
+            "rate-limit headers",
+            evidence,
+            "the route did not answer: this proves nothing about the limiter",
+        );
+    }
     if got != want {
         return Check::fail(
             "rate-limit headers",
