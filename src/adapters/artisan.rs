@@ -79,8 +79,11 @@ pub fn run_within(php: &str, app_dir: &Path, args: &[&str], timeout: Duration) -
             unsafe {
                 command.pre_exec(|| {
                     // A gatewayctl killed mid-step takes its artisan with it,
-                    // rather than leave it changing caches behind the journal.
+                    // rather than leave it changing caches behind the journal;
+                    // and artisan leads its own group, so a timeout kills
+                    // whatever it started too.
                     libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    libc::setpgid(0, 0);
                     Ok(())
                 });
             }
@@ -93,6 +96,10 @@ pub fn run_within(php: &str, app_dir: &Path, args: &[&str], timeout: Duration) -
         match handle.try_wait().map_err(spawn_error)? {
             Some(out) => break out.clone(),
             None if Instant::now() >= deadline => {
+                for pid in handle.pids() {
+                    // SAFETY: kill(2) on the process group artisan leads.
+                    unsafe { libc::kill(-(pid as libc::pid_t), libc::SIGKILL) };
+                }
                 let _ = handle.kill();
                 let output = handle.wait().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
                 return Err(ArtisanError::TimedOut { command, seconds: timeout.as_secs(), output });
@@ -178,6 +185,20 @@ pub fn restore_ownership(app_dir: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_past_its_timeout_is_killed_not_left_running() {
+        let app = tempfile::tempdir().unwrap();
+        let marker = app.path().join("finished");
+        // `sh artisan x` stands in for a PHP that hangs.
+        std::fs::write(app.path().join("artisan"), format!("sleep 3\ntouch {}\n", marker.display())).unwrap();
+        let started = std::time::Instant::now();
+        let err = run_within("sh", app.path(), &["x"], Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(err, ArtisanError::TimedOut { .. }), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+        std::thread::sleep(Duration::from_millis(3500));
+        assert!(!marker.exists(), "the timed-out command went on in the background");
+    }
 
     #[test]
     fn refuses_the_commands_that_flush_redis() {
