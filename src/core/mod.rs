@@ -5,6 +5,7 @@
 //! tokio, Redis, HTTP or the terminal: time is always an argument.
 
 pub mod breaker;
+pub mod cardcheck;
 pub mod checks;
 pub mod diff;
 pub mod duration;
