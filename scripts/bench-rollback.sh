@@ -16,6 +16,8 @@ rm -rf "$dir"
 "$g" lab up --dir "$dir" --format json >/dev/null
 trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
 config="$dir/gatewayctl.toml"
+# Phase 1 first, as the plan runs it: preflight proves the rollback ahead.
+"$g" --config "$config" preflight --format json >/dev/null || true
 
 ms() { date +%s%3N; }
 times=()

@@ -211,10 +211,21 @@ fn php_fpm_killed_under_a_reload_is_never_graceful() {
     let lab = Lab::start("faults-fpm", None);
     let pid_file = lab.dir.join("run/php-fpm.pid");
     let master: u32 = std::fs::read_to_string(&pid_file).unwrap().trim().parse().unwrap();
-    let child = spawn(&lab, &["reload", "--format", "json"]);
-    std::thread::sleep(Duration::from_millis(150));
-    gatewayctl::adapters::process::stop(master, libc::SIGKILL, Duration::from_secs(5));
-    let out = child.wait_with_output().unwrap();
+    // A request in flight holds the reload open (process_control_timeout),
+    // so the kill lands while the reload is still settling.
+    lab.upstream("slow:2s");
+    let http = lab.http(None);
+    let body = serde_json::json!({"service_id": 1, "date": "2025-10-02"});
+    let out = std::thread::scope(|s| {
+        s.spawn(|| {
+            let _ = lab.rt.block_on(http.send("POST", "/api/v2/availability/simple", &[], Some(&body)));
+        });
+        std::thread::sleep(Duration::from_millis(200));
+        let child = spawn(&lab, &["reload", "--format", "json"]);
+        std::thread::sleep(Duration::from_millis(500));
+        gatewayctl::adapters::process::stop(master, libc::SIGKILL, Duration::from_secs(5));
+        child.wait_with_output().unwrap()
+    });
     assert_eq!(code(&out), 1, "php-fpm gone: the reload is not graceful: {}", stderr(&out));
     let owed = journal(&lab).into_iter().rev().find_map(|e| match e.event {
         gatewayctl::core::journal::Event::StepFinished { step, outcome, .. } if step == "reload" => Some(outcome),

@@ -14,6 +14,7 @@ use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::integration::{self, FixStatus, Integration, Sources};
 use crate::core::journal::{self, Owed};
+use crate::core::rollback::Feature;
 use crate::ops::artisan_php;
 use crate::ops::breaker;
 use crate::report::preflight::PreflightReport;
@@ -24,11 +25,12 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
     let started = Instant::now();
     let app = settings.app_dir().to_path_buf();
     let (for_detailed, for_host) = (settings.clone(), settings.clone());
-    let (health, detailed, redis_checks, host) = tokio::join!(
+    let (health, detailed, redis_checks, host, ready) = tokio::join!(
         health(settings),
         blocking("health:detailed", move || vec![detailed_health(for_detailed)]),
         redis_checks(settings),
         blocking("host", move || host_checks(for_host)),
+        crate::ops::rollback::prove_ahead(settings, Feature::RateLimit),
     );
     let integration = integration::assess(&read_sources(&app));
     let (owed, journal_check) = owed_work(settings);
@@ -39,6 +41,7 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
     checks.push(integration_check(&integration));
     checks.push(journal_check);
     checks.push(owed_check(&owed));
+    checks.push(ready);
     PreflightReport {
         decision: decide(&checks),
         app_dir: app,

@@ -5,7 +5,7 @@
 //! off the async workers so the probe loop, the proof, is never starved.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -54,8 +54,10 @@ pub async fn perform(settings: &Settings, _door: &Door, restart: bool) -> Reload
     report.master_pid_before = before.master_pid;
     report.workers_before = before.workers.clone();
     let probing = Arc::new(AtomicBool::new(true));
-    let probe = tokio::spawn(probe_loop(settings.clone(), probing.clone()));
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    let answered = Arc::new(AtomicU64::new(0));
+    let probe = tokio::spawn(probe_loop(settings.clone(), probing.clone(), answered.clone()));
+    // Evidence, not a fixed pause: a probe answered before the signal...
+    answered_at_least(&answered, 1, Duration::from_millis(300)).await;
     let sent = blocking::run("signal", {
         let m = manager.clone();
         move || fpm::send_reload(&m, restart)
@@ -68,7 +70,9 @@ pub async fn perform(settings: &Settings, _door: &Door, restart: bool) -> Reload
         Err(failed) => report.checks.push(failed),
     }
     let after = settle(&manager, &before).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // ...and three answered by the new workers.
+    let base = answered.load(Ordering::SeqCst);
+    answered_at_least(&answered, base + 3, Duration::from_millis(600)).await;
     probing.store(false, Ordering::SeqCst);
     report.probes = probe.await.unwrap_or_else(|e| Probes {
         failed: 1,
@@ -154,6 +158,11 @@ fn proof(
         }
     }
     match probes.failed {
+        0 if probes.sent < 2 => checks.push(Check::unknown(
+            "probes",
+            format!("{} request(s) across the reload: too few to show it was graceful", probes.sent),
+            "the health path did not answer the probe loop",
+        )),
         0 => checks.push(Check::pass("probes", format!("{} request(s) across the reload, none failed", probes.sent))),
         n => checks.push(Check::fail(
             "probes",
@@ -165,7 +174,15 @@ fn proof(
 }
 
 /// GETs the health path until told to stop; counts what failed.
-async fn probe_loop(settings: Settings, running: Arc<AtomicBool>) -> Probes {
+/// Waits until `answered` reaches `n`, at most `limit`.
+async fn answered_at_least(answered: &AtomicU64, n: u64, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    while answered.load(Ordering::SeqCst) < n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+async fn probe_loop(settings: Settings, running: Arc<AtomicBool>, answered: Arc<AtomicU64>) -> Probes {
     let g = &settings.file.gateway;
     let mut probes = Probes::default();
     let Ok(http) = Http::new(&g.base_url, Duration::from_secs(40), None) else { return probes };
@@ -184,8 +201,11 @@ async fn probe_loop(settings: Settings, running: Arc<AtomicBool>) -> Probes {
             }
         };
         probes.sent += 1;
-        if outcome != "200" {
-            probes.failed += 1;
+        match outcome == "200" {
+            true => {
+                answered.fetch_add(1, Ordering::SeqCst);
+            }
+            false => probes.failed += 1,
         }
         *statuses.entry(outcome).or_default() += 1;
         tokio::time::sleep(PROBE_EVERY).await;

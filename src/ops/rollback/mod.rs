@@ -6,6 +6,7 @@
 //! rollback ends by clearing the caches, reloading, and observing the
 //! feature off: "already rolled back" is never an answer while it is live.
 
+mod ahead;
 mod observe;
 mod proof;
 
@@ -193,8 +194,26 @@ async fn prove_each(
     results: &mut Vec<FeatureResult>,
     checks: &mut Vec<Check>,
 ) -> anyhow::Result<Vec<(Feature, Vec<FileChange>, Vec<String>)>> {
+    // A proof kept from preflight for exactly these bytes needs no shadow now.
+    let mut ready = Vec::new();
+    let mut rest = Vec::new();
+    for (feature, changes) in planned {
+        match ahead::usable(settings, feature, &changes) {
+            Ok((at, routes)) => {
+                let evidence =
+                    format!("{feature}: proven ahead at {at} on these exact bytes, the app's code unchanged since");
+                checks.push(Check::pass("proof", evidence));
+                ready.push((feature, changes, routes));
+            }
+            Err(why) => {
+                checks.push(Check::pass("proof", format!("{feature}: proven now ({why})")));
+                rest.push((feature, changes));
+            }
+        }
+    }
+    let planned = rest;
     if planned.is_empty() {
-        return Ok(vec![]);
+        return Ok(ready);
     }
     let (proof, routes) = prove(settings, &planned).await?;
     if proof.iter().all(|c| c.verdict.is_good()) || planned.len() == 1 {
@@ -205,9 +224,10 @@ async fn prove_each(
             results.push(edited(*feature, changes, &routes, FeatureStatus::Planned));
             return Ok(vec![]);
         }
-        return Ok(planned.into_iter().map(|(f, c)| (f, c, routes.clone())).collect());
+        ready.extend(planned.into_iter().map(|(f, c)| (f, c, routes.clone())));
+        return Ok(ready);
     }
-    let mut proven = Vec::new();
+    let mut proven = ready;
     for (feature, changes) in planned {
         let (proof, routes) = prove(settings, &[(feature, changes.clone())]).await?;
         let good = proof.iter().all(|c| c.verdict.is_good());
@@ -218,6 +238,45 @@ async fn prove_each(
         }
     }
     Ok(proven)
+}
+
+/// Proves `feature`'s rollback now and keeps the proof for the emergency
+/// (preflight runs this): the edit, `php -l` and `route:list` on a shadow.
+pub async fn prove_ahead(settings: &Settings, feature: Feature) -> Check {
+    let name = "rollback ready";
+    let changes = match plan(settings, feature) {
+        Ok(c) if c.is_empty() => return Check::pass(name, format!("{feature}: already off in the code")),
+        Ok(c) => c,
+        Err(e) => {
+            return Check::warn(
+                name,
+                format!("{feature}: {e:#}"),
+                "the emergency rollback would be refused: fix it now",
+            )
+        }
+    };
+    let planned = vec![(feature, changes)];
+    let (proof, routes) = match prove(settings, &planned).await {
+        Ok(p) => p,
+        Err(e) => return Check::warn(name, format!("{e:#}"), "the rollback could not be proven ahead"),
+    };
+    if let Some(bad) = proof.iter().find(|c| !c.verdict.is_good()) {
+        return Check::warn(
+            name,
+            format!("{feature}: {}: {}", bad.name, bad.evidence),
+            "the emergency rollback would be refused: fix it now",
+        );
+    }
+    let (s, changes) = (settings.clone(), planned[0].1.clone());
+    let kept = crate::ops::blocking::run("proof", move || ahead::store(&s, feature, &changes, &routes)).await;
+    match kept {
+        Ok(Ok(())) => Check::pass(
+            name,
+            format!("{feature}: proven on a shadow ({} check(s)), kept for `rollback emergency`", proof.len()),
+        ),
+        Ok(Err(e)) => Check::warn(name, format!("{e:#}"), "proven, but the proof could not be kept"),
+        Err(failed) => failed,
+    }
 }
 
 /// The cache files present now (undo rebuilds these).
@@ -335,9 +394,19 @@ async fn prove(
 async fn go_live(settings: &Settings, door: &Door, opts: Options, rebuild: &[String]) -> Vec<Check> {
     let mut checks = Vec::new();
     if !opts.no_cache {
-        let mut commands = vec!["config:clear", "route:clear"];
-        commands.extend(REBUILT_BY.iter().filter(|(f, _)| rebuild.iter().any(|r| r == f)).map(|(_, c)| *c));
-        checks.extend(cache::run(settings, door, &commands, artisan::DEFAULT_TIMEOUT).await);
+        // The two clears are independent: side by side they cost one artisan boot.
+        let (config, routes) = tokio::join!(
+            cache::run(settings, door, &["config:clear"], artisan::DEFAULT_TIMEOUT),
+            cache::run(settings, door, &["route:clear"], artisan::DEFAULT_TIMEOUT),
+        );
+        let cleared = config.iter().chain(&routes).all(|c| c.verdict.is_good());
+        checks.extend(config);
+        checks.extend(routes);
+        let builds: Vec<&str> =
+            REBUILT_BY.iter().filter(|(f, _)| rebuild.iter().any(|r| r == f)).map(|(_, c)| *c).collect();
+        if cleared && !builds.is_empty() {
+            checks.extend(cache::run(settings, door, &builds, artisan::DEFAULT_TIMEOUT).await);
+        }
     }
     if !opts.no_reload {
         let reloaded = reload::perform(settings, door, false).await;
