@@ -320,15 +320,34 @@ pub fn hostname() -> String {
         .unwrap_or_else(|_| "unknown-host".into())
 }
 
-/// Who is operating: the sudo user if any, else the login user.
+/// Who is operating: the person behind sudo if any, else the login user,
+/// else the name of the uid from the password database (never just "uid 0"
+/// when a name exists).
 pub fn operator() -> String {
     ["SUDO_USER", "USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(user_name)
         .unwrap_or_else(|| {
             // SAFETY: getuid has no preconditions.
             format!("uid {}", unsafe { libc::getuid() })
         })
+}
+
+/// The name of this process's uid, from the password database.
+fn user_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: passwd is plain data; getpwuid_r writes into it and into buf,
+    // whose length we pass; result is set to null or to &passwd.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(libc::getuid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        Some(std::ffi::CStr::from_ptr(pwd.pw_name).to_string_lossy().into_owned())
+    }
 }
 
 #[cfg(test)]

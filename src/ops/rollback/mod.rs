@@ -340,7 +340,11 @@ fn write_all(settings: &Settings, door: &Door, feature: Feature, changes: &[File
         }
         written.push(c);
     }
-    door.record(Event::RollbackApplied { feature: feature.name().into() })?;
+    door.record(Event::RollbackApplied { feature: feature.name().into() }).with_context(|| {
+        format!(
+            "{feature}: every file is written, but the journal could not record it; run `gatewayctl rollback {feature}` again to finish (it completes the journaled record)"
+        )
+    })?;
     Ok(())
 }
 
