@@ -61,6 +61,9 @@ _gatewayctl() {
             gatewayctl,simulate)
                 cmd="gatewayctl__subcmd__simulate"
                 ;;
+            gatewayctl,status)
+                cmd="gatewayctl__subcmd__status"
+                ;;
             gatewayctl,stress)
                 cmd="gatewayctl__subcmd__stress"
                 ;;
@@ -192,6 +195,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help,simulate)
                 cmd="gatewayctl__subcmd__help__subcmd__simulate"
+                ;;
+            gatewayctl__subcmd__help,status)
+                cmd="gatewayctl__subcmd__help__subcmd__status"
                 ;;
             gatewayctl__subcmd__help,stress)
                 cmd="gatewayctl__subcmd__help__subcmd__stress"
@@ -470,7 +476,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker journal init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status journal init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,7 +1184,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker journal init config completions help"
+            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status journal init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1810,6 +1816,20 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__simulate__subcmd__rate__subcmd__limit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3256,6 +3276,36 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__status)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

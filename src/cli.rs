@@ -94,6 +94,8 @@ pub enum Command {
     /// Inspect the circuit breakers kept in Redis
     #[command(subcommand)]
     Breaker(commands::breaker::BreakerCommand),
+    /// What stands now: features on or rolled back, owed work, the lock, breakers, last runs
+    Status(commands::status::StatusArgs),
     /// Is the journal readable; set unreadable lines aside
     #[command(subcommand)]
     Journal(commands::journal::JournalCommand),

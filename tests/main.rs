@@ -20,6 +20,7 @@ mod redis;
 mod rollback;
 mod simulate;
 mod snapshots;
+mod status;
 mod stress;
 mod transactions;
 mod watch;

@@ -251,6 +251,19 @@ impl StateDir {
         Ok(Some((quarantine, bad)))
     }
 
+    /// Who holds the operator lock now, without taking it (for `status`).
+    pub fn holder(&self) -> Option<LockInfo> {
+        let path = self.lock_path();
+        let file = OpenOptions::new().read(true).write(true).open(&path).ok()?;
+        if try_flock(&file) {
+            // Free: the kernel gave it to us; let go at once.
+            // SAFETY: unlocking a descriptor we own.
+            unsafe { libc::flock(std::os::unix::io::AsRawFd::as_raw_fd(&file), libc::LOCK_UN) };
+            return None;
+        }
+        read_holder(&path)
+    }
+
     /// Takes the operator lock: an exclusive flock on `activate.lock`, so the
     /// kernel decides between two operators and a crashed holder's lock is
     /// released with its process. The file names the holder. A live holder

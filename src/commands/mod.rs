@@ -16,6 +16,7 @@ pub mod preflight;
 pub mod reload;
 pub mod rollback;
 pub mod simulate;
+pub mod status;
 pub mod stress;
 mod stress_load;
 pub mod verify;

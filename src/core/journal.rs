@@ -58,6 +58,9 @@ pub enum Event {
         /// The cache files (bootstrap/cache) present before, which undo rebuilds.
         #[serde(default)]
         caches: Vec<String>,
+        /// Who rolled it back.
+        #[serde(default)]
+        operator: String,
     },
     /// Every file of the rollback holds its edited bytes.
     RollbackApplied {
@@ -225,6 +228,7 @@ pub struct RollbackRecord {
     pub since: String,
     pub files: Vec<FileChange>,
     pub caches: Vec<String>,
+    pub operator: String,
 }
 
 /// Each feature's last rollback transaction and where it stands.
@@ -232,12 +236,13 @@ pub fn rollback_records(entries: &[Entry]) -> BTreeMap<String, (RollbackRecord, 
     let mut records: BTreeMap<String, (RollbackRecord, Stage)> = BTreeMap::new();
     for e in entries {
         match &e.event {
-            Event::RollbackStarted { feature, files, caches } => {
+            Event::RollbackStarted { feature, files, caches, operator } => {
                 let record = RollbackRecord {
                     run: e.run.clone(),
                     since: e.ts.clone(),
                     files: files.clone(),
                     caches: caches.clone(),
+                    operator: operator.clone(),
                 };
                 records.insert(feature.clone(), (record, Stage::Started));
             }

@@ -14,6 +14,7 @@ pub mod preflight;
 pub mod reload;
 pub mod rollback;
 pub mod routes;
+pub mod status;
 pub mod verify;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

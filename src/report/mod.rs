@@ -18,6 +18,7 @@ pub mod progress;
 pub mod reload;
 pub mod rollback;
 pub mod simulate;
+pub mod status;
 pub mod stress;
 pub mod style;
 mod table;

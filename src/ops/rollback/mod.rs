@@ -298,6 +298,7 @@ fn transact(
         feature: feature.name().into(),
         files: changes.to_vec(),
         caches: caches.to_vec(),
+        operator: door.me.owner.clone(),
     })?;
     write_all(settings, door, feature, changes)
 }

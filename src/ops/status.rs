@@ -1,0 +1,128 @@
+//! What stands now, from the journal, the lock and Redis: each feature on or
+//! rolled back (since when, by whom, what undoes it), work owed or half
+//! done, who holds the lock, the breakers, the last runs. Read-only.
+
+use crate::adapters::redis::Redis;
+use crate::adapters::state::StateDir;
+use crate::core::journal::{self, Event, RollbackState};
+use crate::core::rollback::Feature;
+use crate::ops::{breaker, now_ms, redis_target};
+use crate::report::status::{BreakerLine, FeatureState, RunLine, StatusReport};
+use crate::settings::Settings;
+
+/// How many of the last runs to show.
+const RUNS: usize = 8;
+
+pub async fn gather(settings: &Settings) -> StatusReport {
+    let state = StateDir::new(&settings.file.state.dir);
+    let (entries, problems) = match state.scan_journal() {
+        Ok((entries, health)) => (entries, health.unreadable),
+        Err(e) => (vec![], vec![(0, e.to_string())]),
+    };
+    let real = journal::real_entries(&entries);
+    let records = journal::rollback_records(&real);
+    let features = Feature::ALL
+        .iter()
+        .map(|&f| match journal::rollback_state(&records, f.name()) {
+            RollbackState::On => FeatureState { feature: f, state: "on".into(), since: None, by: None, next: None },
+            RollbackState::Off(r) => FeatureState {
+                feature: f,
+                state: "rolled_back".into(),
+                since: Some(r.since.clone()),
+                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
+                next: Some(format!("gatewayctl rollback undo {f}")),
+            },
+            RollbackState::Pending(r) => FeatureState {
+                feature: f,
+                state: "rollback_half_done".into(),
+                since: Some(r.since.clone()),
+                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
+                next: Some(format!("gatewayctl rollback {f}")),
+            },
+            RollbackState::UndoPending(r) => FeatureState {
+                feature: f,
+                state: "undo_half_done".into(),
+                since: Some(r.since.clone()),
+                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
+                next: Some(format!("gatewayctl rollback undo {f}")),
+            },
+        })
+        .collect();
+    let mut owed = journal::owed(&real);
+    owed.extend(journal::half_done(&real));
+    StatusReport {
+        config: settings.source.clone(),
+        app_dir: settings.app_dir().to_path_buf(),
+        features,
+        owed,
+        lock: state.holder(),
+        breakers: breakers(settings).await,
+        runs: runs(&real),
+        journal_problems: problems,
+    }
+}
+
+async fn breakers(settings: &Settings) -> Vec<BreakerLine> {
+    let mut redis = match Redis::connect(&redis_target(settings)).await {
+        Ok(r) => Some(r),
+        Err(e) => {
+            return settings
+                .breakers
+                .keys()
+                .map(|s| BreakerLine { service: s.clone(), state: format!("unknown ({e})") })
+                .collect()
+        }
+    };
+    let mut out = Vec::new();
+    for (service, cfg) in &settings.breakers {
+        let state = match redis.as_mut() {
+            Some(r) => match breaker::read(r, service, cfg, now_ms() / 1000).await {
+                Ok(s) => s.state.to_string(),
+                Err(e) => format!("unknown ({e:#})"),
+            },
+            None => "unknown".into(),
+        };
+        out.push(BreakerLine { service: service.clone(), state });
+    }
+    out
+}
+
+/// The last runs, newest first, each with the last thing the journal says of it.
+fn runs(entries: &[journal::Entry]) -> Vec<RunLine> {
+    let mut order: Vec<&str> = Vec::new();
+    for e in entries {
+        if e.run != "torn-tail" && !order.contains(&e.run.as_str()) {
+            order.push(&e.run);
+        }
+    }
+    order
+        .iter()
+        .rev()
+        .take(RUNS)
+        .map(|run| {
+            let mine: Vec<&journal::Entry> = entries.iter().filter(|e| e.run == *run).collect();
+            let last = mine.last().map(|e| describe(&e.event)).unwrap_or_default();
+            RunLine { run: run.to_string(), started: mine[0].ts.clone(), last }
+        })
+        .collect()
+}
+
+fn describe(event: &Event) -> String {
+    match event {
+        Event::RunStarted { runbook, .. } => format!("started {runbook} (never finished)"),
+        Event::StepStarted { step, .. } => format!("{step} started (never finished)"),
+        Event::StepFinished { step, outcome, .. } => format!("{step} {}", format!("{outcome:?}").to_lowercase()),
+        Event::RunFinished { completed } => {
+            if *completed { "finished, completed" } else { "finished, not completed" }.into()
+        }
+        Event::LockBroken { previous_owner, .. } => format!("took the lock from {previous_owner}"),
+        Event::RollbackStarted { feature, .. } => format!("rollback of {feature} started (never finished)"),
+        Event::RollbackApplied { feature } => format!("{feature} rolled back"),
+        Event::RollbackAborted { feature, reason, .. } => format!("rollback of {feature} aborted: {reason}"),
+        Event::UndoStarted { feature } => format!("undo of {feature} started (never finished)"),
+        Event::UndoApplied { feature } => format!("{feature} restored"),
+        Event::BreakerReset { service, .. } => format!("breaker {service} reset"),
+        Event::JournalRepaired { lines, .. } => format!("journal lines {lines:?} set aside"),
+        Event::Note { command, text } => format!("{command}: {text}"),
+    }
+}

@@ -1,0 +1,60 @@
+//! `status` on a lab: before anything, after a rollback, while another
+//! operator holds the lock, after undo, and with Redis down.
+
+use gatewayctl::core::rollback::Feature;
+use gatewayctl::report::status::StatusReport;
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::Lab;
+
+fn status(lab: &Lab) -> StatusReport {
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "status", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    json(&out)
+}
+
+fn state(report: &StatusReport, feature: Feature) -> &str {
+    &report.features.iter().find(|f| f.feature == feature).unwrap().state
+}
+
+#[test]
+fn status_shows_what_stands_now() {
+    let lab = Lab::start("status", None);
+    let config = lab.report.config.display().to_string();
+    let before = status(&lab);
+    assert_eq!(before.config.as_deref(), Some(lab.report.config.as_path()));
+    assert!(before.features.iter().all(|f| f.state == "on"), "{before:#?}");
+    assert!(before.lock.is_none() && before.owed.is_empty());
+    assert_eq!(before.breakers[0].state, "closed");
+
+    let out = gatewayctl(&["--config", &config, "rollback", "rate-limit", "--no-cache", "--no-reload"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let after = status(&lab);
+    let rl = after.features.iter().find(|f| f.feature == Feature::RateLimit).unwrap();
+    assert_eq!(rl.state, "rolled_back");
+    assert!(rl.since.is_some() && rl.by.as_deref().is_some_and(|b| !b.is_empty() && !b.starts_with("uid ")), "{rl:?}");
+    assert_eq!(rl.next.as_deref(), Some("gatewayctl rollback undo rate-limit"));
+    assert!(after.runs.iter().any(|r| r.last.contains("rate-limit rolled back")), "{:#?}", after.runs);
+
+    // Another operator holds the lock: status names them, and takes nothing.
+    let state_dir = lab.dir.join("state");
+    let lock = std::fs::OpenOptions::new().read(true).write(true).open(state_dir.join("activate.lock")).unwrap();
+    // SAFETY: flock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(std::os::unix::io::AsRawFd::as_raw_fd(&lock), libc::LOCK_EX | libc::LOCK_NB) }, 0);
+    let holder = serde_json::json!({"owner": "alice", "host": "gw1", "pid": std::process::id(), "since": "earlier", "run": "r0", "command": "activate"});
+    std::fs::write(state_dir.join("activate.lock"), holder.to_string()).unwrap();
+    let held = status(&lab);
+    assert_eq!(held.lock.as_ref().map(|l| l.owner.as_str()), Some("alice"));
+    drop(lock);
+    std::fs::write(state_dir.join("activate.lock"), "").unwrap();
+
+    let out = gatewayctl(&["--config", &config, "rollback", "undo", "rate-limit", "--no-cache", "--no-reload"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(state(&status(&lab), Feature::RateLimit), "on");
+
+    let redis = lab.report.processes.iter().find(|p| p.name == "redis-server").unwrap().pid;
+    gatewayctl::adapters::process::stop(redis, libc::SIGTERM, std::time::Duration::from_secs(5));
+    let down = status(&lab);
+    assert!(down.breakers[0].state.starts_with("unknown"), "Redis down is not 'closed': {:?}", down.breakers);
+}
