@@ -37,7 +37,8 @@ fn trip_test_passes_then_names_the_step_where_the_lab_differs() {
 
 #[test]
 fn trip_test_refuses_production_and_reset_asks_first() {
-    let out = gatewayctl(&["breaker", "trip-test"]);
+    let app = tempfile::tempdir().unwrap();
+    let out = gatewayctl(&["--app-dir", app.path().to_str().unwrap(), "breaker", "trip-test"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("production = false"), "{}", stderr(&out));
 

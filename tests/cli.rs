@@ -46,7 +46,9 @@ fn unreachable_redis_exits_3() {
     assert_eq!(code(&out), 3, "{err}");
     assert!(err.contains("cannot reach Redis at redis://:***@127.0.0.1:1/0"), "{err}");
     assert!(!err.contains("hunter2"), "{err}");
-    assert_eq!(err.lines().filter(|l| !l.starts_with("  caused by")).count(), 1, "one line: {err}");
+    let error_lines = err.lines().filter(|l| !l.starts_with("  caused by") && !l.starts_with("config: "));
+    assert_eq!(error_lines.count(), 1, "one line: {err}");
+    assert!(err.contains(&format!("config: {}", config.path.display())), "the config in use, up front: {err}");
 }
 
 #[test]
@@ -57,4 +59,17 @@ fn version_and_help_work() {
         assert!(help.contains(command), "{command} missing from --help");
     }
     assert!(help.contains("Exit codes"));
+}
+
+#[test]
+fn no_config_and_no_app_dir_is_said_up_front() {
+    for args in [&["preflight"][..], &["rollback", "rate-limit", "--dry-run"], &["status"], &["logs", "scan"]] {
+        let out = gatewayctl(args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("no config found") && stderr(&out).contains("--app-dir"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
 }

@@ -49,7 +49,7 @@ pub struct ActivateArgs {
 }
 
 pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let (name, text) = match &args.runbook {
         Some(path) => (
             path.display().to_string(),

@@ -54,7 +54,7 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
         BreakerCommand::Reset(args) => return reset(args, ctx).await,
         BreakerCommand::TripTest(args) => return trip_test(args, ctx).await,
     };
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let services: Vec<(String, BreakerConfig)> = match &args.service {
         Some(name) => match settings.breaker(name) {
             Some(cfg) => vec![(name.clone(), *cfg)],
@@ -89,7 +89,7 @@ fn config_for(settings: &crate::settings::Settings, service: &str) -> Result<Bre
 }
 
 fn history(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let service = args.service.unwrap_or_else(|| "calcom_api".into());
     let mut events = Vec::new();
     for path in crate::adapters::logfiles::discover(&settings.log_file()) {
@@ -125,7 +125,7 @@ fn transition(line: &str, service: &str) -> Option<BreakerEvent> {
 }
 
 async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     config_for(&settings, &args.service)?;
     let keys = breaker_keys(&args.service).to_vec();
     let mut redis = ctx.redis(&settings).await?;
@@ -162,7 +162,7 @@ async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 }
 
 async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     if settings.file.gateway.production {
         return Err(UsageError("trip-test makes Cal.com calls fail: it runs only on a target with gateway.production = false, such as a lab".into()).into());
     }

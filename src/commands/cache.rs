@@ -47,7 +47,7 @@ pub struct ClearArgs {
 }
 
 pub async fn exec(cmd: CacheCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     match cmd {
         CacheCommand::Status => {
             ctx.out.emit(&cache::status(settings.app_dir()))?;

@@ -26,7 +26,7 @@ pub struct RepairArgs {
 }
 
 pub async fn exec(cmd: JournalCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let state = StateDir::new(&settings.file.state.dir);
     match cmd {
         JournalCommand::Check => {

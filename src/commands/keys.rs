@@ -35,7 +35,7 @@ pub struct ListArgs {
 }
 
 pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let mut redis = ctx.redis(&settings).await?;
     let prefix = redis.prefix().to_string();
     let started = Instant::now();

@@ -36,7 +36,7 @@ pub struct ScanArgs {
 }
 
 pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     match cmd {
         LogsCommand::Scan(args) => {
             let spinner = ctx.out.spinner("scanning logs");

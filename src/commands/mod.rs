@@ -57,6 +57,24 @@ impl Context {
         Ok(settings)
     }
 
+    /// The settings for a command that works on the gateway: a config file
+    /// or `--app-dir` must say which gateway, and the file in use is said up
+    /// front (on stderr), not only with -v.
+    pub fn gateway(&mut self) -> Result<Settings, ConfigError> {
+        let settings = settings::load(self.global.config.as_deref(), self.global.app_dir.as_deref())?;
+        match &settings.source {
+            None if self.global.app_dir.is_none() => {
+                return Err(ConfigError::NoConfig {
+                    searched: settings::SEARCH_PATHS.join(", "),
+                    app_dir: settings.app_dir().to_path_buf(),
+                })
+            }
+            None => self.out.status(&format!("config: built-in defaults, app dir {}", settings.app_dir().display())),
+            Some(path) => self.out.status(&format!("config: {}", path.display())),
+        }
+        Ok(settings)
+    }
+
     /// Connects to the configured Redis.
     pub async fn redis(&mut self, settings: &Settings) -> anyhow::Result<Redis> {
         let redis = Redis::connect(&redis_target(settings)).await?;

@@ -14,7 +14,7 @@ use crate::ops::preflight::gather;
 pub struct PreflightArgs {}
 
 pub async fn exec(_args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let spinner = ctx.out.spinner("preflight: checking");
     let report = gather(&settings).await;
     spinner.finish();

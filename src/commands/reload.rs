@@ -25,7 +25,7 @@ pub struct ReloadArgs {
 }
 
 pub async fn exec(args: ReloadArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let commands = fpm::reload_commands(&settings.service, args.force_restart);
     if args.dry_run {
         ctx.out.emit(&ReloadReport::dry_run(commands))?;

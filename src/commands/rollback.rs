@@ -66,7 +66,7 @@ pub struct UndoArgs {
 }
 
 pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let started = Instant::now();
     let (name, features, args, emergency) = match cmd {
         RollbackCommand::List => {

@@ -10,7 +10,7 @@ use crate::exit;
 pub struct StatusArgs {}
 
 pub async fn exec(_args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let report = crate::ops::status::gather(&settings).await;
     ctx.out.emit(&report)?;
     Ok(exit::OK)

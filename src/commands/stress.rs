@@ -78,7 +78,7 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     check_caps(&args)?;
     let expectation = expectation(&settings, &args);
     if let Some(contradiction) = expectation {

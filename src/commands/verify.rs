@@ -23,7 +23,7 @@ pub struct VerifyArgs {
 }
 
 pub async fn exec(args: VerifyArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let report = gather(&settings, &args.route, args.api_key.as_deref()).await;
     ctx.out.emit(&report).context("while printing the verification")?;
     Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED })

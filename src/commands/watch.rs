@@ -73,7 +73,7 @@ struct Totals {
 }
 
 pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.settings()?;
+    let settings = ctx.gateway()?;
     let w = &settings.file.watch;
     let duration = args.duration.unwrap_or(w.duration.0);
     let interval = args.interval.unwrap_or(w.interval.0).max(Duration::from_millis(100));

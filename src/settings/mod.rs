@@ -110,6 +110,8 @@ pub enum ConfigError {
     Invalid { problems: Vec<Problem> },
     #[error("invalid flag: {message}")]
     Flag { message: String },
+    #[error("no config found (looked for {searched}); the built-in defaults point at app_dir {}, which is the plan's production path: pass --config FILE or --app-dir DIR", app_dir.display())]
+    NoConfig { searched: String, app_dir: PathBuf },
     #[error("{} is not a Laravel app ({reason}); pass --app-dir or set gateway.app_dir to the gateway's directory (the one with artisan)", path.display())]
     NotAnApp { path: PathBuf, reason: String },
 }
