@@ -36,7 +36,11 @@ pub struct ScanArgs {
 }
 
 pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.gateway()?;
+    // Scanning named files needs no gateway; everything else reads or probes one.
+    let settings = match &cmd {
+        LogsCommand::Scan(args) if !args.files.is_empty() => ctx.settings()?,
+        _ => ctx.gateway()?,
+    };
     match cmd {
         LogsCommand::Scan(args) => {
             let spinner = ctx.out.spinner("scanning logs");
