@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The journal as a timeline: every run and step in words')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
@@ -849,6 +850,21 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'gatewayctl;history' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events this recent (2h, 30m) or since this time (RFC 3339)')
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Only this run''s events')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'gatewayctl;journal' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
@@ -1027,6 +1043,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The journal as a timeline: every run and step in words')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
@@ -1178,6 +1195,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;status' {
+            break
+        }
+        'gatewayctl;help;history' {
             break
         }
         'gatewayctl;help;journal' {

@@ -96,6 +96,8 @@ pub enum Command {
     Breaker(commands::breaker::BreakerCommand),
     /// What stands now: features on or rolled back, owed work, the lock, breakers, last runs
     Status(commands::status::StatusArgs),
+    /// The journal as a timeline: every run and step in words
+    History(commands::history::HistoryArgs),
     /// Is the journal readable; set unreadable lines aside
     #[command(subcommand)]
     Journal(commands::journal::JournalCommand),

@@ -37,6 +37,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Breaker(cmd) => commands::breaker::exec(cmd, &mut ctx).await,
         Command::Lab(cmd) => commands::lab::exec(cmd, &mut ctx).await,
         Command::Status(args) => commands::status::exec(args, &mut ctx).await,
+        Command::History(args) => commands::history::exec(args, &mut ctx).await,
         Command::Journal(cmd) => commands::journal::exec(cmd, &mut ctx).await,
         Command::Init(args) => commands::init::exec(args, &mut ctx),
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),

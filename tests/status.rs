@@ -58,3 +58,34 @@ fn status_shows_what_stands_now() {
     let down = status(&lab);
     assert!(down.breakers[0].state.starts_with("unknown"), "Redis down is not 'closed': {:?}", down.breakers);
 }
+
+#[test]
+fn history_reads_the_journal_as_a_timeline() {
+    let lab = Lab::start("history", None);
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "rollback", "rate-limit", "--no-cache", "--no-reload"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = gatewayctl(&["--config", &config, "history", "--since", "1h", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: gatewayctl::report::history::HistoryReport = json(&out);
+    let whats: Vec<&str> = report.events.iter().map(|e| e.what.as_str()).collect();
+    assert!(whats.contains(&"rate-limit rolled back"), "{whats:?}");
+    let run = report.events[0].entry.run.clone();
+    let one: gatewayctl::report::history::HistoryReport =
+        json(&gatewayctl(&["--config", &config, "history", "--run", &run, "--format", "json"]));
+    assert!(one.events.iter().all(|e| e.entry.run == run));
+    let none: gatewayctl::report::history::HistoryReport = json(&gatewayctl(&[
+        "--config",
+        &config,
+        "history",
+        "--since",
+        "2000-01-01T00:00:00Z",
+        "--run",
+        "nope",
+        "--format",
+        "json",
+    ]));
+    assert!(none.events.is_empty());
+    let bad = gatewayctl(&["--config", &config, "history", "--since", "yesterday-ish"]);
+    assert_eq!(code(&bad), 2);
+}

@@ -107,7 +107,8 @@ fn runs(entries: &[journal::Entry]) -> Vec<RunLine> {
         .collect()
 }
 
-fn describe(event: &Event) -> String {
+/// One journal event in words.
+pub fn describe(event: &Event) -> String {
     match event {
         Event::RunStarted { runbook, .. } => format!("started {runbook} (never finished)"),
         Event::StepStarted { step, .. } => format!("{step} started (never finished)"),

@@ -9,6 +9,7 @@ pub mod breaker;
 pub mod cache;
 pub mod config;
 pub mod error;
+pub mod history;
 pub mod journal;
 pub mod keys;
 pub mod lab;

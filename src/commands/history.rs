@@ -1,0 +1,53 @@
+//! `gatewayctl history [--since 2h|TIME] [--run ID]`: the journal as a
+//! timeline, every run and step in words. Read-only.
+
+use clap::Args;
+
+use crate::adapters::state::StateDir;
+use crate::commands::Context;
+use crate::core::duration;
+use crate::exit::{self, UsageError};
+use crate::ops::status::describe;
+use crate::report::history::{HistoryEvent, HistoryReport};
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only events this recent (2h, 30m) or since this time (RFC 3339)
+    #[arg(long, value_name = "AGE|TIME")]
+    pub since: Option<String>,
+    /// Only this run's events
+    #[arg(long, value_name = "ID")]
+    pub run: Option<String>,
+}
+
+pub async fn exec(args: HistoryArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let settings = ctx.gateway()?;
+    let since = match &args.since {
+        None => None,
+        Some(text) => Some(since(text)?),
+    };
+    let (entries, health) = StateDir::new(&settings.file.state.dir).scan_journal()?;
+    let events = entries
+        .into_iter()
+        .filter(|e| args.run.as_deref().is_none_or(|r| e.run == r))
+        .filter(|e| {
+            since.is_none_or(|s| {
+                chrono::DateTime::parse_from_rfc3339(&e.ts).is_ok_and(|t| t.with_timezone(&chrono::Utc) >= s)
+            })
+        })
+        .map(|entry| HistoryEvent { what: describe(&entry.event), entry })
+        .collect();
+    ctx.out.emit(&HistoryReport { events, unreadable: health.unreadable })?;
+    Ok(exit::OK)
+}
+
+/// `2h` ago, or an RFC 3339 time.
+fn since(text: &str) -> Result<chrono::DateTime<chrono::Utc>, UsageError> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    let age = duration::parse(text)
+        .map_err(|e| UsageError(format!("--since takes an age such as 2h or an RFC 3339 time: {e}")))?;
+    let age = chrono::Duration::from_std(age).map_err(|_| UsageError(format!("--since {text}: too long ago")))?;
+    Ok(chrono::Utc::now() - age)
+}
