@@ -28,9 +28,16 @@ fn status_shows_what_stands_now() {
     assert!(before.lock.is_none() && before.owed.is_empty());
     assert_eq!(before.breakers[0].state, "closed");
 
+    let out = gatewayctl(&["--config", &config, "stress", "rate-limit", "--requests", "3", "--interval", "10ms"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     let out = gatewayctl(&["--config", &config, "rollback", "rate-limit", "--no-cache", "--no-reload"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let after = status(&lab);
+    assert!(
+        after.runs.iter().any(|r| r.last.starts_with("stress rate-limit: pass")),
+        "a read-only check's outcome is journaled too: {:#?}",
+        after.runs
+    );
     let rl = after.features.iter().find(|f| f.feature == Feature::RateLimit).unwrap();
     assert_eq!(rl.state, "rolled_back");
     assert!(rl.since.is_some() && rl.by.as_deref().is_some_and(|b| !b.is_empty() && !b.starts_with("uid ")), "{rl:?}");

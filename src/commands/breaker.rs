@@ -181,6 +181,13 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let checks = crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis).await;
     spinner.finish();
     let passed = checks.iter().all(|c| c.verdict.is_good());
+    let failed: Vec<&str> = checks.iter().filter(|c| !c.verdict.is_good()).map(|c| c.name.as_str()).collect();
+    let summary = format!(
+        "{service}: {} step(s), failed: {}",
+        checks.len(),
+        if failed.is_empty() { "none".into() } else { failed.join(", ") }
+    );
+    ctx.journal_outcome(&settings, "breaker trip-test", passed, summary).await;
     ctx.out.emit(&TripTestReport { service, passed, checks })?;
     Ok(if passed { exit::OK } else { exit::CHECK_FAILED })
 }

@@ -54,6 +54,15 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
                     settings.log_file().display()
                 ));
             }
+            if args.files.is_empty() {
+                let summary = format!(
+                    "{} file(s), {} lines, {} finding(s)",
+                    report.files.len(),
+                    report.lines,
+                    report.total_findings
+                );
+                ctx.journal_outcome(&settings, "logs scan", clean, summary).await;
+            }
             ctx.out.emit(&report)?;
             Ok(if clean { exit::OK } else { exit::CHECK_FAILED })
         }

@@ -76,6 +76,14 @@ impl Context {
         Ok(settings)
     }
 
+    /// Journals how a read-only check ended; a failure to journal is said,
+    /// never fatal (the check's own verdict stands).
+    pub async fn journal_outcome(&mut self, settings: &Settings, command: &str, ok: bool, summary: String) {
+        if let Err(e) = crate::ops::door::record_outcome(settings, command, ok, summary).await {
+            self.out.warn(&format!("the outcome was not journaled: {e}"));
+        }
+    }
+
     /// Connects to the configured Redis.
     pub async fn redis(&mut self, settings: &Settings) -> anyhow::Result<Redis> {
         let redis = Redis::connect(&redis_target(settings)).await?;

@@ -107,6 +107,15 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         report.mismatches += bad;
     }
     let ok = report.mismatches == 0 && report.answered() > 0;
+    let summary = format!(
+        "{} {} as {}: {} answered, {} mismatch(es)",
+        report.mode,
+        report.route,
+        report.identity,
+        report.answered(),
+        report.mismatches
+    );
+    ctx.journal_outcome(&settings, "stress rate-limit", ok, summary).await;
     ctx.out.emit(&report)?;
     Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
 }

@@ -118,6 +118,7 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.warn(&format!("{} alert(s) were not delivered to the webhook", summary.alerts_failed));
     }
     let ok = summary.ok;
+    ctx.journal_outcome(&settings, "watch", ok, summary.judgement.clone()).await;
     ctx.out.stream(&WatchLine::Summary(summary))?;
     Ok(if interrupted {
         exit::INTERRUPTED

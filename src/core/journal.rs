@@ -92,6 +92,13 @@ pub enum Event {
         command: String,
         text: String,
     },
+    /// How a check that changes nothing ended (stress, trip-test, watch,
+    /// logs scan), so `status` and `history` show the last proofs too.
+    Outcome {
+        command: String,
+        ok: bool,
+        summary: String,
+    },
     /// `breaker reset`: the keys it deleted, with their values before.
     BreakerReset {
         service: String,

@@ -146,3 +146,12 @@ impl Door {
         }
     }
 }
+
+/// Journals how a read-only check ended (stress, trip-test, watch, logs
+/// scan). It waits a few seconds for the lock and never takes it from
+/// anyone: a held lock means the outcome is said but not journaled.
+pub async fn record_outcome(settings: &Settings, command: &str, ok: bool, summary: String) -> Result<(), StateError> {
+    let knock = Knock::new(command, false).waiting(Duration::from_secs(3));
+    let door = Door::open(settings, knock).await?;
+    door.record(Event::Outcome { command: command.to_string(), ok, summary })
+}

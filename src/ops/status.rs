@@ -125,5 +125,8 @@ pub fn describe(event: &Event) -> String {
         Event::BreakerReset { service, .. } => format!("breaker {service} reset"),
         Event::JournalRepaired { lines, .. } => format!("journal lines {lines:?} set aside"),
         Event::Note { command, text } => format!("{command}: {text}"),
+        Event::Outcome { command, ok, summary } => {
+            format!("{command}: {} ({summary})", if *ok { "pass" } else { "FAIL" })
+        }
     }
 }
