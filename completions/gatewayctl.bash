@@ -482,7 +482,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,7 +512,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__activate)
-            opts="-v -q -h --runbook --dry-run --yes --resume --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --runbook --dry-run --resume --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,7 +546,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help status history reset trip-test help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,7 +660,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__history)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,7 +690,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__reset)
-            opts="-v -q -h --yes --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,7 +720,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,7 +750,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,7 +780,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help status clear rebuild help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help status clear rebuild help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,7 +810,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__clear)
-            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,7 +910,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__rebuild)
-            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,7 +940,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,7 +970,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__completions)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,7 +1000,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help check show path help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,7 +1030,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__check)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1130,7 +1130,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__path)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1160,7 +1160,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1918,7 +1918,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__history)
-            opts="-v -q -h --since --run --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --since --run --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,7 +1956,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__init)
-            opts="-v -q -h --path --force --stdout --dry-run --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --path --force --stdout --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +1990,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help check repair help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check repair help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,7 +2020,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__check)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,7 +2106,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__repair)
-            opts="-v -q -h --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2136,7 +2136,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help count list help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help count list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,7 +2166,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__count)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2252,7 +2252,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__list)
-            opts="-v -q -h --limit --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --limit --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,7 +2286,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help up down status upstream serve-upstream help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help up down status upstream serve-upstream help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2316,7 +2316,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__down)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2448,7 +2448,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__serve__subcmd__upstream)
-            opts="-v -q -h --listen --control --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --listen --control --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,7 +2486,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__status)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2520,7 +2520,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2566,7 +2566,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__upstream)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2600,7 +2600,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help scan probe help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help scan probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2686,7 +2686,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__probe)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2716,7 +2716,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__scan)
-            opts="-v -q -h --file --max-findings --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --file --max-findings --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2754,7 +2754,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2784,7 +2784,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__reload)
-            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2814,7 +2814,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2844,7 +2844,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2874,7 +2874,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2904,7 +2904,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3060,7 +3060,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__list)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3090,7 +3090,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3120,7 +3120,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3150,7 +3150,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3180,7 +3180,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help rate-limit breaker help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit breaker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3210,7 +3210,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__breaker)
-            opts="-v -q -h --service --events --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --service --events --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3304,7 +3304,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3358,7 +3358,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3388,7 +3388,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --help rate-limit help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3460,7 +3460,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3530,7 +3530,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__verify)
-            opts="-v -q -h --route --api-key --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --route --api-key --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3568,7 +3568,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__watch)
-            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --config --app-dir --format --color --verbose --quiet --help"
+            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

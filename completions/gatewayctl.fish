@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gatewayctl_global_optspecs
-    string join \n config= app-dir= format= color= v/verbose q/quiet h/help V/version
+    string join \n config= app-dir= format= color= v/verbose q/quiet yes h/help V/version
 end
 
 function __fish_gatewayctl_needs_command
@@ -33,6 +33,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
@@ -64,11 +65,11 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l color
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l dry-run -d 'Print every step and the exact commands it would run; change nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -d 'Do not ask before steps that change the gateway'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l resume -d 'Finish what an interrupted run left owed or undone'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break-lock -d 'Take the lock from another operator\'s live run (recorded in the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -79,6 +80,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
@@ -94,6 +96,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -104,6 +107,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
@@ -117,6 +121,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -127,6 +132,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
@@ -141,6 +147,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -154,6 +161,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l application-cache -d 'Also clear the application cache (refused: it flushes the limiter and breaker state)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -166,6 +174,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
@@ -183,6 +192,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l force-r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l route -d 'The v2 request to send' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l api-key -d 'Send it as this API key [default: a fresh probe key, so the counter starts clean]' -r
@@ -195,6 +205,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -205,11 +216,12 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified (asks nothing, by design)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "all" -d 'Every feature, in reverse order of activation'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "list" -d 'What is rolled back now, and what an interruption left half done (from the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
@@ -227,6 +239,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -241,6 +254,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -255,6 +269,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -269,6 +284,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -283,6 +299,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -293,6 +310,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -307,11 +325,12 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified (asks nothing, by design)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "all" -d 'Every feature, in reverse order of activation'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "list" -d 'What is rolled back now, and what an interruption left half done (from the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
@@ -325,6 +344,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -350,6 +370,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l unlisted-path -d 'Rate and max mode: the path is not a Laravel route (a static file to measure the web server); skips the route:list check'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -366,6 +387,7 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l auto-rollback -d 'Roll a feature back when its metric holds at alert (watch.auto_rollback)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -376,6 +398,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
@@ -395,6 +418,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l service -d 'The breaker, as named in the config\'s [breakers] tables' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l events -d 'Comma-separated: ok, fail (what the upstream answers) and wait:DURATION (wait:30 is seconds)' -r
@@ -407,6 +431,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
@@ -420,6 +445,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
@@ -433,6 +459,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l limit -d 'At most this many keys' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -444,6 +471,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
@@ -457,6 +485,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
@@ -480,6 +509,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dry-run -d 'Say what would be built, start nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -491,6 +521,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -502,6 +533,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -513,6 +545,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l listen -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l control -r
@@ -525,6 +558,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
@@ -541,6 +575,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "history" -d 'The breaker\'s transitions, read from laravel.log and its rotations'
@@ -556,6 +591,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -566,6 +602,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -574,11 +611,11 @@ json\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l yes -d 'Do not ask'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be deleted; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -589,6 +626,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "history" -d 'The breaker\'s transitions, read from laravel.log and its rotations'
@@ -604,6 +642,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l since -d 'Only events this recent (2h, 30m) or since this time (RFC 3339)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l run -d 'Only this run\'s events' -r
@@ -616,6 +655,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -626,6 +666,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "repair" -d 'Set unreadable lines aside in a file beside the journal, under the lock'
@@ -639,6 +680,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -650,6 +692,7 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "repair" -d 'Set unreadable lines aside in a file beside the journal, under the lock'
@@ -667,6 +710,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l stdout -d
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l dry-run -d 'Say what would be written, change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -677,6 +721,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "show" -d 'Print the effective config (Redis password masked)'
@@ -691,6 +736,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -701,6 +747,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
@@ -711,6 +758,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config (Redis password masked)'
@@ -725,6 +773,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
@@ -754,7 +803,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "log-sanitizer" -d 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "emergency" -d 'The plan\'s 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified (asks nothing, by design)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "all" -d 'Every feature, in reverse order of activation'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "list" -d 'What is rolled back now, and what an interruption left half done (from the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from rollback" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'

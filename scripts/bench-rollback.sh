@@ -24,6 +24,6 @@ times=()
 for _ in $(seq "$runs"); do
   t0=$(ms); "$g" --config "$config" rollback emergency --format json >/dev/null; t1=$(ms)
   times+=($((t1 - t0)))
-  "$g" --config "$config" rollback undo rate-limit --format json >/dev/null
+  "$g" --config "$config" --yes rollback undo rate-limit --format json >/dev/null
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "rollback emergency: min %d ms, median %d ms, max %d ms (%d runs)\n", a[1], a[int((NR+1)/2)], a[NR], NR}'

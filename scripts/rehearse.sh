@@ -51,7 +51,7 @@ step "Phase 5B: Cal.com made to fail; the breaker checked step by step (the plan
 run breaker trip-test
 
 step "Phase 5C: canary secrets through each sanitized endpoint, then a scan of the logs"
-run logs probe
+run logs probe --yes   # it sends canaries to the gateway: a change, confirmed
 run logs scan
 
 step "Phase 6: a short watch under light traffic (the plan's is two hours; a watch with no traffic proves nothing)"
@@ -62,7 +62,7 @@ wait "$traffic"
 
 step "The plan's 60-second emergency rollback, then its undo"
 run rollback emergency | tail -n 4
-run rollback undo rate-limit | tail -n 2
+run rollback undo rate-limit --yes | tail -n 2
 
 step "Redis, with SCAN (the plan uses KEYS)"
 run keys count 'rate_limit:*'

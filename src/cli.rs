@@ -14,7 +14,8 @@ use crate::commands;
     about = "Switch on, check and roll back changes on a production Laravel API gateway, safely",
     long_about = None,
     after_help = "Exit codes: 0 ok, 1 a check failed or NO-GO, 2 usage or config error, \
-                  3 a dependency unreachable, 4 could not complete, 130 interrupted."
+                  3 a dependency unreachable, 4 could not complete, 5 another operator holds the lock, \
+                  6 a confirmation was declined, 130 interrupted."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -43,6 +44,9 @@ pub struct GlobalArgs {
     /// Nothing on stderr but errors
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Answer yes to every confirmation (for scripts; without a terminal a change needs it)
+    #[arg(long, global = true)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

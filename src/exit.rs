@@ -20,6 +20,8 @@ pub const UNREACHABLE: u8 = 3;
 pub const FAILED: u8 = 4;
 /// Another operator holds the activation lock.
 pub const LOCKED: u8 = 5;
+/// The operator answered "no" to a confirmation: nothing was changed.
+pub const DECLINED: u8 = 6;
 /// Interrupted by Ctrl-C.
 pub const INTERRUPTED: u8 = 130;
 
@@ -27,6 +29,11 @@ pub const INTERRUPTED: u8 = 130;
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// The operator declined a confirmation (exit 6): nothing was changed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Declined(pub String);
 
 /// A check that failed before anything was done (exit 1), e.g. an
 /// expectation the model contradicts.
@@ -42,6 +49,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         }
         if cause.is::<CheckFailed>() {
             return CHECK_FAILED;
+        }
+        if cause.is::<Declined>() {
+            return DECLINED;
         }
         if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<RunbookError>() {
             return USAGE;

@@ -45,7 +45,7 @@ fn trip_test_refuses_production_and_reset_asks_first() {
     let lab = Lab::start("reset", None);
     let config = lab.report.config.display().to_string();
     lab.redis(&["SET", "circuit_breaker:calcom_api:state", "open"]);
-    let out = gatewayctl(&["--config", &config, "breaker", "reset"]);
+    let out = crate::harness::gatewayctl_unconfirmed(&["--config", &config, "breaker", "reset"]);
     assert_eq!(code(&out), 2, "no terminal and no --yes");
     assert_eq!(lab.redis(&["GET", "circuit_breaker:calcom_api:state"]), "open");
     let dry: BreakerResetReport =

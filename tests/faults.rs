@@ -28,8 +28,8 @@ const MUTATING: &[&[&str]] = &[
     &["cache", "rebuild"],
     &["cache", "clear"],
     &["reload"],
-    &["activate", "--yes"],
-    &["breaker", "reset", "--yes"],
+    &["activate"],
+    &["breaker", "reset"],
 ];
 
 fn rounds(var: &str, default: u64) -> u64 {
@@ -47,6 +47,7 @@ fn spawn(lab: &Lab, args: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
         .arg("--config")
         .arg(&lab.report.config)
+        .arg("--yes")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

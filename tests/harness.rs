@@ -116,12 +116,26 @@ impl ConfigFile {
 }
 
 /// The gatewayctl binary, run in an empty directory so no stray
-/// ./gatewayctl.toml is picked up.
+/// ./gatewayctl.toml is picked up. Tests are scripts: `--yes` answers every
+/// confirmation (`gatewayctl_unconfirmed` tests the refusal without it).
 pub fn gatewayctl(args: &[&str]) -> Output {
     gatewayctl_in(Path::new(env!("CARGO_TARGET_TMPDIR")), args)
 }
 
 pub fn gatewayctl_in(dir: &Path, args: &[&str]) -> Output {
+    let mut all = args.to_vec();
+    if !all.contains(&"--yes") && !all.contains(&"--help") && !all.contains(&"--version") {
+        all.push("--yes");
+    }
+    unconfirmed_in(dir, &all)
+}
+
+/// As `gatewayctl`, with no `--yes`: a change must then be refused.
+pub fn gatewayctl_unconfirmed(args: &[&str]) -> Output {
+    unconfirmed_in(Path::new(env!("CARGO_TARGET_TMPDIR")), args)
+}
+
+fn unconfirmed_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
         .args(args)
         .current_dir(dir)

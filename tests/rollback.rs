@@ -174,7 +174,7 @@ fn killed_at_random_moments_never_leaves_a_half_written_file() {
     let edited = gatewayctl::core::rollback::apply(&text, &Feature::RateLimit.edit(&text).unwrap()).into_bytes();
     for round in 0..12 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
-            .args(["--config", &config, "rollback", "rate-limit", "--no-reload", "--no-cache"])
+            .args(["--config", &config, "--yes", "rollback", "rate-limit", "--no-reload", "--no-cache"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

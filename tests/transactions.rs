@@ -160,7 +160,7 @@ fn a_multi_file_rollback_killed_part_way_is_completed_or_undone_whole() {
     let mut partial = 0;
     for round in 0..rounds {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
-            .args(["--config", &config, "rollback", "log-sanitizer", "--no-cache", "--no-reload"])
+            .args(["--config", &config, "--yes", "rollback", "log-sanitizer", "--no-cache", "--no-reload"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -226,7 +226,7 @@ fn a_journal_write_that_fails_leaves_the_file_untouched_and_no_torn_line() {
     let out = Command::new("prlimit")
         .arg(format!("--fsize={}", size + 200))
         .arg(env!("CARGO_BIN_EXE_gatewayctl"))
-        .args(["--config", &config, "rollback", "rate-limit", "--no-cache", "--no-reload"])
+        .args(["--config", &config, "--yes", "rollback", "rate-limit", "--no-cache", "--no-reload"])
         .output()
         .expect("prlimit (util-linux)");
     assert_ne!(code(&out), 0, "{}", stderr(&out));
@@ -428,4 +428,33 @@ fn the_breaker_rollback_never_becomes_a_booking_outage() {
     let (undone, c) = report(&lab, &["rollback", "undo", "circuit-breaker"]);
     assert_eq!(c, 0, "{:#?}", undone.checks);
     assert_eq!(std::fs::read_to_string(&service).unwrap(), original);
+}
+
+#[test]
+fn every_change_without_a_terminal_and_without_yes_is_refused_and_changes_nothing() {
+    let lab = Lab::start("txn-confirm", None);
+    let config = lab.report.config.display().to_string();
+    let tree = || gatewayctl::ops::rollback::tree_hash(&lab.dir.join("app")).unwrap();
+    let caches = || std::fs::read_dir(lab.dir.join("app/bootstrap/cache")).unwrap().count();
+    let (before, cached) = (tree(), caches());
+    for args in [
+        &["rollback", "rate-limit"][..],
+        &["rollback", "all"],
+        &["rollback", "undo", "rate-limit"],
+        &["cache", "clear"],
+        &["cache", "rebuild"],
+        &["reload"],
+        &["breaker", "reset"],
+        &["activate"],
+        &["logs", "probe"],
+    ] {
+        let mut all = vec!["--config", config.as_str()];
+        all.extend_from_slice(args);
+        let out = crate::harness::gatewayctl_unconfirmed(&all);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("pass --yes"), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(tree(), before, "no file changed");
+    assert_eq!(caches(), cached, "no cache touched");
+    assert!(lab.laravel_log().is_empty(), "no canary was sent");
 }

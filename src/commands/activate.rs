@@ -17,7 +17,7 @@ use crate::commands::{artisan_php, Context};
 use crate::core::checks::Check;
 use crate::core::journal::{self, Event, StepOutcome};
 use crate::core::runbook::{Action, Gate, Phase, Runbook, Step};
-use crate::exit::{self, UsageError};
+use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::ops::{cache, preflight, reload, verify};
 use crate::report::activate::{ActivateReport, PhaseRun, StepRun};
@@ -37,9 +37,6 @@ pub struct ActivateArgs {
     /// Print every step and the exact commands it would run; change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Do not ask before steps that change the gateway
-    #[arg(long)]
-    pub yes: bool,
     /// Finish what an interrupted run left owed or undone
     #[arg(long)]
     pub resume: bool,
@@ -97,7 +94,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         },
     );
     journal.append(&started)?;
-    let mut engine = Engine { settings: &settings, door: &door, yes: args.yes };
+    let mut engine = Engine { settings: &settings, door: &door };
     let phases = match engine.run(ctx, &runbook, &selected).await {
         Ok(phases) => phases,
         Err(e) => {
@@ -133,7 +130,6 @@ fn hashes(settings: &Settings) -> BTreeMap<String, Option<String>> {
 struct Engine<'a> {
     settings: &'a Settings,
     door: &'a Door,
-    yes: bool,
 }
 
 impl Engine<'_> {
@@ -169,24 +165,10 @@ impl Engine<'_> {
     }
 
     async fn step(&mut self, ctx: &mut Context, phase: &Phase, step: &Step) -> anyhow::Result<StepRun> {
-        if step.action.mutates() && !self.yes {
+        if step.action.mutates() {
             let question =
                 format!("{}: run {} ({})?", phase.title, step.id, commands_for(self.settings, step.action).join("; "));
-            match ctx.out.confirm(&question)? {
-                Some(true) => {}
-                Some(false) => {
-                    return Err(
-                        UsageError(format!("stopped before {}: not confirmed; nothing of it ran", step.id)).into()
-                    )
-                }
-                None => {
-                    return Err(UsageError(format!(
-                        "{} changes the gateway and nobody can confirm (stdin is not a terminal); pass --yes",
-                        step.id
-                    ))
-                    .into())
-                }
-            }
+            ctx.confirm_change(&question).with_context(|| format!("stopped before {}; nothing of it ran", step.id))?;
         }
         self.door.record(Event::StepStarted { step: step.id.clone(), phase: phase.id.clone() })?;
         let spinner = ctx.out.spinner(&format!("{}: {}", phase.title, step.id));

@@ -30,9 +30,6 @@ pub struct ResetArgs {
     /// The service [default: calcom_api]
     #[arg(default_value = "calcom_api")]
     pub service: String,
-    /// Do not ask
-    #[arg(long)]
-    pub yes: bool,
     /// Show what would be deleted; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -135,18 +132,7 @@ async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.emit(&BreakerResetReport { service: args.service, dry_run: true, deleted: 0, previous })?;
         return Ok(exit::OK);
     }
-    if !args.yes {
-        match ctx.out.confirm(&format!("delete the breaker keys of {} (it closes at once)?", args.service))? {
-            Some(true) => {}
-            Some(false) => return Err(UsageError("not confirmed; nothing was deleted".into()).into()),
-            None => {
-                return Err(UsageError(
-                    "breaker reset changes production state and nobody can confirm; pass --yes".into(),
-                )
-                .into())
-            }
-        }
-    }
+    ctx.confirm_change(&format!("delete the breaker keys of {} (it closes at once)?", args.service))?;
     let door = Door::open(&settings, Knock::new("breaker reset", args.break_lock)).await?;
     for note in door.notes() {
         ctx.out.warn(&note);

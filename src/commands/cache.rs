@@ -81,6 +81,7 @@ async fn run(
         return Ok(exit::OK);
     }
     let name = if rebuild { "cache rebuild" } else { "cache clear" };
+    ctx.confirm_change(&format!("{name} in {} ({})?", settings.app_dir().display(), commands.join(", ")))?;
     let door = Door::open(settings, Knock::new(name, args.break_lock)).await?;
     for note in door.notes() {
         ctx.out.warn(&note);

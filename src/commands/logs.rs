@@ -67,6 +67,10 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             Ok(if clean { exit::OK } else { exit::CHECK_FAILED })
         }
         LogsCommand::Probe => {
+            ctx.confirm_change(&format!(
+                "send canary secrets to the three sanitized endpoints of {}?",
+                settings.file.gateway.base_url
+            ))?;
             let report = probe(&settings).await?;
             let leaked = report.canaries.iter().any(|c| !c.redacted);
             ctx.out.emit(&report)?;

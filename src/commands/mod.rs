@@ -76,6 +76,23 @@ impl Context {
         Ok(settings)
     }
 
+    /// One rule for every change to the gateway: `--yes` answers for a
+    /// script; on a terminal the operator is asked; with neither, nothing
+    /// changes (exit 2). "No" is exit 6.
+    pub fn confirm_change(&mut self, question: &str) -> anyhow::Result<()> {
+        if self.global.yes {
+            return Ok(());
+        }
+        match self.out.confirm(question)? {
+            Some(true) => Ok(()),
+            Some(false) => Err(crate::exit::Declined("not confirmed; nothing was changed".into()).into()),
+            None => Err(crate::exit::UsageError(format!(
+                "this changes the gateway and nobody can confirm (stdin is not a terminal): pass --yes ({question})"
+            ))
+            .into()),
+        }
+    }
+
     /// Journals how a read-only check ended; a failure to journal is said,
     /// never fatal (the check's own verdict stands).
     pub async fn journal_outcome(&mut self, settings: &Settings, command: &str, ok: bool, summary: String) {

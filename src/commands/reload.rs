@@ -34,6 +34,7 @@ pub async fn exec(args: ReloadArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     if args.force_restart {
         ctx.out.warn("--force-restart: a restart drops in-flight requests; the plan reloads");
     }
+    ctx.confirm_change(&format!("reload php-fpm ({})?", commands.join("; ")))?;
     let door = Door::open(&settings, Knock::new("reload", args.break_lock)).await?;
     for note in door.notes() {
         ctx.out.warn(&note);

@@ -25,7 +25,7 @@ pub enum RollbackCommand {
     CircuitBreaker(RunArgs),
     /// Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers
     LogSanitizer(RunArgs),
-    /// The plan's 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified
+    /// The plan's 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified (asks nothing, by design)
     Emergency(RunArgs),
     /// Every feature, in reverse order of activation
     All(RunArgs),
@@ -77,6 +77,11 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             let (report, ok) = match u.run.dry_run {
                 true => rollback::undo(&settings, None, u.feature, u.run.options(false)).await?,
                 false => {
+                    ctx.confirm_change(&format!(
+                        "restore the original bytes of {} in {} (then caches, reload)?",
+                        u.feature,
+                        settings.app_dir().display()
+                    ))?;
                     let door = open(ctx, &settings, &format!("rollback undo {}", u.feature), &u.run, false).await?;
                     rollback::undo(&settings, Some(&door), u.feature, u.run.options(false)).await?
                 }
@@ -92,6 +97,15 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
     let (report, ok) = match args.dry_run {
         true => rollback::dry_run(&settings, &features).await?,
         false => {
+            // The emergency asks nothing, by design: it is the plan's 60-second rollback.
+            if !emergency {
+                let names: Vec<&str> = features.iter().map(|f| f.name()).collect();
+                ctx.confirm_change(&format!(
+                    "roll back {} in {} (edit, clear caches, reload php-fpm)?",
+                    names.join(", "),
+                    settings.app_dir().display()
+                ))?;
+            }
             let door = open(ctx, &settings, name, &args, emergency).await?;
             rollback::roll_back(&settings, &door, &features, args.options(emergency)).await?
         }

@@ -7,6 +7,7 @@
 //! feature off: "already rolled back" is never an answer while it is live.
 
 mod ahead;
+pub use ahead::tree_hash;
 mod observe;
 mod proof;
 
