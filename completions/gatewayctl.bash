@@ -2686,7 +2686,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__probe)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

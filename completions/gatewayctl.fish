@@ -105,6 +105,7 @@ json\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l dry-run -d 'Show the endpoints and the kinds of canary; send nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'

@@ -371,6 +371,17 @@ fn rollback_all_refuses_a_nested_sanitize_call_and_the_others_proceed() {
     assert_eq!(status(Feature::CircuitBreaker), FeatureStatus::RolledBack);
     assert!(passed(&all, "rate-limit off"), "{:#?}", all.checks);
     assert_eq!(std::fs::read_to_string(&handler).unwrap(), nested, "the refused file is untouched");
+    let (undone, c) = report(&lab, &["rollback", "undo", "all"]);
+    assert_eq!(c, 0, "{undone:#?}");
+    let restored: Vec<Feature> =
+        undone.features.iter().filter(|r| r.status == FeatureStatus::Restored).map(|r| r.feature).collect();
+    assert_eq!(
+        restored,
+        [Feature::CircuitBreaker, Feature::RateLimit],
+        "activation order, the reverse of rollback all"
+    );
+    let l = list(&lab);
+    assert!(l.rolled_back.is_empty() && l.pending.is_empty(), "{l:?}");
 }
 
 #[test]

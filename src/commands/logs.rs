@@ -22,7 +22,14 @@ pub enum LogsCommand {
     /// Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)
     Scan(ScanArgs),
     /// Send canary secrets to each sanitized endpoint and prove they were redacted
-    Probe,
+    Probe(ProbeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// Show the endpoints and the kinds of canary; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -66,13 +73,28 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             ctx.out.emit(&report)?;
             Ok(if clean { exit::OK } else { exit::CHECK_FAILED })
         }
-        LogsCommand::Probe => {
+        LogsCommand::Probe(args) if args.dry_run => {
+            let canaries = ENDPOINTS
+                .iter()
+                .flat_map(|e| {
+                    KINDS.iter().map(|k| Canary {
+                        endpoint: e.to_string(),
+                        kind: k.to_string(),
+                        redacted: false,
+                        evidence: "would send".into(),
+                    })
+                })
+                .collect();
+            ctx.out.emit(&LogsProbeReport { canaries, dry_run: true })?;
+            Ok(exit::OK)
+        }
+        LogsCommand::Probe(_) => {
             ctx.confirm_change(&format!(
                 "send canary secrets to the three sanitized endpoints of {}?",
                 settings.file.gateway.base_url
             ))?;
             let report = probe(&settings).await?;
-            let leaked = report.canaries.iter().any(|c| !c.redacted);
+            let leaked = report.canaries.is_empty() || report.canaries.iter().any(|c| !c.redacted);
             ctx.out.emit(&report)?;
             Ok(if leaked { exit::CHECK_FAILED } else { exit::OK })
         }
@@ -118,6 +140,8 @@ pub fn scan(settings: &Settings, args: &ScanArgs) -> anyhow::Result<LogsScanRepo
     Ok(report)
 }
 
+/// The canary kinds each endpoint is sent, in the order `probe` sends them.
+const KINDS: [&str; 4] = ["password", "token", "credit_card", "email"];
 const ENDPOINTS: &[&str] = &["/api/webhooks/calcom", "/api/webhooks/retell", "/api/retell/collect-appointment"];
 /// A test card number (Luhn-valid, never a real account).
 const CANARY_CARD: &str = "4111111111111111";
@@ -130,10 +154,10 @@ pub async fn probe(settings: &Settings) -> anyhow::Result<LogsProbeReport> {
     for (i, path) in ENDPOINTS.iter().enumerate() {
         let reference = format!("gatewayctl-probe-{tag}-{}", ["a", "b", "c"][i]);
         let secrets = [
-            ("password", format!("canary-password-{tag}")),
-            ("token", format!("canary-token-{tag}")),
-            ("credit_card", CANARY_CARD.to_string()),
-            ("email", format!("canary.{tag}@example.com")),
+            (KINDS[0], format!("canary-password-{tag}")),
+            (KINDS[1], format!("canary-token-{tag}")),
+            (KINDS[2], CANARY_CARD.to_string()),
+            (KINDS[3], format!("canary.{tag}@example.com")),
         ];
         let body = serde_json::json!({
             "request_ref": reference,
@@ -160,5 +184,5 @@ pub async fn probe(settings: &Settings) -> anyhow::Result<LogsProbeReport> {
             canaries.push(Canary { endpoint: endpoint.clone(), kind: kind.into(), redacted, evidence });
         }
     }
-    Ok(LogsProbeReport { canaries })
+    Ok(LogsProbeReport { canaries, dry_run: false })
 }

@@ -59,10 +59,48 @@ impl RunArgs {
 
 #[derive(Debug, Args)]
 pub struct UndoArgs {
-    /// rate-limit, circuit-breaker or log-sanitizer
-    pub feature: Feature,
+    /// rate-limit, circuit-breaker, log-sanitizer, or all (every feature rolled back, in activation order)
+    pub feature: UndoTarget,
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+/// What `rollback undo` restores: one feature, or every one rolled back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoTarget {
+    One(Feature),
+    All,
+}
+
+impl std::str::FromStr for UndoTarget {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "all" => Ok(UndoTarget::All),
+            other => other
+                .parse()
+                .map(UndoTarget::One)
+                .map_err(|_| format!("unknown feature {other:?}: rate-limit, circuit-breaker, log-sanitizer or all")),
+        }
+    }
+}
+
+impl UndoTarget {
+    /// The features, in the order undo restores them: activation order,
+    /// the reverse of the order they are rolled back in.
+    fn features(self) -> Vec<Feature> {
+        match self {
+            UndoTarget::One(f) => vec![f],
+            UndoTarget::All => Feature::ALL.iter().rev().copied().collect(),
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            UndoTarget::One(f) => f.name().to_string(),
+            UndoTarget::All => "all".into(),
+        }
+    }
 }
 
 pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -74,19 +112,26 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             return Ok(exit::OK);
         }
         RollbackCommand::Undo(u) => {
-            let (report, ok) = match u.run.dry_run {
-                true => rollback::undo(&settings, None, u.feature, u.run.options(false)).await?,
+            let door = match u.run.dry_run {
+                true => None,
                 false => {
                     ctx.confirm_change(&format!(
                         "restore the original bytes of {} in {} (then caches, reload)?",
-                        u.feature,
+                        u.feature.name(),
                         settings.app_dir().display()
                     ))?;
-                    let door = open(ctx, &settings, &format!("rollback undo {}", u.feature), &u.run, false).await?;
-                    rollback::undo(&settings, Some(&door), u.feature, u.run.options(false)).await?
+                    Some(open(ctx, &settings, &format!("rollback undo {}", u.feature.name()), &u.run, false).await?)
                 }
             };
-            return finish(ctx, report, ok, started);
+            let mut all = RollbackReport::new(u.run.dry_run, vec![], vec![]);
+            let mut ok = true;
+            for feature in u.feature.features() {
+                let (report, good) = rollback::undo(&settings, door.as_ref(), feature, u.run.options(false)).await?;
+                all.features.extend(report.features);
+                all.checks.extend(report.checks);
+                ok &= good;
+            }
+            return finish(ctx, all, ok, started);
         }
         RollbackCommand::RateLimit(a) => ("rollback rate-limit", vec![Feature::RateLimit], a, false),
         RollbackCommand::CircuitBreaker(a) => ("rollback circuit-breaker", vec![Feature::CircuitBreaker], a, false),

@@ -70,6 +70,9 @@ impl Human for LogsScanReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogsProbeReport {
     pub canaries: Vec<Canary>,
+    /// `--dry-run`: what would be sent; nothing was.
+    #[serde(default)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,7 +92,11 @@ impl Human for LogsProbeReport {
             t.add_row(vec![Cell::new(&c.endpoint), Cell::new(&c.kind), Cell::new(result)]);
         }
         writeln!(w, "{t}")?;
+        if self.dry_run {
+            return writeln!(w, "would send these canaries (dry run: nothing was sent)");
+        }
         match self.canaries.iter().filter(|c| !c.redacted).count() {
+            _ if self.canaries.is_empty() => writeln!(w, "{}", style.bad("no canary was sent: nothing is proven")),
             0 => writeln!(w, "{}", style.good("every canary was redacted")),
             n => writeln!(w, "{}", style.bad(&format!("{n} canary secret(s) leaked into the log"))),
         }
