@@ -60,6 +60,15 @@ impl PhaseRun {
     }
 }
 
+/// The plan's Phase 5 and 6, as gatewayctl runs them.
+const NEXT: [&str; 5] = [
+    "gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" --requests 35   # 5A: every answer against the model",
+    "gatewayctl breaker trip-test            # 5B: on a lab or staging target only",
+    "gatewayctl logs probe --yes && gatewayctl logs scan   # 5C: canaries, then the logs",
+    "gatewayctl watch --auto-rollback        # 6: the first two hours, guarded",
+    "gatewayctl status                       # what stands now, at any time",
+];
+
 impl ActivateReport {
     pub fn nothing(run: &str, runbook: &str, journal: PathBuf) -> Self {
         ActivateReport {
@@ -119,11 +128,23 @@ impl Human for ActivateReport {
             writeln!(w, "undo: {}", failed.rollback)?;
         }
         writeln!(w, "journal: {} (run {})", self.journal.display(), self.run)?;
-        match self.completed {
-            true => writeln!(w, "{}", style.good("activation complete: Phase 5 (stress) and 6 (watch) come next")),
-            false => {
-                writeln!(w, "{}", style.bad("activation stopped; `gatewayctl activate --resume` finishes what is owed"))
+        if self.completed {
+            writeln!(w, "{}", style.good("activation complete; Phase 5 and 6 come next:"))?;
+            for next in NEXT {
+                writeln!(w, "  {next}")?;
             }
+            return Ok(());
+        }
+        // Only a run that changed something leaves anything to resume.
+        let changed =
+            self.phases.iter().flat_map(|p| &p.steps).any(|s| s.action.mutates() && s.outcome != StepOutcome::Failed);
+        match changed {
+            true => writeln!(w, "{}", style.bad("activation stopped; `gatewayctl activate --resume` finishes what is owed")),
+            false => writeln!(
+                w,
+                "{}",
+                style.bad("activation stopped before changing anything: fix what failed above, then run `gatewayctl activate` again")
+            ),
         }
     }
 }
