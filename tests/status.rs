@@ -96,3 +96,32 @@ fn history_reads_the_journal_as_a_timeline() {
     let bad = gatewayctl(&["--config", &config, "history", "--since", "yesterday-ish"]);
     assert_eq!(code(&bad), 2);
 }
+
+#[test]
+fn tables_fit_the_terminal_width() {
+    let lab = Lab::start("columns", None);
+    let config = lab.report.config.display().to_string();
+    for args in [
+        &["preflight"][..],
+        &["status"],
+        &["verify"],
+        &["rollback", "rate-limit", "--dry-run"],
+        &["stress", "rate-limit", "--requests", "3", "--interval", "10ms"],
+        &["cache", "status"],
+    ] {
+        let mut all = vec!["--config", config.as_str()];
+        all.extend_from_slice(args);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(&all)
+            .arg("--yes")
+            .env("COLUMNS", "80")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let tables: Vec<&str> = text.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞', '├'])).collect();
+        assert!(!tables.is_empty(), "{args:?}: a table: {text}");
+        let wide: Vec<&&str> = tables.iter().filter(|l| l.chars().count() > 80).collect();
+        assert!(wide.is_empty(), "{args:?}: lines over 80 columns: {wide:#?}");
+    }
+}

@@ -59,6 +59,7 @@ impl Output {
     /// The process's stdout and stderr. Colour: `Some(choice)` from the flag,
     /// `None` for auto (a terminal, and NO_COLOR unset or empty).
     pub fn stdio(format: Format, color: Option<bool>, quiet: bool, verbose: u8) -> Self {
+        table::fit_to_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = color.unwrap_or_else(|| io::stdout().is_terminal() && !no_color);
         Output {
