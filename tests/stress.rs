@@ -130,3 +130,15 @@ fn a_route_that_is_not_the_gateways_is_refused_and_no_answer_is_never_a_match() 
     let out = run(&["--rate", "20", "--duration", "1s", "--format", "json"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn a_long_run_piped_says_it_is_alive() {
+    let lab = Lab::start("stress-alive", None);
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "stress", "rate-limit", "--requests", "12", "--interval", "550ms"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("still running (5s)"), "a heartbeat on piped stderr: {}", stderr(&out));
+    let quiet =
+        gatewayctl(&["--config", &config, "-q", "stress", "rate-limit", "--requests", "12", "--interval", "550ms"]);
+    assert!(!stderr(&quiet).contains("still running"), "-q: {}", stderr(&quiet));
+}

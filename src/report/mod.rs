@@ -144,7 +144,12 @@ impl Output {
 
     /// A spinner on stderr, hidden unless stderr is a terminal and people read.
     pub fn spinner(&self, message: &str) -> progress::Spinner {
-        let visible = self.stderr_is_terminal && self.format == Format::Human && !self.quiet;
-        progress::Spinner::new(message, visible)
+        let show = match (self.quiet, self.stderr_is_terminal, self.format) {
+            (true, _, _) => progress::Show::Hidden,
+            (false, true, Format::Human) => progress::Show::Live,
+            (false, true, Format::Json) => progress::Show::Hidden,
+            (false, false, _) => progress::Show::Heartbeat,
+        };
+        progress::Spinner::new(message, show)
     }
 }
