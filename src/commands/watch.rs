@@ -97,8 +97,11 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let mut interrupted = false;
     // Bounded: at most duration / interval samples, and Ctrl-C stops it.
     while started.elapsed() < duration {
+        // The last interval is cut to what is left: --duration 2s lasts 2 s
+        // and still takes its sample.
+        let wait = interval.min(duration.saturating_sub(started.elapsed()));
         tokio::select! {
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep(wait) => {}
             _ = tokio::signal::ctrl_c() => { interrupted = true; break; }
         }
         let sample = state.sample(started.elapsed()).await;
