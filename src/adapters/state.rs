@@ -254,7 +254,8 @@ impl StateDir {
     /// Who holds the operator lock now, without taking it (for `status`).
     pub fn holder(&self) -> Option<LockInfo> {
         let path = self.lock_path();
-        let file = OpenOptions::new().read(true).write(true).open(&path).ok()?;
+        // Read-only is enough for flock, and works where the lock file is not ours.
+        let file = OpenOptions::new().read(true).open(&path).ok()?;
         if try_flock(&file) {
             // Free: the kernel gave it to us; let go at once.
             // SAFETY: unlocking a descriptor we own.
