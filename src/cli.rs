@@ -64,11 +64,17 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(
+        after_help = "Examples:\n  gatewayctl activate --dry-run          # every step and the exact commands, nothing changed\n  gatewayctl activate                    # asks before each step that changes the gateway\n  gatewayctl activate --resume --yes     # finish what an interrupted run left owed"
+    )]
     /// Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable
     Activate(commands::activate::ActivateArgs),
     /// Phase 5C: find unsanitized secrets in the logs, or probe with canaries
     #[command(subcommand)]
     Logs(commands::logs::LogsCommand),
+    #[command(
+        after_help = "Examples:\n  gatewayctl preflight                   # GO exit 0, NO-GO exit 1, each check with its evidence\n  gatewayctl preflight --format json | jq '.checks[] | select(.verdict != \"pass\")'"
+    )]
     /// Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)
     Preflight(commands::preflight::PreflightArgs),
     /// Phase 2: Laravel's config, route and event caches (never cache:clear)
@@ -78,12 +84,21 @@ pub enum Command {
     Reload(commands::reload::ReloadArgs),
     /// Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed
     Verify(commands::verify::VerifyArgs),
+    #[command(
+        after_help = "Examples:\n  gatewayctl rollback emergency          # the plan's 60-second rollback: rate limiting off, asks nothing\n  gatewayctl rollback circuit-breaker --dry-run\n  gatewayctl rollback list               # what is rolled back, and what is half done\n  gatewayctl rollback undo all"
+    )]
     /// Switch a feature off by a structural, proven, journaled edit; list; undo
     #[command(subcommand)]
     Rollback(commands::rollback::RollbackCommand),
+    #[command(
+        after_help = "Examples:\n  gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" --requests 35\n  gatewayctl stress rate-limit --burst 40\n  gatewayctl stress rate-limit --rate 20 --duration 30s"
+    )]
     /// Phase 5A: send requests and hold every answer against the model
     #[command(subcommand)]
     Stress(StressCommand),
+    #[command(
+        after_help = "Examples:\n  gatewayctl watch                       # the plan's two hours, a sample every 10 s\n  gatewayctl watch --auto-rollback --metrics-listen 127.0.0.1:9464"
+    )]
     /// Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback
     Watch(commands::watch::WatchArgs),
     /// Play requests or upstream failures through the gateway model, touching nothing
@@ -98,6 +113,7 @@ pub enum Command {
     /// Inspect the circuit breakers kept in Redis
     #[command(subcommand)]
     Breaker(commands::breaker::BreakerCommand),
+    #[command(after_help = "Examples:\n  gatewayctl status\n  gatewayctl history --since 2h")]
     /// What stands now: features on or rolled back, owed work, the lock, breakers, last runs
     Status(commands::status::StatusArgs),
     /// The journal as a timeline: every run and step in words
