@@ -21,33 +21,8 @@ pub async fn gather(settings: &Settings) -> StatusReport {
     };
     let real = journal::real_entries(&entries);
     let records = journal::rollback_records(&real);
-    let features = Feature::ALL
-        .iter()
-        .map(|&f| match journal::rollback_state(&records, f.name()) {
-            RollbackState::On => FeatureState { feature: f, state: "on".into(), since: None, by: None, next: None },
-            RollbackState::Off(r) => FeatureState {
-                feature: f,
-                state: "rolled_back".into(),
-                since: Some(r.since.clone()),
-                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
-                next: Some(format!("gatewayctl rollback undo {f}")),
-            },
-            RollbackState::Pending(r) => FeatureState {
-                feature: f,
-                state: "rollback_half_done".into(),
-                since: Some(r.since.clone()),
-                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
-                next: Some(format!("gatewayctl rollback {f}")),
-            },
-            RollbackState::UndoPending(r) => FeatureState {
-                feature: f,
-                state: "undo_half_done".into(),
-                since: Some(r.since.clone()),
-                by: Some(r.operator.clone()).filter(|o| !o.is_empty()),
-                next: Some(format!("gatewayctl rollback undo {f}")),
-            },
-        })
-        .collect();
+    let features =
+        Feature::ALL.iter().map(|&f| feature_state(f, journal::rollback_state(&records, f.name()))).collect();
     let mut owed = journal::owed(&real);
     owed.extend(journal::half_done(&real));
     StatusReport {
@@ -59,6 +34,24 @@ pub async fn gather(settings: &Settings) -> StatusReport {
         breakers: breakers(settings).await,
         runs: runs(&real),
         journal_problems: problems,
+    }
+}
+
+/// One feature's line: its state, and the command that undoes it or
+/// finishes what is half done.
+fn feature_state(feature: Feature, state: RollbackState) -> FeatureState {
+    let (name, record, next) = match state {
+        RollbackState::On => return FeatureState { feature, state: "on".into(), since: None, by: None, next: None },
+        RollbackState::Off(r) => ("rolled_back", r, format!("gatewayctl rollback undo {feature}")),
+        RollbackState::Pending(r) => ("rollback_half_done", r, format!("gatewayctl rollback {feature}")),
+        RollbackState::UndoPending(r) => ("undo_half_done", r, format!("gatewayctl rollback undo {feature}")),
+    };
+    FeatureState {
+        feature,
+        state: name.into(),
+        since: Some(record.since.clone()),
+        by: Some(record.operator.clone()).filter(|o| !o.is_empty()),
+        next: Some(next),
     }
 }
 
