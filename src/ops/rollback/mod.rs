@@ -354,18 +354,42 @@ fn write_all(settings: &Settings, door: &Door, feature: Feature, changes: &[File
 /// with its edited bytes, or the rerun refuses when a file holds neither
 /// the original nor the edit (someone changed it since).
 fn complete(settings: &Settings, door: &Door, feature: Feature, record: &RollbackRecord) -> anyhow::Result<()> {
+    let todo = remaining(settings, &record.files, Toward::Edited, "the interrupted rollback")?;
+    write_all(settings, door, feature, &todo)
+}
+
+/// Which way a journaled transaction moves its files.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    Edited,
+    Original,
+}
+
+/// The files of a record still to be written toward `toward`: one already
+/// there is done; one holding neither the original nor the edit is refused,
+/// with its difference, so no later edit is lost.
+fn remaining(
+    settings: &Settings,
+    files: &[FileChange],
+    toward: Toward,
+    since: &str,
+) -> anyhow::Result<Vec<FileChange>> {
     let mut todo = Vec::new();
-    for c in &record.files {
+    for c in files {
         let now = sha(&read(settings, &c.path)?);
-        if now == c.edited_sha256 {
+        let (done, from) = match toward {
+            Toward::Edited => (&c.edited_sha256, &c.original_sha256),
+            Toward::Original => (&c.original_sha256, &c.edited_sha256),
+        };
+        if now == *done {
             continue;
         }
-        if now != c.original_sha256 {
-            return Err(changed_since(settings, c, "the interrupted rollback")?.into());
+        if now != *from {
+            return Err(changed_since(settings, c, since)?.into());
         }
         todo.push(c.clone());
     }
-    write_all(settings, door, feature, &todo)
+    Ok(todo)
 }
 
 fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Result<UsageError> {
@@ -457,17 +481,7 @@ pub async fn undo(
         }
         RollbackState::Pending(r) | RollbackState::Off(r) | RollbackState::UndoPending(r) => r,
     };
-    let mut restore = Vec::new();
-    for c in &record.files {
-        let now = sha(&read(settings, &c.path)?);
-        if now == c.original_sha256 {
-            continue;
-        }
-        if now != c.edited_sha256 {
-            return Err(changed_since(settings, c, "the rollback")?.into());
-        }
-        restore.push(c.clone());
-    }
+    let restore = remaining(settings, &record.files, Toward::Original, "the rollback")?;
     let diffs = restore
         .iter()
         .map(|c| diff::unified(&c.edited, &c.original, &c.path, &format!("{} (restored)", c.path)))
