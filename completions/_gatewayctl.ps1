@@ -468,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'How many requests (sequential and burst modes)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between requests (sequential mode)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Send as this API key (masked in every output) [default: a fresh probe key]')
-            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Send without a key, as the client address the gateway will see (ip:ADDRESS)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who to send as, as simulate spells it: ip:ADDRESS (no key, the client address the gateway will see) or key:KEY (masked in every output)')
             [CompletionResult]::new('--expect-limit', '--expect-limit', [CompletionResultType]::ParameterName, 'The limit you expect; refused before sending when the model disagrees')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Burst mode: this many concurrent requests in a fresh window')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Rate mode: requests per second, paced open-loop')

@@ -353,7 +353,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l requests -d 'How many requests (sequential and burst modes)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l interval -d 'Time between requests (sequential mode)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l api-key -d 'Send as this API key (masked in every output) [default: a fresh probe key]' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l identity -d 'Send without a key, as the client address the gateway will see (ip:ADDRESS)' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l identity -d 'Who to send as, as simulate spells it: ip:ADDRESS (no key, the client address the gateway will see) or key:KEY (masked in every output)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l expect-limit -d 'The limit you expect; refused before sending when the model disagrees' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l burst -d 'Burst mode: this many concurrent requests in a fresh window' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l rate -d 'Rate mode: requests per second, paced open-loop' -r

@@ -142,3 +142,14 @@ fn a_long_run_piped_says_it_is_alive() {
         gatewayctl(&["--config", &config, "-q", "stress", "rate-limit", "--requests", "12", "--interval", "550ms"]);
     assert!(!stderr(&quiet).contains("still running"), "-q: {}", stderr(&quiet));
 }
+
+#[test]
+fn identity_is_spelled_as_in_simulate() {
+    let lab = Lab::start("stress-identity", Some(CONFIG));
+    let config = lab.report.config.display().to_string();
+    let (code, report) =
+        stress(&config, &["--identity", "key:my-secret-key-123", "--requests", "6", "--interval", "10ms"]);
+    assert_eq!((code, report.mismatches), (0, 0), "{report:#?}");
+    assert!(!report.identity.contains("my-secret-key-123"), "masked: {}", report.identity);
+    assert_eq!(report.requests.iter().filter(|r| r.observed.status == 429).count(), 2, "limit 4: {report:#?}");
+}

@@ -38,7 +38,7 @@ pub struct StressArgs {
     /// Send as this API key (masked in every output) [default: a fresh probe key]
     #[arg(long, env = "GATEWAYCTL_STRESS_API_KEY", hide_env_values = true)]
     pub api_key: Option<String>,
-    /// Send without a key, as the client address the gateway will see (ip:ADDRESS)
+    /// Who to send as, as simulate spells it: ip:ADDRESS (no key, the client address the gateway will see) or key:KEY (masked in every output)
     #[arg(long, conflicts_with = "api_key")]
     pub identity: Option<String>,
     /// The limit you expect; refused before sending when the model disagrees
@@ -180,10 +180,12 @@ fn expectation(settings: &Settings, args: &StressArgs) -> Option<String> {
 
 fn sender(args: &StressArgs) -> anyhow::Result<(Identity, Vec<(String, String)>)> {
     if let Some(text) = &args.identity {
-        let id = Identity::parse(text)
-            .filter(|i| matches!(i, Identity::Ip(_)))
-            .ok_or_else(|| UsageError("--identity takes ip:ADDRESS".into()))?;
-        return Ok((id, vec![]));
+        // The same spelling as simulate: ip:ADDRESS, or key:KEY (sent as X-Api-Key).
+        let id = Identity::parse(text).ok_or_else(|| UsageError("--identity takes ip:ADDRESS or key:KEY".into()))?;
+        return Ok(match &id {
+            Identity::ApiKey(key) => (id.clone(), vec![("X-Api-Key".into(), key.clone())]),
+            Identity::Ip(_) => (id, vec![]),
+        });
     }
     let key = args.api_key.clone().unwrap_or_else(|| format!("gatewayctl-stress-{}-{}", std::process::id(), now_ms()));
     Ok((Identity::of(Some(&key), ""), vec![("X-Api-Key".into(), key)]))
