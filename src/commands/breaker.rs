@@ -164,7 +164,8 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let spinner = ctx
         .out
         .spinner(&format!("trip-test: {} failures, {}s recovery", cfg.failure_threshold, cfg.recovery_timeout_s));
-    let checks = crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis).await;
+    let checks =
+        crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis, &|m| spinner.set_message(m)).await;
     spinner.finish();
     let passed = checks.iter().all(|c| c.verdict.is_good());
     let failed: Vec<&str> = checks.iter().filter(|c| !c.verdict.is_good()).map(|c| c.name.as_str()).collect();

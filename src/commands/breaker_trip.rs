@@ -34,7 +34,14 @@ async fn set_upstream(control: &Http, mode: &str) -> Result<(), String> {
 }
 
 /// Runs the sequence; one check per step, stopping at the first that fails.
-pub async fn run(settings: &Settings, service: &str, cfg: &BreakerConfig, redis: &mut Redis) -> Vec<Check> {
+/// `progress` hears each step, and counts down to half-open.
+pub async fn run(
+    settings: &Settings,
+    service: &str,
+    cfg: &BreakerConfig,
+    redis: &mut Redis,
+    progress: &dyn Fn(String),
+) -> Vec<Check> {
     let g = &settings.file.gateway;
     let (http, control) = match (
         Http::new(&g.base_url, Duration::from_secs(30), None),
@@ -55,11 +62,14 @@ pub async fn run(settings: &Settings, service: &str, cfg: &BreakerConfig, redis:
     let mut checks = Vec::new();
     let mut mode = "";
     for (name, outcome) in steps {
+        progress(format!("trip-test: {name}"));
         if name.starts_with("wait") {
             let opened = model.opened_at_s.unwrap_or(0);
             let until = Duration::from_secs(opened + cfg.recovery_timeout_s) + Duration::from_millis(100);
-            if let Some(wait) = until.checked_sub(unix_now()) {
-                tokio::time::sleep(wait).await;
+            // Bounded by the recovery timeout: one tick a second, counting down.
+            while let Some(left) = until.checked_sub(unix_now()) {
+                progress(format!("trip-test: half-open in {}s", left.as_secs() + 1));
+                tokio::time::sleep(left.min(Duration::from_secs(1))).await;
             }
             checks
                 .push(Check::pass(&name, format!("waited until {}s after opened_at {opened}", cfg.recovery_timeout_s)));
