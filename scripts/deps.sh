@@ -4,7 +4,8 @@
 # php-fpm and phpredis, Laravel 8, nginx). Safe to run again.
 set -euo pipefail
 
-PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx)
+# e2fsprogs (chattr) and util-linux (prlimit, unshare) for the fault tests and the breaker probe.
+PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx e2fsprogs util-linux)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
