@@ -183,12 +183,22 @@ impl StateDir {
     /// Every entry. A torn last line is skipped; any other unreadable line
     /// (bad JSON, not UTF-8, an unknown event) is an error naming it.
     pub fn read_journal(&self) -> Result<Vec<Entry>, StateError> {
+        self.strict_scan().map(|(entries, _)| entries)
+    }
+
+    /// What the journal holds, as `read_journal` judges it: an error naming
+    /// the first unreadable line; otherwise its health (a torn tail).
+    pub fn check_journal(&self) -> Result<JournalHealth, StateError> {
+        self.strict_scan().map(|(_, health)| health)
+    }
+
+    fn strict_scan(&self) -> Result<(Vec<Entry>, JournalHealth), StateError> {
         let (entries, health) = self.scan_journal()?;
         match health.unreadable.first() {
             Some((line, reason)) => {
                 Err(StateError::Corrupt { path: self.journal_path(), line: *line, reason: reason.clone() })
             }
-            None => Ok(entries),
+            None => Ok((entries, health)),
         }
     }
 
@@ -399,6 +409,11 @@ mod tests {
         assert!(matches!(taken, Taken::Stale(_)));
     }
 
+    /// Bytes appended behind the journal's back (a crash, another writer).
+    fn raw(state: &StateDir, bytes: &[u8]) {
+        OpenOptions::new().append(true).open(state.journal_path()).unwrap().write_all(bytes).unwrap();
+    }
+
     fn finished(run: &str) -> Entry {
         Entry { ts: "t".into(), run: run.into(), event: crate::core::journal::Event::RunFinished { completed: true } }
     }
@@ -408,8 +423,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir::new(dir.path());
         state.append(&finished("r1")).unwrap();
-        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
-        f.write_all(b"{\"ts\":\"t\",\"ru").unwrap();
+        raw(&state, b"{\"ts\":\"t\",\"ru");
         assert_eq!(state.read_journal().unwrap(), vec![finished("r1")]);
         assert_eq!(state.scan_journal().unwrap().1.torn_tail, Some(2));
         // The next run's entry is not glued onto the torn line: the fragment
@@ -422,8 +436,7 @@ mod tests {
         assert_eq!(std::fs::read(kept_in).unwrap(), b"{\"ts\":\"t\",\"ru");
         assert_eq!(entries[2], finished("r2"));
         // A whole entry that only lost its newline is kept as it is.
-        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
-        f.write_all(&serde_json::to_vec(&finished("r3")).unwrap()).unwrap();
+        raw(&state, &serde_json::to_vec(&finished("r3")).unwrap());
         state.append(&finished("r4")).unwrap();
         let runs: Vec<String> = state.read_journal().unwrap().into_iter().map(|e| e.run).collect();
         assert_eq!(runs[3..], ["r3", "r4"]);
@@ -434,8 +447,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir::new(dir.path());
         state.append(&finished("r1")).unwrap();
-        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
-        f.write_all(b"{\"ts\":\"t\",\"ru\n").unwrap();
+        raw(&state, b"{\"ts\":\"t\",\"ru\n");
         state.append(&finished("r2")).unwrap();
         let err = state.read_journal().unwrap_err();
         assert!(matches!(err, StateError::Corrupt { line: 2, .. }), "{err}");
@@ -450,8 +462,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir::new(dir.path());
         state.append(&finished("r1")).unwrap();
-        let mut f = OpenOptions::new().append(true).open(state.journal_path()).unwrap();
-        f.write_all(b"\xff\xfe not utf-8\n").unwrap();
+        raw(&state, b"\xff\xfe not utf-8\n");
         state.append(&finished("r2")).unwrap();
         let err = state.read_journal().unwrap_err();
         assert!(err.to_string().contains("line 2 (not UTF-8)"), "{err}");

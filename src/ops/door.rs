@@ -63,17 +63,6 @@ impl Door {
 
     fn open_blocking(dir: PathBuf, knock: Knock) -> Result<Door, StateError> {
         let state = StateDir::new(&dir);
-        // An unreadable journal hides what is rolled back: nothing changes until it is repaired.
-        let mut torn = None;
-        if knock.needs_journal {
-            state.read_journal()?;
-            if let Some(line) = state.scan_journal()?.1.torn_tail {
-                torn = Some(format!(
-                    "the journal's last line ({line}) is torn (a crash mid-append): it is set aside in {} with this run's first entry, and the journal says so",
-                    state.journal_path().with_file_name("journal.torn.<time>").display()
-                ));
-            }
-        }
         let kind = knock.command.split_whitespace().next().unwrap_or("run").to_string();
         let run = state::run_id(&kind);
         let me = LockInfo {
@@ -94,6 +83,17 @@ impl Door {
                 Err(StateError::Held { .. }) if knock.break_lock => break state.lock(&me, true)?,
                 Err(e) => return Err(e),
             }
+        };
+        // Read under the lock, once: an unreadable journal hides what is
+        // rolled back, so nothing changes until it is repaired.
+        let torn = match knock.needs_journal {
+            true => state.check_journal()?.torn_tail.map(|line| {
+                format!(
+                    "the journal's last line ({line}) is torn (a crash mid-append): it is set aside in {} with this run's first entry, and the journal says so",
+                    state.journal_path().with_file_name("journal.torn.<time>").display()
+                )
+            }),
+            false => None,
         };
         let door = Door { state, run, me, taken, torn, _guard: guard };
         if let Taken::Stale(p) | Taken::Broken(p) = &door.taken {
