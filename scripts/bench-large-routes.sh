@@ -11,14 +11,8 @@ sizes=("${@:-20000 80000}")
 sizes=(${sizes[*]})
 
 bash scripts/deps.sh
-cargo build --quiet --release --locked
-g="$PWD/target/release/gatewayctl"
-dir="$PWD/target/bench-routes-lab"
-"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
-rm -rf "$dir"
-"$g" lab up --dir "$dir" --format json >/dev/null
-trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
-config="$dir/gatewayctl.toml"
+. scripts/lib/bench-lab.sh
+bench_lab bench-routes-lab
 routes="$dir/app/routes/api.php"
 cp "$routes" "$dir/api.php.orig"
 

@@ -8,14 +8,8 @@ cd "$(dirname "$0")/.."
 runs="${1:-10}"
 
 bash scripts/deps.sh
-cargo build --quiet --release --locked
-g="$PWD/target/release/gatewayctl"
-dir="$PWD/target/bench-rollback-lab"
-"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
-rm -rf "$dir"
-"$g" lab up --dir "$dir" --format json >/dev/null
-trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
-config="$dir/gatewayctl.toml"
+. scripts/lib/bench-lab.sh
+bench_lab bench-rollback-lab
 # Phase 1 first, as the plan runs it: preflight proves the rollback ahead.
 "$g" --config "$config" preflight --format json >/dev/null || true
 

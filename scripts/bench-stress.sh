@@ -7,15 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-cargo build --quiet --release --locked
-g="$PWD/target/release/gatewayctl"
+. scripts/lib/bench-lab.sh
+bench_lab bench-stress-lab
 oha=$(command -v oha || echo /opt/oha/bin/oha)
-dir="$PWD/target/bench-stress-lab"
-"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
-rm -rf "$dir"
-"$g" lab up --dir "$dir" --format json >/dev/null
-trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
-config="$dir/gatewayctl.toml"
 url=$(sed -n 's/^base_url = "\(.*\)"/\1/p' "$config")/static.txt
 
 show_rate() {

@@ -7,14 +7,8 @@ cd "$(dirname "$0")/.."
 secs="${1:-600}"
 command -v python3 >/dev/null || { echo "python3 is needed for the log writer" >&2; exit 3; }
 bash scripts/deps.sh
-cargo build --quiet --release --locked
-g="$PWD/target/release/gatewayctl"
-dir="$PWD/target/bench-watch-lab"
-"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
-rm -rf "$dir"
-"$g" lab up --dir "$dir" --format json >/dev/null
-trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
-config="$dir/gatewayctl.toml"
+. scripts/lib/bench-lab.sh
+bench_lab bench-watch-lab
 log="$dir/app/storage/logs/laravel.log"
 touch "$log"
 
