@@ -3,10 +3,10 @@
 //! are decompressed on the fly.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-const CHUNK: usize = 4 * 1024 * 1024;
+const CHUNK: usize = 256 * 1024;
 
 /// The log and its rotations beside it (`laravel.log.1`, `laravel.log.2.gz`,
 /// daily `laravel-2026-11-25.log`), the live file first.
@@ -39,12 +39,63 @@ pub fn discover(log: &Path) -> Vec<PathBuf> {
 
 /// Calls `each` with buffers of whole lines; returns the bytes read
 /// (decompressed, for `.gz`).
-pub fn for_each_chunk(path: &Path, mut each: impl FnMut(&[u8])) -> io::Result<u64> {
+pub fn for_each_chunk(path: &Path, each: impl FnMut(&[u8])) -> io::Result<u64> {
     let file = File::open(path)?;
-    let mut reader: Box<dyn Read> = match path.extension().and_then(|e| e.to_str()) {
-        Some("gz") => Box::new(flate2::read::MultiGzDecoder::new(io::BufReader::with_capacity(CHUNK, file))),
-        _ => Box::new(file),
-    };
+    match is_compressed(path) {
+        true => chunks(flate2::read::MultiGzDecoder::new(io::BufReader::with_capacity(CHUNK, file)), each),
+        false => chunks(file, each),
+    }
+}
+
+/// Is this file read through gzip (and so only from its start)?
+pub fn is_compressed(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("gz")
+}
+
+/// Byte offsets that cut a plain file into about `parts` ranges of whole
+/// lines: each offset is the start of a line (a line belongs to the range
+/// its first byte is in). The first is 0 and the last the file's length
+/// when it was measured.
+pub fn line_ranges(path: &Path, parts: usize) -> io::Result<Vec<u64>> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut cuts = vec![0];
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 1..parts.max(1) as u64 {
+        let mut at = (len * i / parts as u64).max(*cuts.last().expect("starts with 0"));
+        if at == 0 {
+            continue;
+        }
+        // The first line start after byte at-1: just past the next newline.
+        at -= 1;
+        file.seek(SeekFrom::Start(at))?;
+        let cut = loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break len;
+            }
+            if let Some(p) = memchr::memchr(b'\n', &buf[..n]) {
+                break at + p as u64 + 1;
+            }
+            at += n as u64;
+        };
+        if cut < len && cut > *cuts.last().expect("starts with 0") {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(len);
+    Ok(cuts)
+}
+
+/// [`for_each_chunk`] over the bytes `range` of a plain file, which should
+/// start and end on line starts (see [`line_ranges`]).
+pub fn for_each_chunk_in(path: &Path, range: std::ops::Range<u64>, each: impl FnMut(&[u8])) -> io::Result<u64> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(range.start))?;
+    chunks(file.take(range.end.saturating_sub(range.start)), each)
+}
+
+fn chunks(mut reader: impl Read, mut each: impl FnMut(&[u8])) -> io::Result<u64> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0;
     let mut total = 0u64;
@@ -99,5 +150,29 @@ mod tests {
             .unwrap();
             assert_eq!((lines, bytes), (200_000, text.len() as u64));
         }
+    }
+
+    #[test]
+    fn line_ranges_cut_on_line_starts_and_cover_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("laravel.log");
+        // Lines of many lengths, one longer than the search window.
+        let mut text: String = (0..5000).map(|i| format!("{}\n", "y".repeat(i % 300))).collect();
+        text.push_str(&"z".repeat(200_000));
+        text.push_str("\nlast\n");
+        std::fs::write(&path, &text).unwrap();
+        for parts in [1, 2, 3, 7, 64, 10_000] {
+            let cuts = line_ranges(&path, parts).unwrap();
+            assert_eq!((cuts[0], *cuts.last().unwrap()), (0, text.len() as u64));
+            let mut joined = Vec::new();
+            for w in cuts.windows(2) {
+                assert!(w[0] < w[1], "{cuts:?}");
+                assert!(w[0] == 0 || text.as_bytes()[w[0] as usize - 1] == b'\n');
+                for_each_chunk_in(&path, w[0]..w[1], |c| joined.extend_from_slice(c)).unwrap();
+            }
+            assert_eq!(joined, text.as_bytes(), "parts {parts}");
+        }
+        std::fs::write(&path, "").unwrap();
+        assert_eq!(line_ranges(&path, 4).unwrap(), [0, 0]);
     }
 }

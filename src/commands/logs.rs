@@ -12,8 +12,8 @@ use clap::{Args, Subcommand};
 use crate::adapters::http::Http;
 use crate::adapters::{logfiles, logtail};
 use crate::commands::{canary_tag, Context};
-use crate::core::logscan::Scanner;
 use crate::exit;
+use crate::ops::logscan::{self, ScanOptions};
 use crate::report::logs::{Canary, LogFinding, LogsProbeReport, LogsScanReport};
 use crate::settings::Settings;
 
@@ -51,7 +51,9 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     match cmd {
         LogsCommand::Scan(args) => {
             let spinner = ctx.out.spinner("scanning logs");
-            let report = scan(&settings, &args)?;
+            let report = scan(&settings, &args, &mut |bytes| {
+                spinner.set_message(format!("scanning logs: {} MB", bytes / (1024 * 1024)));
+            })?;
             spinner.finish();
             let clean = report.total_findings == 0 && !report.saw_nothing();
             if report.saw_nothing() {
@@ -101,13 +103,15 @@ pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     }
 }
 
-pub fn scan(settings: &Settings, args: &ScanArgs) -> anyhow::Result<LogsScanReport> {
+pub fn scan(settings: &Settings, args: &ScanArgs, progress: &mut dyn FnMut(u64)) -> anyhow::Result<LogsScanReport> {
     let files = match args.files.is_empty() {
         true => logfiles::discover(&settings.log_file()),
         false => args.files.clone(),
     };
-    let scanner = Scanner::new(&settings.sanitizer);
     let started = Instant::now();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let options = ScanOptions { keep: args.max_findings, threads };
+    let scans = logscan::scan_files(&files, &settings.sanitizer, &options, progress)?;
     let mut report = LogsScanReport {
         files: Vec::new(),
         lines: 0,
@@ -116,19 +120,13 @@ pub fn scan(settings: &Settings, args: &ScanArgs) -> anyhow::Result<LogsScanRepo
         total_findings: 0,
         elapsed_ms: 0,
     };
-    for path in files {
-        let mut found = Vec::new();
-        let mut lines = 0;
-        let bytes = logfiles::for_each_chunk(&path, |chunk| {
-            lines += scanner.scan_chunk(chunk, lines + 1, &mut found);
-        })
-        .with_context(|| format!("while reading {}", path.display()))?;
-        report.lines += lines;
-        report.bytes += bytes;
-        report.total_findings += found.len() as u64;
+    for scan in scans {
+        report.lines += scan.lines;
+        report.bytes += scan.bytes;
+        report.total_findings += scan.total_findings;
         let room = args.max_findings.saturating_sub(report.findings.len());
-        let shown = path.display().to_string();
-        report.findings.extend(found.into_iter().take(room).map(|f| LogFinding {
+        let shown = scan.path.display().to_string();
+        report.findings.extend(scan.findings.into_iter().take(room).map(|f| LogFinding {
             file: shown.clone(),
             line: f.line,
             rule: f.rule,

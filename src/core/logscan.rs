@@ -7,9 +7,12 @@
 //! (Aho-Corasick for key names, memchr for `@`, one pass for digit runs) and
 //! only candidate lines are parsed.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cell::RefCell;
+
+use aho_corasick::{packed, AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::core::sanitizer::{SanitizerRules, RULE_CREDIT_CARD, RULE_EMAIL};
+use crate::core::textmask::{self, Engine, Masks};
 use crate::core::{cardcheck, scan};
 
 /// One finding: where, which rule, and an excerpt with the secret masked.
@@ -22,16 +25,35 @@ pub struct LineFinding {
 }
 
 pub struct Scanner {
-    /// Case-insensitive, for the few candidate lines.
-    keys: AhoCorasick,
-    /// Case-sensitive over a lowercased copy of the chunk: this one gets the
-    /// SIMD prefilter, so the whole-chunk search stays fast.
-    lower_keys: AhoCorasick,
-    scratch: std::cell::RefCell<Vec<u8>>,
+    /// Case-sensitive over the lowercased chunk: Teddy when the CPU has it
+    /// (a case-insensitive search would turn Teddy off).
+    lower_keys: LowerKeys,
+    engine: Engine,
+    work: RefCell<Work>,
     rules: SanitizerRules,
 }
 
+enum LowerKeys {
+    Teddy(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+/// Buffers reused from piece to piece.
+#[derive(Default)]
+struct Work {
+    lower: Vec<u8>,
+    masks: Vec<Masks>,
+    keys: Vec<(usize, usize)>,
+    runs: Vec<usize>,
+    found: Vec<Pending>,
+}
+
 const MIN_CARD_DIGITS: usize = 13;
+
+/// A chunk is scanned in pieces of about this many bytes (cut after a
+/// newline), so the piece, its lowercased copy and its masks stay in the
+/// core's cache between the passes.
+const PIECE: usize = 128 * 1024;
 
 impl Scanner {
     pub fn new(rules: &SanitizerRules) -> Scanner {
@@ -46,108 +68,135 @@ impl Scanner {
                 needles.push(k);
             }
         }
-        let keys = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&needles)
-            .expect("valid needles");
-        let lower_keys =
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&needles).expect("valid needles");
-        Scanner { keys, lower_keys, scratch: std::cell::RefCell::new(Vec::new()), rules: rules.clone() }
+        let lower_keys = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&needles)
+            .build()
+            .map(LowerKeys::Teddy)
+            .unwrap_or_else(|| {
+                LowerKeys::Automaton(
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::LeftmostFirst)
+                        .build(&needles)
+                        .expect("valid needles"),
+                )
+            });
+        Scanner { lower_keys, engine: Engine::detect(), work: RefCell::new(Work::default()), rules: rules.clone() }
     }
 
     /// Scans a buffer of complete lines whose first line is `first_line`;
     /// appends findings and returns how many lines the buffer held.
     pub fn scan_chunk(&self, chunk: &[u8], first_line: u64, out: &mut Vec<LineFinding>) -> u64 {
-        let mut lower = self.scratch.borrow_mut();
-        lower.clear();
-        lower.extend(chunk.iter().map(|&b| b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)));
-        let mut candidates: Vec<(usize, Look)> =
-            self.lower_keys.find_iter(lower.as_slice()).map(|m| (m.start(), Look::KEYS)).collect();
-        drop(lower);
-        candidates.extend(memchr::memchr_iter(b'@', chunk).map(|p| (p, Look::EMAILS)));
-        candidates.extend(long_digit_runs(chunk).into_iter().map(|p| (p, Look::CARDS)));
-        candidates.sort_unstable_by_key(|c| c.0);
-        let mut line_no = first_line;
-        let mut counted_to = 0;
-        let mut i = 0;
-        while i < candidates.len() {
-            let at = candidates[i].0;
-            let start = memchr::memrchr(b'\n', &chunk[..at]).map_or(0, |p| p + 1);
-            let end = memchr::memchr(b'\n', &chunk[at..]).map_or(chunk.len(), |p| at + p);
-            // Only the detectors something in this line called for.
-            let mut look = Look(0);
-            let mut runs = Vec::new();
-            while i < candidates.len() && candidates[i].0 < end {
-                look.0 |= candidates[i].1 .0;
-                if candidates[i].1 == Look::CARDS {
-                    runs.push(candidates[i].0 - start);
-                }
-                i += 1;
-            }
-            line_no += memchr::memchr_iter(b'\n', &chunk[counted_to..start]).count() as u64;
-            counted_to = start;
-            self.scan_line_for(&chunk[start..end], line_no, look, &runs, out);
+        let mut lines = 0;
+        let mut rest = chunk;
+        while !rest.is_empty() {
+            let cut = match rest.len() <= PIECE {
+                true => rest.len(),
+                false => memchr::memrchr(b'\n', &rest[..PIECE])
+                    .or_else(|| memchr::memchr(b'\n', &rest[PIECE..]).map(|p| PIECE + p))
+                    .map_or(rest.len(), |p| p + 1),
+            };
+            lines += self.scan_piece(&rest[..cut], first_line + lines, out);
+            rest = &rest[cut..];
         }
-        let total = memchr::memchr_iter(b'\n', chunk).count() as u64;
-        total + u64::from(!chunk.is_empty() && chunk[chunk.len() - 1] != b'\n')
+        lines
     }
 
     /// Every finding in one line.
     pub fn scan_line(&self, line: &[u8], line_no: u64, out: &mut Vec<LineFinding>) {
-        let runs = long_digit_runs(line);
-        self.scan_line_for(line, line_no, Look(Look::KEYS.0 | Look::EMAILS.0 | Look::CARDS.0), &runs, out);
+        self.scan_piece(line, line_no, out);
     }
 
-    fn scan_line_for(&self, line: &[u8], line_no: u64, look: Look, runs: &[usize], out: &mut Vec<LineFinding>) {
-        // Cards need only their digit runs: a run starts after a non-digit,
-        // so the card finder sees exactly what it would over the whole line.
-        for &rs in runs {
-            let re = run_end(line, rs);
-            let run = std::str::from_utf8(&line[rs..re]).expect("digits and separators are ASCII");
-            // The contract's rule finds the Luhn-valid runs (what the gateway
-            // redacts); the scanner reports only those a person would call a card.
-            for r in scan::cards(run).into_iter().filter(|r| cardcheck::plausible(line, rs + r.start, rs + r.end)) {
-                out.push(LineFinding { line: line_no, rule: RULE_CREDIT_CARD.into(), excerpt: mask_card(&run[r]) });
-            }
+    /// One pass classifies every byte; a Teddy search over the lowercased
+    /// copy finds key names. Each candidate (a key name, an `@`, a run of 13
+    /// or more digits) is judged where it stands; only a finding needs its
+    /// line, for the line number and the card's context.
+    fn scan_piece(&self, piece: &[u8], first_line: u64, out: &mut Vec<LineFinding>) -> u64 {
+        let mut work = self.work.borrow_mut();
+        let Work { lower, masks, keys, runs, found } = &mut *work;
+        textmask::classify(self.engine, piece, lower, masks);
+        keys.clear();
+        match &self.lower_keys {
+            LowerKeys::Teddy(s) => keys.extend(s.find_iter(lower.as_slice()).map(|m| (m.start(), m.end()))),
+            LowerKeys::Automaton(ac) => keys.extend(ac.find_iter(lower.as_slice()).map(|m| (m.start(), m.end()))),
         }
-        if !look.has(Look::KEYS) && !look.has(Look::EMAILS) {
-            return;
-        }
-        let text = String::from_utf8_lossy(line);
-        let bytes = text.as_bytes();
-        let mut key_end = 0;
-        let keys = if look.has(Look::KEYS) { Some(self.keys.find_iter(bytes)) } else { None };
-        for m in keys.into_iter().flatten() {
-            if m.start() < key_end {
+        runs.clear();
+        textmask::long_digit_runs::<MIN_CARD_DIGITS>(self.engine, piece, masks, runs);
+        found.clear();
+
+        // Cards first in a line, then keys, then emails, as a reader scans it.
+        for &rs in runs.iter() {
+            let run = &piece[rs..run_end(piece, rs)];
+            // A plain run holds one candidate, from its first digit, and no
+            // card network's numbers begin with 0, 1, 7, 8 or 9 (epoch
+            // seconds and milliseconds begin with 1).
+            if !matches!(run[0], b'2'..=b'6') && run.iter().all(u8::is_ascii_digit) {
                 continue;
             }
-            let (ks, ke) = key_bounds(bytes, m.start(), m.end());
+            scan::for_each_card(run, |r| {
+                let (start, end) = (rs + r.start, rs + r.end);
+                if !cardcheck::shaped_like_a_card(&piece[start..end]) {
+                    return;
+                }
+                let (ls, le) = line_around(piece, start);
+                if cardcheck::plausible(&piece[ls..le], start - ls, end - ls) {
+                    found.push(Pending {
+                        at: start,
+                        rank: 0,
+                        rule: RULE_CREDIT_CARD.into(),
+                        excerpt: mask_card(&run[r]),
+                    });
+                }
+            });
+        }
+        let mut key_end = 0;
+        for &(ms, me) in keys.iter() {
+            if ms < key_end {
+                continue;
+            }
+            let (ks, ke) = key_bounds(piece, ms, me);
             key_end = ke;
-            let key = &text[ks..ke];
+            // SAFETY: `key_bounds` takes only ASCII bytes, so the key is UTF-8.
+            let key = unsafe { std::str::from_utf8_unchecked(&piece[ks..ke]) };
             let Some(rule) = self.rules.key_rule(key) else { continue };
-            if let Some((value, form)) = value_after(&text, ks, ke) {
-                if !self.is_redacted(value) {
-                    out.push(LineFinding {
-                        line: line_no,
+            let line_end = memchr::memchr(b'\n', &piece[ke..]).map_or(piece.len(), |p| ke + p);
+            if let Some((value, form)) = value_after(&piece[..line_end], ks, ke) {
+                let value = String::from_utf8_lossy(value);
+                if !self.is_redacted(&value) {
+                    found.push(Pending {
+                        at: ks,
+                        rank: 1,
                         rule: rule.id.clone(),
-                        excerpt: masked_pair(key, value, form),
+                        excerpt: masked_pair(key, &value, form),
                     });
                 }
             }
         }
-        let emails = if look.has(Look::EMAILS) { scan::emails(&text) } else { Vec::new() };
-        for m in emails {
-            let local = &text[m.range.start..m.at];
-            if !self.rules.is_hashed_local(local) {
-                out.push(LineFinding {
-                    line: line_no,
-                    rule: RULE_EMAIL.into(),
-                    excerpt: format!("{}***{}", &local[..local.len().min(2)], &text[m.at..m.range.end]),
-                });
+        if masks.iter().any(|m| m.at != 0) {
+            for m in scan::email_matches(piece) {
+                let local = std::str::from_utf8(&piece[m.range.start..m.at]).expect("address bytes are ASCII");
+                if !self.rules.is_hashed_local(local) {
+                    let domain = std::str::from_utf8(&piece[m.at..m.range.end]).expect("address bytes are ASCII");
+                    let excerpt = format!("{}***{domain}", &local[..local.len().min(2)]);
+                    found.push(Pending { at: m.range.start, rank: 2, rule: RULE_EMAIL.into(), excerpt });
+                }
             }
         }
+
+        // Line numbers, counted on the masks, in line order.
+        let mut line_no = first_line;
+        let mut counted_to = 0;
+        let mut pending: Vec<(usize, Pending)> =
+            found.drain(..).map(|f| (memchr::memrchr(b'\n', &piece[..f.at]).map_or(0, |p| p + 1), f)).collect();
+        pending.sort_by_key(|(line_start, f)| (*line_start, f.rank, f.at));
+        for (line_start, f) in pending {
+            line_no += textmask::newlines_between(masks, counted_to, line_start);
+            counted_to = line_start;
+            out.push(LineFinding { line: line_no, rule: f.rule, excerpt: f.excerpt });
+        }
+        let total = textmask::newlines_between(masks, 0, piece.len());
+        total + u64::from(piece.last().is_some_and(|&b| b != b'\n'))
     }
 
     fn is_redacted(&self, value: &str) -> bool {
@@ -160,50 +209,20 @@ impl Scanner {
     }
 }
 
-/// Which detectors a candidate line needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Look(u8);
-
-impl Look {
-    const KEYS: Look = Look(1);
-    const EMAILS: Look = Look(2);
-    const CARDS: Look = Look(4);
-
-    fn has(self, other: Look) -> bool {
-        self.0 & other.0 != 0
-    }
+/// A finding before its line number is known.
+struct Pending {
+    at: usize,
+    /// The order of findings within a line: cards, keys, emails.
+    rank: u8,
+    rule: String,
+    excerpt: String,
 }
 
-/// Offsets where a run of at least 13 digits (single spaces or dashes
-/// between them allowed) begins: the only places a card can be.
-fn long_digit_runs(chunk: &[u8]) -> Vec<usize> {
-    let in_run = |b: u8| b.is_ascii_digit() || b == b' ' || b == b'-';
-    let mut found = Vec::new();
-    let mut run_start = 0;
-    let mut digits = 0usize;
-    let mut i = 0;
-    while i < chunk.len() {
-        // Not in a run, and byte i+12 can be in none: then no run of 13
-        // digits starts anywhere in i..=i+12 (it would have to cover i+12).
-        if digits == 0 && chunk.get(i + MIN_CARD_DIGITS - 1).is_some_and(|&b| !in_run(b)) {
-            i += MIN_CARD_DIGITS;
-            continue;
-        }
-        let b = chunk[i];
-        if b.is_ascii_digit() {
-            if digits == 0 {
-                run_start = i;
-            }
-            digits += 1;
-            if digits == MIN_CARD_DIGITS {
-                found.push(run_start);
-            }
-        } else if !((b == b' ' || b == b'-') && digits > 0 && chunk.get(i + 1).is_some_and(u8::is_ascii_digit)) {
-            digits = 0;
-        }
-        i += 1;
-    }
-    found
+/// The line around byte `at`, without its newline.
+fn line_around(text: &[u8], at: usize) -> (usize, usize) {
+    let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |p| at + p);
+    (start, end)
 }
 
 /// The end of the digit run that starts at `start`.
@@ -240,8 +259,7 @@ enum Form {
 }
 
 /// The value that follows a key in JSON, form/query or header form.
-fn value_after(text: &str, ks: usize, ke: usize) -> Option<(&str, Form)> {
-    let b = text.as_bytes();
+fn value_after(b: &[u8], ks: usize, ke: usize) -> Option<(&[u8], Form)> {
     let skip_spaces = |mut i: usize| {
         while i < b.len() && b[i] == b' ' {
             i += 1;
@@ -259,21 +277,21 @@ fn value_after(text: &str, ks: usize, ke: usize) -> Option<(&str, Form)> {
             while j < b.len() && b[j] != b'"' {
                 j += if b[j] == b'\\' { 2 } else { 1 };
             }
-            return Some((&text[v + 1..j.min(b.len())], Form::Json));
+            return Some((&b[v + 1..j.min(b.len())], Form::Json));
         }
         let end = (v..b.len()).find(|&j| matches!(b[j], b',' | b'}' | b']')).unwrap_or(b.len());
-        return Some((&text[v..end], Form::Json));
+        return Some((&b[v..end], Form::Json));
     }
     match b.get(ke) {
         Some(b'=') => {
             let end = (ke + 1..b.len())
                 .find(|&j| matches!(b[j], b'&' | b' ' | b'"' | b'\'' | b',' | b';'))
                 .unwrap_or(b.len());
-            Some((&text[ke + 1..end], Form::Pair))
+            Some((&b[ke + 1..end], Form::Pair))
         }
         Some(b':') if b.get(ke + 1) == Some(&b' ') => {
-            let end = text[ke + 2..].find(['"', '\r']).map_or(b.len(), |p| ke + 2 + p);
-            Some((&text[ke + 2..end], Form::Header))
+            let end = memchr::memchr2(b'"', b'\r', &b[ke + 2..]).map_or(b.len(), |p| ke + 2 + p);
+            Some((&b[ke + 2..end], Form::Header))
         }
         _ => None,
     }
@@ -293,8 +311,8 @@ fn masked_pair(key: &str, value: &str, form: Form) -> String {
 }
 
 /// A card with all but its last four digits hidden.
-fn mask_card(card: &str) -> String {
-    let digits: Vec<char> = card.chars().filter(char::is_ascii_digit).collect();
+fn mask_card(card: &[u8]) -> String {
+    let digits: Vec<char> = card.iter().copied().filter(u8::is_ascii_digit).map(char::from).collect();
     let last: String = digits[digits.len().saturating_sub(4)..].iter().collect();
     format!("{}{last}", "*".repeat(digits.len().saturating_sub(4)))
 }
@@ -346,12 +364,40 @@ mod tests {
     }
 
     #[test]
-    fn finds_every_long_run_whatever_its_alignment() {
-        for pad in 0..30 {
-            let text = format!("{}4111 1111 1111 1111 xyz1234567890123 12-34", "a".repeat(pad));
-            assert_eq!(long_digit_runs(text.as_bytes()), [pad, pad + 23], "pad {pad}");
+    fn a_chunk_finds_what_its_lines_find_across_pieces() {
+        // Longer than a piece, with findings on both sides of every cut and
+        // lines of every length, some not UTF-8.
+        let parts = [
+            "{\"password\":\"hunter2\"}",
+            "pay 4111 1111 1111 1111 now",
+            "a@b.com x",
+            "{\"token\":\"[REDACTED]\"}",
+            "ts 1764603076492",
+            "\u{e9}t\u{e9} Cookie: s=1",
+            "plain",
+        ];
+        let mut text = Vec::new();
+        let mut n = 0u64;
+        while text.len() < 3 * PIECE {
+            let part = parts[(n * 7 % parts.len() as u64) as usize];
+            text.extend_from_slice(part.as_bytes());
+            text.extend(std::iter::repeat_n(b'x', (n % 90) as usize));
+            if n % 11 == 0 {
+                text.push(0xff);
+            }
+            text.push(b'\n');
+            n += 1;
         }
-        assert!(long_digit_runs(b"123456789012 x 2026-11-25 12:00:00").is_empty());
+        let scanner = Scanner::new(&contract());
+        let mut whole = Vec::new();
+        let lines = scanner.scan_chunk(&text, 1, &mut whole);
+        let mut each = Vec::new();
+        for (i, line) in text.split(|&b| b == b'\n').take(n as usize).enumerate() {
+            scanner.scan_line(line, i as u64 + 1, &mut each);
+        }
+        assert_eq!(lines, n);
+        assert!(whole.len() > 1000);
+        assert_eq!(whole, each);
     }
 
     #[test]

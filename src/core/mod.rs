@@ -22,5 +22,6 @@ pub mod route;
 pub mod runbook;
 pub mod sanitizer;
 pub mod scan;
+pub mod textmask;
 pub mod thresholds;
 pub mod watch;

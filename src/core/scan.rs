@@ -14,22 +14,28 @@ const MAX_CARD_DIGITS: usize = 19;
 
 /// Luhn-valid card numbers, as byte ranges (separators included).
 pub fn cards(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    for_each_card(text.as_bytes(), |r| found.push(r));
+    found
+}
+
+/// Calls `each` with every Luhn-valid card number in `bytes`, in order; the
+/// same matches as [`cards`], without allocating (the scanner calls it on
+/// every long digit run of a log).
+pub fn for_each_card(bytes: &[u8], mut each: impl FnMut(Range<usize>)) {
     let mut at = 0;
     while at < bytes.len() {
         let starts_run = bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_digit());
         match starts_run.then(|| card_shape_at(bytes, at)).flatten() {
             Some(end) => {
                 if luhn_valid(&bytes[at..end]) {
-                    found.push(at..end);
+                    each(at..end);
                 }
                 at = end;
             }
             None => at += 1,
         }
     }
-    found
 }
 
 /// The end of the longest card-shaped run starting at `start` that is not
@@ -93,7 +99,12 @@ fn is_label(b: u8) -> bool {
 
 /// Every email address in `text`, leftmost first, never overlapping.
 pub fn emails(text: &str) -> Vec<EmailMatch> {
-    let bytes = text.as_bytes();
+    email_matches(text.as_bytes())
+}
+
+/// [`emails`] over bytes that need not be UTF-8: every byte an address is
+/// made of is ASCII, so a match is the same as over the lossy text.
+pub fn email_matches(bytes: &[u8]) -> Vec<EmailMatch> {
     let mut found = Vec::new();
     let mut floor = 0;
     for at in memchr_all(bytes, b'@') {

@@ -1,0 +1,428 @@
+//! One pass over a buffer of log text that does what the scanner needs from
+//! every byte: an ASCII-lowercased copy (for a case-sensitive Teddy search of
+//! the key names) and, per 64 bytes, bitmasks of digits, card separators
+//! (space, dash), newlines, `@` and non-ASCII bytes. Everything after this
+//! pass works on the masks or on the few candidate lines, never byte by byte
+//! over the whole buffer.
+//!
+//! SIMD where the CPU has it (AVX2 checked at run time, else SSE2, which
+//! every x86_64 has); a scalar version elsewhere, which is also the
+//! reference the tests compare against.
+
+/// Bit `i` of each mask describes byte `i` of a 64-byte block.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Masks {
+    pub digit: u64,
+    pub sep: u64,
+    /// Card run members: digits, and separators between two digits.
+    pub member: u64,
+    pub newline: u64,
+    pub at: u64,
+    pub non_ascii: u64,
+}
+
+/// Which implementation [`classify`] uses, chosen once per scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Scalar,
+    #[cfg(target_arch = "x86_64")]
+    Sse2,
+    #[cfg(target_arch = "x86_64")]
+    Avx2,
+}
+
+impl Engine {
+    /// The fastest this CPU runs (AVX2 comes with POPCNT, which the mask
+    /// counting uses).
+    pub fn detect() -> Engine {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+                return Engine::Avx2;
+            }
+            Engine::Sse2
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        Engine::Scalar
+    }
+}
+
+/// Lowercases `src` into `lower` (resized to its length) and sets `masks` to
+/// one [`Masks`] per 64 bytes (the last block's bits past the end are 0).
+pub fn classify(engine: Engine, src: &[u8], lower: &mut Vec<u8>, masks: &mut Vec<Masks>) {
+    lower.resize(src.len(), 0);
+    masks.clear();
+    masks.resize(src.len().div_ceil(64), Masks::default());
+    let whole = src.len() / 64 * 64;
+    let blocks = src[..whole].chunks_exact(64).zip(lower[..whole].chunks_exact_mut(64)).zip(masks.iter_mut());
+    match engine {
+        Engine::Scalar => blocks.for_each(|((s, d), m)| *m = classify_scalar(s, d)),
+        // SAFETY: SSE2 is part of x86_64.
+        #[cfg(target_arch = "x86_64")]
+        Engine::Sse2 => unsafe { x86::classify_sse2(blocks) },
+        // SAFETY: `Engine::Avx2` is only chosen when the CPU reports AVX2.
+        #[cfg(target_arch = "x86_64")]
+        Engine::Avx2 => unsafe { x86::classify_avx2(blocks) },
+    }
+    if whole < src.len() {
+        masks[whole / 64] = classify_scalar(&src[whole..], &mut lower[whole..]);
+    }
+    // A separator is a member when the bytes on both sides are digits.
+    let mut prev_digit = 0u64;
+    for w in 0..masks.len() {
+        let next_digit = masks.get(w + 1).map_or(0, |m| m.digit);
+        let m = &mut masks[w];
+        let before = (m.digit << 1) | (prev_digit >> 63);
+        let after = (m.digit >> 1) | (next_digit << 63);
+        m.member = m.digit | (m.sep & before & after);
+        prev_digit = m.digit;
+    }
+}
+
+/// Up to 64 bytes, one at a time.
+fn classify_scalar(src: &[u8], lower: &mut [u8]) -> Masks {
+    let mut m = Masks::default();
+    for (i, (&b, d)) in src.iter().zip(lower.iter_mut()).enumerate() {
+        *d = b.to_ascii_lowercase();
+        let bit = 1u64 << i;
+        if b.is_ascii_digit() {
+            m.digit |= bit;
+        }
+        if b == b' ' || b == b'-' {
+            m.sep |= bit;
+        }
+        if b == b'\n' {
+            m.newline |= bit;
+        }
+        if b == b'@' {
+            m.at |= bit;
+        }
+        if !b.is_ascii() {
+            m.non_ascii |= bit;
+        }
+    }
+    m
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use super::Masks;
+    use std::arch::x86_64::*;
+
+    /// [`super::long_digit_runs`], compiled with AVX2 and POPCNT.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2 and POPCNT.
+    #[target_feature(enable = "avx2,popcnt,bmi1,bmi2")]
+    pub unsafe fn long_digit_runs_avx2<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mut Vec<usize>) {
+        super::long_digit_runs_body::<MIN>(text, masks, out)
+    }
+
+    /// Each block: 64 source bytes, 64 bytes for their lowercase copy, and
+    /// its masks.
+    pub type Block<'a> = ((&'a [u8], &'a mut [u8]), &'a mut Masks);
+
+    /// # Safety
+    /// The CPU must have SSE2 (every x86_64 has).
+    #[target_feature(enable = "sse2")]
+    pub unsafe fn classify_sse2<'a>(blocks: impl Iterator<Item = Block<'a>>) {
+        for ((s, d), m) in blocks {
+            assert!(s.len() == 64 && d.len() == 64);
+            *m = classify64_sse2(s.as_ptr(), d.as_mut_ptr());
+        }
+    }
+
+    /// # Safety
+    /// The CPU must have AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn classify_avx2<'a>(blocks: impl Iterator<Item = Block<'a>>) {
+        for ((s, d), m) in blocks {
+            assert!(s.len() == 64 && d.len() == 64);
+            *m = classify64_avx2(s.as_ptr(), d.as_mut_ptr());
+        }
+    }
+
+    /// # Safety
+    /// `src` and `dst` must each be valid for 64 bytes.
+    #[inline(always)]
+    unsafe fn classify64_sse2(src: *const u8, dst: *mut u8) -> Masks {
+        let zero = _mm_set1_epi8(b'0' as i8);
+        let nine = _mm_set1_epi8(9);
+        let upper_a = _mm_set1_epi8(b'A' as i8);
+        let z25 = _mm_set1_epi8(25);
+        let case_bit = _mm_set1_epi8(0x20);
+        let space = _mm_set1_epi8(b' ' as i8);
+        let dash = _mm_set1_epi8(b'-' as i8);
+        let nl = _mm_set1_epi8(b'\n' as i8);
+        let at = _mm_set1_epi8(b'@' as i8);
+        let mut m = Masks::default();
+        for k in 0..4 {
+            let v = _mm_loadu_si128(src.add(16 * k) as *const __m128i);
+            let t = _mm_sub_epi8(v, zero);
+            let digit = _mm_cmpeq_epi8(_mm_min_epu8(t, nine), t);
+            let u = _mm_sub_epi8(v, upper_a);
+            let upper = _mm_cmpeq_epi8(_mm_min_epu8(u, z25), u);
+            _mm_storeu_si128(dst.add(16 * k) as *mut __m128i, _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+            let sep = _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, dash));
+            let bits = |x: __m128i| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
+            m.digit |= bits(digit);
+            m.sep |= bits(sep);
+            m.newline |= bits(_mm_cmpeq_epi8(v, nl));
+            m.at |= bits(_mm_cmpeq_epi8(v, at));
+            m.non_ascii |= bits(v);
+        }
+        m
+    }
+
+    /// # Safety
+    /// `src` and `dst` must each be valid for 64 bytes, and the CPU must
+    /// have AVX2.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn classify64_avx2(src: *const u8, dst: *mut u8) -> Masks {
+        let zero = _mm256_set1_epi8(b'0' as i8);
+        let nine = _mm256_set1_epi8(9);
+        let upper_a = _mm256_set1_epi8(b'A' as i8);
+        let z25 = _mm256_set1_epi8(25);
+        let case_bit = _mm256_set1_epi8(0x20);
+        let space = _mm256_set1_epi8(b' ' as i8);
+        let dash = _mm256_set1_epi8(b'-' as i8);
+        let nl = _mm256_set1_epi8(b'\n' as i8);
+        let at = _mm256_set1_epi8(b'@' as i8);
+        let mut m = Masks::default();
+        for k in 0..2 {
+            let v = _mm256_loadu_si256(src.add(32 * k) as *const __m256i);
+            let t = _mm256_sub_epi8(v, zero);
+            let digit = _mm256_cmpeq_epi8(_mm256_min_epu8(t, nine), t);
+            let u = _mm256_sub_epi8(v, upper_a);
+            let upper = _mm256_cmpeq_epi8(_mm256_min_epu8(u, z25), u);
+            _mm256_storeu_si256(dst.add(32 * k) as *mut __m256i, _mm256_or_si256(v, _mm256_and_si256(upper, case_bit)));
+            let sep = _mm256_or_si256(_mm256_cmpeq_epi8(v, space), _mm256_cmpeq_epi8(v, dash));
+            let bits = |x: __m256i| u64::from(_mm256_movemask_epi8(x) as u32) << (32 * k);
+            m.digit |= bits(digit);
+            m.sep |= bits(sep);
+            m.newline |= bits(_mm256_cmpeq_epi8(v, nl));
+            m.at |= bits(_mm256_cmpeq_epi8(v, at));
+            m.non_ascii |= bits(v);
+        }
+        m
+    }
+}
+
+/// Where a run of at least `min` card digits begins: digits with single
+/// spaces or dashes between them, as the contract's card pattern allows.
+/// Found on the masks: a separator counts only between two digits, and a
+/// run of `min` such bytes is necessary for `min` digits; the few runs that
+/// pass are then counted exactly. `text` is the classified buffer.
+pub fn long_digit_runs<const MIN: usize>(engine: Engine, text: &[u8], masks: &[Masks], out: &mut Vec<usize>) {
+    match engine {
+        // SAFETY: `Engine::Avx2` is only chosen when the CPU has AVX2 and POPCNT.
+        #[cfg(target_arch = "x86_64")]
+        Engine::Avx2 => unsafe { x86::long_digit_runs_avx2::<MIN>(text, masks, out) },
+        _ => long_digit_runs_body::<MIN>(text, masks, out),
+    }
+}
+
+#[inline(always)]
+fn long_digit_runs_body<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mut Vec<usize>) {
+    const { assert!(MIN >= 2 && MIN <= 64) };
+    let mut prev_long = 0u64;
+    for w in 0..masks.len() {
+        let cur = masks[w].member;
+        let next = masks.get(w + 1).map_or(0, |m| m.member);
+        // Bit i of `long`: the MIN bytes from i on are all members.
+        let mut x = u128::from(cur) | (u128::from(next) << 64);
+        let mut have = 1;
+        while have < MIN {
+            let step = if have < MIN - have { have } else { MIN - have };
+            x &= x >> step;
+            have += step;
+        }
+        let long = x as u64;
+        // A run's first position, not inside one that began earlier.
+        let starts = long & !((long << 1) | (prev_long >> 63));
+        if starts != 0 {
+            count_run_digits::<MIN>(text, masks, w, starts, out);
+        }
+        prev_long = long;
+    }
+}
+
+/// Keeps the runs starting at `starts` (bits of word `w`) that hold at
+/// least MIN digits, counted on the masks while a run ends within the two
+/// words (a date's `2026-11-26 03` is 13 members but 10 digits), byte by
+/// byte beyond.
+#[inline(never)]
+fn count_run_digits<const MIN: usize>(text: &[u8], masks: &[Masks], w: usize, mut starts: u64, out: &mut Vec<usize>) {
+    let next = masks.get(w + 1);
+    let members = u128::from(masks[w].member) | (u128::from(next.map_or(0, |m| m.member)) << 64);
+    let digits = u128::from(masks[w].digit) | (u128::from(next.map_or(0, |m| m.digit)) << 64);
+    while starts != 0 {
+        let bit = starts.trailing_zeros();
+        let len = (!(members >> bit)).trailing_zeros();
+        let at = w * 64 + bit as usize;
+        let count = match len < 128 - bit {
+            true => ((digits >> bit) & ((1u128 << len) - 1)).count_ones() as usize,
+            false => digits_in_run(text, at),
+        };
+        if count >= MIN {
+            out.push(at);
+        }
+        starts &= starts - 1;
+    }
+}
+
+/// Digits in the run of digits and single separators that starts at `start`.
+fn digits_in_run(b: &[u8], start: usize) -> usize {
+    let mut i = start;
+    let mut digits = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            digits += 1;
+        } else if !((b[i] == b' ' || b[i] == b'-') && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            break;
+        }
+        i += 1;
+    }
+    digits
+}
+
+/// Newlines in `text[from..to]`, counted on the masks.
+pub fn newlines_between(masks: &[Masks], from: usize, to: usize) -> u64 {
+    if from >= to {
+        return 0;
+    }
+    let (fw, tw) = (from / 64, (to - 1) / 64);
+    let head = !0u64 << (from % 64);
+    let tail = !0u64 >> (63 - (to - 1) % 64);
+    if fw == tw {
+        return u64::from((masks[fw].newline & head & tail).count_ones());
+    }
+    let mut n = u64::from((masks[fw].newline & head).count_ones());
+    n += masks[fw + 1..tw].iter().map(|m| u64::from(m.newline.count_ones())).sum::<u64>();
+    n + u64::from((masks[tw].newline & tail).count_ones())
+}
+
+/// Is any byte of `text[from..to]` outside ASCII?
+pub fn any_non_ascii(masks: &[Masks], from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    let (fw, tw) = (from / 64, (to - 1) / 64);
+    let head = !0u64 << (from % 64);
+    let tail = !0u64 >> (63 - (to - 1) % 64);
+    if fw == tw {
+        return masks[fw].non_ascii & head & tail != 0;
+    }
+    masks[fw].non_ascii & head != 0
+        || masks[fw + 1..tw].iter().any(|m| m.non_ascii != 0)
+        || masks[tw].non_ascii & tail != 0
+}
+
+/// Positions of every `@`, in order.
+pub fn ats(masks: &[Masks], out: &mut Vec<usize>) {
+    for (w, m) in masks.iter().enumerate() {
+        let mut bits = m.at;
+        while bits != 0 {
+            out.push(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn engines() -> Vec<Engine> {
+        let mut all = vec![Engine::Scalar];
+        #[cfg(target_arch = "x86_64")]
+        {
+            all.push(Engine::Sse2);
+            if std::arch::is_x86_feature_detected!("avx2") {
+                all.push(Engine::Avx2);
+            }
+        }
+        all
+    }
+
+    /// The plain definition: a run starts after a non-member and holds at
+    /// least `min` digits.
+    fn runs_reference(b: &[u8], min: usize) -> Vec<usize> {
+        let member = |i: usize| {
+            b[i].is_ascii_digit()
+                || ((b[i] == b' ' || b[i] == b'-')
+                    && i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        };
+        (0..b.len())
+            .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !member(i - 1)) && digits_in_run(b, i) >= min)
+            .collect()
+    }
+
+    fn text() -> impl Strategy<Value = Vec<u8>> {
+        // Mostly digits and separators, so long runs and their edges are common.
+        let byte = prop_oneof![
+            8 => b'0'..=b'9',
+            2 => Just(b' '),
+            2 => Just(b'-'),
+            1 => Just(b'\n'),
+            1 => Just(b'@'),
+            1 => b'A'..=b'Z',
+            1 => any::<u8>(),
+        ];
+        proptest::collection::vec(byte, 0..400)
+    }
+
+    proptest! {
+        #[test]
+        fn every_engine_agrees_with_the_definition(b in text()) {
+            let mut want_lower = b.clone();
+            want_lower.make_ascii_lowercase();
+            for engine in engines() {
+                let (mut lower, mut masks) = (Vec::new(), Vec::new());
+                classify(engine, &b, &mut lower, &mut masks);
+                prop_assert_eq!(&lower, &want_lower, "{:?}", engine);
+                for (i, &c) in b.iter().enumerate() {
+                    let m = masks[i / 64];
+                    let bit = |x: u64| x >> (i % 64) & 1 == 1;
+                    prop_assert_eq!(bit(m.digit), c.is_ascii_digit());
+                    prop_assert_eq!(bit(m.sep), c == b' ' || c == b'-');
+                    prop_assert_eq!(bit(m.newline), c == b'\n');
+                    prop_assert_eq!(bit(m.at), c == b'@');
+                    prop_assert_eq!(bit(m.non_ascii), !c.is_ascii());
+                }
+                let (mut r2, mut r13, mut r19) = (Vec::new(), Vec::new(), Vec::new());
+                long_digit_runs::<2>(engine, &b, &masks, &mut r2);
+                long_digit_runs::<13>(engine, &b, &masks, &mut r13);
+                long_digit_runs::<19>(engine, &b, &masks, &mut r19);
+                prop_assert_eq!(r2, runs_reference(&b, 2), "{:?}", engine);
+                prop_assert_eq!(r13, runs_reference(&b, 13), "{:?}", engine);
+                prop_assert_eq!(r19, runs_reference(&b, 19), "{:?}", engine);
+                let n = b.len();
+                for (from, to) in [(0, n), (n / 3, n / 2), (n / 2, n), (1.min(n), n)] {
+                    let nl = b[from..to].iter().filter(|&&c| c == b'\n').count() as u64;
+                    prop_assert_eq!(newlines_between(&masks, from, to), nl);
+                    prop_assert_eq!(any_non_ascii(&masks, from, to), !b[from..to].is_ascii());
+                }
+                let mut at = Vec::new();
+                ats(&masks, &mut at);
+                prop_assert_eq!(at, memchr::memchr_iter(b'@', &b).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn runs_across_block_edges() {
+        for pad in 0..140 {
+            let text = format!("{}4111 1111 1111 1111 xyz1234567890123 12-34", "a".repeat(pad));
+            let (mut lower, mut masks) = (Vec::new(), Vec::new());
+            classify(Engine::detect(), text.as_bytes(), &mut lower, &mut masks);
+            let mut runs = Vec::new();
+            long_digit_runs::<13>(Engine::detect(), text.as_bytes(), &masks, &mut runs);
+            assert_eq!(runs, [pad, pad + 23], "pad {pad}");
+        }
+    }
+}
