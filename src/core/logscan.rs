@@ -28,6 +28,8 @@ pub struct Scanner {
     /// Case-sensitive over the lowercased chunk: Teddy when the CPU has it
     /// (a case-insensitive search would turn Teddy off).
     lower_keys: LowerKeys,
+    /// For each needle, the rule a key spelled exactly so falls under.
+    needle_rules: Vec<Option<usize>>,
     engine: Engine,
     work: RefCell<Work>,
     rules: SanitizerRules,
@@ -43,7 +45,8 @@ enum LowerKeys {
 struct Work {
     lower: Vec<u8>,
     masks: Vec<Masks>,
-    keys: Vec<(usize, usize)>,
+    /// Key name matches: start, end, needle.
+    keys: Vec<(usize, usize, usize)>,
     runs: Vec<usize>,
     found: Vec<Pending>,
 }
@@ -82,7 +85,18 @@ impl Scanner {
                         .expect("valid needles"),
                 )
             });
-        Scanner { lower_keys, engine: Engine::detect(), work: RefCell::new(Work::default()), rules: rules.clone() }
+        // A key that is exactly a needle falls under that needle's rule.
+        let needle_rules = needles
+            .iter()
+            .map(|n| rules.key_rule(n).and_then(|r| rules.keys.iter().position(|k| k == r)))
+            .collect();
+        Scanner {
+            lower_keys,
+            needle_rules,
+            engine: Engine::detect(),
+            work: RefCell::new(Work::default()),
+            rules: rules.clone(),
+        }
     }
 
     /// Scans a buffer of complete lines whose first line is `first_line`;
@@ -118,8 +132,12 @@ impl Scanner {
         textmask::classify(self.engine, piece, lower, masks);
         keys.clear();
         match &self.lower_keys {
-            LowerKeys::Teddy(s) => keys.extend(s.find_iter(lower.as_slice()).map(|m| (m.start(), m.end()))),
-            LowerKeys::Automaton(ac) => keys.extend(ac.find_iter(lower.as_slice()).map(|m| (m.start(), m.end()))),
+            LowerKeys::Teddy(s) => {
+                keys.extend(s.find_iter(lower.as_slice()).map(|m| (m.start(), m.end(), m.pattern().as_usize())))
+            }
+            LowerKeys::Automaton(ac) => {
+                keys.extend(ac.find_iter(lower.as_slice()).map(|m| (m.start(), m.end(), m.pattern().as_usize())))
+            }
         }
         runs.clear();
         textmask::long_digit_runs::<MIN_CARD_DIGITS>(self.engine, piece, masks, runs);
@@ -151,7 +169,7 @@ impl Scanner {
             });
         }
         let mut key_end = 0;
-        for &(ms, me) in keys.iter() {
+        for &(ms, me, needle) in keys.iter() {
             if ms < key_end {
                 continue;
             }
@@ -159,7 +177,11 @@ impl Scanner {
             key_end = ke;
             // SAFETY: `key_bounds` takes only ASCII bytes, so the key is UTF-8.
             let key = unsafe { std::str::from_utf8_unchecked(&piece[ks..ke]) };
-            let Some(rule) = self.rules.key_rule(key) else { continue };
+            let rule = match (ks, ke) == (ms, me) {
+                true => self.needle_rules[needle].map(|i| &self.rules.keys[i]),
+                false => self.rules.key_rule(key),
+            };
+            let Some(rule) = rule else { continue };
             let line_end = memchr::memchr(b'\n', &piece[ke..]).map_or(piece.len(), |p| ke + p);
             if let Some((value, form)) = value_after(&piece[..line_end], ks, ke) {
                 let value = String::from_utf8_lossy(value);

@@ -228,32 +228,56 @@ fn long_digit_runs_body<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mu
     const { assert!(MIN >= 2 && MIN <= 64) };
     let mut prev_long = 0u64;
     for w in 0..masks.len() {
-        let cur = masks[w].member;
-        let next = masks.get(w + 1).map_or(0, |m| m.member);
-        // Bit i of `long`: the MIN bytes from i on are all members.
-        let mut x = u128::from(cur) | (u128::from(next) << 64);
-        let mut have = 1;
-        while have < MIN {
-            let step = if have < MIN - have { have } else { MIN - have };
-            x &= x >> step;
-            have += step;
-        }
-        let long = x as u64;
+        let next = masks.get(w + 1);
+        let long = all_set_from::<MIN>(masks[w].member, next.map_or(0, |m| m.member));
         // A run's first position, not inside one that began earlier.
-        let starts = long & !((long << 1) | (prev_long >> 63));
+        let mut starts = (long as u64) & !(((long as u64) << 1) | (prev_long >> 63));
         if starts != 0 {
-            count_run_digits::<MIN>(text, masks, w, starts, out);
+            // A run of exactly MIN members holds MIN digits only when it has
+            // no separator (a date's `2026-11-26 03` has 13 members, 10
+            // digits): decided on the masks. Longer runs are counted.
+            let exact = starts & !((long & (long >> 1)) as u64);
+            let pure = all_set_from::<MIN>(masks[w].digit, next.map_or(0, |m| m.digit)) as u64;
+            starts &= !(exact & !pure);
+            if starts & !exact == 0 {
+                while starts != 0 {
+                    out.push(w * 64 + starts.trailing_zeros() as usize);
+                    starts &= starts - 1;
+                }
+            } else {
+                count_run_digits::<MIN>(text, masks, w, starts, exact, out);
+            }
         }
-        prev_long = long;
+        prev_long = long as u64;
     }
 }
 
+/// Bit i (of the low 64 and the first bits above): the MIN bits from i on
+/// are all set in `lo` followed by `hi`.
+#[inline(always)]
+fn all_set_from<const MIN: usize>(lo: u64, hi: u64) -> u128 {
+    let mut x = u128::from(lo) | (u128::from(hi) << 64);
+    let mut have = 1;
+    while have < MIN {
+        let step = if have < MIN - have { have } else { MIN - have };
+        x &= x >> step;
+        have += step;
+    }
+    x
+}
+
 /// Keeps the runs starting at `starts` (bits of word `w`) that hold at
-/// least MIN digits, counted on the masks while a run ends within the two
-/// words (a date's `2026-11-26 03` is 13 members but 10 digits), byte by
-/// byte beyond.
+/// least MIN digits: those in `sure` are known to; the others are counted on
+/// the masks while a run ends within the two words, byte by byte beyond.
 #[inline(never)]
-fn count_run_digits<const MIN: usize>(text: &[u8], masks: &[Masks], w: usize, mut starts: u64, out: &mut Vec<usize>) {
+fn count_run_digits<const MIN: usize>(
+    text: &[u8],
+    masks: &[Masks],
+    w: usize,
+    mut starts: u64,
+    sure: u64,
+    out: &mut Vec<usize>,
+) {
     let next = masks.get(w + 1);
     let members = u128::from(masks[w].member) | (u128::from(next.map_or(0, |m| m.member)) << 64);
     let digits = u128::from(masks[w].digit) | (u128::from(next.map_or(0, |m| m.digit)) << 64);
@@ -262,6 +286,7 @@ fn count_run_digits<const MIN: usize>(text: &[u8], masks: &[Masks], w: usize, mu
         let len = (!(members >> bit)).trailing_zeros();
         let at = w * 64 + bit as usize;
         let count = match len < 128 - bit {
+            _ if sure >> bit & 1 == 1 => MIN,
             true => ((digits >> bit) & ((1u128 << len) - 1)).count_ones() as usize,
             false => digits_in_run(text, at),
         };

@@ -2,7 +2,7 @@
 //! stderr is piped (a log of the run), a line every few seconds so the log
 //! shows the run is alive; nothing with -q.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -15,7 +15,8 @@ const HEARTBEAT: Duration = Duration::from_secs(5);
 pub struct Spinner {
     bar: ProgressBar,
     message: Arc<Mutex<String>>,
-    heartbeat: Option<(Arc<AtomicBool>, JoinHandle<()>)>,
+    /// Dropping the sender stops the heartbeat thread at once.
+    heartbeat: Option<(Sender<()>, JoinHandle<()>)>,
 }
 
 /// How a spinner shows itself.
@@ -40,19 +41,14 @@ impl Spinner {
         }
         let message = Arc::new(Mutex::new(message.to_string()));
         let heartbeat = (show == Show::Heartbeat).then(|| {
-            let stop = Arc::new(AtomicBool::new(false));
-            let (flag, text) = (stop.clone(), message.clone());
+            let (stop, stopped) = mpsc::channel::<()>();
+            let text = message.clone();
             let handle = std::thread::spawn(move || {
                 let started = Instant::now();
-                let mut next = HEARTBEAT;
-                // Bounded by the spinner's life: finish() stops it.
-                while !flag.load(Ordering::SeqCst) {
-                    std::thread::sleep(Duration::from_millis(100));
-                    if started.elapsed() >= next {
-                        let now = text.lock().map(|m| m.clone()).unwrap_or_default();
-                        eprintln!("{now}: still running ({}s)", started.elapsed().as_secs());
-                        next += HEARTBEAT;
-                    }
+                // Bounded by the spinner's life: finish() ends it.
+                while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(HEARTBEAT) {
+                    let now = text.lock().map(|m| m.clone()).unwrap_or_default();
+                    eprintln!("{now}: still running ({}s)", started.elapsed().as_secs());
                 }
             });
             (stop, handle)
@@ -70,7 +66,7 @@ impl Spinner {
     pub fn finish(self) {
         self.bar.finish_and_clear();
         if let Some((stop, handle)) = self.heartbeat {
-            stop.store(true, Ordering::SeqCst);
+            drop(stop);
             let _ = handle.join();
         }
     }
