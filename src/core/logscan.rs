@@ -52,6 +52,7 @@ struct Work {
 }
 
 const MIN_CARD_DIGITS: usize = 13;
+const MAX_CARD_DIGITS: usize = 19;
 
 /// A chunk is scanned in pieces of about this many bytes (cut after a
 /// newline), so the piece, its lowercased copy and its masks stay in the
@@ -129,7 +130,7 @@ impl Scanner {
     fn scan_piece(&self, piece: &[u8], first_line: u64, out: &mut Vec<LineFinding>) -> u64 {
         let mut work = self.work.borrow_mut();
         let Work { lower, masks, keys, runs, found } = &mut *work;
-        textmask::classify(self.engine, piece, lower, masks);
+        let summary = textmask::classify(self.engine, piece, lower, masks);
         keys.clear();
         match &self.lower_keys {
             LowerKeys::Teddy(s) => {
@@ -145,13 +146,17 @@ impl Scanner {
 
         // Cards first in a line, then keys, then emails, as a reader scans it.
         for &rs in runs.iter() {
-            let run = &piece[rs..run_end(piece, rs)];
-            // A plain run holds one candidate, from its first digit, and no
-            // card network's numbers begin with 0, 1, 7, 8 or 9 (epoch
-            // seconds and milliseconds begin with 1).
-            if !matches!(run[0], b'2'..=b'6') && run.iter().all(u8::is_ascii_digit) {
+            // A plain run (no separator) holds one candidate, from its first
+            // digit, and none when it is longer than a card; no card
+            // network's numbers begin with 0, 1, 7, 8 or 9 (epoch seconds
+            // and milliseconds begin with 1).
+            let digits = textmask::digits_from(masks, rs);
+            let plain = !(matches!(piece.get(rs + digits), Some(b' ' | b'-'))
+                && piece.get(rs + digits + 1).is_some_and(u8::is_ascii_digit));
+            if plain && (digits > MAX_CARD_DIGITS || !matches!(piece[rs], b'2'..=b'6')) {
                 continue;
             }
+            let run = &piece[rs..run_end(piece, rs)];
             scan::for_each_card(run, |r| {
                 let (start, end) = (rs + r.start, rs + r.end);
                 if !cardcheck::shaped_like_a_card(&piece[start..end]) {
@@ -182,8 +187,7 @@ impl Scanner {
                 false => self.rules.key_rule(key),
             };
             let Some(rule) = rule else { continue };
-            let line_end = memchr::memchr(b'\n', &piece[ke..]).map_or(piece.len(), |p| ke + p);
-            if let Some((value, form)) = value_after(&piece[..line_end], ks, ke) {
+            if let Some((value, form)) = value_after(piece, ks, ke) {
                 let value = String::from_utf8_lossy(value);
                 if !self.is_redacted(&value) {
                     found.push(Pending {
@@ -195,7 +199,7 @@ impl Scanner {
                 }
             }
         }
-        if masks.iter().any(|m| m.at != 0) {
+        if summary.any_at {
             for m in scan::email_matches(piece) {
                 let local = std::str::from_utf8(&piece[m.range.start..m.at]).expect("address bytes are ASCII");
                 if !self.rules.is_hashed_local(local) {
@@ -206,19 +210,18 @@ impl Scanner {
             }
         }
 
-        // Line numbers, counted on the masks, in line order.
+        // Line numbers, for the findings only, in line order.
         let mut line_no = first_line;
         let mut counted_to = 0;
         let mut pending: Vec<(usize, Pending)> =
             found.drain(..).map(|f| (memchr::memrchr(b'\n', &piece[..f.at]).map_or(0, |p| p + 1), f)).collect();
         pending.sort_by_key(|(line_start, f)| (*line_start, f.rank, f.at));
         for (line_start, f) in pending {
-            line_no += textmask::newlines_between(masks, counted_to, line_start);
+            line_no += memchr::memchr_iter(b'\n', &piece[counted_to..line_start]).count() as u64;
             counted_to = line_start;
             out.push(LineFinding { line: line_no, rule: f.rule, excerpt: f.excerpt });
         }
-        let total = textmask::newlines_between(masks, 0, piece.len());
-        total + u64::from(piece.last().is_some_and(|&b| b != b'\n'))
+        summary.newlines + u64::from(piece.last().is_some_and(|&b| b != b'\n'))
     }
 
     fn is_redacted(&self, value: &str) -> bool {
@@ -280,7 +283,8 @@ enum Form {
     Header,
 }
 
-/// The value that follows a key in JSON, form/query or header form.
+/// The value that follows a key in JSON, form/query or header form; it
+/// ends at the latest at the end of the key's line.
 fn value_after(b: &[u8], ks: usize, ke: usize) -> Option<(&[u8], Form)> {
     let skip_spaces = |mut i: usize| {
         while i < b.len() && b[i] == b' ' {
@@ -288,6 +292,7 @@ fn value_after(b: &[u8], ks: usize, ke: usize) -> Option<(&[u8], Form)> {
         }
         i
     };
+    let until = |from: usize, stop: &dyn Fn(u8) -> bool| (from..b.len()).find(|&j| stop(b[j])).unwrap_or(b.len());
     if ks > 0 && b[ks - 1] == b'"' && b.get(ke) == Some(&b'"') {
         let colon = skip_spaces(ke + 1);
         if b.get(colon) != Some(&b':') {
@@ -296,23 +301,21 @@ fn value_after(b: &[u8], ks: usize, ke: usize) -> Option<(&[u8], Form)> {
         let v = skip_spaces(colon + 1);
         if b.get(v) == Some(&b'"') {
             let mut j = v + 1;
-            while j < b.len() && b[j] != b'"' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
+            while j < b.len() && b[j] != b'"' && b[j] != b'\n' {
+                j += if b[j] == b'\\' && b.get(j + 1) != Some(&b'\n') { 2 } else { 1 };
             }
             return Some((&b[v + 1..j.min(b.len())], Form::Json));
         }
-        let end = (v..b.len()).find(|&j| matches!(b[j], b',' | b'}' | b']')).unwrap_or(b.len());
+        let end = until(v, &|c| matches!(c, b',' | b'}' | b']' | b'\n'));
         return Some((&b[v..end], Form::Json));
     }
     match b.get(ke) {
         Some(b'=') => {
-            let end = (ke + 1..b.len())
-                .find(|&j| matches!(b[j], b'&' | b' ' | b'"' | b'\'' | b',' | b';'))
-                .unwrap_or(b.len());
+            let end = until(ke + 1, &|c| matches!(c, b'&' | b' ' | b'"' | b'\'' | b',' | b';' | b'\n'));
             Some((&b[ke + 1..end], Form::Pair))
         }
         Some(b':') if b.get(ke + 1) == Some(&b' ') => {
-            let end = memchr::memchr2(b'"', b'\r', &b[ke + 2..]).map_or(b.len(), |p| ke + 2 + p);
+            let end = memchr::memchr3(b'"', b'\r', b'\n', &b[ke + 2..]).map_or(b.len(), |p| ke + 2 + p);
             Some((&b[ke + 2..end], Form::Header))
         }
         _ => None,

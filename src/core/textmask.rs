@@ -1,9 +1,9 @@
 //! One pass over a buffer of log text that does what the scanner needs from
 //! every byte: an ASCII-lowercased copy (for a case-sensitive Teddy search of
-//! the key names) and, per 64 bytes, bitmasks of digits, card separators
-//! (space, dash), newlines, `@` and non-ASCII bytes. Everything after this
-//! pass works on the masks or on the few candidate lines, never byte by byte
-//! over the whole buffer.
+//! the key names), per 64 bytes a bitmask of digits and one of card
+//! separators (space, dash), and the buffer's newline count and whether it
+//! holds an `@`. Everything after this pass works on the masks or on the few
+//! candidates, never byte by byte over the whole buffer.
 //!
 //! SIMD where the CPU has it (AVX2 checked at run time, else SSE2, which
 //! every x86_64 has); a scalar version elsewhere, which is also the
@@ -14,11 +14,20 @@
 pub struct Masks {
     pub digit: u64,
     pub sep: u64,
-    /// Card run members: digits, and separators between two digits.
-    pub member: u64,
-    pub newline: u64,
-    pub at: u64,
-    pub non_ascii: u64,
+}
+
+/// What [`classify`] learned about the whole buffer.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub newlines: u64,
+    pub any_at: bool,
+}
+
+impl Summary {
+    fn add(&mut self, newline: u64, at: u64) {
+        self.newlines += u64::from(newline.count_ones());
+        self.any_at |= at != 0;
+    }
 }
 
 /// Which implementation [`classify`] uses, chosen once per scanner.
@@ -47,41 +56,42 @@ impl Engine {
     }
 }
 
-/// Lowercases `src` into `lower` (resized to its length) and sets `masks` to
-/// one [`Masks`] per 64 bytes (the last block's bits past the end are 0).
-pub fn classify(engine: Engine, src: &[u8], lower: &mut Vec<u8>, masks: &mut Vec<Masks>) {
+/// Lowercases `src` into `lower` (resized to its length), sets `masks` to
+/// one [`Masks`] per 64 bytes (the last block's bits past the end are 0),
+/// and counts the newlines.
+pub fn classify(engine: Engine, src: &[u8], lower: &mut Vec<u8>, masks: &mut Vec<Masks>) -> Summary {
     lower.resize(src.len(), 0);
     masks.clear();
-    masks.resize(src.len().div_ceil(64), Masks::default());
+    masks.reserve(src.len().div_ceil(64));
     let whole = src.len() / 64 * 64;
-    let blocks = src[..whole].chunks_exact(64).zip(lower[..whole].chunks_exact_mut(64)).zip(masks.iter_mut());
-    match engine {
-        Engine::Scalar => blocks.for_each(|((s, d), m)| *m = classify_scalar(s, d)),
+    let mut summary = match engine {
+        Engine::Scalar => {
+            let mut summary = Summary::default();
+            for (s, d) in src[..whole].chunks_exact(64).zip(lower[..whole].chunks_exact_mut(64)) {
+                let (m, newline, at) = classify_scalar(s, d);
+                masks.push(m);
+                summary.add(newline, at);
+            }
+            summary
+        }
         // SAFETY: SSE2 is part of x86_64.
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => unsafe { x86::classify_sse2(blocks) },
+        Engine::Sse2 => unsafe { x86::classify_sse2(&src[..whole], &mut lower[..whole], masks) },
         // SAFETY: `Engine::Avx2` is only chosen when the CPU reports AVX2.
         #[cfg(target_arch = "x86_64")]
-        Engine::Avx2 => unsafe { x86::classify_avx2(blocks) },
-    }
+        Engine::Avx2 => unsafe { x86::classify_avx2(&src[..whole], &mut lower[..whole], masks) },
+    };
     if whole < src.len() {
-        masks[whole / 64] = classify_scalar(&src[whole..], &mut lower[whole..]);
+        let (m, newline, at) = classify_scalar(&src[whole..], &mut lower[whole..]);
+        masks.push(m);
+        summary.add(newline, at);
     }
-    // A separator is a member when the bytes on both sides are digits.
-    let mut prev_digit = 0u64;
-    for w in 0..masks.len() {
-        let next_digit = masks.get(w + 1).map_or(0, |m| m.digit);
-        let m = &mut masks[w];
-        let before = (m.digit << 1) | (prev_digit >> 63);
-        let after = (m.digit >> 1) | (next_digit << 63);
-        m.member = m.digit | (m.sep & before & after);
-        prev_digit = m.digit;
-    }
+    summary
 }
 
-/// Up to 64 bytes, one at a time.
-fn classify_scalar(src: &[u8], lower: &mut [u8]) -> Masks {
-    let mut m = Masks::default();
+/// Up to 64 bytes, one at a time: the masks, and the newline and `@` bits.
+fn classify_scalar(src: &[u8], lower: &mut [u8]) -> (Masks, u64, u64) {
+    let (mut m, mut newline, mut at) = (Masks::default(), 0, 0);
     for (i, (&b, d)) in src.iter().zip(lower.iter_mut()).enumerate() {
         *d = b.to_ascii_lowercase();
         let bit = 1u64 << i;
@@ -92,21 +102,18 @@ fn classify_scalar(src: &[u8], lower: &mut [u8]) -> Masks {
             m.sep |= bit;
         }
         if b == b'\n' {
-            m.newline |= bit;
+            newline |= bit;
         }
         if b == b'@' {
-            m.at |= bit;
-        }
-        if !b.is_ascii() {
-            m.non_ascii |= bit;
+            at |= bit;
         }
     }
-    m
+    (m, newline, at)
 }
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    use super::Masks;
+    use super::{Masks, Summary};
     use std::arch::x86_64::*;
 
     /// [`super::long_digit_runs`], compiled with AVX2 and POPCNT.
@@ -118,34 +125,54 @@ mod x86 {
         super::long_digit_runs_body::<MIN>(text, masks, out)
     }
 
-    /// Each block: 64 source bytes, 64 bytes for their lowercase copy, and
-    /// its masks.
-    pub type Block<'a> = ((&'a [u8], &'a mut [u8]), &'a mut Masks);
-
+    /// `src` whole blocks of 64 bytes, lowercased into `dst`.
+    ///
     /// # Safety
     /// The CPU must have SSE2 (every x86_64 has).
     #[target_feature(enable = "sse2")]
-    pub unsafe fn classify_sse2<'a>(blocks: impl Iterator<Item = Block<'a>>) {
-        for ((s, d), m) in blocks {
-            assert!(s.len() == 64 && d.len() == 64);
-            *m = classify64_sse2(s.as_ptr(), d.as_mut_ptr());
+    pub unsafe fn classify_sse2(src: &[u8], dst: &mut [u8], masks: &mut Vec<Masks>) -> Summary {
+        assert!(src.len() % 64 == 0 && dst.len() == src.len());
+        let (mut newlines, mut ats) = (0u64, 0u64);
+        let blocks = src.len() / 64;
+        masks.reserve(blocks);
+        let spare = &mut masks.spare_capacity_mut()[..blocks];
+        for (i, slot) in spare.iter_mut().enumerate() {
+            let (m, newline, at) = classify64_sse2(src.as_ptr().add(64 * i), dst.as_mut_ptr().add(64 * i));
+            slot.write(m);
+            newlines += u64::from(newline.count_ones());
+            ats |= at;
         }
+        // SAFETY: the loop wrote each of the `blocks` slots.
+        masks.set_len(masks.len() + blocks);
+        Summary { newlines, any_at: ats != 0 }
     }
 
+    /// `src` whole blocks of 64 bytes, lowercased into `dst`.
+    ///
     /// # Safety
-    /// The CPU must have AVX2.
-    #[target_feature(enable = "avx2")]
-    pub unsafe fn classify_avx2<'a>(blocks: impl Iterator<Item = Block<'a>>) {
-        for ((s, d), m) in blocks {
-            assert!(s.len() == 64 && d.len() == 64);
-            *m = classify64_avx2(s.as_ptr(), d.as_mut_ptr());
+    /// The CPU must have AVX2 and POPCNT.
+    #[target_feature(enable = "avx2,popcnt")]
+    pub unsafe fn classify_avx2(src: &[u8], dst: &mut [u8], masks: &mut Vec<Masks>) -> Summary {
+        assert!(src.len() % 64 == 0 && dst.len() == src.len());
+        let (mut newlines, mut ats) = (0u64, 0u64);
+        let blocks = src.len() / 64;
+        masks.reserve(blocks);
+        let spare = &mut masks.spare_capacity_mut()[..blocks];
+        for (i, slot) in spare.iter_mut().enumerate() {
+            let (m, newline, at) = classify64_avx2(src.as_ptr().add(64 * i), dst.as_mut_ptr().add(64 * i));
+            slot.write(m);
+            newlines += u64::from(newline.count_ones());
+            ats |= at;
         }
+        // SAFETY: the loop wrote each of the `blocks` slots.
+        masks.set_len(masks.len() + blocks);
+        Summary { newlines, any_at: ats != 0 }
     }
 
     /// # Safety
     /// `src` and `dst` must each be valid for 64 bytes.
     #[inline(always)]
-    unsafe fn classify64_sse2(src: *const u8, dst: *mut u8) -> Masks {
+    unsafe fn classify64_sse2(src: *const u8, dst: *mut u8) -> (Masks, u64, u64) {
         let zero = _mm_set1_epi8(b'0' as i8);
         let nine = _mm_set1_epi8(9);
         let upper_a = _mm_set1_epi8(b'A' as i8);
@@ -155,7 +182,7 @@ mod x86 {
         let dash = _mm_set1_epi8(b'-' as i8);
         let nl = _mm_set1_epi8(b'\n' as i8);
         let at = _mm_set1_epi8(b'@' as i8);
-        let mut m = Masks::default();
+        let (mut m, mut newline, mut ats) = (Masks::default(), 0, 0);
         for k in 0..4 {
             let v = _mm_loadu_si128(src.add(16 * k) as *const __m128i);
             let t = _mm_sub_epi8(v, zero);
@@ -167,11 +194,10 @@ mod x86 {
             let bits = |x: __m128i| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
             m.digit |= bits(digit);
             m.sep |= bits(sep);
-            m.newline |= bits(_mm_cmpeq_epi8(v, nl));
-            m.at |= bits(_mm_cmpeq_epi8(v, at));
-            m.non_ascii |= bits(v);
+            newline |= bits(_mm_cmpeq_epi8(v, nl));
+            ats |= bits(_mm_cmpeq_epi8(v, at));
         }
-        m
+        (m, newline, ats)
     }
 
     /// # Safety
@@ -179,7 +205,7 @@ mod x86 {
     /// have AVX2.
     #[inline]
     #[target_feature(enable = "avx2")]
-    unsafe fn classify64_avx2(src: *const u8, dst: *mut u8) -> Masks {
+    unsafe fn classify64_avx2(src: *const u8, dst: *mut u8) -> (Masks, u64, u64) {
         let zero = _mm256_set1_epi8(b'0' as i8);
         let nine = _mm256_set1_epi8(9);
         let upper_a = _mm256_set1_epi8(b'A' as i8);
@@ -189,23 +215,25 @@ mod x86 {
         let dash = _mm256_set1_epi8(b'-' as i8);
         let nl = _mm256_set1_epi8(b'\n' as i8);
         let at = _mm256_set1_epi8(b'@' as i8);
-        let mut m = Masks::default();
+        let (mut m, mut newline, mut ats) = (Masks::default(), 0, 0);
         for k in 0..2 {
             let v = _mm256_loadu_si256(src.add(32 * k) as *const __m256i);
             let t = _mm256_sub_epi8(v, zero);
             let digit = _mm256_cmpeq_epi8(_mm256_min_epu8(t, nine), t);
             let u = _mm256_sub_epi8(v, upper_a);
             let upper = _mm256_cmpeq_epi8(_mm256_min_epu8(u, z25), u);
-            _mm256_storeu_si256(dst.add(32 * k) as *mut __m256i, _mm256_or_si256(v, _mm256_and_si256(upper, case_bit)));
+            _mm256_storeu_si256(
+                dst.add(32 * k) as *mut __m256i,
+                _mm256_or_si256(v, _mm256_and_si256(upper, case_bit)),
+            );
             let sep = _mm256_or_si256(_mm256_cmpeq_epi8(v, space), _mm256_cmpeq_epi8(v, dash));
             let bits = |x: __m256i| u64::from(_mm256_movemask_epi8(x) as u32) << (32 * k);
             m.digit |= bits(digit);
             m.sep |= bits(sep);
-            m.newline |= bits(_mm256_cmpeq_epi8(v, nl));
-            m.at |= bits(_mm256_cmpeq_epi8(v, at));
-            m.non_ascii |= bits(v);
+            newline |= bits(_mm256_cmpeq_epi8(v, nl));
+            ats |= bits(_mm256_cmpeq_epi8(v, at));
         }
-        m
+        (m, newline, ats)
     }
 }
 
@@ -226,10 +254,19 @@ pub fn long_digit_runs<const MIN: usize>(engine: Engine, text: &[u8], masks: &[M
 #[inline(always)]
 fn long_digit_runs_body<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mut Vec<usize>) {
     const { assert!(MIN >= 2 && MIN <= 64) };
+    let digit = |w: usize| masks.get(w).map_or(0, |m| m.digit);
+    // Run members: digits, and separators with a digit on each side.
+    let members = |w: usize| {
+        let Some(m) = masks.get(w) else { return 0 };
+        let before = (m.digit << 1) | if w > 0 { masks[w - 1].digit >> 63 } else { 0 };
+        let after = (m.digit >> 1) | (digit(w + 1) << 63);
+        m.digit | (m.sep & before & after)
+    };
     let mut prev_long = 0u64;
+    let mut cur = members(0);
     for w in 0..masks.len() {
-        let next = masks.get(w + 1);
-        let long = all_set_from::<MIN>(masks[w].member, next.map_or(0, |m| m.member));
+        let next = members(w + 1);
+        let long = all_set_from::<MIN>(cur, next);
         // A run's first position, not inside one that began earlier.
         let mut starts = (long as u64) & !(((long as u64) << 1) | (prev_long >> 63));
         if starts != 0 {
@@ -237,7 +274,7 @@ fn long_digit_runs_body<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mu
             // no separator (a date's `2026-11-26 03` has 13 members, 10
             // digits): decided on the masks. Longer runs are counted.
             let exact = starts & !((long & (long >> 1)) as u64);
-            let pure = all_set_from::<MIN>(masks[w].digit, next.map_or(0, |m| m.digit)) as u64;
+            let pure = all_set_from::<MIN>(masks[w].digit, digit(w + 1)) as u64;
             starts &= !(exact & !pure);
             if starts & !exact == 0 {
                 while starts != 0 {
@@ -245,10 +282,13 @@ fn long_digit_runs_body<const MIN: usize>(text: &[u8], masks: &[Masks], out: &mu
                     starts &= starts - 1;
                 }
             } else {
-                count_run_digits::<MIN>(text, masks, w, starts, exact, out);
+                let both = |lo: u64, hi: u64| u128::from(lo) | (u128::from(hi) << 64);
+                let runs = Window { members: both(cur, next), digits: both(masks[w].digit, digit(w + 1)) };
+                count_run_digits::<MIN>(text, w, &runs, starts, exact, out);
             }
         }
         prev_long = long as u64;
+        cur = next;
     }
 }
 
@@ -266,28 +306,31 @@ fn all_set_from<const MIN: usize>(lo: u64, hi: u64) -> u128 {
     x
 }
 
+/// Run members and digits of a word and the next.
+struct Window {
+    members: u128,
+    digits: u128,
+}
+
 /// Keeps the runs starting at `starts` (bits of word `w`) that hold at
 /// least MIN digits: those in `sure` are known to; the others are counted on
 /// the masks while a run ends within the two words, byte by byte beyond.
 #[inline(never)]
 fn count_run_digits<const MIN: usize>(
     text: &[u8],
-    masks: &[Masks],
     w: usize,
+    window: &Window,
     mut starts: u64,
     sure: u64,
     out: &mut Vec<usize>,
 ) {
-    let next = masks.get(w + 1);
-    let members = u128::from(masks[w].member) | (u128::from(next.map_or(0, |m| m.member)) << 64);
-    let digits = u128::from(masks[w].digit) | (u128::from(next.map_or(0, |m| m.digit)) << 64);
     while starts != 0 {
         let bit = starts.trailing_zeros();
-        let len = (!(members >> bit)).trailing_zeros();
+        let len = (!(window.members >> bit)).trailing_zeros();
         let at = w * 64 + bit as usize;
         let count = match len < 128 - bit {
             _ if sure >> bit & 1 == 1 => MIN,
-            true => ((digits >> bit) & ((1u128 << len) - 1)).count_ones() as usize,
+            true => ((window.digits >> bit) & ((1u128 << len) - 1)).count_ones() as usize,
             false => digits_in_run(text, at),
         };
         if count >= MIN {
@@ -295,6 +338,20 @@ fn count_run_digits<const MIN: usize>(
         }
         starts &= starts - 1;
     }
+}
+
+/// How many digits follow one another from `at` (0 when `text[at]` is not
+/// one), read on the masks.
+pub fn digits_from(masks: &[Masks], at: usize) -> usize {
+    let (mut w, bit) = (at / 64, at % 64);
+    let mut n = 0;
+    let mut ones = masks.get(w).map_or(0, |m| m.digit >> bit).trailing_ones() as usize;
+    while ones == 64 - if n == 0 { bit } else { 0 } {
+        n += ones;
+        w += 1;
+        ones = masks.get(w).map_or(0, |m| m.digit).trailing_ones() as usize;
+    }
+    n + ones
 }
 
 /// Digits in the run of digits and single separators that starts at `start`.
@@ -310,49 +367,6 @@ fn digits_in_run(b: &[u8], start: usize) -> usize {
         i += 1;
     }
     digits
-}
-
-/// Newlines in `text[from..to]`, counted on the masks.
-pub fn newlines_between(masks: &[Masks], from: usize, to: usize) -> u64 {
-    if from >= to {
-        return 0;
-    }
-    let (fw, tw) = (from / 64, (to - 1) / 64);
-    let head = !0u64 << (from % 64);
-    let tail = !0u64 >> (63 - (to - 1) % 64);
-    if fw == tw {
-        return u64::from((masks[fw].newline & head & tail).count_ones());
-    }
-    let mut n = u64::from((masks[fw].newline & head).count_ones());
-    n += masks[fw + 1..tw].iter().map(|m| u64::from(m.newline.count_ones())).sum::<u64>();
-    n + u64::from((masks[tw].newline & tail).count_ones())
-}
-
-/// Is any byte of `text[from..to]` outside ASCII?
-pub fn any_non_ascii(masks: &[Masks], from: usize, to: usize) -> bool {
-    if from >= to {
-        return false;
-    }
-    let (fw, tw) = (from / 64, (to - 1) / 64);
-    let head = !0u64 << (from % 64);
-    let tail = !0u64 >> (63 - (to - 1) % 64);
-    if fw == tw {
-        return masks[fw].non_ascii & head & tail != 0;
-    }
-    masks[fw].non_ascii & head != 0
-        || masks[fw + 1..tw].iter().any(|m| m.non_ascii != 0)
-        || masks[tw].non_ascii & tail != 0
-}
-
-/// Positions of every `@`, in order.
-pub fn ats(masks: &[Masks], out: &mut Vec<usize>) {
-    for (w, m) in masks.iter().enumerate() {
-        let mut bits = m.at;
-        while bits != 0 {
-            out.push(w * 64 + bits.trailing_zeros() as usize);
-            bits &= bits - 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -408,17 +422,16 @@ mod tests {
             want_lower.make_ascii_lowercase();
             for engine in engines() {
                 let (mut lower, mut masks) = (Vec::new(), Vec::new());
-                classify(engine, &b, &mut lower, &mut masks);
+                let summary = classify(engine, &b, &mut lower, &mut masks);
                 prop_assert_eq!(&lower, &want_lower, "{:?}", engine);
                 for (i, &c) in b.iter().enumerate() {
                     let m = masks[i / 64];
                     let bit = |x: u64| x >> (i % 64) & 1 == 1;
                     prop_assert_eq!(bit(m.digit), c.is_ascii_digit());
                     prop_assert_eq!(bit(m.sep), c == b' ' || c == b'-');
-                    prop_assert_eq!(bit(m.newline), c == b'\n');
-                    prop_assert_eq!(bit(m.at), c == b'@');
-                    prop_assert_eq!(bit(m.non_ascii), !c.is_ascii());
                 }
+                let newlines = b.iter().filter(|&&c| c == b'\n').count() as u64;
+                prop_assert_eq!(summary, Summary { newlines, any_at: b.contains(&b'@') });
                 let (mut r2, mut r13, mut r19) = (Vec::new(), Vec::new(), Vec::new());
                 long_digit_runs::<2>(engine, &b, &masks, &mut r2);
                 long_digit_runs::<13>(engine, &b, &masks, &mut r13);
@@ -426,15 +439,10 @@ mod tests {
                 prop_assert_eq!(r2, runs_reference(&b, 2), "{:?}", engine);
                 prop_assert_eq!(r13, runs_reference(&b, 13), "{:?}", engine);
                 prop_assert_eq!(r19, runs_reference(&b, 19), "{:?}", engine);
-                let n = b.len();
-                for (from, to) in [(0, n), (n / 3, n / 2), (n / 2, n), (1.min(n), n)] {
-                    let nl = b[from..to].iter().filter(|&&c| c == b'\n').count() as u64;
-                    prop_assert_eq!(newlines_between(&masks, from, to), nl);
-                    prop_assert_eq!(any_non_ascii(&masks, from, to), !b[from..to].is_ascii());
+                for at in (0..b.len()).step_by(7) {
+                    let want = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    prop_assert_eq!(digits_from(&masks, at), want, "at {}", at);
                 }
-                let mut at = Vec::new();
-                ats(&masks, &mut at);
-                prop_assert_eq!(at, memchr::memchr_iter(b'@', &b).collect::<Vec<_>>());
             }
         }
     }
@@ -448,6 +456,12 @@ mod tests {
             let mut runs = Vec::new();
             long_digit_runs::<13>(Engine::detect(), text.as_bytes(), &masks, &mut runs);
             assert_eq!(runs, [pad, pad + 23], "pad {pad}");
+        }
+        let long = format!("x{}y{}", "7".repeat(200), "8".repeat(64));
+        let (mut lower, mut masks) = (Vec::new(), Vec::new());
+        classify(Engine::detect(), long.as_bytes(), &mut lower, &mut masks);
+        for (at, want) in [(0, 0), (1, 200), (63, 138), (64, 137), (128, 73), (200, 1), (201, 0), (202, 64), (230, 36)] {
+            assert_eq!(digits_from(&masks, at), want, "at {at}");
         }
     }
 }
