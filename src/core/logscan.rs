@@ -44,7 +44,7 @@ enum LowerKeys {
 #[derive(Default)]
 struct Work {
     lower: Vec<u8>,
-    masks: Vec<Masks>,
+    masks: Masks,
     /// Key name matches: start, end, needle.
     keys: Vec<(usize, usize, usize)>,
     runs: Vec<usize>,
@@ -87,10 +87,8 @@ impl Scanner {
                 )
             });
         // A key that is exactly a needle falls under that needle's rule.
-        let needle_rules = needles
-            .iter()
-            .map(|n| rules.key_rule(n).and_then(|r| rules.keys.iter().position(|k| k == r)))
-            .collect();
+        let needle_rules =
+            needles.iter().map(|n| rules.key_rule(n).and_then(|r| rules.keys.iter().position(|k| k == r))).collect();
         Scanner {
             lower_keys,
             needle_rules,
