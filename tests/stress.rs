@@ -91,6 +91,28 @@ fn a_burst_passes_exactly_the_limit_and_rate_mode_paces() {
 }
 
 #[test]
+fn the_load_engine_outlives_keepalive_closes_and_counts_every_request() {
+    let lab = Lab::start("stress-engine", None);
+    let config = lab.report.config.display().to_string();
+    let static_txt = ["--route", "GET /static.txt", "--unlisted-path", "--allow-high-load"];
+    // One connection, 1,500 requests: nginx closes a keep-alive connection
+    // after 1,000, and the engine reconnects without losing or failing one.
+    let mut args = static_txt.to_vec();
+    args.extend(["--rate", "1500", "--duration", "1s", "--connections", "1"]);
+    let (exit, report) = stress(&config, &args);
+    let rate = report.rate.unwrap();
+    assert_eq!((exit, rate.sent), (0, 1500), "{rate:#?}");
+    assert_eq!(rate.statuses.get("200"), Some(&1500), "{rate:#?}");
+    let mut args = static_txt.to_vec();
+    args.extend(["--max", "--duration", "1s", "--connections", "4"]);
+    let (exit, report) = stress(&config, &args);
+    let rate = report.rate.unwrap();
+    assert_eq!(exit, 0, "{rate:#?}");
+    assert!(rate.sent > 0 && rate.statuses.keys().all(|k| k == "200"), "{rate:#?}");
+    assert_eq!(rate.statuses.values().sum::<u64>(), rate.sent);
+}
+
+#[test]
 fn a_route_that_is_not_the_gateways_is_refused_and_no_answer_is_never_a_match() {
     let lab = Lab::start("stress-evidence", Some(CONFIG));
     let config = lab.report.config.display().to_string();

@@ -124,27 +124,14 @@ impl Http {
         Ok(Exchange { status, headers: collected, body, elapsed: started.elapsed() })
     }
 
-    /// A request made ready once, for load loops.
+    /// The method and URL of `method path`, checked as [`Http::url`] checks
+    /// it: for the load engine, which sends it again and again.
     pub fn prepare(&self, method: &str, path: &str) -> Result<(Method, Url), HttpError> {
         let url = self.url(path)?;
         let fail = |reason: String| HttpError::Request { url: url.clone(), reason };
         let method = Method::from_bytes(method.as_bytes()).map_err(|e| fail(e.to_string()))?;
         let parsed = Url::parse(&url).map_err(|e| fail(e.to_string()))?;
         Ok((method, parsed))
-    }
-
-    /// Only the status, for load: the body is drained (so the connection is
-    /// reused) but neither it nor the headers are kept.
-    pub async fn status_only(&self, prepared: &(Method, Url), headers: &[(&str, &str)]) -> Result<u16, HttpError> {
-        let (method, url) = prepared;
-        let mut request = self.client.request(method.clone(), url.clone());
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let mut response = request.send().await.map_err(|e| self.classify(url.as_str(), e))?;
-        let status = response.status().as_u16();
-        while response.chunk().await.map_err(|e| self.classify(url.as_str(), e))?.is_some() {}
-        Ok(status)
     }
 
     pub async fn get(&self, path: &str) -> Result<Exchange, HttpError> {

@@ -7,6 +7,7 @@ pub mod disk;
 pub mod files;
 pub mod fpm;
 pub mod http;
+pub mod loadgen;
 pub mod logfiles;
 pub mod logfollow;
 pub mod logtail;

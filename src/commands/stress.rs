@@ -86,16 +86,18 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     check_route(&settings, &args).await?;
     let g = &settings.file.gateway;
-    let http = Http::new(&g.base_url, g.request_timeout.0.max(Duration::from_secs(30)), None)?;
+    let timeout = g.request_timeout.0.max(Duration::from_secs(30));
+    let http = Http::new(&g.base_url, timeout, None)?;
     let (sender, headers) = sender(&args)?;
+    let (route, identity) = (&args.route, sender.masked());
     let report = match (args.burst, args.rate) {
         _ if args.max => {
-            stress_load::closed(&http, &args.route, &headers, args.connections, args.duration, &sender.masked()).await
+            stress_load::closed(&http, route, &headers, timeout, args.connections, args.duration, &identity).await?
         }
         (Some(n), _) => burst(&settings, &http, &args.route, &sender, &headers, n).await?,
         (_, Some(rate)) => {
-            stress_load::paced(&http, &args.route, &headers, rate, args.duration, args.connections, &sender.masked())
-                .await
+            stress_load::paced(&http, route, &headers, timeout, rate, args.duration, args.connections, &identity)
+                .await?
         }
         _ => sequential(&settings, &http, &args, &sender, &headers, ctx).await?,
     };

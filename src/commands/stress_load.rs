@@ -1,80 +1,65 @@
+//! The load modes of `stress`, on the lean engine (`adapters::loadgen`).
 //! Rate mode: requests sent open-loop at a constant rate, each timed from
 //! when it was due (not when it was sent), so a slow server cannot hide
-//! behind a slowed-down client (coordinated omission). An HDR histogram
-//! gives the percentiles.
+//! behind a slowed-down client (coordinated omission). Max mode: every
+//! connection sends back to back for the duration. An HDR histogram gives
+//! the percentiles.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use anyhow::Context as _;
 use hdrhistogram::Histogram;
-use tokio::sync::{Mutex, Semaphore};
 
 use crate::adapters::http::Http;
+use crate::adapters::loadgen::{self, Outcome, Pace, Target};
 use crate::core::route::Route;
 use crate::report::stress::{RateSummary, StressReport};
 
+/// The load engine's threads: one per CPU this process may use.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The request, checked to be a path on the gateway.
+fn target(http: &Http, route: &Route, headers: &[(String, String)], timeout: Duration) -> anyhow::Result<Target> {
+    let (method, url) = http.prepare(&route.method, &route.path)?;
+    let method = http::Method::from_bytes(method.as_str().as_bytes()).context("while preparing the request")?;
+    Ok(Target { method, url, headers: headers.to_vec(), timeout })
+}
+
+async fn run(target: Target, connections: usize, pace: Pace) -> anyhow::Result<Outcome> {
+    let outcome = tokio::task::spawn_blocking(move || loadgen::run(&target, connections, threads(), pace))
+        .await
+        .context("the load engine stopped")??;
+    Ok(outcome)
+}
+
 /// Sends `rate` requests per second for `duration`, at most `connections` in flight.
+#[allow(clippy::too_many_arguments)]
 pub async fn paced(
     http: &Http,
     route: &Route,
     headers: &[(String, String)],
+    timeout: Duration,
     rate: f64,
     duration: Duration,
     connections: usize,
     identity: &str,
-) -> StressReport {
+) -> anyhow::Result<StressReport> {
     let total = (rate * duration.as_secs_f64()).round().max(1.0) as u64;
-    let histogram = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid bounds")));
-    let statuses: Arc<Mutex<BTreeMap<String, u64>>> = Arc::default();
-    let slots = Arc::new(Semaphore::new(connections.max(1)));
-    let start = Instant::now();
-    let mut tasks = Vec::with_capacity(total as usize);
-    let mut lag = Duration::ZERO;
-    for i in 0..total {
-        let due = Duration::from_secs_f64(i as f64 / rate);
-        if let Some(wait) = due.checked_sub(start.elapsed()) {
-            tokio::time::sleep(wait).await;
-        } else {
-            lag = lag.max(start.elapsed() - due);
-        }
-        let (http, route, headers) = (http.clone(), route.clone(), headers.to_vec());
-        let (histogram, statuses, slots) = (histogram.clone(), statuses.clone(), slots.clone());
-        tasks.push(tokio::spawn(async move {
-            let _slot = slots.acquire_owned().await.expect("semaphore open");
-            let refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let outcome = match http.prepare(&route.method, &route.path) {
-                Ok(prepared) => http.status_only(&prepared, &refs).await,
-                Err(e) => Err(e),
-            };
-            // Latency from when the request was due: waiting for a slot counts.
-            let latency = start.elapsed().saturating_sub(due);
-            let _ = histogram.lock().await.record((latency.as_micros() as u64).max(1));
-            let key = match outcome {
-                Ok(status) => status.to_string(),
-                Err(e) if e.is_unreachable() => "unreachable".into(),
-                Err(_) => "error".into(),
-            };
-            *statuses.lock().await.entry(key).or_default() += 1;
-        }));
-    }
-    let sent_in = start.elapsed();
-    for t in tasks {
-        let _ = t.await;
-    }
-    let elapsed = start.elapsed();
-    let mut summary = summarize(&*histogram.lock().await, statuses.lock().await.clone(), elapsed);
+    let outcome = run(target(http, route, headers, timeout)?, connections, Pace::Open { rate, total }).await?;
+    let mut summary = summarize(&outcome.latencies, outcome.statuses.clone(), outcome.elapsed);
     summary.target_rate = rate;
     // Over the intervals between sends: n requests span n - 1 of them.
-    summary.send_rate = (total.saturating_sub(1)) as f64 / sent_in.as_secs_f64().max(1e-9);
-    summary.max_send_lag_ms = lag.as_secs_f64() * 1000.0;
+    summary.send_rate = (total.saturating_sub(1)) as f64 / outcome.sent_in.as_secs_f64().max(1e-9);
+    summary.max_send_lag_ms = outcome.max_lag.as_secs_f64() * 1000.0;
     let mut report = StressReport::new("rate", route, identity, None);
     report.rate = Some(summary);
-    report
+    Ok(report)
 }
 
 /// Percentiles, counts and rates from a finished run.
-fn summarize(h: &Histogram<u64>, statuses: BTreeMap<String, u64>, elapsed: Duration) -> RateSummary {
+fn summarize(h: &Histogram<u64>, statuses: std::collections::BTreeMap<String, u64>, elapsed: Duration) -> RateSummary {
     let ms = |q: f64| h.value_at_quantile(q) as f64 / 1000.0;
     let sent = h.len();
     let rate = sent as f64 / elapsed.as_secs_f64().max(1e-9);
@@ -100,48 +85,14 @@ pub async fn closed(
     http: &Http,
     route: &Route,
     headers: &[(String, String)],
+    timeout: Duration,
     connections: usize,
     duration: Duration,
     identity: &str,
-) -> StressReport {
-    let histogram = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid bounds")));
-    let statuses: Arc<Mutex<BTreeMap<String, u64>>> = Arc::default();
-    let start = Instant::now();
-    let mut workers = Vec::with_capacity(connections);
-    for _ in 0..connections.max(1) {
-        let (http, route, headers) = (http.clone(), route.clone(), headers.to_vec());
-        let (histogram, statuses) = (histogram.clone(), statuses.clone());
-        workers.push(tokio::spawn(async move {
-            let refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let mut local: BTreeMap<String, u64> = BTreeMap::new();
-            let Ok(prepared) = http.prepare(&route.method, &route.path) else { return };
-            let mut times = Vec::new();
-            // Bounded by the duration.
-            while start.elapsed() < duration {
-                let sent = Instant::now();
-                let key = match http.status_only(&prepared, &refs).await {
-                    Ok(status) => status.to_string(),
-                    Err(e) if e.is_unreachable() => "unreachable".into(),
-                    Err(_) => "error".into(),
-                };
-                times.push((sent.elapsed().as_micros() as u64).max(1));
-                *local.entry(key).or_default() += 1;
-            }
-            let mut h = histogram.lock().await;
-            for t in times {
-                let _ = h.record(t);
-            }
-            let mut s = statuses.lock().await;
-            for (k, v) in local {
-                *s.entry(k).or_default() += v;
-            }
-        }));
-    }
-    for w in workers {
-        let _ = w.await;
-    }
-    let summary = summarize(&*histogram.lock().await, statuses.lock().await.clone(), start.elapsed());
+) -> anyhow::Result<StressReport> {
+    let outcome = run(target(http, route, headers, timeout)?, connections, Pace::Closed { duration }).await?;
+    let summary = summarize(&outcome.latencies, outcome.statuses, outcome.elapsed);
     let mut report = StressReport::new("max", route, identity, None);
     report.rate = Some(summary);
-    report
+    Ok(report)
 }
