@@ -279,23 +279,18 @@ async fn connection_loop(plan: Arc<Plan>, tally: Rc<RefCell<Tally>>) {
             break;
         }
         let latency = due.elapsed();
-        let mut t = tally.borrow_mut();
-        match outcome {
-            Ok(status) => {
-                let mut digits = [0u8; 3];
-                t.record(status_text(status, &mut digits), latency);
-            }
+        let mut digits = [0u8; 3];
+        let kind = match outcome {
+            Ok(status) => status_text(status, &mut digits),
             Err(kind) => {
-                t.record(kind, latency);
                 sender = None;
-                drop(t);
-                // A refused connect returns at once: do not spin on it.
-                if kind == "unreachable" {
-                    if let Pace::Closed { .. } = plan.pace {
-                        tokio::time::sleep(Duration::from_millis(10)).await;
-                    }
-                }
+                kind
             }
+        };
+        tally.borrow_mut().record(kind, latency);
+        // A refused connect returns at once: do not spin on it.
+        if kind == "unreachable" && matches!(plan.pace, Pace::Closed { .. }) {
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
 }
