@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write the man pages (for packaging)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1078,6 +1079,21 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'gatewayctl;manpages' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write the pages into this directory (created if missing)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'gatewayctl;help' {
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries')
@@ -1098,6 +1114,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented gatewayctl.toml with the plan''s production values')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check, show or locate the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write the man pages (for packaging)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1280,6 +1297,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;completions' {
+            break
+        }
+        'gatewayctl;help;manpages' {
             break
         }
         'gatewayctl;help;help' {

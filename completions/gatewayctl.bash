@@ -52,6 +52,9 @@ _gatewayctl() {
             gatewayctl,logs)
                 cmd="gatewayctl__subcmd__logs"
                 ;;
+            gatewayctl,manpages)
+                cmd="gatewayctl__subcmd__manpages"
+                ;;
             gatewayctl,preflight)
                 cmd="gatewayctl__subcmd__preflight"
                 ;;
@@ -189,6 +192,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help,logs)
                 cmd="gatewayctl__subcmd__help__subcmd__logs"
+                ;;
+            gatewayctl__subcmd__help,manpages)
+                cmd="gatewayctl__subcmd__help__subcmd__manpages"
                 ;;
             gatewayctl__subcmd__help,preflight)
                 cmd="gatewayctl__subcmd__help__subcmd__preflight"
@@ -482,7 +488,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,7 +1196,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions help"
+            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1654,6 +1660,20 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__logs__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__manpages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2727,6 +2747,40 @@ _gatewayctl() {
                     return 0
                     ;;
                 --max-findings)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__manpages)
+            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

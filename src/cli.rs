@@ -10,7 +10,7 @@ use crate::commands;
 #[derive(Debug, Parser)]
 #[command(
     name = "gatewayctl",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("GATEWAYCTL_COMMIT"), ")"),
     about = "Switch on, check and roll back changes on a production Laravel API gateway, safely",
     long_about = None,
     after_help = "Exit codes: 0 ok, 1 a check failed or NO-GO, 2 usage or config error, \
@@ -128,6 +128,9 @@ pub enum Command {
     Config(commands::config::ConfigCommand),
     /// Print shell completions
     Completions(commands::completions::CompletionsArgs),
+    /// Write the man pages (for packaging)
+    #[command(hide = true)]
+    Manpages(commands::manpages::ManpagesArgs),
 }
 
 #[derive(Debug, Subcommand)]

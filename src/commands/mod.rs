@@ -13,6 +13,7 @@ pub mod journal;
 pub mod keys;
 pub mod lab;
 pub mod logs;
+pub mod manpages;
 pub mod preflight;
 pub mod reload;
 pub mod rollback;

@@ -1,0 +1,34 @@
+//! `gatewayctl manpages --dir DIR` (hidden): man pages generated from the CLI
+//! itself with clap_mangen, one for gatewayctl and one per subcommand
+//! (`gatewayctl-logs-scan.1`); `scripts/package.sh` puts them in the .deb.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, CommandFactory};
+
+use crate::cli::Cli;
+use crate::commands::Context;
+use crate::exit;
+
+#[derive(Debug, Args)]
+pub struct ManpagesArgs {
+    /// Write the pages into this directory (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+pub fn exec(args: ManpagesArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    std::fs::create_dir_all(&args.dir).with_context(|| format!("while creating {}", args.dir.display()))?;
+    clap_mangen::generate_to(Cli::command(), &args.dir)
+        .with_context(|| format!("while writing man pages to {}", args.dir.display()))?;
+    let mut written: Vec<String> = std::fs::read_dir(&args.dir)
+        .with_context(|| format!("while listing {}", args.dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".1"))
+        .collect();
+    written.sort();
+    ctx.out.raw(format!("{}\n", written.join("\n")).as_bytes())?;
+    Ok(exit::OK)
+}
