@@ -465,7 +465,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;stress;rate-limit' {
-            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'The request, as METHOD /path [default: the plan''s first limited route]')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'The request, as METHOD /path (the default is the plan''s first limited route)')
             [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'How many requests (sequential and burst modes)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between requests (sequential mode)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Send as this API key (masked in every output) [default: a fresh probe key]')

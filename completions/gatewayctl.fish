@@ -350,7 +350,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s h -l help -d 'Print help'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l route -d 'The request, as METHOD /path [default: the plan\'s first limited route]' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l route -d 'The request, as METHOD /path (the default is the plan\'s first limited route)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l requests -d 'How many requests (sequential and burst modes)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l interval -d 'Time between requests (sequential mode)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l api-key -d 'Send as this API key (masked in every output) [default: a fresh probe key]' -r

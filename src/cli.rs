@@ -25,6 +25,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]
     #[arg(long, global = true, env = "GATEWAYCTL_CONFIG", value_name = "FILE")]
@@ -147,5 +148,34 @@ mod tests {
     #[test]
     fn the_cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command's help lists the global flags apart, and says no
+    /// default twice.
+    #[test]
+    fn help_keeps_global_flags_apart_and_each_default_once() {
+        fn visit(cmd: &mut clap::Command, path: &str, seen: &mut usize) {
+            let help = cmd.render_help().to_string();
+            assert!(help.contains("Global options:"), "{path}: {help}");
+            let own = help.split("Global options:").next().unwrap_or_default();
+            assert!(!own.contains("--config"), "{path}: a global flag among the command's own");
+            for line in help.lines() {
+                assert!(line.matches("[default:").count() <= 1, "{path}: {line}");
+            }
+            *seen += 1;
+            // clap's own `help` subcommand carries no flags.
+            for sub in cmd.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+                let name = format!("{path} {}", sub.get_name());
+                visit(sub, &name, seen);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let mut seen = 0;
+        for sub in cli.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+            let name = sub.get_name().to_string();
+            visit(sub, &name, &mut seen);
+        }
+        assert!(seen > 40, "{seen}");
     }
 }

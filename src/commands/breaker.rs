@@ -27,7 +27,7 @@ pub enum BreakerCommand {
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
-    /// The service [default: calcom_api]
+    /// The service
     #[arg(default_value = "calcom_api")]
     pub service: String,
     /// Show what would be deleted; change nothing

@@ -26,7 +26,7 @@ const EDGE_MS: u64 = 60;
 
 #[derive(Debug, Args)]
 pub struct StressArgs {
-    /// The request, as METHOD /path [default: the plan's first limited route]
+    /// The request, as METHOD /path (the default is the plan's first limited route)
     #[arg(long, default_value = "POST /api/v2/bookings")]
     pub route: Route,
     /// How many requests (sequential and burst modes)
