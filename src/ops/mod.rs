@@ -20,6 +20,14 @@ pub mod verify;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// The next step when Redis does not answer (its URL is not repeated: it
+/// may hold a password).
+pub const REDIS_DOWN_HINT: &str = "the limiter and breaker live in Redis: check it on its host (`redis-cli ping`, \
+     `systemctl status redis-server`) and that redis.url points at it, then run `gatewayctl preflight`";
+/// The next step when the gateway does not answer HTTP.
+pub const GATEWAY_DOWN_HINT: &str =
+    "check nginx and php-fpm (`gatewayctl preflight` shows both) and that gateway.base_url is where it listens";
+
 use crate::adapters::redis::RedisTarget;
 use crate::settings::Settings;
 

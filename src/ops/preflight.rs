@@ -118,7 +118,7 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
     let mut redis = match Redis::connect(&crate::ops::redis_target(settings)).await {
         Ok(r) => r,
         Err(e) => {
-            let hint = "the limiter and breaker live in Redis: start it or fix redis.url";
+            let hint = crate::ops::REDIS_DOWN_HINT;
             return vec![Check::fail("redis", e.to_string(), hint), Check::fail("breaker", "Redis unreachable", hint)];
         }
     };

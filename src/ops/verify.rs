@@ -31,11 +31,11 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
     match (Http::new(&g.base_url, g.request_timeout.0, None), redis.as_mut()) {
         (Ok(http), Ok(redis)) => checks.extend(limiter_checks(settings, &http, redis, route, &key, &identity).await),
         (Err(e), _) => checks.push(Check::fail("v2 request", e.to_string(), "fix gateway.base_url")),
-        (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), "the limiter's state is unreadable")),
+        (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
     }
     match redis.as_mut() {
         Ok(redis) => checks.push(breaker_closed(settings, redis).await),
-        Err(e) => checks.push(Check::fail("breaker", e.to_string(), "Redis unreachable")),
+        Err(e) => checks.push(Check::fail("breaker", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
     }
     VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks }
 }
@@ -55,7 +55,11 @@ async fn route_check(settings: &Settings, route: &Route) -> Check {
                 "pass --route with one of them",
             ),
         },
-        Err(e) => Check::unknown("route", e, "the gateway's routes could not be listed"),
+        Err(e) => Check::unknown(
+            "route",
+            e,
+            "artisan route:list failed: run `php artisan route:list` in the app directory to see why",
+        ),
     }
 }
 
@@ -83,12 +87,12 @@ async fn limiter_checks(
     let hash = identity.hash();
     let predicted = match predict(settings, redis, route, &hash).await {
         Ok(v) => v,
-        Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), "cannot read the limiter's counter")],
+        Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
     let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
     let answer = match http.send(&route.method, &route.path, &[("X-Api-Key", key)], Some(&body)).await {
         Ok(a) => a,
-        Err(e) => return vec![Check::fail("v2 request", e.to_string(), "the gateway does not answer")],
+        Err(e) => return vec![Check::fail("v2 request", e.to_string(), crate::ops::GATEWAY_DOWN_HINT)],
     };
     let shown = format!("{route} as {}", mask_secret(key));
     let mut checks = vec![headers_check(&shown, &predicted, &answer), timing_check(&answer)];
@@ -158,7 +162,7 @@ async fn key_check(redis: &mut Redis, key: &str) -> Check {
             format!("{key} not found"),
             "the limiter does not write to this Redis (check redis.url and redis.prefix)",
         ),
-        Err(e) => Check::fail("limiter key", e.to_string(), "Redis unreadable"),
+        Err(e) => Check::fail("limiter key", e.to_string(), crate::ops::REDIS_DOWN_HINT),
     }
 }
 
@@ -174,10 +178,16 @@ async fn breaker_closed(settings: &Settings, redis: &mut Redis) -> Check {
                 return Check::fail(
                     "breaker",
                     format!("{service} {}", s.state),
-                    "Cal.com calls are failing: investigate or roll back",
+                    "Cal.com calls are failing: `gatewayctl breaker history` shows when and why; `gatewayctl rollback circuit-breaker` if the breaker itself is at fault",
                 )
             }
-            Err(e) => return Check::fail("breaker", format!("{e:#}"), "unreadable breaker state"),
+            Err(e) => {
+                return Check::fail(
+                    "breaker",
+                    format!("{e:#}"),
+                    "the stored state does not parse: `gatewayctl breaker status` shows it",
+                )
+            }
         }
     }
     Check::pass("breaker", seen.join(", "))

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::{Check, Decision};
+use crate::core::checks::{Check, Decision, Verdict};
 use crate::report::preflight::checks_table;
 use crate::report::{Human, Style};
 
@@ -24,8 +24,38 @@ impl Human for VerifyReport {
         match self.decision {
             Decision::Go => writeln!(w, "{}", style.good("verified")),
             Decision::NoGo => {
-                writeln!(w, "{}", style.bad("verification failed: consider `gatewayctl rollback emergency`"))
+                let failed: Vec<&str> =
+                    self.checks.iter().filter(|c| c.verdict != Verdict::Pass).map(|c| c.name.as_str()).collect();
+                let line = format!(
+                    "verification failed ({}): each hint above names the next step for that check",
+                    failed.join(", ")
+                );
+                writeln!(w, "{}", style.bad(&line))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_verification_names_its_failed_checks_not_a_generic_rollback() {
+        let report = VerifyReport {
+            decision: Decision::NoGo,
+            route: "POST /api/v2/bookings".into(),
+            identity: "key:gc***01".into(),
+            checks: vec![
+                Check::pass("health", "200 in 12 ms"),
+                Check::fail("limiter key", "connection refused", crate::ops::REDIS_DOWN_HINT),
+            ],
+        };
+        let mut out = Vec::new();
+        report.human(&mut out, &Style::default()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("verification failed (limiter key)"), "{text}");
+        assert!(text.contains("redis-cli ping"), "the check's own next step: {text}");
+        assert!(!text.contains("rollback emergency"), "{text}");
     }
 }
