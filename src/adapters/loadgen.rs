@@ -25,6 +25,9 @@ use reqwest::Url;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
+/// How long past its duration a closed-pace run waits for answers in flight.
+const GRACE: Duration = Duration::from_secs(1);
+
 /// One request, sent again and again.
 pub struct Target {
     pub method: Method,
@@ -258,16 +261,24 @@ async fn connection_loop(plan: Arc<Plan>, tally: Rc<RefCell<Tally>>) {
         };
         // A connection the server closed after its last answer (nginx's
         // keepalive_requests) takes no request: connect again, once.
+        // Closed pace ends at its duration (and a moment's grace), whatever
+        // a hung server does: what is still in flight then is a timeout.
+        let limit = match plan.pace {
+            Pace::Closed { duration } => {
+                plan.timeout.min((plan.start + duration + GRACE).saturating_duration_since(Instant::now()))
+            }
+            Pace::Open { .. } => plan.timeout,
+        };
         let mut outcome = Err("unreachable");
         for _ in 0..2 {
             if sender.is_none() {
-                match tokio::time::timeout(plan.timeout, connect(&plan)).await {
+                match tokio::time::timeout(limit, connect(&plan)).await {
                     Ok(Ok(s)) => sender = Some(s),
                     Ok(Err(_)) | Err(_) => break,
                 }
             }
             let Some(s) = sender.as_mut() else { break };
-            outcome = match tokio::time::timeout(plan.timeout, exchange(&plan, s)).await {
+            outcome = match tokio::time::timeout(limit, exchange(&plan, s)).await {
                 Ok(Ok(status)) => Ok(status),
                 Ok(Err(Failure::NotSent)) => {
                     sender = None;
@@ -378,6 +389,41 @@ mod tests {
             assert_eq!(outcome.statuses.get("unreachable"), Some(&5), "{scheme}");
             assert_eq!(outcome.latencies.len(), 5);
         }
+    }
+
+    #[test]
+    fn a_hung_server_ends_a_max_run_at_its_duration_with_timeouts() {
+        // Accepts connections and never answers.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let held = std::thread::spawn(move || {
+            let mut open = Vec::new();
+            listener.set_nonblocking(true).unwrap();
+            // Bounded: the test stops it, or 20 s pass.
+            for _ in 0..4000 {
+                if let Ok((s, _)) = listener.accept() {
+                    open.push(s);
+                }
+                if stopped.recv_timeout(Duration::from_millis(5)).is_ok() {
+                    break;
+                }
+            }
+        });
+        let target = Target {
+            method: Method::GET,
+            url: Url::parse(&format!("http://127.0.0.1:{port}/")).unwrap(),
+            headers: Vec::new(),
+            timeout: Duration::from_secs(30),
+        };
+        let started = Instant::now();
+        let outcome = run(&target, 2, 1, Pace::Closed { duration: Duration::from_millis(300) }).unwrap();
+        // Not a speed figure: the run must end by its duration and grace,
+        // not after the 30 s request timeout.
+        assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+        assert_eq!(outcome.statuses.get("timeout"), Some(&2), "{:?}", outcome.statuses);
+        stop.send(()).unwrap();
+        held.join().unwrap();
     }
 
     #[test]
