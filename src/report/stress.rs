@@ -132,27 +132,97 @@ impl Human for StressReport {
             writeln!(w, "burst: {passed} passed, the model allows exactly {want}")?;
         }
         if let Some(r) = &self.rate {
+            match self.mode.as_str() {
+                "max" => writeln!(w, "{} requests in {} ms: {:.0} req/s", r.sent, r.duration_ms, r.completed_rate)?,
+                _ => writeln!(
+                    w,
+                    "target {:.0}/s, sent at {:.1}/s (max lag {:.1} ms), {} requests in {} ms",
+                    r.target_rate, r.send_rate, r.max_send_lag_ms, r.sent, r.duration_ms
+                )?,
+            }
+            let from = if self.mode == "max" { "latency" } else { "latency (from due time)" };
             writeln!(
                 w,
-                "target {:.0}/s, sent at {:.1}/s (max lag {:.1} ms), {} requests in {} ms",
-                r.target_rate, r.send_rate, r.max_send_lag_ms, r.sent, r.duration_ms
-            )?;
-            writeln!(
-                w,
-                "latency from due time: p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
+                "{from}: p50 {:.2}, p90 {:.2}, p99 {:.2}, p99.9 {:.2}, max {:.2} ms",
                 r.p50_ms, r.p90_ms, r.p99_ms, r.p999_ms, r.max_ms
             )?;
-            writeln!(w, "statuses: {:?}", r.statuses)?;
+            let statuses: Vec<String> = r.statuses.iter().map(|(k, n)| format!("{k} × {n}")).collect();
+            writeln!(w, "statuses: {}", statuses.join(", "))?;
         }
-        match self.first_mismatch {
-            Some(n) => {
-                writeln!(w, "{}", style.bad(&format!("{} mismatch(es); the first is request {n}", self.mismatches)))
-            }
-            None if self.mismatches > 0 => {
-                writeln!(w, "{}", style.bad("the burst does not match the model: the limiter races"))
-            }
-            None if self.rate.is_none() => writeln!(w, "{}", style.good("every answer matches the model")),
-            None => Ok(()),
+        writeln!(w, "{}", self.verdict(style))
+    }
+}
+
+impl StressReport {
+    /// The last line: what the run proves, in words.
+    fn verdict(&self, style: &Style) -> String {
+        if let Some(r) = &self.rate {
+            let unanswered: u64 = r.statuses.iter().filter(|(k, _)| k.parse::<u16>().is_err()).map(|(_, n)| n).sum();
+            return match self.mismatches {
+                0 if r.sent > 0 => style.good(&format!("all {} requests served", r.sent)),
+                _ if r.sent > 0 && unanswered == r.sent => style.bad(&format!(
+                    "no request was answered ({}): check nginx and php-fpm with `gatewayctl preflight`",
+                    r.statuses.keys().cloned().collect::<Vec<_>>().join(", ")
+                )),
+                n => style.bad(&format!(
+                    "{n} of {} answers were not served (a 404, a 5xx or no answer is never a pass)",
+                    r.sent
+                )),
+            };
         }
+        match (self.first_mismatch, self.burst_answered) {
+            (Some(n), _) => style.bad(&format!("{} mismatch(es); the first is request {n}", self.mismatches)),
+            (None, Some(0)) => style.bad("no request of the burst was answered"),
+            (None, Some(_)) if self.mismatches > 0 => {
+                style.bad("the burst does not match the model: the limiter races")
+            }
+            _ if self.answered() == 0 => style.bad("no request was answered"),
+            _ => style.good("every answer matches the model"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod verdict_tests {
+    use super::*;
+    use crate::core::route::Route;
+
+    fn rate(mode: &str, statuses: &[(&str, u64)], mismatches: u64) -> StressReport {
+        let route: Route = "GET /static.txt".parse().unwrap();
+        let mut report = StressReport::new(mode, &route, "key:ga***01", None);
+        let sent = statuses.iter().map(|(_, n)| n).sum();
+        report.rate = Some(RateSummary {
+            target_rate: 20.0,
+            sent,
+            send_rate: 20.0,
+            duration_ms: 1000,
+            completed_rate: 20.0,
+            max_send_lag_ms: 0.0,
+            p50_ms: 1.0,
+            p90_ms: 1.0,
+            p99_ms: 1.0,
+            p999_ms: 1.0,
+            max_ms: 1.0,
+            statuses: statuses.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+        });
+        report.mismatches = mismatches;
+        report
+    }
+
+    fn text(report: &StressReport) -> String {
+        let mut out = Vec::new();
+        report.human(&mut out, &Style::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn load_modes_end_with_their_own_verdict() {
+        let served = text(&rate("rate", &[("200", 20)], 0));
+        assert!(served.ends_with("all 20 requests served\n") && served.contains("statuses: 200 × 20"), "{served}");
+        let down = text(&rate("rate", &[("unreachable", 20)], 20));
+        assert!(down.contains("no request was answered (unreachable)") && !down.contains("burst"), "{down}");
+        let some = text(&rate("max", &[("200", 18), ("502", 2)], 2));
+        assert!(some.contains("2 of 20 answers were not served") && some.contains("req/s"), "{some}");
+        assert!(!some.contains("target 0/s"), "{some}");
     }
 }
