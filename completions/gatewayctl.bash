@@ -55,6 +55,9 @@ _gatewayctl() {
             gatewayctl,manpages)
                 cmd="gatewayctl__subcmd__manpages"
                 ;;
+            gatewayctl,plan)
+                cmd="gatewayctl__subcmd__plan"
+                ;;
             gatewayctl,preflight)
                 cmd="gatewayctl__subcmd__preflight"
                 ;;
@@ -196,6 +199,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,manpages)
                 cmd="gatewayctl__subcmd__help__subcmd__manpages"
                 ;;
+            gatewayctl__subcmd__help,plan)
+                cmd="gatewayctl__subcmd__help__subcmd__plan"
+                ;;
             gatewayctl__subcmd__help,preflight)
                 cmd="gatewayctl__subcmd__help__subcmd__preflight"
                 ;;
@@ -282,6 +288,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__logs,scan)
                 cmd="gatewayctl__subcmd__help__subcmd__logs__subcmd__scan"
+                ;;
+            gatewayctl__subcmd__help__subcmd__plan,review)
+                cmd="gatewayctl__subcmd__help__subcmd__plan__subcmd__review"
                 ;;
             gatewayctl__subcmd__help__subcmd__rollback,all)
                 cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__all"
@@ -403,6 +412,18 @@ _gatewayctl() {
             gatewayctl__subcmd__logs__subcmd__help,scan)
                 cmd="gatewayctl__subcmd__logs__subcmd__help__subcmd__scan"
                 ;;
+            gatewayctl__subcmd__plan,help)
+                cmd="gatewayctl__subcmd__plan__subcmd__help"
+                ;;
+            gatewayctl__subcmd__plan,review)
+                cmd="gatewayctl__subcmd__plan__subcmd__review"
+                ;;
+            gatewayctl__subcmd__plan__subcmd__help,help)
+                cmd="gatewayctl__subcmd__plan__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__plan__subcmd__help,review)
+                cmd="gatewayctl__subcmd__plan__subcmd__help__subcmd__review"
+                ;;
             gatewayctl__subcmd__rollback,all)
                 cmd="gatewayctl__subcmd__rollback__subcmd__all"
                 ;;
@@ -488,7 +509,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions manpages help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,7 +1217,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal init config completions manpages help"
+            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,6 +1695,34 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__manpages)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__plan)
+            opts="review"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__plan__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2784,6 +2833,108 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__plan)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help review help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__plan__subcmd__help)
+            opts="review help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__plan__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__plan__subcmd__help__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__plan__subcmd__review)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -122,6 +122,9 @@ pub enum Command {
     /// Is the journal readable; set unreadable lines aside
     #[command(subcommand)]
     Journal(commands::journal::JournalCommand),
+    /// Review a hand-written activation plan against the gateway, before anyone runs it
+    #[command(subcommand)]
+    Plan(commands::plan::PlanCommand),
     /// Write a commented gatewayctl.toml with the plan's production values
     Init(commands::init::InitArgs),
     /// Check, show or locate the config

@@ -43,6 +43,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),
         Command::Completions(args) => commands::completions::exec(args, &mut ctx),
         Command::Manpages(args) => commands::manpages::exec(args, &mut ctx),
+        Command::Plan(cmd) => commands::plan::exec(cmd, &mut ctx),
     }
 }
 

@@ -16,6 +16,7 @@ mod harness;
 mod lab;
 mod lab_cli;
 mod logs;
+mod plan;
 mod redis;
 mod rollback;
 mod simulate;

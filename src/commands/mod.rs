@@ -14,6 +14,7 @@ pub mod keys;
 pub mod lab;
 pub mod logs;
 pub mod manpages;
+pub mod plan;
 pub mod preflight;
 pub mod reload;
 pub mod rollback;

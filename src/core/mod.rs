@@ -17,6 +17,7 @@ pub mod logline;
 pub mod logscan;
 pub mod pattern;
 pub mod php;
+pub mod planreview;
 pub mod rollback;
 pub mod route;
 pub mod runbook;

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod keys;
 pub mod lab;
 pub mod logs;
+pub mod plan;
 pub mod preflight;
 pub mod progress;
 pub mod reload;

@@ -1,0 +1,494 @@
+//! Reviewing a hand-written activation plan (Markdown with shell snippets
+//! and "Expected" lines) against what gatewayctl knows: the model, the
+//! safety rails and, when given, the app's own files. Pure: the caller
+//! passes the plan's text and a way to read the app's lines.
+//!
+//! This first slice understands Redis commands (KEYS, GET with a pattern,
+//! keys without the configured prefix), artisan's cache-flushing commands,
+//! php-fpm restarts, reloads without a config test and on another unit,
+//! `sed -i` edits by line number, curl loops that expect 429 from a route,
+//! and breaker prose about the successes that close the circuit.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
+
+use crate::core::breaker::BreakerConfig;
+use crate::core::limiter::LimiterConfig;
+use crate::core::route::Route;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Running it would hurt production.
+    Harm,
+    /// It will not do or show what the plan says.
+    Wrong,
+    /// Worth a look; not wrong by itself.
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanFinding {
+    /// 1-based line in the plan.
+    pub line: usize,
+    pub severity: Severity,
+    /// What the plan says or runs there.
+    pub plan: String,
+    /// What the gateway will actually do, and why.
+    pub actually: String,
+    /// The gatewayctl command that does the step correctly.
+    pub instead: String,
+}
+
+/// A fenced shell block and the prose right after it (its "Expected").
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// 1-based line of the block's first line of code.
+    pub line: usize,
+    pub code: String,
+    pub after: String,
+}
+
+/// What the review knows about the gateway.
+pub struct Knowledge<'a> {
+    pub limiter: &'a LimiterConfig,
+    pub breakers: &'a std::collections::BTreeMap<String, BreakerConfig>,
+    pub redis_prefix: &'a str,
+    /// The php-fpm unit this host has (from the config).
+    pub fpm_unit: &'a str,
+    pub app_lines: &'a AppLines<'a>,
+}
+
+/// Lines `range` (1-based) of a file the plan names, read from the app:
+/// `None` when the app does not have the file.
+pub type AppLines<'a> = dyn Fn(&str, Range<usize>) -> Option<Vec<String>> + 'a;
+
+/// The shell blocks of a Markdown plan, each with the prose after it.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let line_of = |offset: usize| markdown[..offset.min(markdown.len())].matches('\n').count() + 1;
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let shell = match &kind {
+                    CodeBlockKind::Fenced(lang) => {
+                        let lang = lang.split_whitespace().next().unwrap_or("");
+                        lang.is_empty() || matches!(lang, "bash" | "sh" | "shell" | "console" | "zsh")
+                    }
+                    CodeBlockKind::Indented => false,
+                };
+                if shell {
+                    // The code starts on the line after the fence.
+                    current = Some(Block { line: line_of(range.start) + 1, code: String::new(), after: String::new() });
+                }
+            }
+            Event::Text(text) if current.is_some() => {
+                if let Some(b) = current.as_mut() {
+                    b.code.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(b) = current.take() {
+                    out.push(b);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                // Prose after the last block, up to the next one.
+                if let Some(last) = out.last_mut() {
+                    if last.after.len() < 2000 {
+                        last.after.push_str(&text);
+                        last.after.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every finding in the plan, in line order.
+pub fn review(markdown: &str, know: &Knowledge) -> Vec<PlanFinding> {
+    let mut found = Vec::new();
+    for block in blocks(markdown) {
+        review_block(&block, know, &mut found);
+    }
+    breaker_prose(markdown, know, &mut found);
+    found.sort_by_key(|f| (f.line, f.severity));
+    found
+}
+
+/// The block's commands: comments dropped, `\` continuations joined, each
+/// with its line in the plan.
+fn commands(block: &Block) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut pending: Option<(usize, String)> = None;
+    for (i, raw) in block.code.lines().enumerate() {
+        let line = block.line + i;
+        let text = raw.trim();
+        if text.starts_with('#') && pending.is_none() {
+            continue;
+        }
+        let (start, mut joined) = pending.take().unwrap_or((line, String::new()));
+        match text.strip_suffix('\\') {
+            Some(head) => {
+                joined.push_str(head);
+                joined.push(' ');
+                pending = Some((start, joined));
+            }
+            None => {
+                joined.push_str(text);
+                if !joined.trim().is_empty() {
+                    out.push((start, joined));
+                }
+            }
+        }
+    }
+    if let Some(p) = pending {
+        out.push(p);
+    }
+    out
+}
+
+/// Shell words, quotes removed (enough for the commands a plan holds).
+fn words(command: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut any = false;
+    for c in command.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                any = true;
+            }
+            (None, c) if c.is_whitespace() || matches!(c, '|' | ';' | '&' | '(' | ')') => {
+                if !word.is_empty() || any {
+                    out.push(std::mem::take(&mut word));
+                }
+                any = false;
+                if matches!(c, '|' | ';' | '&') {
+                    out.push(c.to_string());
+                }
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if !word.is_empty() || any {
+        out.push(word);
+    }
+    out
+}
+
+fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let cmds = commands(block);
+    let mut tested_fpm = false;
+    for (line, cmd) in &cmds {
+        let w = words(cmd);
+        let has = |name: &str| w.iter().any(|x| x == name || x.ends_with(&format!("/{name}")));
+        let shown = cmd.chars().take(120).collect::<String>();
+        let mut push = |severity, actually: String, instead: &str| {
+            found.push(PlanFinding { line: *line, severity, plan: shown.clone(), actually, instead: instead.into() })
+        };
+        if let Some(at) = w.iter().position(|x| x == "redis-cli" || x.ends_with("/redis-cli")) {
+            redis(&w[at + 1..], know, &mut push);
+        }
+        if has("artisan") {
+            for flush in ["cache:clear", "optimize:clear"] {
+                if w.iter().any(|x| x == flush) {
+                    push(
+                        Severity::Harm,
+                        format!("`{flush}` flushes the cache store: the Redis database the rate limiter and the circuit breaker keep their state in"),
+                        "gatewayctl cache clear (config, route and view caches only)",
+                    );
+                }
+            }
+        }
+        if w.iter().any(|x| x.starts_with("php-fpm") && w.iter().any(|y| y == "-t" || y == "-tt")) {
+            tested_fpm = true;
+        }
+        let service = w.iter().position(|x| x == "systemctl").and_then(|i| w.get(i + 1).zip(w.get(i + 2)));
+        let legacy = w.iter().position(|x| x == "service").and_then(|i| w.get(i + 2).zip(w.get(i + 1)));
+        if let Some((action, unit)) = service.or(legacy) {
+            let unit = unit.trim_end_matches(".service");
+            if unit.contains("php") && unit.contains("fpm") {
+                match action.as_str() {
+                    "restart" => push(
+                        Severity::Harm,
+                        format!("`restart` stops php-fpm hard: requests in flight are dropped ({unit})"),
+                        "gatewayctl reload (php-fpm -t, then a graceful reload, proven)",
+                    ),
+                    "reload" if !tested_fpm => push(
+                        Severity::Wrong,
+                        "a reload on a config php-fpm cannot parse kills php-fpm; nothing here runs `php-fpm -t` first"
+                            .into(),
+                        "gatewayctl reload (tests the config before the signal)",
+                    ),
+                    _ => {}
+                }
+                if matches!(action.as_str(), "reload" | "restart" | "status") && unit != know.fpm_unit {
+                    push(
+                        Severity::Wrong,
+                        format!("this host's php-fpm unit is {} (service.unit), not {unit}", know.fpm_unit),
+                        "gatewayctl reload",
+                    );
+                }
+            }
+        }
+        if let Some(at) = w.iter().position(|x| x == "sed") {
+            sed_by_line(&w[at + 1..], know, &mut push);
+        }
+    }
+    curl_loop(block, &cmds, know, found);
+}
+
+type Push<'a> = dyn FnMut(Severity, String, &str) + 'a;
+
+fn redis(args: &[String], know: &Knowledge, push: &mut Push) {
+    // Options before the command, and those that take a value.
+    let mut i = 0;
+    while i < args.len() && args[i].starts_with('-') {
+        let takes = matches!(args[i].as_str(), "-h" | "-p" | "-n" | "-a" | "-u" | "--user" | "--pass" | "--pattern");
+        if args[i] == "--scan" {
+            let pattern = args.iter().position(|a| a == "--pattern").and_then(|p| args.get(p + 1));
+            if let Some(p) = pattern {
+                unprefixed(p, know, push);
+            }
+        }
+        i += if takes { 2 } else { 1 };
+    }
+    let Some(command) = args.get(i) else { return };
+    let key = args.get(i + 1).filter(|k| !matches!(k.as_str(), "|" | ";" | "&"));
+    match command.to_ascii_uppercase().as_str() {
+        "KEYS" => {
+            let pattern = key.map_or("*", |k| k.as_str());
+            push(
+                Severity::Harm,
+                "KEYS walks the whole keyspace in one blocking call: production Redis answers nothing else meanwhile, the limiter included".into(),
+                &format!("gatewayctl keys count '{pattern}' (SCAN, prefix applied)"),
+            );
+            unprefixed(pattern, know, push);
+        }
+        "GET" | "TTL" | "PTTL" | "EXISTS" | "TYPE" | "HGETALL" | "STRLEN" => {
+            let Some(key) = key else { return };
+            if key.contains(['*', '?', '[']) || key.contains('<') {
+                push(
+                    Severity::Wrong,
+                    format!("{command} takes one key and does not expand `{key}`: this always prints nothing"),
+                    &format!("gatewayctl keys list '{}'", key.replace(['<', '>'], "")),
+                );
+            } else {
+                unprefixed(key, know, push);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A key or pattern the gateway's keys cannot match: they carry the prefix.
+fn unprefixed(key: &str, know: &Knowledge, push: &mut Push) {
+    if know.redis_prefix.is_empty() || key.starts_with(know.redis_prefix) || key == "*" {
+        return;
+    }
+    let instead =
+        if key.starts_with("circuit_breaker:") { "gatewayctl breaker status" } else { "gatewayctl keys count" };
+    push(
+        Severity::Wrong,
+        format!("the gateway's keys carry the prefix `{}`: `{key}` names none of them", know.redis_prefix),
+        &format!("{instead} (applies the prefix)"),
+    );
+}
+
+/// `sed -i 'N,M…' FILE`: an edit by line number.
+fn sed_by_line(args: &[String], know: &Knowledge, push: &mut Push) {
+    if !args.iter().any(|a| a.starts_with("-i")) {
+        return;
+    }
+    let Some(script) = args.iter().find(|a| !a.starts_with('-')) else { return };
+    let digits: String = script.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    let mut bounds = digits.split(',').filter_map(|n| n.parse::<usize>().ok());
+    let Some(first) = bounds.next() else { return };
+    let last = bounds.next().unwrap_or(first);
+    let file = args.iter().rev().find(|a| !a.starts_with('-') && *a != script).cloned().unwrap_or_default();
+    let instead = if file.ends_with("routes/api.php") {
+        "gatewayctl rollback rate-limit (edits the middleware lists by PHP structure, proven, undoable)"
+    } else if file.contains("CalcomService") {
+        "gatewayctl rollback circuit-breaker"
+    } else {
+        "an edit by structure, proven on a shadow copy (gatewayctl rollback …)"
+    };
+    let held = (know.app_lines)(&file, first..last + 1);
+    let shown = |lines: &[String]| {
+        lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" / ").chars().take(160).collect::<String>()
+    };
+    let by_number =
+        format!("edits lines {first}-{last} by number: any change above them moves the edit onto other code");
+    match held {
+        // The lines hold today what the plan means to edit: right today.
+        Some(lines) if lines.iter().any(|l| l.contains("rate-limit") || l.contains("CircuitBreaker")) => push(
+            Severity::Note,
+            format!("{by_number}; today they hold what the plan means: {}", shown(&lines)),
+            instead,
+        ),
+        Some(lines) if lines.is_empty() => {
+            push(Severity::Wrong, format!("{by_number}; {file} has no line {first}"), instead)
+        }
+        Some(lines) => push(
+            Severity::Wrong,
+            format!("{by_number}; today lines {first}-{last} of {file} hold: {}", shown(&lines)),
+            instead,
+        ),
+        None => push(Severity::Wrong, by_number, instead),
+    }
+}
+
+/// `for i in {1..N}` around a `curl` that expects a 429 in the prose after.
+fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let Some(count) = loop_count(&block.code) else { return };
+    let Some((line, curl)) = cmds.iter().find(|(_, c)| words(c).iter().any(|w| w == "curl")) else { return };
+    let w = words(curl);
+    let at = w.iter().position(|x| x == "curl").unwrap_or(0);
+    let args = &w[at + 1..];
+    let mut method = None;
+    let mut url = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-X" | "--request" => {
+                method = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "-d" | "--data" | "--data-raw" | "--json" => {
+                method.get_or_insert_with(|| "POST".into());
+                i += 1;
+            }
+            "-H" | "--header" | "-w" | "--write-out" | "-o" | "-m" => i += 1,
+            a if a.starts_with("http://") || a.starts_with("https://") => url = Some(a.to_string()),
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(url) = url else { return };
+    let path = url
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{}", p.split(['?', '#']).next().unwrap_or("")))
+        .unwrap_or("/".into());
+    let method = method.unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
+    let Ok(route) = format!("{method} {path}").parse::<Route>() else { return };
+    if !block.after.contains("429") {
+        return;
+    }
+    let expected_first_429 = first_429(&block.after);
+    match know.limiter.bucket_for(&route) {
+        None => found.push(PlanFinding {
+            line: *line,
+            severity: Severity::Wrong,
+            plan: format!("{count} requests to {route}, expecting 429{}", expected_first_429.map_or(String::new(), |n| format!(" from request {n}"))),
+            actually: format!("{route} carries no rate limiter: all {count} pass and none gets 429"),
+            instead: "gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" (a limited route; the model predicts every answer)".into(),
+        }),
+        Some(bucket) => {
+            if let Some(n) = expected_first_429.filter(|&n| n != bucket.limit as usize + 1) {
+                found.push(PlanFinding {
+                    line: *line,
+                    severity: Severity::Wrong,
+                    plan: format!("{count} requests to {route}, expecting the first 429 at request {n}"),
+                    actually: format!("its bucket {} allows {} per window: the first 429 is request {}", bucket.name, bucket.limit, bucket.limit + 1),
+                    instead: format!("gatewayctl stress rate-limit --route \"{route}\" --requests {count}"),
+                });
+            }
+        }
+    }
+}
+
+/// N in `for i in {1..N}` or `$(seq N)` / `$(seq 1 N)`.
+fn loop_count(code: &str) -> Option<usize> {
+    if let Some(at) = code.find("{1..") {
+        return code[at + 4..].split('}').next()?.parse().ok();
+    }
+    let at = code.find("seq ")?;
+    let nums: Vec<usize> = code[at + 4..]
+        .split(|c: char| !c.is_ascii_digit() && c != ' ')
+        .next()?
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    nums.last().copied()
+}
+
+/// "Request 31+: HTTP 429" or "from request 31": the request the plan
+/// expects the first 429 at.
+fn first_429(prose: &str) -> Option<usize> {
+    prose.lines().filter(|l| l.contains("429")).find_map(|l| {
+        let lower = l.to_ascii_lowercase();
+        let at = lower.find("request")?;
+        lower[at + "request".len()..]
+            .trim_start_matches(['s', ' '])
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    })
+}
+
+/// "One successful request should close the circuit" against the model's
+/// success threshold.
+fn breaker_prose(markdown: &str, know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let Some((service, cfg)) = know.breakers.iter().find(|(_, c)| c.success_threshold > 1) else { return };
+    for (i, line) in markdown.lines().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        let one = ["one successful", "1 successful", "a single successful", "first successful"]
+            .iter()
+            .any(|p| lower.contains(p));
+        if one && lower.contains("close") {
+            found.push(PlanFinding {
+                line: i + 1,
+                severity: Severity::Wrong,
+                plan: line.trim().chars().take(120).collect(),
+                actually: format!(
+                    "{service}'s breaker closes after {} successes in half-open: after one it is still half-open",
+                    cfg.success_threshold
+                ),
+                instead: "gatewayctl simulate breaker (plays the sequence through the model)".into(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_like_a_shell_for_plan_commands() {
+        assert_eq!(
+            words("redis-cli KEYS \"rate_limit:*\" | wc -l"),
+            ["redis-cli", "KEYS", "rate_limit:*", "|", "wc", "-l"]
+        );
+        assert_eq!(words("sed -i '161,164s/^/\\/\\/ X/' f.php"), ["sed", "-i", "161,164s/^/\\/\\/ X/", "f.php"]);
+    }
+
+    #[test]
+    fn loops_and_first_429() {
+        assert_eq!(loop_count("for i in {1..35}; do"), Some(35));
+        assert_eq!(loop_count("for i in $(seq 1 12); do"), Some(12));
+        assert_eq!(first_429("- First 30 requests: HTTP 200\n- Request 31+: HTTP 429 (Rate limit exceeded)"), Some(31));
+    }
+
+    #[test]
+    fn comments_are_skipped_and_continuations_joined() {
+        let b = Block {
+            line: 10,
+            code: "# a comment\ncurl -s \\\n  -X GET http://x/api\nls\n".into(),
+            after: String::new(),
+        };
+        assert_eq!(commands(&b), [(11, "curl -s  -X GET http://x/api".to_string()), (13, "ls".to_string())]);
+    }
+}

@@ -1,0 +1,116 @@
+//! `plan review`: the seed plan's mistakes found on their lines, nothing it
+//! gets right flagged, and variants judged on what they do.
+
+use gatewayctl::core::planreview::Severity;
+use gatewayctl::report::plan::PlanReviewReport;
+
+use crate::harness::{code, gatewayctl, json, stderr};
+
+fn review(path: &str, extra: &[&str]) -> (i32, PlanReviewReport) {
+    let mut args = extra.to_vec();
+    args.extend(["plan", "review", path, "--format", "json"]);
+    let out = gatewayctl(&args);
+    (code(&out), json(&out))
+}
+
+fn seed() -> String {
+    format!("{}/tests/data/production-activation-plan.md", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
+    let (exit, report) = review(&seed(), &[]);
+    assert_eq!(exit, 1);
+    let at = |line: usize| report.findings.iter().filter(|f| f.line == line).collect::<Vec<_>>();
+    // KEYS on production Redis, every time.
+    for line in [121, 256, 257, 357, 358, 546] {
+        assert!(at(line).iter().any(|f| f.severity == Severity::Harm && f.actually.contains("KEYS")), "{line}");
+    }
+    // GET with a pattern prints nothing.
+    assert!(at(260).iter().any(|f| f.actually.contains("does not expand")));
+    // Phase 5A: /api/health has no limiter.
+    assert!(at(285).iter().any(|f| f.actually.contains("no rate limiter") && f.plan.contains("from request 31")));
+    // "One successful request should close circuit": the threshold is 2.
+    assert!(at(314).iter().any(|f| f.actually.contains("after 2 successes")));
+    // Rollback by line number.
+    assert!(at(419).iter().any(|f| f.actually.contains("by number") && f.instead.contains("rollback rate-limit")));
+    // A reload with no config test before it.
+    assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
+    // Nothing else: what the plan gets right (the 60 s recovery, route:list
+    // --path, reload rather than restart, limits of 30 and 60) is not flagged.
+    let flagged: Vec<usize> = report.findings.iter().map(|f| f.line).collect();
+    for line in &flagged {
+        assert!(
+            [121, 134, 207, 256, 257, 260, 285, 314, 357, 358, 393, 419, 425, 457, 474, 484, 546].contains(line),
+            "unexpected finding at {line}: {:#?}",
+            report.findings.iter().find(|f| f.line == *line)
+        );
+    }
+}
+
+#[test]
+fn variants_are_judged_on_what_they_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    // Headings in German; a correct Phase 5A; php-fpm tested before its
+    // reload; KEYS hidden in a heredoc; a GET of one real key.
+    std::fs::write(
+        &plan,
+        "# Aktivierung\n\n## Lasttest\n\n```bash\nfor i in {1..35}; do\n  curl -s -X POST http://localhost/api/v2/bookings \\\n    -H \"X-Api-Key: k\"\ndone\n```\n\nErwartet:\n- Request 31+: HTTP 429\n\n```sh\nphp-fpm8.3 -t\nsudo systemctl reload php8.3-fpm\nredis-cli GET \"circuit_breaker:calcom_api:state\"\n```\n\n```bash\ncat > /tmp/check.sh <<'EOF'\nredis-cli -n 0 keys '*'\nEOF\n```\n",
+    )
+    .unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1, "{report:#?}");
+    assert_eq!(report.blocks, 3);
+    let lines: Vec<(usize, Severity)> = report.findings.iter().map(|f| (f.line, f.severity)).collect();
+    assert_eq!(lines, [(23, Severity::Harm)], "only the KEYS in the heredoc: {report:#?}");
+
+    // The same without the KEYS: nothing wrong, exit 0.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replace("redis-cli -n 0 keys '*'", "echo ok")).unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!((exit, report.findings.len()), (0, 0), "{report:#?}");
+}
+
+#[test]
+fn a_sed_is_read_against_the_apps_lines() {
+    let app = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(app.path().join("routes")).unwrap();
+    let mut routes: Vec<String> = (1..=10).map(|i| format!("// line {i}")).collect();
+    routes[4] = "    'middleware' => ['api.rate-limit', 'api.performance'],".into();
+    std::fs::write(app.path().join("routes/api.php"), routes.join("\n")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    let write = |lines: &str| {
+        let sed = format!("```bash\nsed -i '{lines}s/^/\\/\\/ X: /' /var/www/api-gateway/routes/api.php\n```\n");
+        std::fs::write(&plan, sed).unwrap();
+    };
+    let app_dir = app.path().to_str().unwrap();
+    write("5,5");
+    let (exit, report) = review(plan.to_str().unwrap(), &["--app-dir", app_dir]);
+    assert_eq!((exit, report.findings[0].severity), (0, Severity::Note), "{report:#?}");
+    assert!(report.findings[0].actually.contains("api.rate-limit"));
+    write("8,9");
+    let (exit, report) = review(plan.to_str().unwrap(), &["--app-dir", app_dir]);
+    assert_eq!((exit, report.findings[0].severity), (1, Severity::Wrong), "{report:#?}");
+    assert!(report.findings[0].actually.contains("// line 8"), "{report:#?}");
+}
+
+#[test]
+fn an_empty_binary_or_huge_plan_gets_a_clear_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let (exit, report) = review(empty.to_str().unwrap(), &[]);
+    assert_eq!((exit, report.blocks), (1, 0), "nothing reviewed is not a pass");
+    let binary = dir.path().join("plan.bin");
+    std::fs::write(&binary, (0..=255u8).cycle().take(100_000).collect::<Vec<u8>>()).unwrap();
+    let (exit, _) = review(binary.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1);
+    let huge = dir.path().join("huge.md");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(17 * 1024 * 1024).unwrap();
+    let out = gatewayctl(&["plan", "review", huge.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a hand-written plan"), "{}", stderr(&out));
+}
