@@ -2,9 +2,9 @@
 # gatewayctl's main job, rehearsed on a lab: a real local replica of the
 # gateway (Laravel 8, php-fpm, nginx, Redis, a Cal.com stand-in). The plan's
 # phases run as gatewayctl commands, so the plan's own mistakes show before
-# anyone touches production: preflight, the journaled activation (Phases 1-4),
-# Phase 5 checked against the model, a short Phase 6 watch, and the emergency
-# rollback with its undo.
+# anyone touches production: the plan reviewed, preflight, the journaled
+# activation (Phases 1-4), Phase 5 checked against the model, a short Phase 6
+# watch, and the emergency rollback with its undo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,9 @@ TOML
 
 "$g" lab down --dir "$dir" >/dev/null 2>&1 || true
 trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
+
+step "plan review: the hand-written plan, judged before anyone runs it"
+"$g" plan review tests/data/production-activation-plan.md || true
 
 step "lab up"
 "$g" --config "$config" lab up --dir "$dir"

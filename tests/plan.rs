@@ -114,3 +114,22 @@ fn an_empty_binary_or_huge_plan_gets_a_clear_answer() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("not a hand-written plan"), "{}", stderr(&out));
 }
+
+#[test]
+fn breaker_prose_is_held_against_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    std::fs::write(
+        &plan,
+        "```bash\ncurl -s http://localhost/api/health\n```\n\n1. Circuit should OPEN after 3 failures\n2. After 30 seconds, circuit should go HALF_OPEN\n3. Two successful requests close it\n4. It opens after 5 consecutive failures and half-opens after 60s\n",
+    )
+    .unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1);
+    let lines: Vec<(usize, bool)> = report
+        .findings
+        .iter()
+        .map(|f| (f.line, f.actually.contains("5 failures") || f.actually.contains("60s")))
+        .collect();
+    assert_eq!(lines, [(5, true), (6, true)], "{report:#?}");
+}

@@ -438,26 +438,73 @@ fn first_429(prose: &str) -> Option<usize> {
     })
 }
 
-/// "One successful request should close the circuit" against the model's
-/// success threshold.
+/// The numbers in a line, each with the word right after it.
+fn numbers_with_next_word(line: &str) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && !matches!(bytes[i - 1], b'.' | b'-'))
+        {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if bytes.get(i).is_some_and(|&b| b == b'.' || b == b'-') {
+                // A version or a range (php8.3, 1-2): not a count.
+                continue;
+            }
+            let n = line[start..i].parse().unwrap_or(u64::MAX);
+            let word: String = line[i..].trim_start().chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            out.push((n, word.to_ascii_lowercase()));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Breaker prose against the model: the failures that open it, the time
+/// to half-open, and the successes that close it.
 fn breaker_prose(markdown: &str, know: &Knowledge, found: &mut Vec<PlanFinding>) {
-    let Some((service, cfg)) = know.breakers.iter().find(|(_, c)| c.success_threshold > 1) else { return };
+    let Some((service, cfg)) = know.breakers.iter().next() else { return };
     for (i, line) in markdown.lines().enumerate() {
         let lower = line.to_ascii_lowercase();
-        let one = ["one successful", "1 successful", "a single successful", "first successful"]
-            .iter()
-            .any(|p| lower.contains(p));
-        if one && lower.contains("close") {
+        let mut push = |actually: String| {
             found.push(PlanFinding {
                 line: i + 1,
                 severity: Severity::Wrong,
                 plan: line.trim().chars().take(120).collect(),
-                actually: format!(
-                    "{service}'s breaker closes after {} successes in half-open: after one it is still half-open",
-                    cfg.success_threshold
-                ),
+                actually,
                 instead: "gatewayctl simulate breaker (plays the sequence through the model)".into(),
+            })
+        };
+        let numbers = numbers_with_next_word(&lower);
+        if lower.contains("open") && !lower.contains("half") {
+            let failures = numbers.iter().find(|(_, w)| w.starts_with("failure") || w == "consecutive");
+            if let Some((n, _)) = failures.filter(|(n, _)| *n != u64::from(cfg.failure_threshold)) {
+                push(format!("{service}'s breaker opens after {} failures, not {n}", cfg.failure_threshold));
+            }
+        }
+        if lower.contains("half") && (lower.contains("after") || lower.contains("timeout")) {
+            let secs = numbers.iter().find_map(|(n, w)| match w.as_str() {
+                "s" | "sec" | "secs" | "second" | "seconds" => Some(*n),
+                "m" | "min" | "minute" | "minutes" => Some(n.saturating_mul(60)),
+                _ => None,
             });
+            if let Some(s) = secs.filter(|&s| s != cfg.recovery_timeout_s) {
+                push(format!("{service}'s breaker half-opens {}s after it opened, not {s}s", cfg.recovery_timeout_s));
+            }
+        }
+        let one = ["one successful", "1 successful", "a single successful", "first successful"]
+            .iter()
+            .any(|p| lower.contains(p));
+        if one && lower.contains("close") && cfg.success_threshold > 1 {
+            push(format!(
+                "{service}'s breaker closes after {} successes in half-open: after one it is still half-open",
+                cfg.success_threshold
+            ));
         }
     }
 }
@@ -473,6 +520,15 @@ mod tests {
             ["redis-cli", "KEYS", "rate_limit:*", "|", "wc", "-l"]
         );
         assert_eq!(words("sed -i '161,164s/^/\\/\\/ X/' f.php"), ["sed", "-i", "161,164s/^/\\/\\/ X/", "f.php"]);
+    }
+
+    #[test]
+    fn numbers_and_their_words() {
+        assert_eq!(
+            numbers_with_next_word("open after 5 consecutive failures, 60s later"),
+            [(5, "consecutive".to_string()), (60, "s".to_string())]
+        );
+        assert!(numbers_with_next_word("php8.3-fpm, 1-2 min").is_empty());
     }
 
     #[test]
