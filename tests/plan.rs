@@ -133,3 +133,45 @@ fn breaker_prose_is_held_against_the_model() {
         .collect();
     assert_eq!(lines, [(5, true), (6, true)], "{report:#?}");
 }
+
+/// The README's table "What gatewayctl catches in the plan" is
+/// `plan review` of the seed plan, one row per kind of finding. Run with
+/// UPDATE_README=1 to rewrite it after changing the review.
+#[test]
+fn the_readme_table_is_the_review_of_the_seed_plan() {
+    let (_, report) = review(&seed(), &[]);
+    let mut rows: Vec<(Vec<usize>, &gatewayctl::core::planreview::PlanFinding)> = Vec::new();
+    for f in &report.findings {
+        match rows.iter_mut().find(|(_, first)| first.actually == f.actually) {
+            Some((lines, _)) => lines.push(f.line),
+            None => rows.push((vec![f.line], f)),
+        }
+    }
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut table = String::from("| plan line(s) | the plan | what actually happens | instead |\n|---|---|---|---|\n");
+    for (lines, f) in rows {
+        let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+        table.push_str(&format!(
+            "| {} | `{}` | {} | `{}` |\n",
+            lines.join(", "),
+            cell(&f.plan),
+            cell(&f.actually),
+            cell(&f.instead)
+        ));
+    }
+    let (start, end) = ("<!-- plan-review:start -->\n", "<!-- plan-review:end -->");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
+        panic!("README.md has no {start:?} … {end:?} section");
+    };
+    let current = &readme[a + start.len()..b];
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &readme[..a + start.len()], &readme[b..])).unwrap();
+        return;
+    }
+    assert!(
+        current == table,
+        "README's plan table drifted from `plan review`: run `UPDATE_README=1 cargo test --test main plan::the_readme`"
+    );
+}
