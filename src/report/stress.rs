@@ -103,9 +103,18 @@ impl StressReport {
     }
 }
 
-fn show(a: &Answer) -> String {
-    let opt = |v: Option<u64>| v.map_or("-".to_string(), |n| n.to_string());
-    format!("{} / {} / {}", a.status, opt(a.remaining), opt(a.retry_after_s))
+/// An answer in words: `200, 29 left`, `429, retry in 45 s`, or for the
+/// model's answer on a route with no limiter, `not limited`.
+fn show(a: &Answer, expected_unlimited: bool) -> String {
+    if expected_unlimited && a.status == 200 {
+        return "not limited".into();
+    }
+    match (a.status, a.remaining, a.retry_after_s) {
+        (429, _, Some(s)) => format!("429, retry in {s} s"),
+        (status, Some(left), _) => format!("{status}, {left} left"),
+        (status, None, Some(s)) => format!("{status}, retry in {s} s"),
+        (status, None, None) => status.to_string(),
+    }
 }
 
 impl Human for StressReport {
@@ -115,14 +124,14 @@ impl Human for StressReport {
         });
         writeln!(w, "{} as {} ({limit}), {} mode", self.route, self.identity, self.mode)?;
         if !self.requests.is_empty() {
-            let mut t = table::new(&["#", "at", "expected status/remaining/retry", "observed", ""]);
+            let mut t = table::new(&["#", "at", "expected", "observed", ""]);
             for r in &self.requests {
                 let mark = if r.matched { style.good("ok") } else { style.bad("MISMATCH") };
                 t.add_row(vec![
                     table::num(r.n),
                     table::num(format!("{} ms", r.at_ms)),
-                    Cell::new(show(&r.expected)),
-                    Cell::new(show(&r.observed)),
+                    Cell::new(show(&r.expected, self.limit.is_none())),
+                    Cell::new(show(&r.observed, false)),
                     Cell::new(mark),
                 ]);
             }
@@ -213,6 +222,15 @@ mod verdict_tests {
         let mut out = Vec::new();
         report.human(&mut out, &Style::default()).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn answers_are_written_in_words() {
+        let a = |status, remaining, retry_after_s| Answer { status, remaining, retry_after_s };
+        assert_eq!(show(&a(200, None, None), true), "not limited");
+        assert_eq!(show(&a(200, None, None), false), "200");
+        assert_eq!(show(&a(200, Some(29), None), false), "200, 29 left");
+        assert_eq!(show(&a(429, Some(0), Some(45)), false), "429, retry in 45 s");
     }
 
     #[test]
