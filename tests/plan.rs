@@ -34,6 +34,10 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     assert!(at(314).iter().any(|f| f.actually.contains("after 2 successes")));
     // Rollback by line number.
     assert!(at(419).iter().any(|f| f.actually.contains("by number") && f.instead.contains("rollback rate-limit")));
+    // Expected output this Laravel does not print (read from its source).
+    for line in 187..=190 {
+        assert!(at(line).iter().any(|f| f.actually.contains("Configuration cache cleared!")), "{line}");
+    }
     // A reload with no config test before it.
     assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
     // Nothing else: what the plan gets right (the 60 s recovery, route:list
@@ -41,7 +45,8 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     let flagged: Vec<usize> = report.findings.iter().map(|f| f.line).collect();
     for line in &flagged {
         assert!(
-            [121, 134, 207, 256, 257, 260, 285, 314, 357, 358, 393, 419, 425, 457, 474, 484, 546].contains(line),
+            [121, 134, 187, 188, 189, 190, 207, 256, 257, 260, 285, 314, 357, 358, 393, 419, 425, 457, 474, 484, 546]
+                .contains(line),
             "unexpected finding at {line}: {:#?}",
             report.findings.iter().find(|f| f.line == *line)
         );
@@ -174,4 +179,24 @@ fn the_readme_table_is_the_review_of_the_seed_plan() {
         current == table,
         "README's plan table drifted from `plan review`: run `UPDATE_README=1 cargo test --test main plan::the_readme`"
     );
+}
+
+#[test]
+fn expected_artisan_output_is_what_this_laravel_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    let write = |expected: &str| {
+        let text = format!(
+            "```bash\nphp artisan config:cache\nphp artisan view:clear\n```\n\n**Expected Output:**\n```\n{expected}\n```\n"
+        );
+        std::fs::write(&plan, text).unwrap();
+    };
+    // Laravel 8's own words (config:cache clears first, and says so).
+    write("Configuration cache cleared!\nConfiguration cached successfully!\nCompiled views cleared!");
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!((exit, report.findings.len()), (0, 0), "{report:#?}");
+    write("Configuration cached successfully.");
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(report.findings[0].line, 8, "{report:#?}");
 }

@@ -46,12 +46,19 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let text = String::from_utf8_lossy(&bytes);
     let app_dir = settings.app_dir().to_path_buf();
     let app_lines = |file: &str, range: Range<usize>| read_app_lines(&app_dir, file, range);
+    // The framework the app runs: its own vendor copy, else Debian's.
+    let framework = |rel: &str| {
+        [app_dir.join("vendor/laravel/framework/src/Illuminate"), PathBuf::from("/usr/share/php/Illuminate")]
+            .iter()
+            .find_map(|root| std::fs::read_to_string(root.join(rel)).ok())
+    };
     let know = Knowledge {
         limiter: &settings.limiter,
         breakers: &settings.breakers,
         redis_prefix: &settings.file.redis.prefix,
         fpm_unit: &settings.file.service.unit,
         app_lines: &app_lines,
+        framework: &framework,
     };
     let report = PlanReviewReport {
         plan: args.plan.display().to_string(),

@@ -48,6 +48,8 @@ pub struct PlanFinding {
 pub struct Block {
     /// 1-based line of the block's first line of code.
     pub line: usize,
+    /// The fence's language (`bash`), empty for a bare fence (often output).
+    pub lang: String,
     pub code: String,
     pub after: String,
 }
@@ -60,7 +62,12 @@ pub struct Knowledge<'a> {
     /// The php-fpm unit this host has (from the config).
     pub fpm_unit: &'a str,
     pub app_lines: &'a AppLines<'a>,
+    /// A file of the Laravel framework the app runs, by its path under
+    /// `Illuminate/` (`Foundation/Console/ConfigClearCommand.php`).
+    pub framework: &'a Framework<'a>,
 }
+
+pub type Framework<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// Lines `range` (1-based) of a file the plan names, read from the app:
 /// `None` when the app does not have the file.
@@ -74,16 +81,16 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                let shell = match &kind {
-                    CodeBlockKind::Fenced(lang) => {
-                        let lang = lang.split_whitespace().next().unwrap_or("");
-                        lang.is_empty() || matches!(lang, "bash" | "sh" | "shell" | "console" | "zsh")
-                    }
-                    CodeBlockKind::Indented => false,
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(lang) => Some(lang.split_whitespace().next().unwrap_or("").to_string()),
+                    CodeBlockKind::Indented => None,
                 };
-                if shell {
+                if let Some(lang) =
+                    lang.filter(|l| l.is_empty() || matches!(l.as_str(), "bash" | "sh" | "shell" | "console" | "zsh"))
+                {
                     // The code starts on the line after the fence.
-                    current = Some(Block { line: line_of(range.start) + 1, code: String::new(), after: String::new() });
+                    let line = line_of(range.start) + 1;
+                    current = Some(Block { line, lang, code: String::new(), after: String::new() });
                 }
             }
             Event::Text(text) if current.is_some() => {
@@ -114,8 +121,14 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
 /// Every finding in the plan, in line order.
 pub fn review(markdown: &str, know: &Knowledge) -> Vec<PlanFinding> {
     let mut found = Vec::new();
-    for block in blocks(markdown) {
-        review_block(&block, know, &mut found);
+    let all = blocks(markdown);
+    for (i, block) in all.iter().enumerate() {
+        review_block(block, know, &mut found);
+        if let Some(output) = all.get(i + 1).filter(|o| o.lang.is_empty()) {
+            if block.after.to_ascii_lowercase().contains("expected") {
+                artisan_output(block, output, know, &mut found);
+            }
+        }
     }
     breaker_prose(markdown, know, &mut found);
     found.sort_by_key(|f| (f.line, f.severity));
@@ -249,6 +262,68 @@ fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
 }
 
 type Push<'a> = dyn FnMut(Severity, String, &str) + 'a;
+
+/// The lines an artisan command prints, read from the framework's source:
+/// its `info(…)` messages, and those of the commands it `call`s.
+fn artisan_messages(command: &str, know: &Knowledge, depth: usize) -> Option<Vec<String>> {
+    let class: String = command
+        .split(':')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect();
+    let source = (know.framework)(&format!("Foundation/Console/{class}Command.php"))?;
+    let mut out = Vec::new();
+    for (call, into_messages) in [("info(", true), ("->call(", false)] {
+        let mut rest = source.as_str();
+        while let Some(at) = rest.find(call) {
+            rest = &rest[at + call.len()..];
+            let Some(quote) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') else { continue };
+            let Some(end) = rest[1..].find(quote) else { break };
+            let text = &rest[1..1 + end];
+            match into_messages {
+                true => out.push(text.to_string()),
+                false if depth < 2 => out.extend(artisan_messages(text, know, depth + 1).unwrap_or_default()),
+                false => {}
+            }
+        }
+    }
+    Some(out)
+}
+
+/// "Expected Output" after a block of artisan commands, against what this
+/// Laravel prints for them.
+fn artisan_output(block: &Block, output: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let mut printed = Vec::new();
+    for (_, cmd) in commands(block) {
+        let w = words(&cmd);
+        if let Some(at) = w.iter().position(|x| x == "artisan" || x.ends_with("/artisan")) {
+            match w.get(at + 1).and_then(|c| artisan_messages(c, know, 0)) {
+                Some(messages) => printed.extend(messages),
+                // A command this framework does not have, or no framework
+                // to read: nothing to compare with.
+                None => return,
+            }
+        }
+    }
+    if printed.is_empty() {
+        return;
+    }
+    for (i, expected) in output.code.lines().enumerate() {
+        let expected = expected.trim();
+        if expected.is_empty() || printed.iter().any(|p| p.trim() == expected) {
+            continue;
+        }
+        found.push(PlanFinding {
+            line: output.line + i,
+            severity: Severity::Wrong,
+            plan: format!("expected output: {expected}"),
+            actually: format!("this Laravel prints: {}", printed.join(" / ")),
+            instead: "gatewayctl cache rebuild (checks each command's output itself)".into(),
+        });
+    }
+}
 
 fn redis(args: &[String], know: &Knowledge, push: &mut Push) {
     // Options before the command, and those that take a value.
@@ -542,6 +617,7 @@ mod tests {
     fn comments_are_skipped_and_continuations_joined() {
         let b = Block {
             line: 10,
+            lang: "bash".into(),
             code: "# a comment\ncurl -s \\\n  -X GET http://x/api\nls\n".into(),
             after: String::new(),
         };
