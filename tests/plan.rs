@@ -38,6 +38,8 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     for line in 187..=190 {
         assert!(at(line).iter().any(|f| f.actually.contains("Configuration cache cleared!")), "{line}");
     }
+    // Phase 5C: the log read by eye, ten lines of it.
+    assert!(at(319).iter().any(|f| f.instead.contains("logs scan")));
     // A reload with no config test before it.
     assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
     // Nothing else: what the plan gets right (the 60 s recovery, route:list
@@ -45,8 +47,11 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     let flagged: Vec<usize> = report.findings.iter().map(|f| f.line).collect();
     for line in &flagged {
         assert!(
-            [121, 134, 187, 188, 189, 190, 207, 256, 257, 260, 285, 314, 357, 358, 393, 419, 425, 457, 474, 484, 546]
-                .contains(line),
+            [
+                121, 134, 187, 188, 189, 190, 207, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 457, 474,
+                484, 546
+            ]
+            .contains(line),
             "unexpected finding at {line}: {:#?}",
             report.findings.iter().find(|f| f.line == *line)
         );
@@ -199,4 +204,20 @@ fn expected_artisan_output_is_what_this_laravel_prints() {
     let (exit, report) = review(plan.to_str().unwrap(), &[]);
     assert_eq!(exit, 1);
     assert_eq!(report.findings[0].line, 8, "{report:#?}");
+}
+
+#[test]
+fn another_redis_database_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    std::fs::write(
+        &plan,
+        "```bash\nredis-cli -n 2 GET \"circuit_breaker:calcom_api:state\"\nredis-cli -n 0 TTL x\n```\n",
+    )
+    .unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1);
+    let lines: Vec<usize> = report.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [2], "{report:#?}");
+    assert!(report.findings[0].actually.contains("database 0, not 2"));
 }

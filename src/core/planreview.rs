@@ -59,6 +59,8 @@ pub struct Knowledge<'a> {
     pub limiter: &'a LimiterConfig,
     pub breakers: &'a std::collections::BTreeMap<String, BreakerConfig>,
     pub redis_prefix: &'a str,
+    /// The Redis database the gateway uses (from redis.url).
+    pub redis_db: u32,
     /// The php-fpm unit this host has (from the config).
     pub fpm_unit: &'a str,
     pub app_lines: &'a AppLines<'a>,
@@ -254,6 +256,15 @@ fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
                 }
             }
         }
+        let log_grep = has("grep") && w.iter().any(|x| x.ends_with("laravel.log"));
+        let secret_words = ["password", "secret", "token", "api_key"];
+        if log_grep && secret_words.iter().any(|k| cmd.to_ascii_lowercase().contains(k)) {
+            push(
+                Severity::Wrong,
+                "a grep read by eye (and `tail` keeps only its last lines): a leak anywhere else passes unseen, and nothing tells a redacted value from a missed one".into(),
+                "gatewayctl logs scan (the sanitizer's own rules, every line and rotation, exit 1 on a leak)",
+            );
+        }
         if let Some(at) = w.iter().position(|x| x == "sed") {
             sed_by_line(&w[at + 1..], know, &mut push);
         }
@@ -329,6 +340,18 @@ fn redis(args: &[String], know: &Knowledge, push: &mut Push) {
     // Options before the command, and those that take a value.
     let mut i = 0;
     while i < args.len() && args[i].starts_with('-') {
+        if args[i] == "-n" {
+            if let Some(db) = args.get(i + 1).and_then(|d| d.parse::<u32>().ok()).filter(|&d| d != know.redis_db) {
+                push(
+                    Severity::Wrong,
+                    format!(
+                        "the gateway keeps its keys in database {}, not {db}: this reads another database",
+                        know.redis_db
+                    ),
+                    "gatewayctl keys count (uses redis.url's database)",
+                );
+            }
+        }
         let takes = matches!(args[i].as_str(), "-h" | "-p" | "-n" | "-a" | "-u" | "--user" | "--pass" | "--pattern");
         if args[i] == "--scan" {
             let pattern = args.iter().position(|a| a == "--pattern").and_then(|p| args.get(p + 1));
