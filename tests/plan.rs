@@ -40,6 +40,10 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     }
     // Phase 5C: the log read by eye, ten lines of it.
     assert!(at(319).iter().any(|f| f.instead.contains("logs scan")));
+    // "Verify" with a bare curl: nothing checks the status or the headers.
+    for line in [241, 428] {
+        assert!(at(line).iter().any(|f| f.severity == Severity::Unverifiable), "{line}");
+    }
     // A reload with no config test before it.
     assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
     // Nothing else: what the plan gets right (the 60 s recovery, route:list
@@ -48,8 +52,8 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     for line in &flagged {
         assert!(
             [
-                121, 134, 187, 188, 189, 190, 207, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 457, 474,
-                484, 546
+                121, 134, 187, 188, 189, 190, 207, 241, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 428,
+                457, 474, 484, 546
             ]
             .contains(line),
             "unexpected finding at {line}: {:#?}",

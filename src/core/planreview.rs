@@ -26,8 +26,17 @@ pub enum Severity {
     Harm,
     /// It will not do or show what the plan says.
     Wrong,
+    /// An expectation nothing in the plan checks.
+    Unverifiable,
     /// Worth a look; not wrong by itself.
     Note,
+}
+
+impl Severity {
+    /// Would following the plan here fail or harm production?
+    pub fn fails(self) -> bool {
+        matches!(self, Severity::Harm | Severity::Wrong)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,8 +210,20 @@ fn words(command: &str) -> Vec<String> {
     out
 }
 
+/// Does this curl command check its answer (fail on an error status,
+/// print the status, or pass the body to something that tests it)?
+fn checked(w: &[String]) -> bool {
+    w.iter().any(|x| {
+        matches!(x.as_str(), "-f" | "--fail" | "--fail-with-body" | "-w" | "--write-out" | "-I" | "--head" | "-i")
+            || (x.starts_with('-') && !x.starts_with("--") && x.contains('f') && x.len() <= 5)
+            || matches!(x.as_str(), "grep" | "jq" | "test" | "[")
+    })
+}
+
 fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
     let cmds = commands(block);
+    let after = block.after.to_ascii_lowercase();
+    let expects = after.contains("verif") || after.contains("expected");
     let mut tested_fpm = false;
     for (line, cmd) in &cmds {
         let w = words(cmd);
@@ -263,6 +284,14 @@ fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
                 Severity::Wrong,
                 "a grep read by eye (and `tail` keeps only its last lines): a leak anywhere else passes unseen, and nothing tells a redacted value from a missed one".into(),
                 "gatewayctl logs scan (the sanitizer's own rules, every line and rotation, exit 1 on a leak)",
+            );
+        }
+        if expects && has("curl") && !checked(&w) {
+            push(
+                Severity::Unverifiable,
+                "curl prints the body and exits 0 whatever the status: nothing here checks what the plan expects"
+                    .into(),
+                "gatewayctl verify (health, the limiter's headers against the model, the breaker)",
             );
         }
         if let Some(at) = w.iter().position(|x| x == "sed") {

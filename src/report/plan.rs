@@ -20,7 +20,7 @@ pub struct PlanReviewReport {
 impl PlanReviewReport {
     /// Would running the plan fail or harm production (or was nothing read)?
     pub fn failed(&self) -> bool {
-        self.blocks == 0 || self.findings.iter().any(|f| f.severity != Severity::Note)
+        self.blocks == 0 || self.findings.iter().any(|f| f.severity.fails())
     }
 }
 
@@ -39,6 +39,7 @@ impl Human for PlanReviewReport {
                 let severity = match f.severity {
                     Severity::Harm => style.bad("HARM"),
                     Severity::Wrong => style.bad("wrong"),
+                    Severity::Unverifiable => style.warn("unchecked"),
                     Severity::Note => style.warn("note"),
                 };
                 t.add_row(vec![
@@ -53,8 +54,10 @@ impl Human for PlanReviewReport {
         }
         let harm = self.findings.iter().filter(|f| f.severity == Severity::Harm).count();
         let wrong = self.findings.iter().filter(|f| f.severity == Severity::Wrong).count();
+        let unchecked = self.findings.iter().filter(|f| f.severity == Severity::Unverifiable).count();
         let line = format!(
-            "{}: {} shell block(s) read; {harm} step(s) would harm production, {wrong} would not do what the plan says",
+            "{}: {} shell block(s) read; {harm} step(s) would harm production, {wrong} would not do what the plan says, \
+             {unchecked} expectation(s) nothing checks",
             self.plan, self.blocks
         );
         match self.failed() {
