@@ -168,7 +168,8 @@ impl StressReport {
         if let Some(r) = &self.rate {
             let unanswered: u64 = r.statuses.iter().filter(|(k, _)| k.parse::<u16>().is_err()).map(|(_, n)| n).sum();
             return match self.mismatches {
-                0 if r.sent > 0 => style.good(&format!("all {} requests served", r.sent)),
+                _ if r.sent == 0 => style.bad("no request was sent: nothing was measured"),
+                0 => style.good(&format!("all {} requests served", r.sent)),
                 _ if r.sent > 0 && unanswered == r.sent => style.bad(&format!(
                     "no request was answered ({}): check nginx and php-fpm with `gatewayctl preflight`",
                     r.statuses.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -242,5 +243,7 @@ mod verdict_tests {
         let some = text(&rate("max", &[("200", 18), ("502", 2)], 2));
         assert!(some.contains("2 of 20 answers were not served") && some.contains("req/s"), "{some}");
         assert!(!some.contains("target 0/s"), "{some}");
+        let none = text(&rate("max", &[], 0));
+        assert!(none.contains("no request was sent"), "{none}");
     }
 }
