@@ -1,5 +1,5 @@
-//! `gatewayctl rollback`: the plan's selective rollbacks (rate-limit,
-//! circuit-breaker, log-sanitizer), its 60-second emergency rollback, all of
+//! `gatewayctl rollback`: the plan's selective rollbacks (input-validation,
+//! rate-limit, circuit-breaker, log-sanitizer), its 60-second emergency rollback, all of
 //! them, what is rolled back now, and undo. Each runs through the one door
 //! (lock, journal) into `ops::rollback`.
 
@@ -19,6 +19,8 @@ const EMERGENCY_WAIT: Duration = Duration::from_secs(3);
 
 #[derive(Debug, Subcommand)]
 pub enum RollbackCommand {
+    /// Type collectAppointment's parameter back to a plain Request (the plan's "remove type hint"), getAppointmentData() back to all()
+    InputValidation(RunArgs),
     /// Remove api.rate-limit from every middleware list in routes/api.php
     RateLimit(RunArgs),
     /// Comment out the CircuitBreaker construction in CalcomService::__construct
@@ -59,7 +61,7 @@ impl RunArgs {
 
 #[derive(Debug, Args)]
 pub struct UndoArgs {
-    /// rate-limit, circuit-breaker, log-sanitizer, or all (every feature rolled back, in activation order)
+    /// input-validation, rate-limit, circuit-breaker, log-sanitizer, or all (every feature rolled back, in activation order)
     pub feature: UndoTarget,
     #[command(flatten)]
     pub run: RunArgs,
@@ -77,10 +79,11 @@ impl std::str::FromStr for UndoTarget {
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
             "all" => Ok(UndoTarget::All),
-            other => other
-                .parse()
-                .map(UndoTarget::One)
-                .map_err(|_| format!("unknown feature {other:?}: rate-limit, circuit-breaker, log-sanitizer or all")),
+            other => other.parse().map(UndoTarget::One).map_err(|_| {
+                format!(
+                    "unknown feature {other:?}: input-validation, rate-limit, circuit-breaker, log-sanitizer or all"
+                )
+            }),
         }
     }
 }
@@ -133,6 +136,7 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             }
             return finish(ctx, all, ok, started);
         }
+        RollbackCommand::InputValidation(a) => ("rollback input-validation", vec![Feature::InputValidation], a, false),
         RollbackCommand::RateLimit(a) => ("rollback rate-limit", vec![Feature::RateLimit], a, false),
         RollbackCommand::CircuitBreaker(a) => ("rollback circuit-breaker", vec![Feature::CircuitBreaker], a, false),
         RollbackCommand::LogSanitizer(a) => ("rollback log-sanitizer", vec![Feature::LogSanitizer], a, false),

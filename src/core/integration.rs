@@ -129,7 +129,6 @@ pub fn assess(src: &Sources) -> Vec<FixStatus> {
     ];
     let sanitized = controllers.iter().filter(|c| code(src, c).contains("LogSanitizer::sanitize(")).count();
     let calcom = code(src, "app/Services/CalcomService.php");
-    let handler = code(src, "app/Http/Controllers/RetellFunctionCallHandler.php");
     let alias = |name: &str| kernel.contains(&format!("'{name}'")) || kernel.contains(&format!("\"{name}\""));
     let applied = |name: &str| routes.contains(&format!("'{name}'")) || routes.contains(&format!("\"{name}\""));
     let middleware = |file: &str, name: &str| -> (Integration, String) {
@@ -156,14 +155,20 @@ pub fn assess(src: &Sources) -> Vec<FixStatus> {
             (true, false) => (Integration::Present, "TenantCache has no tenant: key scope".to_string()),
             _ => (Integration::Missing, "app/Services/TenantCache.php not found".to_string()),
         };
+    // Read by structure: an import left behind by a rollback, or the name in
+    // a comment, is not the method's parameter.
     let validation = match (
         has(src, "app/Http/Requests/CollectAppointmentRequest.php"),
-        handler.contains("CollectAppointmentRequest"),
+        crate::core::rollback::validation::wired(text(src, "app/Http/Controllers/RetellFunctionCallHandler.php")),
     ) {
-        (true, true) => (Integration::Wired, "RetellFunctionCallHandler uses CollectAppointmentRequest".into()),
-        (true, false) => {
+        (true, Ok(true)) => (
+            Integration::Wired,
+            "RetellFunctionCallHandler::collectAppointment takes a CollectAppointmentRequest".into(),
+        ),
+        (true, Ok(false)) => {
             (Integration::Present, "CollectAppointmentRequest exists; RetellFunctionCallHandler does not use it".into())
         }
+        (true, Err(refusal)) => (Integration::Present, format!("RetellFunctionCallHandler.php: {refusal}")),
         _ => (Integration::Missing, "app/Http/Requests/CollectAppointmentRequest.php not found".into()),
     };
     let sanitizer = match (has(src, "app/Helpers/LogSanitizer.php"), sanitized) {

@@ -53,7 +53,12 @@ impl Human for PreflightReport {
         let mut t = table::new(&["fix", "status", "plan expects", "evidence"]);
         for f in &self.integration {
             let status = format!("{:?}", f.status).to_lowercase();
-            let status = if f.status == f.expected { status } else { style.warn(&status) };
+            let closed = f.expected < Integration::Wired && f.status == Integration::Wired;
+            let status = match (f.status == f.expected, closed) {
+                (true, _) => status,
+                (false, true) => format!("{status} (gap closed)"),
+                (false, false) => style.warn(&status),
+            };
             let expected = format!("{:?}", f.expected).to_lowercase();
             let expected = if f.expected < Integration::Wired { format!("{expected} (known gap)") } else { expected };
             t.add_row(vec![Cell::new(&f.fix), Cell::new(status), Cell::new(expected), Cell::new(&f.evidence)]);

@@ -7,6 +7,7 @@ mod breaker;
 mod fuzz;
 mod ratelimit;
 mod sanitizer;
+pub mod validation;
 
 use std::fmt;
 use std::ops::Range;
@@ -22,6 +23,7 @@ pub use sanitizer::unwrap_sanitize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Feature {
+    InputValidation,
     RateLimit,
     CircuitBreaker,
     LogSanitizer,
@@ -29,10 +31,13 @@ pub enum Feature {
 
 impl Feature {
     /// Reverse order of activation: the last switched on is the first off.
-    pub const ALL: [Feature; 3] = [Feature::RateLimit, Feature::CircuitBreaker, Feature::LogSanitizer];
+    /// Input validation is the plan's follow-up fix, wired after the phases.
+    pub const ALL: [Feature; 4] =
+        [Feature::InputValidation, Feature::RateLimit, Feature::CircuitBreaker, Feature::LogSanitizer];
 
     pub fn name(self) -> &'static str {
         match self {
+            Feature::InputValidation => "input-validation",
             Feature::RateLimit => "rate-limit",
             Feature::CircuitBreaker => "circuit-breaker",
             Feature::LogSanitizer => "log-sanitizer",
@@ -42,6 +47,7 @@ impl Feature {
     /// The files the rollback edits, relative to the app dir.
     pub fn files(self) -> &'static [&'static str] {
         match self {
+            Feature::InputValidation => &[validation::CONTROLLER],
             Feature::RateLimit => &["routes/api.php"],
             Feature::CircuitBreaker => &["app/Services/CalcomService.php"],
             Feature::LogSanitizer => &[
@@ -55,6 +61,7 @@ impl Feature {
     /// The edits that switch this feature off in one file.
     pub fn edit(self, text: &str) -> Result<Vec<Edit>, Refusal> {
         let mut edits = match self {
+            Feature::InputValidation => validation::unwire(text),
             Feature::RateLimit => remove_middleware(text, "api.rate-limit"),
             Feature::CircuitBreaker => comment_out_breaker(text),
             Feature::LogSanitizer => unwrap_sanitize(text),
@@ -89,10 +96,9 @@ impl fmt::Display for Feature {
 impl FromStr for Feature {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Feature::ALL
-            .into_iter()
-            .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown feature {s:?}: rate-limit, circuit-breaker or log-sanitizer"))
+        Feature::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
+            format!("unknown feature {s:?}: input-validation, rate-limit, circuit-breaker or log-sanitizer")
+        })
     }
 }
 

@@ -25,7 +25,7 @@ use crate::ops::{cache, preflight, reload};
 use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, RollbackListReport, RollbackReport};
 use crate::settings::Settings;
 
-pub use observe::observe;
+pub use observe::{observe, validation_fields, PROBE_NAME};
 pub use proof::Shadow;
 
 /// How a rollback or undo goes live.
@@ -43,27 +43,41 @@ pub struct Options {
 const REBUILT_BY: [(&str, &str); 3] =
     [("config.php", "config:cache"), ("routes-v7.php", "route:cache"), ("events.php", "event:cache")];
 
-fn sha(text: &str) -> String {
+pub(crate) fn sha(text: &str) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn read(settings: &Settings, path: &str) -> anyhow::Result<String> {
+pub(crate) fn read(settings: &Settings, path: &str) -> anyhow::Result<String> {
     let full = settings.app_dir().join(path);
     std::fs::read_to_string(&full).with_context(|| format!("while reading {}", full.display()))
 }
 
+/// Files already edited by a feature planned earlier in the same run (two
+/// features can share a file: the Retell handler is both sanitized and
+/// validated), so the later feature's edit starts from the earlier's bytes.
+type Overlay = std::collections::BTreeMap<String, String>;
+
 /// The edits for one feature: its file changes, or why there are none.
 fn plan(settings: &Settings, feature: Feature) -> anyhow::Result<Vec<FileChange>> {
+    plan_over(settings, feature, &mut Overlay::new())
+}
+
+/// [`plan`] over the files as features planned before left them.
+fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> anyhow::Result<Vec<FileChange>> {
     let mut changes = Vec::new();
     for path in feature.files() {
-        let original = read(settings, path)?;
+        let original = match overlay.get(*path) {
+            Some(text) => text.clone(),
+            None => read(settings, path)?,
+        };
         let edits =
             feature.edit(&original).map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
         if edits.is_empty() {
             continue;
         }
         let edited = apply(&original, &edits);
+        overlay.insert(path.to_string(), edited.clone());
         changes.push(FileChange {
             path: path.to_string(),
             original_sha256: sha(&original),
@@ -90,8 +104,9 @@ pub async fn dry_run(settings: &Settings, features: &[Feature]) -> anyhow::Resul
     crate::settings::require_app_dir(settings)?;
     let mut results = Vec::new();
     let mut planned = Vec::new();
+    let mut overlay = Overlay::new();
     for &feature in features {
-        match plan(settings, feature) {
+        match plan_over(settings, feature, &mut overlay) {
             Ok(changes) if changes.is_empty() => results.push(FeatureResult::new(feature, FeatureStatus::AlreadyOff)),
             Ok(changes) => planned.push((feature, changes)),
             Err(e) if features.len() == 1 => return Err(e),
@@ -125,6 +140,7 @@ pub async fn roll_back(
     let records = journal::rollback_records(&entries);
     let mut results = Vec::new();
     let mut planned: Vec<(Feature, Vec<FileChange>)> = Vec::new();
+    let mut overlay = Overlay::new();
     for &feature in features {
         let state = journal::rollback_state(&records, feature.name());
         let completed = match state {
@@ -138,7 +154,7 @@ pub async fn roll_back(
             },
             _ => false,
         };
-        match plan(settings, feature) {
+        match plan_over(settings, feature, &mut overlay) {
             Ok(changes) if changes.is_empty() => {
                 let status = match (completed, state) {
                     (true, _) => FeatureStatus::Completed,
@@ -281,7 +297,7 @@ pub async fn prove_ahead(settings: &Settings, feature: Feature) -> Check {
 }
 
 /// The cache files present now (undo rebuilds these).
-fn present_caches(settings: &Settings) -> Vec<String> {
+pub(crate) fn present_caches(settings: &Settings) -> Vec<String> {
     let dir = settings.app_dir().join("bootstrap/cache");
     REBUILT_BY.iter().filter(|(f, _)| dir.join(f).is_file()).map(|(f, _)| f.to_string()).collect()
 }
@@ -295,6 +311,18 @@ fn transact(
     changes: &[FileChange],
     caches: &[String],
 ) -> anyhow::Result<()> {
+    // The bytes planned from must still be there: a file changed since (by
+    // hand, or by a feature planned before this one that was not written)
+    // would otherwise be overwritten with an edit of other bytes.
+    for c in changes {
+        if sha(&read(settings, &c.path)?) != c.original_sha256 {
+            return Err(UsageError(format!(
+                "{feature}: {} changed since the rollback was planned (by hand, or a rollback of the same file before it was held back); nothing of this rollback was written: run it again",
+                c.path
+            ))
+            .into());
+        }
+    }
     door.record(Event::RollbackStarted {
         feature: feature.name().into(),
         files: changes.to_vec(),
@@ -408,7 +436,7 @@ fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Res
 
 /// `php -l` on each edited file in a shadow copy, and its route:list against
 /// the app's: exactly the intended change.
-async fn prove(
+pub(crate) async fn prove(
     settings: &Settings,
     planned: &[(Feature, Vec<FileChange>)],
 ) -> anyhow::Result<(Vec<Check>, Vec<String>)> {
@@ -421,7 +449,7 @@ async fn prove(
 
 /// The plan's cache clear and graceful reload, unless staged by hand; then
 /// the caches in `rebuild` built again (undo brings back what it found).
-async fn go_live(settings: &Settings, door: &Door, opts: Options, rebuild: &[String]) -> Vec<Check> {
+pub(crate) async fn go_live(settings: &Settings, door: &Door, opts: Options, rebuild: &[String]) -> Vec<Check> {
     let mut checks = Vec::new();
     if !opts.no_cache {
         // The two clears are independent: side by side they cost one artisan boot.

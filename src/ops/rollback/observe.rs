@@ -20,6 +20,7 @@ pub async fn observe(settings: &Settings, feature: Feature, on: bool) -> Check {
         Err(e) => return Check::fail(&name, e.to_string(), "fix gateway.base_url"),
     };
     let result = match feature {
+        Feature::InputValidation => validation(&http).await,
         Feature::RateLimit => rate_limit(settings, &http).await,
         Feature::CircuitBreaker => breaker(settings, &http).await,
         Feature::LogSanitizer => sanitizer(settings, &http).await,
@@ -108,6 +109,44 @@ async fn sanitizer(settings: &Settings, http: &Http) -> Result<(bool, String), S
         .ok_or_else(|| format!("webhook → {}, but no log line carries the canary's reference", answer.status))?;
     let leaked = line.contains(&canary);
     Ok((!leaked, format!("canary password logged {}", if leaked { "as sent" } else { "redacted" })))
+}
+
+/// The name the tool's own probes carry, so the impact preview can leave
+/// them out of the traffic it replays.
+pub const PROBE_NAME: &str = "Gatewayctl Probe";
+
+/// On when a payload the FormRequest refuses gets 422 naming the failing
+/// fields and a valid one still gets 200; off when the invalid one is accepted.
+async fn validation(http: &Http) -> Result<(bool, String), String> {
+    let date = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    let valid = serde_json::json!({"name": PROBE_NAME, "date": date, "time": "10:00", "service_id": 1});
+    let invalid = serde_json::json!({"name": format!("{PROBE_NAME} <b>'; DROP TABLE--"), "date": "tomorrow", "time": "10:00", "service_id": 1});
+    let path = "/api/retell/collect-appointment";
+    let bad = http.send("POST", path, &[], Some(&invalid)).await.map_err(|e| e.to_string())?;
+    let good = http.send("POST", path, &[], Some(&valid)).await.map_err(|e| e.to_string())?;
+    let fields = validation_fields(&bad);
+    let evidence = format!(
+        "invalid payload → {}{}; valid payload → {}",
+        bad.status,
+        if fields.is_empty() { String::new() } else { format!(" naming {}", fields.join(", ")) },
+        good.status
+    );
+    match (bad.status, good.status) {
+        (422, 200..=299) if !fields.is_empty() => Ok((true, evidence)),
+        (200..=299, 200..=299) => Ok((false, evidence)),
+        (300..=399, _) => Err(format!(
+            "{evidence}: validation redirects callers that do not ask for JSON (the app's exception handler does not render it as JSON)"
+        )),
+        (422, _) => Err(format!("{evidence}: the FormRequest refuses a valid payload, or its 422 names no field")),
+        _ => Err(evidence),
+    }
+}
+
+/// The fields a 422 names: the contract's `error.fields`, or Laravel's `errors`.
+pub fn validation_fields(answer: &crate::adapters::http::Exchange) -> Vec<String> {
+    let Some(body) = answer.json() else { return vec![] };
+    let fields = body.pointer("/error/fields").or_else(|| body.get("errors"));
+    fields.and_then(|f| f.as_object()).map(|o| o.keys().cloned().collect()).unwrap_or_default()
 }
 
 fn yes(b: bool) -> &'static str {

@@ -1,0 +1,586 @@
+//! The plan's input-validation fix as a structural edit of
+//! `RetellFunctionCallHandler::collectAppointment`, both ways:
+//!
+//! - [`wire`]: the parameter typed `Illuminate\Http\Request` becomes
+//!   `CollectAppointmentRequest` (imported once, in order, when the short
+//!   name is free), and `$request->all()` becomes
+//!   `$request->getAppointmentData()`;
+//! - [`unwire`]: the plan's rollback, "remove type hint from method
+//!   signature": back to a plain `Request` and `->all()`.
+//!
+//! Names are resolved as PHP resolves them (namespace, `use` with aliases
+//! and groups), so `\Illuminate\Http\Request`, an aliased import or a
+//! handler in another namespace are read right. Anything not in the shape
+//! the fix expects is refused with its line; nothing is half-edited.
+
+use std::collections::BTreeMap;
+
+use crate::core::php::{Source, TokenKind};
+use crate::core::rollback::{Edit, Refusal};
+
+pub const CONTROLLER: &str = "app/Http/Controllers/RetellFunctionCallHandler.php";
+pub const FORM_REQUEST: &str = "App\\Http\\Requests\\CollectAppointmentRequest";
+pub const REQUEST: &str = "Illuminate\\Http\\Request";
+const CLASS: &str = "RetellFunctionCallHandler";
+const METHOD: &str = "collectAppointment";
+const SHORT: &str = "CollectAppointmentRequest";
+
+/// Is the method's request validated (its parameter typed with the FormRequest)?
+pub fn wired(text: &str) -> Result<bool, Refusal> {
+    let src = Source::parse(text)?;
+    let file = File::read(&src)?;
+    let method = file.method(&src)?;
+    match (method.param_typed(FORM_REQUEST), method.param_typed(REQUEST)) {
+        (Some(_), _) => Ok(true),
+        (None, Some(_)) => Ok(false),
+        (None, None) => {
+            Err(Refusal::at(method.line, "collectAppointment takes neither a Request nor a CollectAppointmentRequest"))
+        }
+    }
+}
+
+/// The edits that wire the FormRequest in; none when it already is.
+pub fn wire(text: &str) -> Result<Vec<Edit>, Refusal> {
+    let src = Source::parse(text)?;
+    let file = File::read(&src)?;
+    let method = file.method(&src)?;
+    if method.param_typed(FORM_REQUEST).is_some() {
+        return Ok(Vec::new());
+    }
+    let param = method.param_typed(REQUEST).ok_or_else(|| {
+        Refusal::at(method.line, "collectAppointment has no parameter typed Illuminate\\Http\\Request; edit it by hand")
+    })?;
+    let mut edits = Vec::new();
+    let type_name = match file.name_for(FORM_REQUEST) {
+        Some(alias) => alias,
+        None if file.is_free(SHORT) => match file.import_edit(&src, FORM_REQUEST) {
+            Some(edit) => {
+                edits.push(edit);
+                SHORT.to_string()
+            }
+            None => format!("\\{FORM_REQUEST}"),
+        },
+        None => format!("\\{FORM_REQUEST}"),
+    };
+    edits.push(Edit { range: param.type_span.clone(), replacement: type_name, line: param.line });
+    for call in method.calls(&src, &param.var) {
+        if call.name.eq_ignore_ascii_case("all") {
+            if !call.no_args {
+                return Err(Refusal::at(
+                    call.line,
+                    format!("{}->all(...) with arguments is not the whole payload; edit it by hand", param.var),
+                ));
+            }
+            edits.push(Edit { range: call.span, replacement: "getAppointmentData()".into(), line: call.line });
+        }
+    }
+    Ok(edits)
+}
+
+/// The plan's rollback: the parameter back to a plain Request, and
+/// `getAppointmentData()` back to `all()`. The import stays (unused, harmless).
+pub fn unwire(text: &str) -> Result<Vec<Edit>, Refusal> {
+    let src = Source::parse(text)?;
+    let file = File::read(&src)?;
+    let method = file.method(&src)?;
+    let Some(param) = method.param_typed(FORM_REQUEST) else {
+        return match method.param_typed(REQUEST) {
+            Some(_) => Ok(Vec::new()),
+            None => Err(Refusal::at(
+                method.line,
+                "collectAppointment takes neither a Request nor a CollectAppointmentRequest",
+            )),
+        };
+    };
+    let type_name = file.name_for(REQUEST).unwrap_or_else(|| format!("\\{REQUEST}"));
+    let mut edits = vec![Edit { range: param.type_span.clone(), replacement: type_name, line: param.line }];
+    for call in method.calls(&src, &param.var) {
+        if call.name.eq_ignore_ascii_case("getAppointmentData") {
+            edits.push(Edit { range: call.span, replacement: "all()".into(), line: call.line });
+        } else if ["validated", "safe", "getAppointmentData"].iter().any(|m| call.name.eq_ignore_ascii_case(m)) {
+            return Err(Refusal::at(
+                call.line,
+                format!(
+                    "{}->{}() exists only on the FormRequest; a plain Request would fail at run time; edit it by hand",
+                    param.var, call.name
+                ),
+            ));
+        }
+    }
+    Ok(edits)
+}
+
+/// What the file declares at its top level: namespace and imports.
+struct File {
+    namespace: String,
+    /// Lowercased alias → fully qualified name (no leading backslash).
+    imports: BTreeMap<String, (String, String)>,
+    /// Simple top-level `use A\B;` statements: (fq name, first token, `;` token).
+    uses: Vec<(String, usize, usize)>,
+    /// The `;` ending `namespace X;`.
+    namespace_end: Option<usize>,
+    /// The class's body braces.
+    class_body: (usize, usize),
+}
+
+struct Method {
+    line: usize,
+    params: Vec<Param>,
+    body: (usize, usize),
+}
+
+struct Param {
+    /// The fully qualified type, when it is one plain class name.
+    fq_type: Option<String>,
+    type_span: std::ops::Range<usize>,
+    var: String,
+    line: usize,
+}
+
+struct Call {
+    name: String,
+    /// `name()` with its parentheses.
+    span: std::ops::Range<usize>,
+    no_args: bool,
+    line: usize,
+}
+
+impl File {
+    fn read(src: &Source) -> Result<File, Refusal> {
+        let mut file = File {
+            namespace: String::new(),
+            imports: BTreeMap::new(),
+            uses: vec![],
+            namespace_end: None,
+            class_body: (0, 0),
+        };
+        let mut namespaces = 0;
+        let mut i = 0;
+        let n = src.tokens.len();
+        while i < n {
+            if src.kind(i) != TokenKind::Name {
+                i += 1;
+                continue;
+            }
+            let word = src.text_of(i).to_ascii_lowercase();
+            match word.as_str() {
+                "namespace" if src.prev_code(i).is_none_or(|p| !src.is(p, "\\")) => {
+                    let (name, end) = qualified(src, src.next_code(i).unwrap_or(n - 1));
+                    let Some(semi) = src.next_code(end).filter(|&s| src.is(s, ";")) else {
+                        return Err(Refusal::at(src.line_of(i), "a braced namespace block; edit it by hand"));
+                    };
+                    namespaces += 1;
+                    if namespaces > 1 {
+                        return Err(Refusal::at(
+                            src.line_of(i),
+                            "more than one namespace in the file; edit it by hand",
+                        ));
+                    }
+                    file.namespace = name;
+                    file.namespace_end = Some(semi);
+                    i = semi + 1;
+                }
+                "use" if file.class_body == (0, 0) => i = file.read_use(src, i)?,
+                "class" if src.prev_code(i).is_none_or(|p| !src.is(p, "::")) => {
+                    let Some(name) = src.next_code(i).filter(|&t| src.kind(t) == TokenKind::Name) else {
+                        i += 1;
+                        continue;
+                    };
+                    let open = (name..n).find(|&t| src.is(t, "{"));
+                    let (Some(open), true) = (open, src.text_of(name).eq_ignore_ascii_case(CLASS)) else {
+                        i = open.and_then(|o| src.partner(o)).map_or(n, |c| c + 1);
+                        continue;
+                    };
+                    file.class_body = (open, src.partner(open).expect("paired"));
+                    i = file.class_body.1 + 1;
+                }
+                _ => i += 1,
+            }
+        }
+        if file.class_body == (0, 0) {
+            return Err(Refusal::at(1, format!("no class {CLASS} in the file")));
+        }
+        Ok(file)
+    }
+
+    /// One top-level `use` statement: plain, aliased, comma lists and groups.
+    fn read_use(&mut self, src: &Source, at: usize) -> Result<usize, Refusal> {
+        let Some(semi) = (at..src.tokens.len()).find(|&t| src.is(t, ";")) else {
+            return Err(Refusal::at(src.line_of(at), "a use statement never ends"));
+        };
+        let first = src.next_code(at).unwrap_or(semi);
+        let kind = src.text_of(first).to_ascii_lowercase();
+        if src.kind(first) == TokenKind::Name && (kind == "function" || kind == "const") {
+            return Ok(semi + 1);
+        }
+        let mut t = first;
+        let mut simple = true;
+        let mut last_fq = String::new();
+        while t < semi {
+            let (name, end) = qualified(src, t);
+            let mut next = src.next_code(end).unwrap_or(semi);
+            if src.is(next, "{") || (src.is(next, "\\") && src.next_code(next).is_some_and(|b| src.is(b, "{"))) {
+                let open = if src.is(next, "{") { next } else { src.next_code(next).expect("checked") };
+                let close = src.partner(open).ok_or_else(|| Refusal::at(src.line_of(open), "an unclosed use group"))?;
+                simple = false;
+                let prefix = name.trim_end_matches('\\').to_string();
+                for (a, _) in src.items(open) {
+                    let (member, member_end) = qualified(src, a);
+                    let alias = alias_after(src, member_end).unwrap_or_else(|| short(&member).to_string());
+                    self.add(&alias, &format!("{prefix}\\{member}"));
+                }
+                next = src.next_code(close).unwrap_or(semi);
+            } else {
+                let alias = alias_after(src, end).unwrap_or_else(|| short(&name).to_string());
+                if alias != short(&name) {
+                    simple = false;
+                }
+                self.add(&alias, &name);
+                last_fq = name;
+                while next < semi && !src.is(next, ",") {
+                    next = src.next_code(next).unwrap_or(semi);
+                }
+                if next < semi {
+                    simple = false;
+                }
+            }
+            t = if next < semi { src.next_code(next).unwrap_or(semi) } else { semi };
+        }
+        if simple && !last_fq.is_empty() {
+            self.uses.push((last_fq, at, semi));
+        }
+        Ok(semi + 1)
+    }
+
+    fn add(&mut self, alias: &str, fq: &str) {
+        self.imports.insert(alias.to_ascii_lowercase(), (alias.to_string(), fq.trim_start_matches('\\').to_string()));
+    }
+
+    /// A written class name (as in the source) to its fully qualified name.
+    fn resolve(&self, written: &str) -> String {
+        if let Some(abs) = written.strip_prefix('\\') {
+            return abs.to_string();
+        }
+        let (head, rest) = written.split_once('\\').map_or((written, None), |(h, r)| (h, Some(r)));
+        if let Some((_, fq)) = self.imports.get(&head.to_ascii_lowercase()) {
+            return match rest {
+                Some(r) => format!("{fq}\\{r}"),
+                None => fq.clone(),
+            };
+        }
+        match self.namespace.is_empty() {
+            true => written.to_string(),
+            false => format!("{}\\{written}", self.namespace),
+        }
+    }
+
+    /// How this file can write `fq` without a new import, if it can.
+    fn name_for(&self, fq: &str) -> Option<String> {
+        if let Some((alias, _)) = self.imports.values().find(|(_, f)| f.eq_ignore_ascii_case(fq)) {
+            return Some(alias.clone());
+        }
+        let (ns, name) = fq.rsplit_once('\\').unwrap_or(("", fq));
+        (self.namespace.eq_ignore_ascii_case(ns) && self.is_free(name)).then(|| name.to_string())
+    }
+
+    /// Is a short name free to import (no import and not the class itself)?
+    fn is_free(&self, name: &str) -> bool {
+        !self.imports.contains_key(&name.to_ascii_lowercase()) && !name.eq_ignore_ascii_case(CLASS)
+    }
+
+    /// The edit adding `use fq;` among the imports: in order when they are
+    /// sorted, after the last otherwise, or after the namespace when there
+    /// are none. `None` when there is no good place (no namespace, no use).
+    fn import_edit(&self, src: &Source, fq: &str) -> Option<Edit> {
+        let line = format!("use {fq};");
+        let key = |s: &str| s.to_ascii_lowercase().replace('\\', " ");
+        let sorted = self.uses.windows(2).all(|w| key(&w[0].0) <= key(&w[1].0));
+        let before = sorted.then(|| self.uses.iter().find(|(name, ..)| key(name) > key(fq))).flatten();
+        if let Some(&(_, first, _)) = before {
+            let start = src.tokens[first].span.start;
+            let line_start = src.text[..start].rfind('\n').map_or(0, |p| p + 1);
+            let indent = &src.text[line_start..start];
+            if !indent.trim().is_empty() {
+                return None;
+            }
+            return Some(Edit {
+                range: start..start,
+                replacement: format!("{line}\n{indent}"),
+                line: src.line_of(first),
+            });
+        }
+        if let Some(&(_, first, semi)) = self.uses.last() {
+            let start = src.tokens[first].span.start;
+            let line_start = src.text[..start].rfind('\n').map_or(0, |p| p + 1);
+            let indent = &src.text[line_start..start];
+            let end = src.tokens[semi].span.end;
+            return indent.trim().is_empty().then(|| Edit {
+                range: end..end,
+                replacement: format!("\n{indent}{line}"),
+                line: src.line_of(semi),
+            });
+        }
+        let semi = self.namespace_end?;
+        let end = src.tokens[semi].span.end;
+        Some(Edit { range: end..end, replacement: format!("\n\n{line}"), line: src.line_of(semi) })
+    }
+
+    fn method(&self, src: &Source) -> Result<Method, Refusal> {
+        let (open, close) = self.class_body;
+        let mut found = None;
+        for i in open + 1..close {
+            if src.kind(i) != TokenKind::Name || !src.text_of(i).eq_ignore_ascii_case("function") {
+                continue;
+            }
+            let Some(name) = src.next_code(i).filter(|&t| src.text_of(t).eq_ignore_ascii_case(METHOD)) else {
+                continue;
+            };
+            if found.is_some() {
+                return Err(Refusal::at(src.line_of(i), "collectAppointment is declared twice"));
+            }
+            found = Some((i, name));
+        }
+        let Some((function, name)) = found else {
+            return Err(Refusal::at(src.line_of(open), format!("{CLASS} has no method {METHOD}")));
+        };
+        let line = src.line_of(function);
+        let params_open = src
+            .next_code(name)
+            .filter(|&p| src.is(p, "("))
+            .ok_or_else(|| Refusal::at(line, "collectAppointment's parameters are not where they should be"))?;
+        let params_close = src.partner(params_open).expect("paired");
+        let mut params = Vec::new();
+        for (first, last) in src.items(params_open) {
+            params.push(self.param(src, first, last)?);
+        }
+        let body_open = (params_close + 1..close)
+            .find(|&t| src.is(t, "{") || src.is(t, ";"))
+            .filter(|&t| src.is(t, "{"))
+            .ok_or_else(|| Refusal::at(line, "collectAppointment has no body"))?;
+        Ok(Method { line, params, body: (body_open, src.partner(body_open).expect("paired")) })
+    }
+
+    fn param(&self, src: &Source, first: usize, last: usize) -> Result<Param, Refusal> {
+        let line = src.line_of(first);
+        let var = (first..=last)
+            .find(|&t| src.kind(t) == TokenKind::Variable)
+            .ok_or_else(|| Refusal::at(line, "a parameter without a variable"))?;
+        // The type: the code tokens before the variable, less `&`, `...` and modifiers.
+        let typed: Vec<usize> = (first..var)
+            .filter(|&t| src.kind(t).is_code())
+            .filter(|&t| !src.is(t, "&") && !src.is(t, "...") && !src.is(t, "?"))
+            .filter(|&t| {
+                !(src.kind(t) == TokenKind::Name
+                    && ["public", "protected", "private", "readonly"]
+                        .contains(&src.text_of(t).to_ascii_lowercase().as_str()))
+            })
+            .collect();
+        let (type_span, fq_type) = match (typed.first(), typed.last()) {
+            (Some(&a), Some(&b)) => {
+                let written: String = (a..=b).filter(|&t| src.kind(t).is_code()).map(|t| src.text_of(t)).collect();
+                let plain = typed.iter().all(|&t| src.kind(t) == TokenKind::Name || src.is(t, "\\"));
+                (src.span(a, b), plain.then(|| self.resolve(&written)))
+            }
+            _ => (src.tokens[var].span.start..src.tokens[var].span.start, None),
+        };
+        Ok(Param { fq_type, type_span, var: src.text_of(var).to_string(), line })
+    }
+}
+
+impl Method {
+    fn param_typed(&self, fq: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.fq_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(fq)))
+    }
+
+    /// Method calls on `var` in the body: `$var->name(...)`.
+    fn calls(&self, src: &Source, var: &str) -> Vec<Call> {
+        let mut calls = Vec::new();
+        for i in self.body.0 + 1..self.body.1 {
+            if src.kind(i) != TokenKind::Variable || src.text_of(i) != var {
+                continue;
+            }
+            let Some(arrow) = src.next_code(i).filter(|&a| src.is(a, "->") || src.is(a, "?->")) else { continue };
+            let Some(name) = src.next_code(arrow).filter(|&n| src.kind(n) == TokenKind::Name) else { continue };
+            let Some(open) = src.next_code(name).filter(|&o| src.is(o, "(")) else { continue };
+            let close = src.partner(open).expect("paired");
+            calls.push(Call {
+                name: src.text_of(name).to_string(),
+                span: src.tokens[name].span.start..src.tokens[close].span.end,
+                no_args: src.next_code(open) == Some(close),
+                line: src.line_of(name),
+            });
+        }
+        calls
+    }
+}
+
+/// A qualified name starting at token `i` (`\A\B`, `A\B`, `A`), with its last token.
+fn qualified(src: &Source, i: usize) -> (String, usize) {
+    let mut name = String::new();
+    let mut end = i;
+    let mut t = i;
+    loop {
+        let is_part = src.kind(t) == TokenKind::Name || src.is(t, "\\");
+        if !is_part {
+            break;
+        }
+        name.push_str(src.text_of(t));
+        end = t;
+        match src.tokens.get(t + 1) {
+            Some(_) if src.kind(t + 1).is_code() => t += 1,
+            _ => break,
+        }
+    }
+    (name, end)
+}
+
+/// `as Alias` after a name.
+fn alias_after(src: &Source, end: usize) -> Option<String> {
+    let r#as = src.next_code(end).filter(|&a| src.text_of(a).eq_ignore_ascii_case("as"))?;
+    src.next_code(r#as).filter(|&n| src.kind(n) == TokenKind::Name).map(|n| src.text_of(n).to_string())
+}
+
+fn short(fq: &str) -> &str {
+    fq.rsplit('\\').next().unwrap_or(fq)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rollback::apply;
+
+    const LAB: &str = include_str!("../../../lab/app/app/Http/Controllers/RetellFunctionCallHandler.php");
+
+    fn wired_text(text: &str) -> String {
+        apply(text, &wire(text).unwrap())
+    }
+
+    #[test]
+    fn the_lab_handler_is_wired_then_unwired_and_each_is_a_fixed_point() {
+        assert!(!wired(LAB).unwrap());
+        let on = wired_text(LAB);
+        assert!(
+            on.contains("use App\\Http\\Requests\\CollectAppointmentRequest;\nuse Illuminate\\Http\\Request;"),
+            "{on}"
+        );
+        assert!(on.contains("collectAppointment(CollectAppointmentRequest $request)"), "{on}");
+        assert!(on.contains("$data = $request->getAppointmentData();"), "{on}");
+        assert!(wired(&on).unwrap());
+        assert!(wire(&on).unwrap().is_empty(), "wiring twice changes nothing");
+        let off = apply(&on, &unwire(&on).unwrap());
+        assert!(!wired(&off).unwrap());
+        assert!(off.contains("collectAppointment(Request $request)") && off.contains("$request->all()"), "{off}");
+        assert!(unwire(&off).unwrap().is_empty());
+        // Wiring the rolled-back file gives the wired file again.
+        assert_eq!(wired_text(&off), on);
+    }
+
+    fn handler(uses: &str, signature: &str, body: &str) -> String {
+        format!("<?php\n\nnamespace App\\Http\\Controllers;\n\n{uses}\nclass RetellFunctionCallHandler extends Controller\n{{\n    public function collectAppointment({signature})\n    {{\n{body}\n    }}\n}}\n")
+    }
+
+    #[test]
+    fn a_fully_qualified_request_and_other_parameters() {
+        let text = handler(
+            "use Illuminate\\Support\\Facades\\Log;\n",
+            "string $callId, \\Illuminate\\Http\\Request $req, int $n = 1",
+            "        return $req->all();",
+        );
+        let on = wired_text(&text);
+        assert!(on.contains("(string $callId, CollectAppointmentRequest $req, int $n = 1)"), "{on}");
+        assert!(
+            on.contains("use App\\Http\\Requests\\CollectAppointmentRequest;\nuse Illuminate\\Support\\Facades\\Log;"),
+            "{on}"
+        );
+        assert!(on.contains("return $req->getAppointmentData();"));
+    }
+
+    #[test]
+    fn an_unsorted_import_block_gets_the_import_last() {
+        let text = handler(
+            "use Illuminate\\Http\\Request;\nuse App\\Helpers\\LogSanitizer;\n",
+            "Request $request",
+            "        $d = $request->all();",
+        );
+        let on = wired_text(&text);
+        assert!(
+            on.contains("use App\\Helpers\\LogSanitizer;\nuse App\\Http\\Requests\\CollectAppointmentRequest;\n"),
+            "{on}"
+        );
+    }
+
+    #[test]
+    fn an_aliased_request_and_an_existing_import_are_used() {
+        let text = handler(
+            "use App\\Http\\Requests\\CollectAppointmentRequest as Validated;\nuse Illuminate\\Http\\Request as HttpRequest;\n",
+            "HttpRequest $r",
+            "        return $r->all();",
+        );
+        let on = wired_text(&text);
+        assert!(on.contains("collectAppointment(Validated $r)"), "{on}");
+        assert_eq!(on.matches("use ").count(), 2, "no second import: {on}");
+        let off = apply(&on, &unwire(&on).unwrap());
+        assert!(off.contains("collectAppointment(HttpRequest $r)"), "{off}");
+    }
+
+    #[test]
+    fn a_taken_short_name_means_a_fully_qualified_type() {
+        let text = handler(
+            "use Illuminate\\Http\\Request;\nuse Legacy\\CollectAppointmentRequest;\n",
+            "Request $request",
+            "        return $request->all();",
+        );
+        let on = wired_text(&text);
+        assert!(on.contains("collectAppointment(\\App\\Http\\Requests\\CollectAppointmentRequest $request)"), "{on}");
+        assert!(wired(&on).unwrap());
+    }
+
+    #[test]
+    fn a_group_use_and_another_namespace_layout() {
+        let text = "<?php\nnamespace App\\Http\\Controllers\\Api\\Retell;\n\nuse Illuminate\\{Http\\Request, Support\\Facades\\Log};\n\nfinal class RetellFunctionCallHandler {\n  public function collectAppointment(Request $request): \\Illuminate\\Http\\JsonResponse {\n    return response()->json($request->all());\n  }\n}\n";
+        assert!(!wired(text).unwrap());
+        let on = wired_text(text);
+        assert!(on.contains("collectAppointment(CollectAppointmentRequest $request): \\Illuminate"), "{on}");
+        assert!(wired(&on).unwrap());
+    }
+
+    #[test]
+    fn the_same_namespace_needs_no_import() {
+        let text = "<?php\nnamespace App\\Http\\Requests;\n\nuse Illuminate\\Http\\Request;\n\nclass RetellFunctionCallHandler {\n  public function collectAppointment(Request $request) { return $request->all(); }\n}\n";
+        let on = wired_text(text);
+        assert_eq!(on.matches("use ").count(), 1, "{on}");
+        assert!(on.contains("collectAppointment(CollectAppointmentRequest $request)"));
+    }
+
+    #[test]
+    fn shapes_not_expected_are_refused_with_their_line() {
+        let untyped = handler("use Illuminate\\Http\\Request;\n", "$request", "        return $request->all();");
+        assert_eq!(wire(&untyped).unwrap_err().line, 9);
+        let subset = handler(
+            "use Illuminate\\Http\\Request;\n",
+            "Request $request",
+            "\n        return $request->all(['name']);",
+        );
+        let refusal = wire(&subset).unwrap_err();
+        assert_eq!(refusal.line, 12, "{refusal}");
+        let union = handler("use Illuminate\\Http\\Request;\n", "Request|array $request", "");
+        assert!(wire(&union).is_err());
+        let missing = "<?php\nclass RetellFunctionCallHandler {\n  public function other(Request $r) {}\n}\n";
+        assert!(wire(missing).unwrap_err().reason.contains("no method"));
+        assert!(wire("<?php\nclass Other {}\n").unwrap_err().reason.contains("no class"));
+        let validated = "<?php\nuse App\\Http\\Requests\\CollectAppointmentRequest;\nclass RetellFunctionCallHandler {\n  public function collectAppointment(CollectAppointmentRequest $r) {\n    return $r->validated();\n  }\n}\n";
+        assert_eq!(unwire(validated).unwrap_err().line, 5);
+    }
+
+    #[test]
+    fn a_comment_or_string_naming_the_request_is_not_a_parameter() {
+        let text = handler(
+            "use Illuminate\\Http\\Request;\n",
+            "/* CollectAppointmentRequest */ Request $request",
+            "        // $request->all() in a comment\n        return \"$request->all()\";",
+        );
+        let on = wired_text(&text);
+        assert!(on.contains("// $request->all() in a comment"), "{on}");
+        assert!(wired(&on).unwrap());
+    }
+}
