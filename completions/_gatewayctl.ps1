@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Switch a feature off by a structural, proven, journaled edit; list; undo')
+            [CompletionResult]::new('integrate', 'integrate', [CompletionResultType]::ParameterValue, 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
@@ -282,6 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
@@ -290,6 +292,24 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;rollback;input-validation' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff and the route:list change; change nothing')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand, as the plan does)')
+            [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'gatewayctl;rollback;rate-limit' {
@@ -415,6 +435,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;help' {
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
@@ -423,6 +444,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;rollback;help;input-validation' {
             break
         }
         'gatewayctl;rollback;help;rate-limit' {
@@ -447,6 +471,53 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;help;help' {
+            break
+        }
+        'gatewayctl;integrate' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;integrate;input-validation' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the diff, the proof and the impact preview; change nothing')
+            [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'Only the impact preview: replay the logged payloads through the FormRequest''s rules (on a shadow, nothing sent)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not clear the config and route caches (stage it by hand)')
+            [CompletionResult]::new('--no-reload', '--no-reload', [CompletionResultType]::ParameterName, 'Do not reload php-fpm (the change is not live until you do)')
+            [CompletionResult]::new('--break-lock', '--break-lock', [CompletionResultType]::ParameterName, 'Take the operator lock from another operator''s live run (journaled)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'gatewayctl;integrate;help' {
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;integrate;help;input-validation' {
+            break
+        }
+        'gatewayctl;integrate;help;help' {
             break
         }
         'gatewayctl;stress' {
@@ -1144,6 +1215,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Switch a feature off by a structural, proven, journaled edit; list; undo')
+            [CompletionResult]::new('integrate', 'integrate', [CompletionResultType]::ParameterValue, 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
@@ -1200,6 +1272,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;rollback' {
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
@@ -1207,6 +1280,9 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Every feature, in reverse order of activation')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'What is rolled back now, and what an interruption left half done (from the journal)')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Restore the original bytes, only if the file still holds what the rollback wrote')
+            break
+        }
+        'gatewayctl;help;rollback;input-validation' {
             break
         }
         'gatewayctl;help;rollback;rate-limit' {
@@ -1228,6 +1304,13 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;rollback;undo' {
+            break
+        }
+        'gatewayctl;help;integrate' {
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())')
+            break
+        }
+        'gatewayctl;help;integrate;input-validation' {
             break
         }
         'gatewayctl;help;stress' {

@@ -40,6 +40,9 @@ _gatewayctl() {
             gatewayctl,init)
                 cmd="gatewayctl__subcmd__init"
                 ;;
+            gatewayctl,integrate)
+                cmd="gatewayctl__subcmd__integrate"
+                ;;
             gatewayctl,journal)
                 cmd="gatewayctl__subcmd__journal"
                 ;;
@@ -184,6 +187,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,init)
                 cmd="gatewayctl__subcmd__help__subcmd__init"
                 ;;
+            gatewayctl__subcmd__help,integrate)
+                cmd="gatewayctl__subcmd__help__subcmd__integrate"
+                ;;
             gatewayctl__subcmd__help,journal)
                 cmd="gatewayctl__subcmd__help__subcmd__journal"
                 ;;
@@ -256,6 +262,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help__subcmd__config,show)
                 cmd="gatewayctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            gatewayctl__subcmd__help__subcmd__integrate,input-validation)
+                cmd="gatewayctl__subcmd__help__subcmd__integrate__subcmd__input__subcmd__validation"
+                ;;
             gatewayctl__subcmd__help__subcmd__journal,check)
                 cmd="gatewayctl__subcmd__help__subcmd__journal__subcmd__check"
                 ;;
@@ -301,6 +310,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help__subcmd__rollback,emergency)
                 cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__emergency"
                 ;;
+            gatewayctl__subcmd__help__subcmd__rollback,input-validation)
+                cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__input__subcmd__validation"
+                ;;
             gatewayctl__subcmd__help__subcmd__rollback,list)
                 cmd="gatewayctl__subcmd__help__subcmd__rollback__subcmd__list"
                 ;;
@@ -321,6 +333,18 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__stress,rate-limit)
                 cmd="gatewayctl__subcmd__help__subcmd__stress__subcmd__rate__subcmd__limit"
+                ;;
+            gatewayctl__subcmd__integrate,help)
+                cmd="gatewayctl__subcmd__integrate__subcmd__help"
+                ;;
+            gatewayctl__subcmd__integrate,input-validation)
+                cmd="gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation"
+                ;;
+            gatewayctl__subcmd__integrate__subcmd__help,help)
+                cmd="gatewayctl__subcmd__integrate__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__integrate__subcmd__help,input-validation)
+                cmd="gatewayctl__subcmd__integrate__subcmd__help__subcmd__input__subcmd__validation"
                 ;;
             gatewayctl__subcmd__journal,check)
                 cmd="gatewayctl__subcmd__journal__subcmd__check"
@@ -436,6 +460,9 @@ _gatewayctl() {
             gatewayctl__subcmd__rollback,help)
                 cmd="gatewayctl__subcmd__rollback__subcmd__help"
                 ;;
+            gatewayctl__subcmd__rollback,input-validation)
+                cmd="gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation"
+                ;;
             gatewayctl__subcmd__rollback,list)
                 cmd="gatewayctl__subcmd__rollback__subcmd__list"
                 ;;
@@ -459,6 +486,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__rollback__subcmd__help,help)
                 cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__rollback__subcmd__help,input-validation)
+                cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__input__subcmd__validation"
                 ;;
             gatewayctl__subcmd__rollback__subcmd__help,list)
                 cmd="gatewayctl__subcmd__rollback__subcmd__help__subcmd__list"
@@ -509,7 +539,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,7 +1247,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
+            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1471,6 +1501,34 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__integrate)
+            opts="input-validation"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__integrate__subcmd__input__subcmd__validation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1763,7 +1821,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__rollback)
-            opts="rate-limit circuit-breaker log-sanitizer emergency all list undo"
+            opts="input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1805,6 +1863,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__rollback__subcmd__emergency)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__rollback__subcmd__input__subcmd__validation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2032,6 +2104,112 @@ _gatewayctl() {
             fi
             case "${prev}" in
                 --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__integrate)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help input-validation help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__integrate__subcmd__help)
+            opts="input-validation help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__integrate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__integrate__subcmd__help__subcmd__input__subcmd__validation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation)
+            opts="-v -q -h --dry-run --impact --since --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3019,7 +3197,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,7 +3317,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__help)
-            opts="rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3208,6 +3386,20 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__rollback__subcmd__help__subcmd__input__subcmd__validation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__rollback__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3257,6 +3449,36 @@ _gatewayctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

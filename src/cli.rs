@@ -91,6 +91,9 @@ pub enum Command {
     /// Switch a feature off by a structural, proven, journaled edit; list; undo
     #[command(subcommand)]
     Rollback(commands::rollback::RollbackCommand),
+    /// Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed
+    #[command(subcommand)]
+    Integrate(commands::integrate::IntegrateCommand),
     #[command(
         after_help = "Examples:\n  gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" --requests 35\n  gatewayctl stress rate-limit --burst 40\n  gatewayctl stress rate-limit --rate 20 --duration 30s"
     )]

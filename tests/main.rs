@@ -13,6 +13,7 @@ mod conformance_sanitizer;
 mod evidence;
 mod faults;
 mod harness;
+mod integrate;
 mod lab;
 mod lab_cli;
 mod logs;

@@ -53,6 +53,7 @@ fn a_limit_changed_behind_the_models_back_is_caught_at_the_first_request() {
 fn the_plans_phase_5a_is_refused_before_anything_is_sent() {
     let lab = Lab::start("stress-plan", None);
     let config = lab.report.config.display().to_string();
+    let log_before = lab.laravel_log();
     let out = gatewayctl(&[
         "--config",
         &config,
@@ -71,7 +72,7 @@ fn the_plans_phase_5a_is_refused_before_anything_is_sent() {
         "{}",
         stderr(&out)
     );
-    assert!(lab.laravel_log().is_empty(), "no request reached the gateway");
+    assert_eq!(lab.laravel_log(), log_before, "no request reached the gateway");
 }
 
 #[test]
@@ -116,6 +117,7 @@ fn the_load_engine_outlives_keepalive_closes_and_counts_every_request() {
 fn a_route_that_is_not_the_gateways_is_refused_and_no_answer_is_never_a_match() {
     let lab = Lab::start("stress-evidence", Some(CONFIG));
     let config = lab.report.config.display().to_string();
+    let log_before = lab.laravel_log();
     let run = |args: &[&str]| {
         let mut all = vec!["--config", config.as_str(), "stress", "rate-limit"];
         all.extend_from_slice(args);
@@ -133,7 +135,7 @@ fn a_route_that_is_not_the_gateways_is_refused_and_no_answer_is_never_a_match() 
     let out = run(&["--route", "POST //127.0.0.2:18080/api/v2/bookings", "--requests", "1"]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("never a host"), "{}", stderr(&out));
-    assert!(lab.laravel_log().is_empty(), "nothing was sent");
+    assert_eq!(lab.laravel_log(), log_before, "nothing was sent");
 
     // A trailing slash is the same route to Laravel, and the model agrees.
     let (exit, report) =

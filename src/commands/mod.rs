@@ -9,6 +9,7 @@ pub mod completions;
 pub mod config;
 pub mod history;
 pub mod init;
+pub mod integrate;
 pub mod journal;
 pub mod keys;
 pub mod lab;

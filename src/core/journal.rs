@@ -81,6 +81,19 @@ pub enum Event {
     UndoApplied {
         feature: String,
     },
+    /// Written before `integrate` touches a file (the forward edit of a
+    /// fix the plan wires after its phases: input validation).
+    IntegrateStarted {
+        feature: String,
+        files: Vec<FileChange>,
+        #[serde(default)]
+        operator: String,
+    },
+    /// The integrated bytes are in place: any earlier rollback of the
+    /// feature is superseded.
+    IntegrateApplied {
+        feature: String,
+    },
     /// `journal repair` set unreadable lines aside.
     JournalRepaired {
         lines: Vec<usize>,
@@ -155,9 +168,32 @@ pub fn owed(entries: &[Entry]) -> Vec<Owed> {
     owed.into_values().collect()
 }
 
-/// Rollbacks and undos that started and never finished, as owed work
-/// whose `step` is the command that finishes it.
+/// Integrations that started and never finished: feature → (run, since).
+pub fn integrations_pending(entries: &[Entry]) -> BTreeMap<String, (String, String)> {
+    let mut pending = BTreeMap::new();
+    for e in entries {
+        match &e.event {
+            Event::IntegrateStarted { feature, .. } => {
+                pending.insert(feature.clone(), (e.run.clone(), e.ts.clone()));
+            }
+            Event::IntegrateApplied { feature } => {
+                pending.remove(feature);
+            }
+            _ => {}
+        }
+    }
+    pending
+}
+
+/// Rollbacks, undos and integrations that started and never finished, as
+/// owed work whose `step` is the command that finishes it.
 pub fn half_done(entries: &[Entry]) -> Vec<Owed> {
+    let integrations = integrations_pending(entries).into_iter().map(|(feature, (run, since))| Owed {
+        step: format!("integrate {feature}"),
+        because: format!("the integration of {feature}"),
+        run,
+        since,
+    });
     rollback_records(entries)
         .into_iter()
         .filter_map(|(feature, (record, stage))| {
@@ -168,6 +204,7 @@ pub fn half_done(entries: &[Entry]) -> Vec<Owed> {
             };
             Some(Owed { step, because, run: record.run, since: record.since })
         })
+        .chain(integrations)
         .collect()
 }
 
@@ -257,6 +294,7 @@ pub fn rollback_records(entries: &[Entry]) -> BTreeMap<String, (RollbackRecord, 
             Event::RollbackAborted { feature, .. } => set(&mut records, feature, Stage::Ended),
             Event::UndoStarted { feature } => set(&mut records, feature, Stage::Undoing),
             Event::UndoApplied { feature } => set(&mut records, feature, Stage::Ended),
+            Event::IntegrateApplied { feature } => set(&mut records, feature, Stage::Ended),
             _ => {}
         }
     }

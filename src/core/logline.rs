@@ -21,13 +21,26 @@ pub enum LogEvent {
     Other,
 }
 
+/// A line's parts: its timestamp, its level and its body (message and context).
+pub fn parts(line: &str) -> Option<(&str, &str, &str)> {
+    let (ts, rest) = line.strip_prefix('[')?.split_once("] ")?;
+    let (head, body) = rest.split_once(": ")?;
+    Some((ts, head.rsplit('.').next().unwrap_or(""), body))
+}
+
+/// The message `message` with its context JSON object, and the line's timestamp.
+pub fn context_of<'a>(line: &'a str, message: &str) -> Option<(&'a str, serde_json::Map<String, serde_json::Value>)> {
+    let (ts, _, body) = parts(line)?;
+    let json = body.strip_prefix(message)?.strip_prefix(' ')?;
+    match serde_json::Deserializer::from_str(json.trim_start()).into_iter().next()?.ok()? {
+        serde_json::Value::Object(map) => Some((ts, map)),
+        _ => None,
+    }
+}
+
 /// Parses one line; anything unrecognised is `Other`.
 pub fn parse(line: &str) -> LogEvent {
-    let Some(rest) = line.strip_prefix('[').and_then(|r| r.split_once("] ")).map(|(_, r)| r) else {
-        return LogEvent::Other;
-    };
-    let Some((head, body)) = rest.split_once(": ") else { return LogEvent::Other };
-    let level = head.rsplit('.').next().unwrap_or("");
+    let Some((_, level, body)) = parts(line) else { return LogEvent::Other };
     let event = if body.starts_with("API request ") {
         api_request(body)
     } else if body.starts_with("Rate limit exceeded") {

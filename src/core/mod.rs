@@ -25,4 +25,5 @@ pub mod sanitizer;
 pub mod scan;
 pub mod textmask;
 pub mod thresholds;
+pub mod validation_impact;
 pub mod watch;

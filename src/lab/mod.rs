@@ -8,6 +8,7 @@ pub mod files;
 pub mod layout;
 pub mod packages;
 pub mod render;
+pub mod traffic;
 pub mod up;
 pub mod upstream;
 

@@ -99,6 +99,9 @@ pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str))
     Ok(Started { state, steps: run.steps, installed })
 }
 
+/// How many collect-appointment calls a lab starts with.
+const RETELL_CALLS: usize = 120;
+
 fn absolute(dir: &Path) -> PathBuf {
     if dir.is_absolute() {
         dir.to_path_buf()
@@ -192,6 +195,10 @@ impl Run {
         self.end_step();
         self.step("wait for /api/health", progress);
         self.wait_healthy()?;
+        self.end_step();
+        // Retell calls of its own, logged by the app, for the input-validation preview.
+        self.step("send the lab's Retell collect-appointment traffic", progress);
+        super::traffic::send(&format!("127.0.0.1:{}", self.ports.http), &super::traffic::payloads(RETELL_CALLS, 7));
         self.end_step();
         Ok(())
     }

@@ -21,8 +21,11 @@ pub async fn gather(settings: &Settings) -> StatusReport {
     };
     let real = journal::real_entries(&entries);
     let records = journal::rollback_records(&real);
-    let features =
-        Feature::ALL.iter().map(|&f| feature_state(f, journal::rollback_state(&records, f.name()))).collect();
+    let features = Feature::ALL
+        .iter()
+        .map(|&f| feature_state(f, journal::rollback_state(&records, f.name())))
+        .map(|line| not_wired(settings, line))
+        .collect();
     let mut owed = journal::owed(&real);
     owed.extend(journal::half_done(&real));
     StatusReport {
@@ -34,6 +37,25 @@ pub async fn gather(settings: &Settings) -> StatusReport {
         breakers: breakers(settings).await,
         runs: runs(&real),
         journal_problems: problems,
+    }
+}
+
+/// Input validation is a fix the plan wires later: "on" from the journal
+/// alone (never rolled back) is not evidence it is wired; the code says.
+fn not_wired(settings: &Settings, line: FeatureState) -> FeatureState {
+    if line.feature != Feature::InputValidation || line.state != "on" {
+        return line;
+    }
+    let file = settings.app_dir().join(crate::core::rollback::validation::CONTROLLER);
+    let wired = std::fs::read_to_string(&file).ok().map(|t| crate::core::rollback::validation::wired(&t));
+    match wired {
+        Some(Ok(true)) => line,
+        Some(Ok(false)) => FeatureState {
+            state: "not_wired".into(),
+            next: Some("gatewayctl integrate input-validation --impact".into()),
+            ..line
+        },
+        _ => FeatureState { state: "unknown".into(), ..line },
     }
 }
 
@@ -115,6 +137,8 @@ pub fn describe(event: &Event) -> String {
         Event::RollbackAborted { feature, reason, .. } => format!("rollback of {feature} aborted: {reason}"),
         Event::UndoStarted { feature } => format!("undo of {feature} started (never finished)"),
         Event::UndoApplied { feature } => format!("{feature} restored"),
+        Event::IntegrateStarted { feature, .. } => format!("integration of {feature} started (never finished)"),
+        Event::IntegrateApplied { feature } => format!("{feature} integrated"),
         Event::BreakerReset { service, .. } => format!("breaker {service} reset"),
         Event::JournalRepaired { lines, .. } => format!("journal lines {lines:?} set aside"),
         Event::Note { command, text } => format!("{command}: {text}"),

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod config;
 pub mod error;
 pub mod history;
+pub mod integrate;
 pub mod journal;
 pub mod keys;
 pub mod lab;

@@ -31,7 +31,8 @@ pub struct StatusReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeatureState {
     pub feature: Feature,
-    /// on, rolled_back, rollback_half_done, undo_half_done.
+    /// on, rolled_back, rollback_half_done, undo_half_done; for input
+    /// validation also not_wired (the plan's known gap) or unknown.
     pub state: String,
     pub since: Option<String>,
     pub by: Option<String>,
@@ -77,6 +78,7 @@ impl Human for StatusReport {
             let state = match f.state.as_str() {
                 "on" => style.good("on"),
                 "rolled_back" => style.warn("rolled back"),
+                "not_wired" => style.warn("not wired (known gap)"),
                 other => style.bad(&other.replace('_', " ").to_uppercase()),
             };
             t.add_row(vec![

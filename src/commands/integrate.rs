@@ -1,0 +1,121 @@
+//! `gatewayctl integrate input-validation`: the plan's HIGH-priority fix
+//! (Known Issue 1), previewed on the traffic already logged, proven on a
+//! shadow, journaled, made live and observed on. Through the one door into
+//! `ops::integrate`; `rollback input-validation` switches it off again.
+
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand};
+
+use crate::commands::Context;
+use crate::core::duration;
+use crate::exit;
+use crate::ops::door::{Door, Knock};
+use crate::ops::integrate;
+use crate::ops::rollback::Options;
+use crate::report::integrate::IntegrateReport;
+
+#[derive(Debug, Subcommand)]
+pub enum IntegrateCommand {
+    /// Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())
+    #[command(
+        after_help = "Examples:\n  gatewayctl integrate input-validation --impact            # what the last 7 days' calls would have got\n  gatewayctl integrate input-validation --dry-run --since 24h\n  gatewayctl integrate input-validation                     # asks, naming how many calls would be refused"
+    )]
+    InputValidation(IntegrateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IntegrateArgs {
+    /// Show the diff, the proof and the impact preview; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Only the impact preview: replay the logged payloads through the FormRequest's rules (on a shadow, nothing sent)
+    #[arg(long)]
+    pub impact: bool,
+    /// The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`
+    #[arg(long, default_value = "7d", value_parser = parse_since)]
+    pub since: Since,
+    /// Do not clear the config and route caches (stage it by hand)
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Do not reload php-fpm (the change is not live until you do)
+    #[arg(long)]
+    pub no_reload: bool,
+    /// Take the operator lock from another operator's live run (journaled)
+    #[arg(long)]
+    pub break_lock: bool,
+}
+
+/// How far back the preview reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Since(pub Option<Duration>);
+
+fn parse_since(s: &str) -> Result<Since, String> {
+    match s {
+        "all" => Ok(Since(None)),
+        _ => duration::parse(s).map(|d| Since(Some(d))).map_err(|e| e.to_string()),
+    }
+}
+
+pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    let IntegrateCommand::InputValidation(args) = cmd;
+    let settings = ctx.gateway()?;
+    let started = Instant::now();
+    if args.impact {
+        let impact = integrate::impact(&settings, args.since.0).await?;
+        let mut report = IntegrateReport::new(true, Some(Ok(impact.clone())));
+        report.status = crate::report::integrate::IntegrateStatus::Preview;
+        report.elapsed_ms = started.elapsed().as_millis() as u64;
+        ctx.out.emit(&report)?;
+        // A preview of nothing is no evidence that nobody would be refused.
+        return Ok(if impact.payloads == 0 { exit::CHECK_FAILED } else { exit::OK });
+    }
+    ctx.out.status("reading the logged payloads and replaying them through the FormRequest on a shadow…");
+    let impact = integrate::impact(&settings, args.since.0).await;
+    if args.dry_run {
+        let (report, ok) = integrate::dry_run(&settings, Some(impact)).await?;
+        return finish(ctx, report, ok, started);
+    }
+    let question = match &impact {
+        Ok(i) if i.refused > 0 => format!(
+            "wire input validation in {}? {} of {} logged calls would have been refused with 422",
+            settings.app_dir().display(),
+            i.refused,
+            i.payloads
+        ),
+        Ok(i) if i.payloads == 0 => format!(
+            "wire input validation in {}? no logged call to preview it on: its effect on callers is unknown",
+            settings.app_dir().display()
+        ),
+        Ok(i) => format!(
+            "wire input validation in {}? none of {} logged calls would have been refused",
+            settings.app_dir().display(),
+            i.payloads
+        ),
+        Err(e) => format!(
+            "wire input validation in {}? the impact preview failed ({e:#}): its effect on callers is unknown",
+            settings.app_dir().display()
+        ),
+    };
+    // The operator answers knowing which callers would be refused, and why.
+    if let Ok(i) = &impact {
+        for r in i.rules.iter().take(8) {
+            ctx.out
+                .status(&format!("  {}: {} — {} of {} (e.g. {})", r.field, r.rule, r.refused, i.payloads, r.example));
+        }
+    }
+    ctx.confirm_change(&question)?;
+    let door = Door::open(&settings, Knock::new("integrate input-validation", args.break_lock)).await?;
+    for note in door.notes() {
+        ctx.out.warn(&note);
+    }
+    let opts = Options { no_cache: args.no_cache, no_reload: args.no_reload, emergency: false };
+    let (report, ok) = integrate::integrate(&settings, &door, opts, Some(impact)).await?;
+    finish(ctx, report, ok, started)
+}
+
+fn finish(ctx: &mut Context, report: IntegrateReport, ok: bool, started: Instant) -> anyhow::Result<u8> {
+    let report = IntegrateReport { elapsed_ms: started.elapsed().as_millis() as u64, ..report };
+    ctx.out.emit(&report)?;
+    Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
+}

@@ -1,0 +1,259 @@
+//! Wiring the plan's input-validation fix, and its impact preview.
+//!
+//! The preview reads the `Retell collect appointment` payloads already in
+//! laravel.log and its rotations, and replays them through the
+//! FormRequest's real rules by PHP itself, on a shadow copy of the app: no
+//! request reaches the gateway. The wiring is one journaled transaction
+//! (original bytes kept, atomic write, a rerun after a kill completes it),
+//! proven on a shadow first, then made live and observed on: an invalid
+//! payload answered 422 with its fields, a valid one 200.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use crate::adapters::{files, logfiles};
+use crate::core::diff;
+use crate::core::journal::{self, Event, FileChange};
+use crate::core::rollback::{apply, validation, Feature};
+use crate::core::validation_impact::{self, Impact, Payload, Verdict};
+use crate::exit::UsageError;
+use crate::ops::door::Door;
+use crate::ops::rollback::{self, observe, Options, Shadow};
+use crate::report::integrate::{IntegrateReport, IntegrateStatus};
+use crate::settings::Settings;
+
+const FEATURE: Feature = Feature::InputValidation;
+const FORM_REQUEST_FILE: &str = "app/Http/Requests/CollectAppointmentRequest.php";
+const REPLAY: &str = include_str!("validation_replay.php");
+/// Payloads kept for one replay: a bound on memory and on the PHP run.
+const MAX_PAYLOADS: usize = 200_000;
+
+/// The wiring edit, or `None` when the handler already takes the FormRequest.
+pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
+    crate::settings::require_app_dir(settings)?;
+    if !settings.app_dir().join(FORM_REQUEST_FILE).is_file() {
+        return Err(UsageError(format!("{FORM_REQUEST_FILE} not found: there is no FormRequest to wire")).into());
+    }
+    let path = validation::CONTROLLER;
+    let original = rollback::read(settings, path)?;
+    let edits =
+        validation::wire(&original).map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    let edited = apply(&original, &edits);
+    Ok(Some(FileChange {
+        path: path.to_string(),
+        original_sha256: rollback::sha(&original),
+        original,
+        edited_sha256: rollback::sha(&edited),
+        edited,
+    }))
+}
+
+/// Reads the payloads logged in the last `since` (all when `None`),
+/// leaving out the tool's own probes; also returns how many probes and the
+/// files read.
+fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result<(Vec<Payload>, usize, Vec<PathBuf>)> {
+    let files = logfiles::discover(&settings.log_file());
+    if files.is_empty() {
+        return Err(UsageError(format!(
+            "{} and its rotations not found: there is no traffic to preview the validation on",
+            settings.log_file().display()
+        ))
+        .into());
+    }
+    let cutoff = since.map(|d| {
+        (chrono::Utc::now() - chrono::Duration::from_std(d).unwrap_or_default()).format("%Y-%m-%d %H:%M:%S").to_string()
+    });
+    let mut payloads = Vec::new();
+    let mut probes = 0;
+    for file in &files {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut number = 0usize;
+        logfiles::for_each_chunk(file, |chunk| {
+            let chunk = chunk.strip_suffix(b"\n").unwrap_or(chunk);
+            for line in chunk.split(|&b| b == b'\n') {
+                number += 1;
+                if payloads.len() >= MAX_PAYLOADS || memchr::memmem::find(line, b"Retell collect appointment").is_none()
+                {
+                    continue;
+                }
+                let Some(mut p) = std::str::from_utf8(line).ok().and_then(validation_impact::payload) else { continue };
+                p.at = format!("{name}:{number}");
+                if cutoff.as_ref().is_some_and(|c| p.ts.as_str() < c.as_str()) {
+                    continue;
+                }
+                let probe =
+                    p.body.get("name").and_then(|n| n.as_str()).is_some_and(|n| n.starts_with(rollback::PROBE_NAME));
+                if probe {
+                    probes += 1;
+                } else {
+                    payloads.push(p);
+                }
+            }
+        })
+        .with_context(|| format!("while reading {}", file.display()))?;
+    }
+    Ok((payloads, probes, files))
+}
+
+/// The impact preview: the logged payloads through the FormRequest, by PHP, on a shadow.
+pub async fn impact(settings: &Settings, since: Option<Duration>) -> anyhow::Result<Impact> {
+    let settings = settings.clone();
+    crate::ops::blocking::run("impact", move || impact_blocking(&settings, since))
+        .await
+        .map_err(|c| anyhow::anyhow!("{}", c.evidence))?
+}
+
+fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Result<Impact> {
+    crate::settings::require_app_dir(settings)?;
+    let (payloads, probes, _) = read_payloads(settings, since)?;
+    let redaction = settings.file.sanitizer.redaction.clone();
+    if payloads.is_empty() {
+        return Ok(validation_impact::tally(&[], &[], &redaction, probes));
+    }
+    let state = &settings.file.state.dir;
+    std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
+    Shadow::sweep(state);
+    let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
+    let input = shadow.dir.join("gatewayctl-payloads.json");
+    let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = payloads.iter().map(|p| &p.body).collect();
+    std::fs::write(&input, serde_json::to_vec(&bodies)?)
+        .with_context(|| format!("while writing {}", input.display()))?;
+    let script = shadow.dir.join("gatewayctl-validation-replay.php");
+    std::fs::write(&script, REPLAY).with_context(|| format!("while writing {}", script.display()))?;
+    let verdicts = replay(&settings.file.gateway.php, &script, &shadow.dir, &input)?;
+    if verdicts.len() != payloads.len() {
+        anyhow::bail!("the replay answered {} verdicts for {} payloads", verdicts.len(), payloads.len());
+    }
+    Ok(validation_impact::tally(&payloads, &verdicts, &redaction, probes))
+}
+
+/// Runs the replay with no network when the system allows it (a rule that
+/// reaches a database or an API cannot then touch production), plainly otherwise.
+fn replay(
+    php: &str,
+    script: &std::path::Path,
+    app: &std::path::Path,
+    input: &std::path::Path,
+) -> anyhow::Result<Vec<Verdict>> {
+    let args = [php.as_ref(), script.as_os_str(), app.as_os_str(), input.as_os_str()];
+    let isolated = duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())
+        .stdout_capture()
+        .stderr_capture()
+        .unchecked()
+        .run();
+    let out = match isolated {
+        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => o,
+        _ => duct::cmd(args[0], &args[1..])
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked()
+            .run()
+            .context("cannot run php")?,
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let parsed: serde_json::Value = serde_json::from_str(stdout.trim()).map_err(|_| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        anyhow::anyhow!(
+            "the replay did not answer JSON: {}",
+            format!("{} {}", stdout.trim(), stderr.trim()).chars().take(600).collect::<String>()
+        )
+    })?;
+    if let Some(error) = parsed.get("error").and_then(|e| e.as_str()) {
+        anyhow::bail!("the FormRequest could not be replayed: {error}");
+    }
+    serde_json::from_value(parsed["results"].clone()).context("the replay's results are not readable")
+}
+
+/// What `integrate --dry-run` shows: the diff, the proof, and the preview.
+pub async fn dry_run(
+    settings: &Settings,
+    impact: Option<anyhow::Result<Impact>>,
+) -> anyhow::Result<(IntegrateReport, bool)> {
+    let mut report = IntegrateReport::new(true, impact);
+    match plan(settings)? {
+        None => report.status = IntegrateStatus::AlreadyWired,
+        Some(change) => {
+            let (proof, _) = rollback::prove(settings, &[(FEATURE, vec![change.clone()])]).await?;
+            report.diff = Some(shown(&change));
+            report.status = IntegrateStatus::Planned;
+            report.checks = proof;
+        }
+    }
+    let ok = report.checks.iter().all(|c| c.verdict.is_good());
+    Ok((report, ok))
+}
+
+fn shown(change: &FileChange) -> String {
+    diff::unified(&change.original, &change.edited, &change.path, &format!("{} (validated)", change.path))
+}
+
+/// Wires the FormRequest in under the lock: completes an interrupted
+/// integration, proves the edit on a shadow, writes it as one journaled
+/// transaction, then makes it live and observes it on.
+pub async fn integrate(
+    settings: &Settings,
+    door: &Door,
+    opts: Options,
+    impact: Option<anyhow::Result<Impact>>,
+) -> anyhow::Result<(IntegrateReport, bool)> {
+    let mut report = IntegrateReport::new(false, impact);
+    let pending = journal::integrations_pending(&door.entries()?).contains_key(FEATURE.name());
+    match plan(settings)? {
+        None if pending => {
+            door.record(Event::IntegrateApplied { feature: FEATURE.name().into() })?;
+            report.status = IntegrateStatus::Completed;
+        }
+        None => report.status = IntegrateStatus::AlreadyWired,
+        Some(change) => {
+            let (proof, _) = rollback::prove(settings, &[(FEATURE, vec![change.clone()])]).await?;
+            let proven = proof.iter().all(|c| c.verdict.is_good());
+            report.checks.extend(proof);
+            report.diff = Some(shown(&change));
+            if !proven {
+                report.status = IntegrateStatus::Planned;
+                return Ok((report, false));
+            }
+            write(settings, door, &change)?;
+            report.status = IntegrateStatus::Wired;
+        }
+    }
+    let caches = rollback::present_caches(settings);
+    report.checks.extend(rollback::go_live(settings, door, opts, &caches).await);
+    if !opts.no_reload && !opts.no_cache {
+        report.checks.push(observe(settings, FEATURE, true).await);
+    }
+    let ok = report.checks.iter().all(|c| c.verdict.is_good());
+    Ok((report, ok))
+}
+
+/// The original bytes journaled (fsynced) first, the file checked unchanged
+/// since the plan, written atomically, then the integration recorded.
+fn write(settings: &Settings, door: &Door, change: &FileChange) -> anyhow::Result<()> {
+    let path = settings.app_dir().join(&change.path);
+    if rollback::sha(&rollback::read(settings, &change.path)?) != change.original_sha256 {
+        return Err(UsageError(format!(
+            "{} changed since the edit was planned; nothing was written: run it again",
+            change.path
+        ))
+        .into());
+    }
+    door.record(Event::IntegrateStarted {
+        feature: FEATURE.name().into(),
+        files: vec![change.clone()],
+        operator: door.me.owner.clone(),
+    })?;
+    files::write_atomic(&path, change.edited.as_bytes())
+        .with_context(|| format!("while writing {}; it holds its original bytes: nothing is live", change.path))?;
+    door.record(Event::IntegrateApplied { feature: FEATURE.name().into() }).with_context(|| {
+        format!(
+            "{} is written, but the journal could not record it; run `gatewayctl integrate {FEATURE}` again to finish",
+            change.path
+        )
+    })?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! `integrate input-validation` against a real lab: the impact preview
+//! predicts, payload by payload, what the wired gateway then answers; the
+//! fix is observed on, off after its rollback, and on again after undo
+//! with the file byte-identical; a preview of nothing is no pass.
+
+use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::validation_impact;
+use gatewayctl::report::integrate::{IntegrateReport, IntegrateStatus};
+use gatewayctl::report::rollback::{FeatureStatus, RollbackReport};
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::Lab;
+
+const HANDLER: &str = "app/app/Http/Controllers/RetellFunctionCallHandler.php";
+
+fn run(lab: &Lab, args: &[&str]) -> std::process::Output {
+    let config = lab.report.config.display().to_string();
+    let mut all = vec!["--config", config.as_str()];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    gatewayctl(&all)
+}
+
+fn passed(checks: &[gatewayctl::core::checks::Check], name: &str) -> bool {
+    checks.iter().any(|c| c.name == name && c.verdict == Verdict::Pass)
+}
+
+#[test]
+fn the_preview_predicts_each_answer_and_the_fix_is_observed_on_off_on() {
+    let lab = Lab::start("integrate", None);
+    let http = lab.http(None);
+    let handler = lab.dir.join(HANDLER);
+    let original = std::fs::read(&handler).unwrap();
+
+    // The preview, on the lab's own Retell traffic.
+    let out = run(&lab, &["integrate", "input-validation", "--impact", "--since", "all"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let preview: IntegrateReport = json(&out);
+    let impact = preview.impact.expect("a preview");
+    assert!(impact.payloads >= 50 && impact.refused > 0 && impact.refused < impact.payloads, "{impact:#?}");
+    assert!(impact.sanitized > 0, "hashed emails are counted apart: {impact:#?}");
+    assert!(impact.rules.iter().any(|r| r.field == "phone" && r.rule == "regex"), "{impact:#?}");
+    assert!(!impact.rules.iter().any(|r| r.example.chars().any(|c| c.is_ascii_digit() && c != '9')), "masked");
+    assert_eq!(std::fs::read(&handler).unwrap(), original, "a preview changes nothing");
+
+    // The logged payloads, where they were logged.
+    let logged: Vec<(String, serde_json::Value)> = lab
+        .laravel_log()
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| validation_impact::payload(l).map(|p| (format!("laravel.log:{}", i + 1), p.body.into())))
+        .collect();
+    assert_eq!(logged.len(), impact.payloads + impact.sanitized);
+
+    // Wired, proven, live, observed on.
+    let out = run(&lab, &["integrate", "input-validation"]);
+    let wired: IntegrateReport = json(&out);
+    assert_eq!((code(&out), wired.status), (0, IntegrateStatus::Wired), "{:#?}", wired.checks);
+    assert!(passed(&wired.checks, "input-validation on"), "{:#?}", wired.checks);
+    let integrated = std::fs::read(&handler).unwrap();
+
+    // Each payload replayed over HTTP: predicted refused ⇔ answered 422.
+    let mut observed = 0;
+    for (at, body) in &logged {
+        let got = lab.send(&http, "POST", "/api/retell/collect-appointment", &[], Some(body));
+        let predicted = impact.refused_at.contains(at);
+        assert_eq!(
+            got.status == 422,
+            predicted,
+            "{at}: predicted refused {predicted}, got {} {}",
+            got.status,
+            got.body
+        );
+        assert!(got.status == 422 || got.status == 200, "{at}: {}", got.status);
+        observed += usize::from(got.status == 422);
+    }
+    assert_eq!(observed, impact.refused + impact.sanitized_refused);
+
+    // A second integrate changes nothing and still proves it on.
+    let again: IntegrateReport = json(&run(&lab, &["integrate", "input-validation"]));
+    assert_eq!(again.status, IntegrateStatus::AlreadyWired);
+    assert!(passed(&again.checks, "input-validation on"), "{:#?}", again.checks);
+
+    // The plan's rollback: observed off; undo: observed on, byte-identical.
+    let out = run(&lab, &["rollback", "input-validation"]);
+    let off: RollbackReport = json(&out);
+    assert_eq!((code(&out), off.features[0].status), (0, FeatureStatus::RolledBack), "{:#?}", off.checks);
+    assert!(passed(&off.checks, "input-validation off"), "{:#?}", off.checks);
+    let markup =
+        serde_json::json!({"name": "<script>x</script>", "date": "2026-12-01", "time": "10:00", "service_id": 1});
+    assert_eq!(lab.send(&http, "POST", "/api/retell/collect-appointment", &[], Some(&markup)).status, 200);
+    let out = run(&lab, &["rollback", "undo", "input-validation"]);
+    let on: RollbackReport = json(&out);
+    assert_eq!(code(&out), 0, "{:#?}", on.checks);
+    assert!(passed(&on.checks, "input-validation on"), "{:#?}", on.checks);
+    assert_eq!(std::fs::read(&handler).unwrap(), integrated, "byte-identical to the integrated file after undo");
+    let got = lab.send(&http, "POST", "/api/retell/collect-appointment", &[], Some(&markup));
+    assert_eq!(got.status, 422, "{}", got.body);
+}
+
+#[test]
+fn a_preview_of_nothing_is_no_pass_and_a_handler_in_another_shape_is_refused() {
+    let lab = Lab::start("integrate-refusals", None);
+    let log = lab.dir.join("app/storage/logs/laravel.log");
+    std::fs::write(&log, "").unwrap();
+    let out = run(&lab, &["integrate", "input-validation", "--impact"]);
+    assert_eq!(code(&out), 1, "no payload: no evidence: {}", stderr(&out));
+    let report: IntegrateReport = json(&out);
+    assert_eq!(report.impact.unwrap().payloads, 0);
+
+    // A handler whose request is untyped: refused with its line, nothing changed.
+    let handler = lab.dir.join(HANDLER);
+    let text = std::fs::read_to_string(&handler)
+        .unwrap()
+        .replace("collectAppointment(Request $request)", "collectAppointment($request)");
+    std::fs::write(&handler, &text).unwrap();
+    let out = run(&lab, &["integrate", "input-validation"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("RetellFunctionCallHandler.php:line 13"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&handler).unwrap(), text);
+    assert!(
+        !lab.dir.join("state/journal.jsonl").exists()
+            || !std::fs::read_to_string(lab.dir.join("state/journal.jsonl")).unwrap().contains("integrate_started")
+    );
+}
