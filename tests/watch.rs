@@ -164,3 +164,39 @@ fn a_dead_gateway_is_never_a_success_and_undelivered_alerts_are_said() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("NOT delivered"), "{err}");
 }
+
+const VALIDATION: &str = "[watch]\ninterval = \"500ms\"\nwindow = \"4s\"\n\n[[watch.auto_rollback]]\nmetric = \"validation_refused_percent\"\nfeature = \"input-validation\"\nafter = 2\n";
+
+#[test]
+fn refused_callers_after_input_validation_is_wired_roll_it_back() {
+    let lab = Lab::start("watch-validation", Some(VALIDATION));
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "integrate", "input-validation"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let http = lab.http(None);
+    let call = |name: &str| {
+        let body = serde_json::json!({"name": name, "date": "2026-12-01", "time": "10:00", "service_id": 1});
+        lab.send(&http, "POST", "/api/retell/collect-appointment", &[], Some(&body)).status
+    };
+    let watch = start_watch(&lab, &["--duration", "7s", "--auto-rollback"]);
+    std::thread::sleep(Duration::from_millis(700));
+    // Three of four callers refused, for a few seconds (bounded).
+    let until = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < until {
+        for name in ["Anna (caller)", "Ivan <b>", "Mette; --", "Anna Berg"] {
+            call(name);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (samples, summary) = finish(watch);
+    let alert = samples
+        .iter()
+        .position(|s| s.levels["validation_refused_percent"] == Level::Alert)
+        .expect("the 422 share reached alert");
+    let rolled = samples.iter().position(|s| !s.rollbacks.is_empty()).expect("the guard acted");
+    assert_eq!(rolled, alert + 1, "after two consecutive alert intervals");
+    assert!(samples[rolled].rollbacks[0].ok, "{:?}", samples[rolled].rollbacks);
+    assert_eq!(summary.rollbacks.len(), 1);
+    assert!(samples[..alert].iter().all(|s| s.levels["validation_refused_percent"] != Level::Alert));
+    assert_eq!(call("Ivan <b>"), 200, "validation is off: the caller is served again");
+}

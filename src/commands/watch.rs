@@ -135,6 +135,8 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 struct Watch<'a> {
     settings: &'a Settings,
     follower: Follower,
+    /// nginx's access log, when configured: the only place a 422 shows.
+    access: Option<Follower>,
     window: Window,
     alerts: Alerts,
     guard: Guard,
@@ -157,6 +159,8 @@ impl<'a> Watch<'a> {
         Ok(Watch {
             settings,
             follower: Follower::at_end(&settings.log_file()),
+            access: (!settings.file.watch.access_log.as_os_str().is_empty())
+                .then(|| Follower::at_end(&settings.file.watch.access_log)),
             window: Window::new(settings.file.watch.window.0.as_millis() as u64),
             alerts: Alerts::default(),
             guard: Guard::new(rules),
@@ -174,12 +178,18 @@ impl<'a> Watch<'a> {
     async fn sample(&mut self, elapsed: Duration) -> WatchSample {
         let now = now_ms();
         let (log, log_readable) = self.read_log(now);
+        let access_log_readable = self.read_access_log(now);
         let (memory_mb, rate_keys, abuse_keys, breaker_state) = self.read_redis().await;
         let health = self.probe().await;
         self.health_failures = if health.ok { 0 } else { self.health_failures + 1 };
         let detailed = self.detailed().await;
         let figures = self.window.figures(now);
-        let readings = Readings { redis_memory_mb: memory_mb, log_readable, health_failures: self.health_failures };
+        let readings = Readings {
+            redis_memory_mb: memory_mb,
+            log_readable,
+            health_failures: self.health_failures,
+            access_log_readable,
+        };
         let values = values(&figures, &readings);
         let levels = levels(&self.settings.thresholds, &values);
         let overall = levels.values().copied().max().unwrap_or(Level::Unknown);
@@ -239,6 +249,19 @@ impl<'a> Watch<'a> {
             rollbacks,
             log,
         }
+    }
+
+    /// The new access-log lines into the window; false when there is no
+    /// access log to read (then the 422 share is unknown, never 0).
+    fn read_access_log(&mut self, now: u64) -> bool {
+        let Some(follower) = self.access.as_mut() else { return false };
+        let Ok(lines) = follower.poll() else { return false };
+        for line in &lines {
+            if let Some(access) = crate::core::accesslog::parse(line) {
+                self.window.record_access(now, &access);
+            }
+        }
+        self.settings.file.watch.access_log.is_file()
     }
 
     /// The new log lines, counted; and whether the log could be read at all.

@@ -4,6 +4,7 @@
 //! Pure and synchronous. Nothing here does I/O, reads a clock or knows about
 //! tokio, Redis, HTTP or the terminal: time is always an argument.
 
+pub mod accesslog;
 pub mod breaker;
 pub mod cardcheck;
 pub mod checks;

@@ -47,6 +47,10 @@ pub struct Thresholds {
     pub breaker_opens: Threshold,
     pub response_time_ms: Threshold,
     pub redis_memory_mb: Threshold,
+    /// Not in the plan's table: the share of collect-appointment calls
+    /// refused with 422 once input validation is wired (watch reads it
+    /// from nginx's access log, `watch.access_log`).
+    pub validation_refused_percent: Threshold,
 }
 
 impl Thresholds {
@@ -60,6 +64,7 @@ impl Thresholds {
             breaker_opens: t(1.0, 1.0),
             response_time_ms: t(200.0, 1000.0),
             redis_memory_mb: t(100.0, 500.0),
+            validation_refused_percent: t(5.0, 20.0),
         }
     }
 }

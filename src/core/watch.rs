@@ -11,8 +11,9 @@ use crate::core::thresholds::{Level, Thresholds};
 
 /// The plan's metrics, by the names used in config and output, and the
 /// gateway's health (failed health probes in a row).
-pub const METRICS: [&str; 6] = [
+pub const METRICS: [&str; 7] = [
     "error_rate_percent",
+    "validation_refused_percent",
     "rate_limit_hits_per_hour",
     "breaker_opens",
     "response_time_ms",
@@ -29,7 +30,12 @@ pub struct Readings {
     pub log_readable: bool,
     /// Health probes failed in a row, up to and including this one.
     pub health_failures: u64,
+    /// Could nginx's access log be read this interval (false when none is configured)?
+    pub access_log_readable: bool,
 }
+
+/// The route input validation guards, whose 422s only the access log shows.
+pub const VALIDATED_ROUTE: &str = "/api/retell/collect-appointment";
 
 /// Log events over a sliding window of time (milliseconds).
 #[derive(Debug, Clone, Default)]
@@ -39,6 +45,8 @@ pub struct Window {
     rate_limited: VecDeque<u64>,
     opens: VecDeque<u64>,
     errors: VecDeque<u64>,
+    /// Calls to the validated route: (time, refused with 422).
+    validated: VecDeque<(u64, bool)>,
 }
 
 /// The figures at one moment.
@@ -53,6 +61,11 @@ pub struct Figures {
     pub response_p50_ms: f64,
     pub response_p95_ms: f64,
     pub error_lines: u64,
+    /// Calls to the validated route in the window, and how many got 422.
+    #[serde(default)]
+    pub validation_calls: u64,
+    #[serde(default)]
+    pub validation_refused: u64,
 }
 
 impl Window {
@@ -70,8 +83,18 @@ impl Window {
         }
     }
 
+    /// One access-log line: only calls to the validated route count.
+    pub fn record_access(&mut self, at_ms: u64, access: &crate::core::accesslog::Access) {
+        if access.path == VALIDATED_ROUTE && access.method == "POST" {
+            self.validated.push_back((at_ms, access.status == 422));
+        }
+    }
+
     fn expire(&mut self, now_ms: u64) {
         let cutoff = now_ms.saturating_sub(self.span_ms);
+        while self.validated.front().is_some_and(|v| v.0 < cutoff) {
+            self.validated.pop_front();
+        }
         while self.requests.front().is_some_and(|r| r.0 < cutoff) {
             self.requests.pop_front();
         }
@@ -108,6 +131,8 @@ impl Window {
             response_p50_ms: pct(0.50),
             response_p95_ms: pct(0.95),
             error_lines: self.errors.len() as u64,
+            validation_calls: self.validated.len() as u64,
+            validation_refused: self.validated.iter().filter(|v| v.1).count() as u64,
         }
     }
 }
@@ -119,6 +144,13 @@ pub fn values(f: &Figures, r: &Readings) -> BTreeMap<String, Option<f64>> {
     let seen = |v: f64, ok: bool| ok.then_some(v);
     [
         ("error_rate_percent", seen(f.error_rate_percent, f.requests > 0)),
+        (
+            "validation_refused_percent",
+            seen(
+                f.validation_refused as f64 * 100.0 / f.validation_calls.max(1) as f64,
+                r.access_log_readable && f.validation_calls > 0,
+            ),
+        ),
         ("rate_limit_hits_per_hour", seen(f.rate_limit_hits_per_hour, r.log_readable)),
         ("breaker_opens", seen(f.breaker_opens as f64, r.log_readable)),
         ("response_time_ms", seen(f.response_p95_ms, f.requests > 0)),
@@ -136,6 +168,7 @@ pub fn values(f: &Figures, r: &Readings) -> BTreeMap<String, Option<f64>> {
 pub fn levels(t: &Thresholds, values: &BTreeMap<String, Option<f64>>) -> BTreeMap<String, Level> {
     let by_name = |n: &str| match n {
         "error_rate_percent" => t.error_rate_percent,
+        "validation_refused_percent" => t.validation_refused_percent,
         "rate_limit_hits_per_hour" => t.rate_limit_hits_per_hour,
         "breaker_opens" => t.breaker_opens,
         "response_time_ms" => t.response_time_ms,
@@ -157,7 +190,7 @@ pub struct LevelChange {
 
 /// Metrics computed from requests in the window: with no traffic they have
 /// no value, which at 3 a.m. is quiet, not trouble.
-const FROM_TRAFFIC: [&str; 2] = ["error_rate_percent", "response_time_ms"];
+const FROM_TRAFFIC: [&str; 3] = ["error_rate_percent", "response_time_ms", "validation_refused_percent"];
 
 impl LevelChange {
     /// Is this change worth waking someone? Every change is shown, but a
@@ -261,7 +294,10 @@ mod tests {
             Guard::new(vec![GuardRule { metric: "breaker_opens".into(), feature: "circuit-breaker".into(), after: 2 }]);
         let mut w = Window::new(10_000);
         w.record(0, &LogEvent::ApiRequest { status: 200, duration_ms: 5.0 });
-        let seen = Readings { redis_memory_mb: Some(10.0), log_readable: true, health_failures: 0 };
+        let answered = crate::core::accesslog::Access { method: "POST", path: VALIDATED_ROUTE, status: 200 };
+        w.record_access(0, &answered);
+        let seen =
+            Readings { redis_memory_mb: Some(10.0), log_readable: true, health_failures: 0, access_log_readable: true };
         let calm = values(&w.figures(0), &seen);
         assert!(alerts.changes(&levels(&t, &calm), &calm).is_empty());
         let mut hot = calm.clone();
@@ -275,14 +311,34 @@ mod tests {
     }
 
     #[test]
+    fn the_422_share_counts_only_the_validated_route() {
+        use crate::core::accesslog::Access;
+        let mut w = Window::new(10_000);
+        let call = |status| Access { method: "POST", path: VALIDATED_ROUTE, status };
+        for status in [200, 422, 422, 200] {
+            w.record_access(0, &call(status));
+        }
+        w.record_access(0, &Access { method: "POST", path: "/api/v2/bookings", status: 422 });
+        let read =
+            Readings { redis_memory_mb: None, log_readable: true, health_failures: 0, access_log_readable: true };
+        let v = values(&w.figures(0), &read);
+        assert_eq!(v["validation_refused_percent"], Some(50.0));
+        assert_eq!(levels(&Thresholds::plan(), &v)["validation_refused_percent"], Level::Alert);
+        let unread = Readings { access_log_readable: false, ..read };
+        assert_eq!(values(&w.figures(0), &unread)["validation_refused_percent"], None);
+    }
+
+    #[test]
     fn nothing_seen_is_unknown_never_normal() {
         let t = Thresholds::plan();
-        let dead = Readings { redis_memory_mb: None, log_readable: true, health_failures: 3 };
+        let dead =
+            Readings { redis_memory_mb: None, log_readable: true, health_failures: 3, access_log_readable: false };
         let l = levels(&t, &values(&Window::new(1000).figures(0), &dead));
         assert_eq!(l["error_rate_percent"], Level::Unknown, "no request: no error rate");
         assert_eq!(l["response_time_ms"], Level::Unknown);
         assert_eq!(l["redis_memory_mb"], Level::Unknown, "Redis down is not 0 MB");
         assert_eq!(l["health_failures"], Level::Alert);
+        assert_eq!(l["validation_refused_percent"], Level::Unknown, "no access log: no 422 share");
         let mut alerts = Alerts::default();
         let v = values(&Window::new(1000).figures(0), &dead);
         let changes = alerts.changes(&l, &v);

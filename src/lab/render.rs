@@ -102,7 +102,9 @@ pub fn nginx_conf(layout: &Layout, ports: &Ports, as_root: bool) -> String {
     let user = if as_root { "user root root;\n" } else { "" };
     format!(
         "# Written by `gatewayctl lab up`.\n{user}worker_processes 1;\npid {pid};\nerror_log {err};\n\
-         events {{ worker_connections 1024; }}\nhttp {{\n  access_log off;\n  \
+         events {{ worker_connections 1024; }}\nhttp {{\n  \
+         map $request_uri $validated {{ ~^/api/retell/collect-appointment 1; default 0; }}\n  \
+         access_log {access} combined if=$validated;\n  \
          client_body_temp_path {body};\n  fastcgi_temp_path {fastcgi};\n  proxy_temp_path {proxy};\n  \
          uwsgi_temp_path {uwsgi};\n  scgi_temp_path {scgi};\n  server {{\n    listen 127.0.0.1:{http};\n    \
          root {root};\n    location / {{ try_files $uri /index.php?$query_string; }}\n    \
@@ -111,6 +113,9 @@ pub fn nginx_conf(layout: &Layout, ports: &Ports, as_root: bool) -> String {
          fastcgi_pass 127.0.0.1:{fpm};\n    }}\n  }}\n}}\n",
         pid = layout.nginx_pid().display(),
         err = run.join("nginx-error.log").display(),
+        // Only the route input validation guards is logged (watch reads its
+        // 422s): a full access log would slow the load benchmarks down.
+        access = run.join("nginx-access.log").display(),
         body = tmp("body"),
         fastcgi = tmp("fastcgi"),
         proxy = tmp("proxy"),
@@ -137,6 +142,7 @@ pub fn lab_config(base: &FileConfig, layout: &Layout, ports: &Ports, fpm_binary:
     cfg.service.pid_file = layout.fpm_pid();
     cfg.redis.url = format!("redis://127.0.0.1:{}/0", ports.redis);
     cfg.state.dir = layout.dir.join("state");
+    cfg.watch.access_log = layout.run().join("nginx-access.log");
     cfg
 }
 

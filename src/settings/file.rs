@@ -63,6 +63,9 @@ pub struct WatchSection {
     pub webhook: String,
     /// With --auto-rollback: a metric at alert for `after` intervals rolls back `feature`.
     pub auto_rollback: Vec<GuardRuleSection>,
+    /// nginx's access log (combined format), where the 422s of input
+    /// validation show; empty: validation_refused_percent is unknown.
+    pub access_log: PathBuf,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +91,9 @@ impl Default for WatchSection {
             auto_rollback: vec![
                 rule("breaker_opens", "circuit-breaker"),
                 rule("rate_limit_hits_per_hour", "rate-limit"),
+                rule("validation_refused_percent", "input-validation"),
             ],
+            access_log: PathBuf::new(),
         }
     }
 }
