@@ -123,3 +123,21 @@ fn a_preview_of_nothing_is_no_pass_and_a_handler_in_another_shape_is_refused() {
             || !std::fs::read_to_string(lab.dir.join("state/journal.jsonl")).unwrap().contains("integrate_started")
     );
 }
+
+#[test]
+fn the_runbooks_optional_step_wires_it_only_when_asked() {
+    let lab = Lab::start("integrate-runbook", None);
+    let handler = lab.dir.join(HANDLER);
+    let original = std::fs::read(&handler).unwrap();
+    let out = run(&lab, &["activate"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read(&handler).unwrap(), original, "off by default");
+    let out = run(&lab, &["activate", "--with", "integrate.input-validation"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: gatewayctl::report::activate::ActivateReport = json(&out);
+    let step = report.phases.iter().flat_map(|p| &p.steps).find(|s| s.id == "integrate.input-validation").unwrap();
+    assert!(passed(&step.checks, "input-validation on"), "{:#?}", step.checks);
+    assert!(step.checks.iter().any(|c| c.name == "impact" && c.evidence.contains("would have been refused")));
+    let out = run(&lab, &["activate", "--with", "nope"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}

@@ -19,7 +19,7 @@ use crate::core::journal::{self, Event, StepOutcome};
 use crate::core::runbook::{Action, Gate, Phase, Runbook, Step};
 use crate::exit;
 use crate::ops::door::{Door, Knock};
-use crate::ops::{cache, preflight, reload, verify};
+use crate::ops::{cache, integrate, preflight, reload, verify};
 use crate::report::activate::{ActivateReport, PhaseRun, StepRun};
 use crate::settings::Settings;
 
@@ -43,6 +43,9 @@ pub struct ActivateArgs {
     /// Take the lock from another operator's live run (recorded in the journal)
     #[arg(long)]
     pub break_lock: bool,
+    /// Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation
+    #[arg(long, value_name = "STEP")]
+    pub with: Vec<String>,
 }
 
 pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -55,9 +58,10 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         None => ("runbooks/activation.toml (built in)".to_string(), DEFAULT_RUNBOOK.to_string()),
     };
     let runbook = Runbook::parse(&text)?;
+    let all = runbook.selected(&args.with).map_err(|e| exit::UsageError(e.to_string()))?;
     if args.dry_run {
         crate::settings::require_app_dir(&settings)?;
-        ctx.out.emit(&dry_run(&settings, &runbook, &name))?;
+        ctx.out.emit(&dry_run(&settings, &runbook, &name, &all))?;
         return Ok(exit::OK);
     }
     // The limiter and breaker live in Redis: without it nothing can be
@@ -72,7 +76,6 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     let run = door.run().to_string();
     let journal = door.state();
-    let all: Vec<String> = runbook.steps().map(|(_, s)| s.id.clone()).collect();
     let selected = match args.resume {
         true => journal::resume_plan(&journal.read_journal()?, &all),
         false => all,
@@ -238,6 +241,28 @@ async fn act(settings: &Settings, door: &Door, step: &Step) -> Vec<Check> {
             let route = "POST /api/v2/availability/simple".parse().expect("a valid route");
             verify::gather(settings, &route, None).await.checks
         }
+        Action::IntegrateInputValidation => {
+            // The preview's figure is part of the step's evidence: who the fix refuses.
+            let impact = integrate::impact(settings, Some(std::time::Duration::from_secs(7 * 86_400))).await;
+            let seen = match &impact {
+                Ok(i) if i.payloads == 0 => Check::warn(
+                    "impact",
+                    "no logged collect-appointment call to preview it on",
+                    "its effect on callers is unknown: watch the 422 share",
+                ),
+                Ok(i) => Check::pass(
+                    "impact",
+                    format!("{} of {} logged calls (7 days) would have been refused", i.refused, i.payloads),
+                ),
+                Err(e) => Check::warn("impact", format!("{e:#}"), "its effect on callers is unknown"),
+            };
+            let mut checks = vec![seen];
+            match integrate::integrate(settings, door, Default::default(), Some(impact)).await {
+                Ok((report, _)) => checks.extend(report.checks),
+                Err(e) => checks.push(Check::fail("integrate", format!("{e:#}"), "nothing of it was written")),
+            }
+            checks
+        }
     }
 }
 
@@ -258,6 +283,12 @@ pub fn commands_for(settings: &Settings, action: Action) -> Vec<String> {
         }
         Action::RoutesVerify => vec![format!("{php} artisan route:list --json")],
         Action::Reload => fpm::reload_commands(&settings.service, false),
+        Action::IntegrateInputValidation => vec![
+            "replay the logged collect-appointment payloads through CollectAppointmentRequest (on a shadow)".into(),
+            "edit RetellFunctionCallHandler::collectAppointment (import, type hint, getAppointmentData())".into(),
+            format!("{php} artisan config:clear; {php} artisan route:clear; graceful reload"),
+            "POST /api/retell/collect-appointment: invalid → 422, valid → 200".into(),
+        ],
         Action::Verify => vec![
             format!("GET {}{}", g.base_url, g.health_path),
             "POST /api/v2/availability/simple with a fresh probe X-Api-Key".into(),
@@ -266,14 +297,16 @@ pub fn commands_for(settings: &Settings, action: Action) -> Vec<String> {
     }
 }
 
-fn dry_run(settings: &Settings, runbook: &Runbook, name: &str) -> ActivateReport {
+fn dry_run(settings: &Settings, runbook: &Runbook, name: &str, selected: &[String]) -> ActivateReport {
     let phases = runbook
         .phases
         .iter()
+        .filter(|phase| phase.steps.iter().any(|s| selected.contains(&s.id)))
         .map(|phase| {
             let steps = phase
                 .steps
                 .iter()
+                .filter(|s| selected.contains(&s.id))
                 .map(|s| StepRun {
                     id: s.id.clone(),
                     action: s.action,
