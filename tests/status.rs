@@ -24,7 +24,11 @@ fn status_shows_what_stands_now() {
     let config = lab.report.config.display().to_string();
     let before = status(&lab);
     assert_eq!(before.config.as_deref(), Some(lab.report.config.as_path()));
-    assert!(before.features.iter().all(|f| f.state == "on"), "{before:#?}");
+    // Input validation is the plan's known gap: the code says it is not wired.
+    let (gap, phases): (Vec<_>, Vec<_>) = before.features.iter().partition(|f| f.feature == Feature::InputValidation);
+    assert!(phases.iter().all(|f| f.state == "on"), "{before:#?}");
+    assert_eq!(gap[0].state, "not_wired", "{before:#?}");
+    assert_eq!(gap[0].next.as_deref(), Some("gatewayctl integrate input-validation --impact"));
     assert!(before.lock.is_none() && before.owed.is_empty());
     assert_eq!(before.breakers[0].state, "closed");
 

@@ -121,6 +121,9 @@ pub struct Impact {
     /// [`MAX_REFUSED_AT`]: the calls to look at, or to replay.
     #[serde(default)]
     pub refused_at: Vec<String>,
+    /// The reader stopped at its bound: the figures cover the payloads read.
+    #[serde(default)]
+    pub capped: bool,
 }
 
 /// How many refused payloads are located in the report.

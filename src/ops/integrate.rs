@@ -115,13 +115,15 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
     if payloads.is_empty() {
         return Ok(validation_impact::tally(&[], &[], &redaction, probes));
     }
+    let capped = payloads.len() >= MAX_PAYLOADS;
     let state = &settings.file.state.dir;
     std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
     Shadow::sweep(state);
     let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
     let input = shadow.dir.join("gatewayctl-payloads.json");
     let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = payloads.iter().map(|p| &p.body).collect();
-    std::fs::write(&input, serde_json::to_vec(&bodies)?)
+    // Callers' names and phones: readable by this user only, and gone with the shadow.
+    write_private(&input, &serde_json::to_vec(&bodies)?)
         .with_context(|| format!("while writing {}", input.display()))?;
     let script = shadow.dir.join("gatewayctl-validation-replay.php");
     std::fs::write(&script, REPLAY).with_context(|| format!("while writing {}", script.display()))?;
@@ -129,7 +131,14 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
     if verdicts.len() != payloads.len() {
         anyhow::bail!("the replay answered {} verdicts for {} payloads", verdicts.len(), payloads.len());
     }
-    Ok(validation_impact::tally(&payloads, &verdicts, &redaction, probes))
+    Ok(validation_impact::Impact { capped, ..validation_impact::tally(&payloads, &verdicts, &redaction, probes) })
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(bytes)
 }
 
 /// Runs the replay with no network when the system allows it (a rule that

@@ -116,6 +116,16 @@ pub fn impact_human(impact: &Impact, w: &mut dyn Write, style: &Style) -> io::Re
             n(impact.sanitized_refused)
         )?;
     }
+    if impact.capped {
+        writeln!(
+            w,
+            "{}",
+            style.warn(&format!(
+                "read the first {} payloads only: narrow --since for the whole period",
+                n(impact.payloads + impact.sanitized)
+            ))
+        )?;
+    }
     if impact.probes > 0 {
         writeln!(w, "left out: {} of gatewayctl's own probes", n(impact.probes))?;
     }
