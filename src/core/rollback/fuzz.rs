@@ -26,6 +26,23 @@ fn check_all(text: &str) -> Result<(), TestCaseError> {
             Err(r) => prop_assert!(false, "{feature}: the edited file is refused ({r}):\n{out}"),
         }
     }
+    // The forward edit (integrate input-validation): whole, idempotent, and
+    // the plan's rollback of it then wiring again lands on the same bytes.
+    if let Ok(edits) = super::validation::wire(text) {
+        if !edits.is_empty() {
+            prop_assert!(parsed, "wire: edits on text that does not parse");
+            let on = apply(text, &edits);
+            prop_assert!(Source::parse(&on).is_ok(), "wire broke the file:\n{on}");
+            prop_assert_eq!(super::validation::wired(&on), Ok(true), "wired after wiring:\n{}", on);
+            prop_assert!(super::validation::wire(&on).map(|e| e.is_empty()).unwrap_or(false), "wire twice:\n{}", on);
+            if let Ok(off) = super::validation::unwire(&on) {
+                let off = apply(&on, &off);
+                prop_assert_eq!(super::validation::wired(&off), Ok(false), "unwired:\n{}", off);
+                let again = super::validation::wire(&off).map(|e| apply(&off, &e));
+                prop_assert_eq!(again.as_deref(), Ok(on.as_str()), "wire after unwire");
+            }
+        }
+    }
     Ok(())
 }
 
@@ -45,6 +62,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("class S {\n    private $cb;\n    public function __construct()\n    {\n        $this->cb = new CircuitBreaker(\n            serviceName: 'calcom_api'\n        );\n    }\n    public function send($r) { return $this->cb->call($r); }\n    public function safe($r) { return $this->cb ? $this->cb->call($r) : $r(); }\n}\n".to_string()),
         Just("class T { function __construct() { $this->x = new CircuitBreaker('x'); } }\n".to_string()),
         Just("if ($a) { $b = [1, 2, (3)]; }\n".to_string()),
+        Just("namespace App\\Http\\Controllers;\nuse Illuminate\\Http\\Request;\nuse App\\Helpers\\LogSanitizer;\n".to_string()),
+        Just("class RetellFunctionCallHandler extends Controller {\n  public function collectAppointment(Request $request) {\n    $data = $request->all();\n    Log::info('Retell collect appointment', LogSanitizer::sanitize($data));\n    return response()->json($data);\n  }\n}\n".to_string()),
+        Just("class RetellFunctionCallHandler { function collectAppointment(string $id, \\Illuminate\\Http\\Request $r, $n = [1, 2]) { return $r->all() + $r->input('x'); } }\n".to_string()),
+        Just("use Illuminate\\{Http\\Request as R, Support\\Facades\\Log};\n".to_string()),
         Just("?>\n<html><?php echo 'x'; ?>\n<?php\n".to_string()),
         "[ -~\n]{0,40}".prop_map(|s| s),
     ]

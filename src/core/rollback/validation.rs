@@ -170,6 +170,12 @@ impl File {
                         return Err(Refusal::at(src.line_of(i), "a braced namespace block; edit it by hand"));
                     };
                     namespaces += 1;
+                    if file.class_body != (0, 0) {
+                        return Err(Refusal::at(
+                            src.line_of(i),
+                            "a namespace declared after the class; edit it by hand",
+                        ));
+                    }
                     if namespaces > 1 {
                         return Err(Refusal::at(
                             src.line_of(i),
