@@ -141,3 +141,38 @@ fn the_runbooks_optional_step_wires_it_only_when_asked() {
     let out = run(&lab, &["activate", "--with", "nope"]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
+
+#[test]
+fn integrate_killed_at_random_moments_is_whole_and_a_rerun_finishes_it() {
+    let lab = Lab::start("integrate-kill", None);
+    let handler = lab.dir.join(HANDLER);
+    let config = lab.report.config.display().to_string();
+    let mut rng =
+        crate::lab::Rng::new(std::env::var("GATEWAYCTL_FAULT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(15));
+    for round in 0..4 {
+        let before = std::fs::read_to_string(&handler).unwrap();
+        let edits = gatewayctl::core::rollback::validation::wire(&before).unwrap();
+        let wired = gatewayctl::core::rollback::apply(&before, &edits);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "--yes", "integrate", "input-validation"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(rng.below(1200)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&handler).unwrap();
+        assert!(now == before || now == wired, "round {round}: the handler is neither as before nor wired");
+        // The rerun finishes whatever the kill left, and proves it on.
+        let out = run(&lab, &["integrate", "input-validation"]);
+        let report: IntegrateReport = json(&out);
+        assert_eq!(code(&out), 0, "round {round}: {:#?}", report.checks);
+        assert!(passed(&report.checks, "input-validation on"), "round {round}: {:#?}", report.checks);
+        assert_eq!(std::fs::read_to_string(&handler).unwrap(), wired, "round {round}");
+        let status: gatewayctl::report::status::StatusReport = json(&run(&lab, &["status"]));
+        assert!(!status.owed.iter().any(|o| o.step.starts_with("integrate")), "round {round}: {:?}", status.owed);
+        // Off again for the next round.
+        assert_eq!(code(&run(&lab, &["rollback", "input-validation"])), 0, "round {round}");
+    }
+}
