@@ -92,6 +92,12 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             .collect(),
         false => Vec::new(),
     };
+    // A guard that can never see its metric is no guard: say so up front.
+    if rules.iter().any(|r| r.metric == "validation_refused_percent") && w.access_log.as_os_str().is_empty() {
+        ctx.out.warn(
+            "watch.access_log is not set: the 422 share on collect-appointment is unknown, and the input-validation guard cannot act",
+        );
+    }
     let mut state = Watch::new(&settings, rules).await?;
     let started = Instant::now();
     let mut interrupted = false;

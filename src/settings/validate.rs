@@ -167,6 +167,7 @@ fn thresholds(file: &FileConfig, problems: &mut Problems) -> Thresholds {
         ("breaker_opens", t.breaker_opens),
         ("response_time_ms", t.response_time_ms),
         ("redis_memory_mb", t.redis_memory_mb),
+        ("validation_refused_percent", t.validation_refused_percent),
     ];
     for (name, threshold) in all {
         if !threshold.is_consistent() {
