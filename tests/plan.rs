@@ -44,6 +44,13 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     for line in [241, 428] {
         assert!(at(line).iter().any(|f| f.severity == Severity::Unverifiable), "{line}");
     }
+    // Phase 5A expects headers from a curl that prints none.
+    assert!(at(285).iter().any(|f| f.severity == Severity::Unverifiable && f.actually.contains("prints no header")));
+    // Success Criteria with no command behind them: unchecked, each with the command that checks it.
+    let criteria: Vec<usize> = (560..=576).filter(|&l| !at(l).is_empty()).collect();
+    assert_eq!(criteria, [560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575, 576]);
+    assert!(at(563)[0].instead.contains("breaker status") && at(562)[0].instead.contains("logs scan"));
+    assert!(criteria.iter().all(|&l| at(l).iter().all(|f| f.severity == Severity::Unverifiable)));
     // A reload with no config test before it.
     assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
     // Nothing else: what the plan gets right (the 60 s recovery, route:list
@@ -53,7 +60,7 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
         assert!(
             [
                 121, 134, 187, 188, 189, 190, 207, 241, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 428,
-                457, 474, 484, 546
+                457, 474, 484, 546, 560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575, 576
             ]
             .contains(line),
             "unexpected finding at {line}: {:#?}",
@@ -156,7 +163,7 @@ fn the_readme_table_is_the_review_of_the_seed_plan() {
     let (_, report) = review(&seed(), &[]);
     let mut rows: Vec<(Vec<usize>, &gatewayctl::core::planreview::PlanFinding)> = Vec::new();
     for f in &report.findings {
-        match rows.iter_mut().find(|(_, first)| first.actually == f.actually) {
+        match rows.iter_mut().find(|(_, first)| first.actually == f.actually && first.instead == f.instead) {
             Some((lines, _)) => lines.push(f.line),
             None => rows.push((vec![f.line], f)),
         }
@@ -224,4 +231,29 @@ fn another_redis_database_is_named() {
     let lines: Vec<usize> = report.findings.iter().map(|f| f.line).collect();
     assert_eq!(lines, [2], "{report:#?}");
     assert!(report.findings[0].actually.contains("database 0, not 2"));
+}
+
+#[test]
+fn curl_loops_are_played_through_the_model_with_their_pace() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    let with = |path: &str, sleep: &str| {
+        format!(
+            "## Stress\n\n```bash\nfor i in $(seq 1 35); do\n  curl -s -o /dev/null -w '%{{http_code}}\\n' -X POST http://localhost{path} -H 'X-Api-Key: stress-1'\n  {sleep}\ndone\n```\n\n**Expected:**\n- First 30 requests: HTTP 200\n- Request 31+: HTTP 429\n"
+        )
+    };
+    // Right, at any pace inside the window.
+    std::fs::write(&plan, with("/api/v2/bookings", "sleep 0.5")).unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!((exit, report.findings.len()), (0, 0), "{report:#?}");
+    // The reschedule bucket allows 10: the plan's request 11 is refused.
+    std::fs::write(&plan, with("/api/v2/bookings/42/reschedule", "")).unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(report.findings.len(), 1, "{report:#?}");
+    assert!(report.findings[0].actually.contains("request 11 with 429"), "{report:#?}");
+    // 3 s apart, the counter never reaches 30 in one window.
+    std::fs::write(&plan, with("/api/v2/bookings", "sleep 3")).unwrap();
+    let (_, report) = review(plan.to_str().unwrap(), &[]);
+    assert!(report.findings[0].actually.contains("none gets 429"), "{report:#?}");
 }

@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::core::breaker::BreakerConfig;
-use crate::core::limiter::LimiterConfig;
+use crate::core::limiter::{Identity, LimiterConfig, Schedule};
 use crate::core::route::Route;
 
 /// How bad a finding is.
@@ -142,8 +142,106 @@ pub fn review(markdown: &str, know: &Knowledge) -> Vec<PlanFinding> {
         }
     }
     breaker_prose(markdown, know, &mut found);
+    prose_expectations(markdown, &mut found);
     found.sort_by_key(|f| (f.line, f.severity));
     found
+}
+
+/// A section whose headings promise a check ("Success Criteria",
+/// "Verification", "Expected") and that holds no command at all: each of
+/// its list items is an expectation nothing in the plan checks. Reported as
+/// unchecked, each with the gatewayctl command that does check it.
+fn prose_expectations(markdown: &str, found: &mut Vec<PlanFinding>) {
+    let line_of = |offset: usize| markdown[..offset.min(markdown.len())].matches('\n').count() + 1;
+    let promise = ["criteria", "verif", "expected", "expect", "look for", "erwartet", "attendu", "esperado"];
+    let mut path: Vec<(pulldown_cmark::HeadingLevel, String)> = Vec::new();
+    let mut heading: Option<(pulldown_cmark::HeadingLevel, String)> = None;
+    let mut has_code = false;
+    let mut items: Vec<(usize, String)> = Vec::new();
+    let mut item: Option<(usize, String)> = None;
+    let mut depth = 0usize;
+    let flush = |path: &[(pulldown_cmark::HeadingLevel, String)],
+                 has_code: bool,
+                 items: &mut Vec<(usize, String)>,
+                 found: &mut Vec<PlanFinding>| {
+        let titles = path.iter().map(|(_, t)| t.to_ascii_lowercase()).collect::<Vec<_>>().join(" / ");
+        if !has_code && promise.iter().any(|p| titles.contains(p)) {
+            for (line, text) in items.iter() {
+                found.push(PlanFinding {
+                    line: *line,
+                    severity: Severity::Unverifiable,
+                    plan: text.chars().take(120).collect(),
+                    actually: "an expectation with no command behind it: nothing in the plan checks it".into(),
+                    instead: check_for(text).into(),
+                });
+            }
+        }
+        items.clear();
+    };
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&path, has_code, &mut items, found);
+                has_code = false;
+                heading = Some((level, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    path.retain(|(l, _)| *l < level);
+                    path.push((level, text));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => has_code = true,
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                if depth == 1 {
+                    item = Some((line_of(range.start), String::new()));
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some((line, text)) = item.take().filter(|(_, t)| !t.trim().is_empty()) {
+                        items.push((line, text.trim().to_string()));
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&text);
+                } else if let Some((_, t)) = item.as_mut() {
+                    if t.len() < 400 {
+                        t.push_str(&text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&path, has_code, &mut items, found);
+}
+
+/// The gatewayctl command that checks an expectation written in words.
+fn check_for(text: &str) -> &'static str {
+    let t = text.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(&["outage", "handles cal.com"]) {
+        "gatewayctl breaker trip-test (Cal.com made to fail, every transition checked against the model)"
+    } else if has(&["circuit", "breaker"]) {
+        "gatewayctl breaker status (the state in Redis, and the model's next transition)"
+    } else if has(&["sanitiz", "sensitive", "redact", "security incident"]) {
+        "gatewayctl logs scan (every line and rotation, exit 1 on a leak), and gatewayctl logs probe"
+    } else if has(&["abuse"]) {
+        "gatewayctl stress rate-limit --burst 40 (exactly the limit passes; the model judges the block)"
+    } else if has(&["rate limit", "rate-limit", "429", "blocked"]) {
+        "gatewayctl stress rate-limit (every answer held against the model), then gatewayctl watch (rate-limit hits per hour)"
+    } else if has(&["5xx", "error", "response time", "performance", "memory", "latency"]) {
+        "gatewayctl watch (the Key Metrics judged over the window, and the Success Criteria on what was seen)"
+    } else if has(&["health"]) {
+        "gatewayctl verify"
+    } else {
+        "say which command checks it and what it must print, or drop it"
+    }
 }
 
 /// The block's commands: comments dropped, `\` continuations joined, each
@@ -477,13 +575,14 @@ fn sed_by_line(args: &[String], know: &Knowledge, push: &mut Push) {
 
 /// `for i in {1..N}` around a `curl` that expects a 429 in the prose after.
 fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &mut Vec<PlanFinding>) {
-    let Some(count) = loop_count(&block.code) else { return };
+    let Some(count) = loop_count(&block.code).filter(|&n| n > 0 && n <= 100_000) else { return };
     let Some((line, curl)) = cmds.iter().find(|(_, c)| words(c).iter().any(|w| w == "curl")) else { return };
     let w = words(curl);
     let at = w.iter().position(|x| x == "curl").unwrap_or(0);
     let args = &w[at + 1..];
     let mut method = None;
     let mut url = None;
+    let mut api_key = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -495,7 +594,15 @@ fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &
                 method.get_or_insert_with(|| "POST".into());
                 i += 1;
             }
-            "-H" | "--header" | "-w" | "--write-out" | "-o" | "-m" => i += 1,
+            "-H" | "--header" => {
+                if let Some((name, value)) = args.get(i + 1).and_then(|h| h.split_once(':')) {
+                    if name.trim().eq_ignore_ascii_case("x-api-key") {
+                        api_key = Some(value.trim().to_string());
+                    }
+                }
+                i += 1;
+            }
+            "-w" | "--write-out" | "-o" | "-m" => i += 1,
             a if a.starts_with("http://") || a.starts_with("https://") => url = Some(a.to_string()),
             _ => {}
         }
@@ -509,30 +616,151 @@ fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &
         .unwrap_or("/".into());
     let method = method.unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
     let Ok(route) = format!("{method} {path}").parse::<Route>() else { return };
-    if !block.after.contains("429") {
+    // Headers the prose expects, from a curl that never prints any.
+    let shows_headers = args.iter().any(|a| {
+        matches!(a.as_str(), "-i" | "--include" | "-I" | "--head" | "-D" | "--dump-header" | "-v" | "--verbose")
+    });
+    let header = ["x-ratelimit", "retry-after"].into_iter().find(|h| block.after.to_ascii_lowercase().contains(h));
+    if let (Some(header), false) = (header, shows_headers) {
+        found.push(PlanFinding {
+            line: *line,
+            severity: Severity::Unverifiable,
+            plan: format!("{count} requests to {route}, expecting the {header} headers to be seen"),
+            actually: "this curl prints no header (no -i, -D or -v): nobody can see what the plan expects of them".into(),
+            instead: format!("gatewayctl stress rate-limit --route \"{route}\" (X-RateLimit-Remaining and Retry-After held against the model, request by request)"),
+        });
+    }
+    let expected = expected_statuses(&block.after, count);
+    if !expected.iter().any(|(_, status)| *status == 429) {
         return;
     }
-    let expected_first_429 = first_429(&block.after);
-    match know.limiter.bucket_for(&route) {
-        None => found.push(PlanFinding {
+    let interval_ms = sleep_ms(&block.code);
+    let identity = Identity::of(api_key.as_deref(), "203.0.113.7");
+    let schedule = Schedule { requests: count as u32, interval_ms, start_count: 0, start_ttl_ms: None };
+    let sim = crate::core::limiter::simulate(know.limiter, &route, &identity.hash(), schedule);
+    let apart = match interval_ms {
+        0 => String::new(),
+        ms => format!(", {} s apart", ms as f64 / 1000.0),
+    };
+    let Some(bucket) = &sim.bucket else {
+        let first = expected.iter().find(|(_, s)| *s == 429).map(|(n, _)| *n);
+        found.push(PlanFinding {
             line: *line,
             severity: Severity::Wrong,
-            plan: format!("{count} requests to {route}, expecting 429{}", expected_first_429.map_or(String::new(), |n| format!(" from request {n}"))),
+            plan: format!("{count} requests to {route}{apart}, expecting 429{}", first.map_or(String::new(), |n| format!(" from request {n}"))),
             actually: format!("{route} carries no rate limiter: all {count} pass and none gets 429"),
             instead: "gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" (a limited route; the model predicts every answer)".into(),
-        }),
-        Some(bucket) => {
-            if let Some(n) = expected_first_429.filter(|&n| n != bucket.limit as usize + 1) {
-                found.push(PlanFinding {
-                    line: *line,
-                    severity: Severity::Wrong,
-                    plan: format!("{count} requests to {route}, expecting the first 429 at request {n}"),
-                    actually: format!("its bucket {} allows {} per window: the first 429 is request {}", bucket.name, bucket.limit, bucket.limit + 1),
-                    instead: format!("gatewayctl stress rate-limit --route \"{route}\" --requests {count}"),
-                });
+        });
+        return;
+    };
+    // The first request where the plan and the model part.
+    let divergence = expected.iter().find_map(|&(n, want)| {
+        let got = sim.requests.get(n - 1)?;
+        (got.verdict.status != want).then_some((n, want, got))
+    });
+    let Some((n, want, got)) = divergence else { return };
+    let window_s = bucket.window_ms / 1000;
+    let why = match sim.first_rejected() {
+        Some(first) if want == 429 && (first as usize) < n => format!(
+            "its bucket {} allows {} per {window_s} s; request {n} comes {:.1} s after the first, in a new window, so the count has started again",
+            bucket.name,
+            bucket.limit,
+            got.at_ms as f64 / 1000.0
+        ),
+        Some(first) => format!(
+            "its bucket {} allows {} per {} s for one identity: the first 429 is request {first}",
+            bucket.name,
+            bucket.limit,
+            bucket.window_ms / 1000
+        ),
+        None => format!(
+            "its bucket {} allows {} per {} s, and these {count} requests{apart} never exceed it in one window: none gets 429",
+            bucket.name,
+            bucket.limit,
+            bucket.window_ms / 1000
+        ),
+    };
+    found.push(PlanFinding {
+        line: *line,
+        severity: Severity::Wrong,
+        plan: match expected.iter().find(|(_, s)| *s == 429) {
+            Some((first, _)) => {
+                format!("{count} requests to {route}{apart}, expecting the first 429 at request {first}")
             }
+            None => format!("{count} requests to {route}{apart}, expecting HTTP {want} at request {n}"),
+        },
+        actually: format!("the model answers request {n} with {}, not {want}: {why}", got.verdict.status),
+        instead: format!(
+            "gatewayctl stress rate-limit --route \"{route}\" --requests {count}{}",
+            if interval_ms > 0 { format!(" --interval {interval_ms}ms") } else { String::new() }
+        ),
+    });
+}
+
+/// The statuses the prose after a loop expects, per request number:
+/// "First 30 requests: HTTP 200", "Request 31+: HTTP 429", "requests 11-15
+/// get 429", "from request 31". Sorted by request, the last word winning.
+fn expected_statuses(prose: &str, count: usize) -> Vec<(usize, u16)> {
+    let mut by_request = std::collections::BTreeMap::new();
+    for line in prose.lines() {
+        let lower = line.to_ascii_lowercase();
+        let status = match (lower.contains("429"), lower.contains("200")) {
+            (true, _) => 429,
+            (false, true) => 200,
+            _ => continue,
+        };
+        let Some(range) = request_range(&lower, count) else { continue };
+        for n in range {
+            by_request.insert(n, status);
         }
     }
+    // "Request 31+: 429" means the first 429 is request 31: the ones before pass.
+    if let Some(first) = by_request.iter().find(|(_, s)| **s == 429).map(|(n, _)| *n) {
+        for n in 1..first {
+            by_request.entry(n).or_insert(200);
+        }
+    }
+    by_request.into_iter().collect()
+}
+
+/// The requests a line speaks of: "first N", "request A+", "from request
+/// A", "requests A-B" (or "A to B", "A–B"), "request A".
+fn request_range(lower: &str, count: usize) -> Option<std::ops::RangeInclusive<usize>> {
+    let number = |s: &str| -> Option<(usize, usize)> {
+        let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        Some((digits.parse().ok()?, digits.len()))
+    };
+    if let Some(at) = lower.find("first ") {
+        if let Some((n, _)) = number(&lower[at + 6..]) {
+            return Some(1..=n.min(count));
+        }
+    }
+    let at = lower.find("request")?;
+    let rest = lower[at + "request".len()..].trim_start_matches(['s', ' ', '#']);
+    let (a, len) = number(rest)?;
+    let tail = &rest[len..];
+    if tail.starts_with('+') || lower[..at].contains("from") || tail.trim_start().starts_with("on") {
+        return Some(a..=count);
+    }
+    let tail = tail.trim_start();
+    let tail = tail
+        .strip_prefix('-')
+        .or_else(|| tail.strip_prefix('\u{2013}'))
+        .or_else(|| tail.strip_prefix("to "))
+        .map(str::trim_start);
+    match tail.and_then(number) {
+        Some((b, _)) if b >= a => Some(a..=b.min(count)),
+        _ => Some(a..=a),
+    }
+}
+
+/// The pause per iteration: `sleep 0.5` in the loop, in milliseconds.
+fn sleep_ms(code: &str) -> u64 {
+    code.lines()
+        .filter_map(|l| l.trim().strip_prefix("sleep "))
+        .filter_map(|v| v.trim().trim_end_matches(';').trim_end_matches('s').parse::<f64>().ok())
+        .find(|v| v.is_finite() && *v >= 0.0 && *v < 86_400.0)
+        .map_or(0, |v| (v * 1000.0).round() as u64)
 }
 
 /// N in `for i in {1..N}` or `$(seq N)` / `$(seq 1 N)`.
@@ -548,21 +776,6 @@ fn loop_count(code: &str) -> Option<usize> {
         .filter_map(|n| n.parse().ok())
         .collect();
     nums.last().copied()
-}
-
-/// "Request 31+: HTTP 429" or "from request 31": the request the plan
-/// expects the first 429 at.
-fn first_429(prose: &str) -> Option<usize> {
-    prose.lines().filter(|l| l.contains("429")).find_map(|l| {
-        let lower = l.to_ascii_lowercase();
-        let at = lower.find("request")?;
-        lower[at + "request".len()..]
-            .trim_start_matches(['s', ' '])
-            .split(|c: char| !c.is_ascii_digit())
-            .next()?
-            .parse()
-            .ok()
-    })
 }
 
 /// The numbers in a line, each with the word right after it.
@@ -659,10 +872,67 @@ mod tests {
     }
 
     #[test]
-    fn loops_and_first_429() {
+    fn loops_and_their_expected_statuses() {
         assert_eq!(loop_count("for i in {1..35}; do"), Some(35));
         assert_eq!(loop_count("for i in $(seq 1 12); do"), Some(12));
-        assert_eq!(first_429("- First 30 requests: HTTP 200\n- Request 31+: HTTP 429 (Rate limit exceeded)"), Some(31));
+        let seed =
+            expected_statuses("- First 30 requests: HTTP 200\n- Request 31+: HTTP 429 (Rate limit exceeded)", 35);
+        assert_eq!(seed.len(), 35);
+        assert_eq!((seed[29], seed[30], seed[34]), ((30, 200), (31, 429), (35, 429)));
+        let ranged = expected_statuses("requests 11-15 get 429\nrequest 3: 200", 20);
+        assert_eq!(ranged.len(), 15);
+        assert_eq!((ranged[0], ranged[9], ranged[10], ranged[14]), ((1, 200), (10, 200), (11, 429), (15, 429)));
+        assert_eq!(expected_statuses("from request 5 onwards: HTTP 429", 6)[4..], [(5, 429), (6, 429)]);
+        assert_eq!(sleep_ms("do\n  curl x\n  sleep 0.5\ndone"), 500);
+        assert_eq!(sleep_ms("do curl x; done"), 0);
+    }
+
+    fn knowledge_check(plan: &str) -> Vec<PlanFinding> {
+        let limiter = crate::core::limiter::tests::contract();
+        let breakers = std::collections::BTreeMap::new();
+        let lines = |_: &str, _: Range<usize>| None;
+        let framework = |_: &str| None;
+        let know = Knowledge {
+            limiter: &limiter,
+            breakers: &breakers,
+            redis_prefix: "",
+            redis_db: 0,
+            fpm_unit: "php8.3-fpm",
+            app_lines: &lines,
+            framework: &framework,
+        };
+        review(plan, &know)
+    }
+
+    #[test]
+    fn curl_loops_are_played_through_the_model() {
+        let plan = |n: usize, path: &str, sleep: &str, expect: &str| {
+            format!("```bash\nfor i in {{1..{n}}}; do\n  curl -s -o /dev/null -w \"%{{http_code}}\" -X POST http://localhost{path} -H \"X-Api-Key: k1\"\n  {sleep}\ndone\n```\n\nExpected:\n{expect}\n")
+        };
+        // Right: 35 bookings at once, the first 429 at 31.
+        let right = plan(35, "/api/v2/bookings", "", "- First 30 requests: HTTP 200\n- Request 31+: HTTP 429");
+        assert!(knowledge_check(&right).is_empty(), "{:#?}", knowledge_check(&right));
+        // Wrong limit: reschedule allows 10.
+        let wrong = plan(35, "/api/v2/bookings/7/reschedule", "", "- Request 31+: HTTP 429");
+        let found = knowledge_check(&wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].plan.contains("the first 429 at request 31"), "{found:#?}");
+        assert!(found[0].actually.contains("first 429 is request 11"), "{found:#?}");
+        // Too slow: 2 s apart, the window expires before the limit is reached.
+        let slow = plan(35, "/api/v2/bookings", "sleep 3", "- Request 31+: HTTP 429");
+        let found = knowledge_check(&slow);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].actually.contains("none gets 429"), "{found:#?}");
+        assert!(found[0].instead.contains("--interval 3000ms"), "{found:#?}");
+        // 2 s apart: request 31 is refused, but 32 falls in a new window.
+        let found = knowledge_check(&plan(35, "/api/v2/bookings", "sleep 2", "- Request 31+: HTTP 429"));
+        assert!(
+            found[0].actually.contains("request 32 with 200") && found[0].actually.contains("new window"),
+            "{found:#?}"
+        );
+        // An unlimited route.
+        let health = plan(35, "/api/health", "", "- Request 31+: HTTP 429");
+        assert!(knowledge_check(&health.replace("-X POST ", ""))[0].actually.contains("no rate limiter"));
     }
 
     #[test]
