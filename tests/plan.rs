@@ -51,6 +51,12 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     assert_eq!(criteria, [560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575, 576]);
     assert!(at(563)[0].instead.contains("breaker status") && at(562)[0].instead.contains("logs scan"));
     assert!(criteria.iter().all(|&l| at(l).iter().all(|f| f.severity == Severity::Unverifiable)));
+    // Hand edits: by line number (wrong without the app to show those lines),
+    // by content (only unproven), each with the structural command.
+    assert!(at(439).iter().any(|f| f.severity == Severity::Wrong && f.instead.contains("rollback rate-limit")));
+    assert!(at(462).iter().any(|f| f.severity == Severity::Wrong && f.instead.contains("rollback circuit-breaker")));
+    assert!(at(479).iter().any(|f| f.severity == Severity::Note && f.instead.contains("rollback log-sanitizer")));
+    assert!(at(376).iter().any(|f| f.severity == Severity::Note && f.instead.contains("integrate input-validation")));
     // A reload with no config test before it.
     assert!(at(134).iter().any(|f| f.actually.contains("php-fpm -t")));
     // Nothing else: what the plan gets right (the 60 s recovery, route:list
@@ -60,7 +66,8 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
         assert!(
             [
                 121, 134, 187, 188, 189, 190, 207, 241, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 428,
-                457, 474, 484, 546, 560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575, 576
+                376, 439, 457, 462, 474, 479, 484, 546, 560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575,
+                576
             ]
             .contains(line),
             "unexpected finding at {line}: {:#?}",
@@ -256,4 +263,35 @@ fn curl_loops_are_played_through_the_model_with_their_pace() {
     std::fs::write(&plan, with("/api/v2/bookings", "sleep 3")).unwrap();
     let (_, report) = review(plan.to_str().unwrap(), &[]);
     assert!(report.findings[0].actually.contains("none gets 429"), "{report:#?}");
+}
+
+#[test]
+fn hand_edits_are_named_and_the_breakers_comment_out_is_held_against_the_service() {
+    let app = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(app.path().join("app/Services")).unwrap();
+    std::fs::write(app.path().join("app/Services/CalcomService.php"), gatewayctl::lab::files::calcom_unguarded())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    std::fs::write(
+        &plan,
+        "#### Rollback Circuit Breaker Only\n```bash\n# Edit app/Services/CalcomService.php\n# Comment out lines 1-2 in __construct:\n/*\n$this->circuitBreaker = new CircuitBreaker('calcom_api');\n*/\n```\n",
+    )
+    .unwrap();
+    let (exit, report) = review(plan.to_str().unwrap(), &["--app-dir", app.path().to_str().unwrap()]);
+    assert_eq!(exit, 1, "{report:#?}");
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Wrong && f.actually.contains("by line number (1-2)")));
+    let harm = report.findings.iter().find(|f| f.severity == Severity::Harm).expect("the null call is harm");
+    assert!(harm.actually.contains("on null") && harm.instead.contains("rollback circuit-breaker"), "{harm:#?}");
+    // The guarded service (the lab's own): no harm, the hand edit is still named.
+    let guarded = gatewayctl::lab::files::APP_FILES.iter().find(|(p, _)| p.ends_with("CalcomService.php")).unwrap().1;
+    std::fs::write(app.path().join("app/Services/CalcomService.php"), guarded).unwrap();
+    let (_, report) = review(plan.to_str().unwrap(), &["--app-dir", app.path().to_str().unwrap()]);
+    assert!(!report.findings.iter().any(|f| f.severity == Severity::Harm), "{report:#?}");
+    // The seed's Known Issue 1 points at integrate.
+    let (_, report) = review(&seed(), &[]);
+    assert!(report.findings.iter().any(|f| f.line == 376 && f.instead.contains("integrate input-validation")));
 }

@@ -397,6 +397,137 @@ fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
         }
     }
     curl_loop(block, &cmds, know, found);
+    hand_edit(block, know, found);
+}
+
+/// A block that tells a person to edit a file by hand ("# Edit
+/// routes/api.php", "# Change line 159-164", "# Comment out lines 30-35"):
+/// by line number, unproven, with no original kept. Named with what those
+/// lines hold in the app today, the structural command that does it, and,
+/// for the breaker, whether commenting out its construction leaves calls
+/// that fail on null.
+fn hand_edit(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let comments: Vec<(usize, String)> = block
+        .code
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| l.trim_start().strip_prefix('#').map(|c| (block.line + i, c.trim().to_string())))
+        .filter(|(_, c)| !c.starts_with('!'))
+        .collect();
+    let lower = |c: &str| c.to_ascii_lowercase();
+    let Some((line, said)) = comments.iter().find(|(_, c)| {
+        let c = lower(c);
+        c.starts_with("edit ") || c.starts_with("file:") || c.contains("update method signature")
+    }) else {
+        return;
+    };
+    let all: String = comments.iter().map(|(_, c)| lower(c)).collect::<Vec<_>>().join("\n");
+    let file = comments
+        .iter()
+        .flat_map(|(_, c)| {
+            c.split_whitespace().map(|w| w.trim_end_matches([':', ',', ')']).to_string()).collect::<Vec<_>>()
+        })
+        .find(|w| w.ends_with(".php"));
+    let target = file.as_deref().unwrap_or("");
+    let (feature, command) = if target.ends_with("routes/api.php") {
+        ("rate limiting", "gatewayctl rollback rate-limit")
+    } else if target.contains("CalcomService") {
+        ("the circuit breaker", "gatewayctl rollback circuit-breaker")
+    } else if target.contains("RetellFunctionCallHandler") && all.contains("signature") {
+        ("input validation", "gatewayctl integrate input-validation --impact, then without --impact")
+    } else if all.contains("logsanitizer") {
+        ("log sanitization", "gatewayctl rollback log-sanitizer")
+    } else {
+        return;
+    };
+    let lines = line_numbers(&all);
+    let today = match (&file, &lines) {
+        (Some(f), Some(r)) => (know.app_lines)(f, r.clone()),
+        _ => None,
+    };
+    let held = match (&today, &lines, &file) {
+        (Some(l), Some(r), Some(f)) if l.is_empty() => format!("; the app's {f} has no line {}", r.start),
+        (Some(l), ..) => {
+            let shown: Vec<String> = l.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+            format!("; in the app today those lines hold: {}", shown.join(" ").chars().take(160).collect::<String>())
+        }
+        _ => String::new(),
+    };
+    // By line number is wrong unless the app shows those lines hold what the
+    // edit is about; a hand edit by content is only unproven.
+    let marker = match feature {
+        "rate limiting" => "rate-limit",
+        "the circuit breaker" => "CircuitBreaker",
+        "input validation" => "collectAppointment",
+        _ => "LogSanitizer",
+    };
+    let severity = match (&lines, &today) {
+        (None, _) => Severity::Note,
+        (Some(_), Some(l)) if l.iter().any(|x| x.contains(marker)) => Severity::Note,
+        _ => Severity::Wrong,
+    };
+    let by_number = match &lines {
+        Some(r) if r.len() == 1 => format!("by line number ({}), ", r.start),
+        Some(r) => format!("by line number ({}-{}), ", r.start, r.end - 1),
+        None => String::new(),
+    };
+    found.push(PlanFinding {
+        line: *line,
+        severity,
+        plan: said.chars().take(120).collect(),
+        actually: format!(
+            "a hand edit of {feature} {by_number}unproven (no `php -l`, no route:list), with no original bytes kept to undo it{held}"
+        ),
+        instead: command.into(),
+    });
+    // The breaker: commenting out its construction leaves a null the service may still call.
+    if let (true, Some(f)) = (feature == "the circuit breaker", &file) {
+        let Some(text) = (know.app_lines)(f, 1..usize::MAX).map(|l| l.join("\n")) else { return };
+        match crate::core::rollback::unguarded_uses(&text) {
+            Ok(uses) if !uses.is_empty() => found.push(PlanFinding {
+                line: *line,
+                severity: Severity::Harm,
+                plan: said.chars().take(120).collect(),
+                actually: format!(
+                    "CalcomService uses the breaker unguarded (line {}): with only the construction commented out, every Cal.com call fails with \"Call to a member function call() on null\", a booking outage",
+                    uses.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+                ),
+                instead: "gatewayctl rollback circuit-breaker (rewrites those calls to call Cal.com directly, proven on a shadow with the network cut)".into(),
+            }),
+            Err(refusal) => found.push(PlanFinding {
+                line: *line,
+                severity: Severity::Harm,
+                plan: said.chars().take(120).collect(),
+                actually: format!("CalcomService.php:{refusal}: commenting the construction out by hand is not safe here"),
+                instead: "gatewayctl rollback circuit-breaker --dry-run (shows why, changes nothing)".into(),
+            }),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// "line 159-164", "lines 30-35", "around line 260": the 1-based range.
+fn line_numbers(text: &str) -> Option<Range<usize>> {
+    let at = text.find("line")?;
+    // "around line 260" is a hint to find the place, not an edit by number.
+    if ["around", "near", "about", "approximately"].iter().any(|w| text[..at].trim_end().ends_with(w)) {
+        return None;
+    }
+    let rest = text[at + 4..].trim_start_matches(['s', ' ']);
+    let digits = |s: &str| -> Option<(usize, usize)> {
+        let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        Some((d.parse().ok()?, d.len()))
+    };
+    let (a, len) = digits(rest)?;
+    let tail = rest[len..].trim_start();
+    let b = tail
+        .strip_prefix('-')
+        .or_else(|| tail.strip_prefix("to "))
+        .and_then(|t| digits(t.trim_start()))
+        .map(|(b, _)| b)
+        .filter(|&b| b >= a && b - a < 200)
+        .unwrap_or(a);
+    (a > 0).then_some(a..b + 1)
 }
 
 type Push<'a> = dyn FnMut(Severity, String, &str) + 'a;

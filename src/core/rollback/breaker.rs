@@ -53,6 +53,13 @@ pub fn comment_out_breaker(text: &str) -> Result<Vec<Edit>, Refusal> {
     Ok(edits)
 }
 
+/// The lines where the service uses the breaker unguarded: with only the
+/// construction commented out (the plan's hand edit), each throws "Call to a
+/// member function call() on null". Refused shapes say why instead.
+pub fn unguarded_uses(text: &str) -> Result<Vec<usize>, Refusal> {
+    Ok(comment_out_breaker(text)?.into_iter().filter(|e| e.replacement != MARK).map(|e| e.line).collect())
+}
+
 /// `$this->NAME = new CircuitBreaker(...)`: NAME.
 fn assigned_property(src: &Source, first: usize, new: usize) -> Option<String> {
     let this = first;

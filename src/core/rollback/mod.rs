@@ -15,7 +15,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-pub use breaker::comment_out_breaker;
+pub use breaker::{comment_out_breaker, unguarded_uses};
 pub use ratelimit::remove_middleware;
 pub use sanitizer::unwrap_sanitize;
 
