@@ -29,6 +29,8 @@ const FORM_REQUEST_FILE: &str = "app/Http/Requests/CollectAppointmentRequest.php
 const REPLAY: &str = include_str!("validation_replay.php");
 /// Payloads kept for one replay: a bound on memory and on the PHP run.
 const MAX_PAYLOADS: usize = 200_000;
+/// Below this many payloads a second PHP process costs more than it saves.
+const PER_PROCESS_MIN: usize = 2_000;
 
 /// The wiring edit, or `None` when the handler already takes the FormRequest.
 pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
@@ -120,14 +122,33 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
     std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
     Shadow::sweep(state);
     let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
-    let input = shadow.dir.join("gatewayctl-payloads.json");
-    let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = payloads.iter().map(|p| &p.body).collect();
-    // Callers' names and phones: readable by this user only, and gone with the shadow.
-    write_private(&input, &serde_json::to_vec(&bodies)?)
-        .with_context(|| format!("while writing {}", input.display()))?;
     let script = shadow.dir.join("gatewayctl-validation-replay.php");
     std::fs::write(&script, REPLAY).with_context(|| format!("while writing {}", script.display()))?;
-    let verdicts = replay(&settings.file.gateway.php, &script, &shadow.dir, &input)?;
+    // One PHP process per core (each boots the app once): the replay is
+    // CPU-bound, about 0.1 ms a payload.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let per = payloads.len().div_ceil(cores).max(PER_PROCESS_MIN);
+    let mut inputs = Vec::new();
+    for (i, part) in payloads.chunks(per).enumerate() {
+        let input = shadow.dir.join(format!("gatewayctl-payloads-{i}.json"));
+        let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = part.iter().map(|p| &p.body).collect();
+        // Callers' names and phones: readable by this user only, and gone with the shadow.
+        write_private(&input, &serde_json::to_vec(&bodies)?)
+            .with_context(|| format!("while writing {}", input.display()))?;
+        inputs.push(input);
+    }
+    let php = &settings.file.gateway.php;
+    let parts: Vec<anyhow::Result<Vec<Verdict>>> = std::thread::scope(|s| {
+        let running: Vec<_> = inputs.iter().map(|input| s.spawn(|| replay(php, &script, &shadow.dir, input))).collect();
+        running
+            .into_iter()
+            .map(|r| r.join().unwrap_or_else(|_| Err(anyhow::anyhow!("a replay thread panicked"))))
+            .collect()
+    });
+    let mut verdicts = Vec::with_capacity(payloads.len());
+    for part in parts {
+        verdicts.extend(part?);
+    }
     if verdicts.len() != payloads.len() {
         anyhow::bail!("the replay answered {} verdicts for {} payloads", verdicts.len(), payloads.len());
     }
