@@ -16,27 +16,15 @@ use std::io::{self, BufWriter, Write};
 
 const PLANT_EVERY: u64 = 100_000;
 
-struct Rng(u64);
+use gatewayctl::core::rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-    fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
-    }
-    fn hex(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b"0123456789abcdef"[self.below(16) as usize])).collect()
-    }
+/// What only this generator draws, on the shared generator.
+trait Draw {
+    fn uuid(&mut self) -> String;
+    fn alnum(&mut self, n: usize) -> String;
+}
+
+impl Draw for Rng {
     fn uuid(&mut self) -> String {
         format!("{}-{}-4{}-a{}-{}", self.hex(8), self.hex(4), self.hex(3), self.hex(3), self.hex(12))
     }
@@ -236,7 +224,7 @@ fn main() -> io::Result<()> {
     let mut args = std::env::args().skip(1);
     let mb: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1024);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(0x005e_ed0f_1095);
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let mut clock = Clock { ms: 3 * 3_600_000 };
     let target = mb * 1024 * 1024;
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());

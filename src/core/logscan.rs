@@ -446,20 +446,14 @@ mod corpus {
     use super::*;
     use crate::core::sanitizer::tests::contract;
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn digits(&mut self, n: usize) -> String {
-            (0..n).map(|_| char::from(b'0' + (self.next() % 10) as u8)).collect()
-        }
-        fn hex(&mut self, n: usize) -> String {
-            (0..n).map(|_| char::from(b"0123456789abcdef"[(self.next() % 16) as usize])).collect()
-        }
+    use crate::core::rng::Rng;
+
+    /// What only this corpus draws, on the shared generator.
+    trait Draw {
+        fn uuid(&mut self) -> String;
+        fn digit_uuid(&mut self) -> String;
+    }
+    impl Draw for Rng {
         fn uuid(&mut self) -> String {
             format!("{}-{}-{}-{}-{}", self.hex(8), self.hex(4), self.hex(4), self.hex(4), self.hex(12))
         }

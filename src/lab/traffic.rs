@@ -8,31 +8,15 @@
 use std::io::{Read, Write};
 use std::time::Duration;
 
+use crate::core::rng::Rng;
+
 const FIRST: &[&str] =
     &["Anna", "José", "Mette", "O'Brien", "Anne-Marie", "Łukasz", "Chloé", "Dr. Weber", "Yuki", "Ivan"];
 const LAST: &[&str] = &["Berg", "Müller", "Ng", "Dubois", "Kowalski", "Silva", "Okafor", "Schmidt"];
 
-/// A small deterministic generator (xorshift), so every lab has the same traffic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.below(from.len() as u64) as usize]
-    }
-}
-
 /// `count` payloads; about a third is refused by the lab's rules.
 pub fn payloads(count: usize, seed: u64) -> Vec<serde_json::Value> {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     (0..count)
         .map(|i| {
             let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
