@@ -122,8 +122,9 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
     std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
     Shadow::sweep(state);
     let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
-    let script = shadow.dir.join("gatewayctl-validation-replay.php");
-    std::fs::write(&script, REPLAY).with_context(|| format!("while writing {}", script.display()))?;
+    let script = shadow
+        .script("gatewayctl-validation-replay.php", REPLAY)
+        .context("while writing the replay into the shadow")?;
     // One PHP process per core (each boots the app once): the replay is
     // CPU-bound, about 0.1 ms a payload.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);

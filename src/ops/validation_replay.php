@@ -7,18 +7,7 @@
 // gateway. argv: the shadow app dir, a JSON file holding an array of payloads.
 // Prints {"results":[{"ok":true}|{"ok":false,"failed":{field:{Rule:[..]}}}]}.
 // Exit 0: replayed; 4: the FormRequest is missing; 5: it cannot be used.
-$app_dir = $argv[1];
-require $app_dir.'/vendor/autoload.php';
-spl_autoload_register(function ($class) use ($app_dir) {
-    if (strncmp($class, 'App\\', 4) === 0) {
-        $file = $app_dir.'/app/'.str_replace('\\', '/', substr($class, 4)).'.php';
-        if (is_file($file)) {
-            require $file;
-        }
-    }
-}, true, true);
-$app = require $app_dir.'/bootstrap/app.php';
-$app->make(Illuminate\Contracts\Console\Kernel::class)->bootstrap();
+require __DIR__.'/gatewayctl-boot.php';
 $class = 'App\\Http\\Requests\\CollectAppointmentRequest';
 if (!class_exists($class)) {
     echo json_encode(['error' => "no class {$class}"]);

@@ -6,20 +6,7 @@
 // in a PHP Error such as "Call to a member function call() on null".
 // Exit 0: every call ended in an upstream failure or returned; 3: a PHP
 // Error; 4: nothing to call.
-$app_dir = $argv[1];
-require $app_dir.'/vendor/autoload.php';
-// vendor/ is the app's own (linked): its autoloader resolves App\ to the real
-// app. The shadow's edited classes must win, so they load first.
-spl_autoload_register(function ($class) use ($app_dir) {
-    if (strncmp($class, 'App\\', 4) === 0) {
-        $file = $app_dir.'/app/'.str_replace('\\', '/', substr($class, 4)).'.php';
-        if (is_file($file)) {
-            require $file;
-        }
-    }
-}, true, true);
-$app = require $app_dir.'/bootstrap/app.php';
-$app->make(Illuminate\Contracts\Console\Kernel::class)->bootstrap();
+require __DIR__.'/gatewayctl-boot.php';
 $class = 'App\\Services\\CalcomService';
 if (!class_exists($class)) {
     echo "no class {$class}\n";

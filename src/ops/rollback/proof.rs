@@ -44,7 +44,7 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
         checks.push(stale);
     }
     if features.contains(&Feature::CircuitBreaker) {
-        checks.push(breaker_probe(&php, &shadow.dir));
+        checks.push(breaker_probe(&php, &shadow));
     }
     let changes = route_changes(&before, &after);
     match after == expected_routes(&before, &features) {
@@ -94,6 +94,15 @@ impl Shadow {
             }
         }
         removed
+    }
+
+    /// Writes a PHP script into the shadow beside the boot file it requires
+    /// (`gatewayctl-boot.php`: the shadow's app bootstrapped, its own classes first).
+    pub fn script(&self, name: &str, body: &str) -> std::io::Result<PathBuf> {
+        std::fs::write(self.dir.join("gatewayctl-boot.php"), SHADOW_BOOT)?;
+        let path = self.dir.join(name);
+        std::fs::write(&path, body)?;
+        Ok(path)
     }
 
     pub fn build(app: &Path, under: &Path) -> std::io::Result<Shadow> {
@@ -165,17 +174,18 @@ fn stale_route_cache(php: &str, app: &Path, from_files: &Routes) -> Option<Check
 }
 
 const BREAKER_PROBE: &str = include_str!("breaker_probe.php");
+const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
 /// The circuit-breaker rollback at run time, on the shadow, with no network:
 /// every CalcomService method must end in an upstream failure, not a PHP
 /// Error (the static check's second line of defence).
-fn breaker_probe(php: &str, shadow: &Path) -> Check {
+fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
     let name = "breaker off probe";
-    let script = shadow.join("gatewayctl-breaker-probe.php");
-    if let Err(e) = std::fs::write(&script, BREAKER_PROBE) {
-        return Check::fail(name, e.to_string(), "cannot write the probe into the shadow");
-    }
-    let args = [php.as_ref(), script.as_os_str(), shadow.as_os_str()];
+    let script = match shadow.script("gatewayctl-breaker-probe.php", BREAKER_PROBE) {
+        Ok(s) => s,
+        Err(e) => return Check::fail(name, e.to_string(), "cannot write the probe into the shadow"),
+    };
+    let args = [php.as_ref(), script.as_os_str(), shadow.dir.as_os_str()];
     // No network at all: the probe can reach neither Cal.com nor Redis, so it
     // has no effect outside this process, whatever the service does.
     let out = duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())
