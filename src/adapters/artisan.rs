@@ -3,7 +3,7 @@
 //! they FLUSHDB the Redis database the limiter and breaker state live in.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ArtisanError {
@@ -68,43 +68,14 @@ pub fn run_within(php: &str, app_dir: &Path, args: &[&str], timeout: Duration) -
     argv.extend_from_slice(args);
     let spawn_error =
         |source| ArtisanError::Spawn { php: php.into(), command: command.clone(), app_dir: app_dir.into(), source };
-    let handle = duct::cmd(php, &argv)
-        .dir(app_dir)
-        .stdout_capture()
-        .stderr_capture()
-        .unchecked()
-        .before_spawn(|command| {
-            use std::os::unix::process::CommandExt;
-            // SAFETY: prctl is async-signal-safe; it only sets a flag on the child.
-            unsafe {
-                command.pre_exec(|| {
-                    // A gatewayctl killed mid-step takes its artisan with it,
-                    // rather than leave it changing caches behind the journal;
-                    // and artisan leads its own group, so a timeout kills
-                    // whatever it started too.
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                    libc::setpgid(0, 0);
-                    Ok(())
-                });
-            }
-            Ok(())
-        })
-        .start()
-        .map_err(spawn_error)?;
-    let deadline = Instant::now() + timeout;
-    let output = loop {
-        match handle.try_wait().map_err(spawn_error)? {
-            Some(out) => break out.clone(),
-            None if Instant::now() >= deadline => {
-                for pid in handle.pids() {
-                    // SAFETY: kill(2) on the process group artisan leads.
-                    unsafe { libc::kill(-(pid as libc::pid_t), libc::SIGKILL) };
-                }
-                let _ = handle.kill();
-                let output = handle.wait().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
-                return Err(ArtisanError::TimedOut { command, seconds: timeout.as_secs(), output });
-            }
-            None => std::thread::sleep(Duration::from_millis(10)),
+    let expr = duct::cmd(php, &argv).dir(app_dir).stdout_capture().stderr_capture();
+    // A gatewayctl killed mid-step takes its artisan with it, rather than
+    // leave it changing caches behind the journal; a timeout kills whatever
+    // artisan started too.
+    let output = match crate::adapters::process::output_within(expr, timeout).map_err(spawn_error)? {
+        crate::adapters::process::Bounded::Finished(output) => output,
+        crate::adapters::process::Bounded::TimedOut { stdout } => {
+            return Err(ArtisanError::TimedOut { command, seconds: timeout.as_secs(), output: stdout });
         }
     };
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();

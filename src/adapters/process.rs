@@ -31,6 +31,50 @@ pub enum ProcessError {
     },
 }
 
+/// Runs `expr` to its end, or kills it (and every process it started) at
+/// `timeout`: then `Bounded::TimedOut`, with what it printed until then. The child dies with gatewayctl, so a killed
+/// run never leaves one working behind the journal's back; it leads its own
+/// process group, so the kill reaches what it started.
+pub fn output_within(expr: duct::Expression, timeout: Duration) -> std::io::Result<Bounded> {
+    let handle = expr
+        .unchecked()
+        .before_spawn(|command| {
+            // SAFETY: prctl and setpgid are async-signal-safe; they only set
+            // the child's parent-death signal and its process group.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    libc::setpgid(0, 0);
+                    Ok(())
+                });
+            }
+            Ok(())
+        })
+        .start()?;
+    let deadline = Instant::now() + timeout;
+    loop {
+        match handle.try_wait()? {
+            Some(out) => return Ok(Bounded::Finished(out.clone())),
+            None if Instant::now() >= deadline => {
+                for pid in handle.pids() {
+                    // SAFETY: kill(2) on the process group the child leads.
+                    unsafe { libc::kill(-(pid as libc::pid_t), libc::SIGKILL) };
+                }
+                let _ = handle.kill();
+                let stdout = handle.wait().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+                return Ok(Bounded::TimedOut { stdout });
+            }
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+}
+
+/// How a bounded run ended.
+pub enum Bounded {
+    Finished(std::process::Output),
+    TimedOut { stdout: String },
+}
+
 /// Starts `command` in a new session (no terminal, no shared Ctrl-C), its
 /// output appended to `log`. Returns the pid; the caller does not wait.
 pub fn spawn_detached(mut command: Command, log: &Path) -> Result<u32, ProcessError> {

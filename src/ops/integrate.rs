@@ -8,12 +8,11 @@
 //! proven on a shadow first, then made live and observed on: an invalid
 //! payload answered 422 with its fields, a valid one 200.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context as _;
 
-use crate::adapters::{files, logfiles};
+use crate::adapters::{files, logfiles, process};
 use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange};
 use crate::core::rollback::{apply, validation, Feature};
@@ -31,6 +30,8 @@ const REPLAY: &str = include_str!("validation_replay.php");
 const MAX_PAYLOADS: usize = 200_000;
 /// Below this many payloads a second PHP process costs more than it saves.
 const PER_PROCESS_MIN: usize = 2_000;
+/// A replay process past this is stopped (200,000 payloads on 4 cores take about 5 s).
+const REPLAY_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The wiring edit, or `None` when the handler already takes the FormRequest.
 pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
@@ -56,9 +57,8 @@ pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
 }
 
 /// Reads the payloads logged in the last `since` (all when `None`),
-/// leaving out the tool's own probes; also returns how many probes and the
-/// files read.
-fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result<(Vec<Payload>, usize, Vec<PathBuf>)> {
+/// leaving out the tool's own probes; also returns how many probes.
+fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result<(Vec<Payload>, usize)> {
     let files = logfiles::discover(&settings.log_file());
     if files.is_empty() {
         return Err(UsageError(format!(
@@ -84,10 +84,10 @@ fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result
                     continue;
                 }
                 let Some(mut p) = std::str::from_utf8(line).ok().and_then(validation_impact::payload) else { continue };
-                p.at = format!("{name}:{number}");
                 if cutoff.as_ref().is_some_and(|c| p.ts.as_str() < c.as_str()) {
                     continue;
                 }
+                p.at = format!("{name}:{number}");
                 let probe =
                     p.body.get("name").and_then(|n| n.as_str()).is_some_and(|n| n.starts_with(rollback::PROBE_NAME));
                 if probe {
@@ -99,7 +99,7 @@ fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result
         })
         .with_context(|| format!("while reading {}", file.display()))?;
     }
-    Ok((payloads, probes, files))
+    Ok((payloads, probes))
 }
 
 /// The impact preview: the logged payloads through the FormRequest, by PHP, on a shadow.
@@ -112,7 +112,7 @@ pub async fn impact(settings: &Settings, since: Option<Duration>) -> anyhow::Res
 
 fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Result<Impact> {
     crate::settings::require_app_dir(settings)?;
-    let (payloads, probes, _) = read_payloads(settings, since)?;
+    let (payloads, probes) = read_payloads(settings, since)?;
     let redaction = settings.file.sanitizer.redaction.clone();
     if payloads.is_empty() {
         return Ok(validation_impact::tally(&[], &[], &redaction, probes));
@@ -172,19 +172,20 @@ fn replay(
     input: &std::path::Path,
 ) -> anyhow::Result<Vec<Verdict>> {
     let args = [php.as_ref(), script.as_os_str(), app.as_os_str(), input.as_os_str()];
-    let isolated = duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())
-        .stdout_capture()
-        .stderr_capture()
-        .unchecked()
-        .run();
-    let out = match isolated {
+    // Bounded: a rule that waits on a database or an API never hangs the preview.
+    let bounded = |expr: duct::Expression| -> anyhow::Result<std::process::Output> {
+        match process::output_within(expr.stdout_capture().stderr_capture(), REPLAY_TIMEOUT).context("cannot run php")? {
+            process::Bounded::Finished(out) => Ok(out),
+            process::Bounded::TimedOut { .. } => anyhow::bail!(
+                "the replay did not finish in {} s and was stopped: does a rule of the FormRequest wait on a database or an API?",
+                REPLAY_TIMEOUT.as_secs()
+            ),
+        }
+    };
+    let out = match bounded(duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())) {
         Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => o,
-        _ => duct::cmd(args[0], &args[1..])
-            .stdout_capture()
-            .stderr_capture()
-            .unchecked()
-            .run()
-            .context("cannot run php")?,
+        Err(e) if e.to_string().contains("did not finish") => return Err(e),
+        _ => bounded(duct::cmd(args[0], &args[1..]))?,
     };
     let stdout = String::from_utf8_lossy(&out.stdout);
     let parsed: serde_json::Value = serde_json::from_str(stdout.trim()).map_err(|_| {
