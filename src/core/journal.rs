@@ -176,7 +176,8 @@ pub fn integrations_pending(entries: &[Entry]) -> BTreeMap<String, (String, Stri
             Event::IntegrateStarted { feature, .. } => {
                 pending.insert(feature.clone(), (e.run.clone(), e.ts.clone()));
             }
-            Event::IntegrateApplied { feature } => {
+            // Finished, or superseded by a later rollback of the feature.
+            Event::IntegrateApplied { feature } | Event::RollbackApplied { feature } => {
                 pending.remove(feature);
             }
             _ => {}
@@ -385,6 +386,21 @@ mod tests {
         resumed.extend(["routes.verify", "reload", "verify"].map(|s| finished("r2", s, StepOutcome::Ok, &[])));
         resumed.push(Entry { ts: "t".into(), run: "r2".into(), event: Event::RunFinished { completed: true } });
         assert!(resume_plan(&resumed, &steps).is_empty());
+    }
+
+    #[test]
+    fn an_interrupted_integration_is_owed_until_finished_or_rolled_back() {
+        let at = |event| Entry { ts: "t".into(), run: "r".into(), event };
+        let started =
+            at(Event::IntegrateStarted { feature: "input-validation".into(), files: vec![], operator: "op".into() });
+        let owed = half_done(std::slice::from_ref(&started));
+        assert_eq!(owed.iter().map(|o| o.step.as_str()).collect::<Vec<_>>(), ["integrate input-validation"]);
+        for end in [
+            Event::IntegrateApplied { feature: "input-validation".into() },
+            Event::RollbackApplied { feature: "input-validation".into() },
+        ] {
+            assert!(half_done(&[started.clone(), at(end)]).iter().all(|o| !o.step.starts_with("integrate")));
+        }
     }
 
     #[test]
