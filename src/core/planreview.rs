@@ -835,7 +835,9 @@ fn expected_statuses(prose: &str, count: usize) -> Vec<(usize, u16)> {
     let mut by_request = std::collections::BTreeMap::new();
     for line in prose.lines() {
         let lower = line.to_ascii_lowercase();
-        let status = match (lower.contains("429"), lower.contains("200")) {
+        // Whole numbers only: "2000 ms" is no status.
+        let has = |code: &str| lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == code);
+        let status = match (has("429"), has("200")) {
             (true, _) => 429,
             (false, true) => 200,
             _ => continue,
@@ -1014,6 +1016,8 @@ mod tests {
         assert_eq!(ranged.len(), 15);
         assert_eq!((ranged[0], ranged[9], ranged[10], ranged[14]), ((1, 200), (10, 200), (11, 429), (15, 429)));
         assert_eq!(expected_statuses("from request 5 onwards: HTTP 429", 6)[4..], [(5, 429), (6, 429)]);
+        assert!(expected_statuses("requests 1-10 within 2000 ms", 10).is_empty(), "2000 is no status");
+        assert_eq!(expected_statuses("Requests 3+ get HTTP 429.", 4)[2..], [(3, 429), (4, 429)]);
         assert_eq!(sleep_ms("do\n  curl x\n  sleep 0.5\ndone"), 500);
         assert_eq!(sleep_ms("do curl x; done"), 0);
     }
