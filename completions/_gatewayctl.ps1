@@ -747,6 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--port-base', '--port-base', [CompletionResultType]::ParameterName, 'Use ports P (nginx) to P+4 instead of free ones')
             [CompletionResult]::new('--upstream-timeout', '--upstream-timeout', [CompletionResultType]::ParameterName, 'How long the gateway waits for Cal.com before counting a failure')
             [CompletionResult]::new('--calcom', '--calcom', [CompletionResultType]::ParameterName, 'CalcomService''s shape: guarded (checks the breaker for null) or unguarded (calls it directly, the usual shape)')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'standalone, or sentinel: a replica and three sentinels beside the primary, and gatewayctl''s config finding the master through them (the app, Laravel 8 with phpredis, talks to the primary directly)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts')

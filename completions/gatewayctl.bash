@@ -2771,7 +2771,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2791,6 +2791,10 @@ _gatewayctl() {
                     ;;
                 --calcom)
                     COMPREPLY=($(compgen -W "guarded unguarded" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -W "standalone sentinel" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -20,6 +20,7 @@ mod logs;
 mod plan;
 mod redis;
 mod rollback;
+mod sentinel;
 mod simulate;
 mod snapshots;
 mod status;

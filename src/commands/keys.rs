@@ -41,8 +41,10 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let started = Instant::now();
     let spinner = ctx.out.spinner("scanning");
     let mut rounds = 0;
+    let mut restarts = 0;
     let mut on_progress = |p: ScanProgress| {
         rounds = p.rounds;
+        restarts = p.restarts;
         spinner.set_message(format!("scanning: {} rounds, {} matches", p.rounds, p.seen));
     };
     match cmd {
@@ -50,14 +52,25 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             let count = redis.count(&args.pattern, &mut on_progress).await.context("while counting keys")?;
             spinner.finish();
             let elapsed_ms = started.elapsed().as_millis() as u64;
-            let report = KeyCountReport { pattern: args.pattern, prefix, count, scan_rounds: rounds, elapsed_ms };
+            let master = redis.master().map(str::to_string);
+            let report = KeyCountReport {
+                pattern: args.pattern,
+                prefix,
+                count,
+                scan_rounds: rounds,
+                elapsed_ms,
+                master,
+                restarts,
+            };
             ctx.out.emit(&report)?;
         }
         KeysCommand::List(args) => {
             let keys =
                 redis.list(&args.pattern.pattern, args.limit, &mut on_progress).await.context("while listing keys")?;
             spinner.finish();
-            let report = KeyListReport { pattern: args.pattern.pattern, prefix, keys, limit: args.limit };
+            let master = redis.master().map(str::to_string);
+            let report =
+                KeyListReport { pattern: args.pattern.pattern, prefix, keys, limit: args.limit, master, restarts };
             ctx.out.emit(&report)?;
         }
     }

@@ -59,12 +59,23 @@ pub struct UpArgs {
     /// unguarded (calls it directly, the usual shape)
     #[arg(long, value_enum, default_value_t = CalcomShape::Guarded)]
     pub calcom: CalcomShape,
+    /// standalone, or sentinel: a replica and three sentinels beside the
+    /// primary, and gatewayctl's config finding the master through them
+    /// (the app, Laravel 8 with phpredis, talks to the primary directly)
+    #[arg(long, value_enum, default_value_t = LabRedis::Standalone)]
+    pub redis: LabRedis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CalcomShape {
     Guarded,
     Unguarded,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabRedis {
+    Standalone,
+    Sentinel,
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +142,7 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         upstream_timeout_s: args.upstream_timeout.as_secs_f64(),
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
         calcom_unguarded: args.calcom == CalcomShape::Unguarded,
+        sentinel: args.redis == LabRedis::Sentinel,
     };
     let started_at = Instant::now();
     let spinner = ctx.out.spinner("lab up");

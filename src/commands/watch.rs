@@ -154,6 +154,8 @@ struct Watch<'a> {
     last_detailed: Option<Instant>,
     health_failures: u64,
     totals: Totals,
+    /// Sentinel mode: the master the last sample read.
+    master: Option<String>,
 }
 
 impl<'a> Watch<'a> {
@@ -176,6 +178,7 @@ impl<'a> Watch<'a> {
             redis: Redis::connect(&target).await.ok(),
             target,
             last_detailed: None,
+            master: None,
             health_failures: 0,
             totals: Totals::default(),
         })
@@ -186,6 +189,17 @@ impl<'a> Watch<'a> {
         let (log, log_readable) = self.read_log(now);
         let access_log_readable = self.read_access_log(now);
         let (memory_mb, rate_keys, abuse_keys, breaker_state) = self.read_redis().await;
+        // A failover the connection followed is an event, said and announced.
+        let mut events = Vec::new();
+        let now_master = self.redis.as_ref().and_then(|r| r.master()).map(str::to_string);
+        if let (Some(before), Some(now)) = (&self.master, &now_master) {
+            if before != now {
+                events.push(format!("the Redis master failed over: {before} → {now} (watch goes on against {now})"));
+            }
+        }
+        if now_master.is_some() {
+            self.master = now_master;
+        }
         let health = self.probe().await;
         self.health_failures = if health.ok { 0 } else { self.health_failures + 1 };
         let detailed = self.detailed().await;
@@ -213,6 +227,9 @@ impl<'a> Watch<'a> {
                 })
                 .collect();
             alerts.extend(self.announce(&format!("gatewayctl watch: {}", lines.join("; "))).await);
+        }
+        for event in &events {
+            alerts.extend(self.announce(&format!("gatewayctl watch: {event}")).await);
         }
         let mut rollbacks = Vec::new();
         for rule in self.guard.decide(&levels) {
@@ -254,6 +271,7 @@ impl<'a> Watch<'a> {
             alerts,
             rollbacks,
             log,
+            events,
         }
     }
 
@@ -308,6 +326,12 @@ impl<'a> Watch<'a> {
     async fn read_redis(&mut self) -> (Option<f64>, Option<u64>, Option<u64>, Option<String>) {
         if self.redis.is_none() {
             self.redis = Redis::connect(&self.target).await.ok();
+        }
+        let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
+        // Sentinel mode: a demoted master still answers reads; follow the failover.
+        if redis.follow_master().await.is_err() {
+            self.redis = None;
+            return (None, None, None, None);
         }
         let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
         let memory = redis

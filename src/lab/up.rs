@@ -28,7 +28,12 @@ pub struct UpOptions {
     pub gatewayctl: PathBuf,
     /// CalcomService calls the breaker unguarded (the usual shape).
     pub calcom_unguarded: bool,
+    /// Also a replica and three sentinels watching the primary (`--redis sentinel`).
+    pub sentinel: bool,
 }
+
+/// The master name the lab's sentinels monitor.
+pub const SENTINEL_MASTER: &str = "gateway";
 
 /// One timed step of `lab up`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,8 +73,15 @@ pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str))
     let (run, ports) = loop {
         attempt += 1;
         let ports = choose_ports(opts.port_base)?;
-        let mut run =
-            Run { layout: layout.clone(), ports, started: Vec::new(), steps: Vec::new(), clock: Instant::now() };
+        let sentinel = if opts.sentinel { Some(free_ports::<4>()?) } else { None };
+        let mut run = Run {
+            layout: layout.clone(),
+            ports,
+            sentinel,
+            started: Vec::new(),
+            steps: Vec::new(),
+            clock: Instant::now(),
+        };
         match run.start_all(settings, opts, &fpm_binary, progress) {
             Ok(()) => break (run, ports),
             Err(e) => {
@@ -144,9 +156,27 @@ fn choose_ports(base: Option<u16>) -> Result<Ports, LabError> {
     Ok(ports)
 }
 
+/// N distinct free loopback ports, held together while chosen.
+fn free_ports<const N: usize>() -> Result<[u16; N], LabError> {
+    let mut held = Vec::with_capacity(N);
+    for _ in 0..N {
+        held.push(
+            std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
+                .map_err(|e| LabError::Ports { source: e })?,
+        );
+    }
+    let mut ports = [0u16; N];
+    for (p, l) in ports.iter_mut().zip(&held) {
+        *p = l.local_addr().map(|a| a.port()).unwrap_or(0);
+    }
+    Ok(ports)
+}
+
 struct Run {
     layout: Layout,
     ports: Ports,
+    /// Sentinel mode: the replica's port, then the three sentinels'.
+    sentinel: Option<[u16; 4]>,
     started: Vec<LabProcess>,
     steps: Vec<Step>,
     clock: Instant,
@@ -179,6 +209,11 @@ impl Run {
         self.step("start redis-server", progress);
         self.start_redis()?;
         self.end_step();
+        if let Some(ports) = self.sentinel {
+            self.step("start a replica and three sentinels", progress);
+            self.start_sentinels(ports)?;
+            self.end_step();
+        }
         self.step("rebuild the artisan caches", progress);
         for command in ["config:cache", "route:cache", "event:cache"] {
             artisan::run("php", &self.layout.app(), &[command])?;
@@ -240,7 +275,15 @@ impl Run {
             &self.layout.nginx_config(),
             render::nginx_conf(&self.layout, &self.ports, as_root).as_bytes(),
         )?;
-        let config = render::lab_config(&settings.file, &self.layout, &self.ports, fpm);
+        let mut config = render::lab_config(&settings.file, &self.layout, &self.ports, fpm);
+        if let Some([_, sentinels @ ..]) = self.sentinel {
+            // gatewayctl finds the master through the sentinels; the app
+            // (Laravel 8 with phpredis has no Sentinel connector) talks to
+            // the primary it started with.
+            config.redis.mode = crate::settings::file::RedisMode::Sentinel;
+            config.redis.sentinels = sentinels.iter().map(|p| format!("127.0.0.1:{p}")).collect();
+            config.redis.master_name = SENTINEL_MASTER.into();
+        }
         let text = render::lab_config_text(&config, &self.layout.dir);
         files::write_atomic(&self.layout.config_file(), text.as_bytes())?;
         Ok(())
@@ -256,6 +299,8 @@ impl Run {
         let _ = std::fs::remove_file(&pid_file);
         let status = Command::new("redis-server")
             .args(["--bind", "127.0.0.1", "--port", &port, "--save", "", "--appendonly", "no", "--daemonize", "yes"])
+            // A replica (sentinel mode) syncs at once rather than after 5 s.
+            .args(["--repl-diskless-sync-delay", "0"])
             .arg("--pidfile")
             .arg(&pid_file)
             .arg("--logfile")
@@ -276,6 +321,88 @@ impl Run {
         }
         if !ready {
             return Err(self.not_ready("redis-server", log));
+        }
+        Ok(())
+    }
+
+    /// A replica of the primary, and three sentinels monitoring it (quorum
+    /// 2, down after 1 s), each waited for: the replica in sync, every
+    /// sentinel naming the primary.
+    fn start_sentinels(&mut self, [replica, s1, s2, s3]: [u16; 4]) -> Result<(), LabError> {
+        let run = self.layout.run();
+        let primary = self.ports.redis.to_string();
+        let spawn = |args: Vec<String>, name: &'static str| -> Result<(), LabError> {
+            let status = Command::new("redis-server").args(&args).status().map_err(|source| {
+                crate::adapters::process::ProcessError::Spawn { program: format!("redis-server ({name})"), source }
+            })?;
+            match status.success() {
+                true => Ok(()),
+                false => Err(LabError::NotReady {
+                    what: name,
+                    waited: READY_TIMEOUT,
+                    tail: String::new(),
+                    log: String::new(),
+                }),
+            }
+        };
+        let pid = |n: &str| run.join(format!("{n}.pid"));
+        let log = |n: &str| run.join(format!("{n}.log"));
+        let replica_args: Vec<String> = [
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            &replica.to_string(),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "yes",
+            "--replicaof",
+            "127.0.0.1",
+            &primary,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["--pidfile".into(), pid("redis-replica").display().to_string()])
+        .chain(["--logfile".into(), log("redis-replica").display().to_string()])
+        .chain(["--dir".into(), run.display().to_string()])
+        .collect();
+        spawn(replica_args, "redis replica")?;
+        let synced = wait_until(READY_TIMEOUT, || {
+            let out = Command::new("redis-cli").args(["-p", &replica.to_string(), "INFO", "replication"]).output();
+            out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("master_link_status:up"))
+        });
+        if let Some(p) = process::read_pid_file(&pid("redis-replica")) {
+            self.started.push(LabProcess { name: "redis-replica".into(), pid: p, port: replica });
+        }
+        if !synced {
+            return Err(self.not_ready("the redis replica's sync", log("redis-replica")));
+        }
+        for (i, port) in [s1, s2, s3].into_iter().enumerate() {
+            let name = format!("redis-sentinel-{}", i + 1);
+            let conf = run.join(format!("{name}.conf"));
+            // Sentinel rewrites its own config: it lives in the lab's run dir.
+            let text = format!(
+                "bind 127.0.0.1\nport {port}\ndaemonize yes\npidfile {}\nlogfile {}\ndir {}\n\
+                 sentinel monitor {SENTINEL_MASTER} 127.0.0.1 {primary} 2\n\
+                 sentinel down-after-milliseconds {SENTINEL_MASTER} 1000\n\
+                 sentinel failover-timeout {SENTINEL_MASTER} 5000\n\
+                 sentinel parallel-syncs {SENTINEL_MASTER} 1\n",
+                pid(&name).display(),
+                log(&name).display(),
+                run.display()
+            );
+            std::fs::write(&conf, text).map_err(|source| LabError::Dir { path: conf.display().to_string(), source })?;
+            spawn(vec![conf.display().to_string(), "--sentinel".into()], "redis sentinel")?;
+            let ready =
+                wait_until(READY_TIMEOUT, || process::read_pid_file(&pid(&name)).is_some() && is_listening(port));
+            if let Some(p) = process::read_pid_file(&pid(&name)) {
+                self.started.push(LabProcess { name: name.clone(), pid: p, port });
+            }
+            if !ready {
+                return Err(self.not_ready("a redis sentinel", log(&name)));
+            }
         }
         Ok(())
     }

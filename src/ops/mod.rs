@@ -29,7 +29,7 @@ pub const REDIS_DOWN_HINT: &str = "the limiter and breaker live in Redis: check 
 pub const GATEWAY_DOWN_HINT: &str =
     "check nginx and php-fpm (`gatewayctl preflight` shows both) and that gateway.base_url is where it listens";
 
-use crate::adapters::redis::RedisTarget;
+use crate::adapters::redis::{RedisTarget, SentinelTarget};
 use crate::settings::Settings;
 
 /// Where the configured Redis is.
@@ -41,6 +41,8 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
         scan_count: r.scan_count.get(),
         timeout: r.connect_timeout.0,
         scan_pause: Duration::ZERO,
+        sentinel: (r.mode == crate::settings::file::RedisMode::Sentinel)
+            .then(|| SentinelTarget { sentinels: r.sentinels.clone(), master_name: r.master_name.clone() }),
     }
 }
 

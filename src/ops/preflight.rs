@@ -134,8 +134,12 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
             breaker_check(settings, &mut redis).await,
         ];
     };
+    let found = match redis.master() {
+        Some(_) => " (the master the sentinels name, confirmed by ROLE)",
+        None => "",
+    };
     let evidence =
-        format!("PING {:.1} ms, used_memory {mb:.1} MB at {}", ping.as_secs_f64() * 1000.0, redis.shown_url());
+        format!("PING {:.1} ms, used_memory {mb:.1} MB at {}{found}", ping.as_secs_f64() * 1000.0, redis.shown_url());
     let redis_check = match settings.thresholds.redis_memory_mb.level(mb) {
         crate::core::thresholds::Level::Alert | crate::core::thresholds::Level::Unknown => {
             Check::fail("redis", evidence, "Redis memory above the plan's alert threshold")

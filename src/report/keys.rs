@@ -14,13 +14,29 @@ pub struct KeyCountReport {
     pub count: u64,
     pub scan_rounds: u64,
     pub elapsed_ms: u64,
+    /// Sentinel mode: the master the count was read from, and how many
+    /// times a failover made the scan start again on the new master.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master: Option<String>,
+    #[serde(default)]
+    pub restarts: u32,
 }
 
 impl Human for KeyCountReport {
-    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         let prefix = if self.prefix.is_empty() { String::new() } else { format!(" (prefix {:?})", self.prefix) };
-        writeln!(w, "{} keys match {}{prefix}", self.count, self.pattern)
+        writeln!(w, "{} keys match {}{prefix}", self.count, self.pattern)?;
+        restarted(w, style, self.restarts, self.master.as_deref())
     }
+}
+
+/// A scan moved to a new master is said, never silent.
+fn restarted(w: &mut dyn Write, style: &Style, restarts: u32, master: Option<&str>) -> io::Result<()> {
+    if restarts > 0 {
+        let on = master.map_or(String::new(), |m| format!(" on {m}"));
+        writeln!(w, "{}", style.warn(&format!("the master failed over during the scan: it started again{on} ({restarts} time(s)); the figure is the new master's")))?;
+    }
+    Ok(())
 }
 
 /// `keys list --format json`.
@@ -31,10 +47,15 @@ pub struct KeyListReport {
     /// Unprefixed, sorted, at most `limit`.
     pub keys: Vec<String>,
     pub limit: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master: Option<String>,
+    #[serde(default)]
+    pub restarts: u32,
 }
 
 impl Human for KeyListReport {
-    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        restarted(w, style, self.restarts, self.master.as_deref())?;
         for key in &self.keys {
             writeln!(w, "{key}")?;
         }

@@ -68,6 +68,9 @@ pub struct WatchSample {
     pub alerts: Vec<Delivery>,
     pub rollbacks: Vec<RollbackAction>,
     pub log: LogProgress,
+    /// What happened beside the metrics (a Redis failover followed to the new master).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,6 +179,9 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
     }
     for r in &s.rollbacks {
         writeln!(w, "{} {} (because {}): {}", style.bad("AUTO-ROLLBACK"), r.feature, r.metric, r.detail)?;
+    }
+    for e in &s.events {
+        writeln!(w, "{} {e}", style.warn("event"))?;
     }
     Ok(())
 }

@@ -144,6 +144,22 @@ pub struct RedisSection {
     /// SCAN's COUNT hint: keys per round trip.
     pub scan_count: NonZeroU32,
     pub connect_timeout: DurationText,
+    /// standalone: `url` is the server. sentinel: the master named
+    /// `master_name` is asked of `sentinels` (host:port), and `url` gives
+    /// only the password and the database.
+    pub mode: RedisMode,
+    pub sentinels: Vec<String>,
+    pub master_name: String,
+}
+
+/// How the gateway's Redis is deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RedisMode {
+    Standalone,
+    Sentinel,
+    /// Read so `config check` can say why it is refused, at its line.
+    Cluster,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -251,6 +267,9 @@ impl Default for RedisSection {
             prefix: String::new(),
             scan_count: NonZeroU32::new(500).expect("non-zero"),
             connect_timeout: secs(3),
+            mode: RedisMode::Standalone,
+            sentinels: Vec::new(),
+            master_name: String::new(),
         }
     }
 }

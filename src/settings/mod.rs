@@ -246,6 +246,25 @@ mod tests {
     }
 
     #[test]
+    fn redis_modes_are_checked_at_their_lines() {
+        let cluster =
+            parse("[redis]\nurl = \"redis://127.0.0.1:7000/0\"\nmode = \"cluster\"\n", Some(Path::new("g.toml")))
+                .unwrap_err();
+        let shown = cluster[0].to_string();
+        assert!(shown.starts_with("g.toml:3: redis.mode:") && shown.contains("CROSSSLOT"), "{shown}");
+        let bare = parse("[redis]\nmode = \"sentinel\"\n", None).unwrap_err();
+        let keys: Vec<&str> = bare.iter().filter_map(|p| p.key.as_deref()).collect();
+        assert_eq!(keys, ["redis.sentinels", "redis.master_name"]);
+        let bad = parse("[redis]\nmode = \"sentinel\"\nsentinels = [\"10.0.0.1\"]\nmaster_name = \"gw\"\n", None)
+            .unwrap_err();
+        assert!(bad[0].message.contains("not host:port"), "{bad:?}");
+        let stray = parse("[redis]\nsentinels = [\"10.0.0.1:26379\"]\n", None).unwrap_err();
+        assert!(stray[0].message.contains("mode is standalone"), "{stray:?}");
+        let ok = parse("[redis]\nmode = \"sentinel\"\nsentinels = [\"10.0.0.1:26379\"]\nmaster_name = \"gw\"\n", None);
+        assert!(ok.is_ok());
+    }
+
+    #[test]
     fn service_manager_needs_its_fields() {
         let problems = parse("[service]\nmanager = \"signal\"\npid_file = \"\"\n", None).unwrap_err();
         assert_eq!(problems[0].key.as_deref(), Some("service.pid_file"));

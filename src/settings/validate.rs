@@ -9,6 +9,7 @@ use crate::core::breaker::BreakerConfig;
 use crate::core::limiter::{AbusePolicy, Bucket, LimiterConfig};
 use crate::core::sanitizer::{KeyRule, SanitizerRules};
 use crate::core::thresholds::Thresholds;
+use crate::settings::file::RedisMode;
 use crate::settings::file::{FileConfig, ManagerKind};
 use crate::settings::locate::KeyPath;
 use crate::settings::{ServiceManager, Settings};
@@ -58,6 +59,28 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
     }
     if file.redis.connect_timeout.0.is_zero() {
         problems.push(("redis.connect_timeout".into(), "must be more than 0s".into()));
+    }
+    let r = &file.redis;
+    match r.mode {
+        RedisMode::Standalone if !r.sentinels.is_empty() => {
+            problems.push(("redis.sentinels".into(), "set, but redis.mode is standalone: set mode = \"sentinel\"".into()))
+        }
+        RedisMode::Standalone => {}
+        RedisMode::Sentinel => {
+            if r.sentinels.is_empty() {
+                problems.push(("redis.sentinels".into(), "sentinel mode needs at least one sentinel, as host:port".into()));
+            }
+            if let Some(bad) = r.sentinels.iter().find(|s| s.rsplit_once(':').and_then(|(_, p)| p.parse::<u16>().ok()).is_none()) {
+                problems.push(("redis.sentinels".into(), format!("{bad:?} is not host:port")));
+            }
+            if r.master_name.trim().is_empty() {
+                problems.push(("redis.master_name".into(), "sentinel mode needs the master's name (sentinel monitor NAME …)".into()));
+            }
+        }
+        RedisMode::Cluster => problems.push((
+            "redis.mode".into(),
+            "cluster is not supported: the gateway's limiter runs one script over three keys (rate_limit:…, abuse:…, abuse:…:blocked) that Redis Cluster puts in different slots (CROSSSLOT)".into(),
+        )),
     }
 }
 
