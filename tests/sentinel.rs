@@ -32,7 +32,7 @@ fn master(lab: &Lab) -> u16 {
 }
 
 fn count(lab: &Lab, config: &str) -> (i32, Option<KeyCountReport>, String) {
-    let out = gatewayctl(&["--config", config, "keys", "count", "rate_limit:*", "--format", "json"]);
+    let out = gatewayctl(&["--config", config, "keys", "count", "rate_limit:k*", "--format", "json"]);
     let report = (code(&out) == 0).then(|| json(&out));
     let _ = lab;
     (code(&out), report, stderr(&out))
@@ -70,9 +70,15 @@ fn the_master_is_found_through_the_sentinels_and_followed_across_a_failover() {
     assert_eq!(report.count, 30_000);
     assert_eq!(report.master.as_deref(), Some(format!("127.0.0.1:{primary}").as_str()));
 
+    // The proofs read the limiter's counters through the sentinels' master.
+    let out = gatewayctl(&["--config", &config, "verify", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = gatewayctl(&["--config", &config, "stress", "rate-limit", "--requests", "35", "--interval", "5ms"]);
+    assert_eq!(code(&out), 0, "every answer as the model says: {}", stderr(&out));
+
     // A failover while the scan runs: the exact count, or an error that says it could not finish.
     let scan = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
-        .args(["--config", &config, "keys", "count", "rate_limit:*", "--format", "json"])
+        .args(["--config", &config, "keys", "count", "rate_limit:k*", "--format", "json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
