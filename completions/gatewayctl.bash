@@ -2207,7 +2207,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --impact --since --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -13,13 +13,9 @@ cd "$(dirname "$0")/.."
 mb="${1:-256}"
 runs="${2:-3}"
 bash scripts/deps.sh >/dev/null
-cargo build --quiet --release --locked --bin gatewayctl --example laravel_log
-g="$PWD/target/release/gatewayctl"
-dir="$PWD/target/bench-impact-lab"
-"$g" lab down --dir "$dir" >/dev/null 2>&1 || true
-rm -rf "$dir"
-"$g" lab up --dir "$dir" --format json >/dev/null
-trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
+cargo build --quiet --release --locked --example laravel_log
+. scripts/lib/bench-lab.sh
+bench_lab bench-impact-lab
 log="$dir/app/storage/logs/laravel.log"
 calls="$dir/calls.log"
 grep 'Retell collect appointment' "$log" > "$calls"
@@ -34,7 +30,7 @@ ms() { date +%s%3N; }
 best() { sort -n | head -1; }
 ours=(); peer=()
 for _ in $(seq "$runs"); do
-  t0=$(ms); "$g" --config "$dir/gatewayctl.toml" integrate input-validation --impact --since all --format json > "$dir/impact.json"; t1=$(ms)
+  t0=$(ms); "$g" --config "$config" integrate input-validation --impact --since all --format json > "$dir/impact.json"; t1=$(ms)
   grep -c 'Retell collect appointment' "$log" > "$dir/grep.out"; t2=$(ms)
   ours+=($((t1 - t0))); peer+=($((t2 - t1)))
 done

@@ -7,12 +7,12 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
 
+use crate::commands::rollback::RunArgs;
 use crate::commands::Context;
 use crate::core::duration;
 use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::ops::integrate;
-use crate::ops::rollback::Options;
 use crate::report::integrate::IntegrateReport;
 
 #[derive(Debug, Subcommand)]
@@ -26,24 +26,15 @@ pub enum IntegrateCommand {
 
 #[derive(Debug, Args)]
 pub struct IntegrateArgs {
-    /// Show the diff, the proof and the impact preview; change nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    /// --dry-run (also shows the impact preview), --no-cache, --no-reload, --break-lock: as for rollback
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Only the impact preview: replay the logged payloads through the FormRequest's rules (on a shadow, nothing sent)
     #[arg(long)]
     pub impact: bool,
     /// The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`
     #[arg(long, default_value = "7d", value_parser = parse_since)]
     pub since: Since,
-    /// Do not clear the config and route caches (stage it by hand)
-    #[arg(long)]
-    pub no_cache: bool,
-    /// Do not reload php-fpm (the change is not live until you do)
-    #[arg(long)]
-    pub no_reload: bool,
-    /// Take the operator lock from another operator's live run (journaled)
-    #[arg(long)]
-    pub break_lock: bool,
 }
 
 /// How far back the preview reads.
@@ -72,7 +63,7 @@ pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8
     }
     ctx.out.status("reading the logged payloads and replaying them through the FormRequest on a shadow…");
     let impact = integrate::impact(&settings, args.since.0).await;
-    if args.dry_run {
+    if args.run.dry_run {
         let (report, ok) = integrate::dry_run(&settings, Some(impact)).await?;
         return finish(ctx, report, ok, started);
     }
@@ -105,11 +96,11 @@ pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8
         }
     }
     ctx.confirm_change(&question)?;
-    let door = Door::open(&settings, Knock::new("integrate input-validation", args.break_lock)).await?;
+    let door = Door::open(&settings, Knock::new("integrate input-validation", args.run.break_lock)).await?;
     for note in door.notes() {
         ctx.out.warn(&note);
     }
-    let opts = Options { no_cache: args.no_cache, no_reload: args.no_reload, emergency: false };
+    let opts = args.run.options(false);
     let (report, ok) = integrate::integrate(&settings, &door, opts, Some(impact)).await?;
     finish(ctx, report, ok, started)
 }

@@ -54,7 +54,7 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
-    fn options(&self, emergency: bool) -> Options {
+    pub(crate) fn options(&self, emergency: bool) -> Options {
         Options { no_cache: self.no_cache, no_reload: self.no_reload, emergency }
     }
 }
