@@ -265,7 +265,7 @@ impl Default for RedisSection {
         RedisSection {
             url: "redis://127.0.0.1:6379/0".into(),
             prefix: String::new(),
-            scan_count: NonZeroU32::new(500).expect("non-zero"),
+            scan_count: NonZeroU32::new(250).expect("non-zero"),
             connect_timeout: secs(3),
             mode: RedisMode::Standalone,
             sentinels: Vec::new(),
