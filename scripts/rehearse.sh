@@ -4,7 +4,8 @@
 # phases run as gatewayctl commands, so the plan's own mistakes show before
 # anyone touches production: the plan reviewed, preflight, the journaled
 # activation (Phases 1-4), Phase 5 checked against the model, a short Phase 6
-# watch, and the emergency rollback with its undo.
+# watch, the emergency rollback with its undo, and Known Issue 1's input
+# validation previewed on logged traffic, wired and rolled back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,6 +68,10 @@ step "The plan's 60-second emergency rollback, then its undo"
 run rollback emergency | tail -n 4
 run rollback undo rate-limit --yes | tail -n 2
 
+step "Known Issue 1: input validation, previewed on the lab's logged Retell calls, wired, observed on, rolled back"
+run integrate input-validation --impact --since all | head -n 12
+run integrate input-validation --yes | tail -n 3
+run rollback input-validation --yes | tail -n 2
 step "Redis, with SCAN (the plan uses KEYS)"
 run keys count 'rate_limit:*'
 
