@@ -70,8 +70,8 @@ run rollback undo rate-limit --yes | tail -n 2
 
 step "Known Issue 1: input validation, previewed on the lab's logged Retell calls, wired, observed on, rolled back"
 run integrate input-validation --impact --since all | head -n 12
-run integrate input-validation --yes | tail -n 3
-run rollback input-validation --yes | tail -n 2
+run integrate input-validation --yes | grep -E '^input-validation:|input-validation on'
+run rollback input-validation --yes | grep -E '^input-validation:|input-validation off'
 step "Redis, with SCAN (the plan uses KEYS)"
 run keys count 'rate_limit:*'
 
