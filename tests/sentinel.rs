@@ -26,8 +26,19 @@ fn redis_cli(port: u16, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// A sentinel, with the lab's sentinel password (through the environment, never argv).
+fn sentinel_cli(lab: &Lab, args: &[&str]) -> String {
+    let out = std::process::Command::new("timeout")
+        .args(["10", "redis-cli", "-p", &sentinels(lab)[0].to_string()])
+        .args(args)
+        .env("REDISCLI_AUTH", &lab.settings.file.redis.sentinel_password)
+        .output()
+        .expect("redis-cli");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 fn master(lab: &Lab) -> u16 {
-    let answer = redis_cli(sentinels(lab)[0], &["SENTINEL", "get-master-addr-by-name", "gateway"]);
+    let answer = sentinel_cli(lab, &["SENTINEL", "get-master-addr-by-name", "gateway"]);
     answer.lines().last().unwrap().parse().unwrap()
 }
 
@@ -41,7 +52,7 @@ fn count(lab: &Lab, config: &str) -> (i32, Option<KeyCountReport>, String) {
 /// Fails over and waits until the sentinels name the new master and it says so itself.
 fn fail_over(lab: &Lab) -> u16 {
     let before = master(lab);
-    assert_eq!(redis_cli(sentinels(lab)[0], &["SENTINEL", "FAILOVER", "gateway"]), "OK");
+    assert_eq!(sentinel_cli(lab, &["SENTINEL", "FAILOVER", "gateway"]), "OK");
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let now = master(lab);
@@ -135,6 +146,16 @@ fn a_wrong_master_name_or_dead_sentinels_are_one_clear_error_at_once() {
     let (exit, _, err) = count(&lab, wrong.to_str().unwrap());
     assert_eq!(exit, 3, "{err}");
     assert!(err.contains("knows no master named \"gatewy\""), "{err}");
+    // A wrong sentinel password: refused, and the password is in no message.
+    let password = &lab.settings.file.redis.sentinel_password;
+    assert!(!password.is_empty(), "the lab's sentinels have a password");
+    let denied = dir.path().join("denied.toml");
+    std::fs::write(&denied, text.replace(password.as_str(), "wrong-secret-x")).unwrap();
+    let (exit, _, err) = count(&lab, denied.to_str().unwrap());
+    assert_eq!(exit, 3, "{err}");
+    assert!(!err.contains("wrong-secret-x") && !err.contains(password.as_str()), "{err}");
+    let shown = gatewayctl(&["--config", lab.report.config.to_str().unwrap(), "config", "show"]);
+    assert!(!crate::harness::stdout(&shown).contains(password.as_str()), "config show masks it");
     let mut dead = text.clone();
     for port in sentinels(&lab) {
         dead =

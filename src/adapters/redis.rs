@@ -29,6 +29,8 @@ pub struct SentinelTarget {
     /// host:port of each sentinel.
     pub sentinels: Vec<String>,
     pub master_name: String,
+    /// The sentinels' own password; never shown.
+    pub password: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -341,7 +343,11 @@ async fn master_of(s: &SentinelTarget, timeout: Duration) -> Result<String, Redi
     let mut why = Vec::new();
     for addr in &s.sentinels {
         let ask = async {
-            let client = redis::Client::open(format!("redis://{addr}")).map_err(|e| e.to_string())?;
+            let mut url = reqwest::Url::parse(&format!("redis://{addr}")).map_err(|e| e.to_string())?;
+            if let Some(password) = &s.password {
+                url.set_password(Some(password)).map_err(|_| "cannot carry the sentinel password".to_string())?;
+            }
+            let client = redis::Client::open(url.as_str()).map_err(|e| e.to_string())?;
             let mut conn = client.get_multiplexed_async_connection().await.map_err(|e| e.to_string())?;
             let answer: Option<(String, String)> = redis::cmd("SENTINEL")
                 .arg("get-master-addr-by-name")
@@ -350,6 +356,13 @@ async fn master_of(s: &SentinelTarget, timeout: Duration) -> Result<String, Redi
                 .await
                 .map_err(|e| e.to_string())?;
             Ok::<_, String>(answer)
+        };
+        // An error text never carries the password, whatever the client echoes.
+        let ask = async {
+            ask.await.map_err(|e: String| match &s.password {
+                Some(p) if !p.is_empty() => e.replace(p.as_str(), "***"),
+                _ => e,
+            })
         };
         match tokio::time::timeout(timeout, ask).await {
             Ok(Ok(Some((host, port)))) => return Ok(format!("{host}:{port}")),
@@ -361,7 +374,7 @@ async fn master_of(s: &SentinelTarget, timeout: Duration) -> Result<String, Redi
     Err(RedisError::Connect {
         url: format!("sentinels {}", s.sentinels.join(", ")),
         reason: format!(
-            "no sentinel named the master: {}; check redis.sentinels and redis.master_name (sentinel monitor NAME …)",
+            "no sentinel named the master: {}; check redis.sentinels, redis.master_name (sentinel monitor NAME …) and redis.sentinel_password",
             why.join("; ")
         ),
     })

@@ -62,6 +62,9 @@ fn show(ctx: &mut Context) -> anyhow::Result<u8> {
     let mut settings = ctx.settings()?;
     settings.file.redis.url = redis_url::mask(&settings.file.redis.url);
     settings.file.watch.webhook = webhook::mask(&settings.file.watch.webhook);
+    if !settings.file.redis.sentinel_password.is_empty() {
+        settings.file.redis.sentinel_password = "***".into();
+    }
     let config = toml::Value::try_from(&settings.file).context("while rendering the config")?;
     ctx.out.emit(&ConfigShowReport { file: settings.source.clone(), config })?;
     Ok(exit::OK)

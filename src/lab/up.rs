@@ -283,6 +283,7 @@ impl Run {
             config.redis.mode = crate::settings::file::RedisMode::Sentinel;
             config.redis.sentinels = sentinels.iter().map(|p| format!("127.0.0.1:{p}")).collect();
             config.redis.master_name = SENTINEL_MASTER.into();
+            config.redis.sentinel_password = self.sentinel_password();
         }
         let text = render::lab_config_text(&config, &self.layout.dir);
         files::write_atomic(&self.layout.config_file(), text.as_bytes())?;
@@ -323,6 +324,14 @@ impl Run {
             return Err(self.not_ready("redis-server", log));
         }
         Ok(())
+    }
+
+    /// The lab's sentinels have a password, as production's often do; it is
+    /// derived from the lab's ports, so the config and the sentinels agree.
+    fn sentinel_password(&self) -> String {
+        let seed =
+            self.sentinel.map_or(0, |p| p.iter().fold(0u64, |a, &x| a.wrapping_mul(65_537).wrapping_add(u64::from(x))));
+        format!("lab-sentinel-{}", crate::core::rng::Rng::new(seed ^ u64::from(self.ports.redis)).hex(16))
     }
 
     /// A replica of the primary, and three sentinels monitoring it (quorum
@@ -384,14 +393,15 @@ impl Run {
             let conf = run.join(format!("{name}.conf"));
             // Sentinel rewrites its own config: it lives in the lab's run dir.
             let text = format!(
-                "bind 127.0.0.1\nport {port}\ndaemonize yes\npidfile {}\nlogfile {}\ndir {}\n\
+                "bind 127.0.0.1\nport {port}\ndaemonize yes\npidfile {}\nlogfile {}\ndir {}\nrequirepass {}\n\
                  sentinel monitor {SENTINEL_MASTER} 127.0.0.1 {primary} 2\n\
                  sentinel down-after-milliseconds {SENTINEL_MASTER} 1000\n\
                  sentinel failover-timeout {SENTINEL_MASTER} 5000\n\
                  sentinel parallel-syncs {SENTINEL_MASTER} 1\n",
                 pid(&name).display(),
                 log(&name).display(),
-                run.display()
+                run.display(),
+                self.sentinel_password()
             );
             std::fs::write(&conf, text).map_err(|source| LabError::Dir { path: conf.display().to_string(), source })?;
             spawn(vec![conf.display().to_string(), "--sentinel".into()], "redis sentinel")?;

@@ -41,8 +41,11 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
         scan_count: r.scan_count.get(),
         timeout: r.connect_timeout.0,
         scan_pause: Duration::ZERO,
-        sentinel: (r.mode == crate::settings::file::RedisMode::Sentinel)
-            .then(|| SentinelTarget { sentinels: r.sentinels.clone(), master_name: r.master_name.clone() }),
+        sentinel: (r.mode == crate::settings::file::RedisMode::Sentinel).then(|| SentinelTarget {
+            sentinels: r.sentinels.clone(),
+            master_name: r.master_name.clone(),
+            password: Some(r.sentinel_password.clone()).filter(|p| !p.is_empty()),
+        }),
     }
 }
 

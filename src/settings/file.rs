@@ -150,6 +150,9 @@ pub struct RedisSection {
     pub mode: RedisMode,
     pub sentinels: Vec<String>,
     pub master_name: String,
+    /// The sentinels' own password (their `requirepass`), if they have one.
+    /// Never printed.
+    pub sentinel_password: String,
 }
 
 /// How the gateway's Redis is deployed.
@@ -270,6 +273,7 @@ impl Default for RedisSection {
             mode: RedisMode::Standalone,
             sentinels: Vec::new(),
             master_name: String::new(),
+            sentinel_password: String::new(),
         }
     }
 }
