@@ -52,6 +52,43 @@ pub fn is_compressed(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()) == Some("gz")
 }
 
+/// One unit of work over a set of log files: a whole file, or a range of
+/// whole lines of a large plain one, so several cores can share one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Index into the files given.
+    pub file: usize,
+    pub range: Option<std::ops::Range<u64>>,
+}
+
+/// A plain file larger than this is cut into ranges read side by side.
+pub const SPLIT_ABOVE: u64 = 64 * 1024 * 1024;
+
+/// The units for `threads` readers: each plain file over `split_above` is
+/// cut into ranges of whole lines; others (and `.gz`) stay whole.
+pub fn units(files: &[PathBuf], threads: usize, split_above: u64) -> io::Result<Vec<Unit>> {
+    let mut units = Vec::new();
+    for (file, path) in files.iter().enumerate() {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if threads > 1 && size > split_above && !is_compressed(path) {
+            let parts = (threads * 2).min((size / (split_above / 4).max(1)) as usize);
+            let cuts = line_ranges(path, parts)?;
+            units.extend(cuts.windows(2).map(|w| Unit { file, range: Some(w[0]..w[1]) }));
+        } else {
+            units.push(Unit { file, range: None });
+        }
+    }
+    Ok(units)
+}
+
+/// Reads one unit: [`for_each_chunk`] or [`for_each_chunk_in`].
+pub fn for_each_chunk_of(files: &[PathBuf], unit: &Unit, each: impl FnMut(&[u8])) -> io::Result<u64> {
+    match &unit.range {
+        Some(range) => for_each_chunk_in(&files[unit.file], range.clone(), each),
+        None => for_each_chunk(&files[unit.file], each),
+    }
+}
+
 /// Byte offsets that cut a plain file into about `parts` ranges of whole
 /// lines: each offset is the start of a line (a line belongs to the range
 /// its first byte is in). The first is 0 and the last the file's length

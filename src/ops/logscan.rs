@@ -3,7 +3,6 @@
 //! ranges of whole lines, one unit each; the units' findings are joined back
 //! in file order with their line numbers made whole-file again.
 
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -35,13 +34,7 @@ pub struct ScanOptions {
 }
 
 /// A plain file larger than this is cut into ranges scanned side by side.
-const SPLIT_ABOVE: u64 = 64 * 1024 * 1024;
-
-/// One unit: a whole file, or a range of whole lines of a plain file.
-struct Unit {
-    file: usize,
-    range: Option<Range<u64>>,
-}
+const SPLIT_ABOVE: u64 = logfiles::SPLIT_ABOVE;
 
 /// What one unit found; line numbers count from the unit's first line.
 struct Part {
@@ -60,18 +53,7 @@ pub fn scan_files(
     progress: &mut dyn FnMut(u64),
 ) -> anyhow::Result<Vec<FileScan>> {
     let threads = options.threads.max(1);
-    let mut units = Vec::new();
-    for (file, path) in files.iter().enumerate() {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if threads > 1 && size > SPLIT_ABOVE && !logfiles::is_compressed(path) {
-            let parts = (threads * 2).min((size / (SPLIT_ABOVE / 4)) as usize);
-            let cuts =
-                logfiles::line_ranges(path, parts).with_context(|| format!("while reading {}", path.display()))?;
-            units.extend(cuts.windows(2).map(|w| Unit { file, range: Some(w[0]..w[1]) }));
-        } else {
-            units.push(Unit { file, range: None });
-        }
-    }
+    let units = logfiles::units(files, threads, SPLIT_ABOVE).context("while cutting the logs into ranges")?;
     let scanned = AtomicU64::new(0);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
@@ -84,7 +66,7 @@ pub fn scan_files(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(unit) = units.get(i) else { break };
-                    let part = scan_unit(&scanner, &files[unit.file], unit.range.clone(), options.keep, &scanned);
+                    let part = scan_unit(&scanner, files, unit, options.keep, &scanned);
                     *parts[i].lock().expect("a scan thread panicked") = Some(part);
                     done.fetch_add(1, Ordering::Release);
                     caller.unpark();
@@ -119,8 +101,8 @@ pub fn scan_files(
 
 fn scan_unit(
     scanner: &Scanner,
-    path: &std::path::Path,
-    range: Option<Range<u64>>,
+    files: &[PathBuf],
+    unit: &logfiles::Unit,
     keep: usize,
     scanned: &AtomicU64,
 ) -> anyhow::Result<Part> {
@@ -132,11 +114,8 @@ fn scan_unit(
         part.findings.truncate(keep);
         scanned.fetch_add(chunk.len() as u64, Ordering::Relaxed);
     };
-    let bytes = match range {
-        Some(range) => logfiles::for_each_chunk_in(path, range, &mut each),
-        None => logfiles::for_each_chunk(path, &mut each),
-    }
-    .with_context(|| format!("while reading {}", path.display()))?;
+    let bytes = logfiles::for_each_chunk_of(files, unit, &mut each)
+        .with_context(|| format!("while reading {}", files[unit.file].display()))?;
     part.bytes = bytes;
     Ok(part)
 }
