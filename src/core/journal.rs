@@ -140,6 +140,34 @@ pub struct Entry {
     pub event: Event,
 }
 
+/// The last activation: the entry where a real (not dry) run's reload step
+/// finished, the moment the change went live.
+pub fn last_activation(entries: &[Entry]) -> Option<&Entry> {
+    // Runbook runs start with RunStarted; a rollback's or integration's
+    // reload (no RunStarted) is not an activation.
+    let runs: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .filter(|e| matches!(e.event, Event::RunStarted { dry_run: false, .. }))
+        .map(|e| e.run.as_str())
+        .collect();
+    entries.iter().rev().find(|e| {
+        runs.contains(e.run.as_str())
+            && matches!(&e.event, Event::StepFinished { step, outcome: StepOutcome::Ok, .. } if step == "reload")
+    })
+}
+
+/// Is an activation live: one happened and rate limiting was not rolled
+/// back after it? (Then the logs show "after", and a baseline would lie.)
+pub fn activation_live(entries: &[Entry]) -> Option<&Entry> {
+    let at = last_activation(entries)?;
+    let last_word = entries.iter().skip_while(|e| !std::ptr::eq(*e, at)).filter_map(|e| match &e.event {
+        Event::RollbackApplied { feature } if feature == "rate-limit" => Some(false),
+        Event::UndoApplied { feature } if feature == "rate-limit" => Some(true),
+        _ => None,
+    });
+    last_word.last().unwrap_or(true).then_some(at)
+}
+
 /// A step still owed, and the step and run that left it owed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owed {
@@ -409,5 +437,33 @@ mod tests {
         let line = serde_json::to_string(&e).unwrap();
         assert!(line.contains("\"event\":\"step_finished\""), "{line}");
         assert_eq!(serde_json::from_str::<Entry>(&line).unwrap(), e);
+    }
+
+    #[test]
+    fn the_activation_is_a_runbook_runs_reload_and_a_rollback_ends_it() {
+        let rollback_reload = finished("rollback-1", "reload", StepOutcome::Ok, &[]);
+        assert!(
+            last_activation(std::slice::from_ref(&rollback_reload)).is_none(),
+            "a rollback's reload is no activation"
+        );
+        let mut entries = vec![started("activate-1"), finished("activate-1", "reload", StepOutcome::Ok, &[])];
+        assert_eq!(last_activation(&entries).map(|e| e.run.as_str()), Some("activate-1"));
+        assert!(activation_live(&entries).is_some());
+        entries.push(rollback_reload);
+        entries.push(Entry {
+            ts: "t".into(),
+            run: "rollback-1".into(),
+            event: Event::RollbackApplied { feature: "rate-limit".into() },
+        });
+        assert_eq!(last_activation(&entries).map(|e| e.run.as_str()), Some("activate-1"));
+        assert!(activation_live(&entries).is_none(), "rolled back: the logs show before again");
+        entries.push(Entry {
+            ts: "t".into(),
+            run: "undo-1".into(),
+            event: Event::UndoApplied { feature: "rate-limit".into() },
+        });
+        assert!(activation_live(&entries).is_some());
+        let failed = vec![started("activate-2"), finished("activate-2", "reload", StepOutcome::Failed, &[])];
+        assert!(last_activation(&failed).is_none());
     }
 }

@@ -19,6 +19,7 @@ pub mod logscan;
 pub mod pattern;
 pub mod php;
 pub mod planreview;
+pub mod review;
 pub mod rng;
 pub mod rollback;
 pub mod route;

@@ -1,0 +1,1441 @@
+//! The plan's post-activation review, pure: log records tallied per period
+//! (mergeable, so files can be read side by side), figures per route with
+//! bounded memory (a histogram, never every duration), before/after
+//! comparisons that say whether a change is beyond noise, rate-limited
+//! identities told apart (one burst, or a user refused through normal use),
+//! the breaker's open periods, and the plan's checklist and Success
+//! Criteria, each with its evidence. Time is passed in; nothing reads a clock.
+
+use std::collections::{BTreeMap, HashMap};
+
+use hdrhistogram::Histogram;
+use serde::{Deserialize, Serialize};
+
+use crate::core::logline::Record;
+
+/// Durations are kept in units of 10 µs (the log has two decimals of a ms),
+/// up to an hour, to two significant digits.
+const UNITS_PER_MS: f64 = 100.0;
+const HIGHEST: u64 = 3_600_000 * 100;
+
+/// Distinct routes kept by name; more (a scanner's random URLs) are pooled.
+const MAX_ROUTES: usize = 64;
+pub const OTHER_ROUTES: &str = "(other routes)";
+/// Identities tracked; beyond, rejections are counted but not attributed.
+const MAX_IDENTITIES: usize = 200_000;
+/// Breaker transitions kept (a flapping breaker logs many).
+const MAX_TRANSITIONS: usize = 10_000;
+/// Rejections of one identity further apart than this are separate episodes.
+pub const EPISODE_GAP_MS: u64 = 10 * 60_000;
+/// Too few requests for a percentile or a rate to mean anything.
+pub const MIN_SAMPLE: u64 = 30;
+/// A shift smaller than this share is not worth a person's time, however sure.
+const MIN_RELEVANT_CHANGE: f64 = 0.10;
+/// Redis memory that moved less than this share, or less than this many MB, is stable.
+const MEMORY_STABLE_SHARE: f64 = 0.20;
+const MEMORY_STABLE_MB: f64 = 5.0;
+/// The plan's "over 50 violations: limits may be too strict" (Within 24 Hours).
+pub const VIOLATIONS_TOO_MANY: u64 = 50;
+/// The plan's "Response times < 500ms" (First 2 Hours).
+pub const RESPONSE_TIME_LIMIT_MS: f64 = 500.0;
+
+/// Response times of one route, in bounded memory.
+#[derive(Debug, Clone)]
+pub struct Latency(Histogram<u64>);
+
+impl Default for Latency {
+    fn default() -> Self {
+        Latency(Histogram::new_with_bounds(1, HIGHEST, 2).expect("valid histogram bounds"))
+    }
+}
+
+impl Latency {
+    pub fn record(&mut self, ms: f64) {
+        let units = (ms.max(0.0) * UNITS_PER_MS).round() as u64;
+        self.0.saturating_record(units.clamp(1, HIGHEST));
+    }
+
+    pub fn len(&self) -> u64 {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn merge(&mut self, other: &Latency) {
+        // Same bounds on both sides: adding cannot fail.
+        let _ = self.0.add(&other.0);
+    }
+
+    /// The value at quantile `q` in ms; `None` with no sample.
+    pub fn quantile(&self, q: f64) -> Option<f64> {
+        (!self.0.is_empty()).then(|| self.0.value_at_quantile(q.clamp(0.0, 1.0)) as f64 / UNITS_PER_MS)
+    }
+
+    /// A 95 % interval for the quantile (order statistics: ranks n·q ± 1.96·√(n·q·(1−q))).
+    pub fn quantile_interval(&self, q: f64) -> Option<(f64, f64)> {
+        let n = self.0.len() as f64;
+        if n == 0.0 {
+            return None;
+        }
+        let spread = 1.96 * (n * q * (1.0 - q)).sqrt() / n;
+        Some((self.quantile(q - spread)?, self.quantile(q + spread)?))
+    }
+
+    /// (value in 10 µs units, count) pairs: what a baseline keeps.
+    pub fn to_pairs(&self) -> Vec<(u64, u64)> {
+        self.0.iter_recorded().map(|v| (v.value_iterated_to(), v.count_at_value())).collect()
+    }
+
+    pub fn from_pairs(pairs: &[(u64, u64)]) -> Latency {
+        let mut l = Latency::default();
+        for &(v, n) in pairs {
+            let _ = l.0.record_n(v.clamp(1, HIGHEST), n);
+        }
+        l
+    }
+}
+
+/// One route's requests in a period.
+#[derive(Debug, Clone, Default)]
+pub struct RouteTally {
+    pub requests: u64,
+    pub server_errors: u64,
+    /// Answered 429 (when the request log sees them).
+    pub too_many: u64,
+    /// 503s while Cal.com was unavailable (routes that ask it).
+    pub upstream_unavailable: u64,
+    pub latency: Latency,
+}
+
+impl RouteTally {
+    fn merge(&mut self, o: &RouteTally) {
+        self.requests += o.requests;
+        self.server_errors += o.server_errors;
+        self.too_many += o.too_many;
+        self.upstream_unavailable += o.upstream_unavailable;
+        self.latency.merge(&o.latency);
+    }
+}
+
+/// One identity (md5, as the log has it).
+#[derive(Debug, Clone, Default)]
+pub struct IdentityTally {
+    /// Requests it was served (logged by api.logging).
+    pub served: u64,
+    /// "Rate limit exceeded" lines.
+    pub limited: u64,
+    /// Rejections per minute (unix minute → count).
+    pub limited_minutes: BTreeMap<u64, u32>,
+    pub blocks: u64,
+}
+
+/// A breaker's transition as logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    pub at_ms: u64,
+    pub service: String,
+    /// open, half_open or closed.
+    pub state: String,
+}
+
+/// What the log says about one period. Mergeable: files are tallied apart
+/// and joined, so order across files does not matter.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub lines: u64,
+    pub first_ms: Option<u64>,
+    pub last_ms: Option<u64>,
+    pub routes: BTreeMap<String, RouteTally>,
+    /// "Rate limit exceeded" lines per hour (unix hour start, ms).
+    pub limited_per_hour: BTreeMap<u64, u64>,
+    pub requests_per_hour: BTreeMap<u64, u64>,
+    pub limited: u64,
+    pub identities: HashMap<String, IdentityTally>,
+    /// Rejections of identities past MAX_IDENTITIES.
+    pub unattributed: u64,
+    pub abuse_blocks: u64,
+    pub transitions: Vec<Transition>,
+    pub transitions_dropped: u64,
+    /// 503s on the routes that ask Cal.com, per second (unix s → count).
+    pub upstream_refusals: BTreeMap<u64, u32>,
+    pub slow_responses: u64,
+    pub error_lines: u64,
+}
+
+/// The route a request counts under: method and path, with ids folded.
+pub fn route_of(method: &str, path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let folded: Vec<&str> = path
+        .split('/')
+        .map(|seg| {
+            let id = !seg.is_empty()
+                && (seg.bytes().all(|b| b.is_ascii_digit())
+                    || (seg.len() >= 16 && seg.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')));
+            if id {
+                "{id}"
+            } else {
+                seg
+            }
+        })
+        .collect();
+    format!("{} {}", if method.is_empty() { "?" } else { method }, folded.join("/"))
+}
+
+/// Does this route ask Cal.com (through the breaker)?
+fn asks_upstream(path: &str) -> bool {
+    path.starts_with("/api/v2/availability") || path.starts_with("/api/v2/bookings")
+}
+
+impl Tally {
+    pub fn add(&mut self, at_ms: u64, record: &Record) {
+        self.lines += 1;
+        self.first_ms = Some(self.first_ms.map_or(at_ms, |f| f.min(at_ms)));
+        self.last_ms = Some(self.last_ms.map_or(at_ms, |l| l.max(at_ms)));
+        let hour = at_ms - at_ms % 3_600_000;
+        match record {
+            Record::ApiRequest { method, path, status, duration_ms, identity } => {
+                let mut key = route_of(method, path);
+                if !self.routes.contains_key(&key) && self.routes.len() >= MAX_ROUTES {
+                    key = OTHER_ROUTES.to_string();
+                }
+                let r = self.routes.entry(key).or_default();
+                r.requests += 1;
+                r.server_errors += u64::from(*status >= 500);
+                r.too_many += u64::from(*status == 429);
+                r.latency.record(*duration_ms);
+                if *status == 503 && asks_upstream(path) {
+                    r.upstream_unavailable += 1;
+                }
+                *self.requests_per_hour.entry(hour).or_default() += 1;
+                if *status == 503 && asks_upstream(path) {
+                    *self.upstream_refusals.entry(at_ms / 1000).or_default() += 1;
+                }
+                if !identity.is_empty() {
+                    if let Some(i) = self.identity(identity) {
+                        i.served += 1;
+                    }
+                }
+            }
+            Record::RateLimited { identity, .. } => {
+                self.limited += 1;
+                *self.limited_per_hour.entry(hour).or_default() += 1;
+                match self.identity(identity) {
+                    Some(i) => {
+                        i.limited += 1;
+                        *i.limited_minutes.entry(at_ms / 60_000).or_default() += 1;
+                    }
+                    None => self.unattributed += 1,
+                }
+            }
+            Record::AbuseBlocked { identity } => {
+                self.abuse_blocks += 1;
+                if let Some(i) = self.identity(identity) {
+                    i.blocks += 1;
+                }
+            }
+            Record::Breaker { service, state } => {
+                if self.transitions.len() < MAX_TRANSITIONS {
+                    self.transitions.push(Transition { at_ms, service: service.to_string(), state: state.to_string() });
+                } else {
+                    self.transitions_dropped += 1;
+                }
+            }
+            Record::SlowResponse => self.slow_responses += 1,
+            Record::Error => self.error_lines += 1,
+            Record::Other => {}
+        }
+    }
+
+    fn identity(&mut self, id: &str) -> Option<&mut IdentityTally> {
+        if !self.identities.contains_key(id) && self.identities.len() >= MAX_IDENTITIES {
+            return None;
+        }
+        Some(self.identities.entry(id.to_string()).or_default())
+    }
+
+    pub fn merge(&mut self, o: Tally) {
+        self.lines += o.lines;
+        self.first_ms = [self.first_ms, o.first_ms].into_iter().flatten().min();
+        self.last_ms = [self.last_ms, o.last_ms].into_iter().flatten().max();
+        for (k, r) in o.routes {
+            let key =
+                if !self.routes.contains_key(&k) && self.routes.len() >= MAX_ROUTES { OTHER_ROUTES.into() } else { k };
+            self.routes.entry(key).or_default().merge(&r);
+        }
+        for (h, n) in o.limited_per_hour {
+            *self.limited_per_hour.entry(h).or_default() += n;
+        }
+        for (h, n) in o.requests_per_hour {
+            *self.requests_per_hour.entry(h).or_default() += n;
+        }
+        self.limited += o.limited;
+        for (id, t) in o.identities {
+            match self.identity(&id) {
+                Some(mine) => {
+                    mine.served += t.served;
+                    mine.limited += t.limited;
+                    mine.blocks += t.blocks;
+                    for (m, n) in t.limited_minutes {
+                        *mine.limited_minutes.entry(m).or_default() += n;
+                    }
+                }
+                None => self.unattributed += t.limited,
+            }
+        }
+        self.unattributed += o.unattributed;
+        self.abuse_blocks += o.abuse_blocks;
+        let room = MAX_TRANSITIONS.saturating_sub(self.transitions.len());
+        self.transitions_dropped += o.transitions_dropped + o.transitions.len().saturating_sub(room) as u64;
+        self.transitions.extend(o.transitions.into_iter().take(room));
+        for (s, n) in o.upstream_refusals {
+            *self.upstream_refusals.entry(s).or_default() += n;
+        }
+        self.slow_responses += o.slow_responses;
+        self.error_lines += o.error_lines;
+    }
+
+    pub fn requests(&self) -> u64 {
+        self.routes.values().map(|r| r.requests).sum()
+    }
+
+    pub fn server_errors(&self) -> u64 {
+        self.routes.values().map(|r| r.server_errors).sum()
+    }
+
+    /// 503s on the routes that ask Cal.com: by the contract, Cal.com
+    /// unavailable (or the breaker open), not an error the gateway made.
+    pub fn upstream_unavailable(&self) -> u64 {
+        self.upstream_refusals.values().map(|&n| u64::from(n)).sum()
+    }
+
+    /// 5xx besides those.
+    pub fn own_server_errors(&self) -> u64 {
+        self.server_errors().saturating_sub(self.upstream_unavailable())
+    }
+
+    /// Every route's durations together.
+    pub fn latency(&self) -> Latency {
+        let mut all = Latency::default();
+        for r in self.routes.values() {
+            all.merge(&r.latency);
+        }
+        all
+    }
+}
+
+/// One route's figures over a period of `span_ms`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteFigures {
+    pub requests: u64,
+    pub per_hour: f64,
+    pub server_errors: u64,
+    /// Of those, 503s while Cal.com was unavailable.
+    #[serde(default)]
+    pub upstream_unavailable: u64,
+    /// 5xx besides those, per 100 requests: what the gateway itself got wrong.
+    pub error_rate_percent: f64,
+    pub too_many: u64,
+    pub p50_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
+    /// The durations as (10 µs units, count): what before/after compares.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub latency: Vec<(u64, u64)>,
+}
+
+pub fn figures(r: &RouteTally, span_ms: u64, keep_latency: bool) -> RouteFigures {
+    RouteFigures {
+        requests: r.requests,
+        per_hour: r.requests as f64 * 3_600_000.0 / span_ms.max(1) as f64,
+        server_errors: r.server_errors,
+        upstream_unavailable: r.upstream_unavailable,
+        error_rate_percent: percent(r.server_errors - r.upstream_unavailable, r.requests),
+        too_many: r.too_many,
+        p50_ms: r.latency.quantile(0.50),
+        p95_ms: r.latency.quantile(0.95),
+        p99_ms: r.latency.quantile(0.99),
+        latency: if keep_latency { r.latency.to_pairs() } else { Vec::new() },
+    }
+}
+
+fn percent(n: u64, of: u64) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        n as f64 * 100.0 / of as f64
+    }
+}
+
+/// What the gateway looked like before a change: kept in the state
+/// directory by preflight and activate, read by `report`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// RFC 3339, UTC.
+    pub recorded_at: String,
+    /// Which command recorded it.
+    pub by: String,
+    /// The log window it covers (log timestamps) and its length.
+    pub from: String,
+    pub to: String,
+    pub span_s: u64,
+    pub files: usize,
+    pub lines: u64,
+    pub routes: BTreeMap<String, RouteFigures>,
+    pub requests: u64,
+    pub server_errors: u64,
+    /// Of those, 503s while Cal.com was unavailable.
+    #[serde(default)]
+    pub upstream_unavailable: u64,
+    pub rate_limited: u64,
+    pub breaker_opens: u64,
+    pub redis_memory_mb: Option<f64>,
+    /// Key pattern → count (`None`: Redis did not answer).
+    pub keys: BTreeMap<String, Option<u64>>,
+}
+
+/// How one figure moved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shift {
+    pub metric: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub change_percent: Option<f64>,
+    /// worse, better, unchanged (within noise), or not_enough_data.
+    pub verdict: String,
+}
+
+/// One route before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteChange {
+    pub route: String,
+    pub before: Option<RouteFigures>,
+    pub after: Option<RouteFigures>,
+    pub shifts: Vec<Shift>,
+}
+
+/// Compares each route's baseline with the period. A latency shift is
+/// beyond noise when the two 95 % intervals of the quantile do not
+/// overlap and it moved by at least 10 %; an error-rate shift when a
+/// two-proportion z-test gives |z| > 1.96. Fewer than 30 requests on
+/// either side is not enough data.
+pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: u64) -> Vec<RouteChange> {
+    let mut routes: Vec<&String> = before.keys().chain(after.routes.keys()).collect();
+    routes.sort();
+    routes.dedup();
+    routes
+        .into_iter()
+        .map(|route| {
+            let b = before.get(route);
+            let a = after.routes.get(route);
+            let b_lat = b.map(|b| Latency::from_pairs(&b.latency));
+            let mut shifts = Vec::new();
+            for (name, q) in [("p50_ms", 0.50), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
+                let bv = b_lat.as_ref().and_then(|l| l.quantile(q));
+                let av = a.and_then(|a| a.latency.quantile(q));
+                let enough = b.is_some_and(|b| b.requests >= MIN_SAMPLE) && a.is_some_and(|a| a.requests >= MIN_SAMPLE);
+                let verdict = match (enough, bv, av) {
+                    (true, Some(bv), Some(av)) => {
+                        let (bl, bh) = b_lat.as_ref().and_then(|l| l.quantile_interval(q)).unwrap_or((bv, bv));
+                        let (al, ah) = a.and_then(|a| a.latency.quantile_interval(q)).unwrap_or((av, av));
+                        let relevant = (av - bv).abs() >= MIN_RELEVANT_CHANGE * bv.max(0.01);
+                        if al > bh && relevant {
+                            "worse"
+                        } else if ah < bl && relevant {
+                            "better"
+                        } else {
+                            "unchanged"
+                        }
+                    }
+                    _ => "not_enough_data",
+                };
+                shifts.push(shift(name, bv, av, verdict));
+            }
+            let (bn, be) =
+                b.map_or((0, 0), |b| (b.requests, b.server_errors - b.upstream_unavailable.min(b.server_errors)));
+            let (an, ae) = a.map_or((0, 0), |a| (a.requests, a.server_errors - a.upstream_unavailable));
+            let verdict = rate_shift((be, bn), (ae, an));
+            let b_rate = b.map(|b| b.error_rate_percent);
+            let a_rate = a.map(|a| percent(a.server_errors - a.upstream_unavailable, a.requests));
+            shifts.push(shift("error_rate_percent", b_rate, a_rate, verdict));
+            RouteChange {
+                route: route.clone(),
+                before: b.map(|b| RouteFigures { latency: Vec::new(), ..b.clone() }),
+                after: a.map(|a| figures(a, span_ms, false)),
+                shifts,
+            }
+        })
+        .collect()
+}
+
+fn shift(metric: &str, before: Option<f64>, after: Option<f64>, verdict: &str) -> Shift {
+    let change_percent = match (before, after) {
+        (Some(b), Some(a)) if b > 0.0 => Some((a - b) * 100.0 / b),
+        _ => None,
+    };
+    Shift { metric: metric.into(), before, after, change_percent, verdict: verdict.into() }
+}
+
+/// How an identity met the limiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// Never refused.
+    Unaffected,
+    /// All its rejections in one episode: a burst (a script, a retry storm, a stress run).
+    Burst,
+    /// Two separate episodes.
+    RepeatedBursts,
+    /// Refused again and again, spread over the period: the plan's
+    /// "legitimate users affected" unless a person knows better.
+    RefusedInNormalUse,
+}
+
+/// One identity's line in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdentityLine {
+    pub identity: String,
+    pub pattern: Pattern,
+    pub served: u64,
+    pub limited: u64,
+    pub episodes: u64,
+    /// First and last rejection, unix ms.
+    pub first_limited_ms: Option<u64>,
+    pub last_limited_ms: Option<u64>,
+    pub blocks: u64,
+}
+
+/// Episodes of rejection: runs of minutes with rejections no more than
+/// EPISODE_GAP_MS apart.
+fn episodes(minutes: &BTreeMap<u64, u32>) -> u64 {
+    let mut count = 0;
+    let mut last: Option<u64> = None;
+    for &m in minutes.keys() {
+        if last.is_none_or(|l| (m - l) * 60_000 > EPISODE_GAP_MS) {
+            count += 1;
+        }
+        last = Some(m);
+    }
+    count
+}
+
+pub fn classify(id: &str, t: &IdentityTally) -> IdentityLine {
+    let episodes = episodes(&t.limited_minutes);
+    let pattern = match (t.limited, episodes) {
+        (0, _) => Pattern::Unaffected,
+        (_, 0 | 1) => Pattern::Burst,
+        (_, 2) => Pattern::RepeatedBursts,
+        _ => Pattern::RefusedInNormalUse,
+    };
+    IdentityLine {
+        identity: id.to_string(),
+        pattern,
+        served: t.served,
+        limited: t.limited,
+        episodes,
+        first_limited_ms: t.limited_minutes.keys().next().map(|m| m * 60_000),
+        last_limited_ms: t.limited_minutes.keys().next_back().map(|m| m * 60_000 + 59_999),
+        blocks: t.blocks,
+    }
+}
+
+/// The rate-limit review: totals per hour, the identities refused (most
+/// refused first, up to `top`), and the busiest of those never refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LimitReview {
+    pub violations: u64,
+    pub per_hour: Vec<(u64, u64)>,
+    pub worst_hour: Option<(u64, u64)>,
+    pub abuse_blocks: u64,
+    pub identities_seen: u64,
+    pub identities_limited: u64,
+    pub bursts: u64,
+    pub repeated_bursts: u64,
+    pub refused_in_normal_use: u64,
+    pub unattributed: u64,
+    /// Refused identities, most refused first.
+    pub limited: Vec<IdentityLine>,
+    /// The busiest identities that were never refused.
+    pub unaffected: Vec<IdentityLine>,
+}
+
+pub fn limit_review(t: &Tally, top: usize) -> LimitReview {
+    let mut lines: Vec<IdentityLine> = t.identities.iter().map(|(id, i)| classify(id, i)).collect();
+    let count = |p: Pattern| lines.iter().filter(|l| l.pattern == p).count() as u64;
+    let (bursts, repeated, normal) =
+        (count(Pattern::Burst), count(Pattern::RepeatedBursts), count(Pattern::RefusedInNormalUse));
+    let limited_n = lines.iter().filter(|l| l.limited > 0).count() as u64;
+    lines.sort_by(|a, b| b.limited.cmp(&a.limited).then(b.served.cmp(&a.served)).then(a.identity.cmp(&b.identity)));
+    let (mut limited, mut unaffected): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.limited > 0);
+    limited.truncate(top);
+    unaffected.truncate(top);
+    LimitReview {
+        violations: t.limited,
+        per_hour: t.limited_per_hour.iter().map(|(&h, &n)| (h, n)).collect(),
+        worst_hour: t.limited_per_hour.iter().max_by_key(|(&h, &n)| (n, std::cmp::Reverse(h))).map(|(&h, &n)| (h, n)),
+        abuse_blocks: t.abuse_blocks,
+        identities_seen: t.identities.len() as u64,
+        identities_limited: limited_n,
+        bursts,
+        repeated_bursts: repeated,
+        refused_in_normal_use: normal,
+        unattributed: t.unattributed,
+        limited,
+        unaffected,
+    }
+}
+
+/// One stretch of time a breaker was not closed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenPeriod {
+    pub service: String,
+    /// `None`: it was already open when the period began.
+    pub opened_ms: Option<u64>,
+    /// `None`: still not closed at the period's end.
+    pub closed_ms: Option<u64>,
+    pub duration_s: f64,
+    /// Half-open probes that failed and reopened it, or let it close.
+    pub half_opens: u64,
+    /// Calls to Cal.com routes answered 503 while it was open.
+    pub refused: u64,
+}
+
+/// The breaker's open periods, from its transitions in time order.
+pub fn open_periods(t: &Tally, start_ms: u64, end_ms: u64) -> Vec<OpenPeriod> {
+    let mut transitions = t.transitions.clone();
+    transitions.sort_by_key(|t| t.at_ms);
+    let mut open: BTreeMap<&str, OpenPeriod> = BTreeMap::new();
+    let mut done = Vec::new();
+    let refused = |from: u64, to: u64| -> u64 {
+        t.upstream_refusals.range(from / 1000..=to / 1000).map(|(_, &n)| u64::from(n)).sum()
+    };
+    for tr in &transitions {
+        let service = tr.service.as_str();
+        match tr.state.as_str() {
+            "open" => {
+                open.entry(service).or_insert(OpenPeriod {
+                    service: service.into(),
+                    opened_ms: Some(tr.at_ms),
+                    closed_ms: None,
+                    duration_s: 0.0,
+                    half_opens: 0,
+                    refused: 0,
+                });
+            }
+            "half_open" => {
+                open.entry(service)
+                    .or_insert(OpenPeriod {
+                        service: service.into(),
+                        opened_ms: None,
+                        closed_ms: None,
+                        duration_s: 0.0,
+                        half_opens: 0,
+                        refused: 0,
+                    })
+                    .half_opens += 1;
+            }
+            _ => {
+                let p = open.remove(service).unwrap_or(OpenPeriod {
+                    service: service.into(),
+                    opened_ms: None,
+                    closed_ms: None,
+                    duration_s: 0.0,
+                    half_opens: 0,
+                    refused: 0,
+                });
+                done.push(OpenPeriod { closed_ms: Some(tr.at_ms), ..p });
+            }
+        }
+    }
+    done.extend(open.into_values());
+    for p in &mut done {
+        let from = p.opened_ms.unwrap_or(start_ms);
+        let to = p.closed_ms.unwrap_or(end_ms);
+        p.duration_s = to.saturating_sub(from) as f64 / 1000.0;
+        p.refused = refused(from, to);
+    }
+    done.sort_by_key(|p| p.opened_ms.or(p.closed_ms).unwrap_or(0));
+    done
+}
+
+/// One reading of Redis over time (from watch's series, the baseline, now).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemoryPoint {
+    pub at_ms: u64,
+    pub memory_mb: f64,
+}
+
+/// One of watch's samples, as kept in the state directory's series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPoint {
+    pub at_ms: u64,
+    pub redis_memory_mb: Option<f64>,
+    pub rate_limit_keys: Option<u64>,
+    pub abuse_keys: Option<u64>,
+    pub breaker_state: Option<String>,
+    pub requests: u64,
+    pub server_errors: u64,
+    pub rate_limit_hits: u64,
+    pub response_p95_ms: f64,
+    /// The sample's overall level (normal, warning, alert, unknown).
+    pub overall: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemoryTrend {
+    pub readings: u64,
+    pub first_mb: Option<f64>,
+    pub last_mb: Option<f64>,
+    pub min_mb: Option<f64>,
+    pub max_mb: Option<f64>,
+    pub change_mb: Option<f64>,
+    /// `None`: fewer than two readings.
+    pub stable: Option<bool>,
+}
+
+/// Stable: from first to last reading it moved less than 20 % or less than 5 MB.
+pub fn memory_trend(points: &[MemoryPoint]) -> MemoryTrend {
+    let mut sorted: Vec<&MemoryPoint> = points.iter().collect();
+    sorted.sort_by_key(|p| p.at_ms);
+    let first = sorted.first().map(|p| p.memory_mb);
+    let last = sorted.last().map(|p| p.memory_mb);
+    let min = sorted.iter().map(|p| p.memory_mb).min_by(f64::total_cmp);
+    let max = sorted.iter().map(|p| p.memory_mb).max_by(f64::total_cmp);
+    let change = first.zip(last).map(|(f, l)| l - f);
+    let stable = match (sorted.len(), first, change) {
+        (n, Some(f), Some(c)) if n >= 2 => Some(c.abs() < MEMORY_STABLE_MB || c.abs() < MEMORY_STABLE_SHARE * f),
+        _ => None,
+    };
+    MemoryTrend {
+        readings: sorted.len() as u64,
+        first_mb: first,
+        last_mb: last,
+        min_mb: min,
+        max_mb: max,
+        change_mb: change,
+        stable,
+    }
+}
+
+/// A Success Criterion's or a task's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    NotEnoughData,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub name: String,
+    pub verdict: Verdict,
+    pub evidence: String,
+}
+
+fn criterion(name: &str, verdict: Verdict, evidence: String) -> Criterion {
+    Criterion { name: name.into(), verdict, evidence }
+}
+
+fn judged(ok: bool) -> Verdict {
+    if ok {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    }
+}
+
+/// The plan's "Success Criteria" for one window after activation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriteriaWindow {
+    pub name: String,
+    /// The window, unix ms; `to` is capped at the report's end.
+    pub from_ms: u64,
+    pub to_ms: u64,
+    /// Is the window over (the report covers all of it)?
+    pub complete: bool,
+    pub criteria: Vec<Criterion>,
+}
+
+/// What the criteria are judged on, for one window.
+pub struct WindowFacts<'a> {
+    pub tally: &'a Tally,
+    /// The whole window lies in the log read.
+    pub complete: bool,
+    pub baseline: Option<&'a Baseline>,
+    pub periods: &'a [OpenPeriod],
+    pub memory: &'a MemoryTrend,
+    /// Unsanitized values found in the logs of the window (`None`: not scanned).
+    pub unsanitized: Option<u64>,
+    /// The breaker's state now, when the window reaches now.
+    pub breaker_now: Option<String>,
+}
+
+/// First 2 Hours, as watch judges them.
+pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
+    let t = f.tally;
+    let (n, e) = (t.requests(), t.own_server_errors());
+    let upstream = match t.upstream_unavailable() {
+        0 => String::new(),
+        u => format!(", besides {u} 503(s) answered while Cal.com was unavailable (the breaker's job)"),
+    };
+    let no_traffic = || "no API request was logged in the window".to_string();
+    vec![
+        match (n, f.baseline) {
+            (0, _) => criterion("Zero 5xx errors introduced", Verdict::NotEnoughData, no_traffic()),
+            (n, Some(b)) if b.server_errors > 0 && b.requests > 0 => criterion(
+                "Zero 5xx errors introduced",
+                judged(percent(e, n) <= percent(b.server_errors, b.requests)),
+                format!(
+                    "{e} 5xx of {n} requests ({:.2} %){upstream}; {:.2} % before",
+                    percent(e, n),
+                    percent(b.server_errors, b.requests)
+                ),
+            ),
+            (n, _) => {
+                criterion("Zero 5xx errors introduced", judged(e == 0), format!("{e} 5xx of {n} requests{upstream}"))
+            }
+        },
+        match t.limited {
+            0 => criterion(
+                "Rate limiting working (429 responses for excessive requests)",
+                Verdict::NotEnoughData,
+                "no client exceeded a limit in the window; `gatewayctl stress rate-limit` proves it".into(),
+            ),
+            v => criterion(
+                "Rate limiting working (429 responses for excessive requests)",
+                Verdict::Pass,
+                format!("{v} rejection(s) logged"),
+            ),
+        },
+        match f.unsanitized {
+            None => criterion(
+                "Log sanitization active (no sensitive data in logs)",
+                Verdict::NotEnoughData,
+                "the logs were not scanned".into(),
+            ),
+            Some(_) if t.lines == 0 => criterion(
+                "Log sanitization active (no sensitive data in logs)",
+                Verdict::NotEnoughData,
+                "no log line in the window".into(),
+            ),
+            Some(u) => criterion(
+                "Log sanitization active (no sensitive data in logs)",
+                judged(u == 0),
+                format!("{u} unsanitized value(s) in the logs scanned"),
+            ),
+        },
+        breaker_closed("Circuit breaker in CLOSED state", f),
+        match t.latency().quantile(0.95) {
+            None => criterion("Response times < 500ms", Verdict::NotEnoughData, no_traffic()),
+            Some(p95) => criterion(
+                "Response times < 500ms",
+                judged(p95 < RESPONSE_TIME_LIMIT_MS),
+                format!("p95 {p95:.1} ms over {n} requests"),
+            ),
+        },
+    ]
+}
+
+fn breaker_closed(name: &str, f: &WindowFacts) -> Criterion {
+    let opened = f.periods.len();
+    match (opened, f.breaker_now.as_deref(), f.complete) {
+        (0, Some(now), _) if now != "closed" => {
+            criterion(name, Verdict::Fail, format!("no transition logged, but it is {now} now"))
+        }
+        (0, _, _) if f.tally.lines == 0 => criterion(name, Verdict::NotEnoughData, "no log line in the window".into()),
+        (0, _, _) => criterion(name, Verdict::Pass, format!("no transition in {} log line(s)", f.tally.lines)),
+        (n, _, _) => {
+            let longest = f.periods.iter().map(|p| p.duration_s).fold(0.0, f64::max);
+            criterion(name, Verdict::Fail, format!("opened {n} time(s), the longest for {longest:.0} s"))
+        }
+    }
+}
+
+/// First 24 Hours.
+pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
+    let t = f.tally;
+    vec![
+        match (t.requests(), limits.refused_in_normal_use + limits.repeated_bursts) {
+            (0, _) => criterion(
+                "No legitimate users blocked by rate limiting",
+                Verdict::NotEnoughData,
+                "no API request was logged in the window".into(),
+            ),
+            (_, 0) => criterion(
+                "No legitimate users blocked by rate limiting",
+                Verdict::Pass,
+                format!(
+                    "{} identit(ies) refused, each in a single burst; {} never refused",
+                    limits.identities_limited,
+                    limits.identities_seen - limits.identities_limited
+                ),
+            ),
+            (_, n) => criterion(
+                "No legitimate users blocked by rate limiting",
+                Verdict::Fail,
+                format!("{n} identit(ies) refused in more than one episode: a person should check them (listed below)"),
+            ),
+        },
+        breaker_closed("Circuit breaker remains closed (Cal.com healthy)", f),
+        match f.memory.stable {
+            None => criterion(
+                "Redis memory usage stable",
+                Verdict::NotEnoughData,
+                format!("{} reading(s) of Redis memory; `gatewayctl watch` records them", f.memory.readings),
+            ),
+            Some(stable) => criterion(
+                "Redis memory usage stable",
+                judged(stable),
+                format!(
+                    "{:.1} MB to {:.1} MB over {} reading(s)",
+                    f.memory.first_mb.unwrap_or(0.0),
+                    f.memory.last_mb.unwrap_or(0.0),
+                    f.memory.readings
+                ),
+            ),
+        },
+        error_rate_kept(f),
+    ]
+}
+
+/// A two-proportion z-test on (errors, requests) before and after: worse
+/// or better when |z| > 1.96, not_enough_data under MIN_SAMPLE a side.
+fn rate_shift((be, bn): (u64, u64), (ae, an): (u64, u64)) -> &'static str {
+    if bn < MIN_SAMPLE || an < MIN_SAMPLE {
+        return "not_enough_data";
+    }
+    let (p1, p2) = (be as f64 / bn as f64, ae as f64 / an as f64);
+    let pooled = (be + ae) as f64 / (bn + an) as f64;
+    let se = (pooled * (1.0 - pooled) * (1.0 / bn as f64 + 1.0 / an as f64)).sqrt();
+    if se == 0.0 {
+        return "unchanged";
+    }
+    match (p2 - p1) / se {
+        z if z > 1.96 => "worse",
+        z if z < -1.96 => "better",
+        _ => "unchanged",
+    }
+}
+
+fn error_rate_kept(f: &WindowFacts) -> Criterion {
+    let name = "Error rate unchanged or improved";
+    let (n, e) = (f.tally.requests(), f.tally.own_server_errors());
+    match f.baseline {
+        None => criterion(name, Verdict::NotEnoughData, "no baseline: nothing to compare with".into()),
+        Some(b) => {
+            let be = b.server_errors.saturating_sub(b.upstream_unavailable);
+            let evidence = format!(
+                "{:.2} % 5xx before ({} requests), {:.2} % after ({n}); 503s while Cal.com was unavailable left out",
+                percent(be, b.requests),
+                b.requests,
+                percent(e, n)
+            );
+            match rate_shift((be, b.requests), (e, n)) {
+                "not_enough_data" => criterion(
+                    name,
+                    Verdict::NotEnoughData,
+                    format!("{} request(s) before, {n} after: fewer than {MIN_SAMPLE} on a side", b.requests),
+                ),
+                "worse" => criterion(name, Verdict::Fail, evidence),
+                _ => criterion(name, Verdict::Pass, evidence),
+            }
+        }
+    }
+}
+
+/// First Week.
+pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]) -> Vec<Criterion> {
+    let blocked = limits.limited.iter().filter(|l| l.blocks > 0).count();
+    let worse: Vec<&RouteChange> = latency
+        .iter()
+        .filter(|r| r.shifts.iter().any(|s| s.metric != "error_rate_percent" && s.verdict == "worse"))
+        .collect();
+    let judged_any = latency.iter().any(|r| r.shifts.iter().any(|s| s.verdict != "not_enough_data"));
+    vec![
+        match (limits.abuse_blocks, blocked) {
+            (0, _) if limits.violations == 0 => criterion(
+                "API abuse attempts blocked",
+                Verdict::NotEnoughData,
+                "no client exceeded a limit: no abuse attempt to judge".into(),
+            ),
+            (0, _) => criterion(
+                "API abuse attempts blocked",
+                Verdict::Pass,
+                format!(
+                    "{} excess request(s) refused with 429; no client kept on long enough to be blocked",
+                    limits.violations
+                ),
+            ),
+            (n, _) => criterion(
+                "API abuse attempts blocked",
+                Verdict::Pass,
+                format!("{n} abuse block(s); {} excess request(s) refused", limits.violations),
+            ),
+        },
+        match (f.baseline, judged_any, worse.is_empty()) {
+            (None, _, _) => criterion(
+                "Performance stable or improved",
+                Verdict::NotEnoughData,
+                "no baseline: nothing to compare with".into(),
+            ),
+            (_, false, _) => criterion(
+                "Performance stable or improved",
+                Verdict::NotEnoughData,
+                format!("no route has {MIN_SAMPLE} requests on both sides"),
+            ),
+            (_, true, true) => {
+                criterion("Performance stable or improved", Verdict::Pass, "no route slower beyond noise".into())
+            }
+            (_, true, false) => criterion(
+                "Performance stable or improved",
+                Verdict::Fail,
+                format!(
+                    "slower beyond noise: {}",
+                    worse.iter().map(|r| r.route.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        },
+        match f.unsanitized {
+            None => criterion(
+                "No security incidents from logged sensitive data",
+                Verdict::NotEnoughData,
+                "the logs were not scanned".into(),
+            ),
+            Some(u) => criterion(
+                "No security incidents from logged sensitive data",
+                judged(u == 0),
+                format!("{u} unsanitized value(s) in the logs of the period"),
+            ),
+        },
+        match f.periods.len() {
+            0 => criterion(
+                "Circuit breaker successfully handles Cal.com outages",
+                Verdict::NotEnoughData,
+                "the breaker never opened: no Cal.com outage to judge".into(),
+            ),
+            n => {
+                let unclosed = f.periods.iter().filter(|p| p.closed_ms.is_none()).count();
+                criterion(
+                    "Circuit breaker successfully handles Cal.com outages",
+                    judged(unclosed == 0),
+                    format!(
+                        "{n} outage(s): {} closed again, {unclosed} still open; {} call(s) refused fast while open",
+                        n - unclosed,
+                        f.periods.iter().map(|p| p.refused).sum::<u64>()
+                    ),
+                )
+            }
+        },
+    ]
+}
+
+/// A post-activation task's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskState {
+    Done,
+    Open,
+    NeedsPerson,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// Within 24 Hours, or Within 1 Week.
+    pub when: String,
+    pub task: String,
+    pub state: TaskState,
+    pub evidence: String,
+    /// The command that does it or shows more.
+    pub next: Option<String>,
+}
+
+/// What the checklist is judged on.
+pub struct TaskFacts<'a> {
+    /// Is RetellFunctionCallHandler wired to CollectAppointmentRequest (`None`: unreadable)?
+    pub validation_wired: Option<bool>,
+    pub limits: &'a LimitReview,
+    pub periods: &'a [OpenPeriod],
+    pub baseline: bool,
+    pub latency: &'a [RouteChange],
+    pub memory: &'a MemoryTrend,
+    /// Unsanitized values in the period's logs, and the files scanned.
+    pub unsanitized: Option<(u64, usize)>,
+    /// Log lines read in the period: with none, nothing is "done" for want of events.
+    pub lines: u64,
+}
+
+pub fn checklist(f: &TaskFacts) -> Vec<Task> {
+    let task = |when: &str, name: &str, state: TaskState, evidence: String, next: Option<&str>| Task {
+        when: when.into(),
+        task: name.into(),
+        state,
+        evidence,
+        next: next.map(str::to_string),
+    };
+    let day = "Within 24 Hours";
+    let week = "Within 1 Week";
+    let l = f.limits;
+    let silent = f.lines == 0;
+    let mut tasks = vec![
+        match f.validation_wired {
+            Some(true) => task(
+                day,
+                "Fix CollectAppointmentRequest integration",
+                TaskState::Done,
+                "RetellFunctionCallHandler takes CollectAppointmentRequest".into(),
+                None,
+            ),
+            Some(false) => task(
+                day,
+                "Fix CollectAppointmentRequest integration",
+                TaskState::Open,
+                "CollectAppointmentRequest still not wired: Fix Required open".into(),
+                Some("gatewayctl integrate input-validation --impact"),
+            ),
+            None => task(
+                day,
+                "Fix CollectAppointmentRequest integration",
+                TaskState::Open,
+                "RetellFunctionCallHandler could not be read".into(),
+                Some("gatewayctl preflight"),
+            ),
+        },
+        {
+            let suspects = l.refused_in_normal_use + l.repeated_bursts;
+            let evidence = format!(
+                "{} violation(s) (the plan's line: {VIOLATIONS_TOO_MANY}); {} identit(ies) refused: {} in one burst, {} refused in more than one episode",
+                l.violations, l.identities_limited, l.bursts, suspects
+            );
+            match (l.violations > VIOLATIONS_TOO_MANY, suspects) {
+                _ if silent => {
+                    task(day, "Review rate limit violations", TaskState::Open, "no log line in the period".into(), None)
+                }
+                (false, 0) => task(day, "Review rate limit violations", TaskState::Done, evidence, None),
+                _ => task(
+                    day,
+                    "Review rate limit violations",
+                    TaskState::NeedsPerson,
+                    format!("{evidence}: check whether legitimate users were affected"),
+                    None,
+                ),
+            }
+        },
+        match f.periods.len() {
+            0 if silent => {
+                task(day, "Analyze circuit breaker events", TaskState::Open, "no log line in the period".into(), None)
+            }
+            0 => task(day, "Analyze circuit breaker events", TaskState::Done, "the breaker never opened".into(), None),
+            n => task(
+                day,
+                "Analyze circuit breaker events",
+                TaskState::NeedsPerson,
+                format!("opened {n} time(s): investigate Cal.com connectivity, adjust thresholds if needed"),
+                Some("gatewayctl breaker history"),
+            ),
+        },
+        match (f.baseline, f.latency.iter().any(|r| r.shifts.iter().any(|s| s.verdict != "not_enough_data"))) {
+            (false, _) => task(
+                week,
+                "Compare response times before/after",
+                TaskState::Open,
+                "no baseline was recorded before activation".into(),
+                None,
+            ),
+            (true, false) => task(
+                week,
+                "Compare response times before/after",
+                TaskState::Open,
+                format!("too few requests to compare (fewer than {MIN_SAMPLE} per route on a side)"),
+                None,
+            ),
+            (true, true) => {
+                let worse = f
+                    .latency
+                    .iter()
+                    .filter(|r| r.shifts.iter().any(|s| s.metric != "error_rate_percent" && s.verdict == "worse"))
+                    .count();
+                task(
+                    week,
+                    "Compare response times before/after",
+                    TaskState::Done,
+                    format!("{} route(s) compared, {worse} slower beyond noise", f.latency.len()),
+                    None,
+                )
+            }
+        },
+        match f.memory.stable {
+            None => task(
+                week,
+                "Check Redis memory usage trend",
+                TaskState::Open,
+                format!("{} reading(s): not enough for a trend", f.memory.readings),
+                Some("gatewayctl watch"),
+            ),
+            Some(true) => task(
+                week,
+                "Check Redis memory usage trend",
+                TaskState::Done,
+                format!("stable: {:+.1} MB over {} readings", f.memory.change_mb.unwrap_or(0.0), f.memory.readings),
+                None,
+            ),
+            Some(false) => task(
+                week,
+                "Check Redis memory usage trend",
+                TaskState::NeedsPerson,
+                format!("growing: {:+.1} MB over {} readings", f.memory.change_mb.unwrap_or(0.0), f.memory.readings),
+                Some("gatewayctl keys count 'rate_limit:*'"),
+            ),
+        },
+        task(
+            week,
+            "Optimize cache TTLs if needed",
+            TaskState::NeedsPerson,
+            "a judgement the log cannot make".into(),
+            None,
+        ),
+        match f.unsanitized {
+            None => task(
+                week,
+                "Review log files for sensitive data leaks",
+                TaskState::Open,
+                "the logs were not scanned".into(),
+                Some("gatewayctl logs scan"),
+            ),
+            Some((0, files)) => task(
+                week,
+                "Review log files for sensitive data leaks",
+                TaskState::Done,
+                format!("no unsanitized value in {files} file(s)"),
+                None,
+            ),
+            Some((n, files)) => task(
+                week,
+                "Review log files for sensitive data leaks",
+                TaskState::Open,
+                format!("{n} unsanitized value(s) in {files} file(s)"),
+                Some("gatewayctl logs scan"),
+            ),
+        },
+        match l.violations {
+            0 => task(
+                week,
+                "Verify rate limiting is effective",
+                TaskState::Open,
+                "no rejection logged in the period".into(),
+                Some("gatewayctl stress rate-limit"),
+            ),
+            v => task(
+                week,
+                "Verify rate limiting is effective",
+                TaskState::Done,
+                format!("{v} excess request(s) refused with 429"),
+                None,
+            ),
+        },
+        match (l.abuse_blocks, l.refused_in_normal_use + l.repeated_bursts) {
+            _ if silent => {
+                task(week, "Check for abuse patterns", TaskState::Open, "no log line in the period".into(), None)
+            }
+            (0, 0) => task(
+                week,
+                "Check for abuse patterns",
+                TaskState::Done,
+                format!("no abuse block; {} burst(s)", l.bursts),
+                None,
+            ),
+            (b, s) => task(
+                week,
+                "Check for abuse patterns",
+                TaskState::NeedsPerson,
+                format!("{b} abuse block(s), {s} identit(ies) refused repeatedly (listed)"),
+                None,
+            ),
+        },
+    ];
+    tasks.push(task(
+        week,
+        "Document issues encountered; update the runbook",
+        TaskState::NeedsPerson,
+        "a person's write-up".into(),
+        None,
+    ));
+    tasks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(path: &str, status: u16, ms: f64, id: &str) -> Record<'static> {
+        Record::ApiRequest {
+            method: "POST".into(),
+            path: path.to_string().into(),
+            status,
+            duration_ms: ms,
+            identity: id.to_string().into(),
+        }
+    }
+
+    fn limited(id: &str) -> Record<'static> {
+        Record::RateLimited { identity: id.to_string().into(), bucket: "bookings".into() }
+    }
+
+    #[test]
+    fn routes_fold_ids() {
+        assert_eq!(route_of("POST", "/api/v2/bookings/123/reschedule"), "POST /api/v2/bookings/{id}/reschedule");
+        assert_eq!(route_of("GET", "/api/health?x=1"), "GET /api/health");
+        assert_eq!(
+            route_of("POST", "/api/v2/bookings/6f1c2a9e-1b2c-4d5e-8f90-0a1b2c3d4e5f"),
+            "POST /api/v2/bookings/{id}"
+        );
+    }
+
+    #[test]
+    fn a_flood_of_routes_is_pooled() {
+        let mut t = Tally::default();
+        for i in 0..500 {
+            t.add(1000, &api(&format!("/scan/{i}x"), 404, 1.0, "a"));
+        }
+        assert!(t.routes.len() <= MAX_ROUTES + 1);
+        assert_eq!(t.requests(), 500);
+    }
+
+    #[test]
+    fn identities_are_told_apart() {
+        let mut t = Tally::default();
+        // One burst of 40 rejections in a minute.
+        for s in 0..40 {
+            t.add(3_600_000 + s * 1000, &limited("burst"));
+        }
+        // A user refused a little, three times over the day.
+        for h in [1, 5, 9] {
+            t.add(h * 3_600_000, &limited("user"));
+        }
+        for s in 0..100 {
+            t.add(s * 60_000, &api("/api/v2/bookings", 201, 30.0, "calm"));
+        }
+        let r = limit_review(&t, 10);
+        let of =
+            |id: &str| r.limited.iter().chain(&r.unaffected).find(|l| l.identity == id).map(|l| l.pattern).unwrap();
+        assert_eq!(of("burst"), Pattern::Burst);
+        assert_eq!(of("user"), Pattern::RefusedInNormalUse);
+        assert_eq!(of("calm"), Pattern::Unaffected);
+        assert_eq!(r.violations, 43);
+        assert_eq!(r.limited[0].identity, "burst");
+    }
+
+    #[test]
+    fn tallies_merge_to_what_one_pass_gives() {
+        let records: Vec<(u64, Record)> = (0..300u64)
+            .map(|i| match i % 3 {
+                0 => (i * 1000, api("/api/v2/bookings", if i % 30 == 0 { 503 } else { 201 }, i as f64, "a")),
+                1 => (i * 1000, limited("b")),
+                _ => (i * 1000, api("/api/health", 200, 2.0, "c")),
+            })
+            .collect();
+        let mut whole = Tally::default();
+        let (mut left, mut right) = (Tally::default(), Tally::default());
+        for (i, (at, r)) in records.iter().enumerate() {
+            whole.add(*at, r);
+            if i % 2 == 0 {
+                left.add(*at, r)
+            } else {
+                right.add(*at, r)
+            }
+        }
+        left.merge(right);
+        assert_eq!(whole.requests(), left.requests());
+        assert_eq!(whole.server_errors(), left.server_errors());
+        assert_eq!(whole.limited_per_hour, left.limited_per_hour);
+        assert_eq!(whole.upstream_refusals, left.upstream_refusals);
+        assert_eq!(whole.latency().quantile(0.95), left.latency().quantile(0.95));
+        assert_eq!(whole.identities["b"].limited_minutes, left.identities["b"].limited_minutes);
+    }
+
+    #[test]
+    fn a_shift_within_noise_is_unchanged_and_a_real_one_is_not() {
+        let mut before = Tally::default();
+        let mut same = Tally::default();
+        let mut slower = Tally::default();
+        let mut rng = crate::core::rng::Rng::new(7);
+        for i in 0..2000u64 {
+            let ms = 20.0 + (rng.next() % 1000) as f64 / 100.0;
+            before.add(i, &api("/api/v2/bookings", 201, ms, "a"));
+            same.add(i, &api("/api/v2/bookings", 201, 20.0 + (rng.next() % 1000) as f64 / 100.0, "a"));
+            slower.add(i, &api("/api/v2/bookings", 201, ms * 1.5, "a"));
+        }
+        let base: BTreeMap<String, RouteFigures> =
+            before.routes.iter().map(|(k, r)| (k.clone(), figures(r, 3_600_000, true))).collect();
+        let verdicts = |t: &Tally| -> Vec<String> {
+            compare(&base, t, 3_600_000)[0].shifts.iter().map(|s| s.verdict.clone()).collect()
+        };
+        assert_eq!(verdicts(&same), ["unchanged"; 4]);
+        assert_eq!(verdicts(&slower), ["worse", "worse", "worse", "unchanged"]);
+        let mut few = Tally::default();
+        few.add(1, &api("/api/v2/bookings", 201, 900.0, "a"));
+        assert!(verdicts(&few).iter().all(|v| v == "not_enough_data"));
+    }
+
+    #[test]
+    fn open_periods_have_durations_and_refusals() {
+        let mut t = Tally::default();
+        let tr = |_at: u64, state: &'static str| Record::Breaker { service: "calcom_api".into(), state };
+        t.add(10_000, &tr(10_000, "open"));
+        t.add(15_000, &api("/api/v2/availability/simple", 503, 1.0, "a"));
+        t.add(16_000, &api("/api/v2/availability/simple", 503, 1.0, "a"));
+        t.add(40_000, &tr(40_000, "half_open"));
+        t.add(41_000, &tr(41_000, "closed"));
+        t.add(50_000, &api("/api/v2/availability/simple", 503, 1.0, "a"));
+        t.add(90_000, &tr(90_000, "open"));
+        let p = open_periods(&t, 0, 100_000);
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0].duration_s, p[0].refused, p[0].half_opens), (31.0, 2, 1));
+        assert_eq!((p[1].closed_ms, p[1].duration_s), (None, 10.0));
+    }
+
+    #[test]
+    fn no_evidence_is_never_a_pass() {
+        let t = Tally::default();
+        let memory = memory_trend(&[]);
+        let facts = WindowFacts {
+            tally: &t,
+            complete: true,
+            baseline: None,
+            periods: &[],
+            memory: &memory,
+            unsanitized: None,
+            breaker_now: None,
+        };
+        let limits = limit_review(&t, 10);
+        let all: Vec<Criterion> = first_hours(&facts)
+            .into_iter()
+            .chain(first_day(&facts, &limits))
+            .chain(first_week(&facts, &limits, &[]))
+            .collect();
+        for c in &all {
+            assert_ne!(c.verdict, Verdict::Pass, "{} passed with nothing seen: {}", c.name, c.evidence);
+        }
+        let tasks = checklist(&TaskFacts {
+            validation_wired: None,
+            limits: &limits,
+            periods: &[],
+            baseline: false,
+            latency: &[],
+            memory: &memory,
+            unsanitized: None,
+            lines: 0,
+        });
+        assert!(tasks.iter().all(|t| t.state != TaskState::Done), "{tasks:?}");
+    }
+
+    #[test]
+    fn memory_trend_needs_two_readings() {
+        assert_eq!(memory_trend(&[MemoryPoint { at_ms: 1, memory_mb: 1.0 }]).stable, None);
+        let grow = [MemoryPoint { at_ms: 1, memory_mb: 100.0 }, MemoryPoint { at_ms: 2, memory_mb: 180.0 }];
+        assert_eq!(memory_trend(&grow).stable, Some(false));
+        let flat = [MemoryPoint { at_ms: 1, memory_mb: 100.0 }, MemoryPoint { at_ms: 2, memory_mb: 104.0 }];
+        assert_eq!(memory_trend(&flat).stable, Some(true));
+    }
+}
