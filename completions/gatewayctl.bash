@@ -67,6 +67,9 @@ _gatewayctl() {
             gatewayctl,reload)
                 cmd="gatewayctl__subcmd__reload"
                 ;;
+            gatewayctl,report)
+                cmd="gatewayctl__subcmd__report"
+                ;;
             gatewayctl,rollback)
                 cmd="gatewayctl__subcmd__rollback"
                 ;;
@@ -213,6 +216,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help,reload)
                 cmd="gatewayctl__subcmd__help__subcmd__reload"
+                ;;
+            gatewayctl__subcmd__help,report)
+                cmd="gatewayctl__subcmd__help__subcmd__report"
                 ;;
             gatewayctl__subcmd__help,rollback)
                 cmd="gatewayctl__subcmd__help__subcmd__rollback"
@@ -539,7 +545,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,7 +560,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -592,7 +598,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -622,7 +628,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -736,7 +742,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -766,7 +772,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -796,7 +802,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -826,7 +832,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -856,7 +862,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -886,7 +892,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -986,7 +992,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1016,7 +1022,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1046,7 +1052,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1076,7 +1082,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1106,7 +1112,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1206,7 +1212,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1236,7 +1242,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1251,7 +1257,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help"
+            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,6 +1830,20 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__help__subcmd__rollback)
             opts="input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2086,7 +2106,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2120,7 +2140,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2150,7 +2170,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2226,7 +2246,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2256,7 +2276,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2286,7 +2306,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2372,7 +2392,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2402,7 +2422,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2432,7 +2452,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2522,7 +2542,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2552,7 +2572,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2586,7 +2606,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2722,7 +2742,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2756,7 +2776,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2806,7 +2826,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2840,7 +2860,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2870,7 +2890,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2956,7 +2976,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2994,7 +3014,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3028,7 +3048,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3058,7 +3078,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3130,7 +3150,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3160,7 +3180,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3190,7 +3210,49 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__report)
+            opts="-o -v -q -h --since --output --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3220,7 +3282,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3250,7 +3312,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3280,7 +3342,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3310,7 +3372,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3480,7 +3542,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3510,7 +3572,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3540,7 +3602,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3570,7 +3632,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3600,7 +3662,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3630,7 +3692,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3668,7 +3730,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3778,7 +3840,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3808,7 +3870,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3838,7 +3900,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3950,7 +4012,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3988,7 +4050,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4030,7 +4092,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

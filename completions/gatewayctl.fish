@@ -26,15 +26,17 @@ end
 
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
@@ -52,6 +54,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "lab" -d 'A re
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "status" -d 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "history" -d 'The journal as a timeline: every run and step in words'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "report" -d 'The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "journal" -d 'Is the journal readable; set unreadable lines aside'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "plan" -d 'Review a hand-written activation plan against the gateway, before anyone runs it'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
@@ -63,8 +66,10 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l runbo
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l with -d 'Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -74,18 +79,20 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -93,19 +100,23 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l max-findings -d 'Report at most this many findings (all are counted)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -113,51 +124,59 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -167,11 +186,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -180,15 +201,17 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'config:clear, route:clear, view:clear'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "rebuild" -d 'Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -198,31 +221,35 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l break-l
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l route -d 'The v2 request to send' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l api-key -d 'Send it as this API key [default: a fresh probe key, so the counter starts clean]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "input-validation" -d 'Type collectAppointment\'s parameter back to a plain Request (the plan\'s "remove type hint"), getAppointmentData() back to all()'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
@@ -234,8 +261,10 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -246,11 +275,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -261,11 +292,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -276,11 +309,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -291,11 +326,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -306,11 +343,13 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -321,22 +360,26 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -347,7 +390,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "input-validation" -d 'Type collectAppointment\'s parameter back to a plain Request (the plan\'s "remove type hint"), getAppointmentData() back to all()'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Remove api.rate-limit from every middleware list in routes/api.php'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "circuit-breaker" -d 'Comment out the CircuitBreaker construction in CalcomService::__construct'
@@ -359,22 +402,26 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -f -a "input-validation" -d 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l since -d 'The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -386,20 +433,22 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from help" -f -a "input-validation" -d 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l route -d 'The request, as METHOD /path (the default is the plan\'s first limited route)' -r
@@ -414,8 +463,10 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l connections -d 'Rate mode: at most this many requests in flight; max mode: this many loops' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -425,7 +476,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l duration -d 'How long to watch [default: watch.duration, the plan\'s 2h]' -r
@@ -433,8 +484,10 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l interval
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l metrics-listen -d 'Serve the figures in Prometheus text format on this loopback address' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -442,18 +495,20 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l auto-rol
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -465,82 +520,94 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l start-ttl -d 'That counter\'s remaining TTL in seconds [default: a fresh window]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l service -d 'The breaker, as named in the config\'s [breakers] tables' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l events -d 'Comma-separated: ok, fail (what the upstream answers) and wait:DURATION (wait:30 is seconds)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l limit -d 'At most this many keys' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "status" -d 'Show the lab\'s processes and whether they answer'
@@ -556,8 +623,10 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 sentinel\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -566,56 +635,64 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l listen -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l control -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the lab\'s processes and whether they answer'
@@ -624,15 +701,17 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "history" -d 'The breaker\'s transitions, read from laravel.log and its rotations'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "reset" -d 'Delete the breaker\'s keys (closed); asks first, journaled'
@@ -640,30 +719,36 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not _
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -672,18 +757,20 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "history" -d 'The breaker\'s transitions, read from laravel.log and its rotations'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete the breaker\'s keys (closed); asks first, journaled'
@@ -691,57 +778,82 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l since -d 'Only events this recent (2h, 30m) or since this time (RFC 3339)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l run -d 'Only this run\'s events' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l since -d 'The period\'s start: the journal\'s last activation, an age (24h, 7d), or a date or time (2026-11-20, RFC 3339)' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s o -l output -d 'Write the report to FILE (atomically) instead of stdout' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "repair" -d 'Set unreadable lines aside in a file beside the journal, under the lock'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -749,41 +861,47 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "repair" -d 'Set unreadable lines aside in a file beside the journal, under the lock'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -f -a "review" -d 'Flag the plan\'s steps that would fail or harm production, each with the command that does it right'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "review" -d 'Flag the plan\'s steps that would fail or harm production, each with the command that does it right'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l path -d 'Where to write it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -793,105 +911,118 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l dry-run -
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "show" -d 'Print the effective config (Redis password masked)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "path" -d 'Print which config file is in use'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config (Redis password masked)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print which config file is in use'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l dir -d 'Write the pages into this directory (created if missing)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l format -d 'Output for people, or one JSON document for scripts' -r -f -a "human\t''
-json\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
+json\t''
+markdown\t'`report` only: for pasting into a ticket'
+html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s h -l help -d 'Print help'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "integrate" -d 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "stress" -d 'Phase 5A: send requests and hold every answer against the model'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "watch" -d 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "status" -d 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "history" -d 'The journal as a timeline: every run and step in words'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "journal" -d 'Is the journal readable; set unreadable lines aside'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "plan" -d 'Review a hand-written activation plan against the gateway, before anyone runs it'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "config" -d 'Check, show or locate the config'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "completions" -d 'Print shell completions'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "manpages" -d 'Write the man pages (for packaging)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history journal plan init config completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "logs" -d 'Phase 5C: find unsanitized secrets in the logs, or probe with canaries'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "preflight" -d 'Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "cache" -d 'Phase 2: Laravel\'s config, route and event caches (never cache:clear)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "reload" -d 'Phase 3: graceful php-fpm reload, config-tested first and proven graceful'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "verify" -d 'Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "rollback" -d 'Switch a feature off by a structural, proven, journaled edit; list; undo'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "integrate" -d 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "stress" -d 'Phase 5A: send requests and hold every answer against the model'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "watch" -d 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "simulate" -d 'Play requests or upstream failures through the gateway model, touching nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "keys" -d 'Count or list Redis keys with SCAN (never KEYS), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "lab" -d 'A real local replica of the gateway to rehearse on: up, down, status, upstream'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "breaker" -d 'Inspect the circuit breakers kept in Redis'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "status" -d 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "history" -d 'The journal as a timeline: every run and step in words'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "report" -d 'The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "journal" -d 'Is the journal readable; set unreadable lines aside'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "plan" -d 'Review a hand-written activation plan against the gateway, before anyone runs it'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "init" -d 'Write a commented gatewayctl.toml with the plan\'s production values'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "config" -d 'Check, show or locate the config'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "completions" -d 'Print shell completions'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "manpages" -d 'Write the man pages (for packaging)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "status" -d 'Which cache files exist, their size, age and hash'

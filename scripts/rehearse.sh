@@ -5,7 +5,8 @@
 # anyone touches production: the plan reviewed, preflight, the journaled
 # activation (Phases 1-4), Phase 5 checked against the model, a short Phase 6
 # watch, the emergency rollback with its undo, and Known Issue 1's input
-# validation previewed on logged traffic, wired and rolled back.
+# validation previewed on logged traffic, wired and rolled back, and the
+# post-activation report of the run (HTML with charts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,6 +75,11 @@ run integrate input-validation --yes | grep -E '^input-validation:|input-validat
 run rollback input-validation --yes | grep -E '^input-validation:|input-validation off'
 step "Redis, with SCAN (the plan uses KEYS)"
 run keys count 'rate_limit:*'
+
+step "Post-activation review: before/after, 429s per identity, the breaker's open periods, the plan's checklist and Success Criteria"
+run report --since activation || echo "(exit $?: a Success Criterion failed, as the rehearsal's own trip-test and stress make it)"
+run report --format html --output "$PWD/target/rehearsal-report.html" || true
+echo "the HTML report (charts inline, nothing fetched): $PWD/target/rehearsal-report.html"
 
 step "lab down"
 "$g" lab down --dir "$dir"

@@ -33,7 +33,7 @@ pub struct GlobalArgs {
     /// The Laravel app directory (overrides gateway.app_dir)
     #[arg(long, global = true, value_name = "DIR")]
     pub app_dir: Option<PathBuf>,
-    /// Output for people, or one JSON document for scripts
+    /// Output for people, or one JSON document for scripts (`report` also writes markdown and html)
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Colour on stdout (NO_COLOR is respected by auto)
@@ -54,6 +54,10 @@ pub struct GlobalArgs {
 pub enum Format {
     Human,
     Json,
+    /// `report` only: for pasting into a ticket
+    Markdown,
+    /// `report` only: one self-contained file with charts
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +126,11 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// The journal as a timeline: every run and step in words
     History(commands::history::HistoryArgs),
+    #[command(
+        after_help = "Examples:\n  gatewayctl report                              # since activation: before/after, 429s, breaker, checklist, criteria\n  gatewayctl report --since 7d --format html -o review.html\n  gatewayctl report --format markdown | xclip   # for the ticket"
+    )]
+    /// The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria
+    Report(commands::report::ReportArgs),
     /// Is the journal readable; set unreadable lines aside
     #[command(subcommand)]
     Journal(commands::journal::JournalCommand),

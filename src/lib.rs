@@ -21,6 +21,13 @@ use commands::Context;
 
 /// Runs one command; the returned code is the process's exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<u8> {
+    let only_report = matches!(cli.global.format, cli::Format::Markdown | cli::Format::Html);
+    if only_report && !matches!(cli.command, Command::Report(_)) {
+        return Err(exit::UsageError(
+            "--format markdown and html are for `gatewayctl report`; use human or json".into(),
+        )
+        .into());
+    }
     let mut ctx = Context::new(cli.global);
     match cli.command {
         Command::Activate(args) => commands::activate::exec(args, &mut ctx).await,
@@ -39,6 +46,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Lab(cmd) => commands::lab::exec(cmd, &mut ctx).await,
         Command::Status(args) => commands::status::exec(args, &mut ctx).await,
         Command::History(args) => commands::history::exec(args, &mut ctx).await,
+        Command::Report(args) => commands::report::exec(args, &mut ctx).await,
         Command::Journal(cmd) => commands::journal::exec(cmd, &mut ctx).await,
         Command::Init(args) => commands::init::exec(args, &mut ctx),
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),

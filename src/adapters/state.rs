@@ -29,6 +29,9 @@ pub enum StateError {
     Corrupt { path: PathBuf, line: usize, reason: String },
 }
 
+/// watch's series rotates past this size (two files: at most twice it on disk).
+const SERIES_MAX: u64 = 8 * 1024 * 1024;
+
 impl StateError {
     fn held(p: LockInfo) -> StateError {
         let doing =
@@ -116,6 +119,69 @@ impl StateDir {
 
     pub fn journal_path(&self) -> PathBuf {
         self.dir.join("journal.jsonl")
+    }
+
+    /// What the gateway looked like before activation (`report` compares with it).
+    pub fn baseline_path(&self) -> PathBuf {
+        self.dir.join("baseline.json")
+    }
+
+    /// watch's samples, one JSON line each; the older half rotates to `.1`.
+    pub fn series_path(&self) -> PathBuf {
+        self.dir.join("watch-series.jsonl")
+    }
+
+    /// Writes the baseline atomically.
+    pub fn write_baseline(&self, baseline: &crate::core::review::Baseline) -> Result<(), StateError> {
+        self.ensure()?;
+        let path = self.baseline_path();
+        let bytes = serde_json::to_vec_pretty(baseline).expect("baselines serialize");
+        crate::adapters::files::write_atomic(&path, &bytes)
+            .map_err(|e| StateError::Io { path: path.clone(), source: std::io::Error::other(e.to_string()) })
+    }
+
+    /// The baseline, `None` when none was recorded; an unreadable one is an error.
+    pub fn read_baseline(&self) -> Result<Option<crate::core::review::Baseline>, StateError> {
+        let path = self.baseline_path();
+        match fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io(&path)(e)),
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| StateError::Io {
+                path: path.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+            }),
+        }
+    }
+
+    /// Appends one sample to watch's series; past `SERIES_MAX` bytes the
+    /// file becomes `.1` (replacing the older one), so the series is bounded.
+    pub fn append_series(&self, point: &crate::core::review::SeriesPoint) -> Result<(), StateError> {
+        self.ensure()?;
+        let path = self.series_path();
+        if fs::metadata(&path).is_ok_and(|m| m.len() > SERIES_MAX) {
+            let older = self.dir.join("watch-series.jsonl.1");
+            fs::rename(&path, &older).map_err(io(&path))?;
+        }
+        let mut line = serde_json::to_vec(point).expect("samples serialize");
+        line.push(b'\n');
+        let mut file = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
+        file.write_all(&line).map_err(io(&path))
+    }
+
+    /// Every sample kept (the rotation first), and how many lines were unreadable.
+    pub fn read_series(&self) -> (Vec<crate::core::review::SeriesPoint>, usize) {
+        let mut points = Vec::new();
+        let mut bad = 0;
+        for path in [self.dir.join("watch-series.jsonl.1"), self.series_path()] {
+            let Ok(text) = fs::read_to_string(&path) else { continue };
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                match serde_json::from_str(line) {
+                    Ok(p) => points.push(p),
+                    Err(_) => bad += 1,
+                }
+            }
+        }
+        (points, bad)
     }
 
     pub fn lock_path(&self) -> PathBuf {

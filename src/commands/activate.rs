@@ -97,6 +97,9 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         },
     );
     journal.append(&started)?;
+    if !args.resume {
+        record_baseline(ctx, &settings, "activate").await;
+    }
     let mut engine = Engine { settings: &settings, door: &door };
     let phases = match engine.run(ctx, &runbook, &selected).await {
         Ok(phases) => phases,
@@ -120,6 +123,21 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     };
     ctx.out.emit(&report)?;
     Ok(if completed { exit::OK } else { exit::CHECK_FAILED })
+}
+
+/// Records the baseline `report` compares with, before anything changes;
+/// a failure is said, never fatal (the activation does not depend on it).
+pub async fn record_baseline(ctx: &mut Context, settings: &Settings, by: &str) {
+    match crate::ops::review::record_baseline(settings, by).await {
+        Ok(crate::ops::review::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
+            "baseline recorded for `gatewayctl report`: {} request(s) in the last {} of log, Redis {}",
+            b.requests,
+            crate::core::duration::format(std::time::Duration::from_secs(b.span_s)),
+            b.redis_memory_mb.map_or("unknown".into(), |m| format!("{m:.1} MB"))
+        )),
+        Ok(crate::ops::review::BaselineOutcome::Kept(why)) => ctx.out.detail(&format!("baseline not recorded: {why}")),
+        Err(e) => ctx.out.warn(&format!("the baseline for `gatewayctl report` was not recorded: {e:#}")),
+    }
 }
 
 /// SHA-256 of routes/api.php and the cache files, before anything changes.

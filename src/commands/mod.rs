@@ -18,6 +18,7 @@ pub mod manpages;
 pub mod plan;
 pub mod preflight;
 pub mod reload;
+pub mod report;
 pub mod rollback;
 pub mod simulate;
 pub mod status;
@@ -28,7 +29,7 @@ pub mod watch;
 
 use crate::adapters::redis::Redis;
 use crate::cli::{ColorChoice, Format, GlobalArgs};
-use crate::report::{self, Output};
+use crate::report::Output;
 use crate::settings::{self, ConfigError, Settings};
 
 /// What every command gets: the global flags and the output.
@@ -40,8 +41,9 @@ pub struct Context {
 impl Context {
     pub fn new(global: GlobalArgs) -> Self {
         let format = match global.format {
-            Format::Human => report::Format::Human,
-            Format::Json => report::Format::Json,
+            // Markdown and HTML are `report`'s alone (refused elsewhere, in `run`).
+            Format::Human | Format::Markdown | Format::Html => crate::report::Format::Human,
+            Format::Json => crate::report::Format::Json,
         };
         let color = match global.color {
             ColorChoice::Auto => None,

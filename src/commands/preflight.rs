@@ -18,6 +18,7 @@ pub async fn exec(_args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8>
     let spinner = ctx.out.spinner("preflight: checking");
     let report = gather(&settings).await;
     spinner.finish();
+    crate::commands::activate::record_baseline(ctx, &settings, "preflight").await;
     ctx.out.emit(&report).context("while printing the preflight report")?;
     Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED })
 }

@@ -99,6 +99,8 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         );
     }
     let mut state = Watch::new(&settings, rules).await?;
+    let series = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let mut series_failed = false;
     let started = Instant::now();
     let mut interrupted = false;
     // Bounded: at most duration / interval samples, and Ctrl-C stops it.
@@ -112,6 +114,13 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         let sample = state.sample(started.elapsed()).await;
         *exposition.lock().expect("exposition lock") = prometheus(&sample);
+        // The series outlives the run: `report` reads the trend from it.
+        if let Err(e) = series.append_series(&series_point(&sample)) {
+            if !series_failed {
+                ctx.out.warn(&format!("samples are not being recorded for `gatewayctl report`: {e}"));
+                series_failed = true;
+            }
+        }
         // A person relying on the alerts must know when one did not arrive.
         for failed in sample.alerts.iter().filter(|a| !a.delivered) {
             ctx.out.warn(&format!(
@@ -136,6 +145,22 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     } else {
         exit::CHECK_FAILED
     })
+}
+
+/// A sample as the state directory keeps it for `report`.
+fn series_point(s: &WatchSample) -> crate::core::review::SeriesPoint {
+    crate::core::review::SeriesPoint {
+        at_ms: now_ms(),
+        redis_memory_mb: s.redis_memory_mb,
+        rate_limit_keys: s.rate_limit_keys,
+        abuse_keys: s.abuse_keys,
+        breaker_state: s.breaker_state.clone(),
+        requests: s.figures.requests,
+        server_errors: s.figures.server_errors,
+        rate_limit_hits: s.figures.rate_limit_hits,
+        response_p95_ms: s.figures.response_p95_ms,
+        overall: format!("{:?}", s.overall).to_lowercase(),
+    }
 }
 
 struct Watch<'a> {

@@ -14,6 +14,7 @@ pub mod integrate;
 pub mod logscan;
 pub mod preflight;
 pub mod reload;
+pub mod review;
 pub mod rollback;
 pub mod routes;
 pub mod status;

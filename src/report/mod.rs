@@ -7,6 +7,7 @@
 pub mod activate;
 pub mod breaker;
 pub mod cache;
+pub mod charts;
 pub mod config;
 pub mod error;
 pub mod history;
@@ -19,6 +20,7 @@ pub mod plan;
 pub mod preflight;
 pub mod progress;
 pub mod reload;
+pub mod review;
 pub mod rollback;
 pub mod simulate;
 pub mod status;

@@ -1,0 +1,104 @@
+//! `gatewayctl report [--since activation|24h|7d|DATE] [--format human|json|markdown|html] [--output FILE]`:
+//! the plan's post-activation review (ops::review), read-only. Exit 1
+//! when a Success Criterion fails; "not enough data" is said, not failed.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::Args;
+
+use crate::cli::Format;
+use crate::commands::Context;
+use crate::core::duration;
+use crate::core::review::Verdict;
+use crate::exit::{self, UsageError};
+use crate::ops::review::{gather, Since};
+use crate::report::review::{html, markdown};
+use crate::report::{Human, Style};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period's start: the journal's last activation, an age (24h, 7d), or a date or time (2026-11-20, RFC 3339)
+    #[arg(long, default_value = "activation", value_name = "activation|AGE|DATE")]
+    pub since: String,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+    let since = since(&args.since)?;
+    let settings = ctx.gateway()?;
+    let spinner = ctx.out.spinner("report: reading the logs");
+    let report = gather(&settings, since, &mut |bytes| {
+        spinner.set_message(format!("report: {:.0} MB of log read", bytes as f64 / 1_048_576.0))
+    })
+    .await;
+    spinner.finish();
+    let report = report?;
+    let failed = report.criteria.iter().flat_map(|w| &w.criteria).any(|c| c.verdict == Verdict::Fail);
+    let bytes = match ctx.global.format {
+        Format::Json => {
+            let mut b = serde_json::to_vec_pretty(&report).context("while writing JSON")?;
+            b.push(b'\n');
+            b
+        }
+        Format::Markdown => markdown(&report).into_bytes(),
+        Format::Html => html(&report).into_bytes(),
+        Format::Human => match &args.output {
+            Some(_) => {
+                let mut b = Vec::new();
+                report.human(&mut b, &Style { color: false })?;
+                b
+            }
+            None => {
+                ctx.out.emit(&report)?;
+                Vec::new()
+            }
+        },
+    };
+    match &args.output {
+        Some(path) => {
+            crate::adapters::files::write_atomic(path, &bytes)
+                .with_context(|| format!("while writing the report to {}", path.display()))?;
+            ctx.out.status(&format!("report written to {}", path.display()));
+        }
+        None if !bytes.is_empty() => ctx.out.raw(&bytes)?,
+        None => {}
+    }
+    Ok(if failed { exit::CHECK_FAILED } else { exit::OK })
+}
+
+/// `activation`, an age (`24h`, `7d`), a date (`2026-11-20`, midnight UTC) or an RFC 3339 time.
+fn since(text: &str) -> Result<Since, UsageError> {
+    if text == "activation" {
+        return Ok(Since::Activation);
+    }
+    let ms = |t: chrono::DateTime<chrono::Utc>| u64::try_from(t.timestamp_millis()).unwrap_or(0);
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(Since::At(ms(t.with_timezone(&chrono::Utc))));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(Since::At(ms(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())));
+    }
+    let age = duration::parse(text).map_err(|e| {
+        UsageError(format!("--since takes activation, an age such as 24h or 7d, or a date such as 2026-11-20: {e}"))
+    })?;
+    let age = chrono::Duration::from_std(age).map_err(|_| UsageError(format!("--since {text}: too long ago")))?;
+    Ok(Since::At(ms(chrono::Utc::now() - age)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_every_form_and_names_them_when_wrong() {
+        assert!(matches!(since("activation"), Ok(Since::Activation)));
+        assert!(matches!(since("2026-11-20"), Ok(Since::At(1_795_132_800_000))));
+        assert!(matches!(since("2026-11-20T12:00:00Z"), Ok(Since::At(1_795_176_000_000))));
+        assert!(matches!(since("7d"), Ok(Since::At(_))));
+        let e = since("last tuesday").unwrap_err();
+        assert!(e.0.contains("activation, an age"), "{e}");
+    }
+}
