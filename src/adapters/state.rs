@@ -164,7 +164,12 @@ impl StateDir {
         }
         let mut line = serde_json::to_vec(point).expect("samples serialize");
         line.push(b'\n');
-        let mut file = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(io(&path))?;
+        let len = file.metadata().map_err(io(&path))?.len();
+        // A torn last line (a crash mid-append) stays alone on its line.
+        if len > 0 && last_byte(&file, len).map_err(io(&path))? != b'\n' {
+            line.insert(0, b'\n');
+        }
         file.write_all(&line).map_err(io(&path))
     }
 
@@ -533,5 +538,44 @@ mod tests {
         let err = state.read_journal().unwrap_err();
         assert!(err.to_string().contains("line 2 (not UTF-8)"), "{err}");
         assert!(err.to_string().contains("journal repair"), "{err}");
+    }
+
+    fn point(at_ms: u64) -> crate::core::review::SeriesPoint {
+        crate::core::review::SeriesPoint {
+            at_ms,
+            redis_memory_mb: Some(1.5),
+            rate_limit_keys: Some(3),
+            abuse_keys: None,
+            breaker_state: Some("closed".into()),
+            requests: 10,
+            server_errors: 0,
+            rate_limit_hits: 0,
+            response_p95_ms: 12.0,
+            overall: "normal".into(),
+        }
+    }
+
+    #[test]
+    fn the_series_survives_a_torn_line_and_rotates_within_its_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::new(dir.path());
+        state.append_series(&point(1)).unwrap();
+        // A crash mid-append leaves half a line: it is skipped and counted, the next sample still lands.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(state.series_path())
+            .unwrap()
+            .write_all(b"{\"at_ms\":2,\"redis")
+            .unwrap();
+        state.append_series(&point(3)).unwrap();
+        let (points, bad) = state.read_series();
+        assert_eq!(points.iter().map(|p| p.at_ms).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(bad, 1, "the torn line alone");
+        // Past the bound, the file rotates to .1: never more than two files.
+        std::fs::write(state.series_path(), vec![b'\n'; SERIES_MAX as usize + 1]).unwrap();
+        state.append_series(&point(4)).unwrap();
+        assert!(dir.path().join("watch-series.jsonl.1").is_file());
+        let (points, _) = state.read_series();
+        assert_eq!(points.last().map(|p| p.at_ms), Some(4));
     }
 }

@@ -126,9 +126,26 @@ pub struct IdentityTally {
     pub served: u64,
     /// "Rate limit exceeded" lines.
     pub limited: u64,
-    /// Rejections per minute (unix minute → count).
-    pub limited_minutes: BTreeMap<u64, u32>,
+    /// Rejections per minute: (unix minute, count), sorted, one entry per
+    /// minute (a Vec: most identities are refused in a minute or two).
+    pub limited_minutes: Vec<(u32, u32)>,
     pub blocks: u64,
+}
+
+impl IdentityTally {
+    /// Counts `n` rejections in `minute`, keeping the minutes sorted (a
+    /// log is mostly in order: the common case is the last entry or a push).
+    fn limited_in(&mut self, minute: u32, n: u32) {
+        match self.limited_minutes.last_mut() {
+            Some(last) if last.0 == minute => last.1 += n,
+            Some(last) if last.0 < minute => self.limited_minutes.push((minute, n)),
+            None => self.limited_minutes.push((minute, n)),
+            Some(_) => match self.limited_minutes.binary_search_by_key(&minute, |m| m.0) {
+                Ok(at) => self.limited_minutes[at].1 += n,
+                Err(at) => self.limited_minutes.insert(at, (minute, n)),
+            },
+        }
+    }
 }
 
 /// A breaker's transition as logged.
@@ -224,7 +241,7 @@ impl Tally {
                 match self.identity(identity) {
                     Some(i) => {
                         i.limited += 1;
-                        *i.limited_minutes.entry(at_ms / 60_000).or_default() += 1;
+                        i.limited_in((at_ms / 60_000) as u32, 1);
                     }
                     None => self.unattributed += 1,
                 }
@@ -278,7 +295,7 @@ impl Tally {
                     mine.limited += t.limited;
                     mine.blocks += t.blocks;
                     for (m, n) in t.limited_minutes {
-                        *mine.limited_minutes.entry(m).or_default() += n;
+                        mine.limited_in(m, n);
                     }
                 }
                 None => self.unattributed += t.limited,
@@ -508,11 +525,11 @@ pub struct IdentityLine {
 
 /// Episodes of rejection: runs of minutes with rejections no more than
 /// EPISODE_GAP_MS apart.
-fn episodes(minutes: &BTreeMap<u64, u32>) -> u64 {
+fn episodes(minutes: impl Iterator<Item = u32>) -> u64 {
     let mut count = 0;
-    let mut last: Option<u64> = None;
-    for &m in minutes.keys() {
-        if last.is_none_or(|l| (m - l) * 60_000 > EPISODE_GAP_MS) {
+    let mut last: Option<u32> = None;
+    for m in minutes {
+        if last.is_none_or(|l| u64::from(m - l) * 60_000 > EPISODE_GAP_MS) {
             count += 1;
         }
         last = Some(m);
@@ -521,7 +538,7 @@ fn episodes(minutes: &BTreeMap<u64, u32>) -> u64 {
 }
 
 pub fn classify(id: &str, t: &IdentityTally) -> IdentityLine {
-    let episodes = episodes(&t.limited_minutes);
+    let episodes = episodes(t.limited_minutes.iter().map(|m| m.0));
     let pattern = match (t.limited, episodes) {
         (0, _) => Pattern::Unaffected,
         (_, 0 | 1) => Pattern::Burst,
@@ -534,8 +551,8 @@ pub fn classify(id: &str, t: &IdentityTally) -> IdentityLine {
         served: t.served,
         limited: t.limited,
         episodes,
-        first_limited_ms: t.limited_minutes.keys().next().map(|m| m * 60_000),
-        last_limited_ms: t.limited_minutes.keys().next_back().map(|m| m * 60_000 + 59_999),
+        first_limited_ms: t.limited_minutes.first().map(|m| u64::from(m.0) * 60_000),
+        last_limited_ms: t.limited_minutes.last().map(|m| u64::from(m.0) * 60_000 + 59_999),
         blocks: t.blocks,
     }
 }
@@ -813,7 +830,7 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
             None => criterion(
                 "Log sanitization active (no sensitive data in logs)",
                 Verdict::NotEnoughData,
-                "the logs were not scanned".into(),
+                "no log file of the period was scanned".into(),
             ),
             Some(_) if t.lines == 0 => criterion(
                 "Log sanitization active (no sensitive data in logs)",
@@ -1001,7 +1018,7 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
             None => criterion(
                 "No security incidents from logged sensitive data",
                 Verdict::NotEnoughData,
-                "the logs were not scanned".into(),
+                "no log file of the period was scanned".into(),
             ),
             Some(u) => criterion(
                 "No security incidents from logged sensitive data",
@@ -1062,8 +1079,8 @@ pub struct TaskFacts<'a> {
     pub memory: &'a MemoryTrend,
     /// Unsanitized values in the period's logs, and the files scanned.
     pub unsanitized: Option<(u64, usize)>,
-    /// Log lines read in the period: with none, nothing is "done" for want of events.
-    pub lines: u64,
+    /// API requests logged in the period: with none, nothing is "done" for want of events.
+    pub requests: u64,
 }
 
 pub fn checklist(f: &TaskFacts) -> Vec<Task> {
@@ -1077,7 +1094,7 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
     let day = "Within 24 Hours";
     let week = "Within 1 Week";
     let l = f.limits;
-    let silent = f.lines == 0;
+    let silent = f.requests == 0;
     let mut tasks = vec![
         match f.validation_wired {
             Some(true) => task(
@@ -1109,9 +1126,13 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 l.violations, l.identities_limited, l.bursts, suspects
             );
             match (l.violations > VIOLATIONS_TOO_MANY, suspects) {
-                _ if silent => {
-                    task(day, "Review rate limit violations", TaskState::Open, "no log line in the period".into(), None)
-                }
+                _ if silent => task(
+                    day,
+                    "Review rate limit violations",
+                    TaskState::Open,
+                    "no API request logged in the period".into(),
+                    None,
+                ),
                 (false, 0) => task(day, "Review rate limit violations", TaskState::Done, evidence, None),
                 _ => task(
                     day,
@@ -1123,9 +1144,13 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
             }
         },
         match f.periods.len() {
-            0 if silent => {
-                task(day, "Analyze circuit breaker events", TaskState::Open, "no log line in the period".into(), None)
-            }
+            0 if silent => task(
+                day,
+                "Analyze circuit breaker events",
+                TaskState::Open,
+                "no API request logged in the period".into(),
+                None,
+            ),
             0 => task(day, "Analyze circuit breaker events", TaskState::Done, "the breaker never opened".into(), None),
             n => task(
                 day,
@@ -1200,7 +1225,7 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 week,
                 "Review log files for sensitive data leaks",
                 TaskState::Open,
-                "the logs were not scanned".into(),
+                "no log file of the period was scanned".into(),
                 Some("gatewayctl logs scan"),
             ),
             Some((0, files)) => task(
@@ -1235,9 +1260,13 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
             ),
         },
         match (l.abuse_blocks, l.refused_in_normal_use + l.repeated_bursts) {
-            _ if silent => {
-                task(week, "Check for abuse patterns", TaskState::Open, "no log line in the period".into(), None)
-            }
+            _ if silent => task(
+                week,
+                "Check for abuse patterns",
+                TaskState::Open,
+                "no API request logged in the period".into(),
+                None,
+            ),
             (0, 0) => task(
                 week,
                 "Check for abuse patterns",
@@ -1425,7 +1454,7 @@ mod tests {
             latency: &[],
             memory: &memory,
             unsanitized: None,
-            lines: 0,
+            requests: 0,
         });
         assert!(tasks.iter().all(|t| t.state != TaskState::Done), "{tasks:?}");
     }

@@ -64,20 +64,40 @@ pub fn read_logs(
     }
     let units =
         logfiles::units(&files, threads, logfiles::SPLIT_ABOVE).context("while cutting the logs into ranges")?;
+    // The same window asked twice is read once.
+    let mut unique: Vec<(u64, u64)> = windows.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
     let read = AtomicU64::new(0);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<anyhow::Result<Vec<Tally>>>>> = units.iter().map(|_| Mutex::new(None)).collect();
+    // Each reader folds its units into its own tallies as it goes: memory
+    // is readers × windows × one tally, however many files the month has.
+    let results: Vec<Mutex<Option<anyhow::Result<Vec<Tally>>>>> =
+        (0..threads.max(1).min(units.len())).map(|_| Mutex::new(None)).collect();
     let caller = std::thread::current();
     std::thread::scope(|scope| {
-        for _ in 0..threads.max(1).min(units.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(unit) = units.get(i) else { break };
-                let result = read_unit(&files, unit, windows, (earliest, latest), &read);
-                *results[i].lock().expect("a reader panicked") = Some(result);
-                done.fetch_add(1, Ordering::Release);
-                caller.unpark();
+        for slot in &results {
+            let (units, files, unique, read, next, done, caller) =
+                (&units, &files, &unique, &read, &next, &done, &caller);
+            scope.spawn(move || {
+                let mut mine: Vec<Tally> = unique.iter().map(|_| Tally::default()).collect();
+                let mut failed = None;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(unit) = units.get(i) else { break };
+                    if failed.is_none() {
+                        if let Err(e) = read_unit(files, unit, unique, (earliest, latest), read, &mut mine) {
+                            failed = Some(e);
+                        }
+                    }
+                    done.fetch_add(1, Ordering::Release);
+                    caller.unpark();
+                }
+                *slot.lock().expect("a reader panicked") = Some(match failed {
+                    Some(e) => Err(e),
+                    None => Ok(mine),
+                });
             });
         }
         while done.load(Ordering::Acquire) < units.len() {
@@ -85,13 +105,26 @@ pub fn read_logs(
             std::thread::park_timeout(Duration::from_millis(200));
         }
     });
-    let mut tallies: Vec<Tally> = windows.iter().map(|_| Tally::default()).collect();
+    let mut merged: Vec<Tally> = unique.iter().map(|_| Tally::default()).collect();
     for result in results {
-        let part = result.into_inner().expect("a reader panicked").expect("every unit was read")?;
-        for (mine, theirs) in tallies.iter_mut().zip(part) {
-            mine.merge(theirs);
+        let part = result.into_inner().expect("a reader panicked").expect("every reader finished")?;
+        for (all, theirs) in merged.iter_mut().zip(part) {
+            all.merge(theirs);
         }
     }
+    // Each window's tally, moved out when no later window shares it.
+    let mut merged: Vec<Option<Tally>> = merged.into_iter().map(Some).collect();
+    let tallies = windows
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let at = unique.iter().position(|u| u == w).expect("every window is read");
+            match windows[i + 1..].contains(w) {
+                true => merged[at].clone().expect("not yet moved"),
+                false => merged[at].take().expect("not yet moved"),
+            }
+        })
+        .collect();
     Ok(Read { tallies, files, skipped, bytes: read.into_inner() })
 }
 
@@ -101,8 +134,8 @@ fn read_unit(
     windows: &[(u64, u64)],
     (earliest, latest): (u64, u64),
     read: &AtomicU64,
-) -> anyhow::Result<Vec<Tally>> {
-    let mut tallies: Vec<Tally> = windows.iter().map(|_| Tally::default()).collect();
+    tallies: &mut [Tally],
+) -> anyhow::Result<()> {
     logfiles::for_each_chunk_of(files, unit, |chunk| {
         read.fetch_add(chunk.len() as u64, Ordering::Relaxed);
         for line in chunk.split(|&b| b == b'\n') {
@@ -123,7 +156,7 @@ fn read_unit(
         }
     })
     .with_context(|| format!("while reading {}", files[unit.file].display()))?;
-    Ok(tallies)
+    Ok(())
 }
 
 fn threads() -> usize {
@@ -256,6 +289,9 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
     }
     // The period, then the plan's criteria windows after activation.
     let mut windows = vec![(start, now)];
+    // "After" is never before the activation, whatever --since reaches back to.
+    let after_from = activation.as_ref().map_or(start, |(_, act)| start.max(*act));
+    windows.push((after_from, now));
     let criteria_windows: Vec<(&str, u64)> =
         vec![("First 2 Hours", 2 * HOUR_MS), ("First 24 Hours", 24 * HOUR_MS), ("First Week", 7 * 24 * HOUR_MS)];
     if let Some((_, act)) = &activation {
@@ -305,8 +341,12 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         .collect();
 
     let period = &read.tallies[0];
-    let span = now.saturating_sub(start).max(1);
-    let routes = review::compare(&baseline.as_ref().map(|b| b.routes.clone()).unwrap_or_default(), period, span);
+    let after = &read.tallies[1];
+    let routes = review::compare(
+        &baseline.as_ref().map(|b| b.routes.clone()).unwrap_or_default(),
+        after,
+        now.saturating_sub(after_from).max(1),
+    );
     let limits = review::limit_review(period, TOP);
     let periods = review::open_periods(period, start, now);
     let mut trend_points = memory.clone();
@@ -317,11 +357,13 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         "half_open" => 1,
         _ => 0,
     });
-    let unsanitized = security.as_ref().ok().map(|s| s.findings);
+    // A scan of no file saw nothing: it is no evidence either way.
+    let scanned = security.as_ref().ok().filter(|s| s.files > 0);
+    let unsanitized = scanned.map(|s| s.findings);
     let mut criteria = Vec::new();
     if let Some((_, act)) = &activation {
         for (i, (name, span)) in criteria_windows.iter().enumerate() {
-            let tally = &read.tallies[i + 1];
+            let tally = &read.tallies[i + 2];
             let to = (act + span).min(now);
             let complete = act + span <= now;
             let in_window: Vec<MemoryPoint> = memory
@@ -370,8 +412,8 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         baseline: baseline.is_some(),
         latency: &routes,
         memory: &trend,
-        unsanitized: security.as_ref().ok().map(|s| (s.findings, s.files)),
-        lines: period.lines,
+        unsanitized: scanned.map(|s| (s.findings, s.files)),
+        requests: period.requests(),
     });
     if period.lines == 0 {
         notes.push("no log line in the period: nothing happened, or the log is elsewhere (gateway.log_file)".into());
@@ -417,7 +459,8 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         },
         memory_trend: trend,
         redis,
-        security: security.map_err(|e| format!("{e:#}")),
+        security_error: security.as_ref().err().map(|e| format!("{e:#}")),
+        security: security.ok(),
         tasks,
         criteria,
         journal,

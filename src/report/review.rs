@@ -40,8 +40,9 @@ pub struct ReviewReport {
     pub memory: Vec<MemoryPoint>,
     pub memory_trend: MemoryTrend,
     pub redis: RedisNow,
-    /// `logs scan` over the period's files, or why it could not run.
-    pub security: Result<Security, String>,
+    /// `logs scan` over the period's files (`None`: it could not run, see `security_error`).
+    pub security: Option<Security>,
+    pub security_error: Option<String>,
     pub tasks: Vec<Task>,
     pub criteria: Vec<CriteriaWindow>,
     pub journal: Vec<JournalLine>,
@@ -379,13 +380,16 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
     // Security.
     out.push(Section {
         title: "Security audit (logs scan)".into(),
-        blocks: vec![match &r.security {
-            Err(e) => Block::Verdict("unknown", format!("the scan could not run: {e}")),
-            Ok(s) if s.files == 0 => Block::Verdict("unknown", "no log file in the period to scan".into()),
-            Ok(s) if s.findings == 0 => {
+        blocks: vec![match (&r.security, &r.security_error) {
+            (None, e) => Block::Verdict(
+                "unknown",
+                format!("the scan could not run: {}", e.as_deref().unwrap_or("no reason given")),
+            ),
+            (Some(s), _) if s.files == 0 => Block::Verdict("unknown", "no log file in the period to scan".into()),
+            (Some(s), _) if s.findings == 0 => {
                 Block::Verdict("pass", format!("no unsanitized value in {} line(s) of {} file(s)", s.lines, s.files))
             }
-            Ok(s) => Block::Verdict(
+            (Some(s), _) => Block::Verdict(
                 "fail",
                 format!(
                     "{} unsanitized value(s) in {} file(s), first at {}; `gatewayctl logs scan` lists them",
@@ -616,7 +620,8 @@ mod tests {
             memory: vec![],
             memory_trend: review::memory_trend(&[]),
             redis: RedisNow::default(),
-            security: Err(evil.into()),
+            security: None,
+            security_error: Some(evil.into()),
             tasks: vec![],
             criteria: vec![],
             journal: vec![JournalLine { ts: "t".into(), run: evil.into(), what: evil.into() }],
