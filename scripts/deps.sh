@@ -4,8 +4,9 @@
 # php-fpm and phpredis, Laravel 8, nginx). Safe to run again.
 set -euo pipefail
 
-# e2fsprogs (chattr) and util-linux (prlimit, unshare) for the fault tests and the breaker probe.
-PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx e2fsprogs util-linux)
+# e2fsprogs (chattr) and util-linux (prlimit, unshare) for the fault tests and the breaker probe;
+# chromium (headless) opens the HTML report in its test.
+PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx e2fsprogs util-linux chromium)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

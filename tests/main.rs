@@ -19,6 +19,7 @@ mod lab_cli;
 mod logs;
 mod plan;
 mod redis;
+mod report;
 mod rollback;
 mod sentinel;
 mod simulate;

@@ -1,0 +1,164 @@
+//! `report` on a lab: baseline traffic, activation, one identity stressing
+//! a limit while two others use the gateway normally, a breaker trip; the
+//! JSON names the burst and the unaffected, the breaker's open period, the
+//! open CollectAppointmentRequest task. The HTML opens in a real headless
+//! chromium and its screenshot is not blank. No baseline and an empty
+//! period are said, not errors.
+
+use gatewayctl::core::review::{Pattern, TaskState, Verdict};
+use gatewayctl::report::review::ReviewReport;
+
+use crate::harness::{code, gatewayctl, json, require, stderr};
+use crate::lab::Lab;
+
+const LAB: &str = "[breakers.calcom_api]\nfailure_threshold = 3\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n";
+
+fn md5(text: &str) -> String {
+    use md5::Digest as _;
+    format!("{:x}", md5::Md5::digest(text.as_bytes()))
+}
+
+fn send(config: &str, route: &str, requests: u32, key: &str) {
+    let n = requests.to_string();
+    let out = gatewayctl(&[
+        "--config",
+        config,
+        "stress",
+        "rate-limit",
+        "--route",
+        route,
+        "--requests",
+        &n,
+        "--interval",
+        "5ms",
+        "--api-key",
+        key,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn report_judges_a_lab_run_before_and_after() {
+    let lab = Lab::start("report", Some(LAB));
+    let config = lab.report.config.display().to_string();
+    let availability = "POST /api/v2/availability/simple";
+    // Before: two callers, well inside their limits.
+    for key in ["alice-key", "bob-key"] {
+        send(&config, availability, 30, key);
+    }
+    let out = gatewayctl(&["--config", &config, "preflight"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("baseline recorded"), "{}", stderr(&out));
+    let out = gatewayctl(&["--config", &config, "activate", "--yes"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // After: one caller exceeds the bookings limit (30) by 10; the two others as before.
+    send(&config, "POST /api/v2/bookings", 40, "stress-key");
+    for key in ["alice-key", "bob-key"] {
+        send(&config, availability, 30, key);
+    }
+    let out = gatewayctl(&["--config", &config, "breaker", "trip-test"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let out = gatewayctl(&["--config", &config, "report", "--format", "json"]);
+    // The breaker opened in the first hours: that criterion fails, so exit 1.
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let r: ReviewReport = json(&out);
+    assert!(r.baseline.as_ref().is_some_and(|b| b.requests >= 60), "{:?}", r.baseline);
+    assert!(r.activation.is_some());
+
+    // Before/after on the route both sides saw, with a verdict per figure.
+    let route = r.routes.iter().find(|c| c.route == availability).expect("availability compared");
+    assert!(route.before.as_ref().is_some_and(|b| b.requests >= 60), "{route:?}");
+    assert!(route.after.as_ref().is_some_and(|a| a.requests >= 60), "{route:?}");
+    let p95 = route.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
+    assert!(p95.before.is_some() && p95.after.is_some() && p95.verdict != "not_enough_data", "{p95:?}");
+
+    // The stressing identity is the burst; the two others are unaffected.
+    let l = &r.limits;
+    assert_eq!(l.violations, 10, "{l:?}");
+    let stress = l.limited.iter().find(|i| i.identity == md5("key:stress-key")).expect("the stressing identity listed");
+    assert_eq!((stress.pattern, stress.limited), (Pattern::Burst, 10), "{stress:?}");
+    for key in ["key:alice-key", "key:bob-key"] {
+        let line = l.unaffected.iter().find(|i| i.identity == md5(key)).unwrap_or_else(|| panic!("{key}: {l:?}"));
+        assert_eq!((line.pattern, line.limited), (Pattern::Unaffected, 0));
+        assert!(line.served >= 30, "{line:?}");
+    }
+
+    // The breaker's open period, with its duration.
+    let period = r.breaker_periods.first().expect("the trip-test's open period");
+    assert!(period.opened_ms.is_some() && period.closed_ms.is_some(), "{period:?}");
+    assert!(period.duration_s >= 2.0 && period.duration_s < 60.0, "{period:?}");
+
+    // The checklist: the known gap is open, with the command that closes it.
+    let fix = r.tasks.iter().find(|t| t.task.contains("CollectAppointmentRequest")).unwrap();
+    assert_eq!(fix.state, TaskState::Open, "{fix:?}");
+    assert!(fix.evidence.contains("not wired"), "{fix:?}");
+    let breaker = r.tasks.iter().find(|t| t.task.contains("circuit breaker")).unwrap();
+    assert_eq!(breaker.state, TaskState::NeedsPerson, "{breaker:?}");
+
+    // Criteria: the breaker opened (fail), the 503s it answered are not 5xx introduced.
+    let first = &r.criteria[0];
+    let verdict = |name: &str| first.criteria.iter().find(|c| c.name.starts_with(name)).unwrap().verdict;
+    assert_eq!(verdict("Circuit breaker in CLOSED"), Verdict::Fail);
+    assert_eq!(verdict("Zero 5xx"), Verdict::Pass, "{first:?}");
+    assert_eq!(verdict("Rate limiting working"), Verdict::Pass);
+    assert!(r.journal.iter().any(|j| j.what.starts_with("stress rate-limit: pass")), "{:?}", r.journal);
+
+    // Markdown for the ticket, and the HTML in a real browser.
+    let out = gatewayctl(&["--config", &config, "report", "--format", "markdown"]);
+    let md = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(md.starts_with("# gatewayctl report") && md.contains("| one burst |"), "{md:.400}");
+    let html = lab.dir.join("report.html");
+    let out = gatewayctl(&["--config", &config, "report", "--format", "html", "--output", &html.display().to_string()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    screenshot_is_not_blank(&html);
+}
+
+/// Headless chromium renders the file; the PNG has many colours (charts,
+/// text, verdict cells), not one.
+fn screenshot_is_not_blank(html: &std::path::Path) {
+    let chromium = require("chromium", "chromium");
+    let text = std::fs::read_to_string(html).unwrap();
+    assert!(!text.contains("<script") && !text.contains("src=\"http"), "the report must fetch nothing");
+    assert_eq!(text.matches("<svg").count(), 4, "four charts");
+    let png = html.with_extension("png");
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1800"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(png.is_file(), "no screenshot: {}", String::from_utf8_lossy(&out.stderr));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let colours: std::collections::HashSet<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    assert!(colours.len() > 50, "the screenshot is blank or nearly: {} colours", colours.len());
+}
+
+#[test]
+fn no_baseline_and_an_empty_period_are_said_not_errors() {
+    let lab = Lab::start("report-empty", None);
+    let config = lab.report.config.display().to_string();
+    // No activation, no baseline, nothing logged in the last second.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let out = gatewayctl(&["--config", &config, "report", "--since", "1s", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let r: ReviewReport = json(&out);
+    assert!(r.baseline.is_none());
+    assert!(r.notes.iter().any(|n| n.contains("no baseline")), "{:?}", r.notes);
+    assert!(r.criteria.is_empty(), "nothing is judged without an activation");
+    assert!(
+        r.tasks.iter().all(|t| t.state != TaskState::Done || t.task.contains("sensitive data")),
+        "no task is done on no evidence: {:#?}",
+        r.tasks
+    );
+    let out = gatewayctl(&["--config", &config, "report", "--since", "yesterday-ish"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let out = gatewayctl(&["--config", &config, "status", "--format", "html"]);
+    assert_eq!(code(&out), 2, "markdown and html are report's: {}", stderr(&out));
+}
