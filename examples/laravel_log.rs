@@ -10,7 +10,11 @@
 //! Every line is drawn afresh (no repeated block). On stderr: how many leaks
 //! were planted, so the benchmark can check recall beside speed.
 //!
-//! Usage: cargo run --release --example laravel_log -- SIZE_MB [SEED] > laravel.log
+//! With DAYS, the lines span that many days ending 2026-11-26 (full dates,
+//! for `report`'s month benchmark): callers come from a pool of 5,000
+//! identities, Cal.com has an outage (breaker open, 503s) about once a day.
+//!
+//! Usage: cargo run --release --example laravel_log -- SIZE_MB [SEED] [DAYS] > laravel.log
 
 use std::io::{self, BufWriter, Write};
 
@@ -81,17 +85,30 @@ const FRAMES: &[&str] = &[
 
 struct Clock {
     ms: u64,
+    /// Days mode: the largest step between lines (ms), and the start date.
+    step: u64,
+    days: Option<u64>,
 }
+
+/// 2026-11-26 00:00:00 UTC.
+const DAY0: u64 = 1_795_651_200_000;
 
 impl Clock {
     /// `[2026-11-26 03:12:45]`, or with milliseconds when the channel logs them.
     fn stamp(&mut self, rng: &mut Rng) -> String {
-        self.ms += rng.below(40);
+        self.ms += rng.below(self.step);
+        let date = match self.days {
+            None => "2026-11-26".to_string(),
+            Some(days) => {
+                let at = DAY0 + 86_400_000 - days * 86_400_000 + self.ms;
+                chrono::DateTime::from_timestamp_millis(at as i64).unwrap().format("%Y-%m-%d").to_string()
+            }
+        };
         let s = self.ms / 1000;
         let (h, m, sec) = ((s / 3600) % 24, (s / 60) % 60, s % 60);
         match self.ms % 3 {
-            0 => format!("[2026-11-26 {h:02}:{m:02}:{sec:02}]"),
-            _ => format!("[2026-11-26 {h:02}:{m:02}:{sec:02}.{:03}]", self.ms % 1000),
+            0 => format!("[{date} {h:02}:{m:02}:{sec:02}]"),
+            _ => format!("[{date} {h:02}:{m:02}:{sec:02}.{:03}]", self.ms % 1000),
         }
     }
     fn epoch_ms(&self) -> u64 {
@@ -112,10 +129,50 @@ fn hashed_email(rng: &mut Rng) -> String {
     format!("{}@{}", rng.hex(12), rng.pick(&["example.com", "gmail.com", "praxis-berlin.de", "web.de"]))
 }
 
+/// Who calls: anyone (a fresh md5), or in days mode one of 5,000 callers.
+fn caller(rng: &mut Rng, clock: &Clock) -> String {
+    match clock.days {
+        None => rng.hex(32),
+        Some(_) => format!("{:032x}", rng.below(5_000).wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+    }
+}
+
 /// Lines of one log event (a stack trace spans many).
 fn event(rng: &mut Rng, clock: &mut Clock, out: &mut Vec<String>) {
     let t = clock.stamp(rng);
     let ms = clock.epoch_ms();
+    if clock.days.is_some() {
+        // A pool of callers, and about one Cal.com outage a day.
+        let id = caller(rng, clock);
+        match rng.below(200_000) {
+            0 => {
+                out.push(format!("{t} production.WARNING: Circuit breaker opened {{\"service\":\"calcom_api\"}} []"));
+                return;
+            }
+            1 => {
+                out.push(format!("{t} production.INFO: Circuit breaker closed {{\"service\":\"calcom_api\"}} []"));
+                return;
+            }
+            2..=40_000 => {
+                out.push(format!(
+                    "{t} production.INFO: API request {{\"method\":\"POST\",\"path\":\"{}\",\"status\":{},\"duration_ms\":{}.{:02},\"identity\":\"{id}\"}} []",
+                    rng.pick(&["/api/v2/bookings", "/api/v2/availability/simple", "/api/v2/bookings/4711/reschedule"]),
+                    rng.pick(&["200", "201", "200", "422", "503"]),
+                    rng.below(400),
+                    rng.below(100),
+                ));
+                return;
+            }
+            40_001..=41_000 => {
+                out.push(format!(
+                    "{t} production.WARNING: Rate limit exceeded {{\"identity\":\"{id}\",\"bucket\":\"bookings\",\"limit\":30,\"count\":{}}} []",
+                    31 + rng.below(20)
+                ));
+                return;
+            }
+            _ => {}
+        }
+    }
     match rng.below(100) {
         0..=44 => out.push(format!(
             "{t} production.INFO: API request {{\"method\":\"{}\",\"path\":\"{}\",\"status\":{},\"duration_ms\":{}.{:02},\"identity\":\"{}\",\"request_id\":\"{}\",\"ua\":\"{}\"}}",
@@ -124,7 +181,7 @@ fn event(rng: &mut Rng, clock: &mut Clock, out: &mut Vec<String>) {
             rng.pick(&["200", "201", "201", "204", "422", "429"]),
             rng.below(900),
             rng.below(100),
-            rng.hex(32),
+            caller(rng, clock),
             rng.uuid(),
             rng.pick(&["Retell/2.1", "Cal.com-Webhook/1.0", "okhttp/4.12.0", "Mozilla/5.0 (X11; Linux x86_64)"]),
         )),
@@ -224,9 +281,12 @@ fn main() -> io::Result<()> {
     let mut args = std::env::args().skip(1);
     let mb: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1024);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(0x005e_ed0f_1095);
+    let days: Option<u64> = args.next().and_then(|a| a.parse().ok());
     let mut rng = Rng::new(seed);
-    let mut clock = Clock { ms: 3 * 3_600_000 };
     let target = mb * 1024 * 1024;
+    // Days mode: steps that spread about target/250 lines over the days.
+    let step = days.map_or(40, |d| (2 * d * 86_400_000 / (target / 360).max(1)).max(1));
+    let mut clock = Clock { ms: if days.is_some() { 0 } else { 3 * 3_600_000 }, step, days };
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let (mut written, mut lines, mut planted) = (0u64, 0u64, 0u64);
     let mut event_lines = Vec::new();

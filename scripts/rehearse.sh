@@ -29,6 +29,7 @@ success_threshold = 2
 TOML
 
 "$g" lab down --dir "$dir" >/dev/null 2>&1 || true
+rm -rf "$dir"   # a fresh lab: no journal or baseline from an earlier rehearsal
 trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
 
 step "plan review: the hand-written plan, judged before anyone runs it"
@@ -39,7 +40,12 @@ step "lab up"
 lab="$dir/gatewayctl.toml"
 run() { "$g" --config "$lab" "$@"; }
 
-step "Phase 1: preflight (GO / NO-GO, with the 8 fixes read from the source)"
+step "Traffic before the change: two callers, well inside their limits (the baseline preflight records)"
+for key in alice-key bob-key; do
+  run stress rate-limit --route "POST /api/v2/availability/simple" --requests 30 --interval 5ms --api-key "$key" | tail -n 1
+done
+
+step "Phase 1: preflight (GO / NO-GO, with the 8 fixes read from the source; the baseline for the report)"
 run preflight
 
 step "Phases 1 to 4: activate (journaled; --yes because this is a rehearsal)"
