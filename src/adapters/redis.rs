@@ -210,6 +210,12 @@ impl Redis {
         Ok(parse_info(&text))
     }
 
+    /// `used_memory` from `INFO memory`, in MB; `None` when Redis fails or omits it.
+    pub async fn used_memory_mb(&mut self) -> Option<f64> {
+        let info = self.info_memory().await.ok()?;
+        info.get("used_memory").and_then(|v| v.parse::<u64>().ok()).map(|b| b as f64 / 1_048_576.0)
+    }
+
     /// MGET of unprefixed key names (the prefix is added here).
     pub async fn get_many(&mut self, keys: &[String]) -> Result<Vec<Option<String>>, RedisError> {
         if keys.is_empty() {

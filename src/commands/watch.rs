@@ -359,12 +359,7 @@ impl<'a> Watch<'a> {
             return (None, None, None, None);
         }
         let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
-        let memory = redis
-            .info_memory()
-            .await
-            .ok()
-            .and_then(|m| m.get("used_memory").and_then(|v| v.parse::<f64>().ok()))
-            .map(|b| b / 1_048_576.0);
+        let memory = redis.used_memory_mb().await;
         let rate = redis.count("rate_limit:*", &mut |_| {}).await.ok();
         let abuse = redis.count("abuse:*", &mut |_| {}).await.ok();
         let mut states = Vec::new();

@@ -126,8 +126,7 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
         Ok(latency) => latency,
         Err(e) => return vec![Check::fail("redis", e.to_string(), "Redis does not answer PING")],
     };
-    let memory = redis.info_memory().await.ok().and_then(|m| m.get("used_memory").and_then(|v| v.parse::<u64>().ok()));
-    let Some(mb) = memory.map(|b| b as f64 / 1_048_576.0) else {
+    let Some(mb) = redis.used_memory_mb().await else {
         let evidence = format!("PING {:.1} ms, but INFO memory gave no used_memory", ping.as_secs_f64() * 1000.0);
         return vec![
             Check::unknown("redis", evidence, "Redis memory cannot be judged against the plan's thresholds"),

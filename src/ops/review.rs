@@ -167,12 +167,7 @@ fn threads() -> usize {
 async fn redis_now(settings: &Settings) -> RedisNow {
     let read = async {
         let mut redis = Redis::connect(&redis_target(settings)).await?;
-        let memory = redis
-            .info_memory()
-            .await
-            .ok()
-            .and_then(|m| m.get("used_memory").and_then(|v| v.parse::<f64>().ok()))
-            .map(|b| b / 1_048_576.0);
+        let memory = redis.used_memory_mb().await;
         let mut keys = std::collections::BTreeMap::new();
         for pattern in KEY_PATTERNS {
             keys.insert(pattern.to_string(), redis.count(pattern, &mut |_| {}).await.ok());
