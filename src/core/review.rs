@@ -627,40 +627,25 @@ pub fn open_periods(t: &Tally, start_ms: u64, end_ms: u64) -> Vec<OpenPeriod> {
     let refused = |from: u64, to: u64| -> u64 {
         t.upstream_refusals.range(from / 1000..=to / 1000).map(|(_, &n)| u64::from(n)).sum()
     };
+    let fresh = |service: &str, opened_ms: Option<u64>| OpenPeriod {
+        service: service.into(),
+        opened_ms,
+        closed_ms: None,
+        duration_s: 0.0,
+        half_opens: 0,
+        refused: 0,
+    };
     for tr in &transitions {
         let service = tr.service.as_str();
         match tr.state.as_str() {
+            // Opened again from half-open: the same outage goes on.
             "open" => {
-                open.entry(service).or_insert(OpenPeriod {
-                    service: service.into(),
-                    opened_ms: Some(tr.at_ms),
-                    closed_ms: None,
-                    duration_s: 0.0,
-                    half_opens: 0,
-                    refused: 0,
-                });
+                open.entry(service).or_insert_with(|| fresh(service, Some(tr.at_ms)));
             }
-            "half_open" => {
-                open.entry(service)
-                    .or_insert(OpenPeriod {
-                        service: service.into(),
-                        opened_ms: None,
-                        closed_ms: None,
-                        duration_s: 0.0,
-                        half_opens: 0,
-                        refused: 0,
-                    })
-                    .half_opens += 1;
-            }
+            // A transition with no "opened" before it: open since before the period.
+            "half_open" => open.entry(service).or_insert_with(|| fresh(service, None)).half_opens += 1,
             _ => {
-                let p = open.remove(service).unwrap_or(OpenPeriod {
-                    service: service.into(),
-                    opened_ms: None,
-                    closed_ms: None,
-                    duration_s: 0.0,
-                    half_opens: 0,
-                    refused: 0,
-                });
+                let p = open.remove(service).unwrap_or_else(|| fresh(service, None));
                 done.push(OpenPeriod { closed_ms: Some(tr.at_ms), ..p });
             }
         }

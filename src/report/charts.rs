@@ -3,6 +3,7 @@
 //! 429s per hour against the plan's lines, the breaker's state over time,
 //! Redis memory over time. Each returns one `<svg>` element.
 
+use plotters::coord::types::{RangedCoordf64, RangedCoordu64};
 use plotters::prelude::*;
 
 use crate::core::review::{MemoryPoint, OpenPeriod, RouteChange};
@@ -44,6 +45,26 @@ fn short_route(route: &str) -> String {
     let (method, path) = route.split_once(' ').unwrap_or(("", route));
     let tail: Vec<&str> = path.rsplit('/').take(2).collect();
     format!("{method} {}", tail.into_iter().rev().collect::<Vec<_>>().join("/"))
+}
+
+type TimeChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordu64, RangedCoordf64>>;
+
+/// A chart over time (unix ms on x, labelled `MM-DD HH:MM`): the frame the
+/// three time charts share; the caller draws the mesh's y side and the series.
+fn over_time<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    caption: &str,
+    x: std::ops::Range<u64>,
+    y: std::ops::Range<f64>,
+    y_area: u32,
+) -> Result<TimeChart<'a, 'b>, String> {
+    ChartBuilder::on(root)
+        .caption(caption, ("sans-serif", 16))
+        .margin(10)
+        .x_label_area_size(40)
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(x.start..x.end.max(x.start + 1), y)
+        .map_err(|e| e.to_string())
 }
 
 /// p50 and p95 per route, before (light) and after (dark).
@@ -112,13 +133,8 @@ pub fn violations_per_hour(per_hour: &[(u64, u64)], from_ms: u64, to_ms: u64, wa
     let end = per_hour.last().map_or(to_ms, |p| p.0 + 3_600_000).max(to_ms).max(start + 3_600_000);
     let top = per_hour.iter().map(|p| p.1 as f64).fold(alert, f64::max) * 1.15;
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption("Rate-limit violations per hour, against the warning and alert lines", ("sans-serif", 16))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(50)
-            .build_cartesian_2d(start..end, 0f64..top)
-            .map_err(|e| e.to_string())?;
+        let caption = "Rate-limit violations per hour, against the warning and alert lines";
+        let mut chart = over_time(root, caption, start..end, 0f64..top, 50)?;
         chart
             .configure_mesh()
             .x_labels(6)
@@ -182,13 +198,7 @@ pub fn breaker_states(periods: &[OpenPeriod], series: &[(u64, String)], from_ms:
     let last = points.last().map_or(0, |p| p.1);
     points.push((to_ms, last));
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption("Circuit breaker state over the period", ("sans-serif", 16))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(80)
-            .build_cartesian_2d(from_ms..to_ms.max(from_ms + 1), -0.2f64..2.4)
-            .map_err(|e| e.to_string())?;
+        let mut chart = over_time(root, "Circuit breaker state over the period", from_ms..to_ms, -0.2f64..2.4, 80)?;
         chart
             .configure_mesh()
             .x_labels(6)
@@ -219,13 +229,7 @@ pub fn memory(points: &[MemoryPoint]) -> String {
     let to = points.last().map_or(1, |p| p.at_ms).max(from + 1);
     let top = points.iter().map(|p| p.memory_mb).fold(0.0f64, f64::max) * 1.2 + 0.1;
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption("Redis memory (MB)", ("sans-serif", 16))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(50)
-            .build_cartesian_2d(from..to, 0f64..top)
-            .map_err(|e| e.to_string())?;
+        let mut chart = over_time(root, "Redis memory (MB)", from..to, 0f64..top, 50)?;
         chart
             .configure_mesh()
             .x_labels(6)
