@@ -11,6 +11,7 @@ pub mod checks;
 pub mod diff;
 pub mod duration;
 pub mod integration;
+pub mod inventory;
 pub mod journal;
 pub mod keyspace;
 pub mod limiter;

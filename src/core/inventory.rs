@@ -1,0 +1,271 @@
+//! The fleet's hosts, pure: from `[[hosts]]` or an Ansible INI inventory
+//! (groups, `:children`, `:vars`, `ansible_host`, `ansible_port`,
+//! `ansible_user`, numeric ranges such as `web[1:3]`), and `--hosts`
+//! picking some of them (`all`, names, groups). Anything else in an
+//! inventory is a note, never an error.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// One gateway host as the fleet reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Host {
+    pub name: String,
+    /// What ssh connects to: an address or an ssh_config alias.
+    pub address: String,
+    pub port: Option<u16>,
+    pub user: Option<String>,
+    pub groups: Vec<String>,
+    /// The host's own gatewayctl.toml (where it is on that host).
+    pub config: Option<PathBuf>,
+    /// Its app dir, when it overrides its config's.
+    pub app_dir: Option<PathBuf>,
+}
+
+impl Host {
+    pub fn new(name: &str) -> Host {
+        Host {
+            name: name.into(),
+            address: name.into(),
+            port: None,
+            user: None,
+            groups: vec![],
+            config: None,
+            app_dir: None,
+        }
+    }
+}
+
+/// The vars an inventory may set on a host or a group.
+fn apply(host: &mut Host, key: &str, value: &str, notes: &mut BTreeSet<String>) -> Result<(), String> {
+    match key {
+        "ansible_host" | "ansible_ssh_host" => host.address = value.into(),
+        "ansible_port" | "ansible_ssh_port" => {
+            host.port = Some(value.parse().map_err(|_| format!("{}: ansible_port {value:?} is not a port", host.name))?)
+        }
+        "ansible_user" | "ansible_ssh_user" => host.user = Some(value.into()),
+        "gatewayctl_config" => host.config = Some(value.into()),
+        "gatewayctl_app_dir" => host.app_dir = Some(value.into()),
+        other => {
+            notes.insert(format!("{other} is ignored (gatewayctl reads ansible_host, ansible_port, ansible_user)"));
+        }
+    }
+    Ok(())
+}
+
+/// `key=value` pairs, values optionally quoted.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let Some((key, after)) = rest.split_once('=') else { break };
+        let after = after.trim_start();
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &after[1..];
+                let end = body.find(q).unwrap_or(body.len());
+                (&body[..end], body.get(end + 1..).unwrap_or(""))
+            }
+            _ => match after.find(char::is_whitespace) {
+                Some(end) => (&after[..end], &after[end..]),
+                None => (after, ""),
+            },
+        };
+        out.push((key.trim().to_string(), value.to_string()));
+        rest = next.trim_start();
+    }
+    out
+}
+
+/// `web[01:03]` → web01, web02, web03 (numeric ranges keep their width).
+fn expand(pattern: &str) -> Result<Vec<String>, String> {
+    let (Some(open), Some(close)) = (pattern.find('['), pattern.find(']')) else { return Ok(vec![pattern.into()]) };
+    let (head, range, tail) = (&pattern[..open], &pattern[open + 1..close], &pattern[close + 1..]);
+    let (from, to) = range.split_once(':').ok_or_else(|| format!("{pattern}: a range is [FROM:TO]"))?;
+    let (a, b): (u32, u32) = match (from.parse(), to.parse()) {
+        (Ok(a), Ok(b)) if a <= b && b - a < 10_000 => (a, b),
+        _ => return Err(format!("{pattern}: only numeric ranges are read")),
+    };
+    let width = from.len();
+    Ok((a..=b).map(|n| format!("{head}{n:0width$}{tail}")).collect())
+}
+
+/// Reads an Ansible INI inventory: the hosts in file order, and notes on
+/// what was ignored.
+pub fn from_ansible_ini(text: &str) -> Result<(Vec<Host>, Vec<String>), String> {
+    let mut hosts: Vec<Host> = Vec::new();
+    let mut notes = BTreeSet::new();
+    let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut group_vars: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    enum Section {
+        Hosts(String),
+        Vars(String),
+        Children(String),
+    }
+    let mut section = Section::Hosts("ungrouped".into());
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = match name.split_once(':') {
+                None => Section::Hosts(name.into()),
+                Some((g, "vars")) => Section::Vars(g.into()),
+                Some((g, "children")) => Section::Children(g.into()),
+                Some((_, kind)) => {
+                    notes.insert(format!("line {}: [{name}]: {kind} sections are ignored", n + 1));
+                    Section::Vars(String::new())
+                }
+            };
+            continue;
+        }
+        match &section {
+            Section::Hosts(group) => {
+                let (pattern, vars) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+                for name in expand(pattern).map_err(|e| format!("line {}: {e}", n + 1))? {
+                    let at = match hosts.iter().position(|h| h.name == name) {
+                        Some(at) => at,
+                        None => {
+                            hosts.push(Host::new(&name));
+                            hosts.len() - 1
+                        }
+                    };
+                    let host = &mut hosts[at];
+                    if group != "ungrouped" && !host.groups.contains(group) {
+                        host.groups.push(group.clone());
+                    }
+                    for (k, v) in pairs(vars) {
+                        apply(host, &k, &v, &mut notes).map_err(|e| format!("line {}: {e}", n + 1))?;
+                    }
+                }
+            }
+            Section::Vars(group) if !group.is_empty() => {
+                group_vars.entry(group.clone()).or_default().extend(pairs(line));
+            }
+            Section::Vars(_) => {}
+            Section::Children(group) => children.entry(group.clone()).or_default().push(line.to_string()),
+        }
+    }
+    // A parent group holds its children's hosts (to any depth).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (parent, kids) in &children {
+            for host in hosts.iter_mut() {
+                if !host.groups.contains(parent) && kids.iter().any(|k| host.groups.contains(k)) {
+                    host.groups.push(parent.clone());
+                    changed = true;
+                }
+            }
+        }
+    }
+    // Group vars, where the host does not set its own (host vars win, as in Ansible).
+    for host in hosts.iter_mut() {
+        let explicit = host.clone();
+        for group in explicit.groups.iter().chain(std::iter::once(&"all".to_string())) {
+            for (k, v) in group_vars.get(group).into_iter().flatten() {
+                let own = match k.as_str() {
+                    "ansible_host" | "ansible_ssh_host" => explicit.address != explicit.name,
+                    "ansible_port" | "ansible_ssh_port" => explicit.port.is_some(),
+                    "ansible_user" | "ansible_ssh_user" => explicit.user.is_some(),
+                    _ => false,
+                };
+                if !own {
+                    apply(host, k, v, &mut notes)?;
+                }
+            }
+        }
+    }
+    Ok((hosts, notes.into_iter().collect()))
+}
+
+/// The hosts `spec` names: `all`, or a comma list of host and group names.
+/// A name that is neither is an error naming what exists.
+pub fn select(hosts: &[Host], spec: &str) -> Result<Vec<Host>, String> {
+    if hosts.is_empty() {
+        return Err("no host is configured: add [[hosts]] to gatewayctl.toml or pass --inventory".into());
+    }
+    let mut picked: Vec<Host> = Vec::new();
+    for want in spec.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        let matched: Vec<&Host> = match want {
+            "all" => hosts.iter().collect(),
+            w => hosts.iter().filter(|h| h.name == w || h.groups.iter().any(|g| g == w)).collect(),
+        };
+        if matched.is_empty() {
+            let groups: BTreeSet<&str> = hosts.iter().flat_map(|h| h.groups.iter().map(String::as_str)).collect();
+            return Err(format!(
+                "--hosts {want}: no such host or group (hosts: {}; groups: {})",
+                hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", "),
+                if groups.is_empty() { "none".into() } else { groups.into_iter().collect::<Vec<_>>().join(", ") }
+            ));
+        }
+        for h in matched {
+            if !picked.iter().any(|p| p.name == h.name) {
+                picked.push(h.clone());
+            }
+        }
+    }
+    if picked.is_empty() {
+        return Err("--hosts is empty: name hosts, groups, or all".into());
+    }
+    Ok(picked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INI: &str = "\
+# the gateway fleet
+bastion.example ansible_user=ops
+
+[gateways]
+gw[1:2] ansible_host=127.0.0.2 ansible_port=2222
+gw3 ansible_host=\"127.0.0.4\" foo=bar
+
+[gateways:vars]
+ansible_user=deploy
+ansible_port=22
+ansible_python_interpreter=/usr/bin/python3
+
+[eu:children]
+gateways
+";
+
+    #[test]
+    fn reads_an_ansible_ini_inventory() {
+        let (hosts, notes) = from_ansible_ini(INI).unwrap();
+        let names: Vec<&str> = hosts.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["bastion.example", "gw1", "gw2", "gw3"]);
+        let gw1 = &hosts[1];
+        assert_eq!((gw1.address.as_str(), gw1.port, gw1.user.as_deref()), ("127.0.0.2", Some(2222), Some("deploy")));
+        assert_eq!(gw1.groups, ["gateways", "eu"]);
+        let gw3 = &hosts[3];
+        assert_eq!((gw3.address.as_str(), gw3.port), ("127.0.0.4", Some(22)), "group vars fill what the host left");
+        assert_eq!(hosts[0].user.as_deref(), Some("ops"));
+        assert!(notes.iter().any(|n| n.starts_with("foo is ignored")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.starts_with("ansible_python_interpreter is ignored")), "{notes:?}");
+    }
+
+    #[test]
+    fn selects_by_name_group_and_all_and_names_what_exists() {
+        let (hosts, _) = from_ansible_ini(INI).unwrap();
+        let names = |spec: &str| -> Vec<String> { select(&hosts, spec).unwrap().into_iter().map(|h| h.name).collect() };
+        assert_eq!(names("all").len(), 4);
+        assert_eq!(names("eu"), ["gw1", "gw2", "gw3"]);
+        assert_eq!(names("gw3,gw1,gw3"), ["gw3", "gw1"]);
+        let e = select(&hosts, "gw9").unwrap_err();
+        assert!(e.contains("gw9") && e.contains("gw1") && e.contains("gateways"), "{e}");
+        assert!(select(&[], "all").unwrap_err().contains("[[hosts]]"));
+    }
+
+    #[test]
+    fn bad_ports_and_ranges_are_errors_with_their_line() {
+        assert!(from_ansible_ini("[g]\nh ansible_port=x\n").unwrap_err().starts_with("line 2"));
+        assert!(from_ansible_ini("[g]\nweb[a:c]\n").unwrap_err().contains("numeric"));
+        assert_eq!(expand("web[08:10].lan").unwrap(), ["web08.lan", "web09.lan", "web10.lan"]);
+    }
+}
