@@ -47,6 +47,84 @@ pub struct FileConfig {
     pub thresholds: Thresholds,
     pub watch: WatchSection,
     pub state: StateSection,
+    pub fleet: FleetSection,
+    /// The fleet's hosts (`--hosts` picks among them); none: the local host only.
+    pub hosts: Vec<HostSection>,
+}
+
+/// How the fleet is reached: the system's OpenSSH client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FleetSection {
+    /// Hosts worked on at once.
+    pub parallel: usize,
+    /// An ssh_config for the fleet (`ssh -F`); empty: the user's own.
+    pub ssh_config: PathBuf,
+    pub connect_timeout: DurationText,
+    /// The longest one host's command may take before it is reported as hung.
+    pub command_timeout: DurationText,
+    /// gatewayctl on the hosts.
+    pub gatewayctl: String,
+}
+
+/// One host of the fleet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HostSection {
+    pub name: String,
+    /// What ssh connects to (an address, `user@address`, or an ssh_config alias); empty: the name.
+    pub ssh: String,
+    /// 0: ssh's default.
+    pub port: u16,
+    pub groups: Vec<String>,
+    /// The host's gatewayctl.toml, on that host; empty: its own search.
+    pub config: PathBuf,
+    /// Overrides the app dir of the host's config; empty: none.
+    pub app_dir: PathBuf,
+}
+
+impl Default for HostSection {
+    fn default() -> Self {
+        HostSection {
+            name: String::new(),
+            ssh: String::new(),
+            port: 0,
+            groups: vec![],
+            config: PathBuf::new(),
+            app_dir: PathBuf::new(),
+        }
+    }
+}
+
+impl HostSection {
+    pub fn host(&self) -> crate::core::inventory::Host {
+        let (user, address) = match self.ssh.split_once('@') {
+            Some((u, a)) => (Some(u.to_string()), a.to_string()),
+            None if self.ssh.is_empty() => (None, self.name.clone()),
+            None => (None, self.ssh.clone()),
+        };
+        crate::core::inventory::Host {
+            name: self.name.clone(),
+            address,
+            port: (self.port != 0).then_some(self.port),
+            user,
+            groups: self.groups.clone(),
+            config: (!self.config.as_os_str().is_empty()).then(|| self.config.clone()),
+            app_dir: (!self.app_dir.as_os_str().is_empty()).then(|| self.app_dir.clone()),
+        }
+    }
+}
+
+impl Default for FleetSection {
+    fn default() -> Self {
+        FleetSection {
+            parallel: 8,
+            ssh_config: PathBuf::new(),
+            connect_timeout: secs(10),
+            command_timeout: secs(600),
+            gatewayctl: "gatewayctl".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -232,6 +310,8 @@ impl Default for FileConfig {
             thresholds: Thresholds::plan(),
             watch: WatchSection::default(),
             state: StateSection::default(),
+            fleet: FleetSection::default(),
+            hosts: vec![],
         }
     }
 }
