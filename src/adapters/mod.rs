@@ -15,5 +15,6 @@ pub mod metrics_server;
 pub mod process;
 pub mod redis;
 pub mod redis_url;
+pub mod ssh;
 pub mod state;
 pub mod webhook;
