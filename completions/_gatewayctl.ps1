@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The journal as a timeline: every run and step in words')
+            [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'Several gateway hosts over OpenSSH: each reachable, its gatewayctl and config')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Review a hand-written activation plan against the gateway, before anyone runs it')
@@ -143,6 +144,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;preflight' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -297,6 +300,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;input-validation' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -315,6 +320,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;rate-limit' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -333,6 +340,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;circuit-breaker' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -351,6 +360,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;log-sanitizer' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -369,6 +380,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;emergency' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -387,6 +400,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;all' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
@@ -982,6 +997,68 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'gatewayctl;fleet' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'What this host''s gatewayctl is (run by `fleet check` on each host)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;fleet;check' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'gatewayctl;fleet;whoami' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'gatewayctl;fleet;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'What this host''s gatewayctl is (run by `fleet check` on each host)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;fleet;help;check' {
+            break
+        }
+        'gatewayctl;fleet;help;whoami' {
+            break
+        }
+        'gatewayctl;fleet;help;help' {
+            break
+        }
         'gatewayctl;report' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The period''s start: the journal''s last activation, an age (24h, 7d), or a date or time (2026-11-20, RFC 3339)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically) instead of stdout')
@@ -1244,6 +1321,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('breaker', 'breaker', [CompletionResultType]::ParameterValue, 'Inspect the circuit breakers kept in Redis')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What stands now: features on or rolled back, owed work, the lock, breakers, last runs')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The journal as a timeline: every run and step in words')
+            [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'Several gateway hosts over OpenSSH: each reachable, its gatewayctl and config')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'Is the journal readable; set unreadable lines aside')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Review a hand-written activation plan against the gateway, before anyone runs it')
@@ -1412,6 +1490,17 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;history' {
+            break
+        }
+        'gatewayctl;help;fleet' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'What this host''s gatewayctl is (run by `fleet check` on each host)')
+            break
+        }
+        'gatewayctl;help;fleet;check' {
+            break
+        }
+        'gatewayctl;help;fleet;whoami' {
             break
         }
         'gatewayctl;help;report' {

@@ -31,6 +31,9 @@ _gatewayctl() {
             gatewayctl,config)
                 cmd="gatewayctl__subcmd__config"
                 ;;
+            gatewayctl,fleet)
+                cmd="gatewayctl__subcmd__fleet"
+                ;;
             gatewayctl,help)
                 cmd="gatewayctl__subcmd__help"
                 ;;
@@ -166,6 +169,24 @@ _gatewayctl() {
             gatewayctl__subcmd__config__subcmd__help,show)
                 cmd="gatewayctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            gatewayctl__subcmd__fleet,check)
+                cmd="gatewayctl__subcmd__fleet__subcmd__check"
+                ;;
+            gatewayctl__subcmd__fleet,help)
+                cmd="gatewayctl__subcmd__fleet__subcmd__help"
+                ;;
+            gatewayctl__subcmd__fleet,whoami)
+                cmd="gatewayctl__subcmd__fleet__subcmd__whoami"
+                ;;
+            gatewayctl__subcmd__fleet__subcmd__help,check)
+                cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__check"
+                ;;
+            gatewayctl__subcmd__fleet__subcmd__help,help)
+                cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__fleet__subcmd__help,whoami)
+                cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__whoami"
+                ;;
             gatewayctl__subcmd__help,activate)
                 cmd="gatewayctl__subcmd__help__subcmd__activate"
                 ;;
@@ -180,6 +201,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help,config)
                 cmd="gatewayctl__subcmd__help__subcmd__config"
+                ;;
+            gatewayctl__subcmd__help,fleet)
+                cmd="gatewayctl__subcmd__help__subcmd__fleet"
                 ;;
             gatewayctl__subcmd__help,help)
                 cmd="gatewayctl__subcmd__help__subcmd__help"
@@ -267,6 +291,12 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__config,show)
                 cmd="gatewayctl__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            gatewayctl__subcmd__help__subcmd__fleet,check)
+                cmd="gatewayctl__subcmd__help__subcmd__fleet__subcmd__check"
+                ;;
+            gatewayctl__subcmd__help__subcmd__fleet,whoami)
+                cmd="gatewayctl__subcmd__help__subcmd__fleet__subcmd__whoami"
                 ;;
             gatewayctl__subcmd__help__subcmd__integrate,input-validation)
                 cmd="gatewayctl__subcmd__help__subcmd__integrate__subcmd__input__subcmd__validation"
@@ -545,7 +575,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help"
+            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,8 +1286,162 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__fleet)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check whoami help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__check)
+            opts="-v -q -h --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__help)
+            opts="check whoami help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__help__subcmd__whoami)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__whoami)
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history report journal plan init config completions manpages help"
+            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1467,6 +1651,48 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__fleet)
+            opts="check whoami"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__fleet__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__fleet__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3165,12 +3391,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3297,12 +3531,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3327,12 +3569,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3357,12 +3607,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3527,12 +3785,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3587,12 +3853,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3617,12 +3891,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -127,6 +127,12 @@ pub enum Command {
     /// The journal as a timeline: every run and step in words
     History(commands::history::HistoryArgs),
     #[command(
+        after_help = "Examples:\n  gatewayctl fleet check --hosts all\n  gatewayctl preflight --hosts all --inventory /etc/ansible/hosts\n  gatewayctl rollback emergency --hosts gateways"
+    )]
+    /// Several gateway hosts over OpenSSH: each reachable, its gatewayctl and config
+    #[command(subcommand)]
+    Fleet(commands::fleet::FleetCommand),
+    #[command(
         after_help = "Examples:\n  gatewayctl report                              # since activation: before/after, 429s, breaker, checklist, criteria\n  gatewayctl report --since 7d --format html -o review.html\n  gatewayctl report --format markdown | xclip   # for the ticket"
     )]
     /// The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria

@@ -47,6 +47,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::exec(args, &mut ctx).await,
         Command::History(args) => commands::history::exec(args, &mut ctx).await,
         Command::Report(args) => commands::report::exec(args, &mut ctx).await,
+        Command::Fleet(cmd) => commands::fleet::exec(cmd, &mut ctx).await,
         Command::Journal(cmd) => commands::journal::exec(cmd, &mut ctx).await,
         Command::Init(args) => commands::init::exec(args, &mut ctx),
         Command::Config(cmd) => commands::config::exec(cmd, &mut ctx),

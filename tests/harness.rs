@@ -162,3 +162,89 @@ pub fn json<T: serde::de::DeserializeOwned>(out: &Output) -> T {
 pub fn code(out: &Output) -> i32 {
     out.status.code().expect("exited, not killed")
 }
+
+/// A real OpenSSH server on a loopback port, with a generated host key and
+/// client key: the fleet's hosts are reached through it as root. Killed
+/// when dropped.
+pub struct Sshd {
+    child: Child,
+    pub port: u16,
+    /// An ssh_config (`ssh -F`) with the client key and a known_hosts that
+    /// holds this server's host key (strict checking passes, nothing is asked).
+    pub ssh_config: PathBuf,
+    pub dir: tempfile::TempDir,
+}
+
+impl Sshd {
+    pub fn start() -> Self {
+        let sshd = std::path::Path::new("/usr/sbin/sshd");
+        assert!(sshd.is_file(), "sshd is not installed: run `apt-get install -y openssh-server` (or `bash .ci/run`)");
+        require("ssh", "openssh-client");
+        let keygen = require("ssh-keygen", "openssh-client");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        for key in ["host", "client"] {
+            let out = Command::new(&keygen)
+                .args(["-q", "-t", "ed25519", "-N", "", "-C", key, "-f"])
+                .arg(d.join(key))
+                .output()
+                .expect("ssh-keygen");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::fs::copy(d.join("client.pub"), d.join("authorized_keys")).unwrap();
+        // Privilege separation wants its empty directory.
+        let _ = std::fs::create_dir_all("/run/sshd");
+        for _ in 0..5 {
+            let port = free_port();
+            let config = format!(
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\n\
+                 PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\nPermitRootLogin prohibit-password\n\
+                 StrictModes no\nUsePAM no\nMaxStartups 64\nMaxSessions 64\nLogLevel ERROR\n",
+                d = d.display()
+            );
+            std::fs::write(d.join("sshd_config"), config).unwrap();
+            let host_key = std::fs::read_to_string(d.join("host.pub")).unwrap();
+            std::fs::write(d.join("known_hosts"), format!("[127.0.0.1]:{port} {host_key}")).unwrap();
+            std::fs::write(
+                d.join("ssh_config"),
+                format!(
+                    "Host *\n  User root\n  IdentityFile {d}/client\n  IdentitiesOnly yes\n  UserKnownHostsFile {d}/known_hosts\n  GlobalKnownHostsFile /dev/null\n",
+                    d = d.display()
+                ),
+            )
+            .unwrap();
+            let mut child = Command::new(sshd)
+                .args(["-D", "-e", "-f"])
+                .arg(d.join("sshd_config"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn sshd");
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break;
+                }
+                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Sshd { child, port, ssh_config: d.join("ssh_config"), dir };
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("sshd did not start on a free loopback port");
+    }
+
+    /// A loopback port nothing listens on: a host that cannot be reached.
+    pub fn dead_port() -> u16 {
+        free_port()
+    }
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -12,6 +12,7 @@ mod conformance_limiter;
 mod conformance_sanitizer;
 mod evidence;
 mod faults;
+mod fleet;
 mod harness;
 mod integrate;
 mod lab;

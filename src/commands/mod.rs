@@ -7,6 +7,7 @@ mod breaker_trip;
 pub mod cache;
 pub mod completions;
 pub mod config;
+pub mod fleet;
 pub mod history;
 pub mod init;
 pub mod integrate;

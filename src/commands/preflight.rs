@@ -11,10 +11,19 @@ use crate::exit;
 use crate::ops::preflight::gather;
 
 #[derive(Debug, Args)]
-pub struct PreflightArgs {}
+pub struct PreflightArgs {
+    #[command(flatten)]
+    pub fleet: crate::commands::fleet::FleetArgs,
+}
 
-pub async fn exec(_args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
+pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
+    if let Some(fleet) = args.fleet.fleet(ctx, &settings)? {
+        // Every host at once, each its own preflight (and its own baseline).
+        let report = crate::ops::fleet::preflight(&fleet).await;
+        ctx.out.emit(&report).context("while printing the fleet's preflight")?;
+        return Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED });
+    }
     let spinner = ctx.out.spinner("preflight: checking");
     let report = gather(&settings).await;
     spinner.finish();

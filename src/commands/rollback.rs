@@ -20,21 +20,30 @@ const EMERGENCY_WAIT: Duration = Duration::from_secs(3);
 #[derive(Debug, Subcommand)]
 pub enum RollbackCommand {
     /// Type collectAppointment's parameter back to a plain Request (the plan's "remove type hint"), getAppointmentData() back to all()
-    InputValidation(RunArgs),
+    InputValidation(FeatureArgs),
     /// Remove api.rate-limit from every middleware list in routes/api.php
-    RateLimit(RunArgs),
+    RateLimit(FeatureArgs),
     /// Comment out the CircuitBreaker construction in CalcomService::__construct
-    CircuitBreaker(RunArgs),
+    CircuitBreaker(FeatureArgs),
     /// Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers
-    LogSanitizer(RunArgs),
+    LogSanitizer(FeatureArgs),
     /// The plan's 60-second rollback: rate limiting off, caches cleared, graceful reload, health verified (asks nothing, by design)
-    Emergency(RunArgs),
+    Emergency(FeatureArgs),
     /// Every feature, in reverse order of activation
-    All(RunArgs),
+    All(FeatureArgs),
     /// What is rolled back now, and what an interruption left half done (from the journal)
     List,
     /// Restore the original bytes, only if the file still holds what the rollback wrote
     Undo(UndoArgs),
+}
+
+/// A rollback's flags, and the hosts it runs on (this one without --hosts).
+#[derive(Debug, Clone, Args)]
+pub struct FeatureArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub fleet: crate::commands::fleet::FleetArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -143,6 +152,10 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
         RollbackCommand::Emergency(a) => ("rollback emergency", vec![Feature::RateLimit], a, true),
         RollbackCommand::All(a) => ("rollback all", Feature::ALL.to_vec(), a, false),
     };
+    let FeatureArgs { run: args, fleet } = args;
+    if let Some(fleet) = fleet.fleet(ctx, &settings)? {
+        return on_fleet(ctx, &fleet, name, &features, &args, emergency).await;
+    }
     let (report, ok) = match args.dry_run {
         true => rollback::dry_run(&settings, &features).await?,
         false => {
@@ -160,6 +173,38 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
         }
     };
     finish(ctx, report, ok, started)
+}
+
+/// The rollback on every host at once, each through its own door and
+/// proven off over HTTP there; a host that cannot be reached is named and
+/// the command fails, never "done".
+async fn on_fleet(
+    ctx: &mut Context,
+    fleet: &crate::ops::fleet::Fleet,
+    name: &str,
+    features: &[Feature],
+    args: &RunArgs,
+    emergency: bool,
+) -> anyhow::Result<u8> {
+    if !emergency && !args.dry_run {
+        let names: Vec<&str> = features.iter().map(|f| f.name()).collect();
+        ctx.confirm_change(&format!("roll back {} on {} host(s)?", names.join(", "), fleet.hosts.len()))?;
+    }
+    let mut remote: Vec<&str> = vec!["--yes"];
+    remote.extend(name.split(' '));
+    for (on, flag) in [
+        (args.dry_run, "--dry-run"),
+        (args.no_cache, "--no-cache"),
+        (args.no_reload, "--no-reload"),
+        (args.break_lock, "--break-lock"),
+    ] {
+        if on {
+            remote.push(flag);
+        }
+    }
+    let report = crate::ops::fleet::rollback(fleet, name, &remote).await;
+    ctx.out.emit(&report)?;
+    Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
 }
 
 /// The door; the emergency rollback waits a few seconds for a holder, never longer.

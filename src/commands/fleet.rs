@@ -1,0 +1,66 @@
+//! `gatewayctl fleet check`: every host of the fleet reachable over ssh,
+//! its gatewayctl (the same binary as here?) and its config; and the
+//! `--hosts`/`--inventory` flags other commands share (ops::fleet).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::commands::Context;
+use crate::exit;
+use crate::ops::fleet::{self, Fleet};
+
+#[derive(Debug, Subcommand)]
+pub enum FleetCommand {
+    /// Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found
+    Check(FleetArgs),
+    /// What this host's gatewayctl is (run by `fleet check` on each host)
+    #[command(hide = true)]
+    Whoami,
+}
+
+/// Which hosts a command runs on; without --hosts, this host only.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FleetArgs {
+    /// Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)
+    #[arg(long, value_name = "all|NAME,…|GROUP")]
+    pub hosts: Option<String>,
+    /// Read the hosts from an Ansible INI inventory instead of [[hosts]]
+    #[arg(long, value_name = "FILE", requires = "hosts")]
+    pub inventory: Option<PathBuf>,
+}
+
+impl FleetArgs {
+    /// The fleet picked, or `None` for this host alone.
+    pub fn fleet(&self, ctx: &mut Context, settings: &crate::settings::Settings) -> anyhow::Result<Option<Fleet>> {
+        let Some(spec) = &self.hosts else { return Ok(None) };
+        let fleet = Fleet::pick(settings, spec, self.inventory.as_deref())?;
+        for note in &fleet.notes {
+            ctx.out.detail(&format!("inventory: {note}"));
+        }
+        ctx.out.status(&format!(
+            "fleet: {} host(s): {}",
+            fleet.hosts.len(),
+            fleet.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")
+        ));
+        Ok(Some(fleet))
+    }
+}
+
+pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    match cmd {
+        FleetCommand::Whoami => {
+            let settings = ctx.settings()?;
+            ctx.out.emit(&fleet::whoami(&settings))?;
+            Ok(exit::OK)
+        }
+        FleetCommand::Check(args) => {
+            let settings = ctx.settings()?;
+            let args = FleetArgs { hosts: Some(args.hosts.unwrap_or_else(|| "all".into())), ..args };
+            let picked = args.fleet(ctx, &settings)?.expect("--hosts is set");
+            let report = fleet::check(&picked, fleet::whoami(&settings)).await;
+            ctx.out.emit(&report)?;
+            Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The fleet: the hosts `--hosts` picks (from `[[hosts]]` or an Ansible
+//! inventory), each running gatewayctl itself over ssh, a bounded number at
+//! once, answers kept in host order. Every proof is made on the host it
+//! concerns; what a host could not answer is said with its name, never
+//! taken for a pass.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::adapters::ssh::{Answer, Ssh};
+use crate::core::inventory::{self, Host};
+use crate::exit::UsageError;
+use crate::settings::Settings;
+
+/// The hosts picked and how to reach them.
+pub struct Fleet {
+    pub hosts: Vec<Host>,
+    pub ssh: Ssh,
+    pub parallel: usize,
+    pub gatewayctl: String,
+    /// What the inventory held that gatewayctl ignores.
+    pub notes: Vec<String>,
+}
+
+impl Fleet {
+    /// The hosts `spec` names, from `inventory` (Ansible INI) or the config's `[[hosts]]`.
+    pub fn pick(settings: &Settings, spec: &str, inventory: Option<&Path>) -> anyhow::Result<Fleet> {
+        let (hosts, notes) = match inventory {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("while reading the inventory {}", path.display()))?;
+                inventory::from_ansible_ini(&text)
+                    .map_err(|e| UsageError(format!("inventory {}: {e}", path.display())))?
+            }
+            None => (settings.file.hosts.iter().map(|h| h.host()).collect(), vec![]),
+        };
+        let hosts = inventory::select(&hosts, spec).map_err(UsageError)?;
+        let f = &settings.file.fleet;
+        Ok(Fleet {
+            hosts,
+            ssh: Ssh {
+                config: (!f.ssh_config.as_os_str().is_empty()).then(|| f.ssh_config.clone()),
+                connect_timeout: f.connect_timeout.0,
+                command_timeout: f.command_timeout.0,
+                control_dir: Ssh::control_dir(),
+            },
+            parallel: f.parallel.max(1),
+            gatewayctl: f.gatewayctl.clone(),
+            notes,
+        })
+    }
+
+    /// gatewayctl's command line on `host`: JSON out, the host's own config and app dir.
+    pub fn remote(&self, host: &Host, args: &[&str]) -> Vec<String> {
+        let mut out = vec![self.gatewayctl.clone(), "--format".into(), "json".into(), "--quiet".into()];
+        if let Some(config) = &host.config {
+            out.extend(["--config".into(), config.display().to_string()]);
+        }
+        if let Some(app) = &host.app_dir {
+            out.extend(["--app-dir".into(), app.display().to_string()]);
+        }
+        out.extend(args.iter().map(|a| a.to_string()));
+        out
+    }
+
+    /// Runs gatewayctl `args` on every host, `parallel` at once; the
+    /// answers in host order.
+    pub async fn each(&self, args: &[&str]) -> Vec<(Host, Answer)> {
+        let gate = Arc::new(tokio::sync::Semaphore::new(self.parallel));
+        let mut tasks = tokio::task::JoinSet::new();
+        for (i, host) in self.hosts.iter().enumerate() {
+            let (ssh, host, remote, gate) = (self.ssh.clone(), host.clone(), self.remote(host, args), gate.clone());
+            tasks.spawn(async move {
+                let _permit = gate.acquire_owned().await.expect("the gate is never closed");
+                let answer = ssh.run(&host, &remote).await;
+                (i, host, answer)
+            });
+        }
+        let mut out: Vec<(usize, Host, Answer)> = Vec::new();
+        while let Some(done) = tasks.join_next().await {
+            out.push(done.expect("a host's task panicked"));
+        }
+        out.sort_by_key(|(i, _, _)| *i);
+        out.into_iter().map(|(_, h, a)| (h, a)).collect()
+    }
+}
+
+/// The last non-empty line of a host's stderr (its error), for a report.
+pub fn last_words(answer: &Answer) -> Option<String> {
+    answer.failure.clone().or_else(|| {
+        answer.stderr.lines().rev().find(|l| !l.trim().is_empty()).map(|l| l.trim().chars().take(300).collect())
+    })
+}
+
+use crate::core::checks::Decision;
+use crate::report::fleet::{
+    FleetCheckReport, FleetPreflightReport, FleetRollbackReport, HostCheck, HostPreflight, HostRollback, Whoami,
+};
+use crate::report::preflight::PreflightReport;
+
+/// This machine's gatewayctl: version, the running binary's SHA-256, config, app dir.
+pub fn whoami(settings: &Settings) -> Whoami {
+    let sha256 = std::env::current_exe().ok().and_then(|p| crate::ops::cache::sha256_file(&p));
+    Whoami {
+        version: env!("CARGO_PKG_VERSION").into(),
+        sha256,
+        config: settings.source.as_ref().map(|p| p.display().to_string()),
+        app_dir: settings.app_dir().display().to_string(),
+        host: crate::adapters::state::hostname(),
+    }
+}
+
+/// `fleet check`: each host reachable, its gatewayctl (same binary as here?), its config.
+pub async fn check(fleet: &Fleet, local: Whoami) -> FleetCheckReport {
+    let hosts: Vec<HostCheck> = fleet
+        .each(&["fleet", "whoami"])
+        .await
+        .into_iter()
+        .map(|(host, answer)| {
+            let who: Option<Whoami> =
+                (answer.code == Some(0)).then(|| serde_json::from_str(&answer.stdout).ok()).flatten();
+            let error = match (&who, answer.code) {
+                (Some(w), _) if w.config.is_none() => Some("no gatewayctl.toml found on the host".into()),
+                (Some(_), _) => None,
+                (None, Some(127)) => {
+                    Some(format!("{} is not installed there: `gatewayctl fleet push`", fleet.gatewayctl))
+                }
+                (None, _) => last_words(&answer).or(Some("no answer".into())),
+            };
+            HostCheck {
+                host: host.name.clone(),
+                reachable: answer.code.is_some(),
+                same_binary: who.as_ref().map(|w| w.sha256.is_some() && w.sha256 == local.sha256),
+                whoami: who,
+                error,
+            }
+        })
+        .collect();
+    let ok = hosts.iter().all(|h| h.error.is_none() && h.same_binary == Some(true));
+    FleetCheckReport { hosts, local, notes: fleet.notes.clone(), ok }
+}
+
+/// `preflight --hosts`: every host's preflight, side by side; GO only when
+/// every host answered GO.
+pub async fn preflight(fleet: &Fleet) -> FleetPreflightReport {
+    let hosts: Vec<HostPreflight> = fleet
+        .each(&["preflight"])
+        .await
+        .into_iter()
+        .map(|(host, answer)| {
+            // preflight exits 0 (GO) or 1 (NO-GO) with its report; anything else is no answer.
+            let report: Option<PreflightReport> =
+                matches!(answer.code, Some(0 | 1)).then(|| serde_json::from_str(&answer.stdout).ok()).flatten();
+            let error = match &report {
+                Some(_) => None,
+                None => Some(last_words(&answer).unwrap_or_else(|| "no preflight report came back".into())),
+            };
+            HostPreflight { host: host.name.clone(), reachable: answer.code.is_some(), report, error }
+        })
+        .collect();
+    let go = hosts.iter().all(|h| h.report.as_ref().is_some_and(|r| r.decision == Decision::Go));
+    FleetPreflightReport { decision: if go { Decision::Go } else { Decision::NoGo }, hosts, notes: fleet.notes.clone() }
+}
+
+/// A rollback (`args`, e.g. `rollback emergency`) on every host at once;
+/// each host proves its own off over HTTP. Done only when every host says so.
+pub async fn rollback(fleet: &Fleet, what: &str, args: &[&str]) -> FleetRollbackReport {
+    let started = std::time::Instant::now();
+    let hosts: Vec<HostRollback> = fleet
+        .each(args)
+        .await
+        .into_iter()
+        .map(|(host, answer)| {
+            let report: Option<serde_json::Value> = serde_json::from_str(&answer.stdout).ok();
+            let error = match answer.code {
+                Some(0) => None,
+                _ => last_words(&answer).or(Some("the rollback did not finish".into())),
+            };
+            HostRollback {
+                host: host.name.clone(),
+                reachable: answer.code.is_some(),
+                code: answer.code,
+                report,
+                error,
+                elapsed_ms: answer.elapsed.as_millis() as u64,
+            }
+        })
+        .collect();
+    let ok = hosts.iter().all(|h| h.code == Some(0));
+    let dry_run = args.contains(&"--dry-run");
+    FleetRollbackReport { what: what.into(), dry_run, hosts, ok, elapsed_ms: started.elapsed().as_millis() as u64 }
+}

@@ -1,0 +1,201 @@
+//! The fleet's reports: each host's answer side by side, a host that could
+//! not answer named with why.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::core::checks::{Decision, Verdict};
+use crate::report::preflight::{verdict_cell, PreflightReport};
+use crate::report::{table, Human, Style};
+
+/// `fleet whoami`: what a host says of its gatewayctl.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Whoami {
+    pub version: String,
+    /// SHA-256 of the running binary.
+    pub sha256: Option<String>,
+    /// The config file found (`None`: built-in defaults).
+    pub config: Option<String>,
+    pub app_dir: String,
+    pub host: String,
+}
+
+impl Human for Whoami {
+    fn human(&self, w: &mut dyn Write, _: &Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "gatewayctl {} sha256 {} on {}, config {}, app {}",
+            self.version,
+            self.sha256.as_deref().unwrap_or("unknown"),
+            self.host,
+            self.config.as_deref().unwrap_or("none (built-in defaults)"),
+            self.app_dir
+        )
+    }
+}
+
+/// `fleet check`: per host, reachable, its gatewayctl and config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetCheckReport {
+    pub hosts: Vec<HostCheck>,
+    /// This machine's gatewayctl, to compare with.
+    pub local: Whoami,
+    pub notes: Vec<String>,
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostCheck {
+    pub host: String,
+    pub reachable: bool,
+    pub whoami: Option<Whoami>,
+    /// Runs the same binary as this machine.
+    pub same_binary: Option<bool>,
+    pub error: Option<String>,
+}
+
+impl Human for FleetCheckReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["host", "reachable", "gatewayctl", "sha256", "config", "problem"]);
+        for h in &self.hosts {
+            let who = h.whoami.as_ref();
+            t.add_row(vec![
+                Cell::new(&h.host),
+                Cell::new(if h.reachable { style.good("yes") } else { style.bad("NO") }),
+                Cell::new(who.map_or("-".to_string(), |w| w.version.clone())),
+                Cell::new(match (who.and_then(|w| w.sha256.as_deref()), h.same_binary) {
+                    (Some(s), Some(true)) => format!("{} (same as here)", &s[..12.min(s.len())]),
+                    (Some(s), _) => {
+                        style.warn(&format!("{} (differs: `gatewayctl fleet push`)", &s[..12.min(s.len())]))
+                    }
+                    (None, _) => "-".into(),
+                }),
+                Cell::new(who.map_or("-".to_string(), |w| w.config.clone().unwrap_or_else(|| style.bad("none")))),
+                Cell::new(h.error.as_deref().unwrap_or("")),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        for n in &self.notes {
+            writeln!(w, "note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `preflight --hosts`: every host's checks, GO only when every host is GO.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetPreflightReport {
+    pub decision: Decision,
+    pub hosts: Vec<HostPreflight>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostPreflight {
+    pub host: String,
+    pub reachable: bool,
+    /// `None`: no report came back (unreachable, or gatewayctl failed there).
+    pub report: Option<PreflightReport>,
+    pub error: Option<String>,
+}
+
+impl Human for FleetPreflightReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut head = vec!["check"];
+        head.extend(self.hosts.iter().map(|h| h.host.as_str()));
+        let mut t = table::new(&head);
+        let mut names: Vec<&str> = Vec::new();
+        for h in &self.hosts {
+            for c in h.report.iter().flat_map(|r| &r.checks) {
+                if !names.contains(&c.name.as_str()) {
+                    names.push(&c.name);
+                }
+            }
+        }
+        for name in names {
+            let mut row = vec![Cell::new(name)];
+            for h in &self.hosts {
+                let check = h.report.as_ref().and_then(|r| r.checks.iter().find(|c| c.name == name));
+                row.push(match check {
+                    Some(c) => verdict_cell(style, c.verdict),
+                    None => verdict_cell(style, Verdict::Unknown),
+                });
+            }
+            t.add_row(row);
+        }
+        writeln!(w, "{t}")?;
+        for h in &self.hosts {
+            if let Some(e) = &h.error {
+                writeln!(w, "{}: {}: {e}", style.bad("NO-GO"), h.host)?;
+            }
+            for c in h.report.iter().flat_map(|r| &r.checks).filter(|c| matches!(c.verdict, Verdict::Fail)) {
+                writeln!(w, "{}: {}: {}: {}", style.bad("FAIL"), h.host, c.name, c.evidence)?;
+            }
+        }
+        for n in &self.notes {
+            writeln!(w, "note: {n}")?;
+        }
+        let go = self.decision == Decision::Go;
+        writeln!(w, "{} ({} host(s))", if go { style.good("GO") } else { style.bad("NO-GO") }, self.hosts.len())
+    }
+}
+
+/// `rollback … --hosts`: every host's rollback, proven off there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetRollbackReport {
+    pub what: String,
+    /// Each host showed what it would do and changed nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+    pub hosts: Vec<HostRollback>,
+    pub ok: bool,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostRollback {
+    pub host: String,
+    pub reachable: bool,
+    /// The host's gatewayctl exit code (`None`: no answer).
+    pub code: Option<i32>,
+    /// Its rollback report, as it printed it.
+    pub report: Option<serde_json::Value>,
+    pub error: Option<String>,
+    pub elapsed_ms: u64,
+}
+
+impl Human for FleetRollbackReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["host", "result", "time", "detail"]);
+        for h in &self.hosts {
+            let result = match (h.reachable, h.code) {
+                (false, _) => style.bad("UNREACHABLE"),
+                (true, Some(0)) if self.dry_run => "dry run: nothing changed".to_string(),
+                (true, Some(0)) => style.good("done, proven off"),
+                (true, Some(c)) => style.bad(&format!("FAILED (exit {c})")),
+                (true, None) => style.bad("NO ANSWER"),
+            };
+            t.add_row(vec![
+                Cell::new(&h.host),
+                Cell::new(result),
+                Cell::new(format!("{:.1} s", h.elapsed_ms as f64 / 1000.0)),
+                Cell::new(h.error.as_deref().unwrap_or("")),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(
+            w,
+            "{}: {} on {} host(s) in {:.1} s",
+            match (self.ok, self.dry_run) {
+                (true, true) => "dry run".to_string(),
+                (true, false) => style.good("done"),
+                (false, _) => style.bad("NOT DONE everywhere"),
+            },
+            self.what,
+            self.hosts.len(),
+            self.elapsed_ms as f64 / 1000.0
+        )
+    }
+}
