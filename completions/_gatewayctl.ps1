@@ -64,6 +64,8 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
         'gatewayctl;activate' {
             [CompletionResult]::new('--runbook', '--runbook', [CompletionResultType]::ParameterName, 'The runbook [default: the shipped runbooks/activation.toml]')
             [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read the hosts from an Ansible INI inventory instead of [[hosts]]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')

@@ -605,7 +605,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__activate)
-            opts="-v -q -h --runbook --dry-run --resume --break-lock --with --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --runbook --dry-run --resume --break-lock --with --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +616,14 @@ _gatewayctl() {
                     return 0
                     ;;
                 --with)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

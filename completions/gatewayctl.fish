@@ -65,6 +65,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "manpages" -d 
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l runbook -d 'The runbook [default: the shipped runbooks/activation.toml]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l with -d 'Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l inventory -d 'Read the hosts from an Ansible INI inventory instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''

@@ -4,7 +4,8 @@
 //! fleet through an Ansible INI inventory.
 
 use gatewayctl::core::checks::Decision;
-use gatewayctl::report::fleet::{FleetCheckReport, FleetPreflightReport, FleetRollbackReport};
+use gatewayctl::core::journal::{Entry, Event};
+use gatewayctl::report::fleet::{FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport};
 use gatewayctl::report::status::StatusReport;
 
 use crate::harness::{code, gatewayctl, json, stderr, stdout, Sshd};
@@ -109,4 +110,92 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     let key = std::fs::read_to_string(sshd.dir.path().join("client")).unwrap();
     let secret_line = key.lines().nth(1).unwrap();
     assert!(!stdout(&out).contains(secret_line) && !stderr(&out).contains(secret_line));
+}
+
+fn journal(path: &std::path::Path) -> Vec<Entry> {
+    std::fs::read_to_string(path).unwrap_or_default().lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
+}
+
+fn three_labs(name: &str) -> (Sshd, Vec<Lab>, String) {
+    let sshd = Sshd::start();
+    let labs: Vec<Lab> = ["a", "b", "c"].iter().map(|l| Lab::start(&format!("{name}-{l}"), None)).collect();
+    let config = sshd.dir.path().join("operator.toml");
+    let hosts: Vec<(&str, u16, &Lab)> =
+        ["gw-a", "gw-b", "gw-c"].iter().zip(&labs).map(|(n, l)| (*n, sshd.port, l)).collect();
+    let mut text = operator_config(&sshd, &hosts, Sshd::dead_port());
+    // No dead host in these fleets: cut it off.
+    text.truncate(text.find("\n[[hosts]]\nname = \"gw-dead\"").unwrap());
+    std::fs::write(&config, text).unwrap();
+    (sshd, labs, config.display().to_string())
+}
+
+#[test]
+fn a_rolling_activation_switches_host_after_host() {
+    let (sshd, labs, config) = three_labs("roll");
+    let out = gatewayctl(&["--config", &config, "activate", "--hosts", "all", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    assert!(report.completed && report.stopped_at.is_none(), "{report:#?}");
+    assert_eq!(report.batches, [1, 1, 1]);
+    assert!(report.hosts.iter().all(|h| h.state == "switched"), "{report:#?}");
+    // Batch order: each host's own run finished before the next one's began.
+    let mut last_end = String::new();
+    for (lab, h) in labs.iter().zip(&report.hosts) {
+        let entries = journal(&lab.dir.join("state/journal.jsonl"));
+        let run = h.remote_run.as_deref().expect("the host's run id");
+        let mine: Vec<&Entry> = entries.iter().filter(|e| e.run == run).collect();
+        assert!(matches!(mine.first().unwrap().event, Event::RunStarted { .. }), "{mine:#?}");
+        assert!(mine.iter().any(|e| matches!(&e.event, Event::StepFinished { step, .. } if step == "reload")));
+        assert!(mine.first().unwrap().ts > last_end, "{} started before the batch before it ended", h.host);
+        last_end = mine.last().unwrap().ts.clone();
+    }
+    // The operator's journal holds the fleet run, host by host.
+    let ops = journal(&sshd.dir.path().join("operator-state/journal.jsonl"));
+    let order: Vec<String> = ops
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::FleetHost { host, step, .. } if step == "activate" => Some(host.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(order, ["gw-a", "gw-b", "gw-c"]);
+}
+
+#[test]
+fn a_failing_host_stops_the_fleet_and_what_was_switched_is_rolled_back() {
+    let (_sshd, labs, config) = three_labs("stop");
+    // Host b's gatewayctl expects another limit than its gateway enforces:
+    // Phase 1 cannot see it; its own verify (Phase 4) fails after its reload.
+    let b = &labs[1].report.config;
+    let text = std::fs::read_to_string(b).unwrap().replacen("limit = 60", "limit = 61", 2);
+    std::fs::write(b, text).unwrap();
+    let out = gatewayctl(&["--config", &config, "activate", "--hosts", "all", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    let states: Vec<&str> = report.hosts.iter().map(|h| h.state.as_str()).collect();
+    assert_eq!(states, ["rolled_back", "rolled_back", "untouched"], "{report:#?}");
+    assert!(report.stopped_at.as_deref().is_some_and(|s| s.starts_with("batch 2")), "{report:#?}");
+    for lab in &labs[..2] {
+        let out = gatewayctl(&["--config", lab.report.config.to_str().unwrap(), "status", "--format", "json"]);
+        let status: StatusReport = json(&out);
+        let rl = status.features.iter().find(|f| f.feature.name() == "rate-limit").unwrap();
+        assert_eq!(rl.state, "rolled_back");
+    }
+    assert!(
+        journal(&labs[2].dir.join("state/journal.jsonl")).iter().all(|e| !matches!(e.event, Event::RunStarted { .. })),
+        "host c was never touched"
+    );
+
+    // A broken php-fpm config is seen by Phase 1: NO-GO, nothing changed anywhere.
+    let conf = labs[2].dir.join("run/php-fpm.conf");
+    let good = std::fs::read_to_string(&conf).unwrap();
+    std::fs::write(&conf, format!("{good}pm = bogus\n")).unwrap();
+    let before: Vec<usize> = labs.iter().map(|l| journal(&l.dir.join("state/journal.jsonl")).len()).collect();
+    let out = gatewayctl(&["--config", &config, "activate", "--hosts", "gw-c", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    assert_eq!(report.hosts[0].state, "no_go", "{report:#?}");
+    assert!(report.stopped_at.as_deref().is_some_and(|s| s.contains("nothing was changed")));
+    let after: Vec<usize> = labs.iter().map(|l| journal(&l.dir.join("state/journal.jsonl")).len()).collect();
+    assert_eq!(before, after, "no host journaled a change");
 }

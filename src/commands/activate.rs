@@ -46,6 +46,8 @@ pub struct ActivateArgs {
     /// Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation
     #[arg(long, value_name = "STEP")]
     pub with: Vec<String>,
+    #[command(flatten)]
+    pub fleet: crate::commands::fleet::FleetArgs,
 }
 
 pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -57,6 +59,9 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         ),
         None => ("runbooks/activation.toml (built in)".to_string(), DEFAULT_RUNBOOK.to_string()),
     };
+    if let Some(fleet) = args.fleet.fleet(ctx, &settings)? {
+        return on_fleet(ctx, &settings, &fleet, &args).await;
+    }
     let runbook = Runbook::parse(&text)?;
     let all = runbook.selected(&args.with).map_err(|e| exit::UsageError(e.to_string()))?;
     if args.dry_run {
@@ -123,6 +128,47 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     };
     ctx.out.emit(&report)?;
     Ok(if completed { exit::OK } else { exit::CHECK_FAILED })
+}
+
+/// The runbook on a fleet: Phase 1 everywhere, then batch by batch, under
+/// the operator's lock and journal (ops::fleet::activate).
+async fn on_fleet(
+    ctx: &mut Context,
+    settings: &Settings,
+    fleet: &crate::ops::fleet::Fleet,
+    args: &ActivateArgs,
+) -> anyhow::Result<u8> {
+    if args.dry_run || args.resume || args.runbook.is_some() {
+        return Err(exit::UsageError(
+            "with --hosts, activate runs each host's own runbook; --dry-run, --resume and --runbook are per host for now: run them there"
+                .into(),
+        )
+        .into());
+    }
+    let batches = settings.file.fleet.batch.sizes(fleet.hosts.len()).map_err(exit::UsageError)?;
+    ctx.confirm_change(&format!(
+        "activate {} host(s) in batches of {:?} (Phase 1 on all first)?",
+        fleet.hosts.len(),
+        batches
+    ))?;
+    let door = Door::open(settings, Knock::new("activate --hosts", args.break_lock)).await?;
+    for note in door.notes() {
+        ctx.out.warn(&note);
+    }
+    door.record(Event::RunStarted {
+        runbook: format!(
+            "fleet activation of {}",
+            fleet.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        operator: door.me.owner.clone(),
+        host: door.me.host.clone(),
+        pid: door.me.pid,
+        dry_run: false,
+        hashes: BTreeMap::new(),
+    })?;
+    let report = crate::ops::fleet::activate(fleet, &door, &batches, settings.file.fleet.max_fail, &args.with).await?;
+    ctx.out.emit(&report)?;
+    Ok(if report.completed { exit::OK } else { exit::CHECK_FAILED })
 }
 
 /// Records the baseline `report` compares with, before anything changes;

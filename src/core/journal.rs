@@ -112,6 +112,17 @@ pub enum Event {
         ok: bool,
         summary: String,
     },
+    /// A fleet run's step on one host (on the operator's machine: each
+    /// host keeps its own journal of what it did, under `remote_run`).
+    FleetHost {
+        host: String,
+        /// preflight, activate, verify, rollback.
+        step: String,
+        ok: bool,
+        detail: String,
+        #[serde(default)]
+        remote_run: Option<String>,
+    },
     /// `breaker reset`: the keys it deleted, with their values before.
     BreakerReset {
         service: String,

@@ -68,9 +68,14 @@ impl Fleet {
     /// Runs gatewayctl `args` on every host, `parallel` at once; the
     /// answers in host order.
     pub async fn each(&self, args: &[&str]) -> Vec<(Host, Answer)> {
+        self.each_on(&self.hosts, args).await
+    }
+
+    /// As `each`, on some of the hosts.
+    pub async fn each_on(&self, hosts: &[Host], args: &[&str]) -> Vec<(Host, Answer)> {
         let gate = Arc::new(tokio::sync::Semaphore::new(self.parallel));
         let mut tasks = tokio::task::JoinSet::new();
-        for (i, host) in self.hosts.iter().enumerate() {
+        for (i, host) in hosts.iter().enumerate() {
             let (ssh, host, remote, gate) = (self.ssh.clone(), host.clone(), self.remote(host, args), gate.clone());
             tasks.spawn(async move {
                 let _permit = gate.acquire_owned().await.expect("the gate is never closed");
@@ -95,8 +100,12 @@ pub fn last_words(answer: &Answer) -> Option<String> {
 }
 
 use crate::core::checks::Decision;
+use crate::core::journal::Event;
+use crate::ops::door::Door;
+use crate::report::activate::ActivateReport;
 use crate::report::fleet::{
-    FleetCheckReport, FleetPreflightReport, FleetRollbackReport, HostCheck, HostPreflight, HostRollback, Whoami,
+    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport, HostActivation, HostCheck,
+    HostPreflight, HostRollback, Whoami,
 };
 use crate::report::preflight::PreflightReport;
 
@@ -162,6 +171,154 @@ pub async fn preflight(fleet: &Fleet) -> FleetPreflightReport {
         .collect();
     let go = hosts.iter().all(|h| h.report.as_ref().is_some_and(|r| r.decision == Decision::Go));
     FleetPreflightReport { decision: if go { Decision::Go } else { Decision::NoGo }, hosts, notes: fleet.notes.clone() }
+}
+
+/// Where one host of a fleet activation stands.
+fn state(host: &Host, batch: Option<usize>, state: &str, detail: String, remote_run: Option<String>) -> HostActivation {
+    HostActivation { host: host.name.clone(), batch, state: state.into(), detail, remote_run }
+}
+
+/// `activate --hosts`: Phase 1 (preflight) on every host, then the
+/// runbook on each batch of hosts in turn, each batch gated on its hosts'
+/// own activation (which ends with verify) and on the health of the hosts
+/// switched before it. More failures than `max_fail` stop the run, and
+/// every host this run switched is rolled back (the emergency rollback,
+/// proven off there). Each step is journaled on the operator's machine
+/// through `door`; each host journals its own.
+pub async fn activate(
+    fleet: &Fleet,
+    door: &Door,
+    batches: &[usize],
+    max_fail: usize,
+    with: &[String],
+) -> anyhow::Result<FleetActivateReport> {
+    let started = std::time::Instant::now();
+    let record = |host: &Host, step: &str, ok: bool, detail: &str, remote_run: Option<String>| {
+        door.record(Event::FleetHost {
+            host: host.name.clone(),
+            step: step.into(),
+            ok,
+            detail: detail.into(),
+            remote_run,
+        })
+    };
+    let mut states: Vec<Option<HostActivation>> = fleet.hosts.iter().map(|_| None).collect();
+    let index = |name: &str| fleet.hosts.iter().position(|h| h.name == name).expect("a host of the fleet");
+
+    // Phase 1 on every host: nothing changes anywhere unless all are GO.
+    let pre = preflight(fleet).await;
+    for h in &pre.hosts {
+        let go = h.report.as_ref().is_some_and(|r| r.decision == Decision::Go);
+        let detail = match (&h.error, &h.report) {
+            (Some(e), _) => e.clone(),
+            (None, Some(r)) => crate::ops::preflight::summary(&r.checks),
+            (None, None) => String::new(),
+        };
+        record(&fleet.hosts[index(&h.host)], "preflight", go, &detail, None)?;
+        if !go {
+            states[index(&h.host)] = Some(state(&fleet.hosts[index(&h.host)], None, "no_go", detail, None));
+        }
+    }
+    let mut stopped_at = None;
+    let mut switched: Vec<usize> = Vec::new();
+    if pre.decision != Decision::Go {
+        stopped_at = Some("Phase 1: not every host is GO; nothing was changed on any host".to_string());
+    } else {
+        let mut args: Vec<&str> = vec!["--yes", "activate"];
+        for w in with {
+            args.extend(["--with", w.as_str()]);
+        }
+        let mut next = 0;
+        let mut failures = 0;
+        for (b, &size) in batches.iter().enumerate() {
+            let batch: Vec<Host> = fleet.hosts[next..(next + size).min(fleet.hosts.len())].to_vec();
+            next += batch.len();
+            for (host, answer) in fleet.each_on(&batch, &args).await {
+                let report: Option<ActivateReport> = serde_json::from_str(&answer.stdout).ok();
+                let run = report.as_ref().map(|r| r.run.clone());
+                let live = report.as_ref().is_some_and(|r| {
+                    r.phases
+                        .iter()
+                        .flat_map(|p| &p.steps)
+                        .any(|s| s.id == "reload" && s.outcome == crate::core::journal::StepOutcome::Ok)
+                });
+                let i = index(&host.name);
+                let (name, detail) = match (answer.code, live) {
+                    (Some(0), _) => ("switched", "activated and verified".to_string()),
+                    (_, true) => {
+                        ("failed_live", format!("live but failed: {}", last_words(&answer).unwrap_or_default()))
+                    }
+                    (None, _) => ("unknown", format!("{}: see its journal", last_words(&answer).unwrap_or_default())),
+                    (Some(_), false) => (
+                        "failed_before_reload",
+                        format!("nothing signalled: {}", last_words(&answer).unwrap_or_else(|| "failed".into())),
+                    ),
+                };
+                record(&host, "activate", name == "switched", &detail, run.clone())?;
+                if name != "switched" {
+                    failures += 1;
+                }
+                if name == "switched" || name == "failed_live" {
+                    switched.push(i);
+                }
+                states[i] = Some(state(&host, Some(b + 1), name, detail, run));
+            }
+            // The hosts switched before this batch must still be healthy.
+            let earlier: Vec<Host> = switched
+                .iter()
+                .filter(|&&i| states[i].as_ref().is_some_and(|s| s.batch != Some(b + 1)))
+                .map(|&i| fleet.hosts[i].clone())
+                .collect();
+            for (host, answer) in fleet.each_on(&earlier, &["verify"]).await {
+                let ok = answer.code == Some(0);
+                record(&host, "verify", ok, &last_words(&answer).unwrap_or_default(), None)?;
+                if !ok {
+                    failures += 1;
+                    if let Some(s) = states[index(&host.name)].as_mut() {
+                        s.state = "failed_live".into();
+                        s.detail =
+                            format!("verify failed after batch {}: {}", b + 1, last_words(&answer).unwrap_or_default());
+                    }
+                }
+            }
+            if failures > max_fail {
+                stopped_at = Some(format!("batch {}: {failures} host(s) failed (max_fail {max_fail})", b + 1));
+                break;
+            }
+        }
+        if stopped_at.is_some() && !switched.is_empty() {
+            // Roll back every host this run switched, each proven off there.
+            let hosts: Vec<Host> = switched.iter().map(|&i| fleet.hosts[i].clone()).collect();
+            for (host, answer) in fleet.each_on(&hosts, &["--yes", "rollback", "emergency"]).await {
+                let ok = answer.code == Some(0);
+                let detail = match ok {
+                    true => "rolled back, proven off".to_string(),
+                    false => format!("ROLLBACK FAILED: {}", last_words(&answer).unwrap_or_default()),
+                };
+                record(&host, "rollback", ok, &detail, None)?;
+                if let Some(s) = states[index(&host.name)].as_mut() {
+                    s.state = if ok { "rolled_back".into() } else { "rollback_failed".into() };
+                    s.detail = format!("{}; {detail}", s.detail);
+                }
+            }
+        }
+    }
+    let hosts: Vec<HostActivation> = fleet
+        .hosts
+        .iter()
+        .zip(states)
+        .map(|(h, s)| s.unwrap_or_else(|| state(h, None, "untouched", "nothing was run on it".into(), None)))
+        .collect();
+    let completed = hosts.iter().all(|h| h.state == "switched");
+    door.record(Event::RunFinished { completed })?;
+    Ok(FleetActivateReport {
+        run: door.run().to_string(),
+        batches: batches.to_vec(),
+        hosts,
+        completed,
+        stopped_at,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    })
 }
 
 /// A rollback (`args`, e.g. `rollback emergency`) on every host at once;

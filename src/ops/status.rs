@@ -142,6 +142,13 @@ pub fn describe(event: &Event) -> String {
         Event::BreakerReset { service, .. } => format!("breaker {service} reset"),
         Event::JournalRepaired { lines, .. } => format!("journal lines {lines:?} set aside"),
         Event::Note { command, text } => format!("{command}: {text}"),
+        Event::FleetHost { host, step, ok, detail, .. } => {
+            format!(
+                "{host}: {step} {}{}",
+                if *ok { "ok" } else { "FAILED" },
+                if detail.is_empty() { String::new() } else { format!(" ({detail})") }
+            )
+        }
         Event::Outcome { command, ok, summary } => {
             format!("{command}: {} ({summary})", if *ok { "pass" } else { "FAIL" })
         }

@@ -199,3 +199,61 @@ impl Human for FleetRollbackReport {
         )
     }
 }
+
+/// `activate --hosts`: where every host stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetActivateReport {
+    /// The run in the operator's journal.
+    pub run: String,
+    /// Hosts per batch after Phase 1.
+    pub batches: Vec<usize>,
+    pub hosts: Vec<HostActivation>,
+    pub completed: bool,
+    /// Why the run stopped early.
+    pub stopped_at: Option<String>,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostActivation {
+    pub host: String,
+    /// Its batch (1-based); `None`: Phase 1 only, or never reached.
+    pub batch: Option<usize>,
+    /// switched, no_go, failed_before_reload, failed_live, unknown, rolled_back, rollback_failed, untouched.
+    pub state: String,
+    pub detail: String,
+    /// The host's own run id (in its journal).
+    pub remote_run: Option<String>,
+}
+
+impl Human for FleetActivateReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["host", "batch", "state", "detail"]);
+        for h in &self.hosts {
+            let state = match h.state.as_str() {
+                "switched" => style.good("switched"),
+                "untouched" => "untouched".to_string(),
+                "rolled_back" => style.warn("rolled back"),
+                other => style.bad(&other.replace('_', " ").to_uppercase()),
+            };
+            t.add_row(vec![
+                Cell::new(&h.host),
+                Cell::new(h.batch.map_or("-".into(), |b| b.to_string())),
+                Cell::new(state),
+                Cell::new(&h.detail),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        match (&self.stopped_at, self.completed) {
+            (Some(why), _) => writeln!(w, "{}: {why}", style.bad("stopped"))?,
+            (None, true) => writeln!(w, "{}: every host switched, batch by batch", style.good("done"))?,
+            (None, false) => writeln!(w, "{}", style.bad("not every host was switched"))?,
+        }
+        writeln!(
+            w,
+            "run {} in {:.1} s; each host's own journal has its steps",
+            self.run,
+            self.elapsed_ms as f64 / 1000.0
+        )
+    }
+}

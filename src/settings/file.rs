@@ -65,6 +65,62 @@ pub struct FleetSection {
     pub command_timeout: DurationText,
     /// gatewayctl on the hosts.
     pub gatewayctl: String,
+    /// `activate --hosts`: hosts per batch after Phase 1 (a count, a share
+    /// such as "25%", or a ramp such as [1, "50%"]: the last size repeats).
+    pub batch: BatchSpec,
+    /// Host failures tolerated before a fleet activation stops and rolls back.
+    pub max_fail: usize,
+}
+
+/// One batch size: a count of hosts, or a share of them ("25%").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum BatchSize {
+    Count(usize),
+    Share(String),
+}
+
+/// A batch size, or a ramp of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum BatchSpec {
+    One(BatchSize),
+    Ramp(Vec<BatchSize>),
+}
+
+impl BatchSpec {
+    /// The batches for `hosts` hosts, as counts; an unreadable share is an error.
+    pub fn sizes(&self, hosts: usize) -> Result<Vec<usize>, String> {
+        let ramp: Vec<&BatchSize> = match self {
+            BatchSpec::One(s) => vec![s],
+            BatchSpec::Ramp(v) if v.is_empty() => return Err("fleet.batch is an empty list".into()),
+            BatchSpec::Ramp(v) => v.iter().collect(),
+        };
+        let size = |s: &BatchSize| -> Result<usize, String> {
+            match s {
+                BatchSize::Count(0) => Err("fleet.batch of 0 hosts".into()),
+                BatchSize::Count(n) => Ok(*n),
+                BatchSize::Share(text) => {
+                    let pct: f64 = text
+                        .strip_suffix('%')
+                        .and_then(|p| p.trim().parse().ok())
+                        .filter(|p| *p > 0.0 && *p <= 100.0)
+                        .ok_or_else(|| format!("fleet.batch {text:?}: a count or a share such as \"25%\""))?;
+                    Ok(((hosts as f64 * pct / 100.0).ceil() as usize).max(1))
+                }
+            }
+        };
+        let mut out = Vec::new();
+        let mut left = hosts;
+        let mut i = 0;
+        while left > 0 {
+            let n = size(ramp[i.min(ramp.len() - 1)])?.min(left);
+            out.push(n);
+            left -= n;
+            i += 1;
+        }
+        Ok(out)
+    }
 }
 
 /// One host of the fleet.
@@ -123,6 +179,8 @@ impl Default for FleetSection {
             connect_timeout: secs(10),
             command_timeout: secs(600),
             gatewayctl: "gatewayctl".into(),
+            batch: BatchSpec::One(BatchSize::Count(1)),
+            max_fail: 0,
         }
     }
 }
@@ -428,5 +486,25 @@ impl Default for SanitizerSection {
 impl Default for StateSection {
     fn default() -> Self {
         StateSection { dir: "/var/lib/gatewayctl".into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_count_shares_and_ramps() {
+        let one = BatchSpec::One(BatchSize::Count(1));
+        assert_eq!(one.sizes(3).unwrap(), [1, 1, 1]);
+        let quarter = BatchSpec::One(BatchSize::Share("25%".into()));
+        assert_eq!(quarter.sizes(10).unwrap(), [3, 3, 3, 1]);
+        let ramp = BatchSpec::Ramp(vec![BatchSize::Count(1), BatchSize::Share("50%".into())]);
+        assert_eq!(ramp.sizes(7).unwrap(), [1, 4, 2]);
+        assert_eq!(BatchSpec::One(BatchSize::Count(5)).sizes(2).unwrap(), [2]);
+        assert!(BatchSpec::One(BatchSize::Share("half".into())).sizes(4).unwrap_err().contains("25%"));
+        assert!(BatchSpec::One(BatchSize::Count(0)).sizes(4).is_err());
+        let parsed: FleetSection = toml::from_str("batch = [1, \"50%\"]\nmax_fail = 1").unwrap();
+        assert_eq!(parsed.batch, ramp);
     }
 }
