@@ -199,3 +199,44 @@ fn a_failing_host_stops_the_fleet_and_what_was_switched_is_rolled_back() {
     let after: Vec<usize> = labs.iter().map(|l| journal(&l.dir.join("state/journal.jsonl")).len()).collect();
     assert_eq!(before, after, "no host journaled a change");
 }
+
+#[test]
+fn push_installs_this_binary_where_it_is_missing_verified() {
+    let sshd = Sshd::start();
+    let target = sshd.dir.path().join("bin/gatewayctl");
+    let config = sshd.dir.path().join("operator.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[state]\ndir = \"{}\"\n[fleet]\nssh_config = \"{}\"\ngatewayctl = \"{}\"\n\n[[hosts]]\nname = \"gw-1\"\nssh = \"127.0.0.1\"\nport = {}\n",
+            sshd.dir.path().join("state").display(),
+            sshd.ssh_config.display(),
+            target.display(),
+            sshd.port
+        ),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "fleet", "check", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let check: FleetCheckReport = json(&out);
+    assert!(check.hosts[0].error.as_deref().is_some_and(|e| e.contains("not installed")), "{check:?}");
+
+    let out = gatewayctl(&["--config", &config, "fleet", "push", "--dry-run", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("would_push") && !target.exists(), "a dry run copies nothing");
+
+    let out = gatewayctl(&["--config", &config, "fleet", "push", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("\"pushed\""), "{}", stdout(&out));
+    let ours = std::fs::read(env!("CARGO_BIN_EXE_gatewayctl")).unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), ours, "the bytes arrived whole");
+    let left: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+    let out = gatewayctl(&["--config", &config, "fleet", "check", "--format", "json"]);
+    let check: FleetCheckReport = json(&out);
+    assert_eq!(check.hosts[0].same_binary, Some(true), "{check:?}");
+    // Again: nothing to do.
+    let out = gatewayctl(&["--config", &config, "fleet", "push", "--format", "json"]);
+    assert!(stdout(&out).contains("up_to_date"), "{}", stdout(&out));
+}

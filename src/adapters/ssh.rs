@@ -85,6 +85,11 @@ impl Ssh {
 
     /// Runs `remote` on `host`, within the command timeout.
     pub async fn run(&self, host: &Host, remote: &[String]) -> Answer {
+        self.run_with(host, remote, None).await
+    }
+
+    /// As `run`, with `input` on the remote command's stdin (a file being pushed).
+    pub async fn run_with(&self, host: &Host, remote: &[String], input: Option<Vec<u8>>) -> Answer {
         let started = Instant::now();
         if let Err(e) = std::fs::create_dir_all(&self.control_dir).and_then(|()| {
             use std::os::unix::fs::PermissionsExt;
@@ -94,15 +99,23 @@ impl Ssh {
         }
         let child = tokio::process::Command::new("ssh")
             .args(self.argv(host, remote))
-            .stdin(Stdio::null())
+            .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .kill_on_drop(true)
             .spawn();
-        let child = match child {
+        let mut child = match child {
             Ok(c) => c,
             Err(e) => return failed(started, format!("cannot run ssh: {e} (install openssh-client)")),
         };
+        if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
+            // Fed beside the wait, so a full pipe never blocks the answer.
+            tokio::spawn(async move {
+                use tokio::io::AsyncWriteExt;
+                let _ = stdin.write_all(&bytes).await;
+                let _ = stdin.shutdown().await;
+            });
+        }
         let bound = self.command_timeout + self.connect_timeout;
         match tokio::time::timeout(bound, child.wait_with_output()).await {
             Err(_) => failed(started, format!("no answer within {} s: killed", bound.as_secs())),

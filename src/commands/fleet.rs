@@ -14,9 +14,20 @@ use crate::ops::fleet::{self, Fleet};
 pub enum FleetCommand {
     /// Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found
     Check(FleetArgs),
+    /// Install this binary on the hosts that lack it or run another (copied, SHA-256 verified, moved into place)
+    Push(PushArgs),
     /// What this host's gatewayctl is (run by `fleet check` on each host)
     #[command(hide = true)]
     Whoami,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+    /// Show which hosts would get it; copy nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Which hosts a command runs on; without --hosts, this host only.
@@ -53,6 +64,25 @@ pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             let settings = ctx.settings()?;
             ctx.out.emit(&fleet::whoami(&settings))?;
             Ok(exit::OK)
+        }
+        FleetCommand::Push(args) => {
+            let settings = ctx.settings()?;
+            let spec = FleetArgs { hosts: Some(args.fleet.hosts.clone().unwrap_or_else(|| "all".into())), ..args.fleet };
+            let picked = spec.fleet(ctx, &settings)?.expect("--hosts is set");
+            let local = fleet::whoami(&settings);
+            let door = match args.dry_run {
+                true => None,
+                false => {
+                    ctx.confirm_change(&format!(
+                        "install this gatewayctl as {} on the hosts that lack it or run another?",
+                        picked.gatewayctl
+                    ))?;
+                    Some(crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("fleet push", false)).await?)
+                }
+            };
+            let report = fleet::push(&picked, door.as_ref(), &local, args.dry_run).await?;
+            ctx.out.emit(&report)?;
+            Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
         }
         FleetCommand::Check(args) => {
             let settings = ctx.settings()?;

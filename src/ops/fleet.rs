@@ -104,8 +104,8 @@ use crate::core::journal::Event;
 use crate::ops::door::Door;
 use crate::report::activate::ActivateReport;
 use crate::report::fleet::{
-    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport, HostActivation, HostCheck,
-    HostPreflight, HostRollback, Whoami,
+    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetPushReport, FleetRollbackReport, HostActivation,
+    HostCheck, HostPreflight, HostPush, HostRollback, Whoami,
 };
 use crate::report::preflight::PreflightReport;
 
@@ -348,4 +348,70 @@ pub async fn rollback(fleet: &Fleet, what: &str, args: &[&str]) -> FleetRollback
     let ok = hosts.iter().all(|h| h.code == Some(0));
     let dry_run = args.contains(&"--dry-run");
     FleetRollbackReport { what: what.into(), dry_run, hosts, ok, elapsed_ms: started.elapsed().as_millis() as u64 }
+}
+
+/// The remote half of a push: the bytes land beside the binary, are
+/// checked against the SHA-256 sent, and are renamed into place (atomic on
+/// one filesystem); anything else leaves the old binary as it was.
+const PUSH_SCRIPT: &str = r#"set -e
+dest="$1"; want="$2"; tmp="$dest.gatewayctl-push.$$"
+trap 'rm -f "$tmp"' EXIT
+mkdir -p "$(dirname "$dest")"
+cat > "$tmp"
+got=$(sha256sum "$tmp" | cut -d' ' -f1)
+if [ "$got" != "$want" ]; then echo "received sha256 $got, sent $want: not installed" >&2; exit 4; fi
+chmod 755 "$tmp"
+mv -f "$tmp" "$dest"
+trap - EXIT
+echo "$got""#;
+
+/// `fleet push`: this binary onto every host that lacks it or runs another
+/// (by SHA-256), each copy verified before it is moved into place, then
+/// checked again by running it there. Journaled through `door`.
+pub async fn push(fleet: &Fleet, door: Option<&Door>, local: &Whoami, dry_run: bool) -> anyhow::Result<FleetPushReport> {
+    let target = std::path::PathBuf::from(&fleet.gatewayctl);
+    if !target.is_absolute() {
+        return Err(UsageError(format!(
+            "[fleet] gatewayctl is {:?}: set it to the absolute path to install to (e.g. /usr/local/bin/gatewayctl)",
+            fleet.gatewayctl
+        ))
+        .into());
+    }
+    let exe = std::env::current_exe().context("while finding this binary")?;
+    let want = local.sha256.clone().context("this binary's SHA-256 is unknown")?;
+    let before = check(fleet, local.clone()).await;
+    let mut hosts = Vec::new();
+    let bytes = if dry_run { Vec::new() } else { std::fs::read(&exe).with_context(|| format!("while reading {}", exe.display()))? };
+    for (host, seen) in fleet.hosts.iter().zip(&before.hosts) {
+        let had = seen.whoami.as_ref().and_then(|w| w.sha256.clone());
+        let line = |action: &str, detail: String| HostPush { host: host.name.clone(), before: had.clone(), action: action.into(), detail };
+        if !seen.reachable {
+            hosts.push(line("failed", seen.error.clone().unwrap_or_else(|| "unreachable".into())));
+            continue;
+        }
+        if had.as_deref() == Some(want.as_str()) {
+            hosts.push(line("up_to_date", "the same binary".into()));
+            continue;
+        }
+        if dry_run {
+            hosts.push(line("would_push", format!("{} to {}", &want[..12], target.display())));
+            continue;
+        }
+        let remote: Vec<String> =
+            vec!["sh".into(), "-c".into(), PUSH_SCRIPT.into(), "push".into(), target.display().to_string(), want.clone()];
+        let answer = fleet.ssh.run_with(host, &remote, Some(bytes.clone())).await;
+        let after = fleet.ssh.run(host, &fleet.remote(host, &["fleet", "whoami"])).await;
+        let now: Option<Whoami> = serde_json::from_str(&after.stdout).ok();
+        let ok = answer.code == Some(0) && now.as_ref().and_then(|w| w.sha256.as_deref()) == Some(want.as_str());
+        let detail = match ok {
+            true => format!("installed {} and ran it", &want[..12]),
+            false => last_words(&answer).or_else(|| last_words(&after)).unwrap_or_else(|| "not installed".into()),
+        };
+        if let Some(door) = door {
+            door.record(Event::FleetHost { host: host.name.clone(), step: "push".into(), ok, detail: detail.clone(), remote_run: None })?;
+        }
+        hosts.push(line(if ok { "pushed" } else { "failed" }, detail));
+    }
+    let ok = hosts.iter().all(|h| h.action != "failed");
+    Ok(FleetPushReport { sha256: want, target: target.display().to_string(), dry_run, hosts, ok })
 }

@@ -257,3 +257,40 @@ impl Human for FleetActivateReport {
         )
     }
 }
+
+/// `fleet push`: this binary onto the hosts that lack it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetPushReport {
+    pub sha256: String,
+    pub target: String,
+    pub dry_run: bool,
+    pub hosts: Vec<HostPush>,
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostPush {
+    pub host: String,
+    /// The SHA-256 it ran before (`None`: none, or unreachable).
+    pub before: Option<String>,
+    /// up_to_date, would_push, pushed, failed.
+    pub action: String,
+    pub detail: String,
+}
+
+impl Human for FleetPushReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["host", "before", "action", "detail"]);
+        for h in &self.hosts {
+            let action = match h.action.as_str() {
+                "pushed" | "up_to_date" => style.good(&h.action.replace('_', " ")),
+                "failed" => style.bad("FAILED"),
+                other => other.replace('_', " "),
+            };
+            let before = h.before.as_deref().map_or("none".to_string(), |s| s.chars().take(12).collect());
+            t.add_row(vec![Cell::new(&h.host), Cell::new(before), Cell::new(action), Cell::new(&h.detail)]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w, "{} {} to {}", if self.dry_run { "would push" } else { "pushed" }, &self.sha256[..12.min(self.sha256.len())], self.target)
+    }
+}
