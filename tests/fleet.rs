@@ -240,3 +240,47 @@ fn push_installs_this_binary_where_it_is_missing_verified() {
     let out = gatewayctl(&["--config", &config, "fleet", "push", "--format", "json"]);
     assert!(stdout(&out).contains("up_to_date"), "{}", stdout(&out));
 }
+
+#[test]
+fn an_interrupted_fleet_run_is_resumed_host_by_host() {
+    let (_sshd, labs, config) = three_labs("resume");
+    // Host a's gatewayctl dies right after its cache rebuild (the env var
+    // travels over ssh: SendEnv/AcceptEnv); the fleet stops there.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "--yes", "activate", "--hosts", "all", "--format", "json"])
+        .env("GATEWAYCTL_CRASH_AFTER_STEP", "cache.rebuild")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    let states: Vec<&str> = report.hosts.iter().map(|h| h.state.as_str()).collect();
+    assert_eq!(states[1..], ["untouched", "untouched"], "{report:#?}");
+    assert_ne!(states[0], "switched");
+
+    // Resume: host a finishes what its journal owes (the reload, verify),
+    // b and c get their whole activation, batch by batch.
+    let out = gatewayctl(&["--config", &config, "activate", "--resume", "--hosts", "all", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    assert!(report.hosts.iter().all(|h| h.state == "switched"), "{report:#?}");
+    let a = journal(&labs[0].dir.join("state/journal.jsonl"));
+    let resumed = report.hosts[0].remote_run.as_deref().unwrap();
+    let steps: Vec<&str> = a
+        .iter()
+        .filter(|e| e.run == resumed)
+        .filter_map(|e| match &e.event {
+            Event::StepFinished { step, .. } => Some(step.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !steps.contains(&"cache.rebuild") && steps.contains(&"reload"),
+        "host a only finished what was owed: {steps:?}"
+    );
+
+    // Nothing left: a second resume skips every host.
+    let out = gatewayctl(&["--config", &config, "activate", "--resume", "--hosts", "all", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: FleetActivateReport = json(&out);
+    assert!(report.hosts.iter().all(|h| h.state == "skipped"), "{report:#?}");
+}

@@ -199,7 +199,7 @@ impl Sshd {
             let config = format!(
                 "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\n\
                  PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\nPermitRootLogin prohibit-password\n\
-                 StrictModes no\nUsePAM no\nMaxStartups 64\nMaxSessions 64\nLogLevel ERROR\n",
+                 StrictModes no\nUsePAM no\nMaxStartups 64\nMaxSessions 64\nLogLevel ERROR\nAcceptEnv GATEWAYCTL_CRASH_AFTER_STEP\n",
                 d = d.display()
             );
             std::fs::write(d.join("sshd_config"), config).unwrap();
@@ -208,7 +208,7 @@ impl Sshd {
             std::fs::write(
                 d.join("ssh_config"),
                 format!(
-                    "Host *\n  User root\n  IdentityFile {d}/client\n  IdentitiesOnly yes\n  UserKnownHostsFile {d}/known_hosts\n  GlobalKnownHostsFile /dev/null\n",
+                    "Host *\n  User root\n  IdentityFile {d}/client\n  IdentitiesOnly yes\n  UserKnownHostsFile {d}/known_hosts\n  GlobalKnownHostsFile /dev/null\n  SendEnv GATEWAYCTL_CRASH_AFTER_STEP\n",
                     d = d.display()
                 ),
             )

@@ -138,26 +138,39 @@ async fn on_fleet(
     fleet: &crate::ops::fleet::Fleet,
     args: &ActivateArgs,
 ) -> anyhow::Result<u8> {
-    if args.dry_run || args.resume || args.runbook.is_some() {
+    if args.dry_run || args.runbook.is_some() {
         return Err(exit::UsageError(
-            "with --hosts, activate runs each host's own runbook; --dry-run, --resume and --runbook are per host for now: run them there"
+            "with --hosts, activate runs each host's own runbook: --dry-run and --runbook are per host for now, run them there"
                 .into(),
         )
         .into());
     }
-    let batches = settings.file.fleet.batch.sizes(fleet.hosts.len()).map_err(exit::UsageError)?;
+    let owed = match args.resume {
+        false => None,
+        true => {
+            let entries = crate::adapters::state::StateDir::new(&settings.file.state.dir).read_journal()?;
+            let names: Vec<String> = fleet.hosts.iter().map(|h| h.name.clone()).collect();
+            Some(journal::fleet_owed(&journal::real_entries(&entries), &names))
+        }
+    };
+    let pending = owed
+        .as_ref()
+        .map_or(fleet.hosts.len(), |o| o.iter().filter(|x| !matches!(x, journal::FleetOwed::Nothing(_))).count());
+    let batches = settings.file.fleet.batch.sizes(pending).map_err(exit::UsageError)?;
     ctx.confirm_change(&format!(
         "activate {} host(s) in batches of {:?} (Phase 1 on all first)?",
         fleet.hosts.len(),
         batches
     ))?;
-    let door = Door::open(settings, Knock::new("activate --hosts", args.break_lock)).await?;
+    let name = if args.resume { "activate --resume --hosts" } else { "activate --hosts" };
+    let door = Door::open(settings, Knock::new(name, args.break_lock)).await?;
     for note in door.notes() {
         ctx.out.warn(&note);
     }
     door.record(Event::RunStarted {
         runbook: format!(
-            "fleet activation of {}",
+            "fleet {} of {}",
+            if args.resume { "resume" } else { "activation" },
             fleet.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")
         ),
         operator: door.me.owner.clone(),
@@ -166,7 +179,8 @@ async fn on_fleet(
         dry_run: false,
         hashes: BTreeMap::new(),
     })?;
-    let report = crate::ops::fleet::activate(fleet, &door, &batches, settings.file.fleet.max_fail, &args.with).await?;
+    let max_fail = settings.file.fleet.max_fail;
+    let report = crate::ops::fleet::activate(fleet, &door, &batches, max_fail, &args.with, owed).await?;
     ctx.out.emit(&report)?;
     Ok(if report.completed { exit::OK } else { exit::CHECK_FAILED })
 }

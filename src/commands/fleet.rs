@@ -67,7 +67,8 @@ pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         FleetCommand::Push(args) => {
             let settings = ctx.settings()?;
-            let spec = FleetArgs { hosts: Some(args.fleet.hosts.clone().unwrap_or_else(|| "all".into())), ..args.fleet };
+            let spec =
+                FleetArgs { hosts: Some(args.fleet.hosts.clone().unwrap_or_else(|| "all".into())), ..args.fleet };
             let picked = spec.fleet(ctx, &settings)?.expect("--hosts is set");
             let local = fleet::whoami(&settings);
             let door = match args.dry_run {
@@ -77,7 +78,10 @@ pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
                         "install this gatewayctl as {} on the hosts that lack it or run another?",
                         picked.gatewayctl
                     ))?;
-                    Some(crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("fleet push", false)).await?)
+                    Some(
+                        crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("fleet push", false))
+                            .await?,
+                    )
                 }
             };
             let report = fleet::push(&picked, door.as_ref(), &local, args.dry_run).await?;

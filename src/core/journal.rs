@@ -179,6 +179,50 @@ pub fn activation_live(entries: &[Entry]) -> Option<&Entry> {
     last_word.last().unwrap_or(true).then_some(at)
 }
 
+/// What a fleet activation left on one host, from the operator's journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FleetOwed {
+    /// Nothing: switched, or rolled back on purpose (said why).
+    Nothing(String),
+    /// Its own run started and did not finish: `activate --resume` there.
+    Resume,
+    /// Never started: a whole activation there.
+    Fresh,
+}
+
+/// Per host, what `activate --resume --hosts` owes it: read from the fleet
+/// steps since the last fleet activation (resumes after it included).
+pub fn fleet_owed(entries: &[Entry], hosts: &[String]) -> Vec<FleetOwed> {
+    let start = entries.iter().rposition(
+        |e| matches!(&e.event, Event::RunStarted { runbook, .. } if runbook.starts_with("fleet activation")),
+    );
+    let since = start.map_or(&entries[entries.len()..], |i| &entries[i..]);
+    hosts
+        .iter()
+        .map(|host| {
+            let mut owed = FleetOwed::Fresh;
+            for e in since {
+                if let Event::FleetHost { host: h, step, ok, .. } = &e.event {
+                    if h != host {
+                        continue;
+                    }
+                    owed = match (step.as_str(), ok) {
+                        ("activate", true) => FleetOwed::Nothing(format!("switched by {}", e.run)),
+                        // Started there and did not finish: its own journal knows the rest.
+                        ("activate", false) => FleetOwed::Resume,
+                        ("rollback", true) => FleetOwed::Nothing(format!(
+                            "rolled back by {}: run `activate --hosts` again once the cause is fixed",
+                            e.run
+                        )),
+                        _ => owed,
+                    };
+                }
+            }
+            owed
+        })
+        .collect()
+}
+
 /// A step still owed, and the step and run that left it owed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owed {

@@ -73,10 +73,17 @@ impl Fleet {
 
     /// As `each`, on some of the hosts.
     pub async fn each_on(&self, hosts: &[Host], args: &[&str]) -> Vec<(Host, Answer)> {
+        self.each_with(hosts.iter().map(|h| (h.clone(), args.iter().map(|a| a.to_string()).collect())).collect()).await
+    }
+
+    /// Each host with its own gatewayctl arguments, `parallel` at once.
+    pub async fn each_with(&self, jobs: Vec<(Host, Vec<String>)>) -> Vec<(Host, Answer)> {
         let gate = Arc::new(tokio::sync::Semaphore::new(self.parallel));
         let mut tasks = tokio::task::JoinSet::new();
-        for (i, host) in hosts.iter().enumerate() {
-            let (ssh, host, remote, gate) = (self.ssh.clone(), host.clone(), self.remote(host, args), gate.clone());
+        for (i, (host, args)) in jobs.into_iter().enumerate() {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let remote = self.remote(&host, &args);
+            let (ssh, gate) = (self.ssh.clone(), gate.clone());
             tasks.spawn(async move {
                 let _permit = gate.acquire_owned().await.expect("the gate is never closed");
                 let answer = ssh.run(&host, &remote).await;
@@ -191,7 +198,10 @@ pub async fn activate(
     batches: &[usize],
     max_fail: usize,
     with: &[String],
+    owed: Option<Vec<crate::core::journal::FleetOwed>>,
 ) -> anyhow::Result<FleetActivateReport> {
+    use crate::core::journal::FleetOwed;
+    let resume = owed.is_some();
     let started = std::time::Instant::now();
     let record = |host: &Host, step: &str, ok: bool, detail: &str, remote_run: Option<String>| {
         door.record(Event::FleetHost {
@@ -206,7 +216,11 @@ pub async fn activate(
     let index = |name: &str| fleet.hosts.iter().position(|h| h.name == name).expect("a host of the fleet");
 
     // Phase 1 on every host: nothing changes anywhere unless all are GO.
-    let pre = preflight(fleet).await;
+    // A resume finishes what each host's own journal says is owed instead.
+    let pre = match resume {
+        false => preflight(fleet).await,
+        true => FleetPreflightReport { decision: Decision::Go, hosts: vec![], notes: vec![] },
+    };
     for h in &pre.hosts {
         let go = h.report.as_ref().is_some_and(|r| r.decision == Decision::Go);
         let detail = match (&h.error, &h.report) {
@@ -219,21 +233,39 @@ pub async fn activate(
             states[index(&h.host)] = Some(state(&fleet.hosts[index(&h.host)], None, "no_go", detail, None));
         }
     }
+    // A resume leaves alone the hosts that owe nothing.
+    let owed = owed.unwrap_or_else(|| fleet.hosts.iter().map(|_| FleetOwed::Fresh).collect());
+    for (i, o) in owed.iter().enumerate() {
+        if let FleetOwed::Nothing(why) = o {
+            states[i] = Some(state(&fleet.hosts[i], None, "skipped", why.clone(), None));
+        }
+    }
+    let todo: Vec<usize> = (0..fleet.hosts.len()).filter(|&i| states[i].is_none()).collect();
     let mut stopped_at = None;
     let mut switched: Vec<usize> = Vec::new();
     if pre.decision != Decision::Go {
         stopped_at = Some("Phase 1: not every host is GO; nothing was changed on any host".to_string());
     } else {
-        let mut args: Vec<&str> = vec!["--yes", "activate"];
-        for w in with {
-            args.extend(["--with", w.as_str()]);
-        }
+        let args = |i: usize| -> Vec<String> {
+            let mut args: Vec<String> = vec!["--yes".into(), "activate".into()];
+            if owed[i] == FleetOwed::Resume {
+                args.push("--resume".into());
+            }
+            for w in with {
+                args.extend(["--with".into(), w.clone()]);
+            }
+            args
+        };
         let mut next = 0;
         let mut failures = 0;
         for (b, &size) in batches.iter().enumerate() {
-            let batch: Vec<Host> = fleet.hosts[next..(next + size).min(fleet.hosts.len())].to_vec();
+            let batch: Vec<usize> = todo[next..(next + size).min(todo.len())].to_vec();
             next += batch.len();
-            for (host, answer) in fleet.each_on(&batch, &args).await {
+            if batch.is_empty() {
+                break;
+            }
+            let jobs = batch.iter().map(|&i| (fleet.hosts[i].clone(), args(i))).collect();
+            for (host, answer) in fleet.each_with(jobs).await {
                 let report: Option<ActivateReport> = serde_json::from_str(&answer.stdout).ok();
                 let run = report.as_ref().map(|r| r.run.clone());
                 let live = report.as_ref().is_some_and(|r| {
@@ -309,7 +341,9 @@ pub async fn activate(
         .zip(states)
         .map(|(h, s)| s.unwrap_or_else(|| state(h, None, "untouched", "nothing was run on it".into(), None)))
         .collect();
-    let completed = hosts.iter().all(|h| h.state == "switched");
+    let completed = hosts
+        .iter()
+        .all(|h| h.state == "switched" || (resume && h.state == "skipped" && h.detail.starts_with("switched")));
     door.record(Event::RunFinished { completed })?;
     Ok(FleetActivateReport {
         run: door.run().to_string(),
@@ -368,7 +402,12 @@ echo "$got""#;
 /// `fleet push`: this binary onto every host that lacks it or runs another
 /// (by SHA-256), each copy verified before it is moved into place, then
 /// checked again by running it there. Journaled through `door`.
-pub async fn push(fleet: &Fleet, door: Option<&Door>, local: &Whoami, dry_run: bool) -> anyhow::Result<FleetPushReport> {
+pub async fn push(
+    fleet: &Fleet,
+    door: Option<&Door>,
+    local: &Whoami,
+    dry_run: bool,
+) -> anyhow::Result<FleetPushReport> {
     let target = std::path::PathBuf::from(&fleet.gatewayctl);
     if !target.is_absolute() {
         return Err(UsageError(format!(
@@ -381,10 +420,19 @@ pub async fn push(fleet: &Fleet, door: Option<&Door>, local: &Whoami, dry_run: b
     let want = local.sha256.clone().context("this binary's SHA-256 is unknown")?;
     let before = check(fleet, local.clone()).await;
     let mut hosts = Vec::new();
-    let bytes = if dry_run { Vec::new() } else { std::fs::read(&exe).with_context(|| format!("while reading {}", exe.display()))? };
+    let bytes = if dry_run {
+        Vec::new()
+    } else {
+        std::fs::read(&exe).with_context(|| format!("while reading {}", exe.display()))?
+    };
     for (host, seen) in fleet.hosts.iter().zip(&before.hosts) {
         let had = seen.whoami.as_ref().and_then(|w| w.sha256.clone());
-        let line = |action: &str, detail: String| HostPush { host: host.name.clone(), before: had.clone(), action: action.into(), detail };
+        let line = |action: &str, detail: String| HostPush {
+            host: host.name.clone(),
+            before: had.clone(),
+            action: action.into(),
+            detail,
+        };
         if !seen.reachable {
             hosts.push(line("failed", seen.error.clone().unwrap_or_else(|| "unreachable".into())));
             continue;
@@ -397,8 +445,14 @@ pub async fn push(fleet: &Fleet, door: Option<&Door>, local: &Whoami, dry_run: b
             hosts.push(line("would_push", format!("{} to {}", &want[..12], target.display())));
             continue;
         }
-        let remote: Vec<String> =
-            vec!["sh".into(), "-c".into(), PUSH_SCRIPT.into(), "push".into(), target.display().to_string(), want.clone()];
+        let remote: Vec<String> = vec![
+            "sh".into(),
+            "-c".into(),
+            PUSH_SCRIPT.into(),
+            "push".into(),
+            target.display().to_string(),
+            want.clone(),
+        ];
         let answer = fleet.ssh.run_with(host, &remote, Some(bytes.clone())).await;
         let after = fleet.ssh.run(host, &fleet.remote(host, &["fleet", "whoami"])).await;
         let now: Option<Whoami> = serde_json::from_str(&after.stdout).ok();
@@ -408,7 +462,13 @@ pub async fn push(fleet: &Fleet, door: Option<&Door>, local: &Whoami, dry_run: b
             false => last_words(&answer).or_else(|| last_words(&after)).unwrap_or_else(|| "not installed".into()),
         };
         if let Some(door) = door {
-            door.record(Event::FleetHost { host: host.name.clone(), step: "push".into(), ok, detail: detail.clone(), remote_run: None })?;
+            door.record(Event::FleetHost {
+                host: host.name.clone(),
+                step: "push".into(),
+                ok,
+                detail: detail.clone(),
+                remote_run: None,
+            })?;
         }
         hosts.push(line(if ok { "pushed" } else { "failed" }, detail));
     }

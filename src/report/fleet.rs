@@ -291,6 +291,12 @@ impl Human for FleetPushReport {
             t.add_row(vec![Cell::new(&h.host), Cell::new(before), Cell::new(action), Cell::new(&h.detail)]);
         }
         writeln!(w, "{t}")?;
-        writeln!(w, "{} {} to {}", if self.dry_run { "would push" } else { "pushed" }, &self.sha256[..12.min(self.sha256.len())], self.target)
+        writeln!(
+            w,
+            "{} {} to {}",
+            if self.dry_run { "would push" } else { "pushed" },
+            &self.sha256[..12.min(self.sha256.len())],
+            self.target
+        )
     }
 }
