@@ -89,6 +89,23 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     let from_ini: FleetPreflightReport = json(&out);
     assert_eq!(from_ini.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw-a", "gw-b"]);
     assert!(from_ini.notes.iter().any(|n| n.contains("ansible_python_interpreter")), "{:?}", from_ini.notes);
+    // And from the YAML form of the same inventory.
+    let yaml = sshd.dir.path().join("hosts.yml");
+    std::fs::write(
+        &yaml,
+        format!(
+            "all:\n  children:\n    gateways:\n      vars:\n        ansible_user: root\n      hosts:\n        gw-a: {{ansible_host: 127.0.0.1, ansible_port: {p}, gatewayctl_config: {ca}}}\n        gw-b: {{ansible_host: 127.0.0.1, ansible_port: {p}, gatewayctl_config: {cb}}}\n",
+            p = sshd.port,
+            ca = a.report.config.display(),
+            cb = b.report.config.display()
+        ),
+    )
+    .unwrap();
+    let yml = yaml.display().to_string();
+    let out = gatewayctl(&["--config", &config, "preflight", "--hosts", "gateways", "--inventory", &yml, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let from_yaml: FleetPreflightReport = json(&out);
+    assert_eq!(from_yaml.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw-a", "gw-b"]);
     let out = gatewayctl(&["--config", &config, "preflight", "--hosts", "gw-z", "--format", "json"]);
     assert_eq!(code(&out), 2, "an unknown host is a usage error: {}", stderr(&out));
 

@@ -36,7 +36,7 @@ pub struct FleetArgs {
     /// Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)
     #[arg(long, value_name = "all|NAME,…|GROUP")]
     pub hosts: Option<String>,
-    /// Read the hosts from an Ansible INI inventory instead of [[hosts]]
+    /// Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]
     #[arg(long, value_name = "FILE", requires = "hosts")]
     pub inventory: Option<PathBuf>,
 }

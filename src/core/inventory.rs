@@ -1,8 +1,9 @@
-//! The fleet's hosts, pure: from `[[hosts]]` or an Ansible INI inventory
-//! (groups, `:children`, `:vars`, `ansible_host`, `ansible_port`,
-//! `ansible_user`, numeric ranges such as `web[1:3]`), and `--hosts`
-//! picking some of them (`all`, names, groups). Anything else in an
-//! inventory is a note, never an error.
+//! The fleet's hosts, pure: from `[[hosts]]` or an Ansible inventory, INI
+//! (groups, `:children`, `:vars`, numeric ranges such as `web[1:3]`) or
+//! YAML (`hosts`, `vars`, `children` to any depth), reading `ansible_host`,
+//! `ansible_port`, `ansible_user`; and `--hosts` picking some of them
+//! (`all`, names, groups). Anything else in an inventory is a note, never
+//! an error.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -182,6 +183,147 @@ pub fn from_ansible_ini(text: &str) -> Result<(Vec<Host>, Vec<String>), String> 
     Ok((hosts, notes.into_iter().collect()))
 }
 
+/// An Ansible inventory in either format: YAML when its first line that is
+/// not a comment is a `key:` (or `---`), INI otherwise.
+pub fn from_ansible(text: &str) -> Result<(Vec<Host>, Vec<String>), String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'));
+    match first {
+        // `key:` or `key: value` (an INI `host:port` has no space after its colon).
+        Some(l)
+            if l == "---"
+                || l.split_once(':').is_some_and(|(k, rest)| {
+                    !k.is_empty()
+                        && !k.contains(char::is_whitespace)
+                        && !k.starts_with('[')
+                        && (rest.is_empty() || rest.starts_with(' '))
+                }) =>
+        {
+            from_ansible_yaml(text)
+        }
+        _ => from_ansible_ini(text),
+    }
+}
+
+/// A YAML scalar as the text Ansible would use.
+fn scalar(y: &yaml_rust2::Yaml) -> Option<String> {
+    use yaml_rust2::Yaml;
+    match y {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads an Ansible YAML inventory: groups with `hosts`, `vars` and
+/// `children`; group vars apply outer group first, a host's own last (as
+/// Ansible ranks them).
+pub fn from_ansible_yaml(text: &str) -> Result<(Vec<Host>, Vec<String>), String> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
+    let Some(root) = docs.first() else { return Ok((vec![], vec![])) };
+    let Yaml::Hash(top) = root else { return Err("the inventory's top level is not a mapping of groups".into()) };
+    struct Seen {
+        host: Host,
+        /// (depth, key, value): group vars, applied outermost first.
+        group_vars: Vec<(usize, String, String)>,
+        own: Vec<(String, String)>,
+    }
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut notes = BTreeSet::new();
+    fn vars_of(node: &Yaml, notes: &mut BTreeSet<String>) -> Vec<(String, String)> {
+        let Yaml::Hash(h) = &node["vars"] else { return vec![] };
+        h.iter()
+            .filter_map(|(k, v)| {
+                let key = scalar(k)?;
+                match scalar(v) {
+                    Some(value) => Some((key, value)),
+                    None => {
+                        notes.insert(format!("{key} is not a plain value and is ignored"));
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
+    fn walk(
+        name: &str,
+        node: &Yaml,
+        path: &mut Vec<String>,
+        inherited: &[(usize, String, String)],
+        seen: &mut Vec<Seen>,
+        notes: &mut BTreeSet<String>,
+        depth: usize,
+    ) -> Result<(), String> {
+        if depth > 32 {
+            return Err(format!("group {name}: children nest deeper than 32 (a loop?)"));
+        }
+        let mut vars = inherited.to_vec();
+        vars.extend(vars_of(node, notes).into_iter().map(|(k, v)| (depth, k, v)));
+        if name != "all" {
+            path.push(name.to_string());
+        }
+        if let Yaml::Hash(hosts) = &node["hosts"] {
+            for (h, host_vars) in hosts {
+                let host_name = scalar(h).ok_or_else(|| format!("group {name}: a host name that is not text"))?;
+                let at = match seen.iter().position(|s| s.host.name == host_name) {
+                    Some(at) => at,
+                    None => {
+                        seen.push(Seen { host: Host::new(&host_name), group_vars: vec![], own: vec![] });
+                        seen.len() - 1
+                    }
+                };
+                let s = &mut seen[at];
+                for g in path.iter() {
+                    if !s.host.groups.contains(g) {
+                        s.host.groups.push(g.clone());
+                    }
+                }
+                s.group_vars.extend(vars.iter().cloned());
+                if let Yaml::Hash(own) = host_vars {
+                    for (k, v) in own {
+                        if let (Some(k), Some(v)) = (scalar(k), scalar(v)) {
+                            s.own.push((k, v));
+                        }
+                    }
+                }
+            }
+        }
+        if let Yaml::Hash(children) = &node["children"] {
+            for (child, child_node) in children {
+                let child =
+                    scalar(child).ok_or_else(|| format!("group {name}: a child group name that is not text"))?;
+                walk(&child, child_node, path, &vars, seen, notes, depth + 1)?;
+            }
+        }
+        if name != "all" {
+            path.pop();
+        }
+        if let Yaml::Hash(h) = node {
+            for k in h.keys().filter_map(scalar).filter(|k| !["hosts", "vars", "children"].contains(&k.as_str())) {
+                notes.insert(format!("group {name}: {k} is ignored"));
+            }
+        }
+        Ok(())
+    }
+    for (group, node) in top {
+        let group = scalar(group).ok_or("a group name that is not text")?;
+        walk(&group, node, &mut Vec::new(), &[], &mut seen, &mut notes, 0)?;
+    }
+    let mut hosts = Vec::new();
+    for mut s in seen {
+        s.group_vars.sort_by_key(|v| v.0);
+        for (_, k, v) in &s.group_vars {
+            apply(&mut s.host, k, v, &mut notes)?;
+        }
+        for (k, v) in &s.own {
+            apply(&mut s.host, k, v, &mut notes)?;
+        }
+        hosts.push(s.host);
+    }
+    Ok((hosts, notes.into_iter().collect()))
+}
+
 /// The hosts `spec` names: `all`, or a comma list of host and group names.
 /// A name that is neither is an error naming what exists.
 pub fn select(hosts: &[Host], spec: &str) -> Result<Vec<Host>, String> {
@@ -260,6 +402,53 @@ gateways
         let e = select(&hosts, "gw9").unwrap_err();
         assert!(e.contains("gw9") && e.contains("gw1") && e.contains("gateways"), "{e}");
         assert!(select(&[], "all").unwrap_err().contains("[[hosts]]"));
+    }
+
+    const YAML: &str = "\
+all:
+  vars:
+    ansible_user: ops
+  hosts:
+    bastion.example:
+  children:
+    gateways:
+      vars:
+        ansible_user: deploy
+        ansible_port: 22
+        ansible_python_interpreter: /usr/bin/python3
+      hosts:
+        gw1: {ansible_host: 127.0.0.2, ansible_port: 2222}
+        gw2:
+          ansible_host: 127.0.0.3
+      children:
+        eu:
+          hosts:
+            gw3: {ansible_host: 127.0.0.4, gatewayctl_config: /etc/gatewayctl/eu.toml}
+";
+
+    #[test]
+    fn reads_an_ansible_yaml_inventory_with_ansibles_precedence() {
+        let (hosts, notes) = from_ansible(YAML).unwrap();
+        let names: Vec<&str> = hosts.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["bastion.example", "gw1", "gw2", "gw3"]);
+        assert_eq!(hosts[0].user.as_deref(), Some("ops"));
+        let gw1 = &hosts[1];
+        assert_eq!((gw1.address.as_str(), gw1.port, gw1.user.as_deref()), ("127.0.0.2", Some(2222), Some("deploy")));
+        let gw3 = &hosts[3];
+        assert_eq!(gw3.groups, ["gateways", "eu"]);
+        assert_eq!(
+            (gw3.port, gw3.user.as_deref()),
+            (Some(22), Some("deploy")),
+            "the inner group's vars win over all's"
+        );
+        assert_eq!(gw3.config.as_deref(), Some(std::path::Path::new("/etc/gatewayctl/eu.toml")));
+        assert!(notes.iter().any(|n| n.starts_with("ansible_python_interpreter is ignored")), "{notes:?}");
+        let names = |spec: &str| -> Vec<String> { select(&hosts, spec).unwrap().into_iter().map(|h| h.name).collect() };
+        assert_eq!(names("gateways"), ["gw1", "gw2", "gw3"]);
+        assert_eq!(names("eu"), ["gw3"]);
+        // The same fleet in INI and YAML reads the same.
+        assert_eq!(from_ansible(INI).unwrap().0.len(), 4);
+        assert!(from_ansible("all: [1, 2\n").is_err());
     }
 
     #[test]

@@ -31,8 +31,7 @@ impl Fleet {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("while reading the inventory {}", path.display()))?;
-                inventory::from_ansible_ini(&text)
-                    .map_err(|e| UsageError(format!("inventory {}: {e}", path.display())))?
+                inventory::from_ansible(&text).map_err(|e| UsageError(format!("inventory {}: {e}", path.display())))?
             }
             None => (settings.file.hosts.iter().map(|h| h.host()).collect(), vec![]),
         };
