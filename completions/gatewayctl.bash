@@ -175,6 +175,9 @@ _gatewayctl() {
             gatewayctl__subcmd__fleet,help)
                 cmd="gatewayctl__subcmd__fleet__subcmd__help"
                 ;;
+            gatewayctl__subcmd__fleet,push)
+                cmd="gatewayctl__subcmd__fleet__subcmd__push"
+                ;;
             gatewayctl__subcmd__fleet,whoami)
                 cmd="gatewayctl__subcmd__fleet__subcmd__whoami"
                 ;;
@@ -183,6 +186,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__fleet__subcmd__help,help)
                 cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__fleet__subcmd__help,push)
+                cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__push"
                 ;;
             gatewayctl__subcmd__fleet__subcmd__help,whoami)
                 cmd="gatewayctl__subcmd__fleet__subcmd__help__subcmd__whoami"
@@ -294,6 +300,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__fleet,check)
                 cmd="gatewayctl__subcmd__help__subcmd__fleet__subcmd__check"
+                ;;
+            gatewayctl__subcmd__help__subcmd__fleet,push)
+                cmd="gatewayctl__subcmd__help__subcmd__fleet__subcmd__push"
                 ;;
             gatewayctl__subcmd__help__subcmd__fleet,whoami)
                 cmd="gatewayctl__subcmd__help__subcmd__fleet__subcmd__whoami"
@@ -1295,7 +1304,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check whoami help"
+            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check push whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,7 +1372,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__help)
-            opts="check whoami help"
+            opts="check push whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1413,20 @@ _gatewayctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        gatewayctl__subcmd__fleet__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         gatewayctl__subcmd__fleet__subcmd__help__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1411,6 +1434,44 @@ _gatewayctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__fleet__subcmd__push)
+            opts="-v -q -h --hosts --inventory --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1673,7 +1734,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__fleet)
-            opts="check whoami"
+            opts="check push whoami"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1687,6 +1748,20 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help__subcmd__fleet__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__fleet__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3025,7 +3100,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3049,6 +3124,10 @@ _gatewayctl() {
                     ;;
                 --redis)
                     COMPREPLY=($(compgen -W "standalone sentinel" -- "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

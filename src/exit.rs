@@ -63,9 +63,10 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
                 | LabError::PortBase(_)
                 | LabError::NoLab { .. },
             ) => return USAGE,
-            Some(LabError::Packages(PackageError::Missing { .. } | PackageError::NotRoot { .. })) => {
-                return UNREACHABLE
-            }
+            Some(
+                LabError::Packages(PackageError::Missing { .. } | PackageError::NotRoot { .. })
+                | LabError::NotInstalled { .. },
+            ) => return UNREACHABLE,
             _ => {}
         }
         if matches!(cause.downcast_ref::<HttpError>(), Some(HttpError::OffHost { .. })) {

@@ -102,7 +102,8 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     )
     .unwrap();
     let yml = yaml.display().to_string();
-    let out = gatewayctl(&["--config", &config, "preflight", "--hosts", "gateways", "--inventory", &yml, "--format", "json"]);
+    let out =
+        gatewayctl(&["--config", &config, "preflight", "--hosts", "gateways", "--inventory", &yml, "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let from_yaml: FleetPreflightReport = json(&out);
     assert_eq!(from_yaml.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw-a", "gw-b"]);
@@ -133,6 +134,8 @@ fn journal(path: &std::path::Path) -> Vec<Entry> {
     std::fs::read_to_string(path).unwrap_or_default().lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
 }
 
+/// Three labs (each its own Redis) behind one test sshd: a host can be
+/// broken alone.
 fn three_labs(name: &str) -> (Sshd, Vec<Lab>, String) {
     let sshd = Sshd::start();
     let labs: Vec<Lab> = ["a", "b", "c"].iter().map(|l| Lab::start(&format!("{name}-{l}"), None)).collect();
@@ -146,9 +149,42 @@ fn three_labs(name: &str) -> (Sshd, Vec<Lab>, String) {
     (sshd, labs, config.display().to_string())
 }
 
+/// `lab up --hosts 3`: three hosts sharing one Redis and one stand-in,
+/// behind the lab's own sshd; stopped (and checked stopped) when dropped.
+struct FleetLab {
+    dir: std::path::PathBuf,
+    report: gatewayctl::report::lab::FleetLabUpReport,
+}
+
+impl FleetLab {
+    fn start(name: &str) -> FleetLab {
+        let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("labs").join(name);
+        let d = dir.display().to_string();
+        let _ = gatewayctl(&["lab", "down", "--dir", &d]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = gatewayctl(&["lab", "up", "--hosts", "3", "--dir", &d, "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        FleetLab { dir, report: json(&out) }
+    }
+}
+
+impl Drop for FleetLab {
+    fn drop(&mut self) {
+        let out = gatewayctl(&["lab", "down", "--dir", &self.dir.display().to_string(), "--format", "json"]);
+        if !std::thread::panicking() {
+            assert_eq!(code(&out), 0, "lab down left something running: {}", stdout(&out));
+        }
+    }
+}
+
 #[test]
-fn a_rolling_activation_switches_host_after_host() {
-    let (sshd, labs, config) = three_labs("roll");
+fn a_rolling_activation_on_a_three_host_lab_switches_host_after_host() {
+    let lab = FleetLab::start("fleet-roll");
+    assert_eq!(lab.report.hosts.len(), 3);
+    let redis: Vec<u16> = lab.report.hosts.iter().map(|h| h.ports.redis).collect();
+    assert!(redis.iter().all(|&p| p == redis[0]), "one Redis shared: {redis:?}");
+    assert_eq!(lab.report.hosts.iter().flat_map(|h| &h.processes).filter(|p| p.name == "redis-server").count(), 1);
+    let config = lab.report.config.display().to_string();
     let out = gatewayctl(&["--config", &config, "activate", "--hosts", "all", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     let report: FleetActivateReport = json(&out);
@@ -157,8 +193,8 @@ fn a_rolling_activation_switches_host_after_host() {
     assert!(report.hosts.iter().all(|h| h.state == "switched"), "{report:#?}");
     // Batch order: each host's own run finished before the next one's began.
     let mut last_end = String::new();
-    for (lab, h) in labs.iter().zip(&report.hosts) {
-        let entries = journal(&lab.dir.join("state/journal.jsonl"));
+    for (host, h) in lab.report.hosts.iter().zip(&report.hosts) {
+        let entries = journal(&host.dir.join("state/journal.jsonl"));
         let run = h.remote_run.as_deref().expect("the host's run id");
         let mine: Vec<&Entry> = entries.iter().filter(|e| e.run == run).collect();
         assert!(matches!(mine.first().unwrap().event, Event::RunStarted { .. }), "{mine:#?}");
@@ -167,7 +203,7 @@ fn a_rolling_activation_switches_host_after_host() {
         last_end = mine.last().unwrap().ts.clone();
     }
     // The operator's journal holds the fleet run, host by host.
-    let ops = journal(&sshd.dir.path().join("operator-state/journal.jsonl"));
+    let ops = journal(&lab.dir.join("state/journal.jsonl"));
     let order: Vec<String> = ops
         .iter()
         .filter_map(|e| match &e.event {
@@ -175,7 +211,14 @@ fn a_rolling_activation_switches_host_after_host() {
             _ => None,
         })
         .collect();
-    assert_eq!(order, ["gw-a", "gw-b", "gw-c"]);
+    assert_eq!(order, ["gw1", "gw2", "gw3"]);
+    // The same fleet through the lab's Ansible inventory: all three, GO.
+    let inv = lab.report.inventory.display().to_string();
+    let out =
+        gatewayctl(&["--config", &config, "preflight", "--hosts", "gateways", "--inventory", &inv, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pre: FleetPreflightReport = json(&out);
+    assert_eq!(pre.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw1", "gw2", "gw3"]);
 }
 
 #[test]

@@ -64,6 +64,11 @@ pub struct UpArgs {
     /// (the app, Laravel 8 with phpredis, talks to the primary directly)
     #[arg(long, value_enum, default_value_t = LabRedis::Standalone)]
     pub redis: LabRedis,
+    /// A fleet: N app hosts sharing one Redis and one Cal.com stand-in,
+    /// behind a real sshd on a loopback port, with the operator's config
+    /// and an Ansible inventory that reach them
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=8))]
+    pub hosts: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -143,8 +148,46 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
         calcom_unguarded: args.calcom == CalcomShape::Unguarded,
         sentinel: args.redis == LabRedis::Sentinel,
+        shared: None,
     };
     let started_at = Instant::now();
+    if args.hosts > 1 {
+        if args.port_base.is_some() || options.sentinel {
+            return Err(exit::UsageError(
+                "--hosts picks free ports and a standalone Redis: drop --port-base and --redis".into(),
+            )
+            .into());
+        }
+        let spinner = ctx.out.spinner("lab up");
+        let (lab, started) = crate::lab::fleet::up(&settings, &options, usize::from(args.hosts), &mut |step| {
+            spinner.set_message(format!("lab up: {step}"))
+        })
+        .context("while building the lab fleet")?;
+        spinner.finish();
+        let hosts = started
+            .into_iter()
+            .map(|s| LabUpReport {
+                dir: s.state.dir,
+                config: s.state.config,
+                base_url: s.state.base_url,
+                ports: s.state.ports,
+                processes: s.state.processes,
+                steps: s.steps,
+                elapsed_ms: 0,
+                installed: s.installed,
+                dry_run: false,
+            })
+            .collect();
+        ctx.out.emit(&crate::report::lab::FleetLabUpReport {
+            dir: lab.dir,
+            config: lab.config,
+            inventory: lab.inventory,
+            sshd_port: lab.sshd.port,
+            hosts,
+            elapsed_ms: started_at.elapsed().as_millis() as u64,
+        })?;
+        return Ok(exit::OK);
+    }
     let spinner = ctx.out.spinner("lab up");
     let started = up::up(&settings, &options, &mut |step| spinner.set_message(format!("lab up: {step}")))
         .context("while building the lab")?;
@@ -167,7 +210,10 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 
 fn lab_down(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let layout = Layout::new(&args.dir);
-    let stopped = down::down(&layout).context("while stopping the lab")?;
+    let stopped = match crate::lab::fleet::load(&args.dir) {
+        Some(fleet) => crate::lab::fleet::down(&fleet).context("while stopping the lab fleet")?,
+        None => down::down(&layout).context("while stopping the lab")?,
+    };
     let clean = stopped.clean();
     ctx.out.emit(&LabDownReport {
         dir: args.dir,
@@ -179,8 +225,25 @@ fn lab_down(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 }
 
 fn lab_status(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let layout = Layout::new(&args.dir);
-    let (state, processes) = down::status(&layout)?;
+    // A fleet: the first host's view, every host's processes, and the sshd.
+    let (layout, fleet) = match crate::lab::fleet::load(&args.dir) {
+        Some(f) => (Layout::new(&f.hosts[0]), Some(f)),
+        None => (Layout::new(&args.dir), None),
+    };
+    let (mut state, mut processes) = down::status(&layout)?;
+    if let Some(f) = fleet {
+        for host in &f.hosts[1..] {
+            processes.extend(down::status(&Layout::new(host))?.1);
+        }
+        processes.push(down::ProcessStatus {
+            name: f.sshd.name.clone(),
+            pid: f.sshd.pid,
+            port: f.sshd.port,
+            alive: crate::adapters::process::is_alive(f.sshd.pid),
+            listening: crate::lab::is_listening(f.sshd.port),
+        });
+        state.config = f.config;
+    }
     let up = processes.iter().all(|p| p.alive && p.listening);
     ctx.out.emit(&LabStatusReport { dir: state.dir, base_url: state.base_url, config: state.config, processes, up })?;
     Ok(if up { exit::OK } else { exit::CHECK_FAILED })

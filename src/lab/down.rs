@@ -64,11 +64,21 @@ impl Down {
     }
 }
 
+/// The ports this lab's own processes listen on (a fleet host leaves the
+/// shared Redis and Cal.com stand-in to the host that started them).
+fn owned_ports(state: &LabState) -> Vec<u16> {
+    let mut ports: Vec<u16> = state.processes.iter().map(|p| p.port).collect();
+    if state.processes.iter().any(|p| p.name == "upstream") {
+        ports.push(state.ports.upstream_control);
+    }
+    ports
+}
+
 /// Stops the lab in `layout` and forgets it (its files stay for inspection).
 pub fn down(layout: &Layout) -> Result<Down, LabError> {
     let state = load(layout)?;
     let processes = stop_processes(&state.processes);
-    let open_ports = state.ports.all().iter().map(|(_, port)| *port).filter(|&port| is_listening(port)).collect();
+    let open_ports = owned_ports(&state).into_iter().filter(|&port| is_listening(port)).collect();
     let result = Down { processes, open_ports };
     if result.clean() {
         let _ = std::fs::remove_file(layout.state_file());

@@ -5,6 +5,7 @@
 
 pub mod down;
 pub mod files;
+pub mod fleet;
 pub mod layout;
 pub mod packages;
 pub mod render;
@@ -57,6 +58,8 @@ pub enum LabError {
     Artisan(#[from] ArtisanError),
     #[error("{what} failed its config test: {output}")]
     ConfigTest { what: &'static str, output: String },
+    #[error("{program} is not installed: run `apt-get install -y {package}`")]
+    NotInstalled { program: &'static str, package: &'static str },
     #[error("{what} did not come up within {}s; its log {log} ends with:\n{tail}", waited.as_secs())]
     NotReady { what: &'static str, waited: Duration, log: String, tail: String },
 }

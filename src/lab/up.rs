@@ -30,6 +30,9 @@ pub struct UpOptions {
     pub calcom_unguarded: bool,
     /// Also a replica and three sentinels watching the primary (`--redis sentinel`).
     pub sentinel: bool,
+    /// A fleet's second and later hosts: another host's Redis and Cal.com
+    /// stand-in (these ports), started by that host, not by this one.
+    pub shared: Option<Ports>,
 }
 
 /// The master name the lab's sentinels monitor.
@@ -72,7 +75,12 @@ pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str))
     let mut attempt = 0;
     let (run, ports) = loop {
         attempt += 1;
-        let ports = choose_ports(opts.port_base)?;
+        let mut ports = choose_ports(opts.port_base)?;
+        if let Some(shared) = opts.shared {
+            ports.redis = shared.redis;
+            ports.upstream = shared.upstream;
+            ports.upstream_control = shared.upstream_control;
+        }
         let sentinel = if opts.sentinel { Some(free_ports::<4>()?) } else { None };
         let mut run = Run {
             layout: layout.clone(),
@@ -206,9 +214,11 @@ impl Run {
         self.step("write the app and configs", progress);
         self.write_files(settings, opts, fpm, as_root)?;
         self.end_step();
-        self.step("start redis-server", progress);
-        self.start_redis()?;
-        self.end_step();
+        if opts.shared.is_none() {
+            self.step("start redis-server", progress);
+            self.start_redis()?;
+            self.end_step();
+        }
         if let Some(ports) = self.sentinel {
             self.step("start a replica and three sentinels", progress);
             self.start_sentinels(ports)?;
@@ -225,9 +235,11 @@ impl Run {
         self.step("start nginx", progress);
         self.start_nginx()?;
         self.end_step();
-        self.step("start the Cal.com stand-in", progress);
-        self.start_upstream(&opts.gatewayctl)?;
-        self.end_step();
+        if opts.shared.is_none() {
+            self.step("start the Cal.com stand-in", progress);
+            self.start_upstream(&opts.gatewayctl)?;
+            self.end_step();
+        }
         self.step("wait for /api/health", progress);
         self.wait_healthy()?;
         self.end_step();

@@ -55,6 +55,46 @@ impl Human for LabUpReport {
     }
 }
 
+/// `lab up --hosts N --format json`: every host, and the sshd in front of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FleetLabUpReport {
+    pub dir: PathBuf,
+    /// The operator's config ([fleet], [[hosts]]) and the same fleet as an Ansible INI inventory.
+    pub config: PathBuf,
+    pub inventory: PathBuf,
+    pub sshd_port: u16,
+    pub hosts: Vec<LabUpReport>,
+    pub elapsed_ms: u64,
+}
+
+impl Human for FleetLabUpReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "{} in {:.2}s: {} hosts sharing one Redis and one Cal.com stand-in, sshd on 127.0.0.1:{}",
+            style.good("lab up"),
+            self.elapsed_ms as f64 / 1000.0,
+            self.hosts.len(),
+            self.sshd_port
+        )?;
+        let mut t = table::new(&["host", "base url", "processes", "config"]);
+        for (i, h) in self.hosts.iter().enumerate() {
+            let procs: Vec<String> = h.processes.iter().map(|p| format!("{} {}", p.name, p.pid)).collect();
+            t.add_row(vec![
+                Cell::new(format!("gw{}", i + 1)),
+                Cell::new(&h.base_url),
+                Cell::new(procs.join(", ")),
+                Cell::new(h.config.display()),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w, "config:    {}", self.config.display())?;
+        writeln!(w, "inventory: {}", self.inventory.display())?;
+        writeln!(w, "try:       gatewayctl --config {} preflight --hosts all", self.config.display())?;
+        writeln!(w, "stop:      gatewayctl lab down --dir {}", self.dir.display())
+    }
+}
+
 /// `lab down --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabDownReport {
