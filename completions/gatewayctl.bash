@@ -4434,7 +4434,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__watch)
-            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4449,6 +4449,14 @@ _gatewayctl() {
                     return 0
                     ;;
                 --metrics-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -499,6 +499,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l duration -d 'How long to watch [default: watch.duration, the plan\'s 2h]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l interval -d 'Time between samples [default: watch.interval]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l metrics-listen -d 'Serve the figures in Prometheus text format on this loopback address' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''

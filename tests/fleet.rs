@@ -344,3 +344,60 @@ fn an_interrupted_fleet_run_is_resumed_host_by_host() {
     let report: FleetActivateReport = json(&out);
     assert!(report.hosts.iter().all(|h| h.state == "skipped"), "{report:#?}");
 }
+
+#[test]
+fn a_fleet_watch_names_the_host_with_a_5xx_spike() {
+    use gatewayctl::report::fleet::FleetWatchLine;
+    let lab = FleetLab::start("fleet-watch");
+    let config = lab.report.config.display().to_string();
+    let watch = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args([
+            "--config",
+            &config,
+            "watch",
+            "--hosts",
+            "all",
+            "--duration",
+            "6s",
+            "--interval",
+            "2s",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    // Cal.com fails; only host 2 gets traffic that asks it: a 5xx spike there alone.
+    let first = lab.report.hosts[0].dir.display().to_string();
+    assert_eq!(code(&gatewayctl(&["lab", "upstream", "fail", "--dir", &first])), 0);
+    let second = lab.report.hosts[1].config.display().to_string();
+    let _ = gatewayctl(&[
+        "--config",
+        &second,
+        "stress",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/availability/simple",
+        "--requests",
+        "12",
+        "--interval",
+        "20ms",
+    ]);
+    let out = watch.wait_with_output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let lines: Vec<FleetWatchLine> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    let samples: Vec<_> =
+        lines.iter().filter_map(|l| if let FleetWatchLine::Sample(s) = l { Some(s) } else { None }).collect();
+    assert!(samples.len() >= 2, "{lines:#?}");
+    assert!(samples.iter().all(|s| s.hosts.len() == 3));
+    let spiked = samples.iter().find(|s| !s.alerts.is_empty()).expect("a sample with an alert");
+    assert_eq!(spiked.alerts, ["gw2: error_rate_percent"], "{spiked:#?}");
+    assert!(spiked.server_errors >= 1 && spiked.hosts[1].server_errors == spiked.server_errors);
+    let Some(FleetWatchLine::Summary(summary)) = lines.last() else { panic!("no summary: {lines:#?}") };
+    assert!(!summary.ok);
+    assert!(summary.alerted.iter().all(|a| a.starts_with("gw2:")), "only gw2 is named: {:?}", summary.alerted);
+    assert!(summary.hosts.iter().all(|h| h.reachable));
+}

@@ -135,6 +135,49 @@ impl Ssh {
     }
 }
 
+/// A long-running remote command whose stdout is read line by line as it
+/// comes (a remote `watch`).
+pub struct Stream {
+    child: tokio::process::Child,
+    pub lines: tokio::io::Lines<tokio::io::BufReader<tokio::process::ChildStdout>>,
+}
+
+impl Ssh {
+    /// Starts `remote` on `host` with its stdout streamed.
+    pub fn stream(&self, host: &Host, remote: &[String]) -> std::io::Result<Stream> {
+        use tokio::io::AsyncBufReadExt;
+        std::fs::create_dir_all(&self.control_dir)?;
+        let mut child = tokio::process::Command::new("ssh")
+            .args(self.argv(host, remote))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()?;
+        let stdout = child.stdout.take().expect("stdout is piped");
+        Ok(Stream { child, lines: tokio::io::BufReader::new(stdout).lines() })
+    }
+}
+
+impl Stream {
+    /// Waits for the end: the remote exit code (`None`: ssh itself failed) and ssh's last words.
+    pub async fn finish(mut self) -> (Option<i32>, Option<String>) {
+        use tokio::io::AsyncReadExt;
+        let mut err = String::new();
+        if let Some(mut stderr) = self.child.stderr.take() {
+            let _ = stderr.read_to_string(&mut err).await;
+        }
+        match self.child.wait().await {
+            Ok(status) => match status.code() {
+                Some(SSH_FAILED) => (None, Some(unreachable_why(&err))),
+                Some(c) => (Some(c), err.lines().rev().find(|l| !l.trim().is_empty()).map(|l| l.trim().to_string())),
+                None => (None, Some("ssh was killed by a signal".into())),
+            },
+            Err(e) => (None, Some(format!("ssh failed: {e}"))),
+        }
+    }
+}
+
 fn failed(started: Instant, why: String) -> Answer {
     Answer { code: None, stdout: String::new(), stderr: String::new(), elapsed: started.elapsed(), failure: Some(why) }
 }

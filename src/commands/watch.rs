@@ -47,6 +47,8 @@ pub struct WatchArgs {
     /// Serve the figures in Prometheus text format on this loopback address
     #[arg(long, value_name = "ADDR")]
     pub metrics_listen: Option<SocketAddr>,
+    #[command(flatten)]
+    pub fleet: crate::commands::fleet::FleetArgs,
 }
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
@@ -74,6 +76,9 @@ struct Totals {
 
 pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
+    if let Some(fleet) = args.fleet.fleet(ctx, &settings)? {
+        return on_fleet(ctx, &settings, &fleet, &args).await;
+    }
     let w = &settings.file.watch;
     let duration = args.duration.unwrap_or(w.duration.0);
     let interval = args.interval.unwrap_or(w.interval.0).max(Duration::from_millis(100));
@@ -145,6 +150,32 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     } else {
         exit::CHECK_FAILED
     })
+}
+
+/// Every host's own watch, streamed back and merged (ops::fleet::watch).
+async fn on_fleet(
+    ctx: &mut Context,
+    settings: &Settings,
+    fleet: &crate::ops::fleet::Fleet,
+    args: &WatchArgs,
+) -> anyhow::Result<u8> {
+    if args.metrics_listen.is_some() {
+        return Err(crate::exit::UsageError("--metrics-listen is per host: each host serves its own".into()).into());
+    }
+    let w = &settings.file.watch;
+    let mut remote: Vec<String> = vec!["watch".into()];
+    let duration = args.duration.unwrap_or(w.duration.0);
+    let interval = args.interval.unwrap_or(w.interval.0);
+    remote.extend(["--duration".into(), format!("{}ms", duration.as_millis())]);
+    remote.extend(["--interval".into(), format!("{}ms", interval.as_millis())]);
+    if args.auto_rollback {
+        remote.push("--auto-rollback".into());
+    }
+    let out = &mut ctx.out;
+    let summary = crate::ops::fleet::watch(fleet, &remote, &mut |line| out.stream(line)).await?;
+    let ok = summary.ok;
+    ctx.out.stream(&crate::report::fleet::FleetWatchLine::Summary(summary))?;
+    Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
 }
 
 /// A sample as the state directory keeps it for `report`.

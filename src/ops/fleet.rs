@@ -474,3 +474,145 @@ pub async fn push(
     let ok = hosts.iter().all(|h| h.action != "failed");
     Ok(FleetPushReport { sha256: want, target: target.display().to_string(), dry_run, hosts, ok })
 }
+
+/// What one host's remote watch said.
+enum Heard {
+    Line(Box<crate::report::watch::WatchLine>),
+    End(Option<i32>, Option<String>),
+}
+
+/// `watch --hosts`: each host runs its own watch (its log, its health, its
+/// guard), streamed back over ssh; every round of samples becomes one fleet
+/// line (figures summed, the worst p95, the hosts at alert named), and the
+/// end one summary: ok only when every host watched to the end and met the
+/// criteria.
+pub async fn watch(
+    fleet: &Fleet,
+    args: &[String],
+    emit: &mut dyn FnMut(&crate::report::fleet::FleetWatchLine) -> std::io::Result<()>,
+) -> anyhow::Result<crate::report::fleet::FleetWatchSummary> {
+    use crate::core::thresholds::Level;
+    use crate::report::fleet::{
+        FleetWatchLine, FleetWatchSample, FleetWatchSummary, HostWatchSample, HostWatchSummary,
+    };
+    use crate::report::watch::{WatchLine, WatchSample, WatchSummary};
+    let n = fleet.hosts.len();
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<(usize, Heard)>(64);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    for (i, host) in fleet.hosts.iter().enumerate() {
+        let tx = tx.clone();
+        match fleet.ssh.stream(host, &fleet.remote(host, &args)) {
+            Err(e) => {
+                let _ = tx.send((i, Heard::End(None, Some(format!("cannot run ssh: {e}"))))).await;
+            }
+            Ok(mut stream) => {
+                tokio::spawn(async move {
+                    while let Ok(Some(line)) = stream.lines.next_line().await {
+                        if let Ok(parsed) = serde_json::from_str::<WatchLine>(&line) {
+                            if tx.send((i, Heard::Line(Box::new(parsed)))).await.is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    let (code, why) = stream.finish().await;
+                    let _ = tx.send((i, Heard::End(code, why))).await;
+                });
+            }
+        }
+    }
+    drop(tx);
+    let mut latest: Vec<Option<WatchSample>> = vec![None; n];
+    let mut counts = vec![0u64; n];
+    let mut ended: Vec<Option<(Option<i32>, Option<String>)>> = vec![None; n];
+    let mut summaries: Vec<Option<WatchSummary>> = vec![None; n];
+    let mut alerted: Vec<String> = Vec::new();
+    let mut emitted = 0u64;
+    while let Some((i, heard)) = rx.recv().await {
+        match heard {
+            Heard::Line(line) => match *line {
+                WatchLine::Sample(sample) => {
+                    for (metric, level) in &sample.levels {
+                        let note = format!("{}: {metric}", fleet.hosts[i].name);
+                        if *level == Level::Alert && !alerted.contains(&note) {
+                            alerted.push(note);
+                        }
+                    }
+                    latest[i] = Some(*sample);
+                    counts[i] += 1;
+                }
+                WatchLine::Summary(summary) => summaries[i] = Some(summary),
+            },
+            Heard::End(code, why) => ended[i] = Some((code, why)),
+        }
+        // A round is complete when every host still watching has sampled again.
+        let live: Vec<u64> = (0..n).filter(|&i| ended[i].is_none()).map(|i| counts[i]).collect();
+        let round = live.iter().copied().min().unwrap_or_else(|| counts.iter().copied().max().unwrap_or(0));
+        if round > emitted {
+            emitted = round;
+            let hosts: Vec<HostWatchSample> = fleet
+                .hosts
+                .iter()
+                .zip(&latest)
+                .filter_map(|(h, s)| {
+                    let s = s.as_ref()?;
+                    let f = &s.figures;
+                    Some(HostWatchSample {
+                        host: h.name.clone(),
+                        requests: f.requests,
+                        server_errors: f.server_errors,
+                        error_rate_percent: (f.requests > 0).then_some(f.error_rate_percent),
+                        p95_ms: f.response_p95_ms,
+                        overall: format!("{:?}", s.overall).to_lowercase(),
+                        alerting: s
+                            .levels
+                            .iter()
+                            .filter(|(_, l)| **l == Level::Alert)
+                            .map(|(m, _)| m.clone())
+                            .collect(),
+                    })
+                })
+                .collect();
+            let requests: u64 = hosts.iter().map(|h| h.requests).sum();
+            let server_errors: u64 = hosts.iter().map(|h| h.server_errors).sum();
+            let alerts =
+                hosts.iter().flat_map(|h| h.alerting.iter().map(move |m| format!("{}: {m}", h.host))).collect();
+            emit(&FleetWatchLine::Sample(FleetWatchSample {
+                n: emitted,
+                requests,
+                server_errors,
+                error_rate_percent: (requests > 0).then(|| server_errors as f64 * 100.0 / requests as f64),
+                worst_p95_ms: hosts.iter().map(|h| h.p95_ms).fold(0.0, f64::max),
+                hosts,
+                alerts,
+            }))?;
+        }
+    }
+    let hosts: Vec<HostWatchSummary> = fleet
+        .hosts
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let (code, why) = ended[i].clone().unwrap_or((None, Some("no end was heard".into())));
+            match &summaries[i] {
+                Some(s) => HostWatchSummary {
+                    host: h.name.clone(),
+                    reachable: true,
+                    ok: s.ok && code == Some(0),
+                    judgement: s.judgement.clone(),
+                    requests: s.requests,
+                    server_errors: s.server_errors,
+                },
+                None => HostWatchSummary {
+                    host: h.name.clone(),
+                    reachable: code.is_some(),
+                    ok: false,
+                    judgement: why.unwrap_or_else(|| "its watch ended without a summary".into()),
+                    requests: 0,
+                    server_errors: 0,
+                },
+            }
+        })
+        .collect();
+    let ok = hosts.iter().all(|h| h.ok);
+    Ok(FleetWatchSummary { hosts, ok, alerted })
+}

@@ -300,3 +300,122 @@ impl Human for FleetPushReport {
         )
     }
 }
+
+/// One line of `watch --hosts`: every host's latest sample and the fleet's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FleetWatchLine {
+    Sample(FleetWatchSample),
+    Summary(FleetWatchSummary),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FleetWatchSample {
+    pub n: u64,
+    pub hosts: Vec<HostWatchSample>,
+    /// The fleet's figures: requests and 5xx summed, the worst p95.
+    pub requests: u64,
+    pub server_errors: u64,
+    pub error_rate_percent: Option<f64>,
+    pub worst_p95_ms: f64,
+    /// Hosts with a metric at alert, named with it.
+    pub alerts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostWatchSample {
+    pub host: String,
+    pub requests: u64,
+    pub server_errors: u64,
+    pub error_rate_percent: Option<f64>,
+    pub p95_ms: f64,
+    pub overall: String,
+    /// Metrics at alert on this host.
+    pub alerting: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FleetWatchSummary {
+    pub hosts: Vec<HostWatchSummary>,
+    /// Every host watched to the end and judged its criteria met.
+    pub ok: bool,
+    /// Hosts that raised an alert at any sample, with the metrics.
+    pub alerted: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostWatchSummary {
+    pub host: String,
+    pub reachable: bool,
+    pub ok: bool,
+    /// The host's own judgement (its watch summary), or why there is none.
+    pub judgement: String,
+    pub requests: u64,
+    pub server_errors: u64,
+}
+
+impl Human for FleetWatchLine {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        match self {
+            FleetWatchLine::Sample(s) => {
+                let hosts: Vec<String> = s
+                    .hosts
+                    .iter()
+                    .map(|h| {
+                        let level = match h.overall.as_str() {
+                            "alert" => style.bad("ALERT"),
+                            "warning" => style.warn("warning"),
+                            "normal" => style.good("normal"),
+                            other => other.to_string(),
+                        };
+                        format!("{} {level} {} req {} 5xx", h.host, h.requests, h.server_errors)
+                    })
+                    .collect();
+                writeln!(
+                    w,
+                    "#{} fleet: {} req, {} 5xx ({}), p95 {:.0} ms | {}",
+                    s.n,
+                    s.requests,
+                    s.server_errors,
+                    s.error_rate_percent.map_or("no traffic".into(), |r| format!("{r:.2} %")),
+                    s.worst_p95_ms,
+                    hosts.join(" | ")
+                )?;
+                for a in &s.alerts {
+                    writeln!(w, "  {}: {a}", style.bad("alert"))?;
+                }
+                Ok(())
+            }
+            FleetWatchLine::Summary(s) => {
+                let mut t = table::new(&["host", "result", "requests", "5xx", "judgement"]);
+                for h in &s.hosts {
+                    let result = match (h.reachable, h.ok) {
+                        (false, _) => style.bad("UNREACHABLE"),
+                        (true, true) => style.good("ok"),
+                        (true, false) => style.bad("not ok"),
+                    };
+                    t.add_row(vec![
+                        Cell::new(&h.host),
+                        Cell::new(result),
+                        table::num(h.requests),
+                        table::num(h.server_errors),
+                        Cell::new(&h.judgement),
+                    ]);
+                }
+                writeln!(w, "{t}")?;
+                for a in &s.alerted {
+                    writeln!(w, "{}: {a}", style.bad("alerted"))?;
+                }
+                writeln!(
+                    w,
+                    "{}",
+                    if s.ok {
+                        style.good("fleet: every host met the criteria")
+                    } else {
+                        style.bad("fleet: not every host met the criteria")
+                    }
+                )
+            }
+        }
+    }
+}
