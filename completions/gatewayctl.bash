@@ -584,7 +584,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
+            opts="-v -q -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +595,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -614,7 +618,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__activate)
-            opts="-v -q -h --runbook --dry-run --resume --break-lock --with --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --runbook --dry-run --resume --break-lock --with --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +648,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -660,7 +668,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help status history reset trip-test help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +679,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -774,7 +786,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__history)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,6 +797,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -804,7 +820,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__reset)
-            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,6 +831,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -834,7 +854,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,6 +865,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -864,7 +888,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,6 +899,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -894,7 +922,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help status clear rebuild help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help status clear rebuild help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,6 +933,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -924,7 +956,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__clear)
-            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +967,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1024,7 +1060,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__rebuild)
-            opts="-v -q -h --dry-run --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,6 +1071,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1054,7 +1094,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,6 +1105,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1084,7 +1128,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__completions)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help bash elvish fish powershell zsh"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,6 +1139,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1114,7 +1162,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check show path help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1125,6 +1173,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1144,7 +1196,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__check)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,6 +1207,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1244,7 +1300,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__path)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1255,6 +1311,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1274,7 +1334,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1285,6 +1345,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1304,7 +1368,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check push whoami help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check push whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1315,6 +1379,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1334,7 +1402,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__check)
-            opts="-v -q -h --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1353,6 +1421,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1442,7 +1514,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__push)
-            opts="-v -q -h --hosts --inventory --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --hosts --inventory --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,6 +1536,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -1480,7 +1556,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__whoami)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,6 +1567,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2392,7 +2472,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__history)
-            opts="-v -q -h --since --run --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --since --run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2414,6 +2494,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -2430,7 +2514,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__init)
-            opts="-v -q -h --path --force --stdout --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --path --force --stdout --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2445,6 +2529,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2464,7 +2552,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help input-validation help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help input-validation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2475,6 +2563,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2536,7 +2628,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2551,6 +2643,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2570,7 +2666,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help check repair help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check repair help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,6 +2677,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2600,7 +2700,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__check)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2611,6 +2711,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2686,7 +2790,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__repair)
-            opts="-v -q -h --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,6 +2801,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2716,7 +2824,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help count list help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help count list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2727,6 +2835,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2746,7 +2858,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__count)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,6 +2869,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2832,7 +2948,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__list)
-            opts="-v -q -h --limit --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2847,6 +2963,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2866,7 +2986,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help up down status upstream serve-upstream help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help up down status upstream serve-upstream help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2877,6 +2997,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2896,7 +3020,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__down)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2911,6 +3035,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3028,7 +3156,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__serve__subcmd__upstream)
-            opts="-v -q -h --listen --control --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --listen --control --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3050,6 +3178,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -3066,7 +3198,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__status)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3081,6 +3213,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3100,7 +3236,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3138,6 +3274,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -3154,7 +3294,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__upstream)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3169,6 +3309,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3188,7 +3332,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help scan probe help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help scan probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3199,6 +3343,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3274,7 +3422,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__probe)
-            opts="-v -q -h --dry-run --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3285,6 +3433,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3304,7 +3456,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__scan)
-            opts="-v -q -h --file --max-findings --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --file --max-findings --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3326,6 +3478,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -3342,7 +3498,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__manpages)
-            opts="-v -q -h --dir --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3357,6 +3513,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3376,7 +3536,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help review help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help review help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3387,6 +3547,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3448,7 +3612,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan__subcmd__review)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3459,6 +3623,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3478,7 +3646,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -h --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3500,6 +3668,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -3516,7 +3688,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__reload)
-            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3527,6 +3699,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3546,7 +3722,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__report)
-            opts="-o -v -q -h --since --output --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-o -v -q -h --since --output --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3572,6 +3748,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -3588,7 +3768,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3599,6 +3779,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3618,7 +3802,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3637,6 +3821,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3656,7 +3844,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3675,6 +3863,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3694,7 +3886,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3713,6 +3905,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3872,7 +4068,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3891,6 +4087,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3910,7 +4110,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__list)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3921,6 +4121,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3940,7 +4144,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3959,6 +4163,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3978,7 +4186,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4000,6 +4208,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -4016,7 +4228,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4027,6 +4239,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4046,7 +4262,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit breaker help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help rate-limit breaker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4057,6 +4273,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4076,7 +4296,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__breaker)
-            opts="-v -q -h --service --events --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --service --events --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4095,6 +4315,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4170,7 +4394,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4208,6 +4432,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -4224,7 +4452,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__status)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4235,6 +4463,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4254,7 +4486,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress)
-            opts="-v -q -h --config --app-dir --format --color --verbose --quiet --yes --help rate-limit help"
+            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help rate-limit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4265,6 +4497,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4326,7 +4562,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4380,6 +4616,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -4396,7 +4636,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__verify)
-            opts="-v -q -h --route --api-key --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --route --api-key --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4418,6 +4658,10 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
@@ -4434,7 +4678,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__watch)
-            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --hosts --inventory --config --app-dir --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4465,6 +4709,10 @@ _gatewayctl() {
                     return 0
                     ;;
                 --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gatewayctl_global_optspecs
-    string join \n config= app-dir= format= color= v/verbose q/quiet yes h/help V/version
+    string join \n config= app-dir= base-url= format= color= v/verbose q/quiet yes h/help V/version
 end
 
 function __fish_gatewayctl_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -69,6 +70,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l hosts
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -85,6 +87,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -103,6 +106,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l max-findings -d 'Report at most this many findings (all are counted)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -116,6 +120,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -135,6 +140,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l host
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -148,6 +154,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -165,6 +172,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -178,6 +186,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -194,6 +203,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -213,6 +223,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -231,6 +242,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l route -
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l api-key -d 'Send it as this API key [default: a fresh probe key, so the counter starts clean]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -244,6 +256,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l yes -d 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -268,6 +281,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -287,6 +301,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -306,6 +321,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -325,6 +341,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -344,6 +361,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -363,6 +381,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -380,6 +399,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -393,6 +413,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -419,6 +440,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -435,6 +457,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l since -d 'The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -455,6 +478,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -480,6 +504,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l connections -d 'Rate mode: at most this many requests in flight; max mode: this many loops' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -503,6 +528,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l hosts -d
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -517,6 +543,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l yes -d '
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -539,6 +566,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l start-ttl -d 'That counter\'s remaining TTL in seconds [default: a fresh window]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -554,6 +582,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l events -d 'Comma-separated: ok, fail (what the upstream answers) and wait:DURATION (wait:30 is seconds)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -570,6 +599,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -586,6 +616,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -600,6 +631,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l limit -d 'At most this many keys' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -616,6 +648,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -643,6 +676,7 @@ sentinel\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l hosts -d 'A fleet: N app hosts sharing one Redis and one Cal.com stand-in, behind a real sshd on a loopback port, with the operator\'s config and an Ansible inventory that reach them' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -659,6 +693,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -673,6 +708,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -687,6 +723,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l dir -d 'The lab\'s directory' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -702,6 +739,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l control -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -721,6 +759,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -739,6 +778,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not _
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -752,6 +792,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -765,6 +806,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -780,6 +822,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -798,6 +841,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -813,6 +857,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l since 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l run -d 'Only this run\'s events' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -826,6 +871,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l yes -d
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -845,6 +891,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -860,6 +907,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -874,6 +922,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -893,6 +942,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l since -
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s o -l output -d 'Write the report to FILE (atomically) instead of stdout' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -906,6 +956,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l yes -d 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -922,6 +973,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not _
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -935,6 +987,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -952,6 +1005,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -967,6 +1021,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -983,6 +1038,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l path -d 'Where to write it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -999,6 +1055,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l yes -d 'A
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -1016,6 +1073,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -1029,6 +1087,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -1042,6 +1101,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -1059,6 +1119,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'
@@ -1073,6 +1134,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l dir -d 'Write the pages into this directory (created if missing)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
 markdown\t'`report` only: for pasting into a ticket'

@@ -33,6 +33,9 @@ pub struct GlobalArgs {
     /// The Laravel app directory (overrides gateway.app_dir)
     #[arg(long, global = true, value_name = "DIR")]
     pub app_dir: Option<PathBuf>,
+    /// Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
     /// Output for people, or one JSON document for scripts (`report` also writes markdown and html)
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -55,9 +55,28 @@ impl Context {
         Context { global, out }
     }
 
+    /// The config with the flags' overrides (--app-dir, --base-url) applied.
+    fn load(&self) -> Result<Settings, ConfigError> {
+        let mut settings = settings::load(self.global.config.as_deref(), self.global.app_dir.as_deref())?;
+        if let Some(url) = &self.global.base_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(ConfigError::Invalid {
+                    problems: vec![settings::Problem {
+                        file: None,
+                        line: None,
+                        key: Some("--base-url".into()),
+                        message: format!("{url:?} is not an http:// or https:// URL"),
+                    }],
+                });
+            }
+            settings.file.gateway.base_url = url.trim_end_matches('/').to_string();
+        }
+        Ok(settings)
+    }
+
     /// Loads the config named by the flags (or found, or the built-in plan).
     pub fn settings(&mut self) -> Result<Settings, ConfigError> {
-        let settings = settings::load(self.global.config.as_deref(), self.global.app_dir.as_deref())?;
+        let settings = self.load()?;
         let origin =
             settings.source.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "built-in plan values".into());
         self.out.detail(&format!("config: {origin}"));
@@ -68,7 +87,7 @@ impl Context {
     /// or `--app-dir` must say which gateway, and the file in use is said up
     /// front (on stderr), not only with -v.
     pub fn gateway(&mut self) -> Result<Settings, ConfigError> {
-        let settings = settings::load(self.global.config.as_deref(), self.global.app_dir.as_deref())?;
+        let settings = self.load()?;
         match &settings.source {
             None if self.global.app_dir.is_none() => {
                 return Err(ConfigError::NoConfig {

@@ -23,6 +23,9 @@ pub struct Host {
     pub config: Option<PathBuf>,
     /// Its app dir, when it overrides its config's.
     pub app_dir: Option<PathBuf>,
+    /// Where it answers HTTP directly (not through the load balancer), when it overrides its config's.
+    #[serde(default)]
+    pub base_url: Option<String>,
 }
 
 impl Host {
@@ -35,6 +38,7 @@ impl Host {
             groups: vec![],
             config: None,
             app_dir: None,
+            base_url: None,
         }
     }
 }
@@ -49,6 +53,7 @@ fn apply(host: &mut Host, key: &str, value: &str, notes: &mut BTreeSet<String>) 
         "ansible_user" | "ansible_ssh_user" => host.user = Some(value.into()),
         "gatewayctl_config" => host.config = Some(value.into()),
         "gatewayctl_app_dir" => host.app_dir = Some(value.into()),
+        "gatewayctl_base_url" => host.base_url = Some(value.into()),
         other => {
             notes.insert(format!("{other} is ignored (gatewayctl reads ansible_host, ansible_port, ansible_user)"));
         }

@@ -186,6 +186,7 @@ fn write_operator_files(
             groups: vec!["gateways".into()],
             config: s.state.config.clone(),
             app_dir: PathBuf::new(),
+            base_url: String::new(),
         })
         .collect();
     let text = crate::lab::render::lab_config_text(&config, &lab.dir);

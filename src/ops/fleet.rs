@@ -60,6 +60,9 @@ impl Fleet {
         if let Some(app) = &host.app_dir {
             out.extend(["--app-dir".into(), app.display().to_string()]);
         }
+        if let Some(url) = &host.base_url {
+            out.extend(["--base-url".into(), url.clone()]);
+        }
         out.extend(args.iter().map(|a| a.to_string()));
         out
     }
@@ -615,4 +618,36 @@ pub async fn watch(
         .collect();
     let ok = hosts.iter().all(|h| h.ok);
     Ok(FleetWatchSummary { hosts, ok, alerted })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_host_runs_gatewayctl_with_its_own_config_app_dir_and_base_url() {
+        let fleet = Fleet {
+            hosts: vec![],
+            ssh: Ssh {
+                config: None,
+                connect_timeout: std::time::Duration::from_secs(1),
+                command_timeout: std::time::Duration::from_secs(1),
+                control_dir: "/tmp/x".into(),
+            },
+            parallel: 1,
+            gatewayctl: "/usr/local/bin/gatewayctl".into(),
+            notes: vec![],
+        };
+        let host = Host {
+            config: Some("/etc/gatewayctl/gw1.toml".into()),
+            app_dir: Some("/srv/gw".into()),
+            base_url: Some("http://10.0.1.11".into()),
+            ..Host::new("gw1")
+        };
+        assert_eq!(
+            fleet.remote(&host, &["preflight"]).join(" "),
+            "/usr/local/bin/gatewayctl --format json --quiet --config /etc/gatewayctl/gw1.toml --app-dir /srv/gw --base-url http://10.0.1.11 preflight"
+        );
+        assert_eq!(fleet.remote(&Host::new("gw2"), &["preflight"]).len(), 5, "no override: the host's own search");
+    }
 }

@@ -137,6 +137,8 @@ pub struct HostSection {
     pub config: PathBuf,
     /// Overrides the app dir of the host's config; empty: none.
     pub app_dir: PathBuf,
+    /// Overrides its config's base_url (the host itself, not the load balancer); empty: none.
+    pub base_url: String,
 }
 
 impl Default for HostSection {
@@ -148,6 +150,7 @@ impl Default for HostSection {
             groups: vec![],
             config: PathBuf::new(),
             app_dir: PathBuf::new(),
+            base_url: String::new(),
         }
     }
 }
@@ -167,6 +170,7 @@ impl HostSection {
             groups: self.groups.clone(),
             config: (!self.config.as_os_str().is_empty()).then(|| self.config.clone()),
             app_dir: (!self.app_dir.as_os_str().is_empty()).then(|| self.app_dir.clone()),
+            base_url: (!self.base_url.is_empty()).then(|| self.base_url.clone()),
         }
     }
 }
