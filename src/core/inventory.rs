@@ -329,6 +329,23 @@ pub fn from_ansible_yaml(text: &str) -> Result<(Vec<Host>, Vec<String>), String>
     Ok((hosts, notes.into_iter().collect()))
 }
 
+/// A host ssh can be pointed at safely: an address or user that starts
+/// with `-` would be read by ssh as an option (`-oProxyCommand=…`), and
+/// whitespace or control characters have no place in either.
+pub fn check(host: &Host) -> Result<(), String> {
+    let bad = |what: &str, v: &str| -> Option<String> {
+        let wrong = v.is_empty() || v.starts_with('-') || v.chars().any(|c| c.is_whitespace() || c.is_control());
+        wrong.then(|| format!("host {}: {what} {v:?} is refused (empty, starting with '-', or with spaces)", host.name))
+    };
+    if let Some(e) = bad("address", &host.address) {
+        return Err(e);
+    }
+    if let Some(e) = host.user.as_deref().and_then(|u| bad("user", u)) {
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// The hosts `spec` names: `all`, or a comma list of host and group names.
 /// A name that is neither is an error naming what exists.
 pub fn select(hosts: &[Host], spec: &str) -> Result<Vec<Host>, String> {
@@ -357,6 +374,9 @@ pub fn select(hosts: &[Host], spec: &str) -> Result<Vec<Host>, String> {
     }
     if picked.is_empty() {
         return Err("--hosts is empty: name hosts, groups, or all".into());
+    }
+    for h in &picked {
+        check(h)?;
     }
     Ok(picked)
 }
@@ -454,6 +474,16 @@ all:
         // The same fleet in INI and YAML reads the same.
         assert_eq!(from_ansible(INI).unwrap().0.len(), 4);
         assert!(from_ansible("all: [1, 2\n").is_err());
+    }
+
+    #[test]
+    fn an_address_ssh_would_read_as_an_option_is_refused() {
+        let (hosts, _) = from_ansible_ini("[g]\nevil ansible_host=-oProxyCommand=touch/tmp/x\nok\n").unwrap();
+        let e = select(&hosts, "all").unwrap_err();
+        assert!(e.contains("evil") && e.contains("'-'"), "{e}");
+        assert!(select(&hosts, "ok").is_ok());
+        let (hosts, _) = from_ansible_ini("[g]\nh ansible_user=-lroot\n").unwrap();
+        assert!(select(&hosts, "h").is_err());
     }
 
     #[test]
