@@ -89,6 +89,11 @@ fn report_judges_a_lab_run_before_and_after() {
     assert!(period.opened_ms.is_some() && period.closed_ms.is_some(), "{period:?}");
     assert!(period.duration_s >= 2.0 && period.duration_s < 60.0, "{period:?}");
 
+    // Every transition, with its time: opened, half-open, closed.
+    let states: Vec<&str> = r.transitions.iter().map(|t| t.state.as_str()).collect();
+    assert!(states.starts_with(&["open"]) && states.ends_with(&["closed"]), "{:?}", r.transitions);
+    assert!(states.contains(&"half_open"), "{states:?}");
+
     // The checklist: the known gap is open, with the command that closes it.
     let fix = r.tasks.iter().find(|t| t.task.contains("CollectAppointmentRequest")).unwrap();
     assert_eq!(fix.state, TaskState::Open, "{fix:?}");

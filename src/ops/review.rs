@@ -445,6 +445,12 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         },
         breaker_periods: periods,
         breaker_transitions: period.transitions.len() as u64 + period.transitions_dropped,
+        transitions: {
+            let mut t = period.transitions.clone();
+            t.sort_by_key(|t| t.at_ms);
+            t.truncate(1000);
+            t
+        },
         breaker_series,
         memory: {
             let mut m = memory;

@@ -34,6 +34,9 @@ pub struct ReviewReport {
     pub violation_lines: [f64; 2],
     pub breaker_periods: Vec<OpenPeriod>,
     pub breaker_transitions: u64,
+    /// Every transition logged, in time order (at most the first 1,000).
+    #[serde(default)]
+    pub transitions: Vec<crate::core::review::Transition>,
     /// The breaker's state as watch sampled it (unix ms, state).
     pub breaker_series: Vec<(u64, String)>,
     /// Redis memory over time: the baseline's, watch's samples, now.
@@ -105,6 +108,16 @@ pub enum Block {
 pub struct Section {
     pub title: String,
     pub blocks: Vec<Block>,
+}
+
+/// Transitions listed in the people's formats (JSON has up to 1,000).
+const TRANSITIONS_SHOWN: usize = 30;
+
+/// To the second: transitions a few seconds apart must read apart.
+fn time_s(ms: u64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms as i64)
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|| "-".into())
 }
 
 pub fn time(ms: u64) -> String {
@@ -320,6 +333,22 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
         r.breaker_transitions,
         if now.is_empty() { "unknown".into() } else { now.join(", ") }
     )));
+    if !r.transitions.is_empty() {
+        let shown = r.transitions.len().min(TRANSITIONS_SHOWN);
+        blocks.push(Block::Table {
+            head: ["time", "service", "to"].map(String::from).to_vec(),
+            rows: r.transitions[..shown]
+                .iter()
+                .map(|t| vec![time_s(t.at_ms), t.service.clone(), t.state.replace('_', "-")])
+                .collect(),
+        });
+        if r.breaker_transitions as usize > shown {
+            blocks.push(Block::Text(format!(
+                "… and {} more transition(s) (all in --format json up to 1,000).",
+                r.breaker_transitions as usize - shown
+            )));
+        }
+    }
     if r.breaker_periods.is_empty() {
         blocks.push(Block::Text("The breaker never opened in the period.".into()));
     } else {
@@ -616,6 +645,7 @@ mod tests {
             violation_lines: [10.0, 50.0],
             breaker_periods: vec![],
             breaker_transitions: 0,
+            transitions: vec![],
             breaker_series: vec![(1_000, evil.into())],
             memory: vec![],
             memory_trend: review::memory_trend(&[]),
