@@ -772,6 +772,8 @@ pub struct WindowFacts<'a> {
     pub unsanitized: Option<u64>,
     /// The breaker's state now, when the window reaches now.
     pub breaker_now: Option<String>,
+    /// The breaker's states as watch sampled them in the window (unix ms, state).
+    pub breaker_sampled: &'a [(u64, String)],
 }
 
 /// First 2 Hours, as watch judges them.
@@ -842,9 +844,17 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
 
 fn breaker_closed(name: &str, f: &WindowFacts) -> Criterion {
     let opened = f.periods.len();
+    // Open since before the window, it logs no transition in it: watch's samples still saw it.
+    let sampled_open = f.breaker_sampled.iter().find(|(_, s)| s != "closed");
     match (opened, f.breaker_now.as_deref(), f.complete) {
         (0, Some(now), _) if now != "closed" => {
             criterion(name, Verdict::Fail, format!("no transition logged, but it is {now} now"))
+        }
+        (0, _, _) if sampled_open.is_some() => {
+            let (at, state) = sampled_open.expect("checked");
+            let when = chrono::DateTime::from_timestamp_millis(*at as i64)
+                .map_or(at.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string());
+            criterion(name, Verdict::Fail, format!("no transition logged, but watch saw it {state} at {when}"))
         }
         (0, _, _) if f.tally.lines == 0 => criterion(name, Verdict::NotEnoughData, "no log line in the window".into()),
         (0, _, _) => criterion(name, Verdict::Pass, format!("no transition in {} log line(s)", f.tally.lines)),
@@ -1421,6 +1431,7 @@ mod tests {
             memory: &memory,
             unsanitized: None,
             breaker_now: None,
+            breaker_sampled: &[],
         };
         let limits = limit_review(&t, 10);
         let all: Vec<Criterion> = first_hours(&facts)
@@ -1442,6 +1453,28 @@ mod tests {
             requests: 0,
         });
         assert!(tasks.iter().all(|t| t.state != TaskState::Done), "{tasks:?}");
+    }
+
+    #[test]
+    fn a_breaker_open_since_before_the_window_is_not_closed() {
+        let mut t = Tally::default();
+        t.add(1_000, &api("/api/health", 200, 1.0, "a"));
+        let memory = memory_trend(&[]);
+        let sampled = [(2_000, "open".to_string())];
+        let facts = WindowFacts {
+            tally: &t,
+            complete: true,
+            baseline: None,
+            periods: &[],
+            memory: &memory,
+            unsanitized: None,
+            breaker_now: None,
+            breaker_sampled: &sampled,
+        };
+        let c = breaker_closed("Circuit breaker in CLOSED state", &facts);
+        assert_eq!(c.verdict, Verdict::Fail, "{c:?}");
+        let quiet = WindowFacts { breaker_sampled: &[], ..facts };
+        assert_eq!(breaker_closed("x", &quiet).verdict, Verdict::Pass);
     }
 
     #[test]

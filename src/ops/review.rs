@@ -369,6 +369,8 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
                 .collect();
             let window_memory = review::memory_trend(&in_window);
             let window_periods = review::open_periods(tally, *act, to);
+            let window_breaker: Vec<(u64, String)> =
+                breaker_series.iter().filter(|(at, _)| (*act..=to).contains(at)).cloned().collect();
             let facts = WindowFacts {
                 tally,
                 complete,
@@ -377,6 +379,7 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
                 memory: &window_memory,
                 unsanitized,
                 breaker_now: if complete { None } else { worst_breaker.cloned() },
+                breaker_sampled: &window_breaker,
             };
             let window_limits = review::limit_review(tally, TOP);
             let list = match i {
