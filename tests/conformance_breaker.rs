@@ -96,7 +96,17 @@ fn play(lab: &Lab, steps: &[Step]) {
 
 #[test]
 fn closed_open_fail_fast_half_open_closed() {
-    let lab = Lab::start("breaker", Some(CONFIG));
+    closed_open_fail_fast_half_open_closed_on(&[]);
+}
+
+/// The same, unchanged, against Redis Cluster (three primaries, the app on phpredis's RedisCluster).
+#[test]
+fn on_a_cluster_the_breaker_follows_the_model() {
+    closed_open_fail_fast_half_open_closed_on(&["--redis", "cluster"]);
+}
+
+fn closed_open_fail_fast_half_open_closed_on(redis: &[&str]) {
+    let lab = Lab::start_with("breaker", Some(CONFIG), redis);
     play(
         &lab,
         &[

@@ -225,7 +225,17 @@ fn generated(seed: u64, count: usize) -> Vec<Planned> {
 
 #[test]
 fn generated_schedules_match_the_model_request_by_request() {
-    let lab = Lab::start("limiter", Some(CONFIG));
+    generated_schedules_match_the_model_request_by_request_on(&[]);
+}
+
+/// The same, unchanged, against Redis Cluster (three primaries, the app on phpredis's RedisCluster).
+#[test]
+fn on_a_cluster_generated_schedules_match_the_model() {
+    generated_schedules_match_the_model_request_by_request_on(&["--redis", "cluster"]);
+}
+
+fn generated_schedules_match_the_model_request_by_request_on(redis: &[&str]) {
+    let lab = Lab::start_with("limiter", Some(CONFIG), redis);
     let model = lab.settings.limiter.clone();
     for seed in [11, 29] {
         lab.redis(&["FLUSHALL"]);
@@ -241,7 +251,17 @@ fn generated_schedules_match_the_model_request_by_request() {
 
 #[test]
 fn a_burst_reaches_the_limit_then_the_abuse_block_then_a_new_window() {
-    let lab = Lab::start("abuse", Some(CONFIG));
+    a_burst_reaches_the_limit_then_the_abuse_block_then_a_new_window_on(&[]);
+}
+
+/// The same, unchanged, against Redis Cluster (three primaries, the app on phpredis's RedisCluster).
+#[test]
+fn on_a_cluster_a_burst_reaches_the_abuse_block() {
+    a_burst_reaches_the_limit_then_the_abuse_block_then_a_new_window_on(&["--redis", "cluster"]);
+}
+
+fn a_burst_reaches_the_limit_then_the_abuse_block_then_a_new_window_on(redis: &[&str]) {
+    let lab = Lab::start_with("abuse", Some(CONFIG), redis);
     let model = lab.settings.limiter.clone();
     let resched: Route = "POST /api/v2/bookings/9/reschedule".parse().unwrap();
     let bookings: Route = "POST /api/v2/bookings".parse().unwrap();

@@ -71,7 +71,17 @@ fn logged_context(log: &str, message: &str, marker: &str) -> Value {
 
 #[test]
 fn logged_contexts_equal_the_models_sanitizing() {
-    let lab = Lab::start("sanitizer", None);
+    logged_contexts_equal_the_models_sanitizing_on(&[]);
+}
+
+/// The same, unchanged, against Redis Cluster (three primaries, the app on phpredis's RedisCluster).
+#[test]
+fn on_a_cluster_logged_contexts_equal_the_models_sanitizing() {
+    logged_contexts_equal_the_models_sanitizing_on(&["--redis", "cluster"]);
+}
+
+fn logged_contexts_equal_the_models_sanitizing_on(redis: &[&str]) {
+    let lab = Lab::start_with("sanitizer", None, redis);
     let http = lab.http(None);
     let mut sent = Vec::new();
     let payloads: Vec<Value> = fixed().into_iter().chain((1..=12).map(generated)).collect();

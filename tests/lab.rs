@@ -67,13 +67,31 @@ impl Lab {
         self.rt.block_on(http.send(method, path, headers, body)).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
+    /// Cluster labs: the primaries' ports; empty for one server.
+    pub fn cluster_ports(&self) -> Vec<String> {
+        self.settings.file.redis.nodes.iter().filter_map(|n| n.rsplit_once(':')).map(|(_, p)| p.to_string()).collect()
+    }
+
+    /// redis-cli on the lab's Redis. On a cluster, a key command follows
+    /// MOVED (`-c`), and FLUSHALL and `--scan` go to every primary.
     pub fn redis(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new("redis-cli")
-            .args(["-h", "127.0.0.1", "-p", &self.report.ports.redis.to_string()])
-            .args(args)
-            .output()
-            .expect("redis-cli");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        let run = |port: &str, cluster: bool| {
+            let mut cmd = std::process::Command::new("redis-cli");
+            cmd.args(["-h", "127.0.0.1", "-p", port]);
+            if cluster {
+                cmd.arg("-c");
+            }
+            let out = cmd.args(args).output().expect("redis-cli");
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        };
+        let nodes = self.cluster_ports();
+        match args.first().copied() {
+            _ if nodes.is_empty() => run(&self.report.ports.redis.to_string(), false),
+            Some("FLUSHALL" | "--scan") => {
+                nodes.iter().map(|p| run(p, false)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+            }
+            _ => run(&nodes[0], true),
+        }
     }
 
     /// Every key in the lab's Redis with its integer value.

@@ -1,12 +1,19 @@
 //! Redis: connect, PING, INFO memory, GET/MGET, SCAN and (for breaker reset)
 //! DEL, with the configured key prefix applied. Never KEYS: it blocks a
 //! production Redis.
+//!
+//! Three deployments: one server; Sentinel (the master asked of the
+//! sentinels, a failover followed); Cluster (the primaries read from the
+//! seeds with `CLUSTER SHARDS`, each key command sent to its slot's owner by
+//! redis-rs's cluster client, which follows MOVED and ASK; SCAN, PING and
+//! INFO sent to every primary over a connection of its own).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::time::{Duration, Instant};
 
 use redis::aio::MultiplexedConnection;
+use redis::cluster_async::ClusterConnection;
 
 use crate::adapters::redis_url;
 
@@ -22,7 +29,31 @@ pub struct RedisTarget {
     /// Sentinel mode: where to ask for the master; `url` then gives only
     /// the password and the database.
     pub sentinel: Option<SentinelTarget>,
+    /// Cluster mode: the seeds; `url` then gives only the password.
+    pub cluster: Option<ClusterTarget>,
 }
+
+#[derive(Debug, Clone)]
+pub struct ClusterTarget {
+    /// host:port of each seed node.
+    pub nodes: Vec<String>,
+}
+
+/// A primary of the cluster and the slot ranges it serves.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Shard {
+    pub primary: String,
+    pub slots: Vec<(u16, u16)>,
+}
+
+impl Shard {
+    fn serves(&self, slot: u16) -> bool {
+        self.slots.iter().any(|&(a, b)| (a..=b).contains(&slot))
+    }
+}
+
+/// Redis Cluster's slot count.
+const SLOTS: u32 = 16_384;
 
 #[derive(Debug, Clone)]
 pub struct SentinelTarget {
@@ -45,24 +76,36 @@ pub enum RedisError {
     Auth { url: String, reason: String },
     #[error("Redis {command} failed at {url}: {reason}")]
     Command { url: String, command: &'static str, reason: String },
+    #[error("Redis Cluster at {seeds}: {reason}")]
+    Cluster { seeds: String, reason: String },
 }
 
 impl RedisError {
     /// The dependency could not be reached at all (exit code 3).
     pub fn is_unreachable(&self) -> bool {
-        matches!(self, RedisError::Connect { .. } | RedisError::Timeout { .. })
+        matches!(self, RedisError::Connect { .. } | RedisError::Timeout { .. } | RedisError::Cluster { .. })
     }
+}
+
+/// One server's connection, or the cluster client's.
+enum Conn {
+    Single(MultiplexedConnection),
+    Cluster(Box<ClusterConnection>),
 }
 
 /// A connection, with the prefix every key goes through.
 pub struct Redis {
-    conn: MultiplexedConnection,
+    conn: Conn,
     target: RedisTarget,
     shown_url: String,
     /// Sentinel mode: the master (host:port) this connection reaches.
     master: Option<String>,
     /// Sentinel mode: how many times a failover was followed to a new master.
     failovers: u32,
+    /// Cluster mode: the primaries and their slots, as last read.
+    shards: Vec<Shard>,
+    /// Cluster mode: a connection of its own to each primary (SCAN, INFO, PING).
+    nodes: HashMap<String, MultiplexedConnection>,
 }
 
 /// SCAN's progress, for a spinner on long scans.
@@ -76,6 +119,9 @@ pub struct ScanProgress {
 
 impl Redis {
     pub async fn connect(target: &RedisTarget) -> Result<Redis, RedisError> {
+        if let Some(cluster) = &target.cluster {
+            return Redis::connect_cluster(target, cluster).await;
+        }
         let (url, master) = match &target.sentinel {
             None => (target.url.clone(), None),
             Some(s) => {
@@ -84,14 +130,16 @@ impl Redis {
             }
         };
         let shown_url = redis_url::mask(&url);
-        let reason = |e: &dyn std::fmt::Display| redis_url::scrub(&e.to_string(), &url);
-        let client = redis::Client::open(url.as_str())
-            .map_err(|e| RedisError::Url { url: shown_url.clone(), reason: reason(&e) })?;
-        let conn = tokio::time::timeout(target.timeout, client.get_multiplexed_async_connection())
-            .await
-            .map_err(|_| RedisError::Timeout { url: shown_url.clone(), timeout: target.timeout })?
-            .map_err(|e| classify(&e, shown_url.clone(), reason(&e), "CONNECT"))?;
-        let mut redis = Redis { conn, target: target.clone(), shown_url, master, failovers: 0 };
+        let conn = Conn::Single(connect_one(&url, target.timeout).await?);
+        let mut redis = Redis {
+            conn,
+            target: target.clone(),
+            shown_url,
+            master,
+            failovers: 0,
+            shards: Vec::new(),
+            nodes: HashMap::new(),
+        };
         if redis.master.is_some() {
             // The sentinels' answer may lag a failover: the server itself must say it is the master.
             let role: Vec<redis::Value> = redis.run_once("ROLE", &redis::cmd("ROLE")).await?;
@@ -108,6 +156,83 @@ impl Redis {
             }
         }
         Ok(redis)
+    }
+
+    /// Cluster mode: the primaries from the seeds, every slot covered, then
+    /// redis-rs's cluster client over them (it follows MOVED and ASK).
+    async fn connect_cluster(target: &RedisTarget, cluster: &ClusterTarget) -> Result<Redis, RedisError> {
+        let shards = discover(cluster, &target.url, target.timeout).await?;
+        let seeds = cluster.nodes.join(", ");
+        let urls = shards.iter().map(|s| with_address(&target.url, &s.primary)).collect::<Result<Vec<_>, _>>()?;
+        let scrub = |e: &dyn std::fmt::Display| redis_url::scrub(&e.to_string(), &target.url);
+        let client = redis::cluster::ClusterClientBuilder::new(urls)
+            .connection_timeout(target.timeout)
+            .response_timeout(target.timeout)
+            // A MOVED to a dead address is retried once, then said.
+            .retries(1)
+            .build()
+            .map_err(|e| RedisError::Cluster { seeds: seeds.clone(), reason: scrub(&e) })?;
+        let conn = tokio::time::timeout(target.timeout, client.get_async_connection())
+            .await
+            .map_err(|_| RedisError::Timeout { url: format!("cluster {seeds}"), timeout: target.timeout })?
+            .map_err(|e| RedisError::Cluster {
+                seeds: seeds.clone(),
+                reason: format!("{}; check that the primaries answer (redis-cli --cluster check {})", scrub(&e), shards[0].primary),
+            })?;
+        Ok(Redis {
+            conn: Conn::Cluster(Box::new(conn)),
+            target: target.clone(),
+            shown_url: format!("cluster {seeds}"),
+            master: None,
+            failovers: 0,
+            shards,
+            nodes: HashMap::new(),
+        })
+    }
+
+    /// Cluster mode: the primaries and their slots; empty otherwise.
+    pub fn shards(&self) -> &[Shard] {
+        &self.shards
+    }
+
+    /// The servers that hold keys: every primary of a cluster, else the one server.
+    pub fn servers(&self) -> Vec<String> {
+        if self.shards.is_empty() {
+            vec![self.master.clone().unwrap_or_else(|| self.shown_url.clone())]
+        } else {
+            self.shards.iter().map(|s| s.primary.clone()).collect()
+        }
+    }
+
+    /// Cluster mode: one command on one primary, over its own connection.
+    async fn on_node<T: redis::FromRedisValue>(
+        &mut self,
+        address: &str,
+        command: &'static str,
+        cmd: &redis::Cmd,
+    ) -> Result<T, RedisError> {
+        let url = with_address(&self.target.url, address)?;
+        let conn = match self.nodes.get(address) {
+            Some(conn) => conn.clone(),
+            None => {
+                let conn = connect_one(&url, self.target.timeout).await?;
+                self.nodes.insert(address.to_string(), conn.clone());
+                conn
+            }
+        };
+        let mut conn = conn;
+        let shown = redis_url::mask(&url);
+        let result = tokio::time::timeout(self.target.timeout, cmd.query_async::<T>(&mut conn)).await;
+        let result = match result {
+            Err(_) => Err(RedisError::Timeout { url: shown, timeout: self.target.timeout }),
+            Ok(Err(e)) => Err(classify(&e, shown, redis_url::scrub(&e.to_string(), &self.target.url), command)),
+            Ok(Ok(v)) => Ok(v),
+        };
+        if result.is_err() {
+            // A broken connection is not reused; the next call dials again.
+            self.nodes.remove(address);
+        }
+        result
     }
 
     /// Sentinel mode: the master this connection reaches now (host:port).
@@ -186,7 +311,13 @@ impl Redis {
         cmd: &redis::Cmd,
     ) -> Result<T, RedisError> {
         let timeout = self.target.timeout;
-        let result = tokio::time::timeout(timeout, cmd.query_async::<T>(&mut self.conn)).await;
+        let query = async {
+            match &mut self.conn {
+                Conn::Single(conn) => cmd.query_async::<T>(conn).await,
+                Conn::Cluster(conn) => cmd.query_async::<T>(conn.as_mut()).await,
+            }
+        };
+        let result = tokio::time::timeout(timeout, query).await;
         match result {
             Err(_) => Err(RedisError::Timeout { url: self.shown_url.clone(), timeout }),
             Ok(Err(e)) => {
@@ -197,23 +328,53 @@ impl Redis {
         }
     }
 
-    /// PING, and how long the round trip took.
+    /// PING, and how long the round trip took (the slowest primary's, on a cluster).
     pub async fn ping(&mut self) -> Result<Duration, RedisError> {
-        let started = Instant::now();
-        let _: String = self.run("PING", &redis::cmd("PING")).await?;
-        Ok(started.elapsed())
+        if self.shards.is_empty() {
+            let started = Instant::now();
+            let _: String = self.run("PING", &redis::cmd("PING")).await?;
+            return Ok(started.elapsed());
+        }
+        let mut slowest = Duration::ZERO;
+        for address in self.servers() {
+            let started = Instant::now();
+            let _: String = self.on_node(&address, "PING", &redis::cmd("PING")).await?;
+            slowest = slowest.max(started.elapsed());
+        }
+        Ok(slowest)
     }
 
-    /// `INFO memory` as field → value.
+    /// `INFO memory` as field → value (of the one server, or the first primary).
     pub async fn info_memory(&mut self) -> Result<BTreeMap<String, String>, RedisError> {
-        let text: String = self.run("INFO", redis::cmd("INFO").arg("memory")).await?;
+        let text: String = match self.shards.first().map(|s| s.primary.clone()) {
+            None => self.run("INFO", redis::cmd("INFO").arg("memory")).await?,
+            Some(first) => self.on_node(&first, "INFO", redis::cmd("INFO").arg("memory")).await?,
+        };
         Ok(parse_info(&text))
     }
 
-    /// `used_memory` from `INFO memory`, in MB; `None` when Redis fails or omits it.
+    /// `used_memory` in MB of each server that holds keys (every primary of
+    /// a cluster); `None` for one that fails or omits it.
+    pub async fn memory_by_server(&mut self) -> Vec<(String, Option<f64>)> {
+        let mb = |text: &str| {
+            parse_info(text).get("used_memory").and_then(|v| v.parse::<u64>().ok()).map(|b| b as f64 / 1_048_576.0)
+        };
+        if self.shards.is_empty() {
+            let text: Option<String> = self.run("INFO", redis::cmd("INFO").arg("memory")).await.ok();
+            return vec![(self.servers().remove(0), text.as_deref().and_then(mb))];
+        }
+        let mut out = Vec::new();
+        for address in self.servers() {
+            let text: Option<String> = self.on_node(&address, "INFO", redis::cmd("INFO").arg("memory")).await.ok();
+            out.push((address, text.as_deref().and_then(mb)));
+        }
+        out
+    }
+
+    /// `used_memory` in MB, summed over a cluster's primaries; `None` when
+    /// any server fails or omits it (a sum missing a node would understate).
     pub async fn used_memory_mb(&mut self) -> Option<f64> {
-        let info = self.info_memory().await.ok()?;
-        info.get("used_memory").and_then(|v| v.parse::<u64>().ok()).map(|b| b as f64 / 1_048_576.0)
+        self.memory_by_server().await.into_iter().map(|(_, mb)| mb).sum()
     }
 
     /// MGET of unprefixed key names (the prefix is added here).
@@ -248,18 +409,37 @@ impl Redis {
 
     /// Counts the distinct keys matching `pattern` (unprefixed) with SCAN.
     pub async fn count(&mut self, pattern: &str, progress: &mut dyn FnMut(ScanProgress)) -> Result<u64, RedisError> {
+        Ok(self.count_by_server(pattern, progress).await?.total)
+    }
+
+    /// Counts the distinct keys matching `pattern` on each server that holds
+    /// keys (every primary of a cluster, each with its own cursor).
+    pub async fn count_by_server(
+        &mut self,
+        pattern: &str,
+        progress: &mut dyn FnMut(ScanProgress),
+    ) -> Result<Counted, RedisError> {
         // SCAN may return a key twice across a rehash; hashes keep memory flat
         // on a large keyspace (a 64-bit collision is negligible at these sizes).
         let hasher = BuildHasherDefault::<DefaultHasher>::default();
-        let mut seen = HashSet::new();
-        self.scan_each(pattern, progress, |key| match key {
+        let servers = self.servers();
+        let mut seen: Vec<HashSet<u64>> = vec![HashSet::new(); servers.len()];
+        self.scan_each(pattern, progress, |node, key| match key {
             Some(key) => {
-                seen.insert(hasher.hash_one(key));
+                seen[node].insert(hasher.hash_one(key));
             }
-            None => seen.clear(),
+            None => seen[node].clear(),
         })
         .await?;
-        Ok(seen.len() as u64)
+        let per_server: Vec<(String, u64)> =
+            servers.into_iter().zip(&seen).map(|(server, keys)| (server, keys.len() as u64)).collect();
+        // A key met on two primaries (its slot moved mid-scan) counts once.
+        let total = if seen.len() == 1 {
+            seen[0].len() as u64
+        } else {
+            seen.iter().flatten().collect::<HashSet<_>>().len() as u64
+        };
+        Ok(Counted { total, per_server })
     }
 
     /// Lists up to `limit` distinct keys matching `pattern`, unprefixed and sorted.
@@ -270,46 +450,113 @@ impl Redis {
         progress: &mut dyn FnMut(ScanProgress),
     ) -> Result<Vec<String>, RedisError> {
         let prefix_len = self.target.prefix.len();
-        let mut keys = BTreeSet::new();
-        self.scan_each(pattern, progress, |key| match key {
-            Some(key) if keys.len() < limit => {
-                keys.insert(String::from_utf8_lossy(&key[prefix_len.min(key.len())..]).into_owned());
+        let mut keys: Vec<BTreeSet<String>> = vec![BTreeSet::new(); self.servers().len()];
+        self.scan_each(pattern, progress, |node, key| match key {
+            Some(key) if keys[node].len() < limit => {
+                keys[node].insert(String::from_utf8_lossy(&key[prefix_len.min(key.len())..]).into_owned());
             }
             Some(_) => {}
-            None => keys.clear(),
+            None => keys[node].clear(),
         })
         .await?;
-        Ok(keys.into_iter().collect())
+        let all: BTreeSet<String> = keys.into_iter().flatten().collect();
+        Ok(all.into_iter().take(limit).collect())
     }
 
-    /// SCAN to the end, each key to `each`; `None` tells it to forget what
-    /// it has: a failover moved the scan to a new master, whose cursor
-    /// starts again from 0 (a cursor means nothing on another server).
+    /// SCAN every server that holds keys to the end, each key to `each`
+    /// with the server's index; `None` tells it to forget what that server
+    /// gave: a failover moved its scan to a new node, whose cursor starts
+    /// again from 0 (a cursor means nothing on another server).
     async fn scan_each(
         &mut self,
         pattern: &str,
         progress: &mut dyn FnMut(ScanProgress),
-        mut each: impl FnMut(Option<&[u8]>),
+        mut each: impl FnMut(usize, Option<&[u8]>),
     ) -> Result<(), RedisError> {
         let full = format!("{}{pattern}", escape_glob(&self.target.prefix));
-        let mut cursor: u64 = 0;
         let mut state = ScanProgress::default();
+        if self.shards.is_empty() {
+            return self.scan_one(None, &full, &mut state, progress, &mut |key| each(0, key)).await;
+        }
+        for node in 0..self.shards.len() {
+            self.scan_shard(node, &full, &mut state, progress, &mut |key| each(node, key)).await?;
+        }
+        Ok(())
+    }
+
+    /// Cluster mode: one primary's scan. When the primary stops answering,
+    /// the seeds are asked who serves its slots now; a new primary (a
+    /// replica promoted) is scanned again from the start, and said; the
+    /// same dead one means the count cannot be completed.
+    async fn scan_shard(
+        &mut self,
+        node: usize,
+        full: &str,
+        state: &mut ScanProgress,
+        progress: &mut dyn FnMut(ScanProgress),
+        each: &mut dyn FnMut(Option<&[u8]>),
+    ) -> Result<(), RedisError> {
+        let mut tries = 0;
+        loop {
+            let address = self.shards[node].primary.clone();
+            let error = match self.scan_one(Some(&address), full, state, progress, each).await {
+                Ok(()) => return Ok(()),
+                Err(e) if failover_shaped(&e) && tries < 2 => e,
+                Err(e) => return Err(e),
+            };
+            tries += 1;
+            let first_slot = self.shards[node].slots.first().map_or(0, |r| r.0);
+            let cluster = self.target.cluster.clone().unwrap_or(ClusterTarget { nodes: Vec::new() });
+            let now = discover(&cluster, &self.target.url, self.target.timeout).await.ok().and_then(|shards| {
+                shards.into_iter().find(|s| s.serves(first_slot) && s.primary != address)
+            });
+            let Some(now) = now else {
+                return Err(RedisError::Cluster {
+                    seeds: cluster.nodes.join(", "),
+                    reason: format!(
+                        "primary {address} stopped answering mid-scan ({error}) and no other node serves its slots: the scan could not be completed; check `redis-cli --cluster check`"
+                    ),
+                });
+            };
+            each(None);
+            state.restarts += 1;
+            self.shards[node] = now;
+            self.failovers += 1;
+            progress(*state);
+        }
+    }
+
+    /// One server's SCAN from cursor 0 to the end: the one server (`None`),
+    /// or a cluster primary. In sentinel mode a failover mid-scan starts
+    /// it again on the new master.
+    async fn scan_one(
+        &mut self,
+        node: Option<&str>,
+        full: &str,
+        state: &mut ScanProgress,
+        progress: &mut dyn FnMut(ScanProgress),
+        each: &mut dyn FnMut(Option<&[u8]>),
+    ) -> Result<(), RedisError> {
+        let mut cursor: u64 = 0;
         loop {
             let mut cmd = redis::cmd("SCAN");
-            cmd.arg(cursor).arg("MATCH").arg(&full).arg("COUNT").arg(self.target.scan_count);
+            cmd.arg(cursor).arg("MATCH").arg(full).arg("COUNT").arg(self.target.scan_count);
             let failovers = self.failovers;
-            let (next, batch): (u64, Vec<Vec<u8>>) = self.run("SCAN", &cmd).await?;
-            if self.failovers != failovers && cursor != 0 {
+            let (next, batch): (u64, Vec<Vec<u8>>) = match node {
+                None => self.run("SCAN", &cmd).await?,
+                Some(address) => self.on_node(address, "SCAN", &cmd).await?,
+            };
+            if node.is_none() && self.failovers != failovers && cursor != 0 {
                 each(None);
-                state = ScanProgress { restarts: state.restarts + 1, ..ScanProgress::default() };
+                state.restarts += 1;
                 cursor = 0;
-                progress(state);
+                progress(*state);
                 continue;
             }
             state.rounds += 1;
             state.seen += batch.len() as u64;
             batch.iter().for_each(|k| each(Some(k)));
-            progress(state);
+            progress(*state);
             if next == 0 {
                 return Ok(());
             }
@@ -319,6 +566,13 @@ impl Redis {
             }
         }
     }
+}
+
+/// Keys counted, in all and per server.
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    pub total: u64,
+    pub per_server: Vec<(String, u64)>,
 }
 
 /// An error a failover explains: the master went away, became a replica
@@ -398,6 +652,176 @@ fn with_address(url: &str, address: &str) -> Result<String, RedisError> {
     parsed.set_host(Some(host)).map_err(|e| RedisError::Url { url: shown.clone(), reason: e.to_string() })?;
     parsed.set_port(Some(port)).map_err(|_| RedisError::Url { url: shown, reason: "cannot set the port".into() })?;
     Ok(parsed.to_string())
+}
+
+/// One server's multiplexed connection, within `timeout`.
+async fn connect_one(url: &str, timeout: Duration) -> Result<MultiplexedConnection, RedisError> {
+    let shown_url = redis_url::mask(url);
+    let reason = |e: &dyn std::fmt::Display| redis_url::scrub(&e.to_string(), url);
+    let client =
+        redis::Client::open(url).map_err(|e| RedisError::Url { url: shown_url.clone(), reason: reason(&e) })?;
+    tokio::time::timeout(timeout, client.get_multiplexed_async_connection())
+        .await
+        .map_err(|_| RedisError::Timeout { url: shown_url.clone(), timeout })?
+        .map_err(|e| classify(&e, shown_url.clone(), reason(&e), "CONNECT"))
+}
+
+/// Asks the seeds in turn for the cluster's primaries (`CLUSTER SHARDS`,
+/// or `CLUSTER NODES` before Redis 7); the first answer wins, and it must
+/// cover every slot with a primary that is not marked failed.
+async fn discover(cluster: &ClusterTarget, url: &str, timeout: Duration) -> Result<Vec<Shard>, RedisError> {
+    let seeds = cluster.nodes.join(", ");
+    let mut why = Vec::new();
+    for seed in &cluster.nodes {
+        let asked = async {
+            let fail = |reason: String| RedisError::Cluster { seeds: seeds.clone(), reason };
+            let mut conn = connect_one(&with_address(url, seed)?, timeout).await?;
+            let late = || fail(format!("{seed}: no answer within {} ms", timeout.as_millis()));
+            let mut shards_cmd = redis::cmd("CLUSTER");
+            shards_cmd.arg("SHARDS");
+            let shards = shards_cmd.query_async::<redis::Value>(&mut conn);
+            match tokio::time::timeout(timeout, shards).await.map_err(|_| late())? {
+                Ok(value) => Ok(shards_from_value(&value)),
+                Err(e) if e.to_string().to_ascii_lowercase().contains("cluster support disabled") => Err(fail(format!(
+                    "{seed} is not a cluster node (cluster-enabled no); check redis.mode and redis.nodes"
+                ))),
+                Err(_) => {
+                    let mut nodes_cmd = redis::cmd("CLUSTER");
+                    nodes_cmd.arg("NODES");
+                    let nodes = nodes_cmd.query_async::<String>(&mut conn);
+                    let text = tokio::time::timeout(timeout, nodes)
+                        .await
+                        .map_err(|_| late())?
+                        .map_err(|e| fail(format!("{seed}: {}", redis_url::scrub(&e.to_string(), url))))?;
+                    Ok(shards_from_nodes(&text))
+                }
+            }
+        };
+        match asked.await {
+            Ok(shards) => return covered(shards, seed).map_err(|reason| RedisError::Cluster { seeds: seeds.clone(), reason }),
+            Err(RedisError::Cluster { reason, .. }) => why.push(reason),
+            Err(e) => why.push(format!("{seed}: {e}")),
+        }
+    }
+    Err(RedisError::Cluster {
+        seeds: seeds.clone(),
+        reason: format!("no seed node answered: {}; check redis.nodes and that redis-server runs there", why.join("; ")),
+    })
+}
+
+/// The shards, sorted by first slot, when every slot has a live primary;
+/// otherwise which slots have none, and what to check.
+fn covered(mut shards: Vec<Shard>, seed: &str) -> Result<Vec<Shard>, String> {
+    shards.retain(|s| !s.slots.is_empty());
+    shards.sort_by_key(|s| s.slots.iter().map(|r| r.0).min());
+    let mut ranges: Vec<(u16, u16)> = shards.iter().flat_map(|s| s.slots.iter().copied()).collect();
+    ranges.sort();
+    let mut gaps = Vec::new();
+    let mut next: u32 = 0;
+    for (a, b) in ranges {
+        if u32::from(a) > next {
+            gaps.push((next, u32::from(a) - 1));
+        }
+        next = next.max(u32::from(b) + 1);
+    }
+    if next < SLOTS {
+        gaps.push((next, SLOTS - 1));
+    }
+    if gaps.is_empty() {
+        return Ok(shards);
+    }
+    let shown: Vec<String> =
+        gaps.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    Err(format!(
+        "slots {} are served by no primary (as {seed} sees it): keys there cannot be read or written; check `redis-cli --cluster check {seed}`",
+        shown.join(", ")
+    ))
+}
+
+/// `CLUSTER SHARDS` (Redis 7): per shard its slot ranges and nodes; the
+/// primary is the node whose role is master. A primary marked failed
+/// serves nothing.
+fn shards_from_value(value: &redis::Value) -> Vec<Shard> {
+    let mut out = Vec::new();
+    for shard in items(value) {
+        let fields = pairs(shard);
+        let slots: Vec<u16> = fields
+            .iter()
+            .find(|(k, _)| k == "slots")
+            .map(|(_, v)| items(v).iter().filter_map(|x| int(x)).filter_map(|n| u16::try_from(n).ok()).collect())
+            .unwrap_or_default();
+        let ranges: Vec<(u16, u16)> = slots.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+        let nodes = fields.iter().find(|(k, _)| k == "nodes").map(|(_, v)| items(v)).unwrap_or_default();
+        for node in nodes {
+            let f = pairs(node);
+            let get = |name: &str| f.iter().find(|(k, _)| k == name).map(|(_, v)| text(v)).unwrap_or_default();
+            if get("role") != "master" {
+                continue;
+            }
+            let host = Some(get("ip")).filter(|h| !h.is_empty()).unwrap_or_else(|| get("endpoint"));
+            let port = f.iter().find(|(k, _)| k == "port").and_then(|(_, v)| int(v));
+            let live = get("health") != "fail";
+            if let Some(port) = port {
+                out.push(Shard {
+                    primary: format!("{host}:{port}"),
+                    slots: if live { ranges.clone() } else { Vec::new() },
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `CLUSTER NODES` (before Redis 7): `id ip:port@cport flags master … slots`.
+fn shards_from_nodes(text: &str) -> Vec<Shard> {
+    text.lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (address, flags) = (fields.get(1)?, fields.get(2)?);
+            if !flags.split(',').any(|f| f == "master") || flags.split(',').any(|f| f == "fail") {
+                return None;
+            }
+            let primary = address.split(['@', ',']).next()?.to_string();
+            let slots = fields[8.min(fields.len())..]
+                .iter()
+                .filter(|s| !s.starts_with('['))
+                .filter_map(|s| match s.split_once('-') {
+                    Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                    None => s.parse().ok().map(|n| (n, n)),
+                })
+                .collect();
+            Some(Shard { primary, slots })
+        })
+        .collect()
+}
+
+fn items(value: &redis::Value) -> Vec<&redis::Value> {
+    match value {
+        redis::Value::Array(v) | redis::Value::Set(v) => v.iter().collect(),
+        redis::Value::Map(m) => m.iter().flat_map(|(k, v)| [k, v]).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn pairs(value: &redis::Value) -> Vec<(String, &redis::Value)> {
+    let flat = items(value);
+    flat.chunks_exact(2).map(|c| (text(c[0]), c[1])).collect()
+}
+
+fn text(value: &redis::Value) -> String {
+    match value {
+        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        redis::Value::SimpleString(s) => s.clone(),
+        redis::Value::Int(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn int(value: &redis::Value) -> Option<i64> {
+    match value {
+        redis::Value::Int(n) => Some(*n),
+        other => text(other).parse().ok(),
+    }
 }
 
 fn classify(e: &redis::RedisError, url: String, reason: String, command: &'static str) -> RedisError {

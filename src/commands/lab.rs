@@ -59,9 +59,10 @@ pub struct UpArgs {
     /// unguarded (calls it directly, the usual shape)
     #[arg(long, value_enum, default_value_t = CalcomShape::Guarded)]
     pub calcom: CalcomShape,
-    /// standalone, or sentinel: a replica and three sentinels beside the
+    /// standalone; sentinel: a replica and three sentinels beside the
     /// primary, and gatewayctl's config finding the master through them
-    /// (the app, Laravel 8 with phpredis, talks to the primary directly)
+    /// (the app, Laravel 8 with phpredis, talks to the primary directly);
+    /// cluster: three primaries, the app on phpredis's RedisCluster
     #[arg(long, value_enum, default_value_t = LabRedis::Standalone)]
     pub redis: LabRedis,
     /// A fleet: N app hosts sharing one Redis and one Cal.com stand-in,
@@ -81,6 +82,7 @@ pub enum CalcomShape {
 pub enum LabRedis {
     Standalone,
     Sentinel,
+    Cluster,
 }
 
 #[derive(Debug, Args)]
@@ -147,12 +149,16 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         upstream_timeout_s: args.upstream_timeout.as_secs_f64(),
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
         calcom_unguarded: args.calcom == CalcomShape::Unguarded,
-        sentinel: args.redis == LabRedis::Sentinel,
+        redis: match args.redis {
+            LabRedis::Standalone => up::Topology::Standalone,
+            LabRedis::Sentinel => up::Topology::Sentinel,
+            LabRedis::Cluster => up::Topology::Cluster,
+        },
         shared: None,
     };
     let started_at = Instant::now();
     if args.hosts > 1 {
-        if args.port_base.is_some() || options.sentinel {
+        if args.port_base.is_some() || options.redis != up::Topology::Standalone {
             return Err(exit::UsageError(
                 "--hosts picks free ports and a standalone Redis: drop --port-base and --redis".into(),
             )

@@ -31,6 +31,7 @@ fn graceful_signal(name: &str) -> i32 {
 /// Stops processes front to back (nginx first, Redis last).
 pub fn stop_processes(processes: &[LabProcess]) -> Vec<StoppedProcess> {
     let order = ["nginx", "upstream", "php-fpm", "redis-server"];
+    // Cluster nodes, replicas and sentinels sort after these: Redis last.
     let mut sorted: Vec<&LabProcess> = processes.iter().collect();
     sorted.sort_by_key(|p| order.iter().position(|n| *n == p.name).unwrap_or(order.len()));
     sorted
@@ -67,7 +68,8 @@ impl Down {
 /// The ports this lab's own processes listen on (a fleet host leaves the
 /// shared Redis and Cal.com stand-in to the host that started them).
 fn owned_ports(state: &LabState) -> Vec<u16> {
-    let mut ports: Vec<u16> = state.processes.iter().map(|p| p.port).collect();
+    let mut ports: Vec<u16> =
+        state.processes.iter().flat_map(|p| std::iter::once(p.port).chain(p.also.iter().copied())).collect();
     if state.processes.iter().any(|p| p.name == "upstream") {
         ports.push(state.ports.upstream_control);
     }

@@ -159,7 +159,7 @@ fn start_sshd(dir: &Path) -> Result<LabProcess, LabError> {
             tail: crate::lab::tail(&dir.join("sshd.log"), 15),
         });
     }
-    Ok(LabProcess { name: "sshd".into(), pid, port })
+    Ok(LabProcess { name: "sshd".into(), pid, port, also: Vec::new() })
 }
 
 /// The operator's config (the first host's, with its own state dir, the

@@ -83,6 +83,9 @@ pub struct LabProcess {
     pub name: String,
     pub pid: u32,
     pub port: u16,
+    /// Other ports it listens on (a cluster node's bus), checked closed too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<u16>,
 }
 
 /// `lab.json`: what `lab up` started, so `lab down` stops exactly that.

@@ -21,12 +21,19 @@ fn php_list(items: &[String]) -> String {
 }
 
 /// `config/gateway.php`: every number the gateway's code reads.
-pub fn gateway_php(settings: &Settings, ports: &Ports, upstream_timeout_s: f64) -> String {
+/// `cluster`: the primaries' ports when the lab runs a Redis Cluster.
+pub fn gateway_php(settings: &Settings, ports: &Ports, upstream_timeout_s: f64, cluster: &[u16]) -> String {
     let mut php = String::from(
         "<?php\n\n// Written by `gatewayctl lab up` from the gatewayctl config the lab was built with.\n\nreturn [\n",
     );
     let prefix = php_str(&settings.file.redis.prefix);
-    let _ = writeln!(php, "    'redis' => ['host' => '127.0.0.1', 'port' => {}, 'password' => null, 'database' => 0, 'prefix' => {prefix}],", ports.redis);
+    let nodes: Vec<String> = cluster.iter().map(|p| p.to_string()).collect();
+    let _ = writeln!(
+        php,
+        "    'redis' => ['host' => '127.0.0.1', 'port' => {}, 'password' => null, 'database' => 0, 'prefix' => {prefix}, 'cluster' => [{}]],",
+        ports.redis,
+        nodes.join(", ")
+    );
     php.push_str("    'rate_limit' => [\n        'buckets' => [\n");
     for b in &settings.limiter.buckets {
         let _ = writeln!(
@@ -141,6 +148,10 @@ pub fn lab_config(base: &FileConfig, layout: &Layout, ports: &Ports, fpm_binary:
     cfg.service.fpm_config = layout.fpm_config();
     cfg.service.pid_file = layout.fpm_pid();
     cfg.redis.url = format!("redis://127.0.0.1:{}/0", ports.redis);
+    // The lab's own Redis, whatever the base config pointed at.
+    cfg.redis.mode = crate::settings::file::RedisMode::Standalone;
+    cfg.redis.sentinels.clear();
+    cfg.redis.nodes.clear();
     cfg.state.dir = layout.dir.join("state");
     cfg.watch.access_log = layout.run().join("nginx-access.log");
     cfg
@@ -164,7 +175,7 @@ mod tests {
     fn gateway_php_carries_the_models_numbers() {
         let settings = Settings::defaults();
         let ports = Ports::from_base(20000).unwrap();
-        let php = gateway_php(&settings, &ports, 2.0);
+        let php = gateway_php(&settings, &ports, 2.0, &[]);
         assert!(
             php.contains(
                 "['name' => 'bookings', 'paths' => ['v2/bookings', 'v2/bookings/*'], 'limit' => 30, 'window' => 60]"

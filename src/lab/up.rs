@@ -28,11 +28,22 @@ pub struct UpOptions {
     pub gatewayctl: PathBuf,
     /// CalcomService calls the breaker unguarded (the usual shape).
     pub calcom_unguarded: bool,
-    /// Also a replica and three sentinels watching the primary (`--redis sentinel`).
-    pub sentinel: bool,
+    /// One redis-server, or also a replica and three sentinels, or a
+    /// three-primary cluster (`--redis`).
+    pub redis: Topology,
     /// A fleet's second and later hosts: another host's Redis and Cal.com
     /// stand-in (these ports), started by that host, not by this one.
     pub shared: Option<Ports>,
+}
+
+/// How the lab's Redis is deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topology {
+    Standalone,
+    /// A primary, a replica and three sentinels.
+    Sentinel,
+    /// Three primaries (`redis-cli --cluster create`), no replicas.
+    Cluster,
 }
 
 /// The master name the lab's sentinels monitor.
@@ -81,11 +92,13 @@ pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str))
             ports.upstream = shared.upstream;
             ports.upstream_control = shared.upstream_control;
         }
-        let sentinel = if opts.sentinel { Some(free_ports::<4>()?) } else { None };
+        let sentinel = if opts.redis == Topology::Sentinel { Some(free_ports::<4>()?) } else { None };
+        let cluster = if opts.redis == Topology::Cluster { Some(free_ports::<5>()?) } else { None };
         let mut run = Run {
             layout: layout.clone(),
             ports,
             sentinel,
+            cluster,
             started: Vec::new(),
             steps: Vec::new(),
             clock: Instant::now(),
@@ -185,6 +198,9 @@ struct Run {
     ports: Ports,
     /// Sentinel mode: the replica's port, then the three sentinels'.
     sentinel: Option<[u16; 4]>,
+    /// Cluster mode: the second and third primaries' ports, then the three
+    /// nodes' bus ports (chosen, since port + 10000 may not exist).
+    cluster: Option<[u16; 5]>,
     started: Vec<LabProcess>,
     steps: Vec<Step>,
     clock: Instant,
@@ -214,7 +230,11 @@ impl Run {
         self.step("write the app and configs", progress);
         self.write_files(settings, opts, fpm, as_root)?;
         self.end_step();
-        if opts.shared.is_none() {
+        if let (None, Some(ports)) = (opts.shared, self.cluster) {
+            self.step("start a three-primary Redis Cluster", progress);
+            self.start_cluster(ports)?;
+            self.end_step();
+        } else if opts.shared.is_none() {
             self.step("start redis-server", progress);
             self.start_redis()?;
             self.end_step();
@@ -279,7 +299,7 @@ impl Run {
         }
         mkdir(&self.layout.run().join("nginx-tmp"))?;
         mkdir(&self.layout.dir.join("state"))?;
-        let gateway = render::gateway_php(settings, &self.ports, opts.upstream_timeout_s);
+        let gateway = render::gateway_php(settings, &self.ports, opts.upstream_timeout_s, &self.cluster_nodes());
         files::write_atomic(&app.join("config/gateway.php"), gateway.as_bytes())?;
         files::write_atomic(&app.join(".env"), render::dotenv().as_bytes())?;
         files::write_atomic(&self.layout.fpm_config(), render::fpm_conf(&self.layout, &self.ports).as_bytes())?;
@@ -296,6 +316,12 @@ impl Run {
             config.redis.sentinels = sentinels.iter().map(|p| format!("127.0.0.1:{p}")).collect();
             config.redis.master_name = SENTINEL_MASTER.into();
             config.redis.sentinel_password = self.sentinel_password();
+        }
+        if self.cluster.is_some() {
+            // gatewayctl and the app (phpredis's RedisCluster) both start
+            // from the three primaries.
+            config.redis.mode = crate::settings::file::RedisMode::Cluster;
+            config.redis.nodes = self.cluster_nodes().iter().map(|p| format!("127.0.0.1:{p}")).collect();
         }
         let text = render::lab_config_text(&config, &self.layout.dir);
         files::write_atomic(&self.layout.config_file(), text.as_bytes())?;
@@ -330,10 +356,81 @@ impl Run {
                 process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.redis)
             });
         if let Some(pid) = process::read_pid_file(&pid_file) {
-            self.started.push(LabProcess { name: "redis-server".into(), pid, port: self.ports.redis });
+            self.started.push(LabProcess { name: "redis-server".into(), pid, port: self.ports.redis, also: Vec::new() });
         }
         if !ready {
             return Err(self.not_ready("redis-server", log));
+        }
+        Ok(())
+    }
+
+    /// Cluster mode: the three primaries' ports (the first is `ports.redis`).
+    fn cluster_nodes(&self) -> Vec<u16> {
+        match self.cluster {
+            Some([n2, n3, ..]) => vec![self.ports.redis, n2, n3],
+            None => Vec::new(),
+        }
+    }
+
+    /// Three cluster-enabled redis-servers, joined by `redis-cli --cluster
+    /// create` (slots split three ways, no replicas), waited for until every
+    /// node says `cluster_state:ok`.
+    fn start_cluster(&mut self, [n2, n3, b1, b2, b3]: [u16; 5]) -> Result<(), LabError> {
+        let run = self.layout.run();
+        let nodes = [(self.ports.redis, b1), (n2, b2), (n3, b3)];
+        for (i, &(port, bus)) in nodes.iter().enumerate() {
+            let name = if i == 0 { "redis-server".to_string() } else { format!("redis-cluster-{}", i + 1) };
+            let pid_file = if i == 0 { self.layout.redis_pid() } else { run.join(format!("{name}.pid")) };
+            let log = self.layout.log(&name);
+            let nodes_conf = run.join(format!("nodes-{}.conf", i + 1));
+            // A node config from an earlier lab would rejoin a cluster that is gone.
+            let _ = std::fs::remove_file(&nodes_conf);
+            let _ = std::fs::remove_file(&pid_file);
+            let status = Command::new("redis-server")
+                .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+                .args(["--daemonize", "yes", "--cluster-enabled", "yes", "--cluster-port", &bus.to_string()])
+                .args(["--cluster-node-timeout", "2000"])
+                .arg("--cluster-config-file")
+                .arg(&nodes_conf)
+                .arg("--pidfile")
+                .arg(&pid_file)
+                .arg("--logfile")
+                .arg(&log)
+                .arg("--dir")
+                .arg(&run)
+                .status()
+                .map_err(|source| crate::adapters::process::ProcessError::Spawn {
+                    program: "redis-server (cluster node)".into(),
+                    source,
+                })?;
+            let ready = status.success()
+                && wait_until(READY_TIMEOUT, || process::read_pid_file(&pid_file).is_some() && is_listening(port));
+            if let Some(pid) = process::read_pid_file(&pid_file) {
+                self.started.push(LabProcess { name, pid, port, also: vec![bus] });
+            }
+            if !ready {
+                return Err(self.not_ready("a redis cluster node", log));
+            }
+        }
+        let addresses: Vec<String> = nodes.iter().map(|(p, _)| format!("127.0.0.1:{p}")).collect();
+        let created = duct::cmd("redis-cli", ["--cluster", "create"].iter().map(|s| s.to_string()).chain(addresses).chain(["--cluster-replicas".into(), "0".into(), "--cluster-yes".into()]))
+            .stderr_to_stdout()
+            .stdout_capture()
+            .unchecked()
+            .run();
+        let log = self.layout.log("redis-cluster-create");
+        if let Ok(out) = &created {
+            let _ = std::fs::write(&log, &out.stdout);
+        }
+        let ok = created.is_ok_and(|o| o.status.success())
+            && wait_until(READY_TIMEOUT, || {
+                nodes.iter().all(|(port, _)| {
+                    let out = Command::new("redis-cli").args(["-p", &port.to_string(), "CLUSTER", "INFO"]).output();
+                    out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("cluster_state:ok"))
+                })
+            });
+        if !ok {
+            return Err(self.not_ready("redis-cli --cluster create", log));
         }
         Ok(())
     }
@@ -395,7 +492,7 @@ impl Run {
             out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("master_link_status:up"))
         });
         if let Some(p) = process::read_pid_file(&pid("redis-replica")) {
-            self.started.push(LabProcess { name: "redis-replica".into(), pid: p, port: replica });
+            self.started.push(LabProcess { name: "redis-replica".into(), pid: p, port: replica, also: Vec::new() });
         }
         if !synced {
             return Err(self.not_ready("the redis replica's sync", log("redis-replica")));
@@ -420,7 +517,7 @@ impl Run {
             let ready =
                 wait_until(READY_TIMEOUT, || process::read_pid_file(&pid(&name)).is_some() && is_listening(port));
             if let Some(p) = process::read_pid_file(&pid(&name)) {
-                self.started.push(LabProcess { name: name.clone(), pid: p, port });
+                self.started.push(LabProcess { name: name.clone(), pid: p, port, also: Vec::new() });
             }
             if !ready {
                 return Err(self.not_ready("a redis sentinel", log(&name)));
@@ -443,7 +540,7 @@ impl Run {
         command.arg("-F").args(&args);
         let log = self.layout.log("php-fpm");
         let pid = spawn_detached(command, &log)?;
-        self.started.push(LabProcess { name: "php-fpm".into(), pid, port: self.ports.fpm });
+        self.started.push(LabProcess { name: "php-fpm".into(), pid, port: self.ports.fpm, also: Vec::new() });
         if !wait_until(READY_TIMEOUT, || is_listening(self.ports.fpm) || !process::is_alive(pid))
             || !process::is_alive(pid)
         {
@@ -474,7 +571,7 @@ impl Run {
         let ready =
             wait_until(READY_TIMEOUT, || process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.http));
         if let Some(pid) = process::read_pid_file(&pid_file) {
-            self.started.push(LabProcess { name: "nginx".into(), pid, port: self.ports.http });
+            self.started.push(LabProcess { name: "nginx".into(), pid, port: self.ports.http, also: Vec::new() });
         }
         if !ready {
             return Err(self.not_ready("nginx", self.layout.run().join("nginx-error.log")));
@@ -494,7 +591,7 @@ impl Run {
         ]);
         let log = self.layout.log("upstream");
         let pid = spawn_detached(command, &log)?;
-        self.started.push(LabProcess { name: "upstream".into(), pid, port: self.ports.upstream });
+        self.started.push(LabProcess { name: "upstream".into(), pid, port: self.ports.upstream, also: Vec::new() });
         if !wait_until(READY_TIMEOUT, || is_listening(self.ports.upstream_control)) {
             return Err(self.not_ready("the Cal.com stand-in", log));
         }

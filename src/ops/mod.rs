@@ -31,7 +31,7 @@ pub const REDIS_DOWN_HINT: &str = "the limiter and breaker live in Redis: check 
 pub const GATEWAY_DOWN_HINT: &str =
     "check nginx and php-fpm (`gatewayctl preflight` shows both) and that gateway.base_url is where it listens";
 
-use crate::adapters::redis::{RedisTarget, SentinelTarget};
+use crate::adapters::redis::{ClusterTarget, RedisTarget, SentinelTarget};
 use crate::settings::Settings;
 
 /// Where the configured Redis is.
@@ -48,6 +48,8 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
             master_name: r.master_name.clone(),
             password: Some(r.sentinel_password.clone()).filter(|p| !p.is_empty()),
         }),
+        cluster: (r.mode == crate::settings::file::RedisMode::Cluster)
+            .then(|| ClusterTarget { nodes: r.nodes.clone() }),
     }
 }
 

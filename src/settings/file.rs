@@ -293,6 +293,8 @@ pub struct RedisSection {
     /// The sentinels' own password (their `requirepass`), if they have one.
     /// Never printed.
     pub sentinel_password: String,
+    /// Cluster mode: seed nodes (host:port); the primaries are read from them.
+    pub nodes: Vec<String>,
 }
 
 /// How the gateway's Redis is deployed.
@@ -301,8 +303,19 @@ pub struct RedisSection {
 pub enum RedisMode {
     Standalone,
     Sentinel,
-    /// Read so `config check` can say why it is refused, at its line.
+    /// Redis Cluster: `nodes` are the seeds, `url` gives only the password.
     Cluster,
+}
+
+impl RedisMode {
+    /// As written in the config.
+    pub fn name(self) -> &'static str {
+        match self {
+            RedisMode::Standalone => "standalone",
+            RedisMode::Sentinel => "sentinel",
+            RedisMode::Cluster => "cluster",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -416,6 +429,7 @@ impl Default for RedisSection {
             sentinels: Vec::new(),
             master_name: String::new(),
             sentinel_password: String::new(),
+            nodes: Vec::new(),
         }
     }
 }

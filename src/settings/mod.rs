@@ -247,11 +247,19 @@ mod tests {
 
     #[test]
     fn redis_modes_are_checked_at_their_lines() {
-        let cluster =
-            parse("[redis]\nurl = \"redis://127.0.0.1:7000/0\"\nmode = \"cluster\"\n", Some(Path::new("g.toml")))
-                .unwrap_err();
-        let shown = cluster[0].to_string();
-        assert!(shown.starts_with("g.toml:3: redis.mode:") && shown.contains("CROSSSLOT"), "{shown}");
+        let cluster = parse(
+            "[redis]\nurl = \"redis://127.0.0.1:7000/2\"\nprefix = \"{gw}:\"\nmode = \"cluster\"\nnodes = [\"127.0.0.1\"]\n",
+            Some(Path::new("g.toml")),
+        )
+        .unwrap_err();
+        let shown: Vec<String> = cluster.iter().map(|p| p.to_string()).collect();
+        assert!(shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:") && s.contains("only database 0")), "{shown:#?}");
+        assert!(shown.iter().any(|s| s.starts_with("g.toml:3: redis.prefix:") && s.contains("{gw}")), "{shown:#?}");
+        assert!(shown.iter().any(|s| s.starts_with("g.toml:5: redis.nodes:") && s.contains("not host:port")), "{shown:#?}");
+        let seeds = "[redis]\nurl = \"redis://127.0.0.1:7000/0\"\nprefix = \"gw:\"\nmode = \"cluster\"\nnodes = [\"10.0.0.1:7000\"]\n";
+        assert!(parse(seeds, None).is_ok());
+        let no_seed = parse("[redis]\nmode = \"cluster\"\n", None).unwrap_err();
+        assert_eq!(no_seed[0].key.as_deref(), Some("redis.nodes"));
         let bare = parse("[redis]\nmode = \"sentinel\"\n", None).unwrap_err();
         let keys: Vec<&str> = bare.iter().filter_map(|p| p.key.as_deref()).collect();
         assert_eq!(keys, ["redis.sentinels", "redis.master_name"]);

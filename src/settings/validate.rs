@@ -61,27 +61,65 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
         problems.push(("redis.connect_timeout".into(), "must be more than 0s".into()));
     }
     let r = &file.redis;
+    let host_port = |s: &String| s.rsplit_once(':').and_then(|(h, p)| p.parse::<u16>().ok().filter(|_| !h.is_empty()));
+    if r.mode != RedisMode::Sentinel && !r.sentinels.is_empty() {
+        problems.push(("redis.sentinels".into(), format!("set, but redis.mode is {}: set mode = \"sentinel\"", r.mode.name())));
+    }
+    if r.mode != RedisMode::Cluster && !r.nodes.is_empty() {
+        problems.push(("redis.nodes".into(), format!("set, but redis.mode is {}: set mode = \"cluster\"", r.mode.name())));
+    }
     match r.mode {
-        RedisMode::Standalone if !r.sentinels.is_empty() => {
-            problems.push(("redis.sentinels".into(), "set, but redis.mode is standalone: set mode = \"sentinel\"".into()))
-        }
         RedisMode::Standalone => {}
         RedisMode::Sentinel => {
             if r.sentinels.is_empty() {
                 problems.push(("redis.sentinels".into(), "sentinel mode needs at least one sentinel, as host:port".into()));
             }
-            if let Some(bad) = r.sentinels.iter().find(|s| s.rsplit_once(':').and_then(|(_, p)| p.parse::<u16>().ok()).is_none()) {
+            if let Some(bad) = r.sentinels.iter().find(|s| host_port(s).is_none()) {
                 problems.push(("redis.sentinels".into(), format!("{bad:?} is not host:port")));
             }
             if r.master_name.trim().is_empty() {
                 problems.push(("redis.master_name".into(), "sentinel mode needs the master's name (sentinel monitor NAME …)".into()));
             }
         }
-        RedisMode::Cluster => problems.push((
-            "redis.mode".into(),
-            "cluster is not supported: the gateway's limiter runs one script over three keys (rate_limit:…, abuse:…, abuse:…:blocked) that Redis Cluster puts in different slots (CROSSSLOT)".into(),
-        )),
+        RedisMode::Cluster => {
+            if r.nodes.is_empty() {
+                problems.push(("redis.nodes".into(), "cluster mode needs at least one seed node, as host:port".into()));
+            }
+            if let Some(bad) = r.nodes.iter().find(|s| host_port(s).is_none()) {
+                problems.push(("redis.nodes".into(), format!("{bad:?} is not host:port")));
+            }
+            // Cluster has only database 0: phpredis's RedisCluster cannot SELECT.
+            if let Ok(url) = reqwest::Url::parse(&r.url) {
+                let db = url.path().trim_start_matches('/');
+                if !db.is_empty() && db != "0" {
+                    problems.push((
+                        "redis.url".into(),
+                        format!("database {db:?} cannot work in cluster mode: Redis Cluster has only database 0; end the URL with /0"),
+                    ));
+                }
+                if url.scheme().contains("unix") {
+                    problems.push(("redis.url".into(), "a unix socket cannot reach a cluster: its nodes are host:port".into()));
+                }
+            }
+            // phpredis hashes the prefixed key: a prefix with a hash tag puts
+            // every key the gateway writes in one slot, and gatewayctl's
+            // patterns would then have to match the tag too.
+            if let Some(tag) = hash_tag(&r.prefix) {
+                problems.push((
+                    "redis.prefix".into(),
+                    format!("the hash tag {{{tag}}} puts every key in one slot of the cluster (one primary holds them all); drop the braces from the prefix"),
+                ));
+            }
+        }
     }
+}
+
+/// The hash tag Redis Cluster would hash instead of the whole key: the text
+/// between the first `{` and the next `}`, when not empty.
+fn hash_tag(text: &str) -> Option<&str> {
+    let open = text.find('{')?;
+    let close = text[open + 1..].find('}')?;
+    Some(&text[open + 1..open + 1 + close]).filter(|t| !t.is_empty())
 }
 
 /// The longest expiry gatewayctl accepts: a year. Redis refuses an EXPIRE

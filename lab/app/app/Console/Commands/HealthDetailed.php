@@ -35,7 +35,15 @@ class HealthDetailed extends Command
     {
         try {
             $started = microtime(true);
-            Redis::connection()->client()->ping();
+            $client = Redis::connection()->client();
+            if ($client instanceof \RedisCluster) {
+                // A cluster is up when every primary answers.
+                foreach ($client->_masters() as $master) {
+                    $client->ping($master);
+                }
+            } else {
+                $client->ping();
+            }
 
             return ['ok' => true, 'latency_ms' => round((microtime(true) - $started) * 1000, 2)];
         } catch (\Throwable $e) {

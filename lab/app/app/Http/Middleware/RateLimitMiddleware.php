@@ -11,36 +11,21 @@ use Illuminate\Support\Str;
 /**
  * Per-identity, per-bucket fixed windows in Redis, with abuse blocking
  * ("intelligent throttling"). The window starts at the identity's first
- * request in the bucket. One Lua script per request keeps it atomic.
+ * request in the bucket. Every Redis step touches one key, so the same code
+ * runs on Redis Cluster, where one script over keys in different slots is
+ * refused (CROSSSLOT): the counter's INCR and EXPIRE are one script, the
+ * abuse counter's another, the block a SET with its expiry.
  */
 class RateLimitMiddleware
 {
-    // KEYS: counter, abuse counter, block. ARGV: window, limit, abuse ttl,
-    // abuse threshold, block seconds. Returns {count, pttl, newly_blocked},
-    // or {-1, block pttl, 0} while the identity is blocked.
-    private const SCRIPT = <<<'LUA'
-local block_ttl = redis.call('PTTL', KEYS[3])
-if block_ttl ~= -2 then
-  return {-1, block_ttl, 0}
-end
+    // KEYS: a counter. ARGV: its expiry (seconds), set on the first
+    // increment. Returns {count, pttl}.
+    private const COUNT = <<<'LUA'
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
 end
-if count <= tonumber(ARGV[2]) then
-  return {count, 0, 0}
-end
-local ttl = redis.call('PTTL', KEYS[1])
-local rejections = redis.call('INCR', KEYS[2])
-if rejections == 1 then
-  redis.call('EXPIRE', KEYS[2], ARGV[3])
-end
-local blocked = 0
-if rejections >= tonumber(ARGV[4]) then
-  redis.call('SET', KEYS[3], 1, 'EX', ARGV[5])
-  blocked = 1
-end
-return {count, ttl, blocked}
+return {count, redis.call('PTTL', KEYS[1])}
 LUA;
 
     public function handle(Request $request, Closure $next)
@@ -48,16 +33,25 @@ LUA;
         $bucket = $this->bucketFor($request);
         $identity = md5($this->identity($request));
         $abuse = config('gateway.rate_limit.abuse');
-        $keys = [
-            "rate_limit:{$identity}:{$bucket['name']}",
-            "abuse:{$identity}",
-            "abuse:{$identity}:blocked",
-        ];
-        [$count, $pttl, $newlyBlocked] = Redis::connection()->client()->eval(
-            self::SCRIPT,
-            array_merge($keys, [$bucket['window'], $bucket['limit'], $abuse['counter_ttl'], $abuse['threshold'], $abuse['block']]),
-            3
-        );
+        $redis = Redis::connection()->client();
+        $blockKey = "abuse:{$identity}:blocked";
+
+        $blockTtl = $redis->pttl($blockKey);
+        if ($blockTtl !== -2) {
+            $count = -1;
+            $pttl = $blockTtl;
+            $newlyBlocked = 0;
+        } else {
+            [$count, $pttl] = $redis->eval(self::COUNT, ["rate_limit:{$identity}:{$bucket['name']}", $bucket['window']], 1);
+            $newlyBlocked = 0;
+            if ($count > $bucket['limit']) {
+                [$rejections] = $redis->eval(self::COUNT, ["abuse:{$identity}", $abuse['counter_ttl']], 1);
+                if ($rejections >= $abuse['threshold']) {
+                    $redis->set($blockKey, 1, ['ex' => $abuse['block']]);
+                    $newlyBlocked = 1;
+                }
+            }
+        }
 
         if ($count === -1) {
             return $this->reject($bucket['limit'], 0, $this->seconds($pttl));
