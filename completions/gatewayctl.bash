@@ -3259,7 +3259,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --redis)
-                    COMPREPLY=($(compgen -W "standalone sentinel" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "standalone sentinel cluster" -- "${cur}"))
                     return 0
                     ;;
                 --hosts)

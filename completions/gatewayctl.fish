@@ -671,8 +671,9 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l upstream-timeout -d 'How long the gateway waits for Cal.com before counting a failure' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l calcom -d 'CalcomService\'s shape: guarded (checks the breaker for null) or unguarded (calls it directly, the usual shape)' -r -f -a "guarded\t''
 unguarded\t''"
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l redis -d 'standalone, or sentinel: a replica and three sentinels beside the primary, and gatewayctl\'s config finding the master through them (the app, Laravel 8 with phpredis, talks to the primary directly)' -r -f -a "standalone\t''
-sentinel\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l redis -d 'standalone; sentinel: a replica and three sentinels beside the primary, and gatewayctl\'s config finding the master through them (the app, Laravel 8 with phpredis, talks to the primary directly); cluster: three primaries, the app on phpredis\'s RedisCluster' -r -f -a "standalone\t''
+sentinel\t''
+cluster\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l hosts -d 'A fleet: N app hosts sharing one Redis and one Cal.com stand-in, behind a real sshd on a loopback port, with the operator\'s config and an Ansible inventory that reach them' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F

@@ -248,3 +248,152 @@ impl Drop for Sshd {
         let _ = self.child.wait();
     }
 }
+
+/// A private three-primary Redis Cluster (`redis-cli --cluster create`, no
+/// replicas), every node killed when dropped.
+pub struct RedisCluster {
+    nodes: Vec<Child>,
+    pub ports: Vec<u16>,
+    pub password: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+impl RedisCluster {
+    pub fn start(password: Option<&str>) -> Self {
+        let binary = require("redis-server", "redis-server");
+        require("redis-cli", "redis-tools");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cluster =
+            RedisCluster { nodes: Vec::new(), ports: Vec::new(), password: password.map(str::to_string), _dir: dir };
+        for i in 0..3 {
+            // Both ports chosen: the default bus port (port + 10000) may not exist.
+            let (port, bus) = (free_port(), free_port());
+            let d = cluster._dir.path();
+            let mut cmd = Command::new(&binary);
+            cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+                .args([
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-port",
+                    &bus.to_string(),
+                    "--cluster-node-timeout",
+                    "2000",
+                ])
+                .arg("--cluster-config-file")
+                .arg(d.join(format!("nodes-{i}.conf")))
+                .arg("--dir")
+                .arg(d);
+            if let Some(pw) = password {
+                cmd.args(["--requirepass", pw, "--masterauth", pw]);
+            }
+            let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn redis-server");
+            cluster.nodes.push(child);
+            cluster.ports.push(port);
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !cluster.ports.iter().all(|p| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok()) {
+            assert!(Instant::now() < deadline, "cluster nodes did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let mut create = cluster.cli_command();
+        create.args(["--cluster", "create"]);
+        create.args(cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")));
+        let out =
+            create.args(["--cluster-replicas", "0", "--cluster-yes"]).output().expect("redis-cli --cluster create");
+        assert!(out.status.success(), "cluster create: {}", String::from_utf8_lossy(&out.stdout));
+        while !(0..3).all(|i| cluster.cli(i, &["CLUSTER", "INFO"]).contains("cluster_state:ok")) {
+            assert!(Instant::now() < deadline, "the cluster did not reach cluster_state:ok");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        cluster
+    }
+
+    fn cli_command(&self) -> Command {
+        let mut cmd = Command::new("redis-cli");
+        if let Some(pw) = &self.password {
+            cmd.env("REDISCLI_AUTH", pw);
+        }
+        cmd
+    }
+
+    /// redis-cli on node `i` (no redirection followed).
+    pub fn cli(&self, i: usize, args: &[&str]) -> String {
+        let out = self.cli_command().args(["-h", "127.0.0.1", "-p", &self.ports[i].to_string()]).args(args).output();
+        String::from_utf8_lossy(&out.expect("run redis-cli").stdout).trim().to_string()
+    }
+
+    /// redis-cli following MOVED (`-c`), for key commands.
+    pub fn cli_c(&self, args: &[&str]) -> String {
+        let out =
+            self.cli_command().args(["-c", "-h", "127.0.0.1", "-p", &self.ports[0].to_string()]).args(args).output();
+        String::from_utf8_lossy(&out.expect("run redis-cli").stdout).trim().to_string()
+    }
+
+    /// The slot ranges node `i` serves, from its own CLUSTER NODES line.
+    fn slots_of(&self, i: usize) -> Vec<(u16, u16)> {
+        let nodes = self.cli(i, &["CLUSTER", "NODES"]);
+        let mine = nodes.lines().find(|l| l.contains("myself")).expect("a myself line");
+        mine.split_whitespace()
+            .skip(8)
+            .filter_map(|s| match s.split_once('-') {
+                Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                None => s.parse().ok().map(|n| (n, n)),
+            })
+            .collect()
+    }
+
+    /// SET each key to "1" on the primary that owns its slot, through
+    /// `redis-cli --pipe` per primary (fast enough for 600,000 keys).
+    pub fn fill(&self, keys: impl Iterator<Item = String>) {
+        let owners: Vec<Vec<(u16, u16)>> = (0..3).map(|i| self.slots_of(i)).collect();
+        let mut streams = vec![Vec::new(); 3];
+        for key in keys {
+            let slot = gatewayctl::adapters::redis::key_slot(key.as_bytes());
+            let node =
+                owners.iter().position(|r| r.iter().any(|&(a, b)| (a..=b).contains(&slot))).expect("a covered slot");
+            let s = &mut streams[node];
+            s.extend_from_slice(format!("*3\r\n$3\r\nSET\r\n${}\r\n", key.len()).as_bytes());
+            s.extend_from_slice(key.as_bytes());
+            s.extend_from_slice(b"\r\n$1\r\n1\r\n");
+        }
+        for (i, stream) in streams.into_iter().enumerate() {
+            use std::io::Write;
+            let mut child = self
+                .cli_command()
+                .args(["-h", "127.0.0.1", "-p", &self.ports[i].to_string(), "--pipe"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("redis-cli --pipe");
+            child.stdin.take().unwrap().write_all(&stream).unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "pipe to node {i}: {}", String::from_utf8_lossy(&out.stdout));
+        }
+    }
+
+    /// Kills node `i` at once (SIGKILL): a primary that dies.
+    pub fn kill(&mut self, i: usize) {
+        let _ = self.nodes[i].kill();
+        let _ = self.nodes[i].wait();
+    }
+
+    /// The seed list and URL a gatewayctl config needs.
+    pub fn config(&self, seeds: &[usize], prefix: &str, extra: &str) -> String {
+        let seeds: Vec<String> = seeds.iter().map(|&i| format!("\"127.0.0.1:{}\"", self.ports[i])).collect();
+        let auth = self.password.as_ref().map(|pw| format!(":{pw}@")).unwrap_or_default();
+        format!(
+            "[redis]\nmode = \"cluster\"\nurl = \"redis://{auth}127.0.0.1:{}/0\"\nnodes = [{}]\nprefix = \"{prefix}\"\nconnect_timeout = \"1s\"\n{extra}",
+            self.ports[0],
+            seeds.join(", ")
+        )
+    }
+}
+
+impl Drop for RedisCluster {
+    fn drop(&mut self) {
+        for child in &mut self.nodes {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

@@ -5,6 +5,7 @@
 mod activation;
 mod breaker_cmds;
 mod cli;
+mod cluster;
 mod completions;
 mod config;
 mod conformance_breaker;

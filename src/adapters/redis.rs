@@ -44,16 +44,30 @@ pub struct ClusterTarget {
 pub struct Shard {
     pub primary: String,
     pub slots: Vec<(u16, u16)>,
+    /// Marked failed by the cluster: its slots are served by no one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub failed: bool,
 }
 
 impl Shard {
     fn serves(&self, slot: u16) -> bool {
-        self.slots.iter().any(|&(a, b)| (a..=b).contains(&slot))
+        !self.failed && self.slots.iter().any(|&(a, b)| (a..=b).contains(&slot))
     }
 }
 
 /// Redis Cluster's slot count.
 const SLOTS: u32 = 16_384;
+
+/// Redis Cluster's slot of a key: CRC16 (XMODEM) of its hash tag (the text
+/// between the first `{` and the next `}`, when not empty) or of the whole key.
+pub fn key_slot(key: &[u8]) -> u16 {
+    let tag = key
+        .iter()
+        .position(|&b| b == b'{')
+        .and_then(|open| key[open + 1..].iter().position(|&b| b == b'}').map(|len| &key[open + 1..open + 1 + len]))
+        .filter(|tag| !tag.is_empty());
+    crc16::State::<crc16::XMODEM>::calculate(tag.unwrap_or(key)) % SLOTS as u16
+}
 
 #[derive(Debug, Clone)]
 pub struct SentinelTarget {
@@ -177,7 +191,11 @@ impl Redis {
             .map_err(|_| RedisError::Timeout { url: format!("cluster {seeds}"), timeout: target.timeout })?
             .map_err(|e| RedisError::Cluster {
                 seeds: seeds.clone(),
-                reason: format!("{}; check that the primaries answer (redis-cli --cluster check {})", scrub(&e), shards[0].primary),
+                reason: format!(
+                    "{}; check that the primaries answer (redis-cli --cluster check {})",
+                    scrub(&e),
+                    shards[0].primary
+                ),
             })?;
         Ok(Redis {
             conn: Conn::Cluster(Box::new(conn)),
@@ -273,6 +291,28 @@ impl Redis {
                     ),
                 })?;
                 self.run_once(command, cmd).await
+            }
+            other => other,
+        }
+    }
+
+    /// A command on one key; on a cluster, an error says which primary
+    /// serves the key's slot (redis-rs's own error does not).
+    async fn run_key<T: redis::FromRedisValue>(
+        &mut self,
+        command: &'static str,
+        cmd: &redis::Cmd,
+        key: &str,
+    ) -> Result<T, RedisError> {
+        let result = self.run(command, cmd).await;
+        match result {
+            Err(e) if !self.shards.is_empty() => {
+                let slot = key_slot(key.as_bytes());
+                let owner = self.shards.iter().find(|s| s.serves(slot)).map_or("no primary", |s| s.primary.as_str());
+                Err(RedisError::Cluster {
+                    seeds: self.shown_url.trim_start_matches("cluster ").to_string(),
+                    reason: format!("{command} {key}: {e}; its slot {slot} is served by {owner}: check that node"),
+                })
             }
             other => other,
         }
@@ -382,6 +422,17 @@ impl Redis {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
+        if !self.shards.is_empty() {
+            // A cluster: one GET per key, each to its slot's owner, so a
+            // dead owner is an error naming it (redis-rs's split MGET
+            // answers a failed part with a count mismatch).
+            let mut values = Vec::with_capacity(keys.len());
+            for key in keys {
+                let full = format!("{}{key}", self.target.prefix);
+                values.push(self.run_key("GET", redis::cmd("GET").arg(&full), &full).await?);
+            }
+            return Ok(values);
+        }
         let mut cmd = redis::cmd("MGET");
         for key in keys {
             cmd.arg(format!("{}{key}", self.target.prefix));
@@ -394,6 +445,15 @@ impl Redis {
         if keys.is_empty() {
             return Ok(0);
         }
+        if !self.shards.is_empty() {
+            let mut deleted = 0;
+            for key in keys {
+                let full = format!("{}{key}", self.target.prefix);
+                let n: u64 = self.run_key("DEL", redis::cmd("DEL").arg(&full), &full).await?;
+                deleted += n;
+            }
+            return Ok(deleted);
+        }
         let mut cmd = redis::cmd("DEL");
         for key in keys {
             cmd.arg(format!("{}{key}", self.target.prefix));
@@ -403,7 +463,8 @@ impl Redis {
 
     /// PTTL of an unprefixed key in milliseconds; `None` if missing or persistent.
     pub async fn pttl(&mut self, key: &str) -> Result<Option<u64>, RedisError> {
-        let ms: i64 = self.run("PTTL", redis::cmd("PTTL").arg(format!("{}{key}", self.target.prefix))).await?;
+        let full = format!("{}{key}", self.target.prefix);
+        let ms: i64 = self.run_key("PTTL", redis::cmd("PTTL").arg(&full), &full).await?;
         Ok(u64::try_from(ms).ok())
     }
 
@@ -507,9 +568,10 @@ impl Redis {
             tries += 1;
             let first_slot = self.shards[node].slots.first().map_or(0, |r| r.0);
             let cluster = self.target.cluster.clone().unwrap_or(ClusterTarget { nodes: Vec::new() });
-            let now = discover(&cluster, &self.target.url, self.target.timeout).await.ok().and_then(|shards| {
-                shards.into_iter().find(|s| s.serves(first_slot) && s.primary != address)
-            });
+            let now = discover(&cluster, &self.target.url, self.target.timeout)
+                .await
+                .ok()
+                .and_then(|shards| shards.into_iter().find(|s| s.serves(first_slot) && s.primary != address));
             let Some(now) = now else {
                 return Err(RedisError::Cluster {
                     seeds: cluster.nodes.join(", "),
@@ -682,9 +744,9 @@ async fn discover(cluster: &ClusterTarget, url: &str, timeout: Duration) -> Resu
             let shards = shards_cmd.query_async::<redis::Value>(&mut conn);
             match tokio::time::timeout(timeout, shards).await.map_err(|_| late())? {
                 Ok(value) => Ok(shards_from_value(&value)),
-                Err(e) if e.to_string().to_ascii_lowercase().contains("cluster support disabled") => Err(fail(format!(
-                    "{seed} is not a cluster node (cluster-enabled no); check redis.mode and redis.nodes"
-                ))),
+                Err(e) if e.to_string().to_ascii_lowercase().contains("cluster support disabled") => Err(fail(
+                    format!("{seed} is not a cluster node (cluster-enabled no); check redis.mode and redis.nodes"),
+                )),
                 Err(_) => {
                     let mut nodes_cmd = redis::cmd("CLUSTER");
                     nodes_cmd.arg("NODES");
@@ -698,21 +760,27 @@ async fn discover(cluster: &ClusterTarget, url: &str, timeout: Duration) -> Resu
             }
         };
         match asked.await {
-            Ok(shards) => return covered(shards, seed).map_err(|reason| RedisError::Cluster { seeds: seeds.clone(), reason }),
+            Ok(shards) => {
+                return covered(shards, seed).map_err(|reason| RedisError::Cluster { seeds: seeds.clone(), reason })
+            }
             Err(RedisError::Cluster { reason, .. }) => why.push(reason),
             Err(e) => why.push(format!("{seed}: {e}")),
         }
     }
     Err(RedisError::Cluster {
         seeds: seeds.clone(),
-        reason: format!("no seed node answered: {}; check redis.nodes and that redis-server runs there", why.join("; ")),
+        reason: format!(
+            "no seed node answered: {}; check redis.nodes and that redis-server runs there",
+            why.join("; ")
+        ),
     })
 }
 
 /// The shards, sorted by first slot, when every slot has a live primary;
 /// otherwise which slots have none, and what to check.
-fn covered(mut shards: Vec<Shard>, seed: &str) -> Result<Vec<Shard>, String> {
-    shards.retain(|s| !s.slots.is_empty());
+fn covered(shards: Vec<Shard>, seed: &str) -> Result<Vec<Shard>, String> {
+    let (mut shards, failed): (Vec<Shard>, Vec<Shard>) =
+        shards.into_iter().filter(|s| !s.slots.is_empty()).partition(|s| !s.failed);
     shards.sort_by_key(|s| s.slots.iter().map(|r| r.0).min());
     let mut ranges: Vec<(u16, u16)> = shards.iter().flat_map(|s| s.slots.iter().copied()).collect();
     ranges.sort();
@@ -732,8 +800,13 @@ fn covered(mut shards: Vec<Shard>, seed: &str) -> Result<Vec<Shard>, String> {
     }
     let shown: Vec<String> =
         gaps.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    let dead: Vec<&str> = failed.iter().map(|s| s.primary.as_str()).collect();
+    let why = match dead.is_empty() {
+        true => String::new(),
+        false => format!(" (their primary {} is marked failed and no replica took over)", dead.join(", ")),
+    };
     Err(format!(
-        "slots {} are served by no primary (as {seed} sees it): keys there cannot be read or written; check `redis-cli --cluster check {seed}`",
+        "slots {} are served by no primary{why}, as {seed} sees it: keys there cannot be read or written; check `redis-cli --cluster check {seed}`",
         shown.join(", ")
     ))
 }
@@ -760,11 +833,11 @@ fn shards_from_value(value: &redis::Value) -> Vec<Shard> {
             }
             let host = Some(get("ip")).filter(|h| !h.is_empty()).unwrap_or_else(|| get("endpoint"));
             let port = f.iter().find(|(k, _)| k == "port").and_then(|(_, v)| int(v));
-            let live = get("health") != "fail";
             if let Some(port) = port {
                 out.push(Shard {
                     primary: format!("{host}:{port}"),
-                    slots: if live { ranges.clone() } else { Vec::new() },
+                    slots: ranges.clone(),
+                    failed: get("health") == "fail",
                 });
             }
         }
@@ -778,7 +851,7 @@ fn shards_from_nodes(text: &str) -> Vec<Shard> {
         .filter_map(|line| {
             let fields: Vec<&str> = line.split_whitespace().collect();
             let (address, flags) = (fields.get(1)?, fields.get(2)?);
-            if !flags.split(',').any(|f| f == "master") || flags.split(',').any(|f| f == "fail") {
+            if !flags.split(',').any(|f| f == "master") {
                 return None;
             }
             let primary = address.split(['@', ',']).next()?.to_string();
@@ -790,7 +863,7 @@ fn shards_from_nodes(text: &str) -> Vec<Shard> {
                     None => s.parse().ok().map(|n| (n, n)),
                 })
                 .collect();
-            Some(Shard { primary, slots })
+            Some(Shard { primary, slots, failed: flags.split(',').any(|f| f == "fail") })
         })
         .collect()
 }
@@ -873,5 +946,69 @@ mod tests {
         let info = parse_info("# Memory\r\nused_memory:1024\r\nused_memory_human:1.00K\r\n");
         assert_eq!(info.get("used_memory").map(String::as_str), Some("1024"));
         assert_eq!(info.get("used_memory_human").map(String::as_str), Some("1.00K"));
+    }
+
+    #[test]
+    fn key_slots_are_redis_clusters() {
+        // The examples of the Cluster specification.
+        assert_eq!(key_slot(b"123456789"), 0x31C3);
+        assert_eq!(key_slot(b"{user1000}.following"), key_slot(b"user1000"));
+        assert_eq!(key_slot(b"foo{}{bar}"), key_slot(b"foo{}{bar}"));
+        assert_ne!(key_slot(b"foo{}{bar}"), key_slot(b"bar"), "an empty tag hashes the whole key");
+        assert_eq!(key_slot(b"foo{{bar}}zap"), key_slot(b"{bar"));
+    }
+
+    #[test]
+    fn reads_cluster_nodes_and_finds_uncovered_slots() {
+        let text = "07c3 127.0.0.1:30004@31004,gw-1 slave e7d1 0 1426238317239 4 connected\n\
+                    67ed 127.0.0.1:30002@31002 master - 0 1426238316232 2 connected 5461-10922\n\
+                    292f 127.0.0.1:30003@31003 master,fail - 0 1426238318243 3 connected 10923-16383\n\
+                    e7d1 127.0.0.1:30001@31001 myself,master - 0 0 1 connected 0-5460 [5461->-67ed]\n";
+        let shards = shards_from_nodes(text);
+        assert_eq!(shards.len(), 3);
+        assert_eq!(shards[2], Shard { primary: "127.0.0.1:30001".into(), slots: vec![(0, 5460)], failed: false });
+        let why = covered(shards.clone(), "127.0.0.1:30001").unwrap_err();
+        assert!(why.contains("slots 10923-16383") && why.contains("127.0.0.1:30003 is marked failed"), "{why}");
+        let mut healthy = shards;
+        healthy[1].failed = false;
+        let ok = covered(healthy, "seed").unwrap();
+        assert_eq!(
+            ok.iter().map(|s| s.primary.as_str()).collect::<Vec<_>>(),
+            ["127.0.0.1:30001", "127.0.0.1:30002", "127.0.0.1:30003"]
+        );
+        let gap =
+            covered(vec![Shard { primary: "a:1".into(), slots: vec![(0, 99), (101, 16383)], failed: false }], "a:1");
+        assert!(gap.unwrap_err().contains("slots 100 are served by no primary"));
+    }
+
+    #[test]
+    fn reads_cluster_shards() {
+        use redis::Value::{Array, BulkString, Int};
+        let b = |s: &str| BulkString(s.as_bytes().to_vec());
+        let node = |port: i64, role: &str, health: &str| {
+            Array(vec![
+                b("id"),
+                b("x"),
+                b("port"),
+                Int(port),
+                b("ip"),
+                b("127.0.0.1"),
+                b("role"),
+                b(role),
+                b("health"),
+                b(health),
+            ])
+        };
+        let shard = |a: i64, z: i64, nodes: Vec<redis::Value>| {
+            Array(vec![b("slots"), Array(vec![Int(a), Int(z)]), b("nodes"), Array(nodes)])
+        };
+        let reply = Array(vec![
+            shard(0, 8191, vec![node(7000, "master", "online"), node(7003, "replica", "online")]),
+            shard(8192, 16383, vec![node(7001, "master", "fail")]),
+        ]);
+        let shards = shards_from_value(&reply);
+        assert_eq!(shards.len(), 2);
+        assert_eq!((shards[0].primary.as_str(), shards[0].slots.as_slice()), ("127.0.0.1:7000", &[(0, 8191)][..]));
+        assert!(shards[1].failed);
     }
 }

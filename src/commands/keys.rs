@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use crate::adapters::redis::ScanProgress;
 use crate::commands::Context;
 use crate::exit;
-use crate::report::keys::{KeyCountReport, KeyListReport};
+use crate::report::keys::{KeyCountReport, KeyListReport, NodeCount};
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
@@ -49,7 +49,13 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     };
     match cmd {
         KeysCommand::Count(args) => {
-            let count = redis.count(&args.pattern, &mut on_progress).await.context("while counting keys")?;
+            let counted =
+                redis.count_by_server(&args.pattern, &mut on_progress).await.context("while counting keys")?;
+            let count = counted.total;
+            let nodes = match redis.shards().is_empty() {
+                true => Vec::new(),
+                false => counted.per_server.into_iter().map(|(node, count)| NodeCount { node, count }).collect(),
+            };
             spinner.finish();
             let elapsed_ms = started.elapsed().as_millis() as u64;
             let master = redis.master().map(str::to_string);
@@ -61,6 +67,7 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
                 elapsed_ms,
                 master,
                 restarts,
+                nodes,
             };
             ctx.out.emit(&report)?;
         }

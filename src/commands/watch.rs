@@ -5,6 +5,7 @@
 //! metric stays at alert. Bounded by --duration; Ctrl-C ends it with the
 //! summary.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -212,6 +213,8 @@ struct Watch<'a> {
     totals: Totals,
     /// Sentinel mode: the master the last sample read.
     master: Option<String>,
+    /// Cluster mode: the primaries at the last sample.
+    primaries: Vec<String>,
 }
 
 impl<'a> Watch<'a> {
@@ -235,6 +238,7 @@ impl<'a> Watch<'a> {
             target,
             last_detailed: None,
             master: None,
+            primaries: Vec::new(),
             health_failures: 0,
             totals: Totals::default(),
         })
@@ -244,7 +248,9 @@ impl<'a> Watch<'a> {
         let now = now_ms();
         let (log, log_readable) = self.read_log(now);
         let access_log_readable = self.read_access_log(now);
-        let (memory_mb, rate_keys, abuse_keys, breaker_state) = self.read_redis().await;
+        let reading = self.read_redis().await;
+        let (memory_mb, rate_keys, abuse_keys, breaker_state) =
+            (reading.memory_mb, reading.rate, reading.abuse, reading.worst.clone());
         // A failover the connection followed is an event, said and announced.
         let mut events = Vec::new();
         let now_master = self.redis.as_ref().and_then(|r| r.master()).map(str::to_string);
@@ -255,6 +261,18 @@ impl<'a> Watch<'a> {
         }
         if now_master.is_some() {
             self.master = now_master;
+        }
+        // A cluster's primaries changing (a replica promoted) is one too.
+        let primaries: Vec<String> = reading.by_server.keys().cloned().collect();
+        if primaries.len() > 1 {
+            if !self.primaries.is_empty() && self.primaries != primaries {
+                events.push(format!(
+                    "the Redis Cluster's primaries changed: {} → {}",
+                    self.primaries.join(", "),
+                    primaries.join(", ")
+                ));
+            }
+            self.primaries = primaries;
         }
         let health = self.probe().await;
         self.health_failures = if health.ok { 0 } else { self.health_failures + 1 };
@@ -315,6 +333,7 @@ impl<'a> Watch<'a> {
             elapsed_s: elapsed.as_secs(),
             figures,
             redis_memory_mb: memory_mb,
+            redis_memory_by_node: if reading.by_server.len() > 1 { reading.by_server } else { BTreeMap::new() },
             rate_limit_keys: rate_keys,
             abuse_keys,
             breaker_state,
@@ -377,20 +396,23 @@ impl<'a> Watch<'a> {
         (progress, readable)
     }
 
-    /// Memory, key counts and the worst breaker state; `None` for what
-    /// Redis did not answer (never 0 MB for a Redis that is down).
-    async fn read_redis(&mut self) -> (Option<f64>, Option<u64>, Option<u64>, Option<String>) {
+    /// Memory (in all and per server), key counts and the worst breaker
+    /// state; `None` for what Redis did not answer (never 0 MB for a Redis
+    /// that is down).
+    async fn read_redis(&mut self) -> RedisReading {
         if self.redis.is_none() {
             self.redis = Redis::connect(&self.target).await.ok();
         }
-        let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
+        let Some(redis) = self.redis.as_mut() else { return RedisReading::default() };
         // Sentinel mode: a demoted master still answers reads; follow the failover.
         if redis.follow_master().await.is_err() {
             self.redis = None;
-            return (None, None, None, None);
+            return RedisReading::default();
         }
-        let Some(redis) = self.redis.as_mut() else { return (None, None, None, None) };
-        let memory = redis.used_memory_mb().await;
+        let Some(redis) = self.redis.as_mut() else { return RedisReading::default() };
+        let by_server: BTreeMap<String, Option<f64>> = redis.memory_by_server().await.into_iter().collect();
+        // A sum missing a node would understate: no figure rather than a wrong one.
+        let memory = by_server.values().copied().sum::<Option<f64>>();
         let rate = redis.count("rate_limit:*", &mut |_| {}).await.ok();
         let abuse = redis.count("abuse:*", &mut |_| {}).await.ok();
         let mut states = Vec::new();
@@ -408,7 +430,7 @@ impl<'a> Watch<'a> {
             crate::core::breaker::BreakerState::Closed => 0,
         };
         let worst = states.iter().max_by_key(|s| severity(s)).map(|s| s.to_string());
-        (memory, rate, abuse, worst)
+        RedisReading { memory_mb: memory, by_server, rate, abuse, worst }
     }
 
     async fn probe(&self) -> Health {
@@ -585,4 +607,15 @@ impl<'a> Watch<'a> {
             ok: !failed && !unknown && t.samples > 0,
         }
     }
+}
+
+/// What one sample read from Redis.
+#[derive(Debug, Default)]
+struct RedisReading {
+    memory_mb: Option<f64>,
+    /// Each server that holds keys (every primary of a cluster) and its memory.
+    by_server: BTreeMap<String, Option<f64>>,
+    rate: Option<u64>,
+    abuse: Option<u64>,
+    worst: Option<String>,
 }

@@ -356,7 +356,12 @@ impl Run {
                 process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.redis)
             });
         if let Some(pid) = process::read_pid_file(&pid_file) {
-            self.started.push(LabProcess { name: "redis-server".into(), pid, port: self.ports.redis, also: Vec::new() });
+            self.started.push(LabProcess {
+                name: "redis-server".into(),
+                pid,
+                port: self.ports.redis,
+                also: Vec::new(),
+            });
         }
         if !ready {
             return Err(self.not_ready("redis-server", log));
@@ -413,11 +418,18 @@ impl Run {
             }
         }
         let addresses: Vec<String> = nodes.iter().map(|(p, _)| format!("127.0.0.1:{p}")).collect();
-        let created = duct::cmd("redis-cli", ["--cluster", "create"].iter().map(|s| s.to_string()).chain(addresses).chain(["--cluster-replicas".into(), "0".into(), "--cluster-yes".into()]))
-            .stderr_to_stdout()
-            .stdout_capture()
-            .unchecked()
-            .run();
+        let created = duct::cmd(
+            "redis-cli",
+            ["--cluster", "create"].iter().map(|s| s.to_string()).chain(addresses).chain([
+                "--cluster-replicas".into(),
+                "0".into(),
+                "--cluster-yes".into(),
+            ]),
+        )
+        .stderr_to_stdout()
+        .stdout_capture()
+        .unchecked()
+        .run();
         let log = self.layout.log("redis-cluster-create");
         if let Ok(out) = &created {
             let _ = std::fs::write(&log, &out.stdout);

@@ -126,19 +126,37 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
         Ok(latency) => latency,
         Err(e) => return vec![Check::fail("redis", e.to_string(), "Redis does not answer PING")],
     };
-    let Some(mb) = redis.used_memory_mb().await else {
-        let evidence = format!("PING {:.1} ms, but INFO memory gave no used_memory", ping.as_secs_f64() * 1000.0);
+    let per_server = redis.memory_by_server().await;
+    let Some(mb) = per_server.iter().map(|(_, mb)| *mb).sum::<Option<f64>>() else {
+        let silent: Vec<&str> = per_server.iter().filter(|(_, mb)| mb.is_none()).map(|(s, _)| s.as_str()).collect();
+        let evidence = format!(
+            "PING {:.1} ms, but INFO memory gave no used_memory ({})",
+            ping.as_secs_f64() * 1000.0,
+            silent.join(", ")
+        );
         return vec![
             Check::unknown("redis", evidence, "Redis memory cannot be judged against the plan's thresholds"),
             breaker_check(settings, &mut redis).await,
         ];
     };
-    let found = match redis.master() {
-        Some(_) => " (the master the sentinels name, confirmed by ROLE)",
-        None => "",
+    let evidence = if redis.shards().is_empty() {
+        let found = match redis.master() {
+            Some(_) => " (the master the sentinels name, confirmed by ROLE)",
+            None => "",
+        };
+        format!("PING {:.1} ms, used_memory {mb:.1} MB at {}{found}", ping.as_secs_f64() * 1000.0, redis.shown_url())
+    } else {
+        // A cluster: the sum is judged (the plan's figure is the gateway's
+        // whole Redis), and each primary is shown.
+        let nodes: Vec<String> =
+            per_server.iter().map(|(s, mb)| format!("{s} {:.1} MB", mb.unwrap_or_default())).collect();
+        format!(
+            "PING {:.1} ms (slowest of {} primaries), used_memory {mb:.1} MB in all: {}",
+            ping.as_secs_f64() * 1000.0,
+            per_server.len(),
+            nodes.join(", ")
+        )
     };
-    let evidence =
-        format!("PING {:.1} ms, used_memory {mb:.1} MB at {}{found}", ping.as_secs_f64() * 1000.0, redis.shown_url());
     let redis_check = match settings.thresholds.redis_memory_mb.level(mb) {
         crate::core::thresholds::Level::Alert | crate::core::thresholds::Level::Unknown => {
             Check::fail("redis", evidence, "Redis memory above the plan's alert threshold")

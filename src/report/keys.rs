@@ -20,12 +20,29 @@ pub struct KeyCountReport {
     pub master: Option<String>,
     #[serde(default)]
     pub restarts: u32,
+    /// Cluster mode: each primary and the keys that matched there (a key
+    /// met on two primaries while its slot moved counts once in `count`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<NodeCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeCount {
+    pub node: String,
+    pub count: u64,
 }
 
 impl Human for KeyCountReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         let prefix = if self.prefix.is_empty() { String::new() } else { format!(" (prefix {:?})", self.prefix) };
         writeln!(w, "{} keys match {}{prefix}", self.count, self.pattern)?;
+        if !self.nodes.is_empty() {
+            let nodes: Vec<String> = self.nodes.iter().map(|n| format!("{} {}", n.node, n.count)).collect();
+            writeln!(w, "per primary: {}", nodes.join(", "))?;
+        }
+        if self.restarts > 0 && !self.nodes.is_empty() {
+            return writeln!(w, "{}", style.warn(&format!("a primary failed over during the scan: its slots were scanned again from the start on the new primary ({} time(s))", self.restarts)));
+        }
         restarted(w, style, self.restarts, self.master.as_deref())
     }
 }

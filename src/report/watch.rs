@@ -54,6 +54,9 @@ pub struct WatchSample {
     pub figures: Figures,
     /// `None`: Redis did not answer.
     pub redis_memory_mb: Option<f64>,
+    /// Cluster mode: each primary's memory (the sum is `redis_memory_mb`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub redis_memory_by_node: BTreeMap<String, Option<f64>>,
     pub rate_limit_keys: Option<u64>,
     pub abuse_keys: Option<u64>,
     pub breaker_state: Option<String>,
@@ -170,6 +173,14 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
         s.figures.response_p95_ms
     )?;
     writeln!(w, "log: +{} lines, {} rotation(s), {} unsanitized", s.log.lines, s.log.rotations, s.log.unsanitized)?;
+    if !s.redis_memory_by_node.is_empty() {
+        let nodes: Vec<String> = s
+            .redis_memory_by_node
+            .iter()
+            .map(|(node, mb)| format!("{node} {}", mb.map_or("?".into(), |mb| format!("{mb:.1} MB"))))
+            .collect();
+        writeln!(w, "redis memory per primary: {}", nodes.join(", "))?;
+    }
     for c in &s.changes {
         let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
         writeln!(w, "{} {}: {:?} → {:?} ({value})", style.warn("level change"), c.metric, c.from, c.to)?;

@@ -253,9 +253,15 @@ mod tests {
         )
         .unwrap_err();
         let shown: Vec<String> = cluster.iter().map(|p| p.to_string()).collect();
-        assert!(shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:") && s.contains("only database 0")), "{shown:#?}");
+        assert!(
+            shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:") && s.contains("only database 0")),
+            "{shown:#?}"
+        );
         assert!(shown.iter().any(|s| s.starts_with("g.toml:3: redis.prefix:") && s.contains("{gw}")), "{shown:#?}");
-        assert!(shown.iter().any(|s| s.starts_with("g.toml:5: redis.nodes:") && s.contains("not host:port")), "{shown:#?}");
+        assert!(
+            shown.iter().any(|s| s.starts_with("g.toml:5: redis.nodes:") && s.contains("not host:port")),
+            "{shown:#?}"
+        );
         let seeds = "[redis]\nurl = \"redis://127.0.0.1:7000/0\"\nprefix = \"gw:\"\nmode = \"cluster\"\nnodes = [\"10.0.0.1:7000\"]\n";
         assert!(parse(seeds, None).is_ok());
         let no_seed = parse("[redis]\nmode = \"cluster\"\n", None).unwrap_err();

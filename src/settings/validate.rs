@@ -63,22 +63,30 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
     let r = &file.redis;
     let host_port = |s: &String| s.rsplit_once(':').and_then(|(h, p)| p.parse::<u16>().ok().filter(|_| !h.is_empty()));
     if r.mode != RedisMode::Sentinel && !r.sentinels.is_empty() {
-        problems.push(("redis.sentinels".into(), format!("set, but redis.mode is {}: set mode = \"sentinel\"", r.mode.name())));
+        problems.push((
+            "redis.sentinels".into(),
+            format!("set, but redis.mode is {}: set mode = \"sentinel\"", r.mode.name()),
+        ));
     }
     if r.mode != RedisMode::Cluster && !r.nodes.is_empty() {
-        problems.push(("redis.nodes".into(), format!("set, but redis.mode is {}: set mode = \"cluster\"", r.mode.name())));
+        problems
+            .push(("redis.nodes".into(), format!("set, but redis.mode is {}: set mode = \"cluster\"", r.mode.name())));
     }
     match r.mode {
         RedisMode::Standalone => {}
         RedisMode::Sentinel => {
             if r.sentinels.is_empty() {
-                problems.push(("redis.sentinels".into(), "sentinel mode needs at least one sentinel, as host:port".into()));
+                problems
+                    .push(("redis.sentinels".into(), "sentinel mode needs at least one sentinel, as host:port".into()));
             }
             if let Some(bad) = r.sentinels.iter().find(|s| host_port(s).is_none()) {
                 problems.push(("redis.sentinels".into(), format!("{bad:?} is not host:port")));
             }
             if r.master_name.trim().is_empty() {
-                problems.push(("redis.master_name".into(), "sentinel mode needs the master's name (sentinel monitor NAME …)".into()));
+                problems.push((
+                    "redis.master_name".into(),
+                    "sentinel mode needs the master's name (sentinel monitor NAME …)".into(),
+                ));
             }
         }
         RedisMode::Cluster => {
@@ -98,7 +106,10 @@ fn check_redis(file: &FileConfig, problems: &mut Problems) {
                     ));
                 }
                 if url.scheme().contains("unix") {
-                    problems.push(("redis.url".into(), "a unix socket cannot reach a cluster: its nodes are host:port".into()));
+                    problems.push((
+                        "redis.url".into(),
+                        "a unix socket cannot reach a cluster: its nodes are host:port".into(),
+                    ));
                 }
             }
             // phpredis hashes the prefixed key: a prefix with a hash tag puts

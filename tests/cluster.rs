@@ -1,0 +1,150 @@
+//! Redis Cluster: `keys`, `breaker` and `preflight` against three real
+//! cluster-enabled redis-servers, each key sent to its slot's owner and each
+//! SCAN to every primary; and the failures an operator meets (a slot no
+//! primary serves, a dead primary, a seed that is no cluster), each one
+//! clear line with exit 3 and no password.
+
+use gatewayctl::report::breaker::BreakerStatusReport;
+use gatewayctl::report::keys::{KeyCountReport, KeyListReport};
+
+use crate::harness::{code, gatewayctl, json, stderr, ConfigFile, RedisCluster, RedisServer};
+
+const PASSWORD: &str = "cluster-secret-7Qx2";
+
+fn run(config: &ConfigFile, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--config", config.path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    gatewayctl(&all)
+}
+
+/// 300,000 limiter keys among 600,000 (abuse counters and Laravel cache
+/// entries beside them), named as the gateway names them.
+fn keyspace() -> impl Iterator<Item = String> {
+    let hex = |i: u64| format!("{:032x}", u128::from(i).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835));
+    let buckets = ["bookings", "availability", "reschedule"];
+    let limiter = (0..300_000u64).map(move |i| format!("rate_limit:{}:{}", hex(i), buckets[(i % 3) as usize]));
+    let abuse = (0..150_000u64).map(move |i| format!("abuse:{}", hex(i + 1_000_000)));
+    let cache = (0..150_000u64).map(move |i| format!("laravel_cache:tenant:{}:availability:{i}", i % 97));
+    limiter.chain(abuse).chain(cache)
+}
+
+/// Run by themselves (`scripts/test.sh` runs `alone::` with one thread):
+/// SLOWLOG measures a call's wall time on the server.
+mod alone {
+    use super::*;
+
+    #[test]
+    fn counts_300k_of_600k_exactly_with_scan_on_every_primary_and_no_keys_command() {
+        let cluster = RedisCluster::start(None);
+        cluster.fill(keyspace());
+        for i in 0..3 {
+            // Every SCAN call slower than 1 ms of server time is logged.
+            cluster.cli(i, &["CONFIG", "SET", "slowlog-log-slower-than", "1000"]);
+            cluster.cli(i, &["SLOWLOG", "RESET"]);
+            cluster.cli(i, &["CONFIG", "RESETSTAT"]);
+        }
+        let config = ConfigFile::new(&cluster.config(&[1], "", ""));
+        let out = run(&config, &["keys", "count", "rate_limit:*", "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let report: KeyCountReport = json(&out);
+        assert_eq!(report.count, 300_000);
+        assert_eq!(report.nodes.len(), 3, "{:?}", report.nodes);
+        assert_eq!(report.nodes.iter().map(|n| n.count).sum::<u64>(), 300_000);
+        assert!(report.nodes.iter().all(|n| n.count > 90_000), "slots split three ways: {:?}", report.nodes);
+        for i in 0..3 {
+            let stats = cluster.cli(i, &["INFO", "commandstats"]);
+            assert!(!stats.contains("cmdstat_keys"), "node {i} saw KEYS:\n{stats}");
+            assert!(stats.contains("cmdstat_scan"), "node {i} was not scanned:\n{stats}");
+            let slow = cluster.cli(i, &["SLOWLOG", "GET", "128"]);
+            assert!(!slow.to_ascii_uppercase().contains("SCAN"), "node {i}: a SCAN call took over 1 ms:\n{slow}");
+        }
+        // The database holds what the count says (DBSIZE is each node's own).
+        let all: u64 = (0..3).map(|i| cluster.cli(i, &["DBSIZE"]).parse::<u64>().unwrap()).sum();
+        assert_eq!(all, 600_000);
+    }
+}
+
+#[test]
+fn a_prefix_is_applied_as_phpredis_applies_it_and_the_breaker_spans_slots() {
+    let cluster = RedisCluster::start(Some(PASSWORD));
+    let prefix = "api_gateway_database_";
+    cluster.fill(
+        (0..40).map(|i| format!("{prefix}rate_limit:{i:032x}:bookings")).chain(["rate_limit:unprefixed:x".to_string()]),
+    );
+    // The breaker's four keys hash to different slots, most likely different primaries.
+    for (k, v) in [("state", "open"), ("failure_count", "5"), ("success_count", "0"), ("opened_at", "1795000000")] {
+        cluster.cli_c(&["SET", &format!("{prefix}circuit_breaker:calcom_api:{k}"), v]);
+    }
+    let config = ConfigFile::new(&cluster.config(&[0, 2], prefix, ""));
+    let out = run(&config, &["keys", "count", "rate_limit:*", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json::<KeyCountReport>(&out).count, 40);
+    let out = run(&config, &["keys", "list", "rate_limit:*", "--limit", "5", "--format", "json"]);
+    let listed: KeyListReport = json(&out);
+    assert_eq!(listed.keys.len(), 5);
+    assert!(listed.keys.iter().all(|k| k.starts_with("rate_limit:") && k.ends_with(":bookings")), "{:?}", listed.keys);
+    let out = run(&config, &["breaker", "status", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let status: BreakerStatusReport = json(&out);
+    let text = serde_json::to_string(&status).unwrap();
+    assert!(text.contains("\"open\""), "{text}");
+    let out = run(&config, &["breaker", "reset", "calcom_api"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for k in ["state", "failure_count", "success_count", "opened_at"] {
+        assert_eq!(cluster.cli_c(&["EXISTS", &format!("{prefix}circuit_breaker:calcom_api:{k}")]), "0");
+    }
+    let everything = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!everything.contains(PASSWORD));
+}
+
+/// One line on stderr (besides the config note), exit 3, no password.
+fn one_clear_line(out: &std::process::Output) -> String {
+    let err = stderr(out);
+    assert_eq!(code(out), 3, "{err}");
+    assert!(!err.contains(PASSWORD) && !String::from_utf8_lossy(&out.stdout).contains(PASSWORD), "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("config:")).collect();
+    assert!(lines.len() <= 3, "a short error, not a trace:\n{err}");
+    err
+}
+
+#[test]
+fn a_slot_no_primary_serves_is_named_with_what_to_check() {
+    let cluster = RedisCluster::start(Some(PASSWORD));
+    // Node 0 gives up slot 100: as node 0 sees it, nobody serves it.
+    cluster.cli(0, &["CLUSTER", "DELSLOTS", "100"]);
+    let config = ConfigFile::new(&cluster.config(&[0], "", ""));
+    let err = one_clear_line(&run(&config, &["keys", "count", "rate_limit:*"]));
+    assert!(err.contains("slots 100 ") && err.contains("redis-cli --cluster check"), "{err}");
+}
+
+#[test]
+fn a_dead_primary_ends_the_scan_with_exit_3_never_a_partial_count() {
+    let mut cluster = RedisCluster::start(Some(PASSWORD));
+    cluster.fill((0..3_000).map(|i| format!("rate_limit:{i:032x}:bookings")));
+    let config = ConfigFile::new(&cluster.config(&[0], "", ""));
+    cluster.kill(2);
+    let dead = format!("127.0.0.1:{}", cluster.ports[2]);
+    // Before the others mark it failed (2 s), and after: both end in exit 3.
+    let err = one_clear_line(&run(&config, &["keys", "count", "rate_limit:*"]));
+    assert!(err.contains(&dead) || err.contains("served by no primary"), "{err}");
+    std::thread::sleep(std::time::Duration::from_millis(4_500));
+    let err = one_clear_line(&run(&config, &["keys", "count", "rate_limit:*"]));
+    assert!(err.contains(&dead) && err.contains("marked failed"), "{err}");
+}
+
+#[test]
+fn a_seed_that_is_no_cluster_node_is_said() {
+    let redis = RedisServer::start();
+    let config = ConfigFile::new(&format!(
+        "[redis]\nmode = \"cluster\"\nurl = \"redis://127.0.0.1:{p}/0\"\nnodes = [\"127.0.0.1:{p}\"]\nconnect_timeout = \"1s\"\n",
+        p = redis.port
+    ));
+    let err = one_clear_line(&run(&config, &["keys", "count", "*"]));
+    assert!(err.contains("not a cluster node"), "{err}");
+    let dead = crate::harness::Sshd::dead_port();
+    let config = ConfigFile::new(&format!(
+        "[redis]\nmode = \"cluster\"\nurl = \"redis://:{PASSWORD}@127.0.0.1:{dead}/0\"\nnodes = [\"127.0.0.1:{dead}\"]\nconnect_timeout = \"1s\"\n"
+    ));
+    let err = one_clear_line(&run(&config, &["breaker", "status"]));
+    assert!(err.contains("no seed node answered") && err.contains("redis.nodes"), "{err}");
+}
