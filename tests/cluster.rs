@@ -148,3 +148,42 @@ fn a_seed_that_is_no_cluster_node_is_said() {
     let err = one_clear_line(&run(&config, &["breaker", "status"]));
     assert!(err.contains("no seed node answered") && err.contains("redis.nodes"), "{err}");
 }
+
+#[test]
+fn a_cluster_lab_is_checked_verified_stressed_watched_and_stopped_port_by_port() {
+    let mut lab = crate::lab::Lab::start_with("cluster-lab", None, &["--redis", "cluster"]);
+    let config = lab.report.config.display().to_string();
+    let go = |args: &[&str]| {
+        let mut all = vec!["--config", config.as_str()];
+        all.extend_from_slice(args);
+        gatewayctl(&all)
+    };
+    assert_eq!(lab.cluster_ports().len(), 3, "three primaries in the lab's config");
+    let out = go(&["preflight", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("slowest of 3 primaries") && text.contains("in all:"), "{text}");
+    let out = go(&["verify", "--format", "json"]);
+    assert_eq!(code(&out), 0, "the limiter's key found on its primary: {}", stderr(&out));
+    let out = go(&["stress", "rate-limit", "--requests", "35", "--interval", "5ms"]);
+    assert_eq!(code(&out), 0, "every answer as the model says: {}", stderr(&out));
+    let out = go(&["keys", "count", "rate_limit:*", "--format", "json"]);
+    let counted: KeyCountReport = json(&out);
+    assert!(counted.count >= 2 && counted.nodes.len() == 3, "{counted:?}");
+    let out = go(&["watch", "--duration", "3s", "--format", "json"]);
+    let samples: Vec<gatewayctl::report::watch::WatchSample> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| match serde_json::from_str(l) {
+            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
+            _ => None,
+        })
+        .collect();
+    let last = samples.last().expect("watch sampled");
+    assert_eq!(last.redis_memory_by_node.len(), 3, "{last:?}");
+    let sum: f64 = last.redis_memory_by_node.values().map(|m| m.unwrap()).sum();
+    assert!((sum - last.redis_memory_mb.unwrap()).abs() < 0.01);
+    assert_eq!(last.rate_limit_keys, Some(counted.count));
+    let down = lab.down();
+    assert!(down.clean, "every node stopped and every port (data and bus) closed: {down:?}");
+    assert_eq!(down.processes.iter().filter(|p| p.name.starts_with("redis")).count(), 3);
+}
