@@ -187,3 +187,56 @@ fn a_cluster_lab_is_checked_verified_stressed_watched_and_stopped_port_by_port()
     assert!(down.clean, "every node stopped and every port (data and bus) closed: {down:?}");
     assert_eq!(down.processes.iter().filter(|p| p.name.starts_with("redis")).count(), 3);
 }
+
+/// A slot moved under a live connection: redis-rs follows ASK while the key
+/// is migrating and MOVED once the slot has a new owner; when the new owner
+/// dies, the error names it.
+#[test]
+fn ask_and_moved_are_followed_and_a_moved_to_a_dead_node_is_named() {
+    use gatewayctl::adapters::redis::{ClusterTarget, Redis, RedisTarget};
+    let mut cluster = RedisCluster::start(Some(PASSWORD));
+    let key = "circuit_breaker:calcom_api:state";
+    cluster.cli_c(&["SET", key, "open"]);
+    let slot = gatewayctl::adapters::redis::key_slot(key.as_bytes()).to_string();
+    let nodes = cluster.cli(0, &["CLUSTER", "NODES"]);
+    let owner = (0..3)
+        .find(|&i| cluster.cli(i, &["CLUSTER", "COUNTKEYSINSLOT", &slot]) == "1")
+        .unwrap_or_else(|| panic!("no node holds {key}:\n{nodes}"));
+    let target = (owner + 1) % 3;
+    let id = |i: usize| cluster.cli(i, &["CLUSTER", "MYID"]);
+    let (owner_id, target_id) = (id(owner), id(target));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let redis_target = RedisTarget {
+        url: format!("redis://:{PASSWORD}@127.0.0.1:{}/0", cluster.ports[0]),
+        prefix: String::new(),
+        scan_count: 250,
+        timeout: std::time::Duration::from_secs(1),
+        scan_pause: std::time::Duration::ZERO,
+        sentinel: None,
+        cluster: Some(ClusterTarget { nodes: cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")).collect() }),
+    };
+    let mut redis = rt.block_on(Redis::connect(&redis_target)).unwrap();
+    let get = |redis: &mut Redis| rt.block_on(redis.get_many(&[key.to_string()]));
+    assert_eq!(get(&mut redis).unwrap(), [Some("open".to_string())]);
+
+    // Mid-migration: the key is on the target, the owner answers ASK.
+    cluster.cli(target, &["CLUSTER", "SETSLOT", &slot, "IMPORTING", &owner_id]);
+    cluster.cli(owner, &["CLUSTER", "SETSLOT", &slot, "MIGRATING", &target_id]);
+    let port = cluster.ports[target].to_string();
+    let migrated = cluster.cli(owner, &["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "AUTH", PASSWORD, "KEYS", key]);
+    assert_eq!(migrated, "OK");
+    assert_eq!(get(&mut redis).unwrap(), [Some("open".to_string())], "ASK followed");
+
+    // The slot settled on the target: the old owner answers MOVED.
+    for i in 0..3 {
+        cluster.cli(i, &["CLUSTER", "SETSLOT", &slot, "NODE", &target_id]);
+    }
+    assert_eq!(get(&mut redis).unwrap(), [Some("open".to_string())], "MOVED followed");
+
+    // The new owner dies: the error names it, within the timeouts, with no password.
+    cluster.kill(target);
+    let err = get(&mut redis).unwrap_err().to_string();
+    let dead = format!("127.0.0.1:{}", cluster.ports[target]);
+    assert!(err.contains(&format!("slot {slot} is served by {dead}")), "{err}");
+    assert!(!err.contains(PASSWORD), "{err}");
+}

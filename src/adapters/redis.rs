@@ -308,9 +308,18 @@ impl Redis {
         match result {
             Err(e) if !self.shards.is_empty() => {
                 let slot = key_slot(key.as_bytes());
-                let owner = self.shards.iter().find(|s| s.serves(slot)).map_or("no primary", |s| s.primary.as_str());
+                // The owner as the seeds see it now: the slot may have moved
+                // (a MOVED to a node that is gone) since this connection began.
+                let cluster = self.target.cluster.clone().unwrap_or(ClusterTarget { nodes: Vec::new() });
+                let now = discover(&cluster, &self.target.url, self.target.timeout).await.ok();
+                let owner = now
+                    .as_deref()
+                    .unwrap_or(&self.shards)
+                    .iter()
+                    .find(|s| s.serves(slot))
+                    .map_or("no primary".to_string(), |s| s.primary.clone());
                 Err(RedisError::Cluster {
-                    seeds: self.shown_url.trim_start_matches("cluster ").to_string(),
+                    seeds: cluster.nodes.join(", "),
                     reason: format!("{command} {key}: {e}; its slot {slot} is served by {owner}: check that node"),
                 })
             }
