@@ -240,3 +240,65 @@ fn ask_and_moved_are_followed_and_a_moved_to_a_dead_node_is_named() {
     assert!(err.contains(&format!("slot {slot} is served by {dead}")), "{err}");
     assert!(!err.contains(PASSWORD), "{err}");
 }
+
+/// A primary dies and its replica takes over: `keys count` during the
+/// failover is exact or exit 3 ("could not be completed"), after it exact
+/// again; `watch` says the primaries changed, once, and its figures go on.
+#[test]
+fn a_primary_failover_is_an_event_in_watch_and_counts_stay_exact() {
+    let mut cluster = RedisCluster::start_with(None, 1);
+    cluster.fill((0..30_000).map(|i| format!("rate_limit:{i:032x}:bookings")));
+    let seeds: Vec<usize> = (0..6).collect();
+    let config = ConfigFile::new(&cluster.config(&seeds, "", "[gateway]\nbase_url = \"http://127.0.0.1:9\"\n"));
+    let primaries: Vec<usize> = (0..6).filter(|&i| cluster.cli(i, &["ROLE"]).starts_with("master")).collect();
+    assert_eq!(primaries.len(), 3);
+    for &i in &primaries {
+        assert_eq!(cluster.cli(i, &["WAIT", "1", "5000"]), "1", "primary {i} has its replica in sync");
+    }
+    let watch = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", config.path.to_str().unwrap(), "watch", "--duration", "12s", "--interval", "1s"])
+        .args(["--format", "json"])
+        .current_dir(config.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2_000));
+    let dead = format!("127.0.0.1:{}", cluster.ports[primaries[1]]);
+    cluster.kill(primaries[1]);
+    let during = run(&config, &["keys", "count", "rate_limit:*", "--format", "json"]);
+    match code(&during) {
+        0 => assert_eq!(json::<KeyCountReport>(&during).count, 30_000, "exact across the failover"),
+        _ => {
+            let err = one_clear_line(&during);
+            assert!(err.contains("could not be completed") || err.contains("served by no primary"), "{err}");
+        }
+    }
+    // The replica is promoted (node timeout 2 s); then every count is exact.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let report = loop {
+        let out = run(&config, &["keys", "count", "rate_limit:*", "--format", "json"]);
+        if code(&out) == 0 {
+            break json::<KeyCountReport>(&out);
+        }
+        assert!(std::time::Instant::now() < deadline, "no failover within 20 s: {}", stderr(&out));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    assert_eq!(report.count, 30_000);
+    assert!(report.nodes.iter().all(|n| n.node != dead), "{:?}", report.nodes);
+    let out = watch.wait_with_output().unwrap();
+    let samples: Vec<gatewayctl::report::watch::WatchSample> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| match serde_json::from_str(l) {
+            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
+            _ => None,
+        })
+        .collect();
+    let events: Vec<&String> = samples.iter().flat_map(|s| &s.events).collect();
+    assert_eq!(events.len(), 1, "one failover, one event: {events:?}");
+    assert!(events[0].contains("primaries changed") && events[0].contains(&dead), "{events:?}");
+    let at = samples.iter().position(|s| !s.events.is_empty()).unwrap();
+    assert!(samples[at..].iter().all(|s| s.redis_memory_mb.is_some() && s.rate_limit_keys == Some(30_000)));
+    // No wrong figure before it either: a sample without the dead node says "no data", never a smaller sum.
+    assert!(samples[..at].iter().all(|s| s.rate_limit_keys.is_none() || s.rate_limit_keys == Some(30_000)));
+}

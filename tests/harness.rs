@@ -249,8 +249,8 @@ impl Drop for Sshd {
     }
 }
 
-/// A private three-primary Redis Cluster (`redis-cli --cluster create`, no
-/// replicas), every node killed when dropped.
+/// A private three-primary Redis Cluster (`redis-cli --cluster create`, with
+/// or without a replica per primary), every node killed when dropped.
 pub struct RedisCluster {
     nodes: Vec<Child>,
     pub ports: Vec<u16>,
@@ -260,12 +260,18 @@ pub struct RedisCluster {
 
 impl RedisCluster {
     pub fn start(password: Option<&str>) -> Self {
+        Self::start_with(password, 0)
+    }
+
+    /// `replicas` per primary: 0, or 1 for six nodes (the first three primaries).
+    pub fn start_with(password: Option<&str>, replicas: usize) -> Self {
         let binary = require("redis-server", "redis-server");
         require("redis-cli", "redis-tools");
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cluster =
             RedisCluster { nodes: Vec::new(), ports: Vec::new(), password: password.map(str::to_string), _dir: dir };
-        for i in 0..3 {
+        let count = 3 * (1 + replicas);
+        for i in 0..count {
             // Both ports chosen: the default bus port (port + 10000) may not exist.
             let (port, bus) = (free_port(), free_port());
             let d = cluster._dir.path();
@@ -279,6 +285,8 @@ impl RedisCluster {
                     "--cluster-node-timeout",
                     "2000",
                 ])
+                // A replica syncs at once rather than after 5 s.
+                .args(["--repl-diskless-sync-delay", "0"])
                 .arg("--cluster-config-file")
                 .arg(d.join(format!("nodes-{i}.conf")))
                 .arg("--dir")
@@ -298,10 +306,22 @@ impl RedisCluster {
         let mut create = cluster.cli_command();
         create.args(["--cluster", "create"]);
         create.args(cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")));
-        let out =
-            create.args(["--cluster-replicas", "0", "--cluster-yes"]).output().expect("redis-cli --cluster create");
+        let replicas = replicas.to_string();
+        let out = create
+            .args(["--cluster-replicas", &replicas, "--cluster-yes"])
+            .output()
+            .expect("redis-cli --cluster create");
         assert!(out.status.success(), "cluster create: {}", String::from_utf8_lossy(&out.stdout));
-        while !(0..3).all(|i| cluster.cli(i, &["CLUSTER", "INFO"]).contains("cluster_state:ok")) {
+        let synced = |i: usize| {
+            let replica = cluster.cli(i, &["ROLE"]).starts_with("slave");
+            cluster.cli(i, &["CLUSTER", "INFO"]).contains("cluster_state:ok")
+                && (!replica || cluster.cli(i, &["INFO", "replication"]).contains("master_link_status:up"))
+        };
+        let replicas_up = || {
+            (0..count).filter(|&i| cluster.cli(i, &["INFO", "replication"]).contains("master_link_status:up")).count()
+                == count - 3
+        };
+        while !((0..count).all(synced) && replicas_up()) {
             assert!(Instant::now() < deadline, "the cluster did not reach cluster_state:ok");
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -345,8 +365,8 @@ impl RedisCluster {
     /// SET each key to "1" on the primary that owns its slot, through
     /// `redis-cli --pipe` per primary (fast enough for 600,000 keys).
     pub fn fill(&self, keys: impl Iterator<Item = String>) {
-        let owners: Vec<Vec<(u16, u16)>> = (0..3).map(|i| self.slots_of(i)).collect();
-        let mut streams = vec![Vec::new(); 3];
+        let owners: Vec<Vec<(u16, u16)>> = (0..self.ports.len()).map(|i| self.slots_of(i)).collect();
+        let mut streams = vec![Vec::new(); self.ports.len()];
         for key in keys {
             let slot = gatewayctl::adapters::redis::key_slot(key.as_bytes());
             let node =
@@ -356,7 +376,7 @@ impl RedisCluster {
             s.extend_from_slice(key.as_bytes());
             s.extend_from_slice(b"\r\n$1\r\n1\r\n");
         }
-        for (i, stream) in streams.into_iter().enumerate() {
+        for (i, stream) in streams.into_iter().enumerate().filter(|(_, s)| !s.is_empty()) {
             use std::io::Write;
             let mut child = self
                 .cli_command()
