@@ -230,7 +230,7 @@ impl Redis {
         cmd: &redis::Cmd,
     ) -> Result<T, RedisError> {
         let url = with_address(&self.target.url, address)?;
-        let conn = match self.nodes.get(address) {
+        let mut conn = match self.nodes.get(address) {
             Some(conn) => conn.clone(),
             None => {
                 let conn = connect_one(&url, self.target.timeout).await?;
@@ -238,7 +238,6 @@ impl Redis {
                 conn
             }
         };
-        let mut conn = conn;
         let shown = redis_url::mask(&url);
         let result = tokio::time::timeout(self.target.timeout, cmd.query_async::<T>(&mut conn)).await;
         let result = match result {
@@ -306,7 +305,9 @@ impl Redis {
     ) -> Result<T, RedisError> {
         let result = self.run(command, cmd).await;
         match result {
-            Err(e) if !self.shards.is_empty() => {
+            // A node that cannot be reached, or a MOVED/ASK to one that
+            // could not be followed, is about the slot's owner.
+            Err(e) if !self.shards.is_empty() && (failover_shaped(&e) || unfollowed_redirect(&e)) => {
                 let slot = key_slot(key.as_bytes());
                 // The owner as the seeds see it now: the slot may have moved
                 // (a MOVED to a node that is gone) since this connection began.
@@ -391,15 +392,6 @@ impl Redis {
             slowest = slowest.max(started.elapsed());
         }
         Ok(slowest)
-    }
-
-    /// `INFO memory` as field → value (of the one server, or the first primary).
-    pub async fn info_memory(&mut self) -> Result<BTreeMap<String, String>, RedisError> {
-        let text: String = match self.shards.first().map(|s| s.primary.clone()) {
-            None => self.run("INFO", redis::cmd("INFO").arg("memory")).await?,
-            Some(first) => self.on_node(&first, "INFO", redis::cmd("INFO").arg("memory")).await?,
-        };
-        Ok(parse_info(&text))
     }
 
     /// `used_memory` in MB of each server that holds keys (every primary of
@@ -492,8 +484,7 @@ impl Redis {
         // SCAN may return a key twice across a rehash; hashes keep memory flat
         // on a large keyspace (a 64-bit collision is negligible at these sizes).
         let hasher = BuildHasherDefault::<DefaultHasher>::default();
-        let servers = self.servers();
-        let mut seen: Vec<HashSet<u64>> = vec![HashSet::new(); servers.len()];
+        let mut seen: Vec<HashSet<u64>> = vec![HashSet::new(); self.servers().len()];
         self.scan_each(pattern, progress, |node, key| match key {
             Some(key) => {
                 seen[node].insert(hasher.hash_one(key));
@@ -501,8 +492,9 @@ impl Redis {
             None => seen[node].clear(),
         })
         .await?;
+        // Named after the scan: a primary that failed over is replaced by its successor.
         let per_server: Vec<(String, u64)> =
-            servers.into_iter().zip(&seen).map(|(server, keys)| (server, keys.len() as u64)).collect();
+            self.servers().into_iter().zip(&seen).map(|(server, keys)| (server, keys.len() as u64)).collect();
         // A key met on two primaries (its slot moved mid-scan) counts once.
         let total = if seen.len() == 1 {
             seen[0].len() as u64
@@ -664,6 +656,18 @@ fn failover_shaped(e: &RedisError) -> bool {
             ]
             .iter()
             .any(|w| r.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// A MOVED or ASK that redis-rs gave up following (the node it names did
+/// not answer within the retries).
+fn unfollowed_redirect(e: &RedisError) -> bool {
+    match e {
+        RedisError::Command { reason, .. } => {
+            let r = reason.to_ascii_lowercase();
+            r.starts_with("moved") || r.starts_with("ask") || r.contains("moved:") || r.contains(" ask:")
         }
         _ => false,
     }
