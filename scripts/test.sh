@@ -18,8 +18,4 @@ elif [ "${CI:-}" = true ]; then
 else
   echo "skipping the package test (dpkg -i needs root; CI runs it)" >&2
 fi
-cargo test --locked -- --skip alone::
-# Proofs about the server's own time per call (every SCAN under 1 ms, read
-# from SLOWLOG) run by themselves: on a 2-core machine the other tests' labs
-# preempt redis-server, and a call's wall time would measure them instead.
-cargo test --locked --test main alone:: -- --test-threads=1
+cargo test --locked
