@@ -90,6 +90,17 @@ fn a_prefix_is_applied_as_phpredis_applies_it_and_the_breaker_spans_slots() {
     assert!(!everything.contains(PASSWORD));
 }
 
+/// The samples of `watch --format json`.
+fn watch_samples(out: &std::process::Output) -> Vec<gatewayctl::report::watch::WatchSample> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| match serde_json::from_str(l) {
+            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
+            _ => None,
+        })
+        .collect()
+}
+
 /// One line on stderr (besides the config note), exit 3, no password.
 fn one_clear_line(out: &std::process::Output) -> String {
     let err = stderr(out);
@@ -164,13 +175,7 @@ fn a_cluster_lab_is_checked_verified_stressed_watched_and_stopped_port_by_port()
     let counted: KeyCountReport = json(&out);
     assert!(counted.count >= 2 && counted.nodes.len() == 3, "{counted:?}");
     let out = go(&["watch", "--duration", "3s", "--format", "json"]);
-    let samples: Vec<gatewayctl::report::watch::WatchSample> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| match serde_json::from_str(l) {
-            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
-            _ => None,
-        })
-        .collect();
+    let samples = watch_samples(&out);
     let last = samples.last().expect("watch sampled");
     assert_eq!(last.redis_memory_by_node.len(), 3, "{last:?}");
     let sum: f64 = last.redis_memory_by_node.values().map(|m| m.unwrap()).sum();
@@ -280,13 +285,7 @@ fn a_primary_failover_is_an_event_in_watch_and_counts_stay_exact() {
     assert_eq!(report.count, 30_000);
     assert!(report.nodes.iter().all(|n| n.node != dead), "{:?}", report.nodes);
     let out = watch.wait_with_output().unwrap();
-    let samples: Vec<gatewayctl::report::watch::WatchSample> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| match serde_json::from_str(l) {
-            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
-            _ => None,
-        })
-        .collect();
+    let samples = watch_samples(&out);
     let events: Vec<&String> = samples.iter().flat_map(|s| &s.events).collect();
     assert_eq!(events.len(), 1, "one failover, one event: {events:?}");
     assert!(events[0].contains("primaries changed") && events[0].contains(&dead), "{events:?}");

@@ -333,38 +333,46 @@ impl Run {
     }
 
     fn start_redis(&mut self) -> Result<(), LabError> {
-        let port = self.ports.redis.to_string();
-        let (pid_file, log, run) = (self.layout.redis_pid(), self.layout.log("redis"), self.layout.run());
-        let _ = std::fs::remove_file(&pid_file);
+        let (pid_file, log) = (self.layout.redis_pid(), self.layout.log("redis"));
+        self.spawn_redis("redis-server", self.ports.redis, Vec::new(), &pid_file, &log, &[])
+    }
+
+    /// One daemonized redis-server on loopback, `extra` its mode's flags,
+    /// recorded as started and waited for until it listens.
+    fn spawn_redis(
+        &mut self,
+        name: &str,
+        port: u16,
+        also: Vec<u16>,
+        pid_file: &Path,
+        log: &Path,
+        extra: &[String],
+    ) -> Result<(), LabError> {
+        let _ = std::fs::remove_file(pid_file);
         let status = Command::new("redis-server")
-            .args(["--bind", "127.0.0.1", "--port", &port, "--save", "", "--appendonly", "no", "--daemonize", "yes"])
+            .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+            .args(["--daemonize", "yes"])
             // A replica (sentinel mode) syncs at once rather than after 5 s.
             .args(["--repl-diskless-sync-delay", "0"])
+            .args(extra)
             .arg("--pidfile")
-            .arg(&pid_file)
+            .arg(pid_file)
             .arg("--logfile")
-            .arg(&log)
+            .arg(log)
             .arg("--dir")
-            .arg(&run)
+            .arg(self.layout.run())
             .status()
             .map_err(|source| crate::adapters::process::ProcessError::Spawn {
-                program: "redis-server".into(),
+                program: format!("redis-server ({name})"),
                 source,
             })?;
         let ready = status.success()
-            && wait_until(READY_TIMEOUT, || {
-                process::read_pid_file(&pid_file).is_some() && is_listening(self.ports.redis)
-            });
-        if let Some(pid) = process::read_pid_file(&pid_file) {
-            self.started.push(LabProcess {
-                name: "redis-server".into(),
-                pid,
-                port: self.ports.redis,
-                also: Vec::new(),
-            });
+            && wait_until(READY_TIMEOUT, || process::read_pid_file(pid_file).is_some() && is_listening(port));
+        if let Some(pid) = process::read_pid_file(pid_file) {
+            self.started.push(LabProcess { name: name.to_string(), pid, port, also });
         }
         if !ready {
-            return Err(self.not_ready("redis-server", log));
+            return Err(self.not_ready("redis-server", log.to_path_buf()));
         }
         Ok(())
     }
@@ -386,36 +394,14 @@ impl Run {
         for (i, &(port, bus)) in nodes.iter().enumerate() {
             let name = if i == 0 { "redis-server".to_string() } else { format!("redis-cluster-{}", i + 1) };
             let pid_file = if i == 0 { self.layout.redis_pid() } else { run.join(format!("{name}.pid")) };
-            let log = self.layout.log(&name);
             let nodes_conf = run.join(format!("nodes-{}.conf", i + 1));
             // A node config from an earlier lab would rejoin a cluster that is gone.
             let _ = std::fs::remove_file(&nodes_conf);
-            let _ = std::fs::remove_file(&pid_file);
-            let status = Command::new("redis-server")
-                .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
-                .args(["--daemonize", "yes", "--cluster-enabled", "yes", "--cluster-port", &bus.to_string()])
-                .args(["--cluster-node-timeout", "2000"])
-                .arg("--cluster-config-file")
-                .arg(&nodes_conf)
-                .arg("--pidfile")
-                .arg(&pid_file)
-                .arg("--logfile")
-                .arg(&log)
-                .arg("--dir")
-                .arg(&run)
-                .status()
-                .map_err(|source| crate::adapters::process::ProcessError::Spawn {
-                    program: "redis-server (cluster node)".into(),
-                    source,
-                })?;
-            let ready = status.success()
-                && wait_until(READY_TIMEOUT, || process::read_pid_file(&pid_file).is_some() && is_listening(port));
-            if let Some(pid) = process::read_pid_file(&pid_file) {
-                self.started.push(LabProcess { name, pid, port, also: vec![bus] });
-            }
-            if !ready {
-                return Err(self.not_ready("a redis cluster node", log));
-            }
+            let flags =
+                ["--cluster-enabled", "yes", "--cluster-port", &bus.to_string(), "--cluster-node-timeout", "2000"];
+            let mut extra: Vec<String> = flags.iter().map(|s| s.to_string()).collect();
+            extra.extend(["--cluster-config-file".to_string(), nodes_conf.display().to_string()]);
+            self.spawn_redis(&name, port, vec![bus], &pid_file, &self.layout.log(&name), &extra)?;
         }
         let addresses: Vec<String> = nodes.iter().map(|(p, _)| format!("127.0.0.1:{p}")).collect();
         let created = duct::cmd(
