@@ -18,4 +18,23 @@ elif [ "${CI:-}" = true ]; then
 else
   echo "skipping the package test (dpkg -i needs root; CI runs it)" >&2
 fi
-cargo test --locked
+
+# Under cargo-nextest where it is installed (CI's machine has it): each test
+# in its own process, named when slow (60 s) and killed past its bound
+# (.config/nextest.toml), then the ten slowest listed. Elsewhere cargo test
+# runs the same tests, with no per-test bound.
+if cargo nextest --version >/dev/null 2>&1; then
+  profile=default
+  if [ "${CI:-}" = true ]; then profile=ci; fi
+  status=0
+  # A report left by an earlier run must not be read as this one's.
+  rm -f "target/nextest/$profile/junit.xml"
+  cargo nextest run --locked --profile "$profile" || status=$?
+  python3 scripts/slowest.py "target/nextest/$profile/junit.xml" 10 || true
+  if [ "$status" != 0 ]; then exit "$status"; fi
+  # nextest does not run doc tests.
+  cargo test --locked --doc
+else
+  echo "cargo-nextest is not installed: running cargo test, with no per-test time bound (cargo install --locked cargo-nextest for one)" >&2
+  cargo test --locked
+fi
