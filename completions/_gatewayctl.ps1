@@ -303,7 +303,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan''s "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
@@ -475,7 +475,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;rollback;help' {
-            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan''s "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')
@@ -1460,7 +1460,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;rollback' {
-            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type collectAppointment''s parameter back to a plain Request (the plan''s "remove type hint"), getAppointmentData() back to all()')
+            [CompletionResult]::new('input-validation', 'input-validation', [CompletionResultType]::ParameterValue, 'Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan''s "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept')
             [CompletionResult]::new('rate-limit', 'rate-limit', [CompletionResultType]::ParameterValue, 'Remove api.rate-limit from every middleware list in routes/api.php')
             [CompletionResult]::new('circuit-breaker', 'circuit-breaker', [CompletionResultType]::ParameterValue, 'Comment out the CircuitBreaker construction in CalcomService::__construct')
             [CompletionResult]::new('log-sanitizer', 'log-sanitizer', [CompletionResultType]::ParameterValue, 'Replace LogSanitizer::sanitize(EXPR) with EXPR in the three controllers')

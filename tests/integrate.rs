@@ -176,3 +176,55 @@ fn integrate_killed_at_random_moments_is_whole_and_a_rerun_finishes_it() {
         assert_eq!(code(&run(&lab, &["rollback", "input-validation"])), 0, "round {round}");
     }
 }
+
+const REAL_HANDLER: &str = include_str!("data/askproai/RetellFunctionCallHandler.php");
+const REAL_REQUEST: &str = include_str!("data/askproai/CollectAppointmentRequest.php");
+
+/// The real baseline's shape (`tests/data/askproai`): the handler already
+/// validated, its data mapped from the nested `args` by the FormRequest.
+#[test]
+fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_exact() {
+    let lab = Lab::start("integrate-real-shape", None);
+    let http = lab.http(None);
+    let handler = lab.dir.join(HANDLER);
+    std::fs::write(&handler, REAL_HANDLER).unwrap();
+    std::fs::write(lab.dir.join("app/app/Http/Requests/CollectAppointmentRequest.php"), REAL_REQUEST).unwrap();
+    assert_eq!(code(&run(&lab, &["reload"])), 0);
+    let call = serde_json::json!({
+        "call": {"call_id": "call_8f2"},
+        "args": {"date": "2026-12-24", "time": "10:30", "customer_name": "Anna <b>Muster</b>", "service": "Beratung"}
+    });
+    let path = "/api/retell/collect-appointment";
+    let before = lab.send(&http, "POST", path, &[], Some(&call));
+    assert_eq!(before.status, 200, "{}", before.body);
+    assert!(before.body.contains("\"datum\":\"2026-12-24\"") && before.body.contains("Anna Muster"), "{}", before.body);
+
+    let out = run(&lab, &["rollback", "input-validation", "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let planned: RollbackReport = json(&out);
+    let diff = planned.features[0].diffs.join("\n");
+    assert_eq!(
+        diff.matches("+        $request = CollectAppointmentRequest::createFrom($request);").count(),
+        3,
+        "{diff}"
+    );
+    assert!(!diff.contains("->all()"), "{diff}");
+    assert_eq!(std::fs::read_to_string(&handler).unwrap(), REAL_HANDLER, "a dry run changes nothing");
+
+    let out = run(&lab, &["rollback", "input-validation"]);
+    let off: RollbackReport = json(&out);
+    assert_eq!((code(&out), off.features[0].status), (0, FeatureStatus::RolledBack), "{:#?}", off.checks);
+    // The same call reads the same data, unvalidated now.
+    let after = lab.send(&http, "POST", path, &[], Some(&call));
+    assert_eq!((after.status, &after.body), (before.status, &before.body));
+    let markup = serde_json::json!({"args": {"datum": "2026-12-24", "uhrzeit": "10:30", "name": "x", "duration": 5}});
+    assert_eq!(lab.send(&http, "POST", path, &[], Some(&markup)).status, 200, "validation is off");
+
+    // Undo: the file byte for byte. (Observing it on uses the contract
+    // lab's flat payload, which this shape refuses: only that check may fail.)
+    let out = run(&lab, &["rollback", "undo", "input-validation"]);
+    let on: RollbackReport = json(&out);
+    assert_eq!(std::fs::read_to_string(&handler).unwrap(), REAL_HANDLER);
+    assert!(on.checks.iter().all(|c| c.verdict.is_good() || c.name == "input-validation on"), "{:#?}", on.checks);
+    assert_eq!(lab.send(&http, "POST", path, &[], Some(&markup)).status, 422, "validation is on again");
+}

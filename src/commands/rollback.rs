@@ -19,7 +19,7 @@ const EMERGENCY_WAIT: Duration = Duration::from_secs(3);
 
 #[derive(Debug, Subcommand)]
 pub enum RollbackCommand {
-    /// Type collectAppointment's parameter back to a plain Request (the plan's "remove type hint"), getAppointmentData() back to all()
+    /// Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan's "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept
     InputValidation(FeatureArgs),
     /// Remove api.rate-limit from every middleware list in routes/api.php
     RateLimit(FeatureArgs),

@@ -24,7 +24,6 @@ use crate::report::integrate::{IntegrateReport, IntegrateStatus};
 use crate::settings::Settings;
 
 const FEATURE: Feature = Feature::InputValidation;
-const FORM_REQUEST_FILE: &str = "app/Http/Requests/CollectAppointmentRequest.php";
 const REPLAY: &str = include_str!("validation_replay.php");
 /// Payloads kept for one replay: a bound on memory and on the PHP run.
 const MAX_PAYLOADS: usize = 200_000;
@@ -36,8 +35,12 @@ const REPLAY_TIMEOUT: Duration = Duration::from_secs(300);
 /// The wiring edit, or `None` when the handler already takes the FormRequest.
 pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
     crate::settings::require_app_dir(settings)?;
-    if !settings.app_dir().join(FORM_REQUEST_FILE).is_file() {
-        return Err(UsageError(format!("{FORM_REQUEST_FILE} not found: there is no FormRequest to wire")).into());
+    if !settings.app_dir().join(validation::FORM_REQUEST_FILE).is_file() {
+        return Err(UsageError(format!(
+            "{} not found: there is no FormRequest to wire",
+            validation::FORM_REQUEST_FILE
+        ))
+        .into());
     }
     let path = validation::CONTROLLER;
     let original = rollback::read(settings, path)?;

@@ -1,12 +1,24 @@
 //! The plan's input-validation fix as a structural edit of
-//! `RetellFunctionCallHandler::collectAppointment`, both ways:
+//! `RetellFunctionCallHandler`, both ways:
 //!
-//! - [`wire`]: the parameter typed `Illuminate\Http\Request` becomes
-//!   `CollectAppointmentRequest` (imported once, in order, when the short
-//!   name is free), and `$request->all()` becomes
-//!   `$request->getAppointmentData()`;
+//! - [`wire`]: `collectAppointment`'s parameter typed
+//!   `Illuminate\Http\Request` becomes `CollectAppointmentRequest`
+//!   (imported once, in order, when the short name is free), and
+//!   `$request->all()` becomes `$request->getAppointmentData()`; a method
+//!   [`unwire`] rolled back gets its FormRequest back as it was;
 //! - [`unwire`]: the plan's rollback, "remove type hint from method
-//!   signature": back to a plain `Request` and `->all()`.
+//!   signature", on every method of the handler that takes the FormRequest
+//!   (on the real baseline, `collectAppointment` and, from `508989fd0`,
+//!   `checkAvailabilityV17` and `bookAppointmentV17`: they all validate with
+//!   the same rules, so all of them refuse the same callers). The parameter
+//!   becomes a plain `Request` and the method's first statement builds the
+//!   FormRequest from it, `$request = CollectAppointmentRequest::createFrom($request);`.
+//!   Laravel validates a FormRequest only when the container resolves it
+//!   (`FormRequestServiceProvider`'s `afterResolving`, in Laravel 8 and 11);
+//!   `createFrom` copies the request into a new one and validates nothing,
+//!   so every method the handler calls (`getAppointmentData()`, which maps
+//!   the nested `args`) still reads the same data. What needs the
+//!   validation itself, `validated()` and `safe()`, is refused with its line.
 //!
 //! Names are resolved as PHP resolves them (namespace, `use` with aliases
 //! and groups), so `\Illuminate\Http\Request`, an aliased import or a
@@ -20,7 +32,10 @@ use crate::core::rollback::{Edit, Refusal};
 
 pub const CONTROLLER: &str = "app/Http/Controllers/RetellFunctionCallHandler.php";
 pub const FORM_REQUEST: &str = "App\\Http\\Requests\\CollectAppointmentRequest";
+pub const FORM_REQUEST_FILE: &str = "app/Http/Requests/CollectAppointmentRequest.php";
 pub const REQUEST: &str = "Illuminate\\Http\\Request";
+/// What a FormRequest can answer only once validated: `createFrom` leaves these failing.
+const NEEDS_VALIDATOR: [&str; 2] = ["validated", "safe"];
 const CLASS: &str = "RetellFunctionCallHandler";
 const METHOD: &str = "collectAppointment";
 const SHORT: &str = "CollectAppointmentRequest";
@@ -29,7 +44,8 @@ const SHORT: &str = "CollectAppointmentRequest";
 pub fn wired(text: &str) -> Result<bool, Refusal> {
     let src = Source::parse(text)?;
     let file = File::read(&src)?;
-    let method = file.method(&src)?;
+    let methods = file.methods(&src)?;
+    let method = file.method(&src, &methods)?;
     match (method.param_typed(FORM_REQUEST), method.param_typed(REQUEST)) {
         (Some(_), _) => Ok(true),
         (None, Some(_)) => Ok(false),
@@ -43,26 +59,23 @@ pub fn wired(text: &str) -> Result<bool, Refusal> {
 pub fn wire(text: &str) -> Result<Vec<Edit>, Refusal> {
     let src = Source::parse(text)?;
     let file = File::read(&src)?;
-    let method = file.method(&src)?;
-    if method.param_typed(FORM_REQUEST).is_some() {
-        return Ok(Vec::new());
+    let methods = file.methods(&src)?;
+    let method = file.method(&src, &methods)?;
+    let mut edits = Vec::new();
+    // Methods a rollback left building the FormRequest: back as they were.
+    for m in &methods {
+        let Some((param, built, written)) = m.rebuilt(&src, &file) else { continue };
+        edits.push(Edit { range: param.type_span.clone(), replacement: written, line: param.line });
+        edits.push(Edit { range: built, replacement: String::new(), line: param.line });
+    }
+    if method.param_typed(FORM_REQUEST).is_some() || method.rebuilt(&src, &file).is_some() {
+        return Ok(edits);
     }
     let param = method.param_typed(REQUEST).ok_or_else(|| {
         Refusal::at(method.line, "collectAppointment has no parameter typed Illuminate\\Http\\Request; edit it by hand")
     })?;
-    let mut edits = Vec::new();
-    let type_name = match file.name_for(FORM_REQUEST) {
-        Some(alias) => alias,
-        None if file.is_free(SHORT) => match file.import_edit(&src, FORM_REQUEST) {
-            Some(edit) => {
-                edits.push(edit);
-                SHORT.to_string()
-            }
-            None => format!("\\{FORM_REQUEST}"),
-        },
-        None => format!("\\{FORM_REQUEST}"),
-    };
-    edits.push(Edit { range: param.type_span.clone(), replacement: type_name, line: param.line });
+    let name = file.form_request_name(&src, &mut edits);
+    edits.push(Edit { range: param.type_span.clone(), replacement: name, line: param.line });
     for call in method.calls(&src, &param.var) {
         if call.name.eq_ignore_ascii_case("all") {
             if !call.no_args {
@@ -77,13 +90,18 @@ pub fn wire(text: &str) -> Result<Vec<Edit>, Refusal> {
     Ok(edits)
 }
 
-/// The plan's rollback: the parameter back to a plain Request, and
-/// `getAppointmentData()` back to `all()`. The import stays (unused, harmless).
+/// The plan's rollback on every method typed with the FormRequest: the
+/// parameter becomes a plain Request, and the method's first statement
+/// builds the FormRequest from it, unvalidated, so that what the method
+/// reads through it is unchanged. The import stays.
 pub fn unwire(text: &str) -> Result<Vec<Edit>, Refusal> {
     let src = Source::parse(text)?;
     let file = File::read(&src)?;
-    let method = file.method(&src)?;
-    let Some(param) = method.param_typed(FORM_REQUEST) else {
+    let methods = file.methods(&src)?;
+    let method = file.method(&src, &methods)?;
+    let typed: Vec<(&Method, &Param)> =
+        methods.iter().filter_map(|m| m.param_typed(FORM_REQUEST).map(|p| (m, p))).collect();
+    if typed.is_empty() {
         return match method.param_typed(REQUEST) {
             Some(_) => Ok(Vec::new()),
             None => Err(Refusal::at(
@@ -91,23 +109,84 @@ pub fn unwire(text: &str) -> Result<Vec<Edit>, Refusal> {
                 "collectAppointment takes neither a Request nor a CollectAppointmentRequest",
             )),
         };
-    };
-    let type_name = file.name_for(REQUEST).unwrap_or_else(|| format!("\\{REQUEST}"));
-    let mut edits = vec![Edit { range: param.type_span.clone(), replacement: type_name, line: param.line }];
-    for call in method.calls(&src, &param.var) {
-        if call.name.eq_ignore_ascii_case("getAppointmentData") {
-            edits.push(Edit { range: call.span, replacement: "all()".into(), line: call.line });
-        } else if ["validated", "safe", "getAppointmentData"].iter().any(|m| call.name.eq_ignore_ascii_case(m)) {
+    }
+    let request = file.name_for(REQUEST).unwrap_or_else(|| format!("\\{REQUEST}"));
+    let form_request = file.name_for(FORM_REQUEST).unwrap_or_else(|| format!("\\{FORM_REQUEST}"));
+    let mut edits = Vec::new();
+    for (m, param) in typed {
+        if let Some(call) = m
+            .calls(&src, &param.var)
+            .into_iter()
+            .find(|c| NEEDS_VALIDATOR.iter().any(|n| c.name.eq_ignore_ascii_case(n)))
+        {
             return Err(Refusal::at(
                 call.line,
                 format!(
-                    "{}->{}() exists only on the FormRequest; a plain Request would fail at run time; edit it by hand",
-                    param.var, call.name
+                    "{}() calls {}->{}(), which answers only after validation; without it the call fails at run time; edit it by hand",
+                    m.name, param.var, call.name
                 ),
             ));
         }
+        edits.push(Edit { range: param.type_span.clone(), replacement: request.clone(), line: param.line });
+        let at = src.tokens[m.body.0].span.end;
+        let indent = m.indent(&src);
+        let var = &param.var;
+        edits.push(Edit {
+            range: at..at,
+            replacement: format!("\n{indent}{var} = {form_request}::createFrom({var});"),
+            line: src.line_of(m.body.0),
+        });
     }
     Ok(edits)
+}
+
+/// A method of the FormRequest whose answer needs the validation the
+/// rollback removes (`$this->validated()`, `$this->safe()`, `$this->validator`):
+/// the method, and the line. Laravel's own validation hooks are left out,
+/// they run only while validating.
+pub fn needs_validation(request_class: &str) -> Result<Option<(String, usize)>, Refusal> {
+    const HOOKS: [&str; 9] = [
+        "rules",
+        "authorize",
+        "messages",
+        "attributes",
+        "prepareforvalidation",
+        "passedvalidation",
+        "failedvalidation",
+        "withvalidator",
+        "after",
+    ];
+    let src = Source::parse(request_class)?;
+    let n = src.tokens.len();
+    let mut current: Option<(String, usize)> = None;
+    for i in 0..n {
+        if src.kind(i) == TokenKind::Name && src.text_of(i).eq_ignore_ascii_case("function") {
+            if let Some(name) = src.next_code(i).filter(|&t| src.kind(t) == TokenKind::Name) {
+                let end = (name..n).find(|&t| src.is(t, "{") || src.is(t, ";")).and_then(|o| src.partner(o));
+                current = end.map(|e| (src.text_of(name).to_string(), e));
+            }
+        }
+        if current.as_ref().is_some_and(|(_, end)| i > *end) {
+            current = None;
+        }
+        let Some((method, _)) = &current else { continue };
+        if HOOKS.contains(&method.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        if src.kind(i) != TokenKind::Variable || src.text_of(i) != "$this" {
+            continue;
+        }
+        let Some(member) =
+            src.next_code(i).filter(|&a| src.is(a, "->") || src.is(a, "?->")).and_then(|a| src.next_code(a))
+        else {
+            continue;
+        };
+        let word = src.text_of(member).to_ascii_lowercase();
+        if NEEDS_VALIDATOR.contains(&word.as_str()) || word == "validator" {
+            return Ok(Some((format!("{method}() reads $this->{}", src.text_of(member)), src.line_of(member))));
+        }
+    }
+    Ok(None)
 }
 
 /// What the file declares at its top level: namespace and imports.
@@ -124,6 +203,7 @@ struct File {
 }
 
 struct Method {
+    name: String,
     line: usize,
     params: Vec<Param>,
     body: (usize, usize),
@@ -331,39 +411,72 @@ impl File {
         Some(Edit { range: end..end, replacement: format!("\n\n{line}"), line: src.line_of(semi) })
     }
 
-    fn method(&self, src: &Source) -> Result<Method, Refusal> {
+    /// How the file writes the FormRequest's name, adding its import when
+    /// the short name is free and there is a good place for it.
+    fn form_request_name(&self, src: &Source, edits: &mut Vec<Edit>) -> String {
+        match self.name_for(FORM_REQUEST) {
+            Some(alias) => alias,
+            None if self.is_free(SHORT) => match self.import_edit(src, FORM_REQUEST) {
+                Some(edit) => {
+                    edits.push(edit);
+                    SHORT.to_string()
+                }
+                None => format!("\\{FORM_REQUEST}"),
+            },
+            None => format!("\\{FORM_REQUEST}"),
+        }
+    }
+
+    /// `collectAppointment`, the plan's method, among the class's methods.
+    fn method<'m>(&self, src: &Source, methods: &'m [Method]) -> Result<&'m Method, Refusal> {
+        let mut named = methods.iter().filter(|m| m.name.eq_ignore_ascii_case(METHOD));
+        match (named.next(), named.next()) {
+            (Some(m), None) => Ok(m),
+            (Some(_), Some(twice)) => Err(Refusal::at(twice.line, "collectAppointment is declared twice")),
+            (None, _) => Err(Refusal::at(src.line_of(self.class_body.0), format!("{CLASS} has no method {METHOD}"))),
+        }
+    }
+
+    /// Every method of the class with a body, in order.
+    fn methods(&self, src: &Source) -> Result<Vec<Method>, Refusal> {
         let (open, close) = self.class_body;
-        let mut found = None;
-        for i in open + 1..close {
+        let mut methods = Vec::new();
+        let mut i = open + 1;
+        while i < close {
             if src.kind(i) != TokenKind::Name || !src.text_of(i).eq_ignore_ascii_case("function") {
+                i += 1;
                 continue;
             }
-            let Some(name) = src.next_code(i).filter(|&t| src.text_of(t).eq_ignore_ascii_case(METHOD)) else {
+            let Some(name) = src.next_code(i).filter(|&t| src.kind(t) == TokenKind::Name) else {
+                i += 1;
                 continue;
             };
-            if found.is_some() {
-                return Err(Refusal::at(src.line_of(i), "collectAppointment is declared twice"));
+            let line = src.line_of(i);
+            let method_name = src.text_of(name).to_string();
+            let params_open = src
+                .next_code(name)
+                .filter(|&p| src.is(p, "("))
+                .ok_or_else(|| Refusal::at(line, format!("{method_name}'s parameters are not where they should be")))?;
+            let params_close = src.partner(params_open).expect("paired");
+            let mut params = Vec::new();
+            for (first, last) in src.items(params_open) {
+                params.push(self.param(src, first, last)?);
             }
-            found = Some((i, name));
+            let end = (params_close + 1..close).find(|&t| src.is(t, "{") || src.is(t, ";"));
+            match end {
+                Some(body_open) if src.is(body_open, "{") => {
+                    let body = (body_open, src.partner(body_open).expect("paired"));
+                    methods.push(Method { name: method_name, line, params, body });
+                    i = body.1 + 1;
+                }
+                Some(semi) if method_name.eq_ignore_ascii_case(METHOD) => {
+                    return Err(Refusal::at(src.line_of(semi), "collectAppointment has no body"));
+                }
+                Some(semi) => i = semi + 1,
+                None => return Err(Refusal::at(line, format!("{method_name} has no body"))),
+            }
         }
-        let Some((function, name)) = found else {
-            return Err(Refusal::at(src.line_of(open), format!("{CLASS} has no method {METHOD}")));
-        };
-        let line = src.line_of(function);
-        let params_open = src
-            .next_code(name)
-            .filter(|&p| src.is(p, "("))
-            .ok_or_else(|| Refusal::at(line, "collectAppointment's parameters are not where they should be"))?;
-        let params_close = src.partner(params_open).expect("paired");
-        let mut params = Vec::new();
-        for (first, last) in src.items(params_open) {
-            params.push(self.param(src, first, last)?);
-        }
-        let body_open = (params_close + 1..close)
-            .find(|&t| src.is(t, "{") || src.is(t, ";"))
-            .filter(|&t| src.is(t, "{"))
-            .ok_or_else(|| Refusal::at(line, "collectAppointment has no body"))?;
-        Ok(Method { line, params, body: (body_open, src.partner(body_open).expect("paired")) })
+        Ok(methods)
     }
 
     fn param(&self, src: &Source, first: usize, last: usize) -> Result<Param, Refusal> {
@@ -396,6 +509,52 @@ impl File {
 impl Method {
     fn param_typed(&self, fq: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.fq_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(fq)))
+    }
+
+    /// The indentation of the body's statements: its first statement's, or
+    /// four spaces past the line that opens the body.
+    fn indent(&self, src: &Source) -> String {
+        let line_indent = |at: usize| {
+            let start = src.text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let lead = &src.text[start..at];
+            lead.chars().all(|c| c == ' ' || c == '\t').then(|| lead.to_string())
+        };
+        if let Some(first) = src.next_code(self.body.0).filter(|&t| t < self.body.1) {
+            if let Some(indent) = line_indent(src.tokens[first].span.start) {
+                return indent;
+            }
+        }
+        let open = src.tokens[self.body.0].span.start;
+        let start = src.text[..open].rfind('\n').map_or(0, |p| p + 1);
+        let lead: String = src.text[start..open].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        format!("{lead}    ")
+    }
+
+    /// A method [`unwire`] rolled back: its Request parameter, the bytes of
+    /// the first statement `$var = CollectAppointmentRequest::createFrom($var);`
+    /// with the whitespace before it, and the FormRequest's name as written there.
+    fn rebuilt(&self, src: &Source, file: &File) -> Option<(&Param, std::ops::Range<usize>, String)> {
+        let param = self.param_typed(REQUEST)?;
+        let first = src.next_code(self.body.0).filter(|&t| t < self.body.1)?;
+        let is_var = |i: usize| src.kind(i) == TokenKind::Variable && src.text_of(i) == param.var;
+        let assign = src.next_code(first).filter(|&t| is_var(first) && src.is(t, "="))?;
+        let class_start = src.next_code(assign)?;
+        let (written, class_end) = qualified(src, class_start);
+        if written.is_empty() || !file.resolve(&written).eq_ignore_ascii_case(FORM_REQUEST) {
+            return None;
+        }
+        let colons = src.next_code(class_end).filter(|&t| src.is(t, "::"))?;
+        let name = src
+            .next_code(colons)
+            .filter(|&t| src.kind(t) == TokenKind::Name && src.text_of(t).eq_ignore_ascii_case("createFrom"))?;
+        let open = src.next_code(name).filter(|&t| src.is(t, "("))?;
+        let arg = src.next_code(open).filter(|&t| is_var(t))?;
+        let close = src.next_code(arg).filter(|&t| src.is(t, ")") && src.partner(t) == Some(open))?;
+        let semi = src.next_code(close).filter(|&t| src.is(t, ";"))?;
+        // From the end of what precedes it (the brace, or a comment): the
+        // whitespace [`unwire`] put before the statement goes with it.
+        let before = (self.body.0..first).rev().find(|&i| src.kind(i) != TokenKind::Whitespace)?;
+        Some((param, src.tokens[before].span.end..src.tokens[semi].span.end, written))
     }
 
     /// Method calls on `var` in the body: `$var->name(...)`.
@@ -475,10 +634,60 @@ mod tests {
         assert!(wire(&on).unwrap().is_empty(), "wiring twice changes nothing");
         let off = apply(&on, &unwire(&on).unwrap());
         assert!(!wired(&off).unwrap());
-        assert!(off.contains("collectAppointment(Request $request)") && off.contains("$request->all()"), "{off}");
+        assert!(
+            off.contains("collectAppointment(Request $request)\n    {\n        $request = CollectAppointmentRequest::createFrom($request);\n        $data = $request->getAppointmentData();"),
+            "{off}"
+        );
         assert!(unwire(&off).unwrap().is_empty());
         // Wiring the rolled-back file gives the wired file again.
         assert_eq!(wired_text(&off), on);
+    }
+
+    const REAL: &str = include_str!("../../../tests/data/askproai/RetellFunctionCallHandler.php");
+    const REAL_REQUEST: &str = include_str!("../../../tests/data/askproai/CollectAppointmentRequest.php");
+
+    #[test]
+    fn the_real_shape_keeps_the_data_it_reads_in_every_method_and_wires_back_exactly() {
+        assert!(wired(REAL).unwrap());
+        let edits = unwire(REAL).unwrap();
+        let off = apply(REAL, &edits);
+        for method in ["collectAppointment", "checkAvailabilityV17", "bookAppointmentV17"] {
+            assert!(
+                off.contains(&format!("public function {method}(Request $request): JsonResponse\n    {{\n        $request = CollectAppointmentRequest::createFrom($request);\n")),
+                "{method}: {off}"
+            );
+        }
+        assert!(off.contains("handleFunctionCall(Request $request): JsonResponse\n    {\n        $name"), "{off}");
+        assert_eq!(off.matches("getAppointmentData()").count(), 3, "every read kept: {off}");
+        assert!(!off.contains("->all()"), "{off}");
+        assert!(!wired(&off).unwrap());
+        assert!(unwire(&off).unwrap().is_empty(), "rolled back twice changes nothing");
+        // Wiring it again gives the file back, byte for byte.
+        assert_eq!(apply(&off, &wire(&off).unwrap()), REAL);
+        assert_eq!(needs_validation(REAL_REQUEST).unwrap(), None);
+    }
+
+    #[test]
+    fn what_needs_the_validation_is_refused_with_its_line() {
+        let validated = REAL.replace(
+            "$data = $request->getAppointmentData();\n\n        return response()->json(['available'",
+            "$data = $request->validated();\n\n        return response()->json(['available'",
+        );
+        let refusal = unwire(&validated).unwrap_err();
+        assert_eq!(refusal.line, 48, "{refusal}");
+        assert!(refusal.reason.contains("checkAvailabilityV17() calls $request->validated()"), "{refusal}");
+        let safe = REAL
+            .replace("$validatedData = $request->getAppointmentData();", "$validatedData = $request->safe()->all();");
+        assert_eq!(unwire(&safe).unwrap_err().line, 24);
+        let request = REAL_REQUEST.replace("$args = $this->input('args', []);", "$args = $this->validated()['args'];");
+        let (what, line) = needs_validation(&request).unwrap().unwrap();
+        assert_eq!((what.as_str(), line), ("getAppointmentData() reads $this->validated", 41));
+        // Laravel's own hooks run only while validating: not a reason to refuse.
+        let hook = REAL_REQUEST.replace(
+            "    public function rules(): array",
+            "    protected function passedValidation()\n    {\n        $this->replace($this->validator->validated());\n    }\n\n    public function rules(): array",
+        );
+        assert_eq!(needs_validation(&hook).unwrap(), None);
     }
 
     fn handler(uses: &str, signature: &str, body: &str) -> String {

@@ -18,7 +18,7 @@ use crate::adapters::files;
 use crate::core::checks::Check;
 use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange, RollbackRecord, RollbackState};
-use crate::core::rollback::{apply, Feature};
+use crate::core::rollback::{apply, validation, Feature};
 use crate::exit::UsageError;
 use crate::ops::door::Door;
 use crate::ops::{cache, preflight, reload};
@@ -76,6 +76,9 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
         if edits.is_empty() {
             continue;
         }
+        if feature == Feature::InputValidation {
+            refuse_what_needs_validation(settings)?;
+        }
         let edited = apply(&original, &edits);
         overlay.insert(path.to_string(), edited.clone());
         changes.push(FileChange {
@@ -87,6 +90,21 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
         });
     }
     Ok(changes)
+}
+
+/// The input-validation rollback builds the FormRequest without validating
+/// it: a method of it that reads the validator's result would then fail.
+fn refuse_what_needs_validation(settings: &Settings) -> anyhow::Result<()> {
+    let path = validation::FORM_REQUEST_FILE;
+    let Ok(text) = read(settings, path) else { return Ok(()) };
+    match validation::needs_validation(&text) {
+        Ok(None) => Ok(()),
+        Ok(Some((what, line))) => Err(UsageError(format!(
+            "{path}:line {line}: {what}, which exists only once the request is validated; the handler would fail without the validation; refusing, nothing was changed"
+        ))
+        .into()),
+        Err(r) => Err(UsageError(format!("{path}:{r}; refusing, nothing was changed")).into()),
+    }
 }
 
 /// A feature's result with the diff of each file and the route changes.
