@@ -204,3 +204,38 @@ fn killed_at_random_moments_never_leaves_a_half_written_file() {
         .collect();
     assert!(leftovers.len() <= 1, "temporary files pile up: {leftovers:?}");
 }
+
+/// The real baseline's `routes/api.php` at `2a58f5a6e` holds a constant
+/// list with a class and no limiter: "already off", never a refusal; a
+/// list built at run time is refused with the expression quoted as written.
+#[test]
+fn a_constant_list_of_classes_is_already_off_and_a_run_time_list_is_quoted() {
+    let app = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(app.path().join("routes")).unwrap();
+    std::fs::create_dir_all(app.path().join("bootstrap")).unwrap();
+    std::fs::write(app.path().join("artisan"), "<?php\n").unwrap();
+    std::fs::write(app.path().join("bootstrap/app.php"), "<?php\n").unwrap();
+    let routes = app.path().join("routes/api.php");
+    let text = "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::prefix('mcp')\n    ->middleware(['web', 'auth', \\App\\Http\\Middleware\\MCPAdminAccess::class])\n    ->group(function () {\n        Route::get('status', fn () => 'ok');\n    });\n";
+    std::fs::write(&routes, text).unwrap();
+    let dir = app.path().display().to_string();
+    let out = gatewayctl(&["--app-dir", &dir, "rollback", "rate-limit", "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let shown = crate::harness::stdout(&out);
+    assert!(shown.contains("rate-limit: already off: nothing to do"), "{shown}");
+    assert!(!shown.contains("checked below"), "no promise of checks that do not follow: {shown}");
+    let report: RollbackReport =
+        json(&gatewayctl(&["--app-dir", &dir, "rollback", "rate-limit", "--dry-run", "--format", "json"]));
+    assert_eq!(report.features[0].status, FeatureStatus::AlreadyOff);
+
+    let built = text.replace("'auth', ", "'auth', ...$extra, ");
+    std::fs::write(&routes, &built).unwrap();
+    let out = gatewayctl(&["--app-dir", &dir, "rollback", "rate-limit", "--dry-run"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("routes/api.php:line 6: a middleware list built at run time (...$extra)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), built);
+}

@@ -76,6 +76,12 @@ impl Human for RollbackReport {
                 FeatureStatus::Planned if self.dry_run => "would roll back (dry run: nothing changed)".to_string(),
                 FeatureStatus::Planned => style.bad("refused: nothing changed"),
                 FeatureStatus::RolledBack => style.good("rolled back"),
+                // Checks are promised only where they follow.
+                FeatureStatus::AlreadyRolledBack | FeatureStatus::AlreadyOff
+                    if self.dry_run || self.checks.is_empty() =>
+                {
+                    "already off: nothing to do".to_string()
+                }
                 FeatureStatus::AlreadyRolledBack => {
                     "already rolled back in the code; made live and checked below".to_string()
                 }

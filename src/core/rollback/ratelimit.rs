@@ -16,16 +16,22 @@ pub fn remove_middleware(text: &str, alias: &str) -> Result<Vec<Edit>, Refusal> 
     for list in middleware_lists(&src) {
         let (items, in_array) = list.items(&src);
         for (n, &(first, last)) in items.iter().enumerate() {
-            let value = (first == last).then(|| literal_value(src.kind(first), src.text_of(first))).flatten();
-            let Some(value) = value else {
-                let line = src.line_of(first);
-                return Err(Refusal::at(
-                    line,
-                    format!(
-                        "a middleware list built at run time ({}); cannot tell whether it applies {alias}",
-                        src.text_of(first)
-                    ),
-                ));
+            let value = match item(&src, first, last) {
+                Item::Literal(value) => value,
+                // A class is used as itself, never looked up as an alias.
+                Item::Class => continue,
+                Item::Constant(written) => {
+                    return Err(Refusal::at(
+                        src.line_of(first),
+                        format!("a middleware list holding a constant defined elsewhere ({written}); cannot tell whether it is {alias}"),
+                    ))
+                }
+                Item::RunTime(written) => {
+                    return Err(Refusal::at(
+                        src.line_of(first),
+                        format!("a middleware list built at run time ({written}); cannot tell whether it applies {alias}"),
+                    ))
+                }
             };
             if value == alias || value.starts_with(&format!("{alias}:")) {
                 edits.push(removal(&src, &items, n, in_array));
@@ -33,6 +39,48 @@ pub fn remove_middleware(text: &str, alias: &str) -> Result<Vec<Edit>, Refusal> 
         }
     }
     Ok(edits)
+}
+
+/// What one element of a middleware list is, read without running it.
+enum Item {
+    /// A string literal's value.
+    Literal(String),
+    /// `X::class`, `\App\X::class`, `static::class`: a class name.
+    Class,
+    /// `X::NAME` or `NAME`: a constant whose value this file does not hold.
+    Constant(String),
+    /// Anything else (a variable, a call, a spread, a concatenation, a
+    /// conditional), quoted as written.
+    RunTime(String),
+}
+
+fn item(src: &Source, first: usize, last: usize) -> Item {
+    let written = src.text[src.span(first, last)].to_string();
+    if first == last {
+        if let Some(value) = literal_value(src.kind(first), src.text_of(first)) {
+            return Item::Literal(value);
+        }
+    }
+    let code: Vec<usize> = (first..=last).filter(|&t| src.kind(t).is_code()).collect();
+    let is_name = |t: usize| src.kind(t) == TokenKind::Name || src.is(t, "\\");
+    let colons = code.iter().position(|&t| src.is(t, "::"));
+    let (name, member) = match colons {
+        Some(c) => (&code[..c], code.get(c + 1..)),
+        None => (&code[..], None),
+    };
+    if name.is_empty() || !name.iter().all(|&t| is_name(t)) || src.is(*name.last().expect("not empty"), "\\") {
+        return Item::RunTime(written);
+    }
+    match member {
+        Some([m]) if src.kind(*m) == TokenKind::Name && src.text_of(*m).eq_ignore_ascii_case("class") => Item::Class,
+        Some([m]) if src.kind(*m) == TokenKind::Name => Item::Constant(written),
+        None if name.len() == 1
+            && !["true", "false", "null"].contains(&src.text_of(name[0]).to_ascii_lowercase().as_str()) =>
+        {
+            Item::Constant(written)
+        }
+        _ => Item::RunTime(written),
+    }
 }
 
 /// Where a middleware list is.
@@ -208,16 +256,32 @@ mod tests {
     }
 
     #[test]
-    fn refuses_lists_built_at_run_time() {
-        for text in [
-            "<?php R::x()->middleware($mw);",
-            "<?php R::x()->middleware(['a', MW]);",
-            "<?php R::x()->middleware(['api.' . 'rate-limit']);",
-            "<?php R::group(['middleware' => \"$x\"], $f);",
+    fn constant_lists_are_read_and_only_what_is_built_at_run_time_is_refused() {
+        // A constant list of classes, with no limiter: nothing to do.
+        let classes = "<?php\nRoute::prefix('mcp')\n    ->middleware(['web', 'auth', \\App\\Http\\Middleware\\MCPAdminAccess::class])\n    ->group(function () {});\n";
+        assert_eq!(remove_middleware(classes, "api.rate-limit").unwrap(), vec![]);
+        let mixed = "<?php R::x()->middleware([Throttle::class, 'api.rate-limit', static::class]);";
+        assert_eq!(off(mixed), "<?php R::x()->middleware([Throttle::class, static::class]);");
+        for (text, quoted) in [
+            ("<?php R::x()->middleware(['a', MW]);", "(MW)"),
+            ("<?php R::x()->middleware(['a', Limits::API]);", "(Limits::API)"),
         ] {
             let err = remove_middleware(text, "api.rate-limit").unwrap_err();
-            assert!(err.reason.contains("built at run time"), "{text}: {err}");
+            assert!(err.reason.contains("constant defined elsewhere") && err.reason.contains(quoted), "{text}: {err}");
         }
+        for (text, quoted) in [
+            ("<?php R::x()->middleware($mw);", "($mw)"),
+            ("<?php R::x()->middleware(['api.' . 'rate-limit']);", "('api.' . 'rate-limit')"),
+            ("<?php R::x()->middleware([...$mw]);", "(...$mw)"),
+            ("<?php R::x()->middleware([$on ? 'a' : 'b']);", "($on ? 'a' : 'b')"),
+            ("<?php R::x()->middleware([mw()]);", "(mw())"),
+        ] {
+            let err = remove_middleware(text, "api.rate-limit").unwrap_err();
+            assert!(err.reason.contains("built at run time") && err.reason.contains(quoted), "{text}: {err}");
+        }
+        let interpolated = "<?php R::group(['middleware' => \"$x\"], $f);";
+        let err = remove_middleware(interpolated, "api.rate-limit").unwrap_err();
+        assert!(err.reason.contains("built at run time"), "{err}");
     }
 
     /// A routes file in one of many shapes: returns (text, how many times
