@@ -210,6 +210,34 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     );
     assert!(!diff.contains("->all()"), "{diff}");
     assert_eq!(std::fs::read_to_string(&handler).unwrap(), REAL_HANDLER, "a dry run changes nothing");
+    // The replay: requests made from the FormRequest's rules, through the
+    // three methods, read the same data before and after.
+    let replay = planned.checks.iter().find(|c| c.name == "handler replay").expect("a replay");
+    assert_eq!(replay.verdict, Verdict::Pass, "{replay:#?}");
+    assert!(
+        replay.evidence.contains("collectAppointment(), checkAvailabilityV17(), bookAppointmentV17()"),
+        "{replay:#?}"
+    );
+
+    // The plan's own edit, `->all()` by hand: the replay sees it read the
+    // raw payload where the mapped data was, and refuses it.
+    let by_hand = REAL_HANDLER
+        .replace("collectAppointment(CollectAppointmentRequest $request)", "collectAppointment(Request $request)")
+        .replace("$validatedData = $request->getAppointmentData();", "$validatedData = $request->all();");
+    let change = gatewayctl::core::journal::FileChange {
+        path: "app/Http/Controllers/RetellFunctionCallHandler.php".into(),
+        original_sha256: String::new(),
+        original: REAL_HANDLER.into(),
+        edited_sha256: String::new(),
+        edited: by_hand,
+    };
+    let planned_by_hand = [(gatewayctl::core::rollback::Feature::InputValidation, vec![change])];
+    let (proof, _) = lab.rt.block_on(gatewayctl::ops::rollback::prove(&lab.settings, &planned_by_hand)).unwrap();
+    let replay = proof.iter().find(|c| c.name == "handler replay").expect("a replay");
+    assert_eq!(replay.verdict, Verdict::Fail, "{replay:#?}");
+    assert!(replay.evidence.contains("through collectAppointment(): read 1 (collectAppointment#0) answered {datum, dienstleistung, duration, email, name, uhrzeit} before, {args} after"), "{replay:#?}");
+    assert!(proof.iter().any(|c| c.name == "php -l" && c.verdict == Verdict::Pass), "syntax alone passes: {proof:#?}");
+    assert!(!replay.evidence.contains("Gatewayctl Probe"), "shapes, never values: {}", replay.evidence);
 
     let out = run(&lab, &["rollback", "input-validation"]);
     let off: RollbackReport = json(&out);

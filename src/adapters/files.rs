@@ -77,6 +77,12 @@ fn write_synced(temp: &Path, bytes: &[u8], mode: u32) -> Result<(), FileError> {
     file.sync_all().map_err(io("sync", temp))
 }
 
+/// Writes a new file readable by this user only (callers' data in a shadow).
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ pub mod logscan;
 pub mod pattern;
 pub mod php;
 pub mod planreview;
+pub mod replay;
 pub mod review;
 pub mod rng;
 pub mod rollback;

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use crate::adapters::{files, logfiles, process};
+use crate::adapters::{files, logfiles};
 use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange};
 use crate::core::rollback::{apply, validation, Feature};
@@ -105,6 +105,15 @@ fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result
     Ok((payloads, probes))
 }
 
+/// The most recent `max` payloads logged, none when there is no log: the
+/// rollback's handler replay uses them where the log has them.
+pub(crate) fn logged_payloads(settings: &Settings, max: usize) -> Vec<Payload> {
+    let mut payloads = read_payloads(settings, None).map(|(p, _)| p).unwrap_or_default();
+    let drop = payloads.len().saturating_sub(max);
+    payloads.drain(..drop);
+    payloads
+}
+
 /// The impact preview: the logged payloads through the FormRequest, by PHP, on a shadow.
 pub async fn impact(settings: &Settings, since: Option<Duration>) -> anyhow::Result<Impact> {
     let settings = settings.clone();
@@ -137,7 +146,7 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
         let input = shadow.dir.join(format!("gatewayctl-payloads-{i}.json"));
         let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = part.iter().map(|p| &p.body).collect();
         // Callers' names and phones: readable by this user only, and gone with the shadow.
-        write_private(&input, &serde_json::to_vec(&bodies)?)
+        files::write_private(&input, &serde_json::to_vec(&bodies)?)
             .with_context(|| format!("while writing {}", input.display()))?;
         inputs.push(input);
     }
@@ -159,37 +168,26 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
     Ok(validation_impact::Impact { capped, ..validation_impact::tally(&payloads, &verdicts, &redaction, probes) })
 }
 
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
-    file.write_all(bytes)
-}
-
-/// Runs the replay with no network when the system allows it (a rule that
-/// reaches a database or an API cannot then touch production), plainly otherwise.
+/// Runs the replay of the payloads in `input` through the FormRequest.
 fn replay(
     php: &str,
     script: &std::path::Path,
     app: &std::path::Path,
     input: &std::path::Path,
 ) -> anyhow::Result<Vec<Verdict>> {
-    let args = [php.as_ref(), script.as_os_str(), app.as_os_str(), input.as_os_str()];
-    // Bounded: a rule that waits on a database or an API never hangs the preview.
-    let bounded = |expr: duct::Expression| -> anyhow::Result<std::process::Output> {
-        match process::output_within(expr.stdout_capture().stderr_capture(), REPLAY_TIMEOUT).context("cannot run php")? {
-            process::Bounded::Finished(out) => Ok(out),
-            process::Bounded::TimedOut { .. } => anyhow::bail!(
-                "the replay did not finish in {} s and was stopped: does a rule of the FormRequest wait on a database or an API?",
-                REPLAY_TIMEOUT.as_secs()
-            ),
-        }
-    };
-    let out = match bounded(duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())) {
-        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => o,
-        Err(e) if e.to_string().contains("did not finish") => return Err(e),
-        _ => bounded(duct::cmd(args[0], &args[1..]))?,
-    };
+    // No network when the system allows it (a rule that reaches a database
+    // or an API cannot then touch production), plainly otherwise; bounded,
+    // so a rule that waits on a database or an API never hangs the preview.
+    let out = crate::ops::rollback::php_isolated(
+        php,
+        &[script.as_os_str(), app.as_os_str(), input.as_os_str()],
+        REPLAY_TIMEOUT,
+        true,
+    )
+    .map_err(|e| match e.contains("did not finish") {
+        true => anyhow::anyhow!("{e}: does a rule of the FormRequest wait on a database or an API?"),
+        false => anyhow::anyhow!("{e}"),
+    })?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let parsed: serde_json::Value = serde_json::from_str(stdout.trim()).map_err(|_| {
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -189,6 +189,63 @@ pub fn needs_validation(request_class: &str) -> Result<Option<(String, usize)>, 
     Ok(None)
 }
 
+/// The handler's methods that take a request (plain or the FormRequest)
+/// and whose text differs between `original` and `edited`: what a replay
+/// must run to see what the edit changed.
+pub fn changed_methods(original: &str, edited: &str) -> Result<Vec<String>, Refusal> {
+    let texts = |text: &str| -> Result<Vec<(String, String)>, Refusal> {
+        let src = Source::parse(text)?;
+        let file = File::read(&src)?;
+        Ok(file
+            .methods(&src)?
+            .into_iter()
+            .filter(|m| m.param_typed(REQUEST).is_some() || m.param_typed(FORM_REQUEST).is_some())
+            .map(|m| {
+                let whole = src.text[src.tokens[m.params_open].span.start..src.tokens[m.body.1].span.end].to_string();
+                (m.name, whole)
+            })
+            .collect())
+    };
+    let before = texts(original)?;
+    let after = texts(edited)?;
+    Ok(before
+        .into_iter()
+        .filter(|(name, text)| after.iter().any(|(n, t)| n == name && t != text))
+        .map(|(name, _)| name)
+        .collect())
+}
+
+/// The handler with every read of its request in `methods` wrapped, as
+/// `\gatewayctl_read('method#n', $request->m(...))`, n counting the reads
+/// of that method in order: the replay records what each one answered.
+/// A read inside another read's arguments is left to the outer one.
+pub fn instrument(text: &str, methods: &[String]) -> Result<String, Refusal> {
+    let src = Source::parse(text)?;
+    let file = File::read(&src)?;
+    let mut edits = Vec::new();
+    for m in file.methods(&src)?.iter().filter(|m| methods.iter().any(|n| n.eq_ignore_ascii_case(&m.name))) {
+        let Some(param) = m.param_typed(FORM_REQUEST).or_else(|| m.param_typed(REQUEST)) else { continue };
+        let mut end = 0;
+        let mut n = 0;
+        for call in m.calls(&src, &param.var) {
+            let start = call.receiver;
+            if start < end {
+                continue;
+            }
+            end = call.span.end;
+            edits.push(Edit {
+                range: start..start,
+                replacement: format!("\\gatewayctl_read('{}#{n}', ", m.name),
+                line: call.line,
+            });
+            edits.push(Edit { range: end..end, replacement: ")".into(), line: call.line });
+            n += 1;
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    Ok(super::apply(text, &edits))
+}
+
 /// What the file declares at its top level: namespace and imports.
 struct File {
     namespace: String,
@@ -205,6 +262,8 @@ struct File {
 struct Method {
     name: String,
     line: usize,
+    /// The `(` opening its parameters.
+    params_open: usize,
     params: Vec<Param>,
     body: (usize, usize),
 }
@@ -218,6 +277,8 @@ struct Param {
 }
 
 struct Call {
+    /// Where `$var` starts.
+    receiver: usize,
     name: String,
     /// `name()` with its parentheses.
     span: std::ops::Range<usize>,
@@ -466,7 +527,7 @@ impl File {
             match end {
                 Some(body_open) if src.is(body_open, "{") => {
                     let body = (body_open, src.partner(body_open).expect("paired"));
-                    methods.push(Method { name: method_name, line, params, body });
+                    methods.push(Method { name: method_name, line, params_open, params, body });
                     i = body.1 + 1;
                 }
                 Some(semi) if method_name.eq_ignore_ascii_case(METHOD) => {
@@ -569,6 +630,7 @@ impl Method {
             let Some(open) = src.next_code(name).filter(|&o| src.is(o, "(")) else { continue };
             let close = src.partner(open).expect("paired");
             calls.push(Call {
+                receiver: src.tokens[i].span.start,
                 name: src.text_of(name).to_string(),
                 span: src.tokens[name].span.start..src.tokens[close].span.end,
                 no_args: src.next_code(open) == Some(close),

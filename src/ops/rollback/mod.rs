@@ -26,6 +26,7 @@ use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, Roll
 use crate::settings::Settings;
 
 pub use observe::{observe, validation_fields, PROBE_NAME};
+pub(crate) use proof::php_isolated;
 pub use proof::Shadow;
 
 /// How a rollback or undo goes live.
@@ -452,9 +453,10 @@ fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Res
     )))
 }
 
-/// `php -l` on each edited file in a shadow copy, and its route:list against
-/// the app's: exactly the intended change.
-pub(crate) async fn prove(
+/// `php -l` on each edited file in a shadow copy, its route:list against
+/// the app's (exactly the intended change), and the edited handler replayed
+/// against the original (the same data read).
+pub async fn prove(
     settings: &Settings,
     planned: &[(Feature, Vec<FileChange>)],
 ) -> anyhow::Result<(Vec<Check>, Vec<String>)> {

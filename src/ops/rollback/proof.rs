@@ -11,7 +11,8 @@ use anyhow::Context as _;
 use crate::adapters::process;
 use crate::core::checks::Check;
 use crate::core::journal::FileChange;
-use crate::core::rollback::Feature;
+use crate::core::replay::{self, Run};
+use crate::core::rollback::{validation, Feature};
 use crate::ops::routes::{routes, Routes};
 use crate::settings::Settings;
 
@@ -45,6 +46,13 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     }
     if features.contains(&Feature::CircuitBreaker) {
         checks.push(breaker_probe(&php, &shadow));
+    }
+    if let Some(change) = planned.iter().flat_map(|(_, c)| c).rfind(|c| c.path == validation::CONTROLLER) {
+        // The handler's bytes before the first feature's edit, after the last one's.
+        let first = planned.iter().flat_map(|(_, c)| c).find(|c| c.path == validation::CONTROLLER).expect("found");
+        if let Some(check) = handler_replay(settings, &shadow, &first.original, &change.edited) {
+            checks.push(check);
+        }
     }
     let changes = route_changes(&before, &after);
     match after == expected_routes(&before, &features) {
@@ -174,6 +182,11 @@ fn stale_route_cache(php: &str, app: &Path, from_files: &Routes) -> Option<Check
 }
 
 const BREAKER_PROBE: &str = include_str!("breaker_probe.php");
+const HANDLER_REPLAY: &str = include_str!("handler_replay.php");
+/// Logged requests replayed at most (the most recent), beside those made from the rules.
+const REPLAY_LOGGED: usize = 300;
+/// A replay past this is stopped (300 requests through three methods take about a second).
+const REPLAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
 /// The circuit-breaker rollback at run time, on the shadow, with no network:
@@ -214,6 +227,157 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
         ),
         Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
         Err(e) => Check::warn(name, format!("unshare: {e}"), "the runtime probe was not run (util-linux missing?)"),
+    }
+}
+
+/// The handler's behaviour before and after the edit: the same requests
+/// (the logged ones, and ones made from the FormRequest's rules) through
+/// each method the edit changes, in the shadow with no network, and what
+/// each method read from its request compared read by read. `None` where
+/// it does not apply: wiring the validation in changes what is read on
+/// purpose (`all()` becomes `getAppointmentData()`), so only edits that add
+/// no validation are replayed.
+fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: &str) -> Option<Check> {
+    let name = "handler replay";
+    if validation::wired(edited) == Ok(true) && validation::wired(original) == Ok(false) {
+        return None;
+    }
+    let methods = match validation::changed_methods(original, edited) {
+        Ok(m) if m.is_empty() => return None,
+        Ok(m) => m,
+        Err(r) => {
+            return Some(Check::warn(name, r.to_string(), "the handler could not be read: its behaviour is unproven"))
+        }
+    };
+    let instrumented =
+        validation::instrument(original, &methods).and_then(|b| Ok((b, validation::instrument(edited, &methods)?)));
+    let (before, after) = match instrumented {
+        Ok(pair) => pair,
+        Err(r) => {
+            return Some(Check::warn(
+                name,
+                r.to_string(),
+                "the handler could not be instrumented: its behaviour is unproven",
+            ))
+        }
+    };
+    let logged = crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED);
+    let run = |text: &str| -> Result<(Vec<Run>, usize), String> {
+        let file = shadow.dir.join(validation::CONTROLLER);
+        std::fs::write(&file, text).map_err(|e| format!("while writing {}: {e}", file.display()))?;
+        replay_handler(&settings.file.gateway.php, shadow, &logged, &methods)
+    };
+    let result = run(&before).and_then(|b| Ok((b, run(&after)?)));
+    // The shadow holds the plain edit again, whatever the replay did.
+    let _ = std::fs::write(shadow.dir.join(validation::CONTROLLER), edited);
+    let ((before, synthetic), (after, _)) = match result {
+        Ok(r) => r,
+        Err(e) if e.contains("unshare") => {
+            return Some(Check::warn(
+                name,
+                e,
+                "the network cannot be isolated here (not root?): the replay was not run",
+            ))
+        }
+        Err(e) => return Some(Check::warn(name, e, "the replay could not run: the handler's behaviour is unproven")),
+    };
+    let origin = |i: usize| match logged.get(i) {
+        Some(p) => p.at.clone(),
+        None => format!("request #{} made from the rules", i - logged.len() + 1),
+    };
+    let c = replay::compare(&before, &after);
+    let requests = before.len() / methods.len();
+    let methods = methods.join("(), ") + "()";
+    if !c.differences.is_empty() {
+        let shown: Vec<String> = c
+            .differences
+            .iter()
+            .take(3)
+            .map(|d| format!("{} through {}(): {}", origin(d.payload), d.method, d.what))
+            .collect();
+        return Some(Check::fail(
+            name,
+            format!("{} of {} call(s) read differently: {}", c.differences.len(), before.len(), shown.join("; ")),
+            "the edit changes what the handler reads: it would break the calls it passes; nothing was changed",
+        ));
+    }
+    let evidence = format!(
+        "{} request(s) ({} logged, {synthetic} made from the FormRequest's rules) through {methods}: {} call(s) read the same before and after the edit, {} refused by validation before",
+        requests,
+        logged.len(),
+        c.compared,
+        c.refused_before
+    );
+    Some(match c.compared {
+        0 => Check::warn(name, evidence, "no request reached what the handler reads: its behaviour is unproven"),
+        _ => Check::pass(name, evidence),
+    })
+}
+
+/// One run of the replay script in the shadow: its runs, and how many
+/// requests it made from the rules.
+fn replay_handler(
+    php: &str,
+    shadow: &Shadow,
+    logged: &[crate::core::validation_impact::Payload],
+    methods: &[String],
+) -> Result<(Vec<Run>, usize), String> {
+    let script = shadow.script("gatewayctl-handler-replay.php", HANDLER_REPLAY).map_err(|e| e.to_string())?;
+    let input = shadow.dir.join("gatewayctl-handler-replay.json");
+    let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = logged.iter().map(|p| &p.body).collect();
+    let body = serde_json::json!({"payloads": bodies, "methods": methods, "synthetic": true});
+    let _ = std::fs::remove_file(&input);
+    // Callers' data: readable by this user only, and gone with the shadow.
+    crate::adapters::files::write_private(&input, body.to_string().as_bytes()).map_err(|e| e.to_string())?;
+    let out =
+        php_isolated(php, &[script.as_os_str(), shadow.dir.as_os_str(), input.as_os_str()], REPLAY_TIMEOUT, false)?;
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        runs: Option<Vec<Run>>,
+        synthetic: Option<usize>,
+        error: Option<String>,
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let answer: Answer = serde_json::from_str(stdout.trim()).map_err(|_| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        format!(
+            "the replay did not answer JSON: {}",
+            format!("{} {}", stdout.trim(), stderr.trim()).chars().take(400).collect::<String>()
+        )
+    })?;
+    match (answer.runs, answer.error) {
+        (_, Some(e)) => Err(format!("the replay stopped: {e}")),
+        (Some(runs), None) => Ok((runs, answer.synthetic.unwrap_or(0))),
+        (None, None) => Err("the replay answered no runs".into()),
+    }
+}
+
+/// Runs PHP with no network (`unshare -n`), so that nothing it does can
+/// reach production, within `timeout`. Where the network cannot be
+/// isolated (not root), `plain_fallback` runs it plainly; otherwise that is
+/// an error naming unshare.
+pub(crate) fn php_isolated(
+    php: &str,
+    args: &[&std::ffi::OsStr],
+    timeout: std::time::Duration,
+    plain_fallback: bool,
+) -> Result<std::process::Output, String> {
+    let bounded = |expr: duct::Expression| -> Result<std::process::Output, String> {
+        match crate::adapters::process::output_within(expr.stdout_capture().stderr_capture(), timeout) {
+            Ok(crate::adapters::process::Bounded::Finished(out)) => Ok(out),
+            Ok(crate::adapters::process::Bounded::TimedOut { .. }) => {
+                Err(format!("PHP did not finish in {} s and was stopped", timeout.as_secs()))
+            }
+            Err(e) => Err(format!("cannot run {php}: {e}")),
+        }
+    };
+    let isolated = [&["-n".as_ref(), php.as_ref()][..], args].concat();
+    match bounded(duct::cmd("unshare", isolated)) {
+        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => Ok(o),
+        Err(e) if e.contains("did not finish") => Err(e),
+        Ok(o) if !plain_fallback => Err(format!("unshare: {}", String::from_utf8_lossy(&o.stderr).trim())),
+        Err(e) if !plain_fallback => Err(format!("unshare: {e}")),
+        _ => bounded(duct::cmd(php, args)),
     }
 }
 
