@@ -43,6 +43,15 @@ fn check_all(text: &str) -> Result<(), TestCaseError> {
             }
         }
     }
+    // The handler replay's reading: never a panic, nothing changed between a
+    // text and itself, and the instrumented handler still lexes.
+    if let Ok(changed) = super::validation::changed_methods(text, text) {
+        prop_assert!(changed.is_empty(), "a text differs from itself: {:?}", changed);
+    }
+    if let Ok(out) = super::validation::instrument(text, &["collectAppointment".to_string()]) {
+        prop_assert!(!parsed || Source::parse(&out).is_ok(), "the instrumentation broke the file:\n{}", out);
+    }
+    let _ = super::validation::needs_validation(text);
     Ok(())
 }
 
@@ -66,6 +75,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("class RetellFunctionCallHandler extends Controller {\n  public function collectAppointment(Request $request) {\n    $data = $request->all();\n    Log::info('Retell collect appointment', LogSanitizer::sanitize($data));\n    return response()->json($data);\n  }\n}\n".to_string()),
         Just("class RetellFunctionCallHandler { function collectAppointment(string $id, \\Illuminate\\Http\\Request $r, $n = [1, 2]) { return $r->all() + $r->input('x'); } }\n".to_string()),
         Just("use Illuminate\\{Http\\Request as R, Support\\Facades\\Log};\n".to_string()),
+        Just("use App\\Http\\Requests\\CollectAppointmentRequest;\n".to_string()),
+        Just("class RetellFunctionCallHandler extends Controller {\n    public function collectAppointment(CollectAppointmentRequest $request): JsonResponse\n    {\n        $d = $request->getAppointmentData();\n        return response()->json(['a' => $d['datum'], 'b' => $request->input('x', $request->header('y'))]);\n    }\n    public function bookAppointmentV17(\\App\\Http\\Requests\\CollectAppointmentRequest $r) { /* c */ $x = $r->getAppointmentData(); }\n    public function empty(CollectAppointmentRequest $q) {}\n}\n".to_string()),
         Just("?>\n<html><?php echo 'x'; ?>\n<?php\n".to_string()),
         "[ -~\n]{0,40}".prop_map(|s| s),
     ]

@@ -99,16 +99,18 @@ pub fn unwire(text: &str) -> Result<Vec<Edit>, Refusal> {
     let file = File::read(&src)?;
     let methods = file.methods(&src)?;
     let method = file.method(&src, &methods)?;
+    // The plan's method decides whether this is the handler it knows, even
+    // when only the others still take the FormRequest.
+    if method.param_typed(FORM_REQUEST).is_none() && method.param_typed(REQUEST).is_none() {
+        return Err(Refusal::at(
+            method.line,
+            "collectAppointment takes neither a Request nor a CollectAppointmentRequest",
+        ));
+    }
     let typed: Vec<(&Method, &Param)> =
         methods.iter().filter_map(|m| m.param_typed(FORM_REQUEST).map(|p| (m, p))).collect();
     if typed.is_empty() {
-        return match method.param_typed(REQUEST) {
-            Some(_) => Ok(Vec::new()),
-            None => Err(Refusal::at(
-                method.line,
-                "collectAppointment takes neither a Request nor a CollectAppointmentRequest",
-            )),
-        };
+        return Ok(Vec::new());
     }
     let request = file.name_for(REQUEST).unwrap_or_else(|| format!("\\{REQUEST}"));
     let form_request = file.name_for(FORM_REQUEST).unwrap_or_else(|| format!("\\{FORM_REQUEST}"));
