@@ -238,6 +238,14 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     assert!(replay.evidence.contains("through collectAppointment(): read 1 (collectAppointment#0) answered {datum, dienstleistung, duration, email, name, uhrzeit} before, {args} after"), "{replay:#?}");
     assert!(proof.iter().any(|c| c.name == "php -l" && c.verdict == Verdict::Pass), "syntax alone passes: {proof:#?}");
     assert!(!replay.evidence.contains("Gatewayctl Probe"), "shapes, never values: {}", replay.evidence);
+    // An edit that takes the whole PHP process down is the edit's doing, not an unknown.
+    let mut fatal = planned_by_hand[0].1[0].clone();
+    fatal.edited = REAL_HANDLER.replace("$data = $request->getAppointmentData();\n\n", "exit(3);\n\n");
+    let planned_fatal = [(gatewayctl::core::rollback::Feature::InputValidation, vec![fatal])];
+    let (proof, _) = lab.rt.block_on(gatewayctl::ops::rollback::prove(&lab.settings, &planned_fatal)).unwrap();
+    let replay = proof.iter().find(|c| c.name == "handler replay").expect("a replay");
+    assert_eq!(replay.verdict, Verdict::Fail, "{replay:#?}");
+    assert!(replay.evidence.starts_with("the original handler replayed, the edited one did not"), "{replay:#?}");
 
     let out = run(&lab, &["rollback", "input-validation"]);
     let off: RollbackReport = json(&out);

@@ -267,19 +267,34 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
         std::fs::write(&file, text).map_err(|e| format!("while writing {}: {e}", file.display()))?;
         replay_handler(&settings.file.gateway.php, shadow, &logged, &methods)
     };
-    let result = run(&before).and_then(|b| Ok((b, run(&after)?)));
-    // The shadow holds the plain edit again, whatever the replay did.
-    let _ = std::fs::write(shadow.dir.join(validation::CONTROLLER), edited);
-    let ((before, synthetic), (after, _)) = match result {
-        Ok(r) => r,
-        Err(e) if e.contains("unshare") => {
-            return Some(Check::warn(
+    let restore = || {
+        // The shadow holds the plain edit again, whatever the replay did.
+        let _ = std::fs::write(shadow.dir.join(validation::CONTROLLER), edited);
+    };
+    let (before, synthetic) = match run(&before) {
+        Ok(b) => b,
+        Err(e) => {
+            restore();
+            let hint = match e.contains("unshare") {
+                true => "the network cannot be isolated here (not root?): the replay was not run",
+                false => "the replay could not run: the handler's behaviour is unproven",
+            };
+            return Some(Check::warn(name, e, hint));
+        }
+    };
+    // The original handler replayed: a failure of the edited one alone (a
+    // fatal error, a hang, an exit) is the edit's doing.
+    let after = run(&after);
+    restore();
+    let (after, _) = match after {
+        Ok(a) => a,
+        Err(e) => {
+            return Some(Check::fail(
                 name,
-                e,
-                "the network cannot be isolated here (not root?): the replay was not run",
+                format!("the original handler replayed, the edited one did not: {e}"),
+                "the edit breaks the handler at run time; nothing was changed",
             ))
         }
-        Err(e) => return Some(Check::warn(name, e, "the replay could not run: the handler's behaviour is unproven")),
     };
     let origin = |i: usize| match logged.get(i) {
         Some(p) => p.at.clone(),
