@@ -144,7 +144,9 @@ impl Human for IntegrateReport {
             IntegrateStatus::Planned if self.dry_run => "would wire it (dry run: nothing changed)".to_string(),
             IntegrateStatus::Planned => style.bad("refused by the proof: nothing changed"),
             IntegrateStatus::Wired => style.good("wired"),
-            IntegrateStatus::AlreadyWired if self.dry_run || self.checks.is_empty() => {
+            IntegrateStatus::AlreadyWired
+                if self.dry_run || !self.checks.iter().any(|c| c.name == format!("{} on", self.feature.name())) =>
+            {
                 "already wired in the code: nothing to do".to_string()
             }
             IntegrateStatus::AlreadyWired => "already wired in the code; made live and checked below".to_string(),

@@ -72,14 +72,13 @@ impl RollbackReport {
 impl Human for RollbackReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         for f in &self.features {
+            // "Checked below" only where the feature's observation follows.
+            let observed = self.checks.iter().any(|c| c.name == format!("{} off", f.feature.name()));
             let status = match f.status {
                 FeatureStatus::Planned if self.dry_run => "would roll back (dry run: nothing changed)".to_string(),
                 FeatureStatus::Planned => style.bad("refused: nothing changed"),
                 FeatureStatus::RolledBack => style.good("rolled back"),
-                // Checks are promised only where they follow.
-                FeatureStatus::AlreadyRolledBack | FeatureStatus::AlreadyOff
-                    if self.dry_run || self.checks.is_empty() =>
-                {
+                FeatureStatus::AlreadyRolledBack | FeatureStatus::AlreadyOff if self.dry_run || !observed => {
                     "already off: nothing to do".to_string()
                 }
                 FeatureStatus::AlreadyRolledBack => {
@@ -142,5 +141,27 @@ impl Human for RollbackListReport {
             writeln!(w, "{}: {}: {}; finish it: {}", p.feature, style.bad("HALF DONE"), p.what, p.next)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(report: &RollbackReport) -> String {
+        let mut out = Vec::new();
+        report.human(&mut out, &Style::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn already_off_promises_checks_only_where_the_observation_follows() {
+        let off = || vec![FeatureResult::new(Feature::RateLimit, FeatureStatus::AlreadyOff)];
+        let dry = RollbackReport::new(true, off(), vec![]);
+        assert!(shown(&dry).contains("rate-limit: already off: nothing to do"), "{}", shown(&dry));
+        let staged = RollbackReport::new(false, off(), vec![Check::warn("live", "staged", "run reload")]);
+        assert!(shown(&staged).contains("rate-limit: already off: nothing to do"), "{}", shown(&staged));
+        let live = RollbackReport::new(false, off(), vec![Check::pass("rate-limit off", "no headers")]);
+        assert!(shown(&live).contains("made live and checked below"), "{}", shown(&live));
     }
 }
