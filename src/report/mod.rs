@@ -48,6 +48,14 @@ pub trait Human {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()>;
 }
 
+/// A report as people read it, without colour: what the report tests compare.
+#[cfg(test)]
+pub(crate) fn plain_text(report: &dyn Human) -> String {
+    let mut out = Vec::new();
+    report.human(&mut out, &Style::default()).expect("writing to memory");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
 /// Where results (stdout) and status (stderr) go, and in which form.
 pub struct Output {
     pub format: Format,

@@ -149,9 +149,7 @@ mod tests {
     use super::*;
 
     fn shown(report: &RollbackReport) -> String {
-        let mut out = Vec::new();
-        report.human(&mut out, &Style::default()).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::plain_text(report)
     }
 
     #[test]

@@ -220,9 +220,7 @@ mod verdict_tests {
     }
 
     fn text(report: &StressReport) -> String {
-        let mut out = Vec::new();
-        report.human(&mut out, &Style::default()).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::plain_text(report)
     }
 
     #[test]

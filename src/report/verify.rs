@@ -51,9 +51,7 @@ mod tests {
                 Check::fail("limiter key", "connection refused", crate::ops::REDIS_DOWN_HINT),
             ],
         };
-        let mut out = Vec::new();
-        report.human(&mut out, &Style::default()).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = crate::report::plain_text(&report);
         assert!(text.contains("verification failed (limiter key)"), "{text}");
         assert!(text.contains("redis-cli ping"), "the check's own next step: {text}");
         assert!(!text.contains("rollback emergency"), "{text}");
