@@ -75,6 +75,53 @@ pub enum Bounded {
     TimedOut { stdout: String },
 }
 
+/// Why a run without network did not give an output.
+#[derive(Debug, thiserror::Error)]
+pub enum IsolatedError {
+    #[error("the network cannot be isolated (unshare -n): {0}")]
+    NoIsolation(String),
+    #[error("{program} did not finish in {seconds} s and was stopped")]
+    TimedOut { program: String, seconds: u64 },
+    #[error("cannot run {program}: {source}")]
+    Spawn {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Runs `program` with no network (`unshare -n`), so that nothing it does
+/// can reach production, to its end or until `timeout` (then it and all it
+/// started are killed). Where the network cannot be isolated (not root, no
+/// util-linux), `plain_fallback` runs it plainly, still bounded; otherwise
+/// that is [`IsolatedError::NoIsolation`].
+pub fn output_without_network(
+    program: &str,
+    args: &[&std::ffi::OsStr],
+    timeout: Duration,
+    plain_fallback: bool,
+) -> Result<std::process::Output, IsolatedError> {
+    let bounded =
+        |expr: duct::Expression, shown: &str| match output_within(expr.stdout_capture().stderr_capture(), timeout) {
+            Ok(Bounded::Finished(out)) => Ok(out),
+            Ok(Bounded::TimedOut { .. }) => {
+                Err(IsolatedError::TimedOut { program: program.to_string(), seconds: timeout.as_secs() })
+            }
+            Err(source) => Err(IsolatedError::Spawn { program: shown.to_string(), source }),
+        };
+    let isolated = [&["-n".as_ref(), program.as_ref()][..], args].concat();
+    let why = match bounded(duct::cmd("unshare", isolated), "unshare") {
+        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => return Ok(o),
+        Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
+        Err(e @ IsolatedError::TimedOut { .. }) => return Err(e),
+        Err(e) => e.to_string(),
+    };
+    match plain_fallback {
+        true => bounded(duct::cmd(program, args), program),
+        false => Err(IsolatedError::NoIsolation(why)),
+    }
+}
+
 /// Starts `command` in a new session (no terminal, no shared Ctrl-C), its
 /// output appended to `log`. Returns the pid; the caller does not wait.
 pub fn spawn_detached(mut command: Command, log: &Path) -> Result<u32, ProcessError> {

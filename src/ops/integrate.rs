@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use crate::adapters::{files, logfiles};
+use crate::adapters::{files, logfiles, process};
 use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange};
 use crate::core::rollback::{apply, validation, Feature};
@@ -178,15 +178,17 @@ fn replay(
     // No network when the system allows it (a rule that reaches a database
     // or an API cannot then touch production), plainly otherwise; bounded,
     // so a rule that waits on a database or an API never hangs the preview.
-    let out = crate::ops::rollback::php_isolated(
+    let out = process::output_without_network(
         php,
         &[script.as_os_str(), app.as_os_str(), input.as_os_str()],
         REPLAY_TIMEOUT,
         true,
     )
-    .map_err(|e| match e.contains("did not finish") {
-        true => anyhow::anyhow!("{e}: does a rule of the FormRequest wait on a database or an API?"),
-        false => anyhow::anyhow!("{e}"),
+    .map_err(|e| match e {
+        process::IsolatedError::TimedOut { .. } => {
+            anyhow::anyhow!("{e}: does a rule of the FormRequest wait on a database or an API?")
+        }
+        e => anyhow::Error::new(e),
     })?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let parsed: serde_json::Value = serde_json::from_str(stdout.trim()).map_err(|_| {

@@ -26,7 +26,6 @@ use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, Roll
 use crate::settings::Settings;
 
 pub use observe::{observe, validation_fields, PROBE_NAME};
-pub(crate) use proof::php_isolated;
 pub use proof::Shadow;
 
 /// How a rollback or undo goes live.

@@ -187,6 +187,8 @@ const HANDLER_REPLAY: &str = include_str!("handler_replay.php");
 const REPLAY_LOGGED: usize = 300;
 /// A replay past this is stopped (300 requests through three methods take about a second).
 const REPLAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+/// The breaker probe past this is stopped (it calls each CalcomService method once, network down).
+const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
 /// The circuit-breaker rollback at run time, on the shadow, with no network:
@@ -198,16 +200,13 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
         Ok(s) => s,
         Err(e) => return Check::fail(name, e.to_string(), "cannot write the probe into the shadow"),
     };
-    let args = [php.as_ref(), script.as_os_str(), shadow.dir.as_os_str()];
     // No network at all: the probe can reach neither Cal.com nor Redis, so it
     // has no effect outside this process, whatever the service does.
-    let out = duct::cmd("unshare", [&["-n".as_ref()][..], &args[..]].concat())
-        .stderr_to_stdout()
-        .stdout_capture()
-        .unchecked()
-        .run();
-    let text =
-        |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).trim().chars().take(600).collect::<String>();
+    let out = process::output_without_network(php, &[script.as_os_str(), shadow.dir.as_os_str()], PROBE_TIMEOUT, false);
+    let text = |o: &std::process::Output| {
+        let both = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        both.trim().chars().take(600).collect::<String>()
+    };
     match out {
         Ok(o) if o.status.success() => {
             Check::pass(name, format!("CalcomService with Cal.com unreachable: {}", text(&o).replace('\n', "; ")))
@@ -220,13 +219,13 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
         Ok(o) if o.status.code() == Some(4) => {
             Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone")
         }
-        Ok(o) if text(&o).contains("unshare failed") || text(&o).contains("Operation not permitted") => Check::warn(
+        Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
+        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::warn(
             name,
-            text(&o),
+            e.to_string(),
             "the network cannot be isolated here (not root?): the runtime probe was not run, the static check stands alone",
         ),
-        Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
-        Err(e) => Check::warn(name, format!("unshare: {e}"), "the runtime probe was not run (util-linux missing?)"),
+        Err(e) => Check::warn(name, e.to_string(), "the runtime probe was not run: the static check stands alone"),
     }
 }
 
@@ -262,9 +261,10 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
         }
     };
     let logged = crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED);
-    let run = |text: &str| -> Result<(Vec<Run>, usize), String> {
+    let run = |text: &str| -> Result<(Vec<Run>, usize), Unreplayed> {
         let file = shadow.dir.join(validation::CONTROLLER);
-        std::fs::write(&file, text).map_err(|e| format!("while writing {}: {e}", file.display()))?;
+        std::fs::write(&file, text)
+            .map_err(|e| Unreplayed::Failed(format!("while writing {}: {e}", file.display())))?;
         replay_handler(&settings.file.gateway.php, shadow, &logged, &methods)
     };
     let restore = || {
@@ -273,13 +273,17 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
     };
     let (before, synthetic) = match run(&before) {
         Ok(b) => b,
-        Err(e) => {
+        Err(Unreplayed::NoIsolation(e)) => {
             restore();
-            let hint = match e.contains("unshare") {
-                true => "the network cannot be isolated here (not root?): the replay was not run",
-                false => "the replay could not run: the handler's behaviour is unproven",
-            };
-            return Some(Check::warn(name, e, hint));
+            return Some(Check::warn(
+                name,
+                e,
+                "the network cannot be isolated here (not root?): the replay was not run",
+            ));
+        }
+        Err(Unreplayed::Failed(e)) => {
+            restore();
+            return Some(Check::warn(name, e, "the replay could not run: the handler's behaviour is unproven"));
         }
     };
     // The original handler replayed: a failure of the edited one alone (a
@@ -291,7 +295,7 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
         Err(e) => {
             return Some(Check::fail(
                 name,
-                format!("the original handler replayed, the edited one did not: {e}"),
+                format!("the original handler replayed, the edited one did not: {}", e.text()),
                 "the edit breaks the handler at run time; nothing was changed",
             ))
         }
@@ -329,6 +333,21 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
     })
 }
 
+/// Why a replay gave no runs.
+enum Unreplayed {
+    /// No network isolation here: the replay is not run at all.
+    NoIsolation(String),
+    Failed(String),
+}
+
+impl Unreplayed {
+    fn text(&self) -> &str {
+        match self {
+            Unreplayed::NoIsolation(t) | Unreplayed::Failed(t) => t,
+        }
+    }
+}
+
 /// One run of the replay script in the shadow: its runs, and how many
 /// requests it made from the rules.
 fn replay_handler(
@@ -336,16 +355,25 @@ fn replay_handler(
     shadow: &Shadow,
     logged: &[crate::core::validation_impact::Payload],
     methods: &[String],
-) -> Result<(Vec<Run>, usize), String> {
-    let script = shadow.script("gatewayctl-handler-replay.php", HANDLER_REPLAY).map_err(|e| e.to_string())?;
+) -> Result<(Vec<Run>, usize), Unreplayed> {
+    let failed = |e: std::io::Error| Unreplayed::Failed(e.to_string());
+    let script = shadow.script("gatewayctl-handler-replay.php", HANDLER_REPLAY).map_err(failed)?;
     let input = shadow.dir.join("gatewayctl-handler-replay.json");
     let bodies: Vec<&serde_json::Map<String, serde_json::Value>> = logged.iter().map(|p| &p.body).collect();
     let body = serde_json::json!({"payloads": bodies, "methods": methods, "synthetic": true});
     let _ = std::fs::remove_file(&input);
     // Callers' data: readable by this user only, and gone with the shadow.
-    crate::adapters::files::write_private(&input, body.to_string().as_bytes()).map_err(|e| e.to_string())?;
-    let out =
-        php_isolated(php, &[script.as_os_str(), shadow.dir.as_os_str(), input.as_os_str()], REPLAY_TIMEOUT, false)?;
+    crate::adapters::files::write_private(&input, body.to_string().as_bytes()).map_err(failed)?;
+    let out = process::output_without_network(
+        php,
+        &[script.as_os_str(), shadow.dir.as_os_str(), input.as_os_str()],
+        REPLAY_TIMEOUT,
+        false,
+    )
+    .map_err(|e| match e {
+        process::IsolatedError::NoIsolation(_) => Unreplayed::NoIsolation(e.to_string()),
+        e => Unreplayed::Failed(e.to_string()),
+    })?;
     #[derive(serde::Deserialize)]
     struct Answer {
         runs: Option<Vec<Run>>,
@@ -355,44 +383,15 @@ fn replay_handler(
     let stdout = String::from_utf8_lossy(&out.stdout);
     let answer: Answer = serde_json::from_str(stdout.trim()).map_err(|_| {
         let stderr = String::from_utf8_lossy(&out.stderr);
-        format!(
+        Unreplayed::Failed(format!(
             "the replay did not answer JSON: {}",
             format!("{} {}", stdout.trim(), stderr.trim()).chars().take(400).collect::<String>()
-        )
+        ))
     })?;
     match (answer.runs, answer.error) {
-        (_, Some(e)) => Err(format!("the replay stopped: {e}")),
+        (_, Some(e)) => Err(Unreplayed::Failed(format!("the replay stopped: {e}"))),
         (Some(runs), None) => Ok((runs, answer.synthetic.unwrap_or(0))),
-        (None, None) => Err("the replay answered no runs".into()),
-    }
-}
-
-/// Runs PHP with no network (`unshare -n`), so that nothing it does can
-/// reach production, within `timeout`. Where the network cannot be
-/// isolated (not root), `plain_fallback` runs it plainly; otherwise that is
-/// an error naming unshare.
-pub(crate) fn php_isolated(
-    php: &str,
-    args: &[&std::ffi::OsStr],
-    timeout: std::time::Duration,
-    plain_fallback: bool,
-) -> Result<std::process::Output, String> {
-    let bounded = |expr: duct::Expression| -> Result<std::process::Output, String> {
-        match crate::adapters::process::output_within(expr.stdout_capture().stderr_capture(), timeout) {
-            Ok(crate::adapters::process::Bounded::Finished(out)) => Ok(out),
-            Ok(crate::adapters::process::Bounded::TimedOut { .. }) => {
-                Err(format!("PHP did not finish in {} s and was stopped", timeout.as_secs()))
-            }
-            Err(e) => Err(format!("cannot run {php}: {e}")),
-        }
-    };
-    let isolated = [&["-n".as_ref(), php.as_ref()][..], args].concat();
-    match bounded(duct::cmd("unshare", isolated)) {
-        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => Ok(o),
-        Err(e) if e.contains("did not finish") => Err(e),
-        Ok(o) if !plain_fallback => Err(format!("unshare: {}", String::from_utf8_lossy(&o.stderr).trim())),
-        Err(e) if !plain_fallback => Err(format!("unshare: {e}")),
-        _ => bounded(duct::cmd(php, args)),
+        (None, None) => Err(Unreplayed::Failed("the replay answered no runs".into())),
     }
 }
 
