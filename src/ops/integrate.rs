@@ -106,9 +106,11 @@ fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result
 }
 
 /// The most recent `max` payloads logged, none when there is no log: the
-/// rollback's handler replay uses them where the log has them.
+/// rollback's handler replay uses them where the log has them. The live log
+/// is read before its rotations, so recency is the logged time, not the order read.
 pub(crate) fn logged_payloads(settings: &Settings, max: usize) -> Vec<Payload> {
     let mut payloads = read_payloads(settings, None).map(|(p, _)| p).unwrap_or_default();
+    payloads.sort_by(|a, b| a.ts.cmp(&b.ts));
     let drop = payloads.len().saturating_sub(max);
     payloads.drain(..drop);
     payloads
@@ -291,4 +293,28 @@ fn write(settings: &Settings, door: &Door, change: &FileChange) -> anyhow::Resul
         )
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_replay_gets_the_most_recent_payloads_whatever_file_they_were_read_from() {
+        let app = tempfile::tempdir().unwrap();
+        let logs = app.path().join("storage/logs");
+        std::fs::create_dir_all(&logs).unwrap();
+        let line = |ts: &str, n: u32| format!("[{ts}] production.INFO: Retell collect appointment {{\"n\":{n}}} []\n");
+        // The live log holds the newest lines; its rotation the older ones, read after it.
+        std::fs::write(logs.join("laravel.log"), line("2026-12-05 10:00:00", 3) + &line("2026-12-05 11:00:00", 4))
+            .unwrap();
+        std::fs::write(logs.join("laravel.log.1"), line("2026-12-04 10:00:00", 1) + &line("2026-12-04 11:00:00", 2))
+            .unwrap();
+        let mut settings = Settings::defaults();
+        settings.file.gateway.app_dir = app.path().to_path_buf();
+        let kept: Vec<u64> = logged_payloads(&settings, 3).iter().map(|p| p.body["n"].as_u64().unwrap()).collect();
+        assert_eq!(kept, [2, 3, 4]);
+        settings.file.gateway.app_dir = app.path().join("nowhere");
+        assert!(logged_payloads(&settings, 3).is_empty(), "no log: no payload, no error");
+    }
 }

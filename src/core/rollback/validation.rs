@@ -244,7 +244,6 @@ pub fn instrument(text: &str, methods: &[String]) -> Result<String, Refusal> {
             n += 1;
         }
     }
-    edits.sort_by_key(|e| e.range.start);
     Ok(super::apply(text, &edits))
 }
 
