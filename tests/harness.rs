@@ -271,38 +271,19 @@ impl RedisCluster {
         let mut cluster =
             RedisCluster { nodes: Vec::new(), ports: Vec::new(), password: password.map(str::to_string), _dir: dir };
         let count = 3 * (1 + replicas);
-        for i in 0..count {
-            // Both ports chosen: the default bus port (port + 10000) may not exist.
-            let (port, bus) = (free_port(), free_port());
-            let d = cluster._dir.path();
-            let mut cmd = Command::new(&binary);
-            cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
-                .args([
-                    "--cluster-enabled",
-                    "yes",
-                    "--cluster-port",
-                    &bus.to_string(),
-                    "--cluster-node-timeout",
-                    "2000",
-                ])
-                // A replica syncs at once rather than after 5 s.
-                .args(["--repl-diskless-sync-delay", "0"])
-                .arg("--cluster-config-file")
-                .arg(d.join(format!("nodes-{i}.conf")))
-                .arg("--dir")
-                .arg(d);
-            if let Some(pw) = password {
-                cmd.args(["--requirepass", pw, "--masterauth", pw]);
+        // A port is free when picked, but another test's server may take it
+        // before ours binds (ours then exits, and the port answers for
+        // someone else): the nodes are started again on new ports, a bounded
+        // number of times, until each port is served by our own node.
+        for attempt in 1..=5 {
+            cluster.spawn_nodes(&binary, count);
+            if cluster.nodes_are_ours() {
+                break;
             }
-            let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn redis-server");
-            cluster.nodes.push(child);
-            cluster.ports.push(port);
+            assert!(attempt < 5, "cluster nodes did not start on free loopback ports (5 attempts)");
+            cluster.stop_nodes();
         }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !cluster.ports.iter().all(|p| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok()) {
-            assert!(Instant::now() < deadline, "cluster nodes did not start");
-            std::thread::sleep(Duration::from_millis(20));
-        }
         let mut create = cluster.cli_command();
         create.args(["--cluster", "create"]);
         create.args(cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")));
@@ -326,6 +307,77 @@ impl RedisCluster {
             std::thread::sleep(Duration::from_millis(50));
         }
         cluster
+    }
+
+    /// `count` nodes on distinct free ports (data and bus), waited for until
+    /// each port answers or its node has exited.
+    fn spawn_nodes(&mut self, binary: &Path, count: usize) {
+        // All the ports held at once, so that no two are the same.
+        let held: Vec<TcpListener> =
+            (0..2 * count).map(|_| TcpListener::bind("127.0.0.1:0").expect("a free loopback port")).collect();
+        let ports: Vec<u16> = held.iter().map(|l| l.local_addr().expect("bound").port()).collect();
+        drop(held);
+        for i in 0..count {
+            // Both ports chosen: the default bus port (port + 10000) may not exist.
+            let (port, bus) = (ports[2 * i], ports[2 * i + 1]);
+            let d = self._dir.path();
+            let mut cmd = Command::new(binary);
+            cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+                .args([
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-port",
+                    &bus.to_string(),
+                    "--cluster-node-timeout",
+                    "2000",
+                ])
+                // A replica syncs at once rather than after 5 s.
+                .args(["--repl-diskless-sync-delay", "0"])
+                .arg("--cluster-config-file")
+                .arg(d.join(format!("nodes-{port}.conf")))
+                .arg("--dir")
+                .arg(d);
+            if let Some(pw) = &self.password {
+                cmd.args(["--requirepass", pw, "--masterauth", pw]);
+            }
+            let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn redis-server");
+            self.nodes.push(child);
+            self.ports.push(port);
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let exited = self.nodes.iter_mut().any(|c| matches!(c.try_wait(), Ok(Some(_))));
+            if exited || self.ports.iter().all(|p| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok()) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "cluster nodes did not start in 10 s");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Is every port answered by the node we started on it (its pid)?
+    fn nodes_are_ours(&mut self) -> bool {
+        for i in 0..self.nodes.len() {
+            if !matches!(self.nodes[i].try_wait(), Ok(None)) {
+                return false;
+            }
+            let mut cmd = self.cli_command();
+            let out = cmd.args(["-h", "127.0.0.1", "-p", &self.ports[i].to_string(), "INFO", "server"]).output();
+            let pid = format!("process_id:{}", self.nodes[i].id());
+            if !out.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == pid)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn stop_nodes(&mut self) {
+        for child in &mut self.nodes {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        self.nodes.clear();
+        self.ports.clear();
     }
 
     fn cli_command(&self) -> Command {
@@ -411,9 +463,6 @@ impl RedisCluster {
 
 impl Drop for RedisCluster {
     fn drop(&mut self) {
-        for child in &mut self.nodes {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
+        self.stop_nodes();
     }
 }
