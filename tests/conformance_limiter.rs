@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use gatewayctl::adapters::http::Http;
 use gatewayctl::core::keyspace::Keyspace;
-use gatewayctl::core::limiter::{Identity, LimiterConfig, Verdict};
+use gatewayctl::core::limiter::{Identity, LimiterShape, Verdict};
 use gatewayctl::core::route::Route;
 
 use crate::lab::{Lab, Rng};
@@ -97,10 +97,10 @@ fn identity(sender: Sender) -> Identity {
 }
 
 /// Moves `at` until neither a key expiry nor the predicted TTL sits near it.
-fn off_the_edges(model: &LimiterConfig, keys: &Keyspace, mut at: u64, route: &Route, hash: &str) -> u64 {
+fn off_the_edges(model: &LimiterShape, keys: &Keyspace, mut at: u64, route: &Route, client: &Identity) -> u64 {
     for _ in 0..50 {
         let near_expiry = keys.expiries().iter().any(|&e| e.abs_diff(at) < MARGIN_MS);
-        let verdict = model.decide(&mut keys.clone(), at, route, hash);
+        let verdict = model.decide(&mut keys.clone(), at, route, client);
         let near_rounding = verdict.ttl_ms.is_some_and(|t| (t % 1000).abs_diff(500) < MARGIN_MS);
         if !near_expiry && !near_rounding {
             return at;
@@ -142,7 +142,7 @@ struct Seen {
 }
 
 /// Sends `plan` and holds every answer against `model`; the first mismatch wins.
-fn run(lab: &Lab, model: &LimiterConfig, plan: &[Planned]) -> Result<Seen, Mismatch> {
+fn run(lab: &Lab, model: &LimiterShape, plan: &[Planned]) -> Result<Seen, Mismatch> {
     let mut seen = Seen::default();
     // One client per source address: 127.0.0.2 is another client IP.
     let mut clients: Vec<(Option<IpAddr>, Http)> = Vec::new();
@@ -151,8 +151,8 @@ fn run(lab: &Lab, model: &LimiterConfig, plan: &[Planned]) -> Result<Seen, Misma
     let start = Instant::now();
     let body = serde_json::json!({"probe": true});
     for (n, p) in plan.iter().enumerate() {
-        let hash = identity(p.sender).hash();
-        at = off_the_edges(model, &keys, at + p.gap_ms, &p.route, &hash);
+        let client = identity(p.sender);
+        at = off_the_edges(model, &keys, at + p.gap_ms, &p.route, &client);
         loop {
             if let Some(wait) = Duration::from_millis(at).checked_sub(start.elapsed()) {
                 std::thread::sleep(wait);
@@ -162,9 +162,9 @@ fn run(lab: &Lab, model: &LimiterConfig, plan: &[Planned]) -> Result<Seen, Misma
             if now <= at + 20 {
                 break;
             }
-            at = off_the_edges(model, &keys, now + 5, &p.route, &hash);
+            at = off_the_edges(model, &keys, now + 5, &p.route, &client);
         }
-        let verdict = model.decide(&mut keys, at, &p.route, &hash);
+        let verdict = model.decide(&mut keys, at, &p.route, &client);
         let local = match p.sender {
             Sender::Ip(ip) => Some(IpAddr::V4(ip)),
             Sender::Key(_) => None,
@@ -277,7 +277,10 @@ fn a_burst_reaches_the_limit_then_the_abuse_block_then_a_new_window_on(redis: &[
         (10, 4),
         "6 counted rejections start the block, 4 answers come from it: {seen:?}"
     );
-    assert_eq!(lab.redis(&["EXISTS", &format!("abuse:{}:blocked", identity(key).hash())]), "0");
+    assert_eq!(
+        lab.redis(&["EXISTS", &gatewayctl::settings::Settings::defaults().limiter.blocked_key(&identity(key))]),
+        "0"
+    );
 }
 
 #[test]

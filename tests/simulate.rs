@@ -62,7 +62,20 @@ fn the_raw_json_keys_are_the_documented_ones() {
     keys.sort();
     assert_eq!(
         keys,
-        ["allowed", "bucket", "first_rejected", "limit", "limited", "rejected", "requests", "route", "window_s"]
+        [
+            "allowed",
+            "bucket",
+            "first_rejected",
+            "limit",
+            "limited",
+            "rejected",
+            "requests",
+            "route",
+            "shape",
+            "stack",
+            "stack_source",
+            "window_s"
+        ]
     );
     let mut row: Vec<_> = value["requests"][0].as_object().unwrap().keys().cloned().collect();
     row.sort();

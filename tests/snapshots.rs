@@ -20,8 +20,16 @@ fn rate_limit() -> RateLimitReport {
         status,
         remaining: Some(remaining),
         retry_after_s: retry,
+        retry_after: None,
+        error: None,
     };
     RateLimitReport {
+        shape: "contract".into(),
+        stack: vec!["api.rate-limit".into()],
+        stack_source: "[rate_limit] routes".into(),
+        errors: 0,
+        unknown: None,
+        notes: vec![],
         route: "POST /api/v2/bookings".into(),
         limited: true,
         bucket: Some("bookings".into()),

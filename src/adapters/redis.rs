@@ -18,7 +18,7 @@ use redis::cluster_async::ClusterConnection;
 use crate::adapters::redis_url;
 
 /// Where and how to reach Redis.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedisTarget {
     pub url: String,
     pub prefix: String,
@@ -33,7 +33,7 @@ pub struct RedisTarget {
     pub cluster: Option<ClusterTarget>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterTarget {
     /// host:port of each seed node.
     pub nodes: Vec<String>,
@@ -69,7 +69,7 @@ pub fn key_slot(key: &[u8]) -> u16 {
     crc16::State::<crc16::XMODEM>::calculate(tag.unwrap_or(key)) % SLOTS as u16
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentinelTarget {
     /// host:port of each sentinel.
     pub sentinels: Vec<String>,

@@ -99,9 +99,24 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         start_count: args.start_count.max(0),
         start_ttl_ms: args.start_ttl.map(|s| s * 1000),
     };
-    let sim = limiter::simulate(&settings.limiter, &args.route, &args.identity.hash(), schedule);
-    ctx.out.detail(&format!("identity {} hashes to {}", args.identity.masked(), args.identity.hash()));
+    let shape = &settings.limiter;
+    let sim = limiter::simulate(shape, &args.route, &args.identity, schedule);
+    ctx.out.detail(&format!("identity {} hashes to {}", args.identity.masked(), shape.identity_hash(&args.identity)));
+    let stack = shape.stack_for(&args.route);
     let report = RateLimitReport {
+        shape: shape.name.clone(),
+        stack: stack.map(|s| s.entries.iter().map(|e| e.name()).collect()).unwrap_or_default(),
+        stack_source: shape.stacks_source.clone(),
+        errors: sim.errors(),
+        notes: match (shape.window, sim.first_rejected()) {
+            (limiter::Window::Never, Some(_)) => vec![format!(
+                "The counter never expires (window = \"{}\"): this client is refused on {} for good, until someone deletes the key.",
+                limiter::Window::Never.name(),
+                args.route
+            )],
+            _ => vec![],
+        },
+        unknown: sim.unknown().map(|(n, why)| format!("from request {n}: {why}")),
         route: args.route.to_string(),
         limited: sim.bucket.is_some(),
         bucket: sim.bucket.as_ref().map(|b| b.name.clone()),
@@ -119,6 +134,8 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
                 status: r.verdict.status,
                 remaining: r.verdict.remaining,
                 retry_after_s: r.verdict.retry_after_s,
+                retry_after: r.verdict.retry_after_signed_ms.and(r.verdict.retry_after_header()),
+                error: r.verdict.error.clone(),
             })
             .collect(),
     };

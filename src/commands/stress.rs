@@ -12,12 +12,13 @@ use clap::Args;
 use crate::adapters::http::{Exchange, Http};
 use crate::adapters::redis::Redis;
 use crate::commands::stress_load;
-use crate::commands::{now_ms, redis_target, Context};
+use crate::commands::{now_ms, Context};
 use crate::core::duration;
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{abuse_key, blocked_key, counter_key, mask_secret, Identity, Verdict};
+use crate::core::limiter::{mask_secret, Identity, Verdict};
 use crate::core::route::Route;
 use crate::exit::{self, CheckFailed, UsageError};
+use crate::ops::limiter_target;
 use crate::report::stress::{Answer, StressReport, StressRow};
 use crate::settings::Settings;
 
@@ -125,6 +126,19 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 /// The route must be one the gateway has: a typo answers 404 to every
 /// request, and 404s prove nothing about a limiter.
 async fn check_route(settings: &Settings, args: &StressArgs) -> anyhow::Result<()> {
+    let opaque = settings
+        .limiter
+        .stack_for(&args.route)
+        .and_then(|s| s.entries.iter().find(|e| matches!(e, crate::core::limiter::Entry::Opaque { .. })));
+    if let (Some(entry), None, false) = (opaque, args.rate, args.max) {
+        return Err(UsageError(format!(
+            "the limiter shape {} cannot predict {}: {} is a limiter it does not model, so every answer would be unknown; nothing was sent",
+            settings.limiter.name,
+            args.route,
+            entry.name()
+        ))
+        .into());
+    }
     if args.unlisted_path {
         if args.rate.is_none() && !args.max {
             return Err(UsageError("--unlisted-path is for --rate and --max load only: the sequential and burst modes hold every answer against the model, which needs a real route".into()).into());
@@ -207,11 +221,17 @@ fn body() -> serde_json::Value {
 }
 
 /// The identity's keys as Redis has them now, placed in a model keyspace at t=0.
-async fn load_keys(settings: &Settings, redis: &mut Redis, route: &Route, hash: &str) -> anyhow::Result<Keyspace> {
+async fn load_keys(
+    settings: &Settings,
+    redis: &mut Redis,
+    route: &Route,
+    sender: &Identity,
+) -> anyhow::Result<Keyspace> {
     let mut keys = Keyspace::new();
-    let mut names = vec![abuse_key(hash), blocked_key(hash)];
-    if let Some(b) = settings.limiter.bucket_for(route) {
-        names.push(counter_key(hash, &b.name));
+    let shape = &settings.limiter;
+    let mut names = vec![shape.abuse_key(sender), shape.blocked_key(sender)];
+    if let Some(b) = shape.bucket_for(route) {
+        names.push(shape.counter_key(&shape.identity_hash(sender), &b.name, route));
     }
     let values = redis.get_many(&names).await?;
     for (name, value) in names.iter().zip(values) {
@@ -237,14 +257,19 @@ fn expected(v: &Verdict) -> Answer {
 /// Does the gateway's answer match the model's? (200 stands for "not 429".)
 /// A 404, 405 or 5xx never does: the model predicted a route that answers.
 fn matches(v: &Verdict, a: &Answer, ambiguous_ttl: bool) -> bool {
-    if !served(a.status) {
+    // A 500 matches only where the shape says an entry throws.
+    let thrown_as_predicted = v.status == 500 && a.status == 500;
+    if !served(a.status) && !thrown_as_predicted {
         return false;
     }
     let retry_ok = match (v.retry_after_s, a.retry_after_s) {
         (Some(w), Some(h)) if ambiguous_ttl => w.abs_diff(h) <= 1,
         (w, h) => w == h,
     };
-    (v.status == 429) == (a.status == 429) && v.remaining == a.remaining && retry_ok
+    (v.status == 429) == (a.status == 429)
+        && (v.status == 500) == (a.status == 500)
+        && v.remaining == a.remaining
+        && retry_ok
 }
 
 async fn sequential(
@@ -255,9 +280,8 @@ async fn sequential(
     headers: &[(String, String)],
     ctx: &mut Context,
 ) -> anyhow::Result<StressReport> {
-    let hash = sender.hash();
-    let mut redis = Redis::connect(&redis_target(settings)).await?;
-    let mut keys = load_keys(settings, &mut redis, &args.route, &hash)
+    let mut redis = Redis::connect(&limiter_target(settings)).await?;
+    let mut keys = load_keys(settings, &mut redis, &args.route, sender)
         .await
         .context("while reading the counter before sending")?;
     let bucket = settings.limiter.bucket_for(&args.route).cloned();
@@ -273,13 +297,13 @@ async fn sequential(
         }
         let at = start.elapsed().as_millis() as u64;
         let near_expiry = keys.expiries().iter().any(|&e| e.abs_diff(at) < EDGE_MS);
-        let verdict = settings.limiter.decide(&mut keys, at, &args.route, &hash);
+        let verdict = settings.limiter.decide(&mut keys, at, &args.route, sender);
         let ambiguous_ttl = verdict.ttl_ms.is_some_and(|t| (t % 1000).abs_diff(500) < EDGE_MS);
         let answer = observed(&http.send(&args.route.method, &args.route.path, &refs, Some(&body)).await?);
         let matched = matches(&verdict, &answer, ambiguous_ttl);
         if near_expiry && !matched {
             // Only timing decided this one: take the gateway's state as it is now.
-            keys = load_keys(settings, &mut redis, &args.route, &hash).await?;
+            keys = load_keys(settings, &mut redis, &args.route, sender).await?;
         }
         let matched = matched || near_expiry;
         spinner.set_message(format!("stress: {}/{}", n + 1, args.requests));
@@ -299,9 +323,10 @@ async fn burst(
     n: u32,
 ) -> anyhow::Result<StressReport> {
     let bucket = settings.limiter.bucket_for(route).cloned();
-    let mut redis = Redis::connect(&redis_target(settings)).await?;
-    let hash = sender.hash();
-    let counter = bucket.as_ref().map(|b| counter_key(&hash, &b.name));
+    let mut redis = Redis::connect(&limiter_target(settings)).await?;
+    let shape = &settings.limiter;
+    let hash = shape.identity_hash(sender);
+    let counter = bucket.as_ref().map(|b| shape.counter_key(&hash, &b.name, route));
     if let Some(c) = &counter {
         if redis.get_many(std::slice::from_ref(c)).await?[0].is_some() {
             return Err(UsageError(format!(
@@ -326,10 +351,11 @@ async fn burst(
         answers.iter().filter(|a| a.as_ref().is_ok_and(|a| a.status != 429 && served(a.status))).count() as u64;
     let broken = answers.iter().filter(|a| a.as_ref().map_or(true, |a| !served(a.status))).count() as u64;
     let limit = bucket.as_ref().map_or(u64::from(n), |b| b.limit);
-    let want = u64::from(n).min(limit);
+    let want = shape.burst_passes(u64::from(n), limit);
     report.burst_passed = Some(passed);
-    report.burst_expected = Some(want);
-    if passed != want {
+    report.burst_expected = Some(*want.start());
+    report.burst_expected_max = (want.start() != want.end()).then_some(*want.end());
+    if !want.contains(&passed) {
         report.mismatches += 1;
     }
     // Every request is evidence: one that failed or found no route is a mismatch.

@@ -59,6 +59,11 @@ impl Keyspace {
         self.entries.insert(key.to_string(), Entry { value, expires_at_ms: Some(now_ms + ttl_ms) });
     }
 
+    /// DEL.
+    pub fn remove(&mut self, key: &str) {
+        self.entries.remove(key);
+    }
+
     /// Places a key as found in a live Redis (value and PTTL read from it).
     pub fn insert(&mut self, key: &str, value: i64, now_ms: u64, pttl_ms: Option<u64>) {
         let expires_at_ms = pttl_ms.map(|ttl| now_ms + ttl);

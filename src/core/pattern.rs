@@ -1,8 +1,18 @@
-//! Laravel's `Str::is` path patterns: `*` matches any run of characters,
-//! slashes included, and the whole path must match.
+//! Path patterns where `*` is the only wildcard and the whole path must
+//! match: Laravel's `Str::is` (`*` crosses slashes), and a regex such as
+//! `^api/v2/bookings/[^/]*$` (`*` stays in one segment).
 
 /// Does `path` match `pattern` the way `$request->is($pattern)` decides?
 pub fn matches(pattern: &str, path: &str) -> bool {
+    glob(pattern, path, true)
+}
+
+/// Does `path` match `pattern` anchored at both ends, `*` as `[^/]*`?
+pub fn matches_in_segment(pattern: &str, path: &str) -> bool {
+    glob(pattern, path, false)
+}
+
+fn glob(pattern: &str, path: &str, star_crosses_slash: bool) -> bool {
     let pattern = pattern.as_bytes();
     let path = path.as_bytes();
     // Iterative glob with single-star backtracking: linear in practice, no recursion.
@@ -15,7 +25,7 @@ pub fn matches(pattern: &str, path: &str) -> bool {
         } else if p < pattern.len() && pattern[p] == path[s] {
             p += 1;
             s += 1;
-        } else if let Some((sp, ss)) = star {
+        } else if let Some((sp, ss)) = star.filter(|&(_, ss)| star_crosses_slash || path[ss] != b'/') {
             p = sp + 1;
             s = ss + 1;
             star = Some((sp, ss + 1));
@@ -28,7 +38,7 @@ pub fn matches(pattern: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{matches, matches_in_segment};
 
     #[test]
     fn behaves_like_str_is() {
@@ -47,6 +57,25 @@ mod tests {
         ];
         for (pattern, path, want) in cases {
             assert_eq!(matches(pattern, path), want, "{pattern} ~ {path}");
+        }
+    }
+
+    #[test]
+    fn an_anchored_star_is_one_segment() {
+        let cases = [
+            ("api/v2/bookings", "api/v2/bookings", true),
+            ("api/v2/bookings", "api/v2/bookings/7", false),
+            ("api/v2/bookings/*/reschedule", "api/v2/bookings/7/reschedule", true),
+            ("api/v2/bookings/*/reschedule", "api/v2/bookings/7/8/reschedule", false),
+            ("api/v2/availability/*", "api/v2/availability/simple", true),
+            ("api/v2/availability/*", "api/v2/availability/a/b", false),
+            ("webhooks/*", "api/webhooks/calcom", false),
+            ("webhooks/*", "webhooks/calcom", true),
+            ("a*b", "aXXb", true),
+            ("a*b", "aX/b", false),
+        ];
+        for (pattern, path, want) in cases {
+            assert_eq!(matches_in_segment(pattern, path), want, "{pattern} ~ {path}");
         }
     }
 }

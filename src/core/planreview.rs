@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::core::breaker::BreakerConfig;
-use crate::core::limiter::{Identity, LimiterConfig, Schedule};
+use crate::core::limiter::{Identity, LimiterShape, Schedule};
 use crate::core::route::Route;
 
 /// How bad a finding is.
@@ -65,7 +65,7 @@ pub struct Block {
 
 /// What the review knows about the gateway.
 pub struct Knowledge<'a> {
-    pub limiter: &'a LimiterConfig,
+    pub limiter: &'a LimiterShape,
     pub breakers: &'a std::collections::BTreeMap<String, BreakerConfig>,
     pub redis_prefix: &'a str,
     /// The Redis database the gateway uses (from redis.url).
@@ -768,7 +768,7 @@ fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &
     let interval_ms = sleep_ms(&block.code);
     let identity = Identity::of(api_key.as_deref(), "203.0.113.7");
     let schedule = Schedule { requests: count as u32, interval_ms, start_count: 0, start_ttl_ms: None };
-    let sim = crate::core::limiter::simulate(know.limiter, &route, &identity.hash(), schedule);
+    let sim = crate::core::limiter::simulate(know.limiter, &route, &identity, schedule);
     let apart = match interval_ms {
         0 => String::new(),
         ms => format!(", {} s apart", ms as f64 / 1000.0),

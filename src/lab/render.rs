@@ -50,7 +50,7 @@ pub fn gateway_php(settings: &Settings, ports: &Ports, upstream_timeout_s: f64, 
         php,
         "        ],\n        'abuse' => ['threshold' => {}, 'counter_ttl' => {}, 'block' => {}],\n    ],",
         abuse.threshold,
-        abuse.counter_ttl_ms / 1000,
+        abuse.counter_ttl_ms.unwrap_or(0) / 1000,
         abuse.block_ms / 1000
     );
     php.push_str("    'breakers' => [\n");

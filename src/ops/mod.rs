@@ -53,6 +53,21 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
     }
 }
 
+/// Where the limiter's keys live: `[redis]`, with the shape's database and
+/// prefixes where it names them (the contract's are `[redis]`'s own).
+pub fn limiter_target(settings: &Settings) -> RedisTarget {
+    let mut target = redis_target(settings);
+    let storage = &settings.limiter.storage;
+    if let Some(db) = storage.database {
+        if let Ok(mut url) = reqwest::Url::parse(&target.url) {
+            url.set_path(&format!("/{db}"));
+            target.url = url.to_string();
+        }
+    }
+    target.prefix = settings.limiter.stored_name(&settings.file.redis.prefix, "");
+    target
+}
+
 /// The PHP binary for artisan.
 pub fn artisan_php(settings: &Settings) -> String {
     settings.file.gateway.php.clone()

@@ -10,10 +10,10 @@ use crate::adapters::redis::Redis;
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{counter_key, mask_secret, Identity, Verdict};
+use crate::core::limiter::{mask_secret, Identity, Verdict};
 use crate::core::route::Route;
 use crate::ops::breaker;
-use crate::ops::{now_ms, redis_target};
+use crate::ops::{limiter_target, now_ms, redis_target};
 use crate::report::verify::VerifyReport;
 use crate::settings::Settings;
 
@@ -28,7 +28,16 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
     let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(settings, route).await];
     let g = &settings.file.gateway;
     let mut redis = Redis::connect(&redis_target(settings)).await;
-    match (Http::new(&g.base_url, g.request_timeout.0, None), redis.as_mut()) {
+    // The limiter's keys may live elsewhere than the breaker's (its shape's database and prefixes).
+    let mut limiter_redis = match limiter_target(settings) {
+        t if t == redis_target(settings) => None,
+        t => Some(Redis::connect(&t).await),
+    };
+    let limiter_conn = match limiter_redis.as_mut() {
+        Some(r) => r.as_mut(),
+        None => redis.as_mut(),
+    };
+    match (Http::new(&g.base_url, g.request_timeout.0, None), limiter_conn) {
         (Ok(http), Ok(redis)) => checks.extend(limiter_checks(settings, &http, redis, route, &key, &identity).await),
         (Err(e), _) => checks.push(Check::fail("v2 request", e.to_string(), "fix gateway.base_url")),
         (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
@@ -64,16 +73,22 @@ async fn route_check(settings: &Settings, route: &Route) -> Check {
 }
 
 /// The model's answer for one request, from the counter as Redis has it now.
-async fn predict(settings: &Settings, redis: &mut Redis, route: &Route, hash: &str) -> anyhow::Result<Verdict> {
+async fn predict(
+    settings: &Settings,
+    redis: &mut Redis,
+    route: &Route,
+    identity: &Identity,
+) -> anyhow::Result<Verdict> {
     let mut keys = Keyspace::new();
-    if let Some(bucket) = settings.limiter.bucket_for(route) {
-        let key = counter_key(hash, &bucket.name);
+    let shape = &settings.limiter;
+    if let Some(bucket) = shape.bucket_for(route) {
+        let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
         let value = redis.get_many(std::slice::from_ref(&key)).await?.pop().flatten();
         if let Some(count) = value.and_then(|v| v.parse::<i64>().ok()) {
             keys.insert(&key, count, 0, redis.pttl(&key).await?);
         }
     }
-    Ok(settings.limiter.decide(&mut keys, 0, route, hash))
+    Ok(shape.decide(&mut keys, 0, route, identity))
 }
 
 async fn limiter_checks(
@@ -84,8 +99,8 @@ async fn limiter_checks(
     key: &str,
     identity: &Identity,
 ) -> Vec<Check> {
-    let hash = identity.hash();
-    let predicted = match predict(settings, redis, route, &hash).await {
+    let shape = &settings.limiter;
+    let predicted = match predict(settings, redis, route, identity).await {
         Ok(v) => v,
         Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
@@ -97,7 +112,7 @@ async fn limiter_checks(
     let shown = format!("{route} as {}", mask_secret(key));
     let mut checks = vec![headers_check(&shown, &predicted, &answer), timing_check(&answer)];
     if let Some(bucket) = settings.limiter.bucket_for(route) {
-        checks.push(key_check(redis, &counter_key(&hash, &bucket.name)).await);
+        checks.push(key_check(redis, &shape.counter_key(&shape.identity_hash(identity), &bucket.name, route)).await);
     }
     checks
 }

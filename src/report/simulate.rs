@@ -11,6 +11,8 @@ use crate::report::{table, Human, Style};
 /// `simulate rate-limit --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RateLimitReport {
+    /// The limiter shape the model played (`[limiter] preset`, with overrides).
+    pub shape: String,
     pub route: String,
     pub limited: bool,
     pub bucket: Option<String>,
@@ -19,7 +21,24 @@ pub struct RateLimitReport {
     pub allowed: usize,
     pub rejected: usize,
     pub first_rejected: Option<u32>,
+    /// Requests answered 500 because a limiter entry threw.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub errors: usize,
+    /// Why the shape cannot tell what the gateway answers, from which request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<String>,
+    /// What the shape means for this client beyond the table (a counter
+    /// that never expires).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The route's limiter entries, outer first, and where they were read.
+    pub stack: Vec<String>,
+    pub stack_source: String,
     pub requests: Vec<RateLimitRow>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,10 +48,21 @@ pub struct RateLimitRow {
     pub status: u16,
     pub remaining: Option<u64>,
     pub retry_after_s: Option<u64>,
+    /// `Retry-After` as sent, where it is not whole seconds (`-45.5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<String>,
+    /// What threw, on a 500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl Human for RateLimitReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "limiter shape: {} (route stacks from {})", self.shape, self.stack_source)?;
+        if let (Some(why), true) = (&self.unknown, self.bucket.is_none()) {
+            writeln!(w, "{}: {}", self.route, style.warn(&format!("unknown: {why}")))?;
+            return Ok(());
+        }
         let Some(bucket) = &self.bucket else {
             writeln!(
                 w,
@@ -49,23 +79,40 @@ impl Human for RateLimitReport {
         };
         let (limit, window) = (self.limit.unwrap_or(0), self.window_s.unwrap_or(0));
         writeln!(w, "{} → bucket {bucket}: {limit} requests per {window}s window", self.route)?;
+        if self.stack.len() > 1 {
+            writeln!(w, "limiters, outer first: {}", self.stack.join(", "))?;
+        }
         let mut t = table::new(&["#", "at", "status", "remaining", "retry-after"]);
         for r in &self.requests {
-            let status = if r.status == 429 { style.bad("429") } else { style.good(&r.status.to_string()) };
+            let status = match r.status {
+                429 => style.bad("429"),
+                500 => style.bad("500"),
+                0 => style.warn("unknown"),
+                other => style.good(&other.to_string()),
+            };
+            let retry = r.retry_after.clone().or(r.retry_after_s.map(|s| s.to_string()));
             t.add_row(vec![
                 table::num(r.n),
                 table::num(format!("{:.1}s", r.at_s)),
                 Cell::new(status),
                 table::opt(r.remaining),
-                table::opt(r.retry_after_s.map(|s| format!("{s}s"))),
+                table::opt(retry.map(|s| format!("{s}s"))),
             ]);
         }
         writeln!(w, "{t}")?;
+        if let Some(error) = self.requests.iter().find_map(|r| r.error.as_deref()) {
+            writeln!(w, "{}", style.bad(&format!("{} answered 500: {error}", self.errors)))?;
+        }
+        if let Some(why) = &self.unknown {
+            writeln!(w, "{}", style.warn(&format!("unknown: {why}")))?;
+        }
+        for note in &self.notes {
+            writeln!(w, "{}", style.warn(note))?;
+        }
+        let passed = self.allowed - self.errors;
         match self.first_rejected {
-            Some(n) => {
-                writeln!(w, "{} allowed, {} rejected; the first 429 is request {n}.", self.allowed, self.rejected)
-            }
-            None => writeln!(w, "{} allowed, none rejected.", self.allowed),
+            Some(n) => writeln!(w, "{passed} allowed, {} rejected; the first 429 is request {n}.", self.rejected),
+            None => writeln!(w, "{passed} allowed, none rejected."),
         }
     }
 }

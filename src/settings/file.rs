@@ -41,6 +41,7 @@ pub struct FileConfig {
     pub gateway: GatewaySection,
     pub service: ServiceSection,
     pub redis: RedisSection,
+    pub limiter: LimiterSection,
     pub rate_limit: RateLimitSection,
     pub breakers: BTreeMap<String, BreakerSection>,
     pub sanitizer: SanitizerSection,
@@ -318,6 +319,104 @@ impl RedisMode {
     }
 }
 
+/// The limiter's shape: a preset, and any dimension it gets wrong for this
+/// gateway. An unset dimension is the preset's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LimiterSection {
+    pub preset: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub atomicity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matching: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abuse_keys: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abuse_trigger: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_enforced: Option<bool>,
+}
+
+impl Default for LimiterSection {
+    fn default() -> Self {
+        LimiterSection {
+            preset: crate::core::limiter::PRESET_CONTRACT.into(),
+            identity: None,
+            api_key_label: None,
+            counter: None,
+            database: None,
+            client_prefix: None,
+            cache_prefix: None,
+            counts: None,
+            window: None,
+            decision: None,
+            atomicity: None,
+            matching: None,
+            params: None,
+            retry_after: None,
+            headers: None,
+            body: None,
+            abuse_keys: None,
+            abuse_trigger: None,
+            block_enforced: None,
+        }
+    }
+}
+
+impl LimiterSection {
+    /// Every key the section knows, set (for finding the unknown ones).
+    pub fn every_key() -> Self {
+        let text = || Some(String::new());
+        LimiterSection {
+            identity: Some(vec![]),
+            api_key_label: text(),
+            counter: text(),
+            database: Some(0),
+            client_prefix: text(),
+            cache_prefix: text(),
+            counts: text(),
+            window: text(),
+            decision: text(),
+            atomicity: text(),
+            matching: text(),
+            params: text(),
+            retry_after: text(),
+            headers: text(),
+            body: text(),
+            abuse_keys: text(),
+            abuse_trigger: text(),
+            block_enforced: Some(true),
+            ..LimiterSection::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RateLimitSection {
@@ -379,6 +478,7 @@ impl Default for FileConfig {
             gateway: GatewaySection::default(),
             service: ServiceSection::default(),
             redis: RedisSection::default(),
+            limiter: LimiterSection::default(),
             rate_limit: RateLimitSection::default(),
             breakers,
             sanitizer: SanitizerSection::default(),

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::ImDocument;
 
 use crate::core::breaker::BreakerConfig;
-use crate::core::limiter::LimiterConfig;
+use crate::core::limiter::LimiterShape;
 use crate::core::sanitizer::SanitizerRules;
 use crate::core::thresholds::Thresholds;
 use file::FileConfig;
@@ -45,7 +45,8 @@ pub struct Settings {
     /// The file it came from; `None` for the built-in production defaults.
     pub source: Option<PathBuf>,
     pub file: FileConfig,
-    pub limiter: LimiterConfig,
+    /// The limiter's shape: the preset with the config's overrides.
+    pub limiter: LimiterShape,
     pub breakers: BTreeMap<String, BreakerConfig>,
     pub sanitizer: SanitizerRules,
     pub thresholds: Thresholds,
@@ -187,7 +188,8 @@ pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> 
             return Err(vec![problem(line, None, format!("not valid TOML: {}", e.message()))]);
         }
     };
-    let shape = toml::Value::try_from(FileConfig::default()).expect("defaults serialize");
+    let every_key = FileConfig { limiter: file::LimiterSection::every_key(), ..FileConfig::default() };
+    let shape = toml::Value::try_from(every_key).expect("defaults serialize");
     let mut problems: Vec<Problem> = locate::unknown_keys(&doc, &shape)
         .into_iter()
         .map(|(key, offset)| {
@@ -235,6 +237,44 @@ mod tests {
         assert!(shown[0].starts_with("g.toml:3: redis.prefx: unknown key"), "{shown:#?}");
         assert!(shown.iter().any(|s| s.starts_with("g.toml:2: redis.url:")), "{shown:#?}");
         assert!(shown.iter().any(|s| s.starts_with("g.toml:6: rate_limit.abuse.block:")), "{shown:#?}");
+    }
+
+    #[test]
+    fn the_limiter_preset_alone_gives_the_real_shape() {
+        let settings = parse("[limiter]\npreset = \"askproai-2025-10\"\n", None).expect("valid");
+        assert_eq!(settings.limiter, LimiterShape::askproai_2025_10());
+        let tuned =
+            parse("[limiter]\npreset = \"askproai-2025-10\"\nparams = \"whole\"\ndatabase = 0\n", None).unwrap();
+        assert_eq!(tuned.limiter.params, crate::core::limiter::Params::Whole);
+        assert_eq!(tuned.limiter.storage.database, Some(0));
+        assert_eq!(tuned.limiter.name, "askproai-2025-10 + overrides");
+        assert_eq!(Settings::defaults().limiter.name, "contract");
+    }
+
+    #[test]
+    fn limiter_mistakes_are_one_clear_line_each() {
+        let cases = [
+            ("[limiter]\npreset = \"askpro\"\n", "limiter.preset", "unknown preset \"askpro\""),
+            ("[limiter]\nwindow = \"sliding\"\n", "limiter.window", "write \"fixed\", \"refreshed\" or \"never\""),
+            ("[limiter]\nwindw = \"fixed\"\n", "limiter.windw", "unknown key"),
+            ("[limiter]\ncounts = \"allowed\"\n", "limiter.counts", "cannot go with decision"),
+            ("[limiter]\nwindow = \"never\"\n", "limiter.retry_after", "needs a counter that expires"),
+            ("[limiter]\nidentity = [\"ip\", \"api-key\"]\n", "limiter.identity", "must end with \"ip\""),
+            ("[limiter]\nidentity = [\"cookie\", \"ip\"]\n", "limiter.identity", "each source must be"),
+            (
+                "[limiter]\npreset = \"askproai-2025-10\"\n\n[rate_limit]\nroutes = []\n",
+                "rate_limit",
+                "carries its own table",
+            ),
+        ];
+        for (text, key, says) in cases {
+            let problems = parse(text, Some(Path::new("g.toml"))).unwrap_err();
+            assert_eq!(problems.len(), 1, "{text}: {problems:#?}");
+            let p = &problems[0];
+            assert_eq!(p.key.as_deref(), Some(key), "{text}");
+            assert!(p.message.contains(says), "{text}: {}", p.message);
+            assert!(p.line.is_some(), "{text}: located");
+        }
     }
 
     #[test]

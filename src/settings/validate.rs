@@ -6,11 +6,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::core::breaker::BreakerConfig;
-use crate::core::limiter::{AbusePolicy, Bucket, LimiterConfig};
+use crate::core::limiter::{self, Bucket, LimiterShape};
 use crate::core::sanitizer::{KeyRule, SanitizerRules};
 use crate::core::thresholds::Thresholds;
 use crate::settings::file::RedisMode;
-use crate::settings::file::{FileConfig, ManagerKind};
+use crate::settings::file::{FileConfig, LimiterSection, ManagerKind, RateLimitSection};
 use crate::settings::locate::KeyPath;
 use crate::settings::{ServiceManager, Settings};
 
@@ -157,13 +157,114 @@ fn count(value: u64, key: String, problems: &mut Problems) {
     }
 }
 
-fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
+fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterShape {
+    let section = &file.limiter;
+    let mut shape = match section.preset.as_str() {
+        limiter::PRESET_CONTRACT => contract(file, problems),
+        limiter::PRESET_ASKPROAI => {
+            if file.rate_limit != RateLimitSection::default() {
+                problems.push((
+                    "rate_limit".into(),
+                    format!("is the contract's table; preset {:?} carries its own table, routes and abuse policy: remove [rate_limit], or use preset = \"contract\"", section.preset),
+                ));
+            }
+            LimiterShape::askproai_2025_10()
+        }
+        other => {
+            problems.push((
+                "limiter.preset".into(),
+                format!("unknown preset {other:?}; the presets are {}", quoted(limiter::PRESETS)),
+            ));
+            return contract(file, problems);
+        }
+    };
+    let overridden = overrides(section, &mut shape, problems);
+    if overridden {
+        shape.name = format!("{} + overrides", shape.name);
+    }
+    for (key, message) in shape.problems() {
+        problems
+            .push((format!("limiter.{key}"), format!("{message} (preset {:?} with the overrides)", section.preset)));
+    }
+    shape
+}
+
+fn quoted(names: &[&str]) -> String {
+    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Applies every dimension the section sets; true when one was set.
+fn overrides(section: &LimiterSection, shape: &mut LimiterShape, problems: &mut Problems) -> bool {
+    let mut any = false;
+    macro_rules! dimension {
+        ($field:ident, $ty:ty, $apply:expr) => {
+            if let Some(text) = &section.$field {
+                any = true;
+                match <$ty>::parse(text) {
+                    Some(value) => {
+                        let apply: &dyn Fn(&mut LimiterShape, $ty) = &$apply;
+                        apply(shape, value)
+                    }
+                    None => problems.push((
+                        concat!("limiter.", stringify!($field)).into(),
+                        format!("unknown value {text:?}; write {}", <$ty>::choices()),
+                    )),
+                }
+            }
+        };
+    }
+    dimension!(counter, limiter::CounterScope, |s, v| s.counter = v);
+    dimension!(counts, limiter::Counts, |s, v| s.counts = v);
+    dimension!(window, limiter::Window, |s, v| s.window = v);
+    dimension!(decision, limiter::Decision, |s, v| s.decision = v);
+    dimension!(atomicity, limiter::Atomicity, |s, v| s.atomicity = v);
+    dimension!(matching, limiter::Matching, |s, v| s.matching = v);
+    dimension!(params, limiter::Params, |s, v| s.params = v);
+    dimension!(retry_after, limiter::RetryAfter, |s, v| s.answer.retry_after = v);
+    dimension!(headers, limiter::HeaderWinner, |s, v| s.answer.headers = v);
+    dimension!(body, limiter::RefusalBody, |s, v| s.answer.body = v);
+    dimension!(abuse_keys, limiter::AbuseKeys, |s, v| s.abuse.keys = v);
+    dimension!(abuse_trigger, limiter::AbuseTrigger, |s, v| s.abuse.trigger = v);
+    if let Some(sources) = &section.identity {
+        any = true;
+        let parsed: Option<Vec<_>> = sources.iter().map(|t| limiter::Source::parse(t)).collect();
+        match parsed {
+            Some(list) => shape.identity.sources = list,
+            None => problems
+                .push(("limiter.identity".into(), format!("each source must be {}", limiter::Source::choices()))),
+        }
+    }
+    if let Some(label) = &section.api_key_label {
+        any = true;
+        shape.identity.api_key_label = label.clone();
+    }
+    if let Some(db) = section.database {
+        any = true;
+        shape.storage.database = Some(db);
+    }
+    if let Some(prefix) = &section.client_prefix {
+        any = true;
+        shape.storage.client_prefix = Some(prefix.clone());
+    }
+    if let Some(prefix) = &section.cache_prefix {
+        any = true;
+        shape.storage.cache_prefix = prefix.clone();
+    }
+    if let Some(enforced) = section.block_enforced {
+        any = true;
+        shape.abuse.enforced = enforced;
+    }
+    any
+}
+
+/// The contract's shape over `[rate_limit]`.
+fn contract(file: &FileConfig, problems: &mut Problems) -> LimiterShape {
     let rl = &file.rate_limit;
     if rl.buckets.is_empty() {
         problems.push(("rate_limit.buckets".into(), "at least one bucket is needed (the last is the default)".into()));
     }
     let mut names = BTreeSet::new();
-    let buckets = rl
+    let buckets: Vec<Bucket> = rl
         .buckets
         .iter()
         .enumerate()
@@ -183,12 +284,20 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterConfig {
         })
         .collect();
     count(u64::from(rl.abuse.threshold.get()), "rate_limit.abuse.threshold".into(), problems);
-    let abuse = AbusePolicy {
-        threshold: i64::from(rl.abuse.threshold.get()),
-        counter_ttl_ms: whole_seconds(rl.abuse.counter_ttl.0, "rate_limit.abuse.counter_ttl".into(), problems) * 1000,
-        block_ms: whole_seconds(rl.abuse.block.0, "rate_limit.abuse.block".into(), problems) * 1000,
-    };
-    LimiterConfig { routes: rl.routes.clone(), buckets, abuse }
+    let counter_ttl_s = whole_seconds(rl.abuse.counter_ttl.0, "rate_limit.abuse.counter_ttl".into(), problems);
+    let block_s = whole_seconds(rl.abuse.block.0, "rate_limit.abuse.block".into(), problems);
+    let mut shape = LimiterShape::contract(
+        &rl.routes,
+        buckets,
+        i64::from(rl.abuse.threshold.get()),
+        counter_ttl_s * 1000,
+        block_s * 1000,
+    );
+    if rl.buckets.is_empty() {
+        // Keep the shape whole: the problem above already refuses the file.
+        shape.buckets = vec![Bucket { name: "default".into(), paths: vec!["*".into()], limit: 60, window_ms: 60_000 }];
+    }
+    shape
 }
 
 fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, BreakerConfig> {

@@ -1,14 +1,16 @@
-//! One request through the limiter: the same steps, in the same order, as the
-//! gateway's middleware and its Lua script, applied to a modelled keyspace.
+//! One request through the limiter: the entries of its route's stack, outer
+//! first, each taking the steps its shape says, applied to a modelled keyspace.
 
 use crate::core::keyspace::{ttl_seconds, Keyspace};
-use crate::core::limiter::{abuse_key, blocked_key, counter_key, LimiterConfig};
+use crate::core::limiter::shape::*;
+use crate::core::limiter::{AbuseTrigger, Bucket, Identity};
 use crate::core::route::Route;
 
 /// What the gateway must answer, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
-    /// 200 stands for "passed to the controller" (the limiter adds no status).
+    /// 200 stands for "passed to the controller" (the limiter adds no
+    /// status); 500 for an entry that threw; 0 when the shape cannot tell.
     pub status: u16,
     /// `None` when the route carries no limiter: then no header is sent.
     pub bucket: Option<String>,
@@ -16,16 +18,24 @@ pub struct Verdict {
     pub remaining: Option<u64>,
     /// The counter after this request (`None` when the counters were not touched).
     pub count: Option<i64>,
+    /// `Retry-After` in whole seconds, when the shape sends it so.
     pub retry_after_s: Option<u64>,
+    /// `Retry-After` as a signed number of milliseconds, when the shape
+    /// sends a signed fraction (Carbon 3: negative while the window runs).
+    pub retry_after_signed_ms: Option<i64>,
     /// The PTTL behind `retry_after_s`, in milliseconds: how close the answer
     /// is to a rounding edge (a harness keeps requests off those edges).
     pub ttl_ms: Option<u64>,
-    /// `X-RateLimit-Reset`, unix seconds, on a 429.
+    /// `X-RateLimit-Reset`, unix seconds, when sent.
     pub reset_at_s: Option<u64>,
     /// Answered by the abuse block, counters untouched.
     pub blocked: bool,
-    /// This rejection started a block (`Abusive client blocked` is logged).
+    /// This rejection wrote a block (`Abusive client blocked` is logged).
     pub newly_blocked: bool,
+    /// Why the route answers 500: the entry that threw and its message.
+    pub error: Option<String>,
+    /// Why the shape cannot say what the gateway answers.
+    pub unknown: Option<String>,
 }
 
 impl Verdict {
@@ -37,78 +47,288 @@ impl Verdict {
             remaining: None,
             count: None,
             retry_after_s: None,
+            retry_after_signed_ms: None,
             ttl_ms: None,
             reset_at_s: None,
             blocked: false,
             newly_blocked: false,
+            error: None,
+            unknown: None,
         }
     }
 
+    /// Not refused by a limiter (a 500 is not a refusal).
     pub fn allowed(&self) -> bool {
-        self.status != 429
+        self.status != 429 && self.unknown.is_none()
+    }
+
+    /// `Retry-After` as the gateway writes it.
+    pub fn retry_after_header(&self) -> Option<String> {
+        if let Some(ms) = self.retry_after_signed_ms {
+            let text = format!("{:.3}", ms as f64 / 1000.0);
+            return Some(text.trim_end_matches('0').trim_end_matches('.').to_string());
+        }
+        self.retry_after_s.map(|s| s.to_string())
     }
 }
 
-impl LimiterConfig {
+/// The headers one entry sets on the response.
+#[derive(Debug, Clone, Copy, Default)]
+struct Headers {
+    limit: Option<u64>,
+    remaining: Option<u64>,
+    reset_at_s: Option<u64>,
+}
+
+/// How one entry ended.
+enum Step {
+    Pass(Headers),
+    /// Refused: the verdict it answers with.
+    Refuse(Verdict),
+    Throw(String),
+    Unknown(String),
+}
+
+impl LimiterShape {
     /// Decides one request at `now_ms` (unix milliseconds, or any fixed origin)
-    /// and applies its effect to `keys`, exactly as the gateway does to Redis.
-    pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, identity_hash: &str) -> Verdict {
-        let Some(bucket) = self.bucket_for(request) else {
+    /// and applies its effect to `keys`, as the gateway does to Redis.
+    pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, client: &Identity) -> Verdict {
+        let Some(stack) = self.stack_for(request).filter(|s| !s.entries.is_empty()) else {
             return Verdict::unlimited();
         };
-        let now_s = now_ms / 1000;
-        let mut verdict =
-            Verdict { bucket: Some(bucket.name.clone()), limit: Some(bucket.limit), ..Verdict::unlimited() };
-
-        let blocked = blocked_key(identity_hash);
-        if keys.exists(&blocked, now_ms) {
-            let pttl = keys.pttl_ms(&blocked, now_ms);
-            let ttl = retry_after(pttl);
-            return Verdict {
-                status: 429,
-                remaining: Some(0),
-                retry_after_s: Some(ttl),
-                ttl_ms: pttl,
-                reset_at_s: Some(now_s + ttl),
-                blocked: true,
-                ..verdict
+        let mut verdict = Verdict::unlimited();
+        verdict.bucket = self.bucket_for(request).map(|b| b.name.clone());
+        // Headers of the entries that passed, outer first.
+        let mut passed: Vec<Headers> = Vec::new();
+        for entry in &stack.entries {
+            let step = match entry {
+                Entry::Gateway { params } => {
+                    self.gateway(keys, now_ms, request, client, params.as_deref(), &mut verdict)
+                }
+                Entry::Throttle { max, decay_s } => throttle(keys, now_ms, client, *max, *decay_s),
+                Entry::Opaque { name } => Step::Unknown(format!("{name} is a limiter the shape does not model")),
             };
+            match step {
+                Step::Pass(h) => passed.push(h),
+                Step::Refuse(refused) => {
+                    let own =
+                        Headers { limit: refused.limit, remaining: refused.remaining, reset_at_s: refused.reset_at_s };
+                    verdict = Verdict { bucket: verdict.bucket, count: refused.count.or(verdict.count), ..refused };
+                    return self.with_headers(verdict, own, &passed);
+                }
+                Step::Throw(message) => {
+                    verdict.status = 500;
+                    verdict.error = Some(format!("{}: {message}", entry.name()));
+                    return self.with_headers(verdict, Headers::default(), &passed);
+                }
+                Step::Unknown(why) => {
+                    verdict.status = 0;
+                    verdict.unknown = Some(why);
+                    return self.with_headers(verdict, Headers::default(), &passed);
+                }
+            }
         }
+        let innermost = passed.pop().unwrap_or_default();
+        self.with_headers(verdict, innermost, &passed)
+    }
 
-        let counter = counter_key(identity_hash, &bucket.name);
-        let count = keys.incr(&counter, now_ms);
-        if count == 1 {
-            keys.expire(&counter, now_ms, bucket.window_ms);
+    /// The answer's headers: the deciding entry's, then the outer entries'
+    /// on the way out, which overwrite when the outer one wins.
+    fn with_headers(&self, mut verdict: Verdict, own: Headers, outer: &[Headers]) -> Verdict {
+        let mut headers = own;
+        let layers = outer.iter().rev();
+        for h in layers {
+            let take = |mine: Option<u64>, theirs: Option<u64>| match self.answer.headers {
+                HeaderWinner::Outer => theirs.or(mine),
+                HeaderWinner::Inner => mine.or(theirs),
+            };
+            headers.limit = take(headers.limit, h.limit);
+            headers.remaining = take(headers.remaining, h.remaining);
+            headers.reset_at_s = take(headers.reset_at_s, h.reset_at_s);
         }
-        verdict.count = Some(count);
-        verdict.remaining = Some(bucket.limit.saturating_sub(count.max(0) as u64));
-        if count.max(0) as u64 <= bucket.limit {
-            return verdict;
-        }
-
-        let pttl = keys.pttl_ms(&counter, now_ms);
-        let ttl = retry_after(pttl);
-        verdict.status = 429;
-        verdict.retry_after_s = Some(ttl);
-        verdict.ttl_ms = pttl;
-        verdict.reset_at_s = Some(now_s + ttl);
-        verdict.newly_blocked = self.count_rejection(keys, now_ms, identity_hash);
+        verdict.limit = headers.limit;
+        verdict.remaining = headers.remaining;
+        verdict.reset_at_s = headers.reset_at_s;
         verdict
     }
 
-    /// Counts a rejection toward the abuse block; true when it starts a block.
-    fn count_rejection(&self, keys: &mut Keyspace, now_ms: u64, identity_hash: &str) -> bool {
-        let abuse = abuse_key(identity_hash);
-        let rejections = keys.incr(&abuse, now_ms);
-        if rejections == 1 {
-            keys.expire(&abuse, now_ms, self.abuse.counter_ttl_ms);
-        }
-        if rejections < self.abuse.threshold {
-            return false;
-        }
-        keys.set_ex(&blocked_key(identity_hash), 1, now_ms, self.abuse.block_ms);
-        true
+    /// The limit an entry applies: its parameters as the limiter receives
+    /// them, or the table's row. `Err` is what the limiter throws.
+    fn limit_of(&self, request: &Route, params: Option<&str>) -> Result<(u64, u64), String> {
+        let Some(text) = params else {
+            let row = self.row_for(request).ok_or("the limit table is empty")?;
+            return Ok((row.limit, row.window_ms));
+        };
+        let received = match self.params {
+            Params::Whole => text,
+            Params::FirstOnly => text.split(',').next().unwrap_or(""),
+        };
+        let mut parts = received.split(',');
+        let (Some(limit), Some(window)) = (parts.next(), parts.next()) else {
+            return Err(format!("received {received:?}, and reading its window raises \"Undefined array key 1\""));
+        };
+        // PHP's (int) cast: leading digits, else 0.
+        let int =
+            |s: &str| s.trim().bytes().take_while(u8::is_ascii_digit).fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        Ok((int(limit), int(window) * 1000))
     }
+
+    fn gateway(
+        &self,
+        keys: &mut Keyspace,
+        now_ms: u64,
+        request: &Route,
+        client: &Identity,
+        params: Option<&str>,
+        verdict: &mut Verdict,
+    ) -> Step {
+        let (limit, window_ms) = match self.limit_of(request, params) {
+            Ok(found) => found,
+            Err(message) => return Step::Throw(message),
+        };
+        let now_s = now_ms / 1000;
+        if self.abuse.enforced {
+            let blocked = self.blocked_key(client);
+            if keys.exists(&blocked, now_ms) {
+                let pttl = keys.pttl_ms(&blocked, now_ms);
+                let ttl = retry_after(pttl);
+                return Step::Refuse(Verdict {
+                    status: 429,
+                    limit: Some(limit),
+                    remaining: Some(0),
+                    retry_after_s: Some(ttl),
+                    ttl_ms: pttl,
+                    reset_at_s: Some(now_s + ttl),
+                    blocked: true,
+                    ..Verdict::unlimited()
+                });
+            }
+        }
+        let bucket = self.row_for(request).map_or("default", |b: &Bucket| b.name.as_str());
+        let counter = self.counter_key(&self.identity_hash(client), bucket, request);
+        let reset_ms = match self.answer.retry_after {
+            RetryAfter::CounterTtl => None,
+            RetryAfter::ResetKeyCarbon2 | RetryAfter::ResetKeyCarbon3 => {
+                let key = format!("{counter}:reset");
+                Some(match keys.get(&key, now_ms) {
+                    Some(e) => e.value as u64,
+                    None => {
+                        keys.set_ex(&key, (now_ms + window_ms) as i64, now_ms, window_ms);
+                        now_ms + window_ms
+                    }
+                })
+            }
+        };
+        let (count, allowed) = match self.decision {
+            Decision::IncrementThenAtMost => {
+                let count = keys.incr(&counter, now_ms);
+                (count, count.max(0) as u64 <= limit)
+            }
+            Decision::ReadThenBelow => {
+                let before = keys.get(&counter, now_ms).map_or(0, |e| e.value);
+                let allowed = (before.max(0) as u64) < limit;
+                match allowed || self.counts == Counts::Every {
+                    true => (keys.incr(&counter, now_ms), allowed),
+                    false => (before, false),
+                }
+            }
+        };
+        match self.window {
+            Window::Fixed if count == 1 => keys.expire(&counter, now_ms, window_ms),
+            Window::Refreshed if allowed => keys.expire(&counter, now_ms, window_ms),
+            _ => {}
+        }
+        verdict.count = Some(count);
+        let reset_at_s = reset_ms.map(|ms| ms / 1000);
+        if allowed {
+            let remaining = limit.saturating_sub(count.max(0) as u64);
+            return Step::Pass(Headers { limit: Some(limit), remaining: Some(remaining), reset_at_s });
+        }
+        let mut refused =
+            Verdict { status: 429, limit: Some(limit), remaining: Some(0), count: Some(count), ..Verdict::unlimited() };
+        match (self.answer.retry_after, reset_ms) {
+            (RetryAfter::ResetKeyCarbon2, Some(reset)) => {
+                refused.retry_after_s = Some(reset.abs_diff(now_ms) / 1000);
+                refused.reset_at_s = reset_at_s;
+            }
+            (RetryAfter::ResetKeyCarbon3, Some(reset)) => {
+                refused.retry_after_signed_ms = Some(now_ms as i64 - reset as i64);
+                refused.reset_at_s = reset_at_s;
+            }
+            _ => {
+                let pttl = keys.pttl_ms(&counter, now_ms);
+                let ttl = retry_after(pttl);
+                refused.retry_after_s = Some(ttl);
+                refused.ttl_ms = pttl;
+                refused.reset_at_s = Some(now_s + ttl);
+            }
+        }
+        refused.newly_blocked = self.count_rejection(keys, now_ms, client);
+        Step::Refuse(refused)
+    }
+
+    /// Counts a rejection toward the abuse block; true when it writes a block.
+    fn count_rejection(&self, keys: &mut Keyspace, now_ms: u64, client: &Identity) -> bool {
+        let abuse = self.abuse_key(client);
+        let policy = self.abuse;
+        let before = keys.get(&abuse, now_ms).map_or(0, |e| e.value);
+        let rejections = keys.incr(&abuse, now_ms);
+        let block = match policy.trigger {
+            AbuseTrigger::AtLeastAfterIncrement => {
+                if let (1, Some(ttl)) = (rejections, policy.counter_ttl_ms) {
+                    keys.expire(&abuse, now_ms, ttl);
+                }
+                rejections >= policy.threshold
+            }
+            AbuseTrigger::OverBeforeIncrement => {
+                if let Some(ttl) = policy.counter_ttl_ms {
+                    keys.expire(&abuse, now_ms, ttl);
+                }
+                before > policy.threshold
+            }
+        };
+        if block {
+            keys.set_ex(&self.blocked_key(client), 1, now_ms, policy.block_ms);
+        }
+        block
+    }
+}
+
+/// Laravel's `ThrottleRequests` over its `RateLimiter`: too many when the
+/// attempts reached `max` while the `:timer` key lives (a stale count
+/// without a timer is cleared); else a hit, which sets the timer and the
+/// counter's expiry only when absent. Keyed by the client's address.
+fn throttle(keys: &mut Keyspace, now_ms: u64, client: &Identity, max: u64, decay_s: u64) -> Step {
+    let signature = match client {
+        Identity::Ip(ip) => ip.as_str(),
+        Identity::ApiKey(_) => "the client's address",
+    };
+    let key = format!("throttle:{signature}");
+    let timer = format!("{key}:timer");
+    let now_s = now_ms / 1000;
+    let attempts = keys.get(&key, now_ms).map_or(0, |e| e.value.max(0) as u64);
+    if attempts >= max {
+        if let Some(t) = keys.get(&timer, now_ms) {
+            let available_at = t.value.max(0) as u64;
+            return Step::Refuse(Verdict {
+                status: 429,
+                limit: Some(max),
+                remaining: Some(0),
+                retry_after_s: Some(available_at.saturating_sub(now_s)),
+                reset_at_s: Some(available_at),
+                ..Verdict::unlimited()
+            });
+        }
+        keys.remove(&key);
+    }
+    if !keys.exists(&timer, now_ms) {
+        keys.set_ex(&timer, (now_s + decay_s) as i64, now_ms, decay_s * 1000);
+    }
+    if !keys.exists(&key, now_ms) {
+        keys.set_ex(&key, 0, now_ms, decay_s * 1000);
+    }
+    let hits = keys.incr(&key, now_ms).max(0) as u64;
+    Step::Pass(Headers { limit: Some(max), remaining: Some(max.saturating_sub(hits)), reset_at_s: None })
 }
 
 /// `Retry-After`: the key's TTL as Redis reports it, never less than 1.
@@ -120,9 +340,13 @@ fn retry_after(pttl_ms: Option<u64>) -> u64 {
 mod tests {
     use crate::core::keyspace::Keyspace;
     use crate::core::limiter::tests::contract;
-    use crate::core::limiter::{blocked_key, counter_key, Identity};
+    use crate::core::limiter::{counter_key, Identity};
     use crate::core::route::Route;
     use proptest::prelude::*;
+
+    fn h() -> Identity {
+        Identity::Ip("h".into())
+    }
 
     fn bookings() -> Route {
         "POST /api/v2/bookings".parse().unwrap()
@@ -131,9 +355,10 @@ mod tests {
     #[test]
     fn thirty_one_bookings_at_half_second_intervals() {
         let cfg = contract();
-        let id = Identity::of(None, "127.0.0.1").hash();
+        let client = Identity::of(None, "127.0.0.1");
+        let id = cfg.identity_hash(&client);
         let mut keys = Keyspace::new();
-        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i * 500, &bookings(), &id)).collect();
+        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i * 500, &bookings(), &client)).collect();
         assert!(verdicts[..30].iter().all(|v| v.status == 200));
         assert_eq!(verdicts[0].remaining, Some(29));
         assert_eq!(verdicts[29].remaining, Some(0));
@@ -150,10 +375,10 @@ mod tests {
         let resched: Route = "POST /api/v2/bookings/7/reschedule".parse().unwrap();
         let t0 = 1_700_000_037_250; // mid-second, mid-minute
         for i in 0..10 {
-            assert_eq!(cfg.decide(&mut keys, t0 + i, &resched, "h").status, 200);
+            assert_eq!(cfg.decide(&mut keys, t0 + i, &resched, &h()).status, 200);
         }
-        assert_eq!(cfg.decide(&mut keys, t0 + 60_000, &resched, "h").status, 429, "still inside the window");
-        assert_eq!(cfg.decide(&mut keys, t0 + 60_001, &resched, "h").status, 200, "a new window");
+        assert_eq!(cfg.decide(&mut keys, t0 + 60_000, &resched, &h()).status, 429, "still inside the window");
+        assert_eq!(cfg.decide(&mut keys, t0 + 60_001, &resched, &h()).status, 200, "a new window");
     }
 
     #[test]
@@ -161,19 +386,19 @@ mod tests {
         let cfg = contract();
         let mut keys = Keyspace::new();
         let resched: Route = "POST /api/v2/bookings/7/reschedule".parse().unwrap();
-        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i, &resched, "h")).collect();
+        let verdicts: Vec<_> = (0..31).map(|i| cfg.decide(&mut keys, i, &resched, &h())).collect();
         let first_block = verdicts.iter().position(|v| v.newly_blocked).unwrap();
         assert_eq!(first_block, 10 + 19, "the 20th rejection blocks");
         let after = &verdicts[30];
         assert!(after.blocked);
         assert_eq!((after.status, after.remaining, after.retry_after_s), (429, Some(0), Some(900)));
         assert_eq!(
-            keys.get(&counter_key("h", "reschedule"), 30).unwrap().value,
+            keys.get(&counter_key(&cfg.identity_hash(&h()), "reschedule"), 30).unwrap().value,
             30,
             "the blocked request is not counted"
         );
-        assert!(keys.exists(&blocked_key("h"), 30));
-        let other = cfg.decide(&mut keys, 31, &bookings(), "h");
+        assert!(keys.exists(&cfg.blocked_key(&h()), 30));
+        let other = cfg.decide(&mut keys, 31, &bookings(), &h());
         assert!(other.blocked, "a block covers every limited route");
     }
 
@@ -183,7 +408,7 @@ mod tests {
         let mut keys = Keyspace::new();
         let health: Route = "GET /api/health".parse().unwrap();
         for i in 0..100 {
-            let v = cfg.decide(&mut keys, i, &health, "h");
+            let v = cfg.decide(&mut keys, i, &health, &h());
             assert_eq!((v.status, v.limit, v.remaining), (200, None, None));
         }
         assert!(keys.snapshot(100).is_empty());
@@ -201,7 +426,7 @@ mod tests {
             for gap in gaps {
                 now += gap;
                 if now > 60_000 { break; }
-                let v = cfg.decide(&mut keys, now, &bookings(), "h");
+                let v = cfg.decide(&mut keys, now, &bookings(), &h());
                 if v.allowed() { passed += 1; }
                 let remaining = v.remaining.unwrap();
                 prop_assert!(remaining <= last_remaining, "remaining never grows within a window");
@@ -217,8 +442,8 @@ mod tests {
         fn identities_are_independent(a in 0u32..50, b in 0u32..50) {
             let cfg = contract();
             let mut keys = Keyspace::new();
-            for i in 0..a { cfg.decide(&mut keys, i as u64, &bookings(), "a"); }
-            let v = cfg.decide(&mut keys, 100, &bookings(), "b");
+            for i in 0..a { cfg.decide(&mut keys, i as u64, &bookings(), &Identity::Ip("a".into())); }
+            let v = cfg.decide(&mut keys, 100, &bookings(), &Identity::Ip("b".into()));
             prop_assert_eq!(v.remaining, Some(29));
             let _ = b;
         }

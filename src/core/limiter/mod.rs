@@ -1,60 +1,71 @@
-//! The gateway's `RateLimitMiddleware` (contract §3): which routes it covers,
-//! which bucket a request falls in, the identity it counts, its Redis keys.
+//! The gateway's rate limiter: which routes it covers, which row of its table
+//! a request falls in, the identity it counts, its Redis keys. Everything that
+//! differs between gateways is a dimension of [`LimiterShape`].
 
 mod decide;
+#[cfg(test)]
+mod oracle_tests;
+mod presets;
+mod shape;
+#[cfg(test)]
+mod shape_tests;
 mod simulate;
 
 pub use decide::Verdict;
+pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
+pub use shape::{
+    Answer, Atomicity, CounterScope, Counts, Decision, Entry, HeaderWinner, IdentityRule, LimiterShape, Matching,
+    Params, RefusalBody, RetryAfter, Source, Stack, Storage, Window,
+};
 pub use simulate::{simulate, Schedule, SimulatedRequest, Simulation};
 
 use md5::{Digest, Md5};
 
-use crate::core::pattern;
 use crate::core::route::Route;
 
-/// One row of the plan's rate-limit table.
+/// One row of the limit table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bucket {
     pub name: String,
-    /// Laravel `Str::is` patterns on the path after `/api/`.
+    /// Patterns, read as the shape's [`Matching`] says.
     pub paths: Vec<String>,
     pub limit: u64,
     pub window_ms: u64,
 }
 
+/// How the abuse counter and block keys are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbuseKeys {
+    /// `abuse:<md5(identity)>` and `abuse:<md5(identity)>:blocked`.
+    Hashed,
+    /// `abuse:<identity>` and `blocked:<identity>`: an API key in clear in
+    /// the key's name.
+    Raw,
+}
+
+/// When refusals start a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbuseTrigger {
+    /// `INCR`, then block when the new count reaches the threshold; the
+    /// counter's TTL is set at the first refusal.
+    AtLeastAfterIncrement,
+    /// Read, `INCR`, then block when the count read first was over the
+    /// threshold; the TTL (when it takes) is set again on every refusal.
+    OverBeforeIncrement,
+}
+
 /// "Intelligent throttling": rejections that keep coming block the identity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AbusePolicy {
-    /// Rejections (within `counter_ttl_ms` of the first) that trigger a block.
     pub threshold: i64,
-    pub counter_ttl_ms: u64,
+    /// `None`: the abuse counter never expires.
+    pub counter_ttl_ms: Option<u64>,
     pub block_ms: u64,
-}
-
-/// Everything the limiter needs to decide: covered routes, buckets, abuse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LimiterConfig {
-    /// Routes that carry the `api.rate-limit` middleware; others pass untouched.
-    pub routes: Vec<Route>,
-    /// Checked in order, first match wins.
-    pub buckets: Vec<Bucket>,
-    pub abuse: AbusePolicy,
-}
-
-impl LimiterConfig {
-    pub fn is_limited(&self, request: &Route) -> bool {
-        self.routes.iter().any(|r| r.covers(request))
-    }
-
-    /// The bucket for a limited request; `None` when the route has no limiter.
-    /// A limited route that matches no row falls in the last (default) bucket.
-    pub fn bucket_for(&self, request: &Route) -> Option<&Bucket> {
-        if !self.is_limited(request) {
-            return None;
-        }
-        let path = request.api_path().unwrap_or(request.laravel_path());
-        self.buckets.iter().find(|b| b.paths.iter().any(|p| pattern::matches(p, path))).or_else(|| self.buckets.last())
-    }
+    pub keys: AbuseKeys,
+    pub trigger: AbuseTrigger,
+    /// Whether a block is read before counting; a block nothing reads
+    /// answers nothing.
+    pub enforced: bool,
 }
 
 /// Who the limiter counts: the API key when the request sends one, else the IP.
@@ -73,23 +84,14 @@ impl Identity {
         }
     }
 
-    /// Parses `ip:1.2.3.4` or `key:<api key>`, the form the gateway hashes.
+    /// Parses `ip:1.2.3.4`, or an API key as `key:<k>` or `api:<k>` (the
+    /// shape decides which form is hashed).
     pub fn parse(text: &str) -> Option<Self> {
         if let Some(ip) = text.strip_prefix("ip:") {
             return (!ip.is_empty()).then(|| Identity::Ip(ip.to_string()));
         }
-        let key = text.strip_prefix("key:")?;
+        let key = text.strip_prefix("key:").or_else(|| text.strip_prefix("api:"))?;
         (!key.is_empty()).then(|| Identity::ApiKey(key.to_string()))
-    }
-
-    /// `md5(identity)` in lowercase hex, the gateway's key component.
-    pub fn hash(&self) -> String {
-        let raw = match self {
-            Identity::ApiKey(k) => format!("key:{k}"),
-            Identity::Ip(ip) => format!("ip:{ip}"),
-        };
-        let digest = Md5::digest(raw.as_bytes());
-        digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// A form safe to print: an API key keeps only its first and last two chars.
@@ -118,16 +120,74 @@ pub fn mask_secret(secret: &str) -> String {
     format!("{head}***{tail}")
 }
 
-pub fn counter_key(identity_hash: &str, bucket: &str) -> String {
-    format!("rate_limit:{identity_hash}:{bucket}")
+/// Lowercase hex md5, the gateway's key component.
+pub fn md5_hex(text: &str) -> String {
+    Md5::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub fn abuse_key(identity_hash: &str) -> String {
-    format!("abuse:{identity_hash}")
+impl LimiterShape {
+    /// The string the gateway hashes for `identity` (`key:<k>`, `api:<k>`, `ip:<a>`).
+    pub fn identity_string(&self, identity: &Identity) -> String {
+        match identity {
+            Identity::ApiKey(k) => format!("{}:{k}", self.identity.api_key_label),
+            Identity::Ip(ip) => format!("ip:{ip}"),
+        }
+    }
+
+    /// `md5(identity string)`: the identity's part of every counter key.
+    pub fn identity_hash(&self, identity: &Identity) -> String {
+        md5_hex(&self.identity_string(identity))
+    }
+
+    /// The identity a request with this API key (empty counts as absent) and
+    /// address counts as, the first source in the shape's order it carries.
+    /// gatewayctl's requests carry no user and no session.
+    pub fn identify(&self, api_key: Option<&str>, ip: &str) -> Identity {
+        let key = api_key.filter(|k| !k.is_empty());
+        for source in &self.identity.sources {
+            match (source, key) {
+                (Source::ApiKey, Some(k)) => return Identity::ApiKey(k.to_string()),
+                (Source::Ip, _) => break,
+                _ => {}
+            }
+        }
+        Identity::Ip(ip.to_string())
+    }
+
+    /// The counter's name (without prefixes) for `identity_hash` on `request`,
+    /// in `bucket` (the row the route's first gateway entry counts in).
+    pub fn counter_key(&self, identity_hash: &str, bucket: &str, request: &Route) -> String {
+        match self.counter {
+            CounterScope::Bucket => counter_key(identity_hash, bucket),
+            CounterScope::Path => counter_key(identity_hash, &md5_hex(request.laravel_path())),
+        }
+    }
+
+    pub fn abuse_key(&self, identity: &Identity) -> String {
+        match self.abuse.keys {
+            AbuseKeys::Hashed => format!("abuse:{}", self.identity_hash(identity)),
+            AbuseKeys::Raw => format!("abuse:{}", self.identity_string(identity)),
+        }
+    }
+
+    pub fn blocked_key(&self, identity: &Identity) -> String {
+        match self.abuse.keys {
+            AbuseKeys::Hashed => format!("abuse:{}:blocked", self.identity_hash(identity)),
+            AbuseKeys::Raw => format!("blocked:{}", self.identity_string(identity)),
+        }
+    }
+
+    /// A key's full name in Redis: client prefix (or `[redis] prefix`), then
+    /// the cache prefix.
+    pub fn stored_name(&self, redis_prefix: &str, key: &str) -> String {
+        let client = self.storage.client_prefix.as_deref().unwrap_or(redis_prefix);
+        format!("{client}{}{key}", self.storage.cache_prefix)
+    }
 }
 
-pub fn blocked_key(identity_hash: &str) -> String {
-    format!("abuse:{identity_hash}:blocked")
+/// `rate_limit:<identity hash>:<scope>`, scope a bucket name or a path's md5.
+pub fn counter_key(identity_hash: &str, scope: &str) -> String {
+    format!("rate_limit:{identity_hash}:{scope}")
 }
 
 #[cfg(test)]
@@ -135,33 +195,31 @@ pub(crate) mod tests {
     use super::*;
 
     /// The contract's defaults, built here so core tests need no settings.
-    pub fn contract() -> LimiterConfig {
+    pub fn contract() -> LimiterShape {
         let bucket = |name: &str, paths: &[&str], limit| Bucket {
             name: name.into(),
             paths: paths.iter().map(|p| p.to_string()).collect(),
             limit,
             window_ms: 60_000,
         };
-        LimiterConfig {
-            routes: [
-                "POST /api/v2/availability/simple",
-                "POST /api/v2/bookings",
-                "POST /api/v2/bookings/*/reschedule",
-                "POST /api/webhooks/calcom",
-                "POST /api/webhooks/retell",
-            ]
-            .iter()
-            .map(|r| r.parse().unwrap())
-            .collect(),
-            buckets: vec![
-                bucket("reschedule", &["v2/bookings/*/reschedule"], 10),
-                bucket("bookings", &["v2/bookings", "v2/bookings/*"], 30),
-                bucket("availability", &["v2/availability/*"], 60),
-                bucket("webhooks", &["webhooks/*"], 100),
-                bucket("default", &["*"], 60),
-            ],
-            abuse: AbusePolicy { threshold: 20, counter_ttl_ms: 600_000, block_ms: 900_000 },
-        }
+        let routes: Vec<Route> = [
+            "POST /api/v2/availability/simple",
+            "POST /api/v2/bookings",
+            "POST /api/v2/bookings/*/reschedule",
+            "POST /api/webhooks/calcom",
+            "POST /api/webhooks/retell",
+        ]
+        .iter()
+        .map(|r| r.parse().unwrap())
+        .collect();
+        let buckets = vec![
+            bucket("reschedule", &["v2/bookings/*/reschedule"], 10),
+            bucket("bookings", &["v2/bookings", "v2/bookings/*"], 30),
+            bucket("availability", &["v2/availability/*"], 60),
+            bucket("webhooks", &["webhooks/*"], 100),
+            bucket("default", &["*"], 60),
+        ];
+        LimiterShape::contract(&routes, buckets, 20, 600_000, 900_000)
     }
 
     fn bucket_of(route: &str) -> Option<String> {
@@ -186,15 +244,15 @@ pub(crate) mod tests {
     #[test]
     fn identity_hash_is_md5_of_the_prefixed_identity() {
         // md5("ip:127.0.0.1"), as the plan computes with md5sum.
-        assert_eq!(Identity::of(None, "127.0.0.1").hash(), "3a96e9c964e5748305804256c31f5bcf");
-        assert_eq!(Identity::of(Some("k1"), "10.0.0.1").hash(), md5_hex("key:k1"));
+        let shape = contract();
+        assert_eq!(shape.identity_hash(&Identity::of(None, "127.0.0.1")), "3a96e9c964e5748305804256c31f5bcf");
+        assert_eq!(shape.identity_hash(&Identity::of(Some("k1"), "10.0.0.1")), md5_hex("key:k1"));
+        let askproai = LimiterShape::askproai_2025_10();
+        assert_eq!(askproai.identity_hash(&Identity::of(Some("k1"), "10.0.0.1")), md5_hex("api:k1"));
         assert_eq!(Identity::parse("key:abc"), Some(Identity::ApiKey("abc".into())));
+        assert_eq!(Identity::parse("api:abc"), Some(Identity::ApiKey("abc".into())));
         assert_eq!(Identity::parse("ip:"), None);
         assert_eq!(Identity::parse("bogus"), None);
-    }
-
-    fn md5_hex(s: &str) -> String {
-        Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! rate-limit` shows and what `stress` expects before it sends anything.
 
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{counter_key, Bucket, LimiterConfig, Verdict};
+use crate::core::limiter::{Bucket, Identity, LimiterShape, Verdict};
 use crate::core::route::Route;
 
 /// How many requests, how far apart, and the counter found in Redis first.
@@ -31,31 +31,47 @@ pub struct Simulation {
 }
 
 impl Simulation {
+    /// Passed every limiter (a 500 included: no limiter refused it).
     pub fn allowed(&self) -> usize {
         self.requests.iter().filter(|r| r.verdict.allowed()).count()
     }
 
     pub fn rejected(&self) -> usize {
-        self.requests.len() - self.allowed()
+        self.requests.iter().filter(|r| r.verdict.status == 429).count()
+    }
+
+    /// Answered 500 because an entry threw.
+    pub fn errors(&self) -> usize {
+        self.requests.iter().filter(|r| r.verdict.status == 500).count()
+    }
+
+    /// The first request whose answer the shape cannot tell, and why.
+    pub fn unknown(&self) -> Option<(u32, &str)> {
+        self.requests.iter().find_map(|r| r.verdict.unknown.as_deref().map(|why| (r.n, why)))
     }
 
     pub fn first_rejected(&self) -> Option<u32> {
-        self.requests.iter().find(|r| !r.verdict.allowed()).map(|r| r.n)
+        self.requests.iter().find(|r| r.verdict.status == 429).map(|r| r.n)
     }
 }
 
 /// Plays `schedule` for one identity on `route`, starting at time 0.
-pub fn simulate(cfg: &LimiterConfig, route: &Route, identity_hash: &str, schedule: Schedule) -> Simulation {
-    let bucket = cfg.bucket_for(route).cloned();
+pub fn simulate(shape: &LimiterShape, route: &Route, identity: &Identity, schedule: Schedule) -> Simulation {
+    let bucket = shape.bucket_for(route).cloned();
     let mut keys = Keyspace::new();
     if let (Some(b), true) = (&bucket, schedule.start_count > 0) {
-        let ttl = schedule.start_ttl_ms.unwrap_or(b.window_ms);
-        keys.insert(&counter_key(identity_hash, &b.name), schedule.start_count, 0, Some(ttl));
+        // A counter found without a TTL keeps none; a fresh window otherwise.
+        let ttl = match shape.window {
+            crate::core::limiter::Window::Never => schedule.start_ttl_ms,
+            _ => Some(schedule.start_ttl_ms.unwrap_or(b.window_ms)),
+        };
+        let counter = shape.counter_key(&shape.identity_hash(identity), &b.name, route);
+        keys.insert(&counter, schedule.start_count, 0, ttl);
     }
     let requests = (0..schedule.requests)
         .map(|i| {
             let at_ms = u64::from(i) * schedule.interval_ms;
-            SimulatedRequest { n: i + 1, at_ms, verdict: cfg.decide(&mut keys, at_ms, route, identity_hash) }
+            SimulatedRequest { n: i + 1, at_ms, verdict: shape.decide(&mut keys, at_ms, route, identity) }
         })
         .collect();
     Simulation { route: route.clone(), bucket, requests }
@@ -68,7 +84,7 @@ mod tests {
 
     fn run(route: &str, requests: u32, start_count: i64, start_ttl_ms: Option<u64>) -> Simulation {
         let schedule = Schedule { requests, interval_ms: 500, start_count, start_ttl_ms };
-        simulate(&contract(), &route.parse().unwrap(), "h", schedule)
+        simulate(&contract(), &route.parse().unwrap(), &Identity::Ip("h".into()), schedule)
     }
 
     #[test]

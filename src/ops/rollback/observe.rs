@@ -6,9 +6,10 @@ use crate::adapters::logtail;
 use crate::adapters::redis::Redis;
 use crate::core::checks::Check;
 use crate::core::integration::{self, Integration};
-use crate::core::limiter::{counter_key, Identity};
+use crate::core::limiter::Identity;
 use crate::core::rollback::Feature;
-use crate::ops::{canary_tag, now_ms, redis_target};
+use crate::core::route::Route;
+use crate::ops::{canary_tag, limiter_target, now_ms, redis_target};
 use crate::settings::Settings;
 
 /// Observes `feature` and checks it is `on` (true) or off (false).
@@ -48,8 +49,13 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<(bool, String), 
         .await
         .map_err(|e| e.to_string())?;
     let headers = answer.header("x-ratelimit-limit").is_some();
-    let mut redis = Redis::connect(&redis_target(settings)).await.map_err(|e| e.to_string())?;
-    let counter = counter_key(&Identity::of(Some(&key), "").hash(), "availability");
+    let mut redis = Redis::connect(&limiter_target(settings)).await.map_err(|e| e.to_string())?;
+    let shape = &settings.limiter;
+    let route: Route = "POST /api/v2/availability/simple".parse().expect("a route");
+    let counter = match shape.row_for(&route) {
+        Some(row) => shape.counter_key(&shape.identity_hash(&Identity::ApiKey(key.clone())), &row.name, &route),
+        None => return Err("the limiter's table is empty".into()),
+    };
     let counted = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
     let evidence = format!(
         "v2 request → {}; X-RateLimit headers {}; counter {}",

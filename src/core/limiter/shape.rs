@@ -1,0 +1,343 @@
+//! The shape of a gateway's rate limiter, as a value: every way two limiters
+//! that both say "30 per minute" can answer differently. The model decides
+//! from a shape and never asks which gateway it is; `contract` and
+//! `askproai-2025-10` are two values of it.
+
+use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Bucket};
+use crate::core::pattern;
+use crate::core::route::Route;
+
+/// A dimension's values and the names the config writes them with.
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value with its name, in the order the docs list them.
+            pub const NAMES: &'static [(&'static str, $ty)] = &[$(($name, $ty::$variant)),+];
+
+            pub fn name(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::NAMES.iter().find(|(n, _)| *n == text).map(|&(_, v)| v)
+            }
+
+            /// `"a", "b" or "c"`, for an error message.
+            pub fn choices() -> String {
+                let names: Vec<String> = Self::NAMES.iter().map(|(n, _)| format!("{n:?}")).collect();
+                match names.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                }
+            }
+        }
+    };
+}
+
+/// Where an identity can come from, in the gateway's order of preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    User,
+    ApiKey,
+    Session,
+    Ip,
+}
+
+named!(Source { User => "user", ApiKey => "api-key", Session => "session", Ip => "ip" });
+named!(CounterScope { Bucket => "bucket", Path => "path" });
+named!(Counts { Every => "every", AllowedOnly => "allowed" });
+named!(Window { Fixed => "fixed", Refreshed => "refreshed", Never => "never" });
+named!(Decision { IncrementThenAtMost => "increment-then-at-most", ReadThenBelow => "read-then-below" });
+named!(Atomicity { Atomic => "atomic", ReadThenIncrement => "read-then-increment" });
+named!(Matching { StrIsAfterApi => "str-is", Anchored => "anchored" });
+named!(Params { Whole => "whole", FirstOnly => "first-only" });
+named!(RetryAfter { CounterTtl => "ttl", ResetKeyCarbon2 => "carbon2", ResetKeyCarbon3 => "carbon3" });
+named!(HeaderWinner { Outer => "outer", Inner => "inner" });
+named!(RefusalBody { Short => "short", Envelope => "envelope" });
+named!(AbuseKeys { Hashed => "hashed", Raw => "raw" });
+named!(AbuseTrigger { AtLeastAfterIncrement => "at-least", OverBeforeIncrement => "over-before" });
+
+/// Who a request counts as, and the string whose md5 names its counters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityRule {
+    /// Tried in order; the first the request carries is its identity.
+    pub sources: Vec<Source>,
+    /// What precedes an API key in the hashed string: `key` (`key:<k>`) or `api`.
+    pub api_key_label: String,
+}
+
+/// What a counter is per, besides the identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CounterScope {
+    /// `rate_limit:<md5(identity)>:<bucket name>`: one counter per table row.
+    Bucket,
+    /// `rate_limit:<md5(identity)>:<md5(request path)>`: one per concrete
+    /// path, so `/bookings/1/…` and `/bookings/2/…` count apart.
+    Path,
+}
+
+/// Where the keys live in Redis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Storage {
+    /// The Redis database; `None`: the one `[redis] url` names.
+    pub database: Option<u32>,
+    /// The client prefix (phpredis `options.prefix`); `None`: `[redis] prefix`.
+    pub client_prefix: Option<String>,
+    /// The cache store's prefix, after the client prefix (with its separator).
+    pub cache_prefix: String,
+}
+
+/// Which requests move the counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counts {
+    Every,
+    AllowedOnly,
+}
+
+/// When a counter's key expires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Set once, at the first hit: a fixed window from it.
+    Fixed,
+    /// Set again on every allowed hit: a steady client's window never ends.
+    Refreshed,
+    /// Never: a client that reaches the limit is refused there for good.
+    Never,
+}
+
+/// How a request is judged against the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// `INCR`, then allowed when `count <= limit`.
+    IncrementThenAtMost,
+    /// `GET`, then allowed when `count < limit` (and only then `INCR`).
+    ReadThenBelow,
+}
+
+/// Whether the check and the count are one step for concurrent requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Atomicity {
+    /// One script or one INCR: a burst never passes more than the limit.
+    Atomic,
+    /// GET then INCR: concurrent requests at `limit - 1` may all pass.
+    ReadThenIncrement,
+}
+
+/// How a table pattern is held against a request's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// Laravel's `Str::is` on the path after `/api/`; `*` crosses slashes.
+    StrIsAfterApi,
+    /// The whole path, anchored; `*` is one segment (`[^/]*`).
+    Anchored,
+}
+
+/// How a middleware entry's `N,M` reaches the limiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Params {
+    /// Whole: the limiter reads `N,M` itself.
+    Whole,
+    /// Laravel splits on the comma; the limiter takes one argument and gets
+    /// `N` alone. Reading the window then throws: the route answers 500.
+    FirstOnly,
+}
+
+/// The form of `Retry-After` and `X-RateLimit-Reset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// The counter's TTL as Redis reports it, at least 1; the reset header on
+    /// a refusal only.
+    CounterTtl,
+    /// A separate `<counter>:reset` key holds the window's end; `Retry-After`
+    /// is Carbon 2's `diffInSeconds`: whole seconds, never negative. The
+    /// reset header is on every answer.
+    ResetKeyCarbon2,
+    /// As `ResetKeyCarbon2`, with Carbon 3's `diffInSeconds(now())`: signed
+    /// and fractional, negative while the window runs (`-41.73`).
+    ResetKeyCarbon3,
+}
+
+/// When two limiters on one route both set their headers, whose stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderWinner {
+    /// The outer entry sets its headers after the inner one returned.
+    Outer,
+    Inner,
+}
+
+/// The 429's JSON body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalBody {
+    /// `{"error":"rate_limit_exceeded","retry_after":<s>}`.
+    Short,
+    /// `{"success":false,"status_code":429,"message":…,"error":…,"retry_after":…}`.
+    Envelope,
+}
+
+/// What a 429 looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub retry_after: RetryAfter,
+    pub headers: HeaderWinner,
+    pub body: RefusalBody,
+}
+
+/// One limiter in a route's middleware stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// The gateway's own limiter (`api.rate-limit`, or with `:N,M`). All
+    /// such entries of a request share one counter.
+    Gateway { params: Option<String> },
+    /// Laravel's `throttle:N,M`: its own counter per client IP, shared by
+    /// every route with a plain `throttle`; refusals are not counted; a fixed
+    /// window from the first hit, kept by a `:timer` key.
+    Throttle { max: u64, decay_s: u64 },
+    /// A limiter the shape does not model: past it, the answer is unknown.
+    Opaque { name: String },
+}
+
+impl Entry {
+    /// As written in a route's middleware list.
+    pub fn name(&self) -> String {
+        match self {
+            Entry::Gateway { params: None } => "api.rate-limit".into(),
+            Entry::Gateway { params: Some(p) } => format!("api.rate-limit:{p}"),
+            Entry::Throttle { max, decay_s } => format!("throttle:{max},{}", decay_s / 60),
+            Entry::Opaque { name } => name.clone(),
+        }
+    }
+}
+
+/// The limiter entries of the routes one pattern covers, outermost first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stack {
+    pub route: Route,
+    pub entries: Vec<Entry>,
+}
+
+/// The whole shape. Built by a preset, changed by overrides, then checked
+/// once with [`LimiterShape::problems`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimiterShape {
+    /// The preset it came from, with `+ overrides` when any dimension changed.
+    pub name: String,
+    pub identity: IdentityRule,
+    pub counter: CounterScope,
+    pub storage: Storage,
+    pub counts: Counts,
+    pub window: Window,
+    pub decision: Decision,
+    pub atomicity: Atomicity,
+    pub abuse: AbusePolicy,
+    /// The limit table, tried in order; the last row is the default.
+    pub buckets: Vec<Bucket>,
+    pub matching: Matching,
+    pub params: Params,
+    /// Tried in order, first match wins; a route none covers is unlimited.
+    pub stacks: Vec<Stack>,
+    /// Where the stacks came from (a preset, the config, an app's route list).
+    pub stacks_source: String,
+    pub answer: Answer,
+}
+
+impl LimiterShape {
+    /// Every impossible combination, one line each; empty when the shape can be.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.identity.sources.last() != Some(&Source::Ip) {
+            out.push((
+                "identity",
+                "must end with \"ip\": every request has an address, so it is the last resort".into(),
+            ));
+        }
+        let label = &self.identity.api_key_label;
+        if label.is_empty() || label.contains([':', ' ']) {
+            out.push(("api_key_label", "must be a word without ':' or spaces (key, api)".into()));
+        }
+        if self.decision == Decision::IncrementThenAtMost && self.counts == Counts::AllowedOnly {
+            out.push((
+                "counts",
+                "\"allowed\" cannot go with decision = \"increment-then-at-most\": that limiter counts before it decides"
+                    .into(),
+            ));
+        }
+        if self.window == Window::Never && self.answer.retry_after == RetryAfter::CounterTtl {
+            out.push((
+                "retry_after",
+                "\"ttl\" needs a counter that expires; with window = \"never\" the TTL is -1: use \"carbon2\" or \"carbon3\""
+                    .into(),
+            ));
+        }
+        if self.buckets.is_empty() {
+            out.push(("buckets", "the limit table needs at least its default row".into()));
+        }
+        out
+    }
+
+    /// How many of `n` requests sent at once may pass with `remaining` left
+    /// in the window: exactly `min(n, remaining)` when check and count are
+    /// one step; up to all `n` when they are not (how many the race lets
+    /// through depends on the server's concurrency, not on the shape).
+    pub fn burst_passes(&self, n: u64, remaining: u64) -> std::ops::RangeInclusive<u64> {
+        let sure = n.min(remaining);
+        match self.atomicity {
+            Atomicity::Atomic => sure..=sure,
+            Atomicity::ReadThenIncrement if remaining == 0 => 0..=0,
+            Atomicity::ReadThenIncrement => sure..=n,
+        }
+    }
+
+    /// The 429's JSON body for a refusal.
+    pub fn refusal_body(&self, refused: &super::Verdict) -> serde_json::Value {
+        let retry: serde_json::Value = match refused.retry_after_signed_ms {
+            Some(ms) => serde_json::json!(ms as f64 / 1000.0),
+            None => serde_json::json!(refused.retry_after_s),
+        };
+        match self.answer.body {
+            RefusalBody::Short => serde_json::json!({"error": "rate_limit_exceeded", "retry_after": retry}),
+            RefusalBody::Envelope => serde_json::json!({
+                "success": false,
+                "status_code": 429,
+                "message": "Too many requests. Please slow down.",
+                "error": "rate_limit_exceeded",
+                "retry_after": retry,
+            }),
+        }
+    }
+
+    /// The stack of the first pattern that covers `request`.
+    pub fn stack_for(&self, request: &Route) -> Option<&Stack> {
+        self.stacks.iter().find(|s| s.route.covers(request))
+    }
+
+    pub fn is_limited(&self, request: &Route) -> bool {
+        self.stack_for(request).is_some_and(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { .. })))
+    }
+
+    /// The table row the gateway's limiter picks for `request` when no
+    /// parameters name a limit; `None` when the route has no gateway entry.
+    pub fn bucket_for(&self, request: &Route) -> Option<&Bucket> {
+        if !self.is_limited(request) {
+            return None;
+        }
+        self.row_for(request)
+    }
+
+    /// First match in table order; the last row is the default.
+    pub fn row_for(&self, request: &Route) -> Option<&Bucket> {
+        let path = match self.matching {
+            Matching::StrIsAfterApi => request.api_path().unwrap_or(request.laravel_path()),
+            Matching::Anchored => request.laravel_path(),
+        };
+        let (default, rows) = self.buckets.split_last()?;
+        rows.iter().find(|b| b.paths.iter().any(|p| self.row_matches(p, path))).or(Some(default))
+    }
+
+    fn row_matches(&self, row: &str, path: &str) -> bool {
+        match self.matching {
+            Matching::StrIsAfterApi => pattern::matches(row, path),
+            Matching::Anchored => pattern::matches_in_segment(row, path),
+        }
+    }
+}
