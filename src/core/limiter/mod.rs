@@ -3,8 +3,6 @@
 //! differs between gateways is a dimension of [`LimiterShape`].
 
 mod decide;
-#[cfg(test)]
-mod oracle_tests;
 mod presets;
 mod shape;
 #[cfg(test)]
