@@ -154,3 +154,35 @@ fn one_success_does_not_close_the_breaker() {
     let report: BreakerReport = json(&out);
     assert_eq!(report.final_state, BreakerState::HalfOpen, "the plan says one success closes it; the threshold is 2");
 }
+
+/// With an app at hand, the stacks are its route list's, never typed in: a
+/// second limiter entry added to one route makes each request count twice.
+#[test]
+fn with_an_app_at_hand_the_route_list_gives_the_stacks() {
+    let lab = crate::lab::Lab::start("simulate-stacks", None);
+    let config = lab.report.config.display().to_string();
+    let run = || {
+        let out = gatewayctl(&["--config", &config, "simulate", "rate-limit", "--format", "json"]);
+        assert_eq!(code(&out), 0);
+        json::<RateLimitReport>(&out)
+    };
+    let before = run();
+    assert!(before.stack_source.contains("route list"), "{}", before.stack_source);
+    assert_eq!((before.stack.as_slice(), before.first_rejected), (&["api.rate-limit".to_string()][..], Some(31)));
+
+    let app = lab.dir.join("app");
+    let routes = app.join("routes/api.php");
+    let text = std::fs::read_to_string(&routes).unwrap();
+    let doubled = text.replace(
+        "Route::post('bookings', [BookingController::class, 'store']);",
+        "Route::post('bookings', [BookingController::class, 'store'])->middleware('api.rate-limit:30,60');",
+    );
+    assert_ne!(doubled, text, "the lab's bookings route is where this test expects it");
+    std::fs::write(&routes, doubled).unwrap();
+    let cached = std::process::Command::new("php").args(["artisan", "route:cache"]).current_dir(&app).output().unwrap();
+    assert!(cached.status.success(), "{}", String::from_utf8_lossy(&cached.stderr));
+
+    let after = run();
+    assert_eq!(after.stack, ["api.rate-limit", "api.rate-limit:30,60"]);
+    assert_eq!(after.first_rejected, Some(16), "two entries of one limiter share its counter");
+}

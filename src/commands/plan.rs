@@ -52,11 +52,18 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
             .iter()
             .find_map(|root| std::fs::read_to_string(root.join(rel)).ok())
     };
+    let app = crate::ops::limiter::shape(&settings);
+    if let Some(warning) = &app.warning {
+        ctx.out.warn(warning);
+    }
+    let limiter = app.shape;
+    // Where the limiter's keys live: the shape's database and prefixes.
+    let limiter_prefix = limiter.stored_name(&settings.file.redis.prefix, "");
     let know = Knowledge {
-        limiter: &settings.limiter,
+        limiter: &limiter,
         breakers: &settings.breakers,
-        redis_prefix: &settings.file.redis.prefix,
-        redis_db: redis_db(&settings.file.redis.url),
+        redis_prefix: &limiter_prefix,
+        redis_db: limiter.storage.database.unwrap_or_else(|| redis_db(&settings.file.redis.url)),
         fpm_unit: &settings.file.service.unit,
         app_lines: &app_lines,
         framework: &framework,

@@ -99,7 +99,11 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         start_count: args.start_count.max(0),
         start_ttl_ms: args.start_ttl.map(|s| s * 1000),
     };
-    let shape = &settings.limiter;
+    let app = crate::ops::limiter::shape(&settings);
+    if let Some(warning) = &app.warning {
+        ctx.out.warn(warning);
+    }
+    let shape = &app.shape;
     let sim = limiter::simulate(shape, &args.route, &args.identity, schedule);
     ctx.out.detail(&format!("identity {} hashes to {}", args.identity.masked(), shape.identity_hash(&args.identity)));
     let stack = shape.stack_for(&args.route);

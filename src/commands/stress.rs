@@ -79,8 +79,13 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let settings = ctx.gateway()?;
+    let mut settings = ctx.gateway()?;
     check_caps(&args)?;
+    let app = crate::ops::limiter::shape_async(&settings).await;
+    if let Some(warning) = &app.warning {
+        ctx.out.warn(warning);
+    }
+    settings.limiter = app.shape;
     let expectation = expectation(&settings, &args);
     if let Some(contradiction) = expectation {
         return Err(CheckFailed(format!("{contradiction}. Nothing was sent.")).into());

@@ -208,6 +208,9 @@ struct Watch<'a> {
     client: reqwest::Client,
     redis: Option<Redis>,
     target: RedisTarget,
+    /// Where the limiter's keys live when its shape puts them elsewhere
+    /// (another database or prefix); `None`: in `target`.
+    limiter: Option<(RedisTarget, Option<Redis>)>,
     last_detailed: Option<Instant>,
     health_failures: u64,
     totals: Totals,
@@ -223,7 +226,17 @@ impl<'a> Watch<'a> {
         let mut target = redis_target(settings);
         // SCAN paced so Redis is never hurt by watching it.
         target.scan_pause = Duration::from_millis(2);
+        let mut keys = crate::ops::limiter_target(settings);
+        keys.scan_pause = target.scan_pause;
+        let limiter = match keys == target {
+            true => None,
+            false => {
+                let conn = Redis::connect(&keys).await.ok();
+                Some((keys, conn))
+            }
+        };
         Ok(Watch {
+            limiter,
             settings,
             follower: Follower::at_end(&settings.log_file()),
             access: (!settings.file.watch.access_log.as_os_str().is_empty())
@@ -413,8 +426,30 @@ impl<'a> Watch<'a> {
         let by_server: BTreeMap<String, Option<f64>> = redis.memory_by_server().await.into_iter().collect();
         // A sum missing a node would understate: no figure rather than a wrong one.
         let memory = by_server.values().copied().sum::<Option<f64>>();
-        let rate = redis.count("rate_limit:*", &mut |_| {}).await.ok();
-        let abuse = redis.count("abuse:*", &mut |_| {}).await.ok();
+        let (rate, abuse) = match self.limiter.as_mut() {
+            None => {
+                (redis.count("rate_limit:*", &mut |_| {}).await.ok(), redis.count("abuse:*", &mut |_| {}).await.ok())
+            }
+            Some((target, conn)) => {
+                if conn.is_none() {
+                    *conn = Redis::connect(target).await.ok();
+                }
+                match conn.as_mut() {
+                    Some(keys) => {
+                        let counts = (
+                            keys.count("rate_limit:*", &mut |_| {}).await.ok(),
+                            keys.count("abuse:*", &mut |_| {}).await.ok(),
+                        );
+                        if counts.0.is_none() {
+                            *conn = None; // reconnect next time
+                        }
+                        counts
+                    }
+                    None => (None, None),
+                }
+            }
+        };
+        let Some(redis) = self.redis.as_mut() else { return RedisReading::default() };
         let mut states = Vec::new();
         for (service, cfg) in &self.settings.breakers {
             if let Ok(s) = breaker::read(redis, service, cfg, now_ms() / 1000).await {

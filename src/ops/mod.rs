@@ -12,6 +12,7 @@ pub mod cache;
 pub mod door;
 pub mod fleet;
 pub mod integrate;
+pub mod limiter;
 pub mod logscan;
 pub mod preflight;
 pub mod reload;

@@ -23,6 +23,10 @@ fn probe_key() -> String {
 }
 
 pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> VerifyReport {
+    // The model predicts with the app's own route stacks where it can read them.
+    let mut settings = settings.clone();
+    settings.limiter = crate::ops::limiter::shape_async(&settings).await.shape;
+    let settings = &settings;
     let key = api_key.map(str::to_string).unwrap_or_else(probe_key);
     let identity = Identity::of(Some(&key), "");
     let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(settings, route).await];

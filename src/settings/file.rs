@@ -361,6 +361,8 @@ pub struct LimiterSection {
     pub abuse_trigger: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_enforced: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub middleware: Option<Vec<String>>,
 }
 
 impl Default for LimiterSection {
@@ -385,6 +387,7 @@ impl Default for LimiterSection {
             abuse_keys: None,
             abuse_trigger: None,
             block_enforced: None,
+            middleware: None,
         }
     }
 }
@@ -412,6 +415,7 @@ impl LimiterSection {
             abuse_keys: text(),
             abuse_trigger: text(),
             block_enforced: Some(true),
+            middleware: Some(vec![]),
             ..LimiterSection::default()
         }
     }

@@ -250,6 +250,10 @@ fn overrides(section: &LimiterSection, shape: &mut LimiterShape, problems: &mut 
         any = true;
         shape.storage.cache_prefix = prefix.clone();
     }
+    if let Some(names) = &section.middleware {
+        any = true;
+        shape.gateway_middleware = names.clone();
+    }
     if let Some(enforced) = section.block_enforced {
         any = true;
         shape.abuse.enforced = enforced;

@@ -8,6 +8,7 @@ mod shape;
 #[cfg(test)]
 mod shape_tests;
 mod simulate;
+pub mod stacks;
 
 pub use decide::Verdict;
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};

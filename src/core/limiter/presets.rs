@@ -12,6 +12,11 @@ pub const PRESET_ASKPROAI: &str = "askproai-2025-10";
 /// Every preset `[limiter] preset` accepts.
 pub const PRESETS: &[&str] = &[PRESET_CONTRACT, PRESET_ASKPROAI];
 
+/// Both gateways register their limiter under the same alias and class.
+fn gateway_middleware() -> Vec<String> {
+    vec!["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()]
+}
+
 fn stack(route: &str, entries: Vec<Entry>) -> Stack {
     Stack { route: route.parse().expect("a preset's route"), entries }
 }
@@ -54,6 +59,7 @@ impl LimiterShape {
             buckets,
             matching: Matching::StrIsAfterApi,
             params: Params::Whole,
+            gateway_middleware: gateway_middleware(),
             stacks: routes.iter().map(|r| Stack { route: r.clone(), entries: vec![gateway(None)] }).collect(),
             stacks_source: "[rate_limit] routes".into(),
             answer: Answer {
@@ -176,6 +182,7 @@ impl LimiterShape {
             buckets,
             matching: Matching::Anchored,
             params: Params::FirstOnly,
+            gateway_middleware: gateway_middleware(),
             stacks,
             stacks_source: "the preset: routes/api.php of askproai-api at c382d72cd".into(),
             answer: Answer {

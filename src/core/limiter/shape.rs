@@ -234,6 +234,8 @@ pub struct LimiterShape {
     pub buckets: Vec<Bucket>,
     pub matching: Matching,
     pub params: Params,
+    /// The gateway's own limiter as a route list names it: alias and class.
+    pub gateway_middleware: Vec<String>,
     /// Tried in order, first match wins; a route none covers is unlimited.
     pub stacks: Vec<Stack>,
     /// Where the stacks came from (a preset, the config, an app's route list).
@@ -268,6 +270,9 @@ impl LimiterShape {
                 "\"ttl\" needs a counter that expires; with window = \"never\" the TTL is -1: use \"carbon2\" or \"carbon3\""
                     .into(),
             ));
+        }
+        if self.gateway_middleware.iter().any(|n| n.is_empty() || n.contains(':')) {
+            out.push(("middleware", "names the limiter's alias or class, without ':' or parameters".into()));
         }
         if self.buckets.is_empty() {
             out.push(("buckets", "the limit table needs at least its default row".into()));
