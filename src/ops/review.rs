@@ -17,7 +17,7 @@ use crate::adapters::state::StateDir;
 use crate::core::journal::{self, Entry};
 use crate::core::logline;
 use crate::core::review::{self, Baseline, CriteriaWindow, MemoryPoint, Tally, WindowFacts};
-use crate::ops::{breaker, now_ms, redis_target};
+use crate::ops::{breaker, limiter_target, now_ms, redis_target};
 use crate::report::review::{JournalLine, LogsRead, RedisNow, ReviewReport};
 use crate::settings::Settings;
 
@@ -27,6 +27,8 @@ const HOUR_MS: u64 = 3_600_000;
 const BASELINE_SPANS_MS: [u64; 3] = [HOUR_MS, 6 * HOUR_MS, 24 * HOUR_MS];
 /// The key patterns a baseline and a report count.
 pub const KEY_PATTERNS: [&str; 3] = ["rate_limit:*", "abuse:*", "circuit_breaker:*"];
+/// Those of `KEY_PATTERNS` the limiter writes.
+const LIMITER_PATTERNS: [&str; 2] = ["rate_limit:*", "abuse:*"];
 /// Identities listed per kind.
 const TOP: usize = 10;
 /// Redis reads give up after this: a report is never held up by a dead Redis.
@@ -168,9 +170,19 @@ async fn redis_now(settings: &Settings) -> RedisNow {
     let read = async {
         let mut redis = Redis::connect(&redis_target(settings)).await?;
         let memory = redis.used_memory_mb().await;
+        // The limiter's keys live where its shape keeps them.
+        let limiter = limiter_target(settings);
+        let mut limiter_redis = match limiter == redis_target(settings) {
+            true => None,
+            false => Some(Redis::connect(&limiter).await?),
+        };
         let mut keys = std::collections::BTreeMap::new();
         for pattern in KEY_PATTERNS {
-            keys.insert(pattern.to_string(), redis.count(pattern, &mut |_| {}).await.ok());
+            let conn = match limiter_redis.as_mut() {
+                Some(conn) if LIMITER_PATTERNS.contains(&pattern) => conn,
+                _ => &mut redis,
+            };
+            keys.insert(pattern.to_string(), conn.count(pattern, &mut |_| {}).await.ok());
         }
         let mut breakers = std::collections::BTreeMap::new();
         for (service, cfg) in &settings.breakers {

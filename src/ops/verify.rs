@@ -133,6 +133,13 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
         show(want.0),
         show(want.1)
     );
+    if let Some(why) = &predicted.unknown {
+        return Check::unknown(
+            "rate-limit headers",
+            format!("{evidence}; the model cannot tell: {why}"),
+            "verify a route the limiter shape models, or set [limiter] to describe this one",
+        );
+    }
     // A 404 or 405 never reached the route; a 5xx without the limiter's
     // headers shows nothing about it. (A 5xx with headers that match does.)
     if matches!(answer.status, 404 | 405) || (answer.status >= 500 && got == (None, None)) {
@@ -147,6 +154,14 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
             "rate-limit headers",
             evidence,
             "the gateway does not limit as configured: is api.rate-limit active and the config current?",
+        );
+    }
+    if answer.status >= 500 && predicted.status == 500 {
+        let error = predicted.error.as_deref().unwrap_or("an entry throws");
+        return Check::fail(
+            "rate-limit headers",
+            format!("{evidence}; the model predicts this 500: {error}"),
+            "the limiter counts, then the route fails on every request: fix the middleware before activating",
         );
     }
     if answer.status >= 500 {
@@ -210,4 +225,40 @@ async fn breaker_closed(settings: &Settings, redis: &mut Redis) -> Check {
         }
     }
     Check::pass("breaker", seen.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::checks::Verdict as CheckVerdict;
+    use crate::core::keyspace::Keyspace;
+    use crate::core::limiter::LimiterShape;
+
+    fn answer(status: u16, limit: &str, remaining: &str) -> Exchange {
+        let headers = [("x-ratelimit-limit", limit), ("x-ratelimit-remaining", remaining)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Exchange { status, headers, body: String::new(), elapsed: std::time::Duration::ZERO }
+    }
+
+    fn predict(shape: &LimiterShape, route: &str) -> Verdict {
+        shape.decide(&mut Keyspace::new(), 0, &route.parse().unwrap(), &Identity::ApiKey("k".into()))
+    }
+
+    #[test]
+    fn a_500_the_shape_predicts_fails_and_says_why() {
+        let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/v2/bookings");
+        let check = headers_check("bookings", &predicted, &answer(500, "30", "29"));
+        assert_eq!(check.verdict, CheckVerdict::Fail);
+        assert!(check.evidence.contains("Undefined array key 1"), "{}", check.evidence);
+    }
+
+    #[test]
+    fn a_route_the_shape_cannot_model_is_unknown_never_pass() {
+        let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/retell/check-customer");
+        let check = headers_check("retell", &predicted, &answer(200, "100", "99"));
+        assert_eq!(check.verdict, CheckVerdict::Unknown);
+        assert!(check.evidence.contains("retell.call.ratelimit"), "{}", check.evidence);
+    }
 }
