@@ -261,6 +261,13 @@ mod tests {
             ("[limiter]\nwindow = \"never\"\n", "limiter.retry_after", "needs a counter that expires"),
             ("[limiter]\nidentity = [\"ip\", \"api-key\"]\n", "limiter.identity", "must end with \"ip\""),
             ("[limiter]\nidentity = [\"cookie\", \"ip\"]\n", "limiter.identity", "each source must be"),
+            ("[limiter]\nmiddleware = []\n", "limiter.middleware", "names the limiter's alias"),
+            ("[limiter]\napi_key_label = \"a:b\"\n", "limiter.api_key_label", "without ':'"),
+            (
+                "[redis]\nmode = \"cluster\"\nnodes = [\"127.0.0.1:7000\"]\n\n[limiter]\ndatabase = 1\n",
+                "limiter.database",
+                "only database 0",
+            ),
             (
                 "[limiter]\npreset = \"askproai-2025-10\"\n\n[rate_limit]\nroutes = []\n",
                 "rate_limit",

@@ -182,6 +182,12 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterShape {
     if overridden {
         shape.name = format!("{} + overrides", shape.name);
     }
+    if let (RedisMode::Cluster, Some(db @ 1..)) = (file.redis.mode, shape.storage.database) {
+        problems.push((
+            "limiter.database".into(),
+            format!("database {db} cannot work in cluster mode: Redis Cluster has only database 0"),
+        ));
+    }
     for (key, message) in shape.problems() {
         problems
             .push((format!("limiter.{key}"), format!("{message} (preset {:?} with the overrides)", section.preset)));

@@ -271,7 +271,8 @@ impl LimiterShape {
                     .into(),
             ));
         }
-        if self.gateway_middleware.iter().any(|n| n.is_empty() || n.contains(':')) {
+        if self.gateway_middleware.is_empty() || self.gateway_middleware.iter().any(|n| n.is_empty() || n.contains(':'))
+        {
             out.push(("middleware", "names the limiter's alias or class, without ':' or parameters".into()));
         }
         if self.buckets.is_empty() {
