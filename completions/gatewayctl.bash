@@ -3236,7 +3236,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --gateway --as-deployed --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3264,6 +3264,10 @@ _gatewayctl() {
                     ;;
                 --hosts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -W "contract askproai" -- "${cur}"))
                     return 0
                     ;;
                 --config)

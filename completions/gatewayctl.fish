@@ -675,6 +675,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 sentinel\t''
 cluster\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l hosts -d 'A fleet: N app hosts sharing one Redis and one Cal.com stand-in, behind a real sshd on a loopback port, with the operator\'s config and an Ansible inventory that reach them' -r
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l gateway -d 'contract: our gateway (GATEWAY-CONTRACT.md); askproai: the production baseline the plan was written for, with its bugs (REAL-GATEWAY.md)' -r -f -a "contract\t''
+askproai\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -687,6 +689,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l install -d 'Install missing Debian packages with apt-get (root only)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dry-run -d 'Say what would be built, start nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l as-deployed -d 'With --gateway askproai: the kernel Laravel 11 runs, without the app\'s aliases, so every v2 route answers 500'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'

@@ -17,6 +17,7 @@ mod fleet;
 mod harness;
 mod integrate;
 mod lab;
+mod lab_askproai;
 mod lab_cli;
 mod logs;
 mod plan;

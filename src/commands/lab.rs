@@ -70,6 +70,20 @@ pub struct UpArgs {
     /// and an Ansible inventory that reach them
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=8))]
     pub hosts: u8,
+    /// contract: our gateway (GATEWAY-CONTRACT.md); askproai: the production
+    /// baseline the plan was written for, with its bugs (REAL-GATEWAY.md)
+    #[arg(long, value_enum, default_value_t = LabGatewayArg::Contract)]
+    pub gateway: LabGatewayArg,
+    /// With --gateway askproai: the kernel Laravel 11 runs, without the
+    /// app's aliases, so every v2 route answers 500
+    #[arg(long, requires = "gateway")]
+    pub as_deployed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabGatewayArg {
+    Contract,
+    Askproai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -149,6 +163,13 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         upstream_timeout_s: args.upstream_timeout.as_secs_f64(),
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
         calcom_unguarded: args.calcom == CalcomShape::Unguarded,
+        gateway: match args.gateway {
+            LabGatewayArg::Contract if args.as_deployed => {
+                return Err(exit::UsageError("--as-deployed is for --gateway askproai".into()).into())
+            }
+            LabGatewayArg::Contract => up::LabGateway::Contract,
+            LabGatewayArg::Askproai => up::LabGateway::Askproai { as_deployed: args.as_deployed },
+        },
         redis: match args.redis {
             LabRedis::Standalone => up::Topology::Standalone,
             LabRedis::Sentinel => up::Topology::Sentinel,
@@ -157,6 +178,12 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         shared: None,
     };
     let started_at = Instant::now();
+    if options.gateway != up::LabGateway::Contract && (args.hosts > 1 || options.redis != up::Topology::Standalone) {
+        return Err(exit::UsageError(
+            "--gateway askproai builds one host on a standalone Redis (its cache store needs database 1): drop --hosts and --redis".into(),
+        )
+        .into());
+    }
     if args.hosts > 1 {
         if args.port_base.is_some() || options.redis != up::Topology::Standalone {
             return Err(exit::UsageError(

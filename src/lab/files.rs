@@ -3,8 +3,8 @@
 //! `lab/app/`; a test fails when a file there is missing from this list.
 
 macro_rules! lab_files {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lab/app/", $path)))),*]
+    ($root:literal: $($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lab/", $root, "/", $path)))),*]
     };
 }
 
@@ -20,7 +20,7 @@ pub fn calcom_unguarded() -> String {
 }
 
 /// (path relative to the app dir, contents)
-pub const APP_FILES: &[(&str, &str)] = lab_files![
+pub const APP_FILES: &[(&str, &str)] = lab_files!["app":
     "app/Console/Commands/HealthDetailed.php",
     "app/Console/Kernel.php",
     "app/Exceptions/Handler.php",
@@ -59,6 +59,35 @@ pub const APP_FILES: &[(&str, &str)] = lab_files![
     "vendor/autoload.php",
 ];
 
+/// `lab up --gateway askproai`: written over `APP_FILES`, they make the app
+/// behave as the production baseline does (`REAL-GATEWAY.md`). The sources
+/// live in `lab/askproai/`.
+pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
+    "app/Http/Controllers/V2Controller.php",
+    "app/Http/DeployedKernel.php",
+    "app/Http/Kernel.php",
+    "app/Http/Middleware/RateLimitMiddleware.php",
+    "app/Http/Middleware/RetellCallRateLimit.php",
+    "app/Http/Middleware/RetellFunctionWhitelist.php",
+    "config/auth.php",
+    "config/cache.php",
+    "config/database.php",
+    "config/session.php",
+    "routes/api.php",
+];
+
+/// The baseline as deployed on Laravel 11: its bootstrap binds a kernel
+/// without the app's aliases. Derived from the lab's own bootstrap.
+pub fn bootstrap_as_deployed() -> String {
+    let stock = APP_FILES.iter().find(|(p, _)| *p == "bootstrap/app.php").expect("in APP_FILES").1;
+    stock.replace("App\\Http\\Kernel::class", "App\\Http\\DeployedKernel::class")
+}
+
+/// The client prefix and the cache store's prefix of the baseline lab
+/// (`config/database.php`, `config/cache.php`; Laravel 8 adds the `:`).
+pub const ASKPROAI_CLIENT_PREFIX: &str = "laravel_database_";
+pub const ASKPROAI_CACHE_PREFIX: &str = "laravel_cache:";
+
 /// Files the app writes at run time or that `lab up` renders.
 pub const WRITABLE_DIRS: &[&str] = &[
     "storage/app",
@@ -94,12 +123,31 @@ mod tests {
 
     #[test]
     fn every_app_file_is_embedded() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lab/app");
-        let mut on_disk = Vec::new();
-        walk(&root, &root, &mut on_disk);
-        on_disk.sort();
-        let mut embedded: Vec<String> = APP_FILES.iter().map(|(p, _)| p.to_string()).collect();
-        embedded.sort();
-        assert_eq!(on_disk, embedded, "update APP_FILES in src/lab/files.rs");
+        for (dir, files) in [("lab/app", APP_FILES), ("lab/askproai", super::ASKPROAI_FILES)] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut on_disk = Vec::new();
+            walk(&root, &root, &mut on_disk);
+            on_disk.sort();
+            let mut embedded: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+            embedded.sort();
+            assert_eq!(on_disk, embedded, "update the list for {dir} in src/lab/files.rs");
+        }
+    }
+
+    #[test]
+    fn as_deployed_binds_the_kernel_without_the_apps_aliases() {
+        let bootstrap = super::bootstrap_as_deployed();
+        assert!(bootstrap.contains("App\\Http\\DeployedKernel::class"), "{bootstrap}");
+        assert!(!bootstrap.contains("App\\Http\\Kernel::class"));
+    }
+
+    #[test]
+    fn the_test_route_stands_at_lines_161_to_164() {
+        let routes = super::ASKPROAI_FILES.iter().find(|(p, _)| *p == "routes/api.php").unwrap().1;
+        let lines: Vec<&str> = routes.lines().collect();
+        let block = lines[160..164].join("\n");
+        assert!(block.contains("Route::get('v2/test'"), "{block}");
+        assert!(!lines[164..].iter().any(|l| l.contains("v2/test")));
+        assert!(lines[165..].iter().any(|l| l.contains("'api.rate-limit'")), "the limiter is after the test route");
     }
 }

@@ -28,12 +28,42 @@ pub struct UpOptions {
     pub gatewayctl: PathBuf,
     /// CalcomService calls the breaker unguarded (the usual shape).
     pub calcom_unguarded: bool,
+    /// Which gateway the lab replicates.
+    pub gateway: LabGateway,
     /// One redis-server, or also a replica and three sentinels, or a
     /// three-primary cluster (`--redis`).
     pub redis: Topology,
     /// A fleet's second and later hosts: another host's Redis and Cal.com
     /// stand-in (these ports), started by that host, not by this one.
     pub shared: Option<Ports>,
+}
+
+/// Which gateway a lab replicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabGateway {
+    /// Our contract (`GATEWAY-CONTRACT.md`).
+    Contract,
+    /// The production baseline (`REAL-GATEWAY.md`); `as_deployed`: its
+    /// kernel without the app's aliases, as Laravel 11 runs it.
+    Askproai { as_deployed: bool },
+}
+
+/// The settings a lab of `gateway` is built from and writes for gatewayctl:
+/// the baseline's Redis prefixes and limiter preset where it replicates that.
+pub fn lab_settings(base: &Settings, gateway: LabGateway) -> Settings {
+    let mut settings = base.clone();
+    if let LabGateway::Askproai { .. } = gateway {
+        let file = &mut settings.file;
+        file.redis.prefix = app_files::ASKPROAI_CLIENT_PREFIX.into();
+        file.rate_limit = crate::settings::file::RateLimitSection::default();
+        file.limiter = crate::settings::file::LimiterSection {
+            preset: crate::core::limiter::PRESET_ASKPROAI.into(),
+            client_prefix: Some(app_files::ASKPROAI_CLIENT_PREFIX.into()),
+            cache_prefix: Some(app_files::ASKPROAI_CACHE_PREFIX.into()),
+            ..Default::default()
+        };
+    }
+    settings
 }
 
 /// How the lab's Redis is deployed.
@@ -66,6 +96,7 @@ pub struct Started {
 
 /// Builds and starts a lab; `progress` hears each step as it begins.
 pub fn up(settings: &Settings, opts: &UpOptions, progress: &mut dyn FnMut(&str)) -> Result<Started, LabError> {
+    let settings = &lab_settings(settings, opts.gateway);
     let mut installed = false;
     let missing = packages::missing();
     if !missing.is_empty() {
@@ -266,8 +297,30 @@ impl Run {
         // Retell calls of its own, logged by the app, for the input-validation preview.
         self.step("send the lab's Retell collect-appointment traffic", progress);
         super::traffic::send(&format!("127.0.0.1:{}", self.ports.http), &super::traffic::payloads(RETELL_CALLS, 7));
+        if opts.gateway != LabGateway::Contract {
+            // The baseline's Retell routes carry Laravel's throttle, one
+            // counter per client address across every throttled route: the
+            // lab's own traffic must not leave 127.0.0.1 refused for a minute.
+            self.forget_throttle();
+        }
         self.end_step();
         Ok(())
+    }
+
+    /// Deletes the throttle counters and timers in the lab's cache database
+    /// (found with SCAN): the lab's own startup traffic made them.
+    fn forget_throttle(&self) {
+        let port = self.ports.redis.to_string();
+        let pattern = format!("{}{}*:timer", app_files::ASKPROAI_CLIENT_PREFIX, app_files::ASKPROAI_CACHE_PREFIX);
+        let Ok(out) =
+            Command::new("redis-cli").args(["-p", &port, "-n", "1", "--scan", "--pattern", &pattern]).output()
+        else {
+            return;
+        };
+        for timer in String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.is_empty()) {
+            let counter = timer.trim_end_matches(":timer");
+            let _ = Command::new("redis-cli").args(["-p", &port, "-n", "1", "DEL", timer, counter]).output();
+        }
     }
 
     fn write_files(&self, settings: &Settings, opts: &UpOptions, fpm: &str, as_root: bool) -> Result<(), LabError> {
@@ -282,6 +335,16 @@ impl Run {
         }
         if opts.calcom_unguarded {
             files::write_atomic(&app.join("app/Services/CalcomService.php"), app_files::calcom_unguarded().as_bytes())?;
+        }
+        if let LabGateway::Askproai { as_deployed } = opts.gateway {
+            for (path, contents) in app_files::ASKPROAI_FILES {
+                let target = app.join(path);
+                mkdir(target.parent().expect("app files have a parent"))?;
+                files::write_atomic(&target, contents.as_bytes())?;
+            }
+            if as_deployed {
+                files::write_atomic(&app.join("bootstrap/app.php"), app_files::bootstrap_as_deployed().as_bytes())?;
+            }
         }
         for dir in app_files::WRITABLE_DIRS {
             mkdir(&app.join(dir))?;

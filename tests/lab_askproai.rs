@@ -1,0 +1,119 @@
+//! `lab up --gateway askproai`: the production baseline's limiter, run over
+//! HTTP through nginx and php-fpm, answers as measured on the real code
+//! (`REAL-GATEWAY.md` §1-3), and gatewayctl's model of it agrees.
+
+use gatewayctl::core::limiter::md5_hex;
+use gatewayctl::report::stress::StressReport;
+
+use crate::harness::{code, gatewayctl, json};
+use crate::lab::Lab;
+
+fn askproai(name: &str) -> Lab {
+    Lab::start_with(name, None, &["--gateway", "askproai"])
+}
+
+/// A key of the cache store (database 1), with the lab's two prefixes.
+fn cache_key(key: &str) -> String {
+    format!("laravel_database_laravel_cache:{key}")
+}
+
+fn header<'a>(answer: &'a gatewayctl::adapters::http::Exchange, name: &str) -> &'a str {
+    answer.header(name).unwrap_or_else(|| panic!("no {name} on {}: {:?}", answer.status, answer.headers))
+}
+
+#[test]
+fn bookings_answer_500_then_429_and_the_client_is_refused_for_good() {
+    let lab = askproai("askproai-bookings");
+    let http = lab.http(None);
+    let key = "gatewayctl-test-bookings-key";
+    let send = |path: &str| lab.send(&http, "POST", path, &[("X-Api-Key", key), ("Accept", "application/json")], None);
+
+    let answers: Vec<_> = (0..35).map(|_| send("/api/v2/bookings")).collect();
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, [vec![500; 30], vec![429; 5]].concat());
+    for (i, a) in answers[..30].iter().enumerate() {
+        assert_eq!(header(a, "x-ratelimit-limit"), "30");
+        assert_eq!(header(a, "x-ratelimit-remaining"), (29 - i).to_string(), "request {}", i + 1);
+    }
+    assert!(lab.laravel_log().contains("Undefined array key 1"), "the parameterised entry throws");
+
+    let refused = &answers[30];
+    let body: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert_eq!((body["success"].as_bool(), body["status_code"].as_u64()), (Some(false), Some(429)));
+    assert_eq!(body["error"], "rate_limit_exceeded");
+    assert_eq!(body["message"], "Too many requests. Please slow down.");
+    // Carbon 3: now minus the window's end, signed and fractional.
+    let retry: f64 = header(refused, "retry-after").parse().unwrap();
+    assert!((-60.0..0.0).contains(&retry) && retry.fract() != 0.0, "Retry-After {retry}");
+    // The same value; the header is printed to 14 digits, the JSON to 17.
+    assert!((body["retry_after"].as_f64().unwrap() - retry).abs() < 1e-6, "{body}");
+
+    let counter = cache_key(&format!("rate_limit:{}:{}", md5_hex(&format!("api:{key}")), md5_hex("api/v2/bookings")));
+    assert_eq!(lab.redis(&["-n", "1", "GET", &counter]), "30", "refusals are not counted");
+    assert_eq!(lab.redis(&["-n", "1", "TTL", &counter]), "-1", "the counter never expires");
+
+    // The window's end: its reset key is gone, as 60 s later.
+    assert_eq!(lab.redis(&["-n", "1", "DEL", &format!("{counter}:reset")]), "1");
+    assert_eq!(send("/api/v2/bookings").status, 429, "after the window the same key is still refused");
+
+    // More refusals: the 12th writes the block, and nothing reads it.
+    let blocked = cache_key(&format!("blocked:api:{key}"));
+    let mut refusals = 6;
+    while lab.redis(&["-n", "1", "EXISTS", &blocked]) == "0" {
+        assert!(refusals < 20, "no block after {refusals} refusals");
+        assert_eq!(send("/api/v2/bookings").status, 429);
+        refusals += 1;
+    }
+    assert_eq!(refusals, 12, "the block is written at the 12th refusal");
+    assert_eq!(lab.redis(&["-n", "1", "EXISTS", &cache_key(&format!("abuse:api:{key}"))]), "1", "raw key names");
+    assert_eq!(send("/api/v2/availability/simple").status, 200, "a blocked client is still served elsewhere");
+}
+
+#[test]
+fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
+    let lab = askproai("askproai-availability");
+    let http = lab.http(None);
+    let key = [("X-Api-Key", "gatewayctl-test-availability"), ("Accept", "application/json")];
+    let statuses: Vec<u16> =
+        (0..65).map(|_| lab.send(&http, "POST", "/api/v2/availability/simple", &key, None).status).collect();
+    assert_eq!(statuses, [vec![200; 60], vec![429; 5]].concat());
+
+    // gatewayctl predicts it: the config the lab wrote carries the preset,
+    // and the stacks come from the app's route list.
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/bookings",
+        "--requests",
+        "33",
+        "--interval",
+        "15ms",
+        "--format",
+        "json",
+    ]);
+    let report: StressReport = json(&out);
+    assert_eq!((code(&out), report.mismatches), (0, 0), "{report:#?}");
+    assert_eq!(report.requests.iter().filter(|r| r.observed.status == 500).count(), 30);
+}
+
+#[test]
+fn as_deployed_every_v2_route_answers_500_and_health_200() {
+    let lab = Lab::start_with("askproai-deployed", None, &["--gateway", "askproai", "--as-deployed"]);
+    let http = lab.http(None);
+    let json = [("Accept", "application/json")];
+    assert_eq!(lab.send(&http, "GET", "/api/health", &json, None).status, 200);
+    assert_eq!(lab.send(&http, "POST", "/api/v2/availability/simple", &json, None).status, 500);
+    assert_eq!(lab.send(&http, "GET", "/api/v2/test", &json, None).status, 200, "the test route has no middleware");
+    assert!(lab.laravel_log().contains("Target class [api.rate-limit] does not exist."));
+    // route:list still names the alias: reading it does not show the problem.
+    let out = std::process::Command::new("php")
+        .args(["artisan", "route:list", "--json"])
+        .current_dir(lab.dir.join("app"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("api.rate-limit:30,60"));
+}
