@@ -17,6 +17,45 @@ dir="$PWD/target/rehearsal-lab"
 
 step() { printf '\n== %s\n' "$*"; }
 
+# --gateway askproai: the same parts shaped like the production baseline
+# (REAL-GATEWAY.md), to see where gatewayctl's answers stand on it. Steps
+# that later issues have still to make right say so and go on.
+if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
+  dir="$PWD/target/rehearsal-askproai"
+  "$g" lab down --dir "$dir" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
+  owed() { echo "(exit $1: $2)"; }
+
+  step "lab up --gateway askproai: the baseline's limiter, Redis database 1, its routes and breaker"
+  "$g" lab up --gateway askproai --dir "$dir"
+  run() { "$g" --config "$dir/gatewayctl.toml" "$@"; }
+
+  step "Phase 5A predicted: the askproai-2025-10 limiter shape, stacks from the app's route list"
+  run simulate rate-limit --route "POST /api/v2/bookings" --identity key:rehearsal-key --requests 35 | tail -n 4
+
+  step "Phase 5A sent: every answer held against that model (30 x 500, then 429)"
+  run stress rate-limit --route "POST /api/v2/bookings" --requests 35 --interval 20ms | tail -n 5
+
+  step "A steady client on availability is refused for good: the counter never expires"
+  run simulate rate-limit --route "POST /api/v2/availability/simple" --identity key:steady --requests 62 --interval 50s | tail -n 2
+
+  step "verify: the model predicts the 500 and says which entry throws"
+  run verify --route "POST /api/v2/bookings" || owed $? "the route fails on every request; the gateway's own bugs belong in preflight (issue #31)"
+
+  step "preflight on the baseline"
+  run preflight || owed $? "the findings read from the app are issue #31"
+
+  step "breaker status: the baseline keeps it in database 1, serialized"
+  run breaker status || owed $? "the breaker on the real shape is issue #33"
+
+  step "As deployed on Laravel 11: the alias is never registered, every v2 route answers 500"
+  "$g" lab down --dir "$dir" >/dev/null
+  "$g" lab up --gateway askproai --as-deployed --dir "$dir" >/dev/null
+  run verify --route "POST /api/v2/availability/simple" || owed $? "v2 answers 500: Target class [api.rate-limit] does not exist"
+  exit 0
+fi
+
 # A shorter breaker recovery (5 s instead of the plan's 60 s) keeps the
 # rehearsal quick; every other number is the plan's.
 config="$PWD/target/rehearsal.toml"

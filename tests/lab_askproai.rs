@@ -98,6 +98,17 @@ fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
     let report: StressReport = json(&out);
     assert_eq!((code(&out), report.mismatches), (0, 0), "{report:#?}");
     assert_eq!(report.requests.iter().filter(|r| r.observed.status == 500).count(), 30);
+
+    // verify: the headers as the shape predicts, and a counter with no TTL
+    // named for what it does to clients.
+    let out =
+        gatewayctl(&["--config", &config, "verify", "--route", "POST /api/v2/availability/simple", "--format", "json"]);
+    let report: serde_json::Value = json(&out);
+    let check = |name: &str| report["checks"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
+    assert_eq!(check("rate-limit headers")["verdict"], "pass", "{report:#}");
+    let key = check("limiter key");
+    assert_eq!(key["verdict"], "warn", "{key:#}");
+    assert!(key["evidence"].as_str().unwrap().contains("never expires"), "{key:#}");
 }
 
 #[test]
@@ -116,4 +127,38 @@ fn as_deployed_every_v2_route_answers_500_and_health_200() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("api.rate-limit:30,60"));
+}
+
+/// The breaker guards the Retell functions, not v2 (§4): it opens on the
+/// 5th failure, a Cal.com 4xx included, then fails fast without calling
+/// Cal.com, while v2 answers on. Its state is in database 1, serialized.
+#[test]
+fn the_breaker_guards_the_retell_routes_with_its_state_in_the_cache_store() {
+    let lab = askproai("askproai-breaker");
+    let http = lab.http(None);
+    let json = [("Accept", "application/json")];
+    let body = serde_json::json!({"args": {"booking_id": "b-1", "reason": "test"}});
+    // The stand-in has no cancel endpoint: 404, which the service throws on.
+    let statuses: Vec<u16> =
+        (0..5).map(|_| lab.send(&http, "POST", "/api/retell/cancel-appointment", &json, Some(&body)).status).collect();
+    assert_eq!(statuses, [502; 5], "a Cal.com 4xx is a failure");
+    let state = cache_key("circuit_breaker:calcom_api:state");
+    assert_eq!(lab.redis(&["-n", "1", "GET", &state]), "s:4:\"open\";");
+    let ttl: u64 = lab.redis(&["-n", "1", "TTL", &state]).parse().unwrap();
+    assert!((86_000..=86_400).contains(&ttl), "state TTL {ttl}");
+    let opened_at: u64 =
+        lab.redis(&["-n", "1", "GET", &cache_key("circuit_breaker:calcom_api:opened_at")]).parse().unwrap();
+    assert!(opened_at > 1_700_000_000, "an integer is stored raw: {opened_at}");
+
+    let calls = lab.upstream("").calls;
+    let slots = serde_json::json!({"args": {"service_id": 1, "date": "2026-12-24"}});
+    let open = lab.send(&http, "POST", "/api/retell/check-availability", &json, Some(&slots));
+    assert_eq!(open.status, 503, "{}", open.body);
+    assert_eq!(lab.upstream("").calls, calls, "an open breaker does not call Cal.com");
+    let v2 = lab.send(&http, "POST", "/api/v2/availability/simple", &[("X-Api-Key", "k-breaker"), json[0]], None);
+    assert_eq!(v2.status, 200, "the v2 routes do not go through the breaker");
+
+    let status = lab.send(&http, "GET", "/api/health/calcom", &json, None);
+    let status: serde_json::Value = serde_json::from_str(&status.body).unwrap();
+    assert_eq!(status["circuit_breaker"]["state"], "open", "{status}");
 }

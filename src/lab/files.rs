@@ -63,12 +63,17 @@ pub const APP_FILES: &[(&str, &str)] = lab_files!["app":
 /// behave as the production baseline does (`REAL-GATEWAY.md`). The sources
 /// live in `lab/askproai/`.
 pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
+    "app/Http/Controllers/RetellApiController.php",
     "app/Http/Controllers/V2Controller.php",
     "app/Http/DeployedKernel.php",
     "app/Http/Kernel.php",
     "app/Http/Middleware/RateLimitMiddleware.php",
     "app/Http/Middleware/RetellCallRateLimit.php",
     "app/Http/Middleware/RetellFunctionWhitelist.php",
+    "app/Services/CalcomApiException.php",
+    "app/Services/CalcomService.php",
+    "app/Services/CircuitBreaker.php",
+    "app/Services/CircuitBreakerOpenException.php",
     "config/auth.php",
     "config/cache.php",
     "config/database.php",

@@ -129,7 +129,9 @@ async fn handle_upstream(mut stream: TcpStream, shared: &Shared) -> std::io::Res
     let (status, body) = match mode {
         Mode::Fail => (500, r#"{"error":"simulated Cal.com failure"}"#.to_string()),
         _ if head.starts_with("GET /v2/slots") => (200, r#"{"slots":["09:00","10:00","11:30"]}"#.to_string()),
-        _ if head.starts_with("POST /v2/bookings") => {
+        // A new booking; a booking of its own (`/v2/bookings/<uid>/cancel`)
+        // the stand-in does not know: 404, as Cal.com answers.
+        _ if head.starts_with("POST /v2/bookings ") => {
             (200, format!(r#"{{"id":{},"status":"accepted"}}"#, shared.calls.load(Ordering::SeqCst)))
         }
         _ => (404, r#"{"error":"not found"}"#.to_string()),

@@ -10,7 +10,7 @@ use crate::adapters::redis::Redis;
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{mask_secret, Identity, Verdict};
+use crate::core::limiter::{mask_secret, Identity, Verdict, Window};
 use crate::core::route::Route;
 use crate::ops::breaker;
 use crate::ops::{limiter_target, now_ms, redis_target};
@@ -116,7 +116,8 @@ async fn limiter_checks(
     let shown = format!("{route} as {}", mask_secret(key));
     let mut checks = vec![headers_check(&shown, &predicted, &answer), timing_check(&answer)];
     if let Some(bucket) = settings.limiter.bucket_for(route) {
-        checks.push(key_check(redis, &shape.counter_key(&shape.identity_hash(identity), &bucket.name, route)).await);
+        let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
+        checks.push(key_check(redis, &key, shape.window).await);
     }
     checks
 }
@@ -184,13 +185,25 @@ fn timing_check(answer: &Exchange) -> Check {
     }
 }
 
-async fn key_check(redis: &mut Redis, key: &str) -> Check {
+async fn key_check(redis: &mut Redis, key: &str, window: Window) -> Check {
     let found = redis.list(&crate::adapters::redis::escape_glob(key), 1, &mut |_| {}).await;
     match found {
-        Ok(keys) if !keys.is_empty() => {
-            let ttl = redis.pttl(key).await.ok().flatten().map(|ms| Duration::from_millis(ms).as_secs());
-            Check::pass("limiter key", format!("{key} present (SCAN), ttl {}s", ttl.unwrap_or(0)))
-        }
+        Ok(keys) if !keys.is_empty() => match redis.pttl(key).await {
+            Ok(Some(ms)) => {
+                Check::pass("limiter key", format!("{key} present (SCAN), ttl {}s", Duration::from_millis(ms).as_secs()))
+            }
+            Ok(None) if window == Window::Never => Check::warn(
+                "limiter key",
+                format!("{key} present (SCAN), with no TTL: it never expires, as the limiter shape says"),
+                "a client that reaches the limit is refused on this path for good: the limiter's EXPIRE must reach the counter's database",
+            ),
+            Ok(None) => Check::fail(
+                "limiter key",
+                format!("{key} present (SCAN), with no TTL, where the limiter shape's window expires"),
+                "the counter never expires: a client that reaches the limit stays refused; check the limiter's EXPIRE",
+            ),
+            Err(e) => Check::fail("limiter key", e.to_string(), crate::ops::REDIS_DOWN_HINT),
+        },
         Ok(_) => Check::fail(
             "limiter key",
             format!("{key} not found"),

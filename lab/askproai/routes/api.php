@@ -18,6 +18,7 @@
 use App\Http\Controllers\BookingController;
 use App\Http\Controllers\CalcomWebhookController;
 use App\Http\Controllers\HealthController;
+use App\Http\Controllers\RetellApiController;
 use App\Http\Controllers\RetellFunctionCallHandler;
 use App\Http\Controllers\RetellWebhookController;
 use App\Http\Controllers\V2Controller;
@@ -50,16 +51,16 @@ Route::prefix('webhooks')->group(function () {
         ->middleware(['throttle:60,1']);
 
     // Retell function calls during a live call
-    Route::post('retell/function', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('retell/function', [RetellApiController::class, 'checkAvailability'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 
-    Route::post('retell/function-call', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('retell/function-call', [RetellApiController::class, 'checkAvailability'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 
     Route::post('retell/collect-appointment', [RetellFunctionCallHandler::class, 'collectAppointment'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 
-    Route::post('retell/check-availability', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('retell/check-availability', [RetellApiController::class, 'checkAvailability'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 });
 
@@ -81,16 +82,16 @@ Route::prefix('retell')->group(function () {
     Route::post('check-customer', [RetellFunctionCallHandler::class, 'collectAppointment'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 
-    Route::post('check-availability', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('check-availability', [RetellApiController::class, 'checkAvailability'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:100,1']);
 
-    Route::post('book-appointment', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('book-appointment', [RetellApiController::class, 'bookAppointment'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:60,1']);
 
-    Route::post('cancel-appointment', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('cancel-appointment', [RetellApiController::class, 'cancelAppointment'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:30,1']);
 
-    Route::post('reschedule-appointment', [RetellFunctionCallHandler::class, 'collectAppointment'])
+    Route::post('reschedule-appointment', [RetellApiController::class, 'rescheduleAppointment'])
         ->middleware(['retell.function.whitelist', 'retell.call.ratelimit', 'throttle:30,1']);
 });
 // ---- Reserved: v1 routes were removed in the v2 migration ----------------
@@ -117,9 +118,9 @@ Route::prefix('retell')->group(function () {
 
 // ---- Cal.com health ------------------------------------------------------
 Route::prefix('health/calcom')->group(function () {
-    Route::get('/', [HealthController::class, 'show']);
+    Route::get('/', [RetellApiController::class, 'breakerStatus']);
 
-    Route::get('detailed', [HealthController::class, 'show'])
+    Route::get('detailed', [RetellApiController::class, 'breakerStatus'])
         ->middleware('throttle:10,1');
 
     Route::get('metrics', [HealthController::class, 'show'])
@@ -142,7 +143,6 @@ Route::post('detect-language', [HealthController::class, 'show'])
 //     Route::get('health', [HealthController::class, 'show']);
 //     Route::get('metrics', [HealthController::class, 'show']);
 // });
-
 
 
 
