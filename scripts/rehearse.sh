@@ -46,8 +46,11 @@ if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
   step "preflight on the baseline"
   run preflight || owed $? "the findings read from the app are issue #31"
 
-  step "breaker status: the baseline keeps it in database 1, serialized"
-  run breaker status || owed $? "the breaker on the real shape is issue #33"
+  step "breaker status: read where the baseline keeps it, database 1, serialized"
+  run breaker status
+
+  step "breaker trip-test on the baseline"
+  run breaker trip-test || owed $? "trip-test on the real shape (its Retell route, a 4xx counted) is issue #33"
 
   step "As deployed on Laravel 11: the alias is never registered, every v2 route answers 500"
   "$g" lab down --dir "$dir" >/dev/null

@@ -136,11 +136,12 @@ fn as_deployed_every_v2_route_answers_500_and_health_200() {
 fn the_breaker_guards_the_retell_routes_with_its_state_in_the_cache_store() {
     let lab = askproai("askproai-breaker");
     let http = lab.http(None);
-    let json = [("Accept", "application/json")];
+    let accept = [("Accept", "application/json")];
     let body = serde_json::json!({"args": {"booking_id": "b-1", "reason": "test"}});
     // The stand-in has no cancel endpoint: 404, which the service throws on.
-    let statuses: Vec<u16> =
-        (0..5).map(|_| lab.send(&http, "POST", "/api/retell/cancel-appointment", &json, Some(&body)).status).collect();
+    let statuses: Vec<u16> = (0..5)
+        .map(|_| lab.send(&http, "POST", "/api/retell/cancel-appointment", &accept, Some(&body)).status)
+        .collect();
     assert_eq!(statuses, [502; 5], "a Cal.com 4xx is a failure");
     let state = cache_key("circuit_breaker:calcom_api:state");
     assert_eq!(lab.redis(&["-n", "1", "GET", &state]), "s:4:\"open\";");
@@ -152,13 +153,32 @@ fn the_breaker_guards_the_retell_routes_with_its_state_in_the_cache_store() {
 
     let calls = lab.upstream("").calls;
     let slots = serde_json::json!({"args": {"service_id": 1, "date": "2026-12-24"}});
-    let open = lab.send(&http, "POST", "/api/retell/check-availability", &json, Some(&slots));
+    let open = lab.send(&http, "POST", "/api/retell/check-availability", &accept, Some(&slots));
     assert_eq!(open.status, 503, "{}", open.body);
     assert_eq!(lab.upstream("").calls, calls, "an open breaker does not call Cal.com");
-    let v2 = lab.send(&http, "POST", "/api/v2/availability/simple", &[("X-Api-Key", "k-breaker"), json[0]], None);
+    let v2 = lab.send(&http, "POST", "/api/v2/availability/simple", &[("X-Api-Key", "k-breaker"), accept[0]], None);
     assert_eq!(v2.status, 200, "the v2 routes do not go through the breaker");
 
-    let status = lab.send(&http, "GET", "/api/health/calcom", &json, None);
+    let status = lab.send(&http, "GET", "/api/health/calcom", &accept, None);
     let status: serde_json::Value = serde_json::from_str(&status.body).unwrap();
     assert_eq!(status["circuit_breaker"]["state"], "open", "{status}");
+
+    // gatewayctl reads the breaker where and as the app keeps it.
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "breaker", "status", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    let report: gatewayctl::report::breaker::BreakerStatusReport = json(&out);
+    let b = &report.breakers[0];
+    assert_eq!((b.state.as_str(), b.state_key_present, b.failure_count), ("open", true, 5), "{report:#?}");
+    assert_eq!(b.opened_at, Some(opened_at));
+    assert!(report.redis.ends_with("/1"), "database 1: {}", report.redis);
+
+    // A value it cannot read is named, never shown, and never reads as closed.
+    let secret = "a:1:{i:0;s:14:\"hunter2-secret\";}";
+    assert_eq!(lab.redis(&["-n", "1", "SET", &state, secret]), "OK");
+    let out = gatewayctl(&["--config", &config, "breaker", "status"]);
+    let said = format!("{}{}", crate::harness::stdout(&out), crate::harness::stderr(&out));
+    assert_ne!(code(&out), 0, "{said}");
+    assert!(said.contains("a serialized array"), "{said}");
+    assert!(!said.contains("hunter2") && !said.contains("closed"), "{said}");
 }

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use crate::commands::{now_ms, Context};
 use crate::core::breaker::BreakerConfig;
 use crate::exit::{self, UsageError};
-use crate::ops::breaker::{breaker_keys, read};
+use crate::ops::breaker::read;
 use crate::ops::door::{Door, Knock};
 use crate::report::breaker::{
     BreakerEvent, BreakerHistoryReport, BreakerResetReport, BreakerStatusReport, TripTestReport,
@@ -64,11 +64,11 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
         },
         None => settings.breakers.iter().map(|(n, c)| (n.clone(), *c)).collect(),
     };
-    let mut redis = ctx.redis(&settings).await?;
+    let mut redis = ctx.breaker_redis(&settings).await?;
     let now_s = now_ms() / 1000;
     let mut breakers = Vec::with_capacity(services.len());
     for (service, cfg) in services {
-        let status = read(&mut redis, &service, &cfg, now_s)
+        let status = read(&mut redis, &settings.breaker_store, &service, &cfg, now_s)
             .await
             .with_context(|| format!("while reading breaker {service}"))?;
         breakers.push(status);
@@ -124,8 +124,8 @@ fn transition(line: &str, service: &str) -> Option<BreakerEvent> {
 async fn reset(args: ResetArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
     config_for(&settings, &args.service)?;
-    let keys = breaker_keys(&args.service).to_vec();
-    let mut redis = ctx.redis(&settings).await?;
+    let keys = settings.breaker_store.key_names(&args.service).to_vec();
+    let mut redis = ctx.breaker_redis(&settings).await?;
     let values = redis.get_many(&keys).await?;
     let previous: std::collections::BTreeMap<String, Option<String>> = keys.iter().cloned().zip(values).collect();
     if args.dry_run {
@@ -160,7 +160,7 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     let service = args.service.unwrap_or_else(|| "calcom_api".into());
     let cfg = config_for(&settings, &service)?;
-    let mut redis = ctx.redis(&settings).await?;
+    let mut redis = ctx.breaker_redis(&settings).await?;
     let spinner = ctx
         .out
         .spinner(&format!("trip-test: {} failures, {}s recovery", cfg.failure_threshold, cfg.recovery_timeout_s));

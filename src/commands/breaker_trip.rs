@@ -9,7 +9,7 @@ use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
 use crate::core::breaker::{Breaker, BreakerConfig, CallResult, Outcome};
 use crate::core::checks::Check;
-use crate::ops::breaker::{breaker_keys, read};
+use crate::ops::breaker::read;
 use crate::settings::Settings;
 
 fn unix_now() -> Duration {
@@ -52,7 +52,7 @@ pub async fn run(
             return vec![Check::fail("setup", e.to_string(), "check gateway.base_url and gateway.upstream_control")]
         }
     };
-    let _ = redis.delete(&breaker_keys(service)).await;
+    let _ = redis.delete(&settings.breaker_store.key_names(service)).await;
     let mut model = Breaker::default();
     let mut steps: Vec<(String, Outcome)> =
         (1..=cfg.failure_threshold).map(|i| (format!("failure {i}"), Outcome::Failure)).collect();
@@ -83,7 +83,7 @@ pub async fn run(
             }
             mode = wanted;
         }
-        let check = step(&http, redis, service, cfg, &mut model, &name, outcome).await;
+        let check = step(&http, redis, &settings.breaker_store, service, cfg, &mut model, &name, outcome).await;
         let failed = check.verdict == crate::core::checks::Verdict::Fail;
         checks.push(check);
         if failed {
@@ -94,9 +94,11 @@ pub async fn run(
     checks
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn step(
     http: &Http,
     redis: &mut Redis,
+    store: &crate::core::breaker::BreakerStore,
     service: &str,
     cfg: &BreakerConfig,
     model: &mut Breaker,
@@ -116,7 +118,7 @@ async fn step(
         CallResult::Failure => (503, Some("upstream_unavailable")),
         CallResult::Rejected => (503, Some("service_unavailable")),
     };
-    let live = match read(redis, service, cfg, started).await {
+    let live = match read(redis, store, service, cfg, started).await {
         Ok(s) => s,
         Err(e) => return Check::fail(name, format!("{e:#}"), "unreadable breaker keys"),
     };

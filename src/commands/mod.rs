@@ -132,6 +132,13 @@ impl Context {
         self.out.detail(&format!("redis: {}", redis.shown_url()));
         Ok(redis)
     }
+
+    /// Redis where the breakers' keys live (the breaker store's location).
+    pub async fn breaker_redis(&mut self, settings: &Settings) -> anyhow::Result<Redis> {
+        let redis = Redis::connect(&crate::ops::breaker::target(settings)).await?;
+        self.out.detail(&format!("redis (breakers, {}): {}", settings.breaker_store.name, redis.shown_url()));
+        Ok(redis)
+    }
 }
 
 pub use crate::ops::{artisan_php, canary_tag, now_ms, redis_target};

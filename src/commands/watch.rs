@@ -449,11 +449,19 @@ impl<'a> Watch<'a> {
                 }
             }
         };
-        let Some(redis) = self.redis.as_mut() else { return RedisReading::default() };
+        // The breakers live under [redis], or with the limiter's keys.
+        let in_cache_store = breaker::target(self.settings) != self.target;
+        let conn = match (in_cache_store, self.limiter.as_mut()) {
+            (true, Some((_, conn))) => conn.as_mut(),
+            _ => self.redis.as_mut(),
+        };
         let mut states = Vec::new();
-        for (service, cfg) in &self.settings.breakers {
-            if let Ok(s) = breaker::read(redis, service, cfg, now_ms() / 1000).await {
-                states.push(s.state);
+        if let Some(redis) = conn {
+            for (service, cfg) in &self.settings.breakers {
+                let store = &self.settings.breaker_store;
+                if let Ok(s) = breaker::read(redis, store, service, cfg, now_ms() / 1000).await {
+                    states.push(s.state);
+                }
             }
         }
         if rate.is_none() || memory.is_none() {

@@ -47,6 +47,95 @@ pub struct BreakerConfig {
     pub success_threshold: u32,
 }
 
+/// How a gateway keeps a breaker's state in Redis: which keys, how their
+/// values are written, and where. The contract and the production baseline
+/// are two values of it, as limiter shapes are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakerStore {
+    /// The preset it came from, with `+ overrides` when anything changed.
+    pub name: String,
+    /// The key suffixes after `circuit_breaker:<service>:` for the state,
+    /// the failure count, the success count and the time it opened.
+    pub keys: [String; 4],
+    pub encoding: Encoding,
+    pub location: Location,
+}
+
+/// How a stored value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Plain strings and integers (`SET`, `INCR`).
+    Raw,
+    /// Through Laravel's cache store: numbers raw, anything else
+    /// PHP-serialized (`s:4:"open";`).
+    LaravelCache,
+}
+
+/// Which Redis database and prefixes hold the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// `[redis]`: its URL's database and its prefix.
+    Redis,
+    /// The cache store's: where the limiter shape keeps its keys.
+    CacheStore,
+}
+
+impl Encoding {
+    pub const NAMES: &'static [(&'static str, Encoding)] =
+        &[("raw", Encoding::Raw), ("laravel-cache", Encoding::LaravelCache)];
+}
+
+impl Location {
+    pub const NAMES: &'static [(&'static str, Location)] =
+        &[("redis", Location::Redis), ("cache-store", Location::CacheStore)];
+}
+
+impl BreakerStore {
+    /// The contract's: raw values in `[redis]`.
+    pub fn contract() -> Self {
+        BreakerStore {
+            name: "contract".into(),
+            keys: ["state", "failure_count", "success_count", "opened_at"].map(String::from),
+            encoding: Encoding::Raw,
+            location: Location::Redis,
+        }
+    }
+
+    /// The baseline's (`REAL-GATEWAY.md` §4): through the Cache facade.
+    pub fn askproai_2025_10() -> Self {
+        BreakerStore {
+            name: "askproai-2025-10".into(),
+            keys: ["state", "failures", "successes", "opened_at"].map(String::from),
+            encoding: Encoding::LaravelCache,
+            location: Location::CacheStore,
+        }
+    }
+
+    /// The four keys of `service`, in the order of `keys`.
+    pub fn key_names(&self, service: &str) -> [String; 4] {
+        self.keys.clone().map(|k| format!("circuit_breaker:{service}:{k}"))
+    }
+
+    /// A stored value as text and as a count, decoded as it was written;
+    /// `Err` names what it is, never its bytes.
+    pub fn decode(&self, raw: &str) -> Result<Decoded, String> {
+        match self.encoding {
+            Encoding::Raw => Ok(Decoded { text: Some(raw.to_string()), count: raw.trim().parse().ok() }),
+            Encoding::LaravelCache => match crate::core::cachevalue::CacheValue::decode(raw) {
+                crate::core::cachevalue::CacheValue::Unreadable(what) => Err(format!("{what} ({} bytes)", raw.len())),
+                value => Ok(Decoded { text: value.as_text().map(str::to_string), count: value.as_count() }),
+            },
+        }
+    }
+}
+
+/// One decoded value: the text a state compares, the count a number gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: Option<String>,
+    pub count: Option<u64>,
+}
+
 /// What the upstream answered (or would answer) to a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -6,6 +6,7 @@
 
 pub mod accesslog;
 pub mod breaker;
+pub mod cachevalue;
 pub mod cardcheck;
 pub mod checks;
 pub mod diff;

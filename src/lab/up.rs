@@ -56,6 +56,7 @@ pub fn lab_settings(base: &Settings, gateway: LabGateway) -> Settings {
         let file = &mut settings.file;
         file.redis.prefix = app_files::ASKPROAI_CLIENT_PREFIX.into();
         file.rate_limit = crate::settings::file::RateLimitSection::default();
+        file.breaker_store.preset = crate::core::limiter::PRESET_ASKPROAI.into();
         file.limiter = crate::settings::file::LimiterSection {
             preset: crate::core::limiter::PRESET_ASKPROAI.into(),
             client_prefix: Some(app_files::ASKPROAI_CLIENT_PREFIX.into()),

@@ -1,33 +1,68 @@
-//! Breaker reads: the contract's four keys for a service, read the way the
-//! gateway reads them, with the model's next transition.
+//! Breaker reads: a service's four keys where and as the gateway's breaker
+//! store keeps them, read the way the gateway reads them, with the model's
+//! next transition.
 
 use anyhow::Context as _;
 
-use crate::adapters::redis::Redis;
-use crate::core::breaker::{Breaker, BreakerConfig, BreakerState, NextTransition};
+use crate::adapters::redis::{Redis, RedisTarget};
+use crate::core::breaker::{Breaker, BreakerConfig, BreakerState, BreakerStore, Decoded, Location, NextTransition};
 use crate::report::breaker::BreakerStatus;
+use crate::settings::Settings;
 
-/// The contract's four keys for one service.
-pub fn breaker_keys(service: &str) -> [String; 4] {
-    ["state", "failure_count", "success_count", "opened_at"].map(|k| format!("circuit_breaker:{service}:{k}"))
+/// Where the breakers' keys live: `[redis]`, or the cache store's database
+/// and prefixes (the limiter shape's) when the store says so.
+pub fn target(settings: &Settings) -> RedisTarget {
+    match settings.breaker_store.location {
+        Location::Redis => crate::ops::redis_target(settings),
+        Location::CacheStore => crate::ops::limiter_target(settings),
+    }
 }
 
-pub async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: u64) -> anyhow::Result<BreakerStatus> {
-    let keys = breaker_keys(service);
+/// A connection to [`target`], in place of `shared` (a connection to
+/// `[redis]`) when the breakers live elsewhere; `None` to use `shared`.
+pub async fn connect_if_elsewhere(settings: &Settings) -> Option<anyhow::Result<Redis>> {
+    let target = target(settings);
+    if target == crate::ops::redis_target(settings) {
+        return None;
+    }
+    Some(Redis::connect(&target).await.map_err(anyhow::Error::from))
+}
+
+/// Reads one breaker's keys as the store writes them, with the model's next
+/// transition. A value it cannot read is an error that names what it is,
+/// never its bytes, and never reads as closed.
+pub async fn read(
+    redis: &mut Redis,
+    store: &BreakerStore,
+    service: &str,
+    cfg: &BreakerConfig,
+    now_s: u64,
+) -> anyhow::Result<BreakerStatus> {
+    let keys = store.key_names(service);
     let values = redis.get_many(&keys).await?;
-    let state = BreakerState::from_redis(values[0].as_deref()).with_context(|| {
+    let decoded: Vec<Option<Decoded>> = values
+        .iter()
+        .zip(&keys)
+        .map(|(v, key)| {
+            v.as_deref().map(|raw| store.decode(raw)).transpose().map_err(|what| {
+                anyhow::anyhow!("key {}{key} holds {what}: unreadable as {}", redis.prefix(), store.name)
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let state_text = decoded[0].as_ref().map(|d| d.text.clone().unwrap_or_default());
+    let state = BreakerState::from_redis(state_text.as_deref()).with_context(|| {
         format!(
-            "key {}{} holds {:?}, not closed/open/half_open; the gateway would not read it either",
+            "key {}{} holds {}, not closed/open/half_open; the gateway would not read it either",
             redis.prefix(),
             keys[0],
-            values[0]
+            textmask_state(state_text.as_deref().unwrap_or(""))
         )
     })?;
     let number = |i: usize| -> anyhow::Result<Option<u64>> {
-        values[i]
-            .as_deref()
-            .map(|v| v.trim().parse::<u64>().with_context(|| format!("key {} holds {v:?}, not a count", keys[i])))
-            .transpose()
+        match &decoded[i] {
+            None => Ok(None),
+            Some(d) => d.count.map(Some).with_context(|| format!("key {} does not hold a count", keys[i])),
+        }
     };
     let breaker = Breaker {
         state,
@@ -48,6 +83,16 @@ pub async fn read(redis: &mut Redis, service: &str, cfg: &BreakerConfig, now_s: 
         recovery_timeout_s: cfg.recovery_timeout_s,
         success_threshold: cfg.success_threshold,
     })
+}
+
+/// A state value gatewayctl does not know, shown by its length only when
+/// it is long or not plain: a key may hold anything.
+fn textmask_state(text: &str) -> String {
+    if text.len() <= 20 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        format!("{text:?}")
+    } else {
+        format!("a value of {} bytes", text.len())
+    }
 }
 
 fn describe(next: NextTransition) -> String {

@@ -171,9 +171,15 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
 
 async fn breaker_check(settings: &Settings, redis: &mut Redis) -> Check {
     let now_s = crate::ops::now_ms() / 1000;
+    let mut elsewhere = match breaker::connect_if_elsewhere(settings).await {
+        None => None,
+        Some(Ok(conn)) => Some(conn),
+        Some(Err(e)) => return Check::fail("breaker", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT),
+    };
+    let redis = elsewhere.as_mut().unwrap_or(redis);
     let mut states = Vec::new();
     for (service, cfg) in &settings.breakers {
-        match breaker::read(redis, service, cfg, now_s).await {
+        match breaker::read(redis, &settings.breaker_store, service, cfg, now_s).await {
             Ok(status) => states.push((service.clone(), status.state)),
             Err(e) => {
                 return Check::fail("breaker", format!("{service}: {e:#}"), "fix the breaker keys before activating")

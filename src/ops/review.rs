@@ -185,9 +185,12 @@ async fn redis_now(settings: &Settings) -> RedisNow {
             keys.insert(pattern.to_string(), conn.count(pattern, &mut |_| {}).await.ok());
         }
         let mut breakers = std::collections::BTreeMap::new();
+        let mut elsewhere = breaker::connect_if_elsewhere(settings).await.transpose()?;
+        let conn = elsewhere.as_mut().unwrap_or(&mut redis);
         for (service, cfg) in &settings.breakers {
+            let store = &settings.breaker_store;
             let state =
-                breaker::read(&mut redis, service, cfg, now_ms() / 1000).await.ok().map(|s| s.state.to_string());
+                breaker::read(conn, store, service, cfg, now_ms() / 1000).await.ok().map(|s| s.state.to_string());
             breakers.insert(service.clone(), state);
         }
         anyhow::Ok(RedisNow { memory_mb: memory, keys, breakers, error: None })

@@ -6,7 +6,7 @@ use crate::adapters::redis::Redis;
 use crate::adapters::state::StateDir;
 use crate::core::journal::{self, Event, RollbackState};
 use crate::core::rollback::Feature;
-use crate::ops::{breaker, now_ms, redis_target};
+use crate::ops::{breaker, now_ms};
 use crate::report::status::{BreakerLine, FeatureState, RunLine, StatusReport};
 use crate::settings::Settings;
 
@@ -78,7 +78,7 @@ fn feature_state(feature: Feature, state: RollbackState) -> FeatureState {
 }
 
 async fn breakers(settings: &Settings) -> Vec<BreakerLine> {
-    let mut redis = match Redis::connect(&redis_target(settings)).await {
+    let mut redis = match Redis::connect(&breaker::target(settings)).await {
         Ok(r) => Some(r),
         Err(e) => {
             return settings
@@ -91,7 +91,7 @@ async fn breakers(settings: &Settings) -> Vec<BreakerLine> {
     let mut out = Vec::new();
     for (service, cfg) in &settings.breakers {
         let state = match redis.as_mut() {
-            Some(r) => match breaker::read(r, service, cfg, now_ms() / 1000).await {
+            Some(r) => match breaker::read(r, &settings.breaker_store, service, cfg, now_ms() / 1000).await {
                 Ok(s) => s.state.to_string(),
                 Err(e) => format!("unknown ({e:#})"),
             },

@@ -215,9 +215,15 @@ async fn key_check(redis: &mut Redis, key: &str, window: Window) -> Check {
 
 async fn breaker_closed(settings: &Settings, redis: &mut Redis) -> Check {
     let now_s = now_ms() / 1000;
+    let mut elsewhere = match breaker::connect_if_elsewhere(settings).await {
+        None => None,
+        Some(Ok(conn)) => Some(conn),
+        Some(Err(e)) => return Check::fail("breaker", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT),
+    };
+    let redis = elsewhere.as_mut().unwrap_or(redis);
     let mut seen = Vec::new();
     for (service, cfg) in &settings.breakers {
-        match breaker::read(redis, service, cfg, now_s).await {
+        match breaker::read(redis, &settings.breaker_store, service, cfg, now_s).await {
             Ok(s) if s.state == BreakerState::Closed => {
                 seen.push(format!("{service} closed{}", if s.state_key_present { "" } else { " (no key)" }))
             }

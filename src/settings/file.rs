@@ -44,6 +44,7 @@ pub struct FileConfig {
     pub limiter: LimiterSection,
     pub rate_limit: RateLimitSection,
     pub breakers: BTreeMap<String, BreakerSection>,
+    pub breaker_store: BreakerStoreSection,
     pub sanitizer: SanitizerSection,
     pub thresholds: Thresholds,
     pub watch: WatchSection,
@@ -454,6 +455,37 @@ pub struct BreakerSection {
     pub success_threshold: NonZeroU32,
 }
 
+/// How the gateway keeps its breakers' state: a preset, and what differs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BreakerStoreSection {
+    pub preset: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keys: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+impl Default for BreakerStoreSection {
+    fn default() -> Self {
+        BreakerStoreSection { preset: "contract".into(), keys: None, encoding: None, location: None }
+    }
+}
+
+impl BreakerStoreSection {
+    /// Every key the section knows, set (for finding the unknown ones).
+    pub fn every_key() -> Self {
+        BreakerStoreSection {
+            keys: Some(vec![]),
+            encoding: Some(String::new()),
+            location: Some(String::new()),
+            ..BreakerStoreSection::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SanitizerSection {
@@ -485,6 +517,7 @@ impl Default for FileConfig {
             limiter: LimiterSection::default(),
             rate_limit: RateLimitSection::default(),
             breakers,
+            breaker_store: BreakerStoreSection::default(),
             sanitizer: SanitizerSection::default(),
             thresholds: Thresholds::plan(),
             watch: WatchSection::default(),

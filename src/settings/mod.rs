@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::ImDocument;
 
-use crate::core::breaker::BreakerConfig;
+use crate::core::breaker::{BreakerConfig, BreakerStore};
 use crate::core::limiter::LimiterShape;
 use crate::core::sanitizer::SanitizerRules;
 use crate::core::thresholds::Thresholds;
@@ -48,6 +48,8 @@ pub struct Settings {
     /// The limiter's shape: the preset with the config's overrides.
     pub limiter: LimiterShape,
     pub breakers: BTreeMap<String, BreakerConfig>,
+    /// How the gateway keeps its breakers' state.
+    pub breaker_store: BreakerStore,
     pub sanitizer: SanitizerRules,
     pub thresholds: Thresholds,
     pub service: ServiceManager,
@@ -188,7 +190,11 @@ pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> 
             return Err(vec![problem(line, None, format!("not valid TOML: {}", e.message()))]);
         }
     };
-    let every_key = FileConfig { limiter: file::LimiterSection::every_key(), ..FileConfig::default() };
+    let every_key = FileConfig {
+        limiter: file::LimiterSection::every_key(),
+        breaker_store: file::BreakerStoreSection::every_key(),
+        ..FileConfig::default()
+    };
     let shape = toml::Value::try_from(every_key).expect("defaults serialize");
     let mut problems: Vec<Problem> = locate::unknown_keys(&doc, &shape)
         .into_iter()
@@ -252,6 +258,16 @@ mod tests {
     }
 
     #[test]
+    fn the_breaker_store_preset_and_overrides() {
+        let real = parse("[breaker_store]\npreset = \"askproai-2025-10\"\n", None).unwrap();
+        assert_eq!(real.breaker_store, BreakerStore::askproai_2025_10());
+        assert_eq!(Settings::defaults().breaker_store, BreakerStore::contract());
+        let tuned = parse("[breaker_store]\nlocation = \"cache-store\"\n", None).unwrap();
+        assert_eq!(tuned.breaker_store.location, crate::core::breaker::Location::CacheStore);
+        assert_eq!(tuned.breaker_store.name, "contract + overrides");
+    }
+
+    #[test]
     fn limiter_mistakes_are_one_clear_line_each() {
         let cases = [
             ("[limiter]\npreset = \"askpro\"\n", "limiter.preset", "unknown preset \"askpro\""),
@@ -263,6 +279,10 @@ mod tests {
             ("[limiter]\nidentity = [\"cookie\", \"ip\"]\n", "limiter.identity", "each source must be"),
             ("[limiter]\nmiddleware = []\n", "limiter.middleware", "names the limiter's alias"),
             ("[limiter]\napi_key_label = \"a:b\"\n", "limiter.api_key_label", "without ':'"),
+            ("[breaker_store]\npreset = \"nope\"\n", "breaker_store.preset", "unknown preset"),
+            ("[breaker_store]\nencoding = \"json\"\n", "breaker_store.encoding", "write \"raw\", \"laravel-cache\""),
+            ("[breaker_store]\nkeys = [\"state\"]\n", "breaker_store.keys", "the four key suffixes"),
+            ("[breaker_store]\nlocaton = \"redis\"\n", "breaker_store.locaton", "unknown key"),
             (
                 "[redis]\nmode = \"cluster\"\nnodes = [\"127.0.0.1:7000\"]\n\n[limiter]\ndatabase = 1\n",
                 "limiter.database",

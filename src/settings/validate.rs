@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Duration;
 
-use crate::core::breaker::BreakerConfig;
+use crate::core::breaker::{BreakerConfig, BreakerStore, Encoding, Location};
 use crate::core::limiter::{self, Bucket, LimiterShape};
 use crate::core::sanitizer::{KeyRule, SanitizerRules};
 use crate::core::thresholds::Thresholds;
@@ -22,6 +22,7 @@ pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Proble
     check_redis(&file, &mut problems);
     let limiter = limiter(&file, &mut problems);
     let breakers = breakers(&file, &mut problems);
+    let breaker_store = breaker_store(&file, &mut problems);
     let sanitizer = sanitizer(&file, &mut problems);
     let thresholds = thresholds(&file, &mut problems);
     let service = service(&file, &mut problems);
@@ -29,7 +30,16 @@ pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Proble
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Settings { source: source.map(Path::to_path_buf), file, limiter, breakers, sanitizer, thresholds, service })
+    Ok(Settings {
+        source: source.map(Path::to_path_buf),
+        file,
+        limiter,
+        breakers,
+        breaker_store,
+        sanitizer,
+        thresholds,
+        service,
+    })
 }
 
 fn check_gateway(file: &FileConfig, problems: &mut Problems) {
@@ -308,6 +318,54 @@ fn contract(file: &FileConfig, problems: &mut Problems) -> LimiterShape {
         shape.buckets = vec![Bucket { name: "default".into(), paths: vec!["*".into()], limit: 60, window_ms: 60_000 }];
     }
     shape
+}
+
+fn breaker_store(file: &FileConfig, problems: &mut Problems) -> BreakerStore {
+    let section = &file.breaker_store;
+    let mut store = match section.preset.as_str() {
+        limiter::PRESET_CONTRACT => BreakerStore::contract(),
+        limiter::PRESET_ASKPROAI => BreakerStore::askproai_2025_10(),
+        other => {
+            problems.push((
+                "breaker_store.preset".into(),
+                format!("unknown preset {other:?}; the presets are {}", quoted(limiter::PRESETS)),
+            ));
+            BreakerStore::contract()
+        }
+    };
+    let mut changed = false;
+    if let Some(keys) = &section.keys {
+        changed = true;
+        match <[String; 4]>::try_from(keys.clone()) {
+            Ok(keys) if keys.iter().all(|k| !k.is_empty() && !k.contains(['*', ' '])) => store.keys = keys,
+            _ => problems.push((
+                "breaker_store.keys".into(),
+                "names the four key suffixes: state, failures, successes, opened-at (e.g. [\"state\", \"failures\", \"successes\", \"opened_at\"])".into(),
+            )),
+        }
+    }
+    let mut named = |key: &str, text: &Option<String>, choices: &[&str]| -> Option<usize> {
+        let text = text.as_ref()?;
+        changed = true;
+        let found = choices.iter().position(|c| c == text);
+        if found.is_none() {
+            problems
+                .push((format!("breaker_store.{key}"), format!("unknown value {text:?}; write {}", quoted(choices))));
+        }
+        found
+    };
+    let encodings: Vec<&str> = Encoding::NAMES.iter().map(|(n, _)| *n).collect();
+    if let Some(i) = named("encoding", &section.encoding, &encodings) {
+        store.encoding = Encoding::NAMES[i].1;
+    }
+    let locations: Vec<&str> = Location::NAMES.iter().map(|(n, _)| *n).collect();
+    if let Some(i) = named("location", &section.location, &locations) {
+        store.location = Location::NAMES[i].1;
+    }
+    if changed {
+        store.name = format!("{} + overrides", store.name);
+    }
+    store
 }
 
 fn breakers(file: &FileConfig, problems: &mut Problems) -> BTreeMap<String, BreakerConfig> {

@@ -9,7 +9,7 @@ use crate::core::integration::{self, Integration};
 use crate::core::limiter::Identity;
 use crate::core::rollback::Feature;
 use crate::core::route::Route;
-use crate::ops::{canary_tag, limiter_target, now_ms, redis_target};
+use crate::ops::{canary_tag, limiter_target, now_ms};
 use crate::settings::Settings;
 
 /// Observes `feature` and checks it is `on` (true) or off (false).
@@ -77,11 +77,9 @@ async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), Str
         .into_iter()
         .find(|f| f.fix.starts_with('7'))
         .is_some_and(|f| f.status == Integration::Wired);
-    let mut redis = Redis::connect(&redis_target(settings)).await.map_err(|e| e.to_string())?;
-    let keys: Vec<String> = ["state", "failure_count", "success_count", "opened_at"]
-        .iter()
-        .map(|k| format!("circuit_breaker:calcom_api:{k}"))
-        .collect();
+    let target = crate::ops::breaker::target(settings);
+    let mut redis = Redis::connect(&target).await.map_err(|e| e.to_string())?;
+    let keys = settings.breaker_store.key_names("calcom_api").to_vec();
     let before = redis.get_many(&keys).await.map_err(|e| e.to_string())?;
     let answer =
         http.send("POST", "/api/v2/availability/simple", &[], Some(&probe_body())).await.map_err(|e| e.to_string())?;
