@@ -790,7 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
-            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail (500), reject (422), refuse, slow:DURATION')
             [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -889,7 +889,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
-            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail (500), reject (422), refuse, slow:DURATION')
             [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1539,7 +1539,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `lab up` started, and check their ports are closed')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the lab''s processes and whether they answer')
-            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION')
+            [CompletionResult]::new('upstream', 'upstream', [CompletionResultType]::ParameterValue, 'Show or switch how the Cal.com stand-in answers: ok, fail (500), reject (422), refuse, slow:DURATION')
             [CompletionResult]::new('serve-upstream', 'serve-upstream', [CompletionResultType]::ParameterValue, 'Run the Cal.com stand-in (started by `lab up`)')
             break
         }

@@ -182,3 +182,32 @@ fn the_breaker_guards_the_retell_routes_with_its_state_in_the_cache_store() {
     assert!(said.contains("a serialized array"), "{said}");
     assert!(!said.contains("hunter2") && !said.contains("closed"), "{said}");
 }
+
+/// trip-test on the real shape: through a Retell function, against the
+/// breaker's own rule (a Cal.com 4xx is a failure there), every transition
+/// held against the model.
+#[test]
+fn trip_test_passes_through_a_retell_route_and_proves_a_4xx_counts() {
+    let config = "[breakers.calcom_api]\nfailure_threshold = 5\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n";
+    let lab = Lab::start_with("askproai-trip", Some(config), &["--gateway", "askproai"]);
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "breaker", "trip-test", "--format", "json"]);
+    let report: serde_json::Value = json(&out);
+    assert_eq!(code(&out), 0, "{report:#}");
+    let checks = report["checks"].as_array().unwrap();
+    assert!(checks.iter().all(|c| c["verdict"] == "pass"), "{report:#}");
+    assert!(checks[0]["evidence"].as_str().unwrap().contains("counts a 4xx as a failure"), "{:#}", checks[0]);
+
+    // Pointed at a v2 route, which never reaches the breaker, it says so.
+    let moved = std::fs::read_to_string(&config).unwrap().replace(
+        "[breaker_store]\npreset = \"askproai-2025-10\"",
+        "[breaker_store]\npreset = \"askproai-2025-10\"\ntrip_route = \"POST /api/v2/availability/composite\"",
+    );
+    assert!(moved.contains("trip_route"), "the lab's config names its breaker store");
+    std::fs::write(&config, moved).unwrap();
+    let out = gatewayctl(&["--config", &config, "breaker", "trip-test", "--format", "json"]);
+    let report: serde_json::Value = json(&out);
+    assert_eq!(code(&out), 1, "{report:#}");
+    let hint = report["checks"][0]["hint"].as_str().unwrap_or_default();
+    assert!(hint.contains("does not go through the breaker"), "{report:#}");
+}

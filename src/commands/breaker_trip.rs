@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
-use crate::core::breaker::{Breaker, BreakerConfig, CallResult, Outcome};
+use crate::core::breaker::{Breaker, BreakerConfig, CallResult, FailureRule, Outcome};
 use crate::core::checks::Check;
 use crate::ops::breaker::read;
 use crate::settings::Settings;
@@ -52,7 +52,14 @@ pub async fn run(
             return vec![Check::fail("setup", e.to_string(), "check gateway.base_url and gateway.upstream_control")]
         }
     };
-    let _ = redis.delete(&settings.breaker_store.key_names(service)).await;
+    let store = &settings.breaker_store;
+    let _ = redis.delete(&store.key_names(service)).await;
+    // A gateway whose breaker counts any exception fails its calls with a
+    // Cal.com 4xx: the test then proves the rule the contract does not have.
+    let failing = match store.rule {
+        FailureRule::ServerErrors => "fail",
+        FailureRule::AnyError => "reject",
+    };
     let mut model = Breaker::default();
     let mut steps: Vec<(String, Outcome)> =
         (1..=cfg.failure_threshold).map(|i| (format!("failure {i}"), Outcome::Failure)).collect();
@@ -75,7 +82,7 @@ pub async fn run(
                 .push(Check::pass(&name, format!("waited until {}s after opened_at {opened}", cfg.recovery_timeout_s)));
             continue;
         }
-        let wanted = if outcome == Outcome::Success { "ok" } else { "fail" };
+        let wanted = if outcome == Outcome::Success { "ok" } else { failing };
         if wanted != mode {
             if let Err(e) = set_upstream(&control, wanted).await {
                 checks.push(Check::fail(&name, e, "is gateway.upstream_control a lab's stand-in?"));
@@ -83,7 +90,7 @@ pub async fn run(
             }
             mode = wanted;
         }
-        let check = step(&http, redis, &settings.breaker_store, service, cfg, &mut model, &name, outcome).await;
+        let check = step(&http, redis, store, service, cfg, &mut model, &name, outcome).await;
         let failed = check.verdict == crate::core::checks::Verdict::Fail;
         checks.push(check);
         if failed {
@@ -106,17 +113,19 @@ async fn step(
     outcome: Outcome,
 ) -> Check {
     let started = clear_of_the_second_edge().await;
-    let body = serde_json::json!({"service_id": 1, "date": "2030-01-02"});
-    let answer = match http.send("POST", "/api/v2/availability/simple", &[], Some(&body)).await {
+    let trip = &store.trip;
+    let body: serde_json::Value = serde_json::from_str(&trip.body).unwrap_or_default();
+    let accept = [("Accept", "application/json")];
+    let answer = match http.send(&trip.route.method, &trip.route.path, &accept, Some(&body)).await {
         Ok(a) => a,
         Err(e) => return Check::fail(name, e.to_string(), "the gateway does not answer"),
     };
     let call = model.call_timed(cfg, started, unix_now().as_secs(), outcome);
     let error = answer.json().and_then(|j| j["error"].as_str().map(str::to_string));
     let want_answer = match call.result {
-        CallResult::Success => (200, None),
-        CallResult::Failure => (503, Some("upstream_unavailable")),
-        CallResult::Rejected => (503, Some("service_unavailable")),
+        CallResult::Success => (trip.success.0, trip.success.1.as_deref()),
+        CallResult::Failure => (trip.failure.0, trip.failure.1.as_deref()),
+        CallResult::Rejected => (trip.rejected.0, trip.rejected.1.as_deref()),
     };
     let live = match read(redis, store, service, cfg, started).await {
         Ok(s) => s,
@@ -136,12 +145,27 @@ async fn step(
         want_answer.1.unwrap_or("ok"),
         keys(want)
     );
+    let untouched = (crate::core::breaker::BreakerState::Closed, 0, 0);
+    if outcome == Outcome::Failure && got == untouched && want != untouched {
+        return Check::fail(
+            name,
+            evidence,
+            format!(
+                "{} does not go through the breaker: Cal.com failed and no breaker key moved; set [breaker_store] trip_route to a route that calls Cal.com through it",
+                trip.route
+            ),
+        );
+    }
     if (answer.status, error.as_deref()) != want_answer || got != want {
         return Check::fail(
             name,
             evidence,
             "the gateway's breaker differs from the config: check failure/success thresholds and the recovery timeout",
         );
+    }
+    if outcome == Outcome::Failure && store.rule == FailureRule::AnyError {
+        let evidence = format!("{evidence}; Cal.com answered 422: this breaker counts a 4xx as a failure (the contract's counts only 5xx, timeouts and refused connections)");
+        return Check::pass(name, evidence);
     }
     Check::pass(name, evidence)
 }

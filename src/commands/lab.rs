@@ -25,7 +25,7 @@ pub enum LabCommand {
     Down(DirArgs),
     /// Show the lab's processes and whether they answer
     Status(DirArgs),
-    /// Show or switch how the Cal.com stand-in answers: ok, fail, refuse, slow:DURATION
+    /// Show or switch how the Cal.com stand-in answers: ok, fail (500), reject (422), refuse, slow:DURATION
     Upstream(UpstreamArgs),
     /// Run the Cal.com stand-in (started by `lab up`)
     #[command(hide = true)]
@@ -101,7 +101,7 @@ pub enum LabRedis {
 
 #[derive(Debug, Args)]
 pub struct UpstreamArgs {
-    /// ok, fail (500), refuse (port closed), slow:DURATION; omit to show the mode
+    /// ok, fail (500), reject (422), refuse (port closed), slow:DURATION; omit to show the mode
     pub mode: Option<Mode>,
     #[command(flatten)]
     pub dir: DirArgs,

@@ -59,6 +59,32 @@ pub struct BreakerStore {
     pub keys: [String; 4],
     pub encoding: Encoding,
     pub location: Location,
+    /// Which Cal.com answers the breaker counts as failures.
+    pub rule: FailureRule,
+    /// The request `breaker trip-test` drives through the breaker, and what
+    /// the gateway answers it.
+    pub trip: Trip,
+}
+
+/// Which Cal.com answers count as failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureRule {
+    /// A connection error, a timeout or a 5xx; a 4xx is Cal.com's answer.
+    ServerErrors,
+    /// Any exception from the call, a 4xx included.
+    AnyError,
+}
+
+/// A route through the breaker, its body, and the gateway's answer (status,
+/// and the body's `error`) to a call that succeeds, fails, or is refused by
+/// the open breaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trip {
+    pub route: crate::core::route::Route,
+    pub body: String,
+    pub success: (u16, Option<String>),
+    pub failure: (u16, Option<String>),
+    pub rejected: (u16, Option<String>),
 }
 
 /// How a stored value is written.
@@ -98,6 +124,14 @@ impl BreakerStore {
             keys: ["state", "failure_count", "success_count", "opened_at"].map(String::from),
             encoding: Encoding::Raw,
             location: Location::Redis,
+            rule: FailureRule::ServerErrors,
+            trip: Trip {
+                route: "POST /api/v2/availability/simple".parse().expect("a route"),
+                body: r#"{"service_id":1,"date":"2030-01-02"}"#.into(),
+                success: (200, None),
+                failure: (503, Some("upstream_unavailable".into())),
+                rejected: (503, Some("service_unavailable".into())),
+            },
         }
     }
 
@@ -108,6 +142,16 @@ impl BreakerStore {
             keys: ["state", "failures", "successes", "opened_at"].map(String::from),
             encoding: Encoding::LaravelCache,
             location: Location::CacheStore,
+            rule: FailureRule::AnyError,
+            // A Retell function: the routes CalcomService serves. The
+            // answers are the askproai lab's (trip-test runs on labs only).
+            trip: Trip {
+                route: "POST /api/retell/check-availability".parse().expect("a route"),
+                body: r#"{"args":{"service_id":1,"date":"2030-01-02"}}"#.into(),
+                success: (200, None),
+                failure: (502, Some("calcom_failed".into())),
+                rejected: (503, Some("circuit_open".into())),
+            },
         }
     }
 

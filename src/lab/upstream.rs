@@ -27,6 +27,9 @@ const MAX_REQUEST: usize = 256 * 1024;
 pub enum Mode {
     Ok,
     Fail,
+    /// Answers 422, as Cal.com does to a request it refuses: a 4xx, which
+    /// one gateway's breaker counts as a failure and another's does not.
+    Reject,
     Refuse,
     Slow(Duration),
 }
@@ -37,10 +40,11 @@ impl FromStr for Mode {
         match s.trim() {
             "ok" => Ok(Mode::Ok),
             "fail" => Ok(Mode::Fail),
+            "reject" => Ok(Mode::Reject),
             "refuse" => Ok(Mode::Refuse),
             other => match other.strip_prefix("slow:") {
                 Some(d) => duration::parse(d).map(Mode::Slow).map_err(|e| e.to_string()),
-                None => Err(format!("unknown upstream mode {other:?}: use ok, fail, refuse or slow:DURATION")),
+                None => Err(format!("unknown upstream mode {other:?}: use ok, fail, reject, refuse or slow:DURATION")),
             },
         }
     }
@@ -51,6 +55,7 @@ impl fmt::Display for Mode {
         match self {
             Mode::Ok => f.write_str("ok"),
             Mode::Fail => f.write_str("fail"),
+            Mode::Reject => f.write_str("reject"),
             Mode::Refuse => f.write_str("refuse"),
             Mode::Slow(d) => write!(f, "slow:{}", duration::format(*d)),
         }
@@ -128,6 +133,7 @@ async fn handle_upstream(mut stream: TcpStream, shared: &Shared) -> std::io::Res
     }
     let (status, body) = match mode {
         Mode::Fail => (500, r#"{"error":"simulated Cal.com failure"}"#.to_string()),
+        Mode::Reject => (422, r#"{"error":"simulated Cal.com refusal"}"#.to_string()),
         _ if head.starts_with("GET /v2/slots") => (200, r#"{"slots":["09:00","10:00","11:30"]}"#.to_string()),
         // A new booking; a booking of its own (`/v2/bookings/<uid>/cancel`)
         // the stand-in does not know: 404, as Cal.com answers.
@@ -191,6 +197,7 @@ async fn respond(stream: &mut TcpStream, status: u16, body: &str) -> std::io::Re
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
+        422 => "Unprocessable Entity",
         _ => "Internal Server Error",
     };
     let response = format!(
@@ -207,7 +214,7 @@ mod tests {
 
     #[test]
     fn modes_round_trip() {
-        for text in ["ok", "fail", "refuse", "slow:3s", "slow:250ms"] {
+        for text in ["ok", "fail", "reject", "refuse", "slow:3s", "slow:250ms"] {
             assert_eq!(text.parse::<Mode>().unwrap().to_string(), text);
         }
         assert!("explode".parse::<Mode>().is_err());

@@ -466,11 +466,14 @@ pub struct BreakerStoreSection {
     pub encoding: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// The route `breaker trip-test` drives through the breaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trip_route: Option<Route>,
 }
 
 impl Default for BreakerStoreSection {
     fn default() -> Self {
-        BreakerStoreSection { preset: "contract".into(), keys: None, encoding: None, location: None }
+        BreakerStoreSection { preset: "contract".into(), keys: None, encoding: None, location: None, trip_route: None }
     }
 }
 
@@ -481,6 +484,7 @@ impl BreakerStoreSection {
             keys: Some(vec![]),
             encoding: Some(String::new()),
             location: Some(String::new()),
+            trip_route: Some("GET /".parse().expect("a route")),
             ..BreakerStoreSection::default()
         }
     }

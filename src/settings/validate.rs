@@ -362,6 +362,10 @@ fn breaker_store(file: &FileConfig, problems: &mut Problems) -> BreakerStore {
     if let Some(i) = named("location", &section.location, &locations) {
         store.location = Location::NAMES[i].1;
     }
+    if let Some(route) = &section.trip_route {
+        changed = true;
+        store.trip.route = route.clone();
+    }
     if changed {
         store.name = format!("{} + overrides", store.name);
     }
