@@ -2,14 +2,25 @@
 //! `new CircuitBreaker(...)` in `CalcomService::__construct`. CalcomService
 //! then calls Cal.com directly (contract §4).
 //!
-//! Commenting out the construction leaves the property null. A service that
-//! calls `$this->circuitBreaker->call(...)` unguarded would then throw "Call to
-//! a member function call() on null" on every Cal.com request: the plan's
+//! Commenting out the construction leaves the property null, or, when it
+//! is typed and not nullable (`protected CircuitBreaker $circuitBreaker;`),
+//! uninitialised: every read then throws "must not be accessed before
+//! initialization", and `?->` does not help. So the declaration becomes
+//! nullable with `= null` first. A service that calls
+//! `$this->circuitBreaker->call(...)` unguarded would then throw "Call to a
+//! member function call() on null" on every Cal.com request: the plan's
 //! rollback would turn a Cal.com blip into a booking outage. So every use of
 //! the property must be null-safe (`?->`, or guarded by a test of the
-//! property in the same statement or an enclosing `if`); an unguarded
-//! `->call(X)` is rewritten to call Cal.com directly, `(X)()`, as the plan
-//! intends; any other unguarded use is refused with its line.
+//! property in the same statement or an enclosing `if`); an unguarded use
+//! is rewritten with the fallback its caller needs: `->call(X)` calls Cal.com
+//! directly, `(X)()`, as the plan intends; `->getStatus()` answers a status
+//! that says the breaker is off; `->reset()` does nothing. Anything else is
+//! refused with its line, as are shapes with nothing to comment out (the
+//! breaker promoted from the constructor's parameters) or that cannot be
+//! null (`readonly`). A use this reading cannot follow (the breaker copied
+//! to a local variable first) is left to the runtime probe on the shadow,
+//! which calls every service method with the breaker off and refuses on
+//! "… on null".
 
 use crate::core::php::{Source, TokenKind};
 use crate::core::rollback::{Edit, Refusal};
@@ -17,12 +28,31 @@ use crate::core::rollback::{Edit, Refusal};
 const MARK: &str = "// gatewayctl rollback: ";
 
 pub fn comment_out_breaker(text: &str) -> Result<Vec<Edit>, Refusal> {
+    let mut edits: Vec<Edit> = parts(text)?.into_iter().flatten().collect();
+    edits.sort_by_key(|e| e.range.start);
+    Ok(edits)
+}
+
+/// The lines where the service uses the breaker unguarded: with only the
+/// construction commented out (the plan's hand edit), each throws "Call to a
+/// member function call() on null" (or, on a typed property, "must not be
+/// accessed before initialization"). Refused shapes say why instead.
+pub fn unguarded_uses(text: &str) -> Result<Vec<usize>, Refusal> {
+    let [_, declaration, uses] = parts(text)?;
+    let mut lines: Vec<usize> = declaration.iter().chain(&uses).map(|e| e.line).collect();
+    lines.dedup();
+    Ok(lines)
+}
+
+/// The rollback's edits in three parts: the construction commented out, the
+/// declaration made nullable, and the unguarded uses made null-safe.
+fn parts(text: &str) -> Result<[Vec<Edit>; 3], Refusal> {
     let src = Source::parse(text)?;
     let Some(open) = constructor_body(&src) else {
         let mentioned = text.contains("CircuitBreaker");
         return match mentioned {
             true => Err(Refusal::at(1, "no __construct found, but the file mentions CircuitBreaker; edit it by hand")),
-            false => Ok(Vec::new()),
+            false => Ok(Default::default()),
         };
     };
     let close = src.partner(open).expect("a paired brace");
@@ -34,7 +64,7 @@ pub fn comment_out_breaker(text: &str) -> Result<Vec<Edit>, Refusal> {
         })
         .collect();
     let new = match news.as_slice() {
-        [] => return Ok(Vec::new()),
+        [] => return promoted(&src).map(|()| Default::default()),
         [one] => *one,
         _ => {
             return Err(Refusal::at(src.line_of(news[1]), "__construct builds more than one CircuitBreaker: ambiguous"))
@@ -48,16 +78,125 @@ pub fn comment_out_breaker(text: &str) -> Result<Vec<Edit>, Refusal> {
             "the breaker is not assigned to a $this->property, so its uses cannot be checked; edit it by hand",
         )
     })?;
-    let mut edits = comment_lines(&src, first, last)?;
-    edits.extend(direct_calls(&src, &property, first, last)?);
+    Ok([
+        comment_lines(&src, first, last)?,
+        nullable_declaration(&src, &property, open)?,
+        direct_calls(&src, &property, first, last)?,
+    ])
+}
+
+/// No construction to comment out: fine, unless the breaker arrives as a
+/// promoted constructor parameter (the container builds it).
+fn promoted(src: &Source) -> Result<(), Refusal> {
+    let Some(open) = constructor_body(src) else { return Ok(()) };
+    let params = (0..open).rev().find(|&i| src.is(i, ")")).and_then(|c| src.partner(c));
+    let Some(params) = params else { return Ok(()) };
+    let close = src.partner(params).unwrap_or(open);
+    match (params..close).find(|&i| src.kind(i) == TokenKind::Name && src.text_of(i).ends_with("CircuitBreaker")) {
+        Some(t) if declared_here(src, src.next_code(t).unwrap_or(t)) => Err(Refusal::at(
+            src.line_of(t),
+            "the breaker is a promoted constructor parameter: the container builds it, so there is no construction to comment out; unbind it where it is bound",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What `getStatus()` answers once the breaker is off: the keys a status
+/// array carries, with a state that says so.
+const STATUS_OFF: &str = "['state' => 'disabled', 'failures' => 0, 'successes' => 0, 'opened_at' => null]";
+
+/// The property's declaration made nullable with `= null`, so that with the
+/// construction commented out it reads as null, not as uninitialised.
+/// Untyped, or already `?Type … = null`, it needs nothing.
+fn nullable_declaration(src: &Source, property: &str, ctor_body: usize) -> Result<Vec<Edit>, Refusal> {
+    let variable = format!("${property}");
+    let found: Vec<usize> = (0..ctor_body)
+        .filter(|&i| src.kind(i) == TokenKind::Variable && src.text_of(i) == variable)
+        .filter(|&i| declared_here(src, i))
+        .collect();
+    let Some(&var) = found.first() else {
+        return Err(Refusal::at(
+            1,
+            format!("no declaration of ${property} before __construct: a dynamic property; declare it `private ?CircuitBreaker ${property} = null;` by hand"),
+        ));
+    };
+    let line = src.line_of(var);
+    if in_parameters(src, var) {
+        return Err(Refusal::at(
+            line,
+            format!("${property} is promoted from the constructor's parameters: the container builds the breaker, so there is no construction to comment out; unbind it where it is bound"),
+        ));
+    }
+    // Walk back over the type to the modifiers.
+    let mut type_tokens = Vec::new();
+    let mut i = var;
+    while let Some(p) = src.prev_code(i) {
+        let word = src.text_of(p).to_ascii_lowercase();
+        if matches!(word.as_str(), "private" | "protected" | "public" | "static" | "var" | ";" | "{" | "}") {
+            break;
+        }
+        if word == "readonly" {
+            return Err(Refusal::at(
+                line,
+                format!("${property} is readonly: a readonly property cannot be null by default, so its uses would read it uninitialised; make it `?CircuitBreaker ${property} = null` by hand"),
+            ));
+        }
+        type_tokens.push(p);
+        i = p;
+    }
+    type_tokens.reverse();
+    let after = src.next_code(var);
+    let has_default = after.is_some_and(|a| src.is(a, "="));
+    if type_tokens.is_empty() {
+        return Ok(Vec::new()); // untyped: null until set
+    }
+    let typed: String = type_tokens.iter().map(|&t| src.text_of(t)).collect();
+    let nullable = typed.starts_with('?') || typed.split('|').any(|t| t.eq_ignore_ascii_case("null"));
+    let mut edits = Vec::new();
+    if !nullable {
+        if typed.contains(['|', '&', '(']) {
+            return Err(Refusal::at(line, format!("${property} has the type {typed}: add null to it by hand")));
+        }
+        let at = src.tokens[type_tokens[0]].span.start;
+        edits.push(Edit { range: at..at, replacement: "?".into(), line });
+    }
+    match (has_default, after) {
+        (true, Some(eq)) => {
+            let value = src.next_code(eq);
+            if !value.is_some_and(|v| src.text_of(v).eq_ignore_ascii_case("null")) {
+                return Err(Refusal::at(line, format!("${property} has a default other than null: edit it by hand")));
+            }
+        }
+        (false, _) => {
+            let end = src.tokens[var].span.end;
+            edits.push(Edit { range: end..end, replacement: " = null".into(), line });
+        }
+        (true, None) => {}
+    }
     Ok(edits)
 }
 
-/// The lines where the service uses the breaker unguarded: with only the
-/// construction commented out (the plan's hand edit), each throws "Call to a
-/// member function call() on null". Refused shapes say why instead.
-pub fn unguarded_uses(text: &str) -> Result<Vec<usize>, Refusal> {
-    Ok(comment_out_breaker(text)?.into_iter().filter(|e| e.replacement != MARK).map(|e| e.line).collect())
+/// Is the variable at `i` a property declaration (or a promoted parameter):
+/// a visibility or `var` modifier before it in the same declaration?
+fn declared_here(src: &Source, i: usize) -> bool {
+    let mut j = i;
+    while let Some(p) = src.prev_code(j) {
+        let word = src.text_of(p).to_ascii_lowercase();
+        if matches!(word.as_str(), "private" | "protected" | "public" | "var") {
+            return true;
+        }
+        if matches!(word.as_str(), ";" | "{" | "}" | "," | "(" | "=") {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
+/// Is the token at `i` inside a parameter list (an open `(` before it that
+/// closes after it)?
+fn in_parameters(src: &Source, i: usize) -> bool {
+    (0..i).rev().filter(|&o| src.is(o, "(")).any(|o| src.partner(o).is_some_and(|c| c > i))
 }
 
 /// `$this->NAME = new CircuitBreaker(...)`: NAME.
@@ -143,7 +282,20 @@ fn direct_calls(src: &Source, property: &str, first: usize, last: usize) -> Resu
                 ),
             ));
         };
-        if !src.text_of(method).eq_ignore_ascii_case("call") {
+        let name = src.text_of(method).to_ascii_lowercase();
+        let close = src.partner(open).expect("paired");
+        let whole = src.tokens[this].span.start..src.tokens[close].span.end;
+        // `$this->PROP?->method(args)`: null when the breaker is off.
+        let safe = format!("$this->{property}?->{}", &src.text[src.tokens[method].span.start..whole.end]);
+        if name == "getstatus" {
+            edits.push(Edit { range: whole, replacement: format!("({safe} ?? {STATUS_OFF})"), line });
+            continue;
+        }
+        if name == "reset" {
+            edits.push(Edit { range: whole, replacement: safe, line });
+            continue;
+        }
+        if name != "call" {
             return Err(Refusal::at(
                 line,
                 format!(
@@ -156,7 +308,6 @@ fn direct_calls(src: &Source, property: &str, first: usize, last: usize) -> Resu
         let [(a, b)] = items.as_slice() else {
             return Err(Refusal::at(line, format!("$this->{property}->call() does not take exactly one argument")));
         };
-        let close = src.partner(open).expect("paired");
         let inner = &src.text[src.span(*a, *b)];
         edits.push(Edit {
             range: src.tokens[this].span.start..src.tokens[close].span.end,
@@ -290,6 +441,66 @@ mod tests {
         let refusal = comment_out_breaker(&state).unwrap_err();
         assert_eq!(refusal.line, 16, "{refusal}");
         assert!(refusal.reason.contains("getState() is called unguarded"), "{refusal}");
+    }
+
+    /// The baseline's shape (REAL-GATEWAY.md §4): a typed, non-nullable
+    /// property, four call()s, two getStatus()es, one reset().
+    const TYPED: &str = "<?php\nclass CalcomService\n{\n    protected CircuitBreaker $circuitBreaker;\n\n    public function __construct()\n    {\n        $this->circuitBreaker = new CircuitBreaker('calcom_api', 5, 60, 2);\n    }\n\n    public function slots($d) { return $this->circuitBreaker->call(fn () => $this->get('/slots', $d)); }\n    public function book($b) { return $this->circuitBreaker->call(fn () => $this->post('/bookings', $b)); }\n    public function cancel($u) { return $this->circuitBreaker->call(fn () => $this->post(\"/bookings/$u/cancel\", [])); }\n    public function move($u) { return $this->circuitBreaker->call(fn () => $this->post(\"/bookings/$u/reschedule\", [])); }\n    public function health(): array { $s = $this->circuitBreaker->getStatus(); return ['healthy' => $s['state'] !== 'open']; }\n    public function status(): array { return $this->circuitBreaker->getStatus(); }\n    public function resetBreaker(): void { $this->circuitBreaker->reset(); }\n}\n";
+
+    #[test]
+    fn a_typed_property_becomes_nullable_and_every_use_null_safe() {
+        let out = apply(TYPED, &comment_out_breaker(TYPED).unwrap());
+        assert!(out.contains("    protected ?CircuitBreaker $circuitBreaker = null;\n"), "{out}");
+        assert!(out.contains("// gatewayctl rollback: $this->circuitBreaker = new CircuitBreaker("), "{out}");
+        assert_eq!(out.matches("(fn () => $this->").count(), 4, "four calls go straight to Cal.com: {out}");
+        assert!(out.contains("$s = ($this->circuitBreaker?->getStatus() ?? ['state' => 'disabled'"), "{out}");
+        assert!(out.contains("return ($this->circuitBreaker?->getStatus() ?? ['state' => 'disabled'"), "{out}");
+        assert!(out.contains("{ $this->circuitBreaker?->reset(); }"), "{out}");
+        assert!(comment_out_breaker(&out).unwrap().is_empty(), "a second rollback has nothing to do: {out}");
+        assert_eq!(unguarded_uses(TYPED).unwrap(), [4, 11, 12, 13, 14, 15, 16, 17], "the declaration and every use");
+    }
+
+    #[test]
+    fn a_nullable_property_keeps_its_type_and_gains_its_default() {
+        let nullable =
+            TYPED.replace("protected CircuitBreaker $circuitBreaker;", "protected ?CircuitBreaker $circuitBreaker;");
+        let out = apply(&nullable, &comment_out_breaker(&nullable).unwrap());
+        assert!(out.contains("    protected ?CircuitBreaker $circuitBreaker = null;\n"), "{out}");
+        let defaulted = SERVICE;
+        let edits = comment_out_breaker(defaulted).unwrap();
+        assert!(edits.iter().all(|e| e.replacement != "?" && e.replacement != " = null"), "already ?T = null");
+        let untyped = TYPED.replace("protected CircuitBreaker $circuitBreaker;", "protected $circuitBreaker;");
+        let out = apply(&untyped, &comment_out_breaker(&untyped).unwrap());
+        assert!(out.contains("    protected $circuitBreaker;\n"), "untyped reads as null already: {out}");
+        let fq = TYPED.replace("protected CircuitBreaker", "protected \\App\\Services\\CircuitBreaker");
+        let out = apply(&fq, &comment_out_breaker(&fq).unwrap());
+        assert!(out.contains("protected ?\\App\\Services\\CircuitBreaker $circuitBreaker = null;"), "{out}");
+    }
+
+    #[test]
+    fn shapes_it_cannot_make_safe_are_refused_with_their_reason() {
+        let readonly = TYPED.replace("protected CircuitBreaker", "protected readonly CircuitBreaker");
+        let refusal = comment_out_breaker(&readonly).unwrap_err();
+        assert_eq!(refusal.line, 4);
+        assert!(refusal.reason.contains("readonly"), "{refusal}");
+
+        let promoted = "<?php\nclass CalcomService\n{\n    public function __construct(\n        private CircuitBreaker $circuitBreaker,\n    ) {\n    }\n    public function slots($d) { return $this->circuitBreaker->call(fn () => 1); }\n}\n";
+        let refusal = comment_out_breaker(promoted).unwrap_err();
+        assert_eq!(refusal.line, 5);
+        assert!(refusal.reason.contains("promoted constructor parameter"), "{refusal}");
+
+        // A use through a local variable is not rewritten here: it stays as
+        // it is, and the runtime probe on the shadow refuses it ("on null";
+        // tests/transactions.rs shows it on a lab).
+        let local = TYPED.replace(
+            "public function status(): array { return $this->circuitBreaker->getStatus(); }",
+            "public function status(): array { $cb = $this->circuitBreaker; return $cb->getStatus(); }",
+        );
+        let out = apply(&local, &comment_out_breaker(&local).unwrap());
+        assert!(out.contains("$cb = $this->circuitBreaker; return $cb->getStatus();"), "{out}");
+
+        let union = TYPED.replace("protected CircuitBreaker", "protected CircuitBreaker|Fallback");
+        assert!(comment_out_breaker(&union).unwrap_err().reason.contains("add null to it by hand"));
     }
 
     #[test]
