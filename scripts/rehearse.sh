@@ -52,6 +52,10 @@ if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
   step "breaker trip-test on the baseline: through a Retell function, a Cal.com 4xx counted (60 s of recovery)"
   run breaker trip-test | tail -n 4
 
+  step "The plan's breaker rollback on the typed property, then its undo"
+  run rollback circuit-breaker --yes | tail -n 3
+  run rollback undo circuit-breaker --yes | tail -n 2
+
   step "As deployed on Laravel 11: the alias is never registered, every v2 route answers 500"
   "$g" lab down --dir "$dir" >/dev/null
   "$g" lab up --gateway askproai --as-deployed --dir "$dir" >/dev/null

@@ -211,3 +211,35 @@ fn trip_test_passes_through_a_retell_route_and_proves_a_4xx_counts() {
     let hint = report["checks"][0]["hint"].as_str().unwrap_or_default();
     assert!(hint.contains("does not go through the breaker"), "{report:#}");
 }
+
+/// The plan's breaker rollback on the real shape: the typed property made
+/// nullable and every use null-safe, so a Retell availability check through
+/// CalcomService answers 200 with the breaker off; undo restores the bytes.
+#[test]
+fn the_breaker_rollback_on_a_typed_property_keeps_the_retell_routes_answering() {
+    let lab = askproai("askproai-breaker-rollback");
+    let config = lab.report.config.display().to_string();
+    let service = lab.dir.join("app/app/Services/CalcomService.php");
+    let original = std::fs::read(&service).unwrap();
+    assert!(String::from_utf8_lossy(&original).contains("protected CircuitBreaker $circuitBreaker;"));
+
+    let out = gatewayctl(&["--config", &config, "rollback", "circuit-breaker", "--yes", "--format", "json"]);
+    let report: serde_json::Value = json(&out);
+    assert_eq!(code(&out), 0, "{report:#}");
+    let edited = std::fs::read_to_string(&service).unwrap();
+    assert!(edited.contains("protected ?CircuitBreaker $circuitBreaker = null;"), "{edited}");
+    assert!(edited.contains("$this->circuitBreaker?->reset();"), "{edited}");
+
+    let http = lab.http(None);
+    let accept = [("Accept", "application/json")];
+    let slots = serde_json::json!({"args": {"service_id": 1, "date": "2030-01-02"}});
+    let answer = lab.send(&http, "POST", "/api/retell/check-availability", &accept, Some(&slots));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let health = lab.send(&http, "GET", "/api/health/calcom", &accept, None);
+    assert_eq!(health.status, 200, "getStatus() answers with the breaker off: {}", health.body);
+    assert!(!lab.laravel_log().contains("must not be accessed before initialization"));
+
+    let out = gatewayctl(&["--config", &config, "rollback", "undo", "circuit-breaker", "--yes", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    assert_eq!(std::fs::read(&service).unwrap(), original, "undo restores CalcomService.php byte-exact");
+}

@@ -81,13 +81,20 @@ async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), Str
     let mut redis = Redis::connect(&target).await.map_err(|e| e.to_string())?;
     let keys = settings.breaker_store.key_names("calcom_api").to_vec();
     let before = redis.get_many(&keys).await.map_err(|e| e.to_string())?;
-    let answer =
-        http.send("POST", "/api/v2/availability/simple", &[], Some(&probe_body())).await.map_err(|e| e.to_string())?;
+    // A route through the breaker (the store's trip route): one that never
+    // reaches it would show nothing either way.
+    let trip = &settings.breaker_store.trip;
+    let body: serde_json::Value = serde_json::from_str(&trip.body).unwrap_or_else(|_| probe_body());
+    let answer = http
+        .send(&trip.route.method, &trip.route.path, &[("Accept", "application/json")], Some(&body))
+        .await
+        .map_err(|e| e.to_string())?;
     let after = redis.get_many(&keys).await.map_err(|e| e.to_string())?;
     let still = before == after;
     let evidence = format!(
-        "CalcomService {} the breaker; availability → {}; breaker keys {}",
+        "CalcomService {} the breaker; {} → {}; breaker keys {}",
         if wired { "constructs" } else { "no longer constructs" },
+        trip.route,
         answer.status,
         if still { "still" } else { "moved" }
     );
