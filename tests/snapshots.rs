@@ -93,6 +93,7 @@ fn breaker_status_table() {
             failure_threshold: 5,
             recovery_timeout_s: 60,
             success_threshold: 2,
+            ttl_s: Default::default(),
         }],
     };
     insta::assert_snapshot!(human(&report));

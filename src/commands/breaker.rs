@@ -68,9 +68,10 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
     let now_s = now_ms() / 1000;
     let mut breakers = Vec::with_capacity(services.len());
     for (service, cfg) in services {
+        // A value the store cannot read stops here, named, never as closed.
         let status = read(&mut redis, &settings.breaker_store, &service, &cfg, now_s)
             .await
-            .with_context(|| format!("while reading breaker {service}"))?;
+            .with_context(|| format!("while reading breaker {service}: its state is unknown"))?;
         breakers.push(status);
     }
     let report = BreakerStatusReport { redis: redis.shown_url().to_string(), checked_at: now_s, breakers };

@@ -64,6 +64,14 @@ pub async fn read(
             Some(d) => d.count.map(Some).with_context(|| format!("key {} does not hold a count", keys[i])),
         }
     };
+    let mut ttl_s = std::collections::BTreeMap::new();
+    for ((suffix, key), value) in store.keys.iter().zip(&keys).zip(&values) {
+        if value.is_some() {
+            if let Some(ms) = redis.pttl(key).await? {
+                ttl_s.insert(suffix.clone(), ms.div_ceil(1000));
+            }
+        }
+    }
     let breaker = Breaker {
         state,
         failure_count: number(1)?.unwrap_or(0) as u32,
@@ -82,6 +90,7 @@ pub async fn read(
         failure_threshold: cfg.failure_threshold,
         recovery_timeout_s: cfg.recovery_timeout_s,
         success_threshold: cfg.success_threshold,
+        ttl_s,
     })
 }
 

@@ -34,6 +34,9 @@ pub struct BreakerStatus {
     pub failure_threshold: u32,
     pub recovery_timeout_s: u64,
     pub success_threshold: u32,
+    /// The keys' remaining lives, by key suffix, for those that expire.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub ttl_s: std::collections::BTreeMap<String, u64>,
 }
 
 impl Human for BreakerStatusReport {
@@ -57,6 +60,10 @@ impl Human for BreakerStatusReport {
             ]);
         }
         writeln!(w, "{t}")?;
+        for b in self.breakers.iter().filter(|b| !b.ttl_s.is_empty()) {
+            let ttls: Vec<String> = b.ttl_s.iter().map(|(k, s)| format!("{k} {s}s")).collect();
+            writeln!(w, "{}: keys expire in {}", b.service, ttls.join(", "))?;
+        }
         writeln!(w, "read from {}", self.redis)
     }
 }
