@@ -186,3 +186,31 @@ fn with_an_app_at_hand_the_route_list_gives_the_stacks() {
     assert_eq!(after.stack, ["api.rate-limit", "api.rate-limit:30,60"]);
     assert_eq!(after.first_rejected, Some(16), "two entries of one limiter share its counter");
 }
+
+/// With only `[limiter] preset = "askproai-2025-10"` (and no app at hand),
+/// the measured answers of the real code: 30 answers of 500 while the outer
+/// entry counts, then 429; and a route under Laravel's throttle alone is
+/// limited too, not "no rate limiter".
+#[test]
+fn the_real_baselines_preset_alone_gives_its_measured_answers() {
+    let config = ConfigFile::new("[gateway]\napp_dir = \"/nonexistent\"\n\n[limiter]\npreset = \"askproai-2025-10\"\n");
+    let run = |route: &str, requests: &str, interval: &str| {
+        let path = config.path.to_str().unwrap();
+        let args = ["--config", path, "simulate", "rate-limit", "--identity", "key:probe-key-1234", "--route", route];
+        let out =
+            gatewayctl(&[&args[..], &["--requests", requests, "--interval", interval, "--format", "json"]].concat());
+        assert_eq!(code(&out), 0);
+        json::<RateLimitReport>(&out)
+    };
+    let bookings = run("POST /api/v2/bookings", "35", "500ms");
+    assert_eq!(bookings.shape, "askproai-2025-10");
+    let statuses: Vec<u16> = bookings.requests.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [vec![500; 30], vec![429; 5]].concat());
+    assert_eq!((bookings.errors, bookings.first_rejected), (30, Some(31)));
+    assert_eq!(bookings.requests[30].retry_after.as_deref(), Some("-45"), "Carbon 3: signed");
+    assert!(bookings.requests[0].error.as_deref().unwrap().contains("Undefined array key 1"));
+
+    let webhook = run("POST /api/webhooks/calcom", "62", "100ms");
+    assert!(webhook.limited, "{webhook:?}");
+    assert_eq!((webhook.stack.as_slice(), webhook.first_rejected), (&["throttle:60,1".to_string()][..], Some(61)));
+}

@@ -122,7 +122,7 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         },
         unknown: sim.unknown().map(|(n, why)| format!("from request {n}: {why}")),
         route: args.route.to_string(),
-        limited: sim.bucket.is_some(),
+        limited: stack.is_some_and(|s| !s.entries.is_empty()),
         bucket: sim.bucket.as_ref().map(|b| b.name.clone()),
         limit: sim.bucket.as_ref().map(|b| b.limit),
         window_s: sim.bucket.as_ref().map(|b| b.window_ms / 1000),

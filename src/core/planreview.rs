@@ -773,7 +773,13 @@ fn curl_loop(block: &Block, cmds: &[(usize, String)], know: &Knowledge, found: &
         0 => String::new(),
         ms => format!(", {} s apart", ms as f64 / 1000.0),
     };
+    let unlimited = know.limiter.stack_for(&route).is_none_or(|s| s.entries.is_empty());
     let Some(bucket) = &sim.bucket else {
+        if !unlimited {
+            // Limited, but not by the gateway's own limiter (Laravel's
+            // throttle, say): no bucket to explain a difference with.
+            return;
+        }
         let first = expected.iter().find(|(_, s)| *s == 429).map(|(n, _)| *n);
         found.push(PlanFinding {
             line: *line,

@@ -63,7 +63,7 @@ impl Human for RateLimitReport {
             writeln!(w, "{}: {}", self.route, style.warn(&format!("unknown: {why}")))?;
             return Ok(());
         }
-        let Some(bucket) = &self.bucket else {
+        if !self.limited {
             writeln!(
                 w,
                 "{} carries no rate limiter: all {} requests pass, with no X-RateLimit headers.",
@@ -76,11 +76,17 @@ impl Human for RateLimitReport {
                 style.warn("A test that expects 429 here (as the plan's Phase 5A does on /api/health) can never pass.")
             )?;
             return Ok(());
-        };
-        let (limit, window) = (self.limit.unwrap_or(0), self.window_s.unwrap_or(0));
-        writeln!(w, "{} → bucket {bucket}: {limit} requests per {window}s window", self.route)?;
-        if self.stack.len() > 1 {
-            writeln!(w, "limiters, outer first: {}", self.stack.join(", "))?;
+        }
+        match &self.bucket {
+            Some(bucket) => {
+                let (limit, window) = (self.limit.unwrap_or(0), self.window_s.unwrap_or(0));
+                writeln!(w, "{} → bucket {bucket}: {limit} requests per {window}s window", self.route)?;
+                if self.stack.len() > 1 {
+                    writeln!(w, "limiters, outer first: {}", self.stack.join(", "))?;
+                }
+            }
+            // Not the gateway's own limiter: Laravel's throttle, say.
+            None => writeln!(w, "{} → limiters, outer first: {}", self.route, self.stack.join(", "))?,
         }
         let mut t = table::new(&["#", "at", "status", "remaining", "retry-after"]);
         for r in &self.requests {
