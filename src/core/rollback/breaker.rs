@@ -16,8 +16,8 @@
 //! directly, `(X)()`, as the plan intends; `->getStatus()` answers a status
 //! that says the breaker is off; `->reset()` does nothing. Anything else is
 //! refused with its line, as are shapes with nothing to comment out (the
-//! breaker promoted from the constructor's parameters) or that cannot be
-//! null (`readonly`). A use this reading cannot follow (the breaker copied
+//! breaker promoted from the constructor's parameters), that cannot be
+//! null (`readonly`), or whose uses cannot be followed (`&$this->…`). A use this reading cannot follow (the breaker copied
 //! to a local variable first) is left to the runtime probe on the shadow,
 //! which calls every service method with the breaker off and refuses on
 //! "… on null".
@@ -268,6 +268,12 @@ fn direct_calls(src: &Source, property: &str, first: usize, last: usize) -> Resu
     let mut edits = Vec::new();
     for &this in &all {
         let Some(next) = after_use(src, this) else { continue };
+        if src.prev_code(this).is_some_and(|b| src.is(b, "&")) {
+            return Err(Refusal::at(
+                src.line_of(this),
+                format!("$this->{property} is taken by reference here: what the reference does with it cannot be followed; edit it by hand"),
+            ));
+        }
         if !src.is(next, "->") || guarded(src, this, &all) {
             continue; // null-safe `?->`, a plain read, or guarded
         }
@@ -498,6 +504,14 @@ mod tests {
         );
         let out = apply(&local, &comment_out_breaker(&local).unwrap());
         assert!(out.contains("$cb = $this->circuitBreaker; return $cb->getStatus();"), "{out}");
+
+        let by_ref = TYPED.replace(
+            "public function resetBreaker(): void { $this->circuitBreaker->reset(); }",
+            "public function resetBreaker(): void { $b = &$this->circuitBreaker; $b = null; }",
+        );
+        let refusal = comment_out_breaker(&by_ref).unwrap_err();
+        assert_eq!(refusal.line, 17);
+        assert!(refusal.reason.contains("taken by reference"), "{refusal}");
 
         let union = TYPED.replace("protected CircuitBreaker", "protected CircuitBreaker|Fallback");
         assert!(comment_out_breaker(&union).unwrap_err().reason.contains("add null to it by hand"));
