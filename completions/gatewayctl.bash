@@ -584,7 +584,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
+            opts="-v -q -i -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,6 +610,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -618,7 +626,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__activate)
-            opts="-v -q -h --runbook --dry-run --resume --break-lock --with --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --runbook --dry-run --resume --break-lock --with --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,10 +644,6 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --inventory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -660,6 +664,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -668,7 +680,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help status history reset trip-test help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +704,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -786,7 +806,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__history)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,6 +830,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -820,7 +848,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__reset)
-            opts="-v -q -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +872,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -854,7 +890,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__status)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +914,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -888,7 +932,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +958,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -922,7 +974,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help status clear rebuild help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help status clear rebuild help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,6 +1000,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -956,7 +1016,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__clear)
-            opts="-v -q -h --dry-run --break-lock --application-cache --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --break-lock --application-cache --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,6 +1040,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1060,7 +1128,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__rebuild)
-            opts="-v -q -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1152,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1094,7 +1170,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__status)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,6 +1194,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1128,7 +1212,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__completions)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help bash elvish fish powershell zsh"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1152,6 +1236,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1162,7 +1254,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check show path help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,6 +1280,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1196,7 +1296,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__check)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1320,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1300,7 +1408,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__path)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1432,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1334,7 +1450,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1360,6 +1476,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1368,7 +1492,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check push whoami help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check push whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,6 +1518,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1402,17 +1534,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__check)
-            opts="-v -q -h --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1434,6 +1562,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1514,17 +1650,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__push)
-            opts="-v -q -h --hosts --inventory --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --hosts --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1546,6 +1678,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1556,7 +1696,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__whoami)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1720,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2472,7 +2620,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__history)
-            opts="-v -q -h --since --run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --since --run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2654,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2514,7 +2670,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__init)
-            opts="-v -q -h --path --force --stdout --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --path --force --stdout --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2544,6 +2700,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2552,7 +2716,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help input-validation help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help input-validation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2576,6 +2740,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2628,7 +2800,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,6 +2830,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2666,7 +2846,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help check repair help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check repair help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,6 +2872,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2700,7 +2888,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__check)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2724,6 +2912,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2790,7 +2986,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__repair)
-            opts="-v -q -h --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2816,6 +3012,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2824,7 +3028,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help count list help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help count list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2850,6 +3054,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2858,7 +3070,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__count)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2882,6 +3094,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2948,7 +3168,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__list)
-            opts="-v -q -h --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2978,6 +3198,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2986,7 +3214,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help up down status upstream serve-upstream help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help up down status upstream serve-upstream help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3012,6 +3240,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3020,7 +3256,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__down)
-            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3048,6 +3284,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3156,7 +3400,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__serve__subcmd__upstream)
-            opts="-v -q -h --listen --control --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --listen --control --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3190,6 +3434,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3198,7 +3450,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__status)
-            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3228,6 +3480,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3236,7 +3496,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --gateway --as-deployed --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --gateway --as-deployed --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3290,6 +3550,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3298,7 +3566,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__upstream)
-            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3328,6 +3596,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3336,7 +3612,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help scan probe help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help scan probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3360,6 +3636,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3426,7 +3710,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__probe)
-            opts="-v -q -h --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3452,6 +3736,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3460,7 +3752,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__scan)
-            opts="-v -q -h --file --max-findings --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --file --max-findings --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3494,6 +3786,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3502,7 +3802,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__manpages)
-            opts="-v -q -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3532,6 +3832,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3540,7 +3848,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help review help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help review help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3564,6 +3872,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3616,7 +3932,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan__subcmd__review)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3642,6 +3958,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3650,17 +3974,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -h --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3682,6 +4002,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3692,7 +4020,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__reload)
-            opts="-v -q -h --dry-run --force-restart --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --force-restart --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3718,6 +4046,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3726,7 +4062,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__report)
-            opts="-o -v -q -h --since --output --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-o -v -q -i -h --since --output --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3764,6 +4100,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3772,7 +4116,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3798,6 +4142,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3806,17 +4158,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3838,6 +4186,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3848,17 +4204,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3880,6 +4232,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3890,17 +4250,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3922,6 +4278,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4072,17 +4436,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4104,6 +4464,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4114,7 +4482,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__list)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4138,6 +4506,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4148,17 +4524,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4180,6 +4552,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4190,17 +4570,13 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4222,6 +4598,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4232,7 +4616,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4258,6 +4642,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4266,7 +4658,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help rate-limit breaker help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help rate-limit breaker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4292,6 +4684,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4300,7 +4700,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__breaker)
-            opts="-v -q -h --service --events --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --service --events --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4332,6 +4732,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4398,7 +4806,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4448,6 +4856,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4456,7 +4872,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__status)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4480,6 +4896,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4490,7 +4914,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress)
-            opts="-v -q -h --config --app-dir --base-url --format --color --verbose --quiet --yes --help rate-limit help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help rate-limit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4514,6 +4938,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4566,7 +4998,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4632,6 +5064,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4640,7 +5080,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__verify)
-            opts="-v -q -h --route --api-key --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --route --api-key --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4674,6 +5114,14 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4682,7 +5130,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__watch)
-            opts="-v -q -h --duration --interval --auto-rollback --metrics-listen --hosts --inventory --config --app-dir --base-url --format --color --verbose --quiet --yes --help"
+            opts="-v -q -i -h --duration --interval --auto-rollback --metrics-listen --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4704,10 +5152,6 @@ _gatewayctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --inventory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4726,6 +5170,14 @@ _gatewayctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gatewayctl_global_optspecs
-    string join \n config= app-dir= base-url= format= color= v/verbose q/quiet yes h/help V/version
+    string join \n config= app-dir= base-url= format= color= v/verbose q/quiet yes i/inventory= h/help V/version
 end
 
 function __fish_gatewayctl_needs_command
@@ -34,6 +34,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -66,8 +67,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "manpages" -d 
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l runbook -d 'The runbook [default: the shipped runbooks/activation.toml]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l with -d 'Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -78,6 +78,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l dry-run -d 'Print every step and the exact commands it would run; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l resume -d 'Finish what an interrupted run left owed or undone'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break-lock -d 'Take the lock from another operator\'s live run (recorded in the journal)'
@@ -95,6 +96,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -114,6 +116,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -128,6 +131,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l dry-run -d 'Show the endpoints and the kinds of canary; send nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
@@ -136,8 +140,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Send canary secrets to each sanitized endpoint and prove they were redacted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -148,6 +151,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -162,6 +166,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -180,6 +185,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -194,6 +200,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print the commands, run nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l application-cache -d 'Also clear the application cache (refused: it flushes the limiter and breaker state)'
@@ -211,6 +218,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l dry-run -d 'Print the commands, run nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -231,6 +239,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l dry-run -d 'Print the commands, send nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l force-restart -d 'Restart instead of reload (drops in-flight requests; systemd only)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
@@ -250,6 +259,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -264,6 +274,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -277,8 +288,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "list" -d 'What is rolled back now, and what an interruption left half done (from the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "undo" -d 'Restore the original bytes, only if the file still holds what the rollback wrote'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -289,6 +299,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -297,8 +308,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -309,6 +319,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -317,8 +328,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -329,6 +339,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -337,8 +348,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -349,6 +359,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -357,8 +368,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -369,6 +379,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -377,8 +388,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -389,6 +399,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -407,6 +418,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -421,6 +433,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -448,6 +461,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -465,6 +479,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l dry-run -d 'Show the diff and the route:list change; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
@@ -486,6 +501,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -512,6 +528,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l max -d 'Max mode: --connections loops back to back for --duration (throughput)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l allow-high-load -d 'Lift the production safety caps (requests, rate, duration)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l unlisted-path -d 'Rate and max mode: the path is not a Laravel route (a static file to measure the web server); skips the route:list check'
@@ -524,8 +541,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l duration -d 'How long to watch [default: watch.duration, the plan\'s 2h]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l interval -d 'Time between samples [default: watch.interval]' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l metrics-listen -d 'Serve the figures in Prometheus text format on this loopback address' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -536,6 +552,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l auto-rollback -d 'Roll a feature back when its metric holds at alert (watch.auto_rollback)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s q -l quiet -d 'Nothing on stderr but errors'
@@ -551,6 +568,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -574,6 +592,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -590,6 +609,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -607,6 +627,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -624,6 +645,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -639,6 +661,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -656,6 +679,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -687,6 +711,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l install -d 'Install missing Debian packages with apt-get (root only)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dry-run -d 'Say what would be built, start nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l as-deployed -d 'With --gateway askproai: the kernel Laravel 11 runs, without the app\'s aliases, so every v2 route answers 500'
@@ -705,6 +730,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -720,6 +746,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -735,6 +762,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -751,6 +779,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -771,6 +800,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -790,6 +820,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -804,6 +835,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -818,6 +850,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be deleted; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -834,6 +867,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -853,6 +887,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -869,6 +904,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -883,6 +919,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -891,8 +928,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -f -a "push" -d 'Install this binary on the hosts that lack it or run another (copied, SHA-256 verified, moved into place)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -f -a "whoami" -d 'What this host\'s gatewayctl is (run by `fleet check` on each host)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -903,12 +939,12 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l inventory -d 'Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -919,6 +955,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l dry-run -d 'Show which hosts would get it; copy nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Nothing on stderr but errors'
@@ -934,6 +971,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -954,6 +992,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -968,6 +1007,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -985,6 +1025,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -999,6 +1040,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Nothing on stderr but errors'
@@ -1017,6 +1059,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1033,6 +1076,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1050,6 +1094,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l force -d 'Replace an existing file (its bytes are kept beside it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l stdout -d 'Print the file instead of writing it'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l dry-run -d 'Say what would be written, change nothing'
@@ -1067,6 +1112,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1085,6 +1131,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1099,6 +1146,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1113,6 +1161,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1131,6 +1180,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -1146,6 +1196,7 @@ html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'

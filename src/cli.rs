@@ -51,6 +51,9 @@ pub struct GlobalArgs {
     /// Answer yes to every confirmation (for scripts; without a terminal a change needs it)
     #[arg(long, global = true)]
     pub yes: bool,
+    /// Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it
+    #[arg(short = 'i', long, global = true, value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,7 +133,7 @@ pub enum Command {
     /// The journal as a timeline: every run and step in words
     History(commands::history::HistoryArgs),
     #[command(
-        after_help = "Examples:\n  gatewayctl fleet check --hosts all\n  gatewayctl preflight --hosts all --inventory /etc/ansible/hosts\n  gatewayctl rollback emergency --hosts gateways"
+        after_help = "Examples:\n  gatewayctl fleet check --hosts all\n  gatewayctl -i /etc/ansible/hosts preflight --hosts all\n  gatewayctl rollback emergency --hosts gateways"
     )]
     /// Several gateway hosts over OpenSSH: each reachable, its gatewayctl and config
     #[command(subcommand)]
@@ -156,6 +159,19 @@ pub enum Command {
     /// Write the man pages (for packaging)
     #[command(hide = true)]
     Manpages(commands::manpages::ManpagesArgs),
+}
+
+impl Command {
+    /// Does this command take `--hosts` (and so `-i/--inventory`)?
+    pub fn takes_hosts(&self) -> bool {
+        use commands::rollback::RollbackCommand as R;
+        match self {
+            Command::Activate(_) | Command::Preflight(_) | Command::Watch(_) => true,
+            Command::Fleet(cmd) => !matches!(cmd, commands::fleet::FleetCommand::Whoami),
+            Command::Rollback(cmd) => !matches!(cmd, R::List | R::Undo(_)),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -28,6 +28,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         )
         .into());
     }
+    if cli.global.inventory.is_some() && !cli.command.takes_hosts() {
+        return Err(exit::UsageError(
+            "-i/--inventory picks the hosts of --hosts; this command does not take --hosts".into(),
+        )
+        .into());
+    }
     let mut ctx = Context::new(cli.global);
     match cli.command {
         Command::Activate(args) => commands::activate::exec(args, &mut ctx).await,

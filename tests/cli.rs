@@ -73,3 +73,17 @@ fn no_config_and_no_app_dir_is_said_up_front() {
         );
     }
 }
+
+/// -i/--inventory is one global option, taken before or after the
+/// subcommand, and refused with its reason where no --hosts would use it.
+#[test]
+fn an_inventory_without_hosts_is_refused() {
+    let config = crate::harness::ConfigFile::new("[gateway]\napp_dir = \"/nonexistent\"\n");
+    let path = config.path.to_str().unwrap();
+    assert_clean_failure(&["-i", "hosts.ini", "simulate", "rate-limit"], 2, "does not take --hosts");
+    assert_clean_failure(&["--config", path, "-i", "hosts.ini", "rollback", "list"], 2, "does not take --hosts");
+    // Before or after the subcommand, one parser reads it.
+    let unreadable = "while reading the inventory /nonexistent.ini";
+    assert_clean_failure(&["--config", path, "fleet", "check", "--inventory", "/nonexistent.ini"], 4, unreadable);
+    assert_clean_failure(&["--config", path, "-i", "/nonexistent.ini", "fleet", "check"], 4, unreadable);
+}

@@ -107,6 +107,11 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let from_yaml: FleetPreflightReport = json(&out);
     assert_eq!(from_yaml.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw-a", "gw-b"]);
+    // -i before the subcommand, as Ansible users type it: the same hosts.
+    let out = gatewayctl(&["--config", &config, "-i", &yml, "preflight", "--hosts", "gateways", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let global: FleetPreflightReport = json(&out);
+    assert_eq!(global.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(), ["gw-a", "gw-b"]);
     let out = gatewayctl(&["--config", &config, "preflight", "--hosts", "gw-z", "--format", "json"]);
     assert_eq!(code(&out), 2, "an unknown host is a usage error: {}", stderr(&out));
 

@@ -2,7 +2,7 @@
 //! its gatewayctl (the same binary as here?) and its config; and the
 //! `--hosts`/`--inventory` flags other commands share (ops::fleet).
 
-use std::path::PathBuf;
+use crate::exit::UsageError;
 
 use clap::{Args, Subcommand};
 
@@ -33,19 +33,26 @@ pub struct PushArgs {
 /// Which hosts a command runs on; without --hosts, this host only.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FleetArgs {
-    /// Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or --inventory)
+    /// Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)
     #[arg(long, value_name = "all|NAME,…|GROUP")]
     pub hosts: Option<String>,
-    /// Read the hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]
-    #[arg(long, value_name = "FILE", requires = "hosts")]
-    pub inventory: Option<PathBuf>,
 }
 
 impl FleetArgs {
     /// The fleet picked, or `None` for this host alone.
     pub fn fleet(&self, ctx: &mut Context, settings: &crate::settings::Settings) -> anyhow::Result<Option<Fleet>> {
-        let Some(spec) = &self.hosts else { return Ok(None) };
-        let fleet = Fleet::pick(settings, spec, self.inventory.as_deref())?;
+        // -i/--inventory is a global option: one parser, before or after the subcommand.
+        let inventory = ctx.global.inventory.clone();
+        let Some(spec) = &self.hosts else {
+            return match inventory {
+                Some(_) => Err(UsageError(
+                    "-i/--inventory picks the hosts of --hosts: add --hosts all (or NAME,… or GROUP)".into(),
+                )
+                .into()),
+                None => Ok(None),
+            };
+        };
+        let fleet = Fleet::pick(settings, spec, inventory.as_deref())?;
         for note in &fleet.notes {
             ctx.out.detail(&format!("inventory: {note}"));
         }
@@ -67,8 +74,7 @@ pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         FleetCommand::Push(args) => {
             let settings = ctx.settings()?;
-            let spec =
-                FleetArgs { hosts: Some(args.fleet.hosts.clone().unwrap_or_else(|| "all".into())), ..args.fleet };
+            let spec = FleetArgs { hosts: Some(args.fleet.hosts.clone().unwrap_or_else(|| "all".into())) };
             let picked = spec.fleet(ctx, &settings)?.expect("--hosts is set");
             let local = fleet::whoami(&settings);
             let door = match args.dry_run {
@@ -90,7 +96,7 @@ pub async fn exec(cmd: FleetCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         }
         FleetCommand::Check(args) => {
             let settings = ctx.settings()?;
-            let args = FleetArgs { hosts: Some(args.hosts.unwrap_or_else(|| "all".into())), ..args };
+            let args = FleetArgs { hosts: Some(args.hosts.unwrap_or_else(|| "all".into())) };
             let picked = args.fleet(ctx, &settings)?.expect("--hosts is set");
             let report = fleet::check(&picked, fleet::whoami(&settings)).await;
             ctx.out.emit(&report)?;
