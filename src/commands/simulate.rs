@@ -12,6 +12,7 @@ use crate::core::breaker::{Breaker, Outcome};
 use crate::core::duration;
 use crate::core::limiter::{self, Identity, Schedule};
 use crate::core::route::Route;
+use crate::core::Named;
 use crate::exit::{self, UsageError};
 use crate::report::simulate::{BreakerEventRow, BreakerReport, RateLimitReport, RateLimitRow};
 

@@ -106,15 +106,8 @@ pub enum Location {
     CacheStore,
 }
 
-impl Encoding {
-    pub const NAMES: &'static [(&'static str, Encoding)] =
-        &[("raw", Encoding::Raw), ("laravel-cache", Encoding::LaravelCache)];
-}
-
-impl Location {
-    pub const NAMES: &'static [(&'static str, Location)] =
-        &[("redis", Location::Redis), ("cache-store", Location::CacheStore)];
-}
+named!(Encoding { Raw => "raw", LaravelCache => "laravel-cache" });
+named!(Location { Redis => "redis", CacheStore => "cache-store" });
 
 impl BreakerStore {
     /// The contract's: raw values in `[redis]`.

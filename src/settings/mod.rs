@@ -280,7 +280,7 @@ mod tests {
             ("[limiter]\nmiddleware = []\n", "limiter.middleware", "names the limiter's alias"),
             ("[limiter]\napi_key_label = \"a:b\"\n", "limiter.api_key_label", "without ':'"),
             ("[breaker_store]\npreset = \"nope\"\n", "breaker_store.preset", "unknown preset"),
-            ("[breaker_store]\nencoding = \"json\"\n", "breaker_store.encoding", "write \"raw\", \"laravel-cache\""),
+            ("[breaker_store]\nencoding = \"json\"\n", "breaker_store.encoding", "write \"raw\" or \"laravel-cache\""),
             ("[breaker_store]\nkeys = [\"state\"]\n", "breaker_store.keys", "the four key suffixes"),
             ("[breaker_store]\nlocaton = \"redis\"\n", "breaker_store.locaton", "unknown key"),
             (

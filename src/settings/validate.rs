@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Duration;
 
-use crate::core::breaker::{BreakerConfig, BreakerStore, Encoding, Location};
+use crate::core::breaker::{BreakerConfig, BreakerStore};
 use crate::core::limiter::{self, Bucket, LimiterShape};
 use crate::core::sanitizer::{KeyRule, SanitizerRules};
 use crate::core::thresholds::Thresholds;
+use crate::core::Named;
 use crate::settings::file::RedisMode;
 use crate::settings::file::{FileConfig, LimiterSection, ManagerKind, RateLimitSection};
 use crate::settings::locate::KeyPath;
@@ -205,6 +206,17 @@ fn limiter(file: &FileConfig, problems: &mut Problems) -> LimiterShape {
     shape
 }
 
+/// A dimension written by name: its value, or a problem naming the choices.
+/// `(text, key)`: the text the section holds, and its key path.
+fn named<T: Named>((text, key): (Option<String>, String), problems: &mut Problems) -> Option<T> {
+    let text = text?;
+    let value = T::parse(&text);
+    if value.is_none() {
+        problems.push((key, format!("unknown value {text:?}; write {}", T::choices())));
+    }
+    value
+}
+
 fn quoted(names: &[&str]) -> String {
     names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
 }
@@ -212,35 +224,46 @@ fn quoted(names: &[&str]) -> String {
 /// Applies every dimension the section sets; true when one was set.
 fn overrides(section: &LimiterSection, shape: &mut LimiterShape, problems: &mut Problems) -> bool {
     let mut any = false;
-    macro_rules! dimension {
-        ($field:ident, $ty:ty, $apply:expr) => {
-            if let Some(text) = &section.$field {
-                any = true;
-                match <$ty>::parse(text) {
-                    Some(value) => {
-                        let apply: &dyn Fn(&mut LimiterShape, $ty) = &$apply;
-                        apply(shape, value)
-                    }
-                    None => problems.push((
-                        concat!("limiter.", stringify!($field)).into(),
-                        format!("unknown value {text:?}; write {}", <$ty>::choices()),
-                    )),
-                }
-            }
-        };
+    let mut set = |field: &str, text: &Option<String>| {
+        any |= text.is_some();
+        (text.clone(), format!("limiter.{field}"))
+    };
+    if let Some(v) = named(set("counter", &section.counter), problems) {
+        shape.counter = v;
     }
-    dimension!(counter, limiter::CounterScope, |s, v| s.counter = v);
-    dimension!(counts, limiter::Counts, |s, v| s.counts = v);
-    dimension!(window, limiter::Window, |s, v| s.window = v);
-    dimension!(decision, limiter::Decision, |s, v| s.decision = v);
-    dimension!(atomicity, limiter::Atomicity, |s, v| s.atomicity = v);
-    dimension!(matching, limiter::Matching, |s, v| s.matching = v);
-    dimension!(params, limiter::Params, |s, v| s.params = v);
-    dimension!(retry_after, limiter::RetryAfter, |s, v| s.answer.retry_after = v);
-    dimension!(headers, limiter::HeaderWinner, |s, v| s.answer.headers = v);
-    dimension!(body, limiter::RefusalBody, |s, v| s.answer.body = v);
-    dimension!(abuse_keys, limiter::AbuseKeys, |s, v| s.abuse.keys = v);
-    dimension!(abuse_trigger, limiter::AbuseTrigger, |s, v| s.abuse.trigger = v);
+    if let Some(v) = named(set("counts", &section.counts), problems) {
+        shape.counts = v;
+    }
+    if let Some(v) = named(set("window", &section.window), problems) {
+        shape.window = v;
+    }
+    if let Some(v) = named(set("decision", &section.decision), problems) {
+        shape.decision = v;
+    }
+    if let Some(v) = named(set("atomicity", &section.atomicity), problems) {
+        shape.atomicity = v;
+    }
+    if let Some(v) = named(set("matching", &section.matching), problems) {
+        shape.matching = v;
+    }
+    if let Some(v) = named(set("params", &section.params), problems) {
+        shape.params = v;
+    }
+    if let Some(v) = named(set("retry_after", &section.retry_after), problems) {
+        shape.answer.retry_after = v;
+    }
+    if let Some(v) = named(set("headers", &section.headers), problems) {
+        shape.answer.headers = v;
+    }
+    if let Some(v) = named(set("body", &section.body), problems) {
+        shape.answer.body = v;
+    }
+    if let Some(v) = named(set("abuse_keys", &section.abuse_keys), problems) {
+        shape.abuse.keys = v;
+    }
+    if let Some(v) = named(set("abuse_trigger", &section.abuse_trigger), problems) {
+        shape.abuse.trigger = v;
+    }
     if let Some(sources) = &section.identity {
         any = true;
         let parsed: Option<Vec<_>> = sources.iter().map(|t| limiter::Source::parse(t)).collect();
@@ -344,23 +367,15 @@ fn breaker_store(file: &FileConfig, problems: &mut Problems) -> BreakerStore {
             )),
         }
     }
-    let mut named = |key: &str, text: &Option<String>, choices: &[&str]| -> Option<usize> {
-        let text = text.as_ref()?;
-        changed = true;
-        let found = choices.iter().position(|c| c == text);
-        if found.is_none() {
-            problems
-                .push((format!("breaker_store.{key}"), format!("unknown value {text:?}; write {}", quoted(choices))));
-        }
-        found
+    let mut set = |field: &str, text: &Option<String>| {
+        changed |= text.is_some();
+        (text.clone(), format!("breaker_store.{field}"))
     };
-    let encodings: Vec<&str> = Encoding::NAMES.iter().map(|(n, _)| *n).collect();
-    if let Some(i) = named("encoding", &section.encoding, &encodings) {
-        store.encoding = Encoding::NAMES[i].1;
+    if let Some(v) = named(set("encoding", &section.encoding), problems) {
+        store.encoding = v;
     }
-    let locations: Vec<&str> = Location::NAMES.iter().map(|(n, _)| *n).collect();
-    if let Some(i) = named("location", &section.location, &locations) {
-        store.location = Location::NAMES[i].1;
+    if let Some(v) = named(set("location", &section.location), problems) {
+        store.location = v;
     }
     if let Some(route) = &section.trip_route {
         changed = true;

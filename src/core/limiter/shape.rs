@@ -7,34 +7,6 @@ use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Bucket};
 use crate::core::pattern;
 use crate::core::route::Route;
 
-/// A dimension's values and the names the config writes them with.
-macro_rules! named {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $ty {
-            /// Every value with its name, in the order the docs list them.
-            pub const NAMES: &'static [(&'static str, $ty)] = &[$(($name, $ty::$variant)),+];
-
-            pub fn name(self) -> &'static str {
-                match self { $($ty::$variant => $name),+ }
-            }
-
-            pub fn parse(text: &str) -> Option<Self> {
-                Self::NAMES.iter().find(|(n, _)| *n == text).map(|&(_, v)| v)
-            }
-
-            /// `"a", "b" or "c"`, for an error message.
-            pub fn choices() -> String {
-                let names: Vec<String> = Self::NAMES.iter().map(|(n, _)| format!("{n:?}")).collect();
-                match names.split_last() {
-                    Some((last, [])) => last.clone(),
-                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-                    None => String::new(),
-                }
-            }
-        }
-    };
-}
-
 /// Where an identity can come from, in the gateway's order of preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
