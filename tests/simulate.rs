@@ -4,7 +4,7 @@
 use gatewayctl::core::breaker::{BreakerState, CallResult};
 use gatewayctl::report::simulate::{BreakerReport, RateLimitReport};
 
-use crate::harness::{code, gatewayctl, json, stdout, ConfigFile};
+use crate::harness::{code, gatewayctl, json, stderr, stdout, ConfigFile};
 
 #[test]
 fn bookings_allow_thirty_then_429_with_retry_after_45() {
@@ -185,6 +185,20 @@ fn with_an_app_at_hand_the_route_list_gives_the_stacks() {
     let after = run();
     assert_eq!(after.stack, ["api.rate-limit", "api.rate-limit:30,60"]);
     assert_eq!(after.first_rejected, Some(16), "two entries of one limiter share its counter");
+
+    // A limiter the route list names nowhere is said, never modelled as
+    // "no limiter" in silence.
+    let text = std::fs::read_to_string(&config).unwrap();
+    let renamed = text.replacen(
+        "[limiter]\npreset = \"contract\"",
+        "[limiter]\npreset = \"contract\"\nmiddleware = [\"gateway.limit\"]",
+        1,
+    );
+    assert_ne!(renamed, text, "the lab's config has its [limiter] section");
+    std::fs::write(&config, renamed).unwrap();
+    let out = gatewayctl(&["--config", &config, "simulate", "rate-limit", "--format", "json"]);
+    assert!(stderr(&out).contains("no route in"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("every route is modelled unlimited"), "{}", stderr(&out));
 }
 
 /// With only `[limiter] preset = "askproai-2025-10"` (and no app at hand),

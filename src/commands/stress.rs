@@ -19,6 +19,7 @@ use crate::core::limiter::{mask_secret, Identity, Verdict};
 use crate::core::route::Route;
 use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
+use crate::ops::routes::Routes;
 use crate::report::stress::{Answer, StressReport, StressRow};
 use crate::settings::Settings;
 
@@ -81,7 +82,9 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let mut settings = ctx.gateway()?;
     check_caps(&args)?;
-    let app = crate::ops::limiter::shape_async(&settings).await;
+    // One route:list for both the model's stacks and the route check.
+    let listed = crate::ops::routes::list(&settings).await;
+    let app = crate::ops::limiter::from_listed(&settings, Some(&listed));
     if let Some(warning) = &app.warning {
         ctx.out.warn(warning);
     }
@@ -90,7 +93,7 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     if let Some(contradiction) = expectation {
         return Err(CheckFailed(format!("{contradiction}. Nothing was sent.")).into());
     }
-    check_route(&settings, &args).await?;
+    check_route(&settings, &args, listed)?;
     let g = &settings.file.gateway;
     let timeout = g.request_timeout.0.max(Duration::from_secs(30));
     let http = Http::new(&g.base_url, timeout, None)?;
@@ -130,7 +133,7 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 
 /// The route must be one the gateway has: a typo answers 404 to every
 /// request, and 404s prove nothing about a limiter.
-async fn check_route(settings: &Settings, args: &StressArgs) -> anyhow::Result<()> {
+fn check_route(settings: &Settings, args: &StressArgs, listed: Result<Routes, String>) -> anyhow::Result<()> {
     let opaque = settings
         .limiter
         .stack_for(&args.route)
@@ -150,7 +153,7 @@ async fn check_route(settings: &Settings, args: &StressArgs) -> anyhow::Result<(
         }
         return Ok(());
     }
-    let listed = crate::ops::routes::list(settings).await.map_err(|e| {
+    let listed = listed.map_err(|e| {
         UsageError(format!("cannot list the gateway's routes to check {} ({e}); nothing was sent", args.route))
     })?;
     if crate::ops::routes::find(&listed, &args.route).is_some() {

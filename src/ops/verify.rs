@@ -24,12 +24,14 @@ fn probe_key() -> String {
 
 pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> VerifyReport {
     // The model predicts with the app's own route stacks where it can read them.
+    // One route:list for both.
+    let listed = crate::ops::routes::list(settings).await;
     let mut settings = settings.clone();
-    settings.limiter = crate::ops::limiter::shape_async(&settings).await.shape;
+    settings.limiter = crate::ops::limiter::from_listed(&settings, Some(&listed)).shape;
     let settings = &settings;
     let key = api_key.map(str::to_string).unwrap_or_else(probe_key);
     let identity = Identity::of(Some(&key), "");
-    let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(settings, route).await];
+    let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(&listed, route)];
     let g = &settings.file.gateway;
     let mut redis = Redis::connect(&redis_target(settings)).await;
     // The limiter's keys may live elsewhere than the breaker's (its shape's database and prefixes).
@@ -55,15 +57,15 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
 
 /// The route must be one the gateway lists: a typo answers 404 with no
 /// rate-limit headers, which a model that thinks it unlimited would "match".
-async fn route_check(settings: &Settings, route: &Route) -> Check {
-    match crate::ops::routes::list(settings).await {
-        Ok(listed) => match crate::ops::routes::find(&listed, route) {
+fn route_check(listed: &Result<crate::ops::routes::Routes, String>, route: &Route) -> Check {
+    match listed {
+        Ok(listed) => match crate::ops::routes::find(listed, route) {
             Some((methods, uri)) => Check::pass("route", format!("{route} is {methods} {uri} in route:list")),
             None => Check::fail(
                 "route",
                 format!(
                     "{route} is not a route of the gateway; its routes: {}",
-                    crate::ops::routes::shown(&listed).join(", ")
+                    crate::ops::routes::shown(listed).join(", ")
                 ),
                 "pass --route with one of them",
             ),
