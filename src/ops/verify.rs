@@ -152,6 +152,13 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
             "the route did not answer: this proves nothing about the limiter",
         );
     }
+    if predicted.limit.is_none() && got == (None, None) && answer.status < 500 {
+        return Check::unknown(
+            "rate-limit headers",
+            format!("{evidence}; the model says this route carries no limiter"),
+            "nothing about the limiter was seen here: verify a limited route, e.g. --route \"POST /api/v2/bookings\"",
+        );
+    }
     if got != want {
         return Check::fail(
             "rate-limit headers",
@@ -273,6 +280,15 @@ mod tests {
         let check = headers_check("bookings", &predicted, &answer(500, "30", "29"));
         assert_eq!(check.verdict, CheckVerdict::Fail);
         assert!(check.evidence.contains("Undefined array key 1"), "{}", check.evidence);
+    }
+
+    #[test]
+    fn a_route_without_a_limiter_proves_nothing_about_it() {
+        let predicted = predict(&LimiterShape::askproai_2025_10(), "GET /api/v2/test");
+        let mut bare = answer(200, "", "");
+        bare.headers.clear();
+        let check = headers_check("test", &predicted, &bare);
+        assert_eq!(check.verdict, CheckVerdict::Unknown, "{check:?}");
     }
 
     #[test]
