@@ -211,6 +211,8 @@ struct Watch<'a> {
     /// Where the limiter's keys live when its shape puts them elsewhere
     /// (another database or prefix); `None`: in `target`.
     limiter: Option<(RedisTarget, Option<Redis>)>,
+    /// The breakers' keys live with the limiter's (`limiter`), not in `target`.
+    breakers_with_limiter: bool,
     last_detailed: Option<Instant>,
     health_failures: u64,
     totals: Totals,
@@ -235,8 +237,10 @@ impl<'a> Watch<'a> {
                 Some((keys, conn))
             }
         };
+        let breakers_with_limiter = breaker::target(settings) != target;
         Ok(Watch {
             limiter,
+            breakers_with_limiter,
             settings,
             follower: Follower::at_end(&settings.log_file()),
             access: (!settings.file.watch.access_log.as_os_str().is_empty())
@@ -450,8 +454,7 @@ impl<'a> Watch<'a> {
             }
         };
         // The breakers live under [redis], or with the limiter's keys.
-        let in_cache_store = breaker::target(self.settings) != self.target;
-        let conn = match (in_cache_store, self.limiter.as_mut()) {
+        let conn = match (self.breakers_with_limiter, self.limiter.as_mut()) {
             (true, Some((_, conn))) => conn.as_mut(),
             _ => self.redis.as_mut(),
         };
