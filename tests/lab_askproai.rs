@@ -227,6 +227,15 @@ fn the_breaker_rollback_on_a_typed_property_keeps_the_retell_routes_answering() 
     let out = gatewayctl(&["--config", &config, "rollback", "circuit-breaker", "--yes", "--format", "json"]);
     let report: serde_json::Value = json(&out);
     assert_eq!(code(&out), 0, "{report:#}");
+    // Proven first in the shadow, on its own network: with Cal.com answering
+    // the calls go straight through; failing, the errors are Cal.com's.
+    let probe = report["checks"].as_array().unwrap().iter().find(|c| c["name"] == "breaker off probe").unwrap();
+    assert_eq!(probe["verdict"], "pass", "{probe:#}");
+    let evidence = probe["evidence"].as_str().unwrap();
+    for said in ["getAvailableSlots returned, createBooking returned", "4 request(s) reached Cal.com"] {
+        assert!(evidence.contains(said), "{evidence}");
+    }
+    assert!(evidence.contains("failing: getAvailableSlots threw CalcomApiException"), "{evidence}");
     let edited = std::fs::read_to_string(&service).unwrap();
     assert!(edited.contains("protected ?CircuitBreaker $circuitBreaker = null;"), "{edited}");
     assert!(edited.contains("$this->circuitBreaker?->reset();"), "{edited}");

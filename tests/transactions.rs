@@ -422,6 +422,8 @@ fn the_breaker_rollback_never_becomes_a_booking_outage() {
     let (done, c) = report(&lab, &["rollback", "circuit-breaker"]);
     assert_eq!(c, 0, "{:#?}", done.checks);
     assert!(passed(&done, "breaker off probe") && passed(&done, "circuit-breaker off"), "{:#?}", done.checks);
+    let probe = done.checks.iter().find(|c| c.name == "breaker off probe").unwrap();
+    assert!(probe.evidence.contains("availability returned, createBooking returned"), "{probe:?}");
     assert!(done.features[0].diffs[0].contains("+        return ($request)();"), "{}", done.features[0].diffs[0]);
     lab.upstream("fail");
     let http = lab.http(None);

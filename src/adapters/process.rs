@@ -101,6 +101,28 @@ pub fn output_without_network(
     timeout: Duration,
     plain_fallback: bool,
 ) -> Result<std::process::Output, IsolatedError> {
+    isolated(program, args, timeout, plain_fallback, false)
+}
+
+/// As [`output_without_network`], with the new namespace's own loopback up,
+/// so that `program` can serve itself a stand-in on 127.0.0.1 that nothing
+/// outside can reach (and that reaches nothing outside). Without iproute2's
+/// `ip` the loopback stays down: the program sees connections refused.
+pub fn output_on_private_loopback(
+    program: &str,
+    args: &[&std::ffi::OsStr],
+    timeout: Duration,
+) -> Result<std::process::Output, IsolatedError> {
+    isolated(program, args, timeout, false, true)
+}
+
+fn isolated(
+    program: &str,
+    args: &[&std::ffi::OsStr],
+    timeout: Duration,
+    plain_fallback: bool,
+    loopback: bool,
+) -> Result<std::process::Output, IsolatedError> {
     let bounded =
         |expr: duct::Expression, shown: &str| match output_within(expr.stdout_capture().stderr_capture(), timeout) {
             Ok(Bounded::Finished(out)) => Ok(out),
@@ -109,7 +131,15 @@ pub fn output_without_network(
             }
             Err(source) => Err(IsolatedError::Spawn { program: shown.to_string(), source }),
         };
-    let isolated = [&["-n".as_ref(), program.as_ref()][..], args].concat();
+    const LOOPBACK_UP: &str = "ip link set lo up 2>/dev/null; exec \"$@\"";
+    let isolated = match loopback {
+        false => [&["-n".as_ref(), program.as_ref()][..], args].concat(),
+        true => [
+            &["-n".as_ref(), "sh".as_ref(), "-c".as_ref(), LOOPBACK_UP.as_ref(), "sh".as_ref(), program.as_ref()][..],
+            args,
+        ]
+        .concat(),
+    };
     let why = match bounded(duct::cmd("unshare", isolated), "unshare") {
         Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => return Ok(o),
         Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),

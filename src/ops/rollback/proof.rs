@@ -189,28 +189,37 @@ const REPLAY_LOGGED: usize = 300;
 const REPLAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 /// The breaker probe past this is stopped (it calls each CalcomService method once, network down).
 const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+const CALCOM_STAND_IN: &str = include_str!("calcom_stand_in.php");
 const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
-/// The circuit-breaker rollback at run time, on the shadow, with no network:
-/// every CalcomService method must end in an upstream failure, not a PHP
+/// The circuit-breaker rollback at run time, on the shadow, in a network
+/// namespace of its own: every CalcomService method must go straight
+/// through while a stand-in Cal.com on the namespace's private loopback
+/// answers, and end in Cal.com's failure when it fails, never in a PHP
 /// Error (the static check's second line of defence).
 fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
     let name = "breaker off probe";
-    let script = match shadow.script("gatewayctl-breaker-probe.php", BREAKER_PROBE) {
+    let script = shadow
+        .script("gatewayctl-calcom.php", CALCOM_STAND_IN)
+        .and_then(|_| shadow.script("gatewayctl-breaker-probe.php", BREAKER_PROBE));
+    let script = match script {
         Ok(s) => s,
         Err(e) => return Check::fail(name, e.to_string(), "cannot write the probe into the shadow"),
     };
-    // No network at all: the probe can reach neither Cal.com nor Redis, so it
-    // has no effect outside this process, whatever the service does.
-    let out = process::output_without_network(php, &[script.as_os_str(), shadow.dir.as_os_str()], PROBE_TIMEOUT, false);
+    // Its own network: the probe reaches neither Cal.com nor Redis, so it has
+    // no effect outside this process, whatever the service does.
+    let out = process::output_on_private_loopback(php, &[script.as_os_str(), shadow.dir.as_os_str()], PROBE_TIMEOUT);
     let text = |o: &std::process::Output| {
         let both = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-        both.trim().chars().take(600).collect::<String>()
+        both.trim().chars().take(900).collect::<String>().replace('\n', "; ")
     };
     match out {
-        Ok(o) if o.status.success() => {
-            Check::pass(name, format!("CalcomService with Cal.com unreachable: {}", text(&o).replace('\n', "; ")))
-        }
+        Ok(o) if o.status.success() => Check::pass(name, text(&o)),
+        Ok(o) if o.status.code() == Some(5) => Check::warn(
+            name,
+            text(&o),
+            "only Cal.com failing was shown: that calls go straight through while it answers was not",
+        ),
         Ok(o) if o.status.code() == Some(3) => Check::fail(
             name,
             text(&o),
