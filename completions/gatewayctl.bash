@@ -4616,12 +4616,16 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4872,12 +4876,16 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__status)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -423,6 +423,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
@@ -438,6 +439,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-cache -d 'Do not clear the config and route caches (stage it by hand, as the plan does)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l resume -d 'With --hosts: finish the last fleet undo of this feature, only on the hosts it left owed'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -877,6 +879,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete the breaker\'s keys (closed); asks first, journaled'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "trip-test" -d 'On a non-production target: make Cal.com fail and check every transition against the model'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r

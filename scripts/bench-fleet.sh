@@ -3,9 +3,10 @@
 # lab (`lab up --hosts 3`: each host its own php-fpm, nginx and app, one
 # shared Redis and Cal.com stand-in, a real sshd on a loopback port with
 # generated keys), and `rollback emergency --hosts all` timed against
-# `rollback emergency` on one host locally and over ssh; each is undone
-# before the next round. Best of RUNS. Target (issue #14): the fleet
-# under 1.5x the single host.
+# `rollback emergency` on one host locally and over ssh; then each is
+# undone the same way (`rollback undo rate-limit`, locally, `--hosts gw1`,
+# `--hosts all`), timed too. Best of RUNS. Target (issue #14): the fleet
+# rollback under 1.5x the single host.
 #
 # Usage: bash scripts/bench-fleet.sh [RUNS]
 set -euo pipefail
@@ -27,17 +28,29 @@ op="$dir/gatewayctl.toml"
 
 ms() { date +%s%3N; }
 best() { sort -n | head -1; }
-undo() { for h in "$@"; do "$g" --quiet --config "$dir/host-$h/gatewayctl.toml" --yes rollback undo rate-limit >/dev/null; done; }
-single=(); one=(); fleet=()
+local_undo() { "$g" --quiet --config "$dir/host-1/gatewayctl.toml" --yes rollback undo rate-limit >/dev/null; }
+fleet_undo() { "$g" --quiet --config "$op" --yes rollback undo rate-limit --hosts "$1" >/dev/null; }
+single=(); one=(); fleet=(); usingle=(); uone=(); ufleet=()
 for _ in $(seq "$runs"); do
-  t0=$(ms); "$g" --quiet --config "$dir/host-1/gatewayctl.toml" rollback emergency >/dev/null; t1=$(ms); undo 1
-  t2=$(ms); "$g" --quiet --config "$op" rollback emergency --hosts gw1 >/dev/null; t3=$(ms); undo 1
-  t4=$(ms); "$g" --quiet --config "$op" rollback emergency --hosts all >/dev/null; t5=$(ms); undo 1 2 3
-  single+=($((t1 - t0))); one+=($((t3 - t2))); fleet+=($((t5 - t4)))
+  t0=$(ms); "$g" --quiet --config "$dir/host-1/gatewayctl.toml" rollback emergency >/dev/null; t1=$(ms)
+  local_undo; t2=$(ms)
+  "$g" --quiet --config "$op" rollback emergency --hosts gw1 >/dev/null; t3=$(ms)
+  fleet_undo gw1; t4=$(ms)
+  "$g" --quiet --config "$op" rollback emergency --hosts all >/dev/null; t5=$(ms)
+  fleet_undo all; t6=$(ms)
+  single+=($((t1 - t0))); usingle+=($((t2 - t1)))
+  one+=($((t3 - t2))); uone+=($((t4 - t3)))
+  fleet+=($((t5 - t4))); ufleet+=($((t6 - t5)))
 done
-s=$(printf '%s\n' "${single[@]}" | best); o=$(printf '%s\n' "${one[@]}" | best); f=$(printf '%s\n' "${fleet[@]}" | best)
+b() { printf '%s\n' "$@" | best; }
+s=$(b "${single[@]}"); o=$(b "${one[@]}"); f=$(b "${fleet[@]}")
+us=$(b "${usingle[@]}"); uo=$(b "${uone[@]}"); uf=$(b "${ufleet[@]}")
 echo "rollback emergency, one host (local): $s ms"
 echo "rollback emergency --hosts gw1, one host over ssh: $o ms"
 echo "rollback emergency --hosts all, 3 hosts over ssh (each proven off there): $f ms"
+echo "rollback undo rate-limit, one host (local): $us ms"
+echo "rollback undo rate-limit --hosts gw1, one host over ssh: $uo ms"
+echo "rollback undo rate-limit --hosts all, 3 hosts over ssh (each proven on there): $uf ms"
 echo "cores here: $(nproc) (the three lab hosts share them)"
-awk -v s="$s" -v o="$o" -v f="$f" 'BEGIN { printf "ratio: %.2f against the local rollback (target under 1.5), %.2f against one host over ssh\n", f / s, f / o }'
+awk -v s="$s" -v o="$o" -v f="$f" 'BEGIN { printf "rollback ratio: %.2f against the local rollback (target under 1.5), %.2f against one host over ssh\n", f / s, f / o }'
+awk -v s="$us" -v o="$uo" -v f="$uf" 'BEGIN { printf "undo ratio: %.2f against the local undo, %.2f against one host over ssh\n", f / s, f / o }'

@@ -166,9 +166,9 @@ impl Command {
     pub fn takes_hosts(&self) -> bool {
         use commands::rollback::RollbackCommand as R;
         match self {
-            Command::Activate(_) | Command::Preflight(_) | Command::Watch(_) => true,
+            Command::Activate(_) | Command::Preflight(_) | Command::Watch(_) | Command::Status(_) => true,
             Command::Fleet(cmd) => !matches!(cmd, commands::fleet::FleetCommand::Whoami),
-            Command::Rollback(cmd) => !matches!(cmd, R::List | R::Undo(_)),
+            Command::Rollback(cmd) => !matches!(cmd, R::List),
             _ => false,
         }
     }

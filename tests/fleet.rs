@@ -5,7 +5,9 @@
 
 use gatewayctl::core::checks::Decision;
 use gatewayctl::core::journal::{Entry, Event};
-use gatewayctl::report::fleet::{FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport};
+use gatewayctl::report::fleet::{
+    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport, FleetStatusReport,
+};
 use gatewayctl::report::status::StatusReport;
 
 use crate::harness::{code, gatewayctl, json, stderr, stdout, Sshd};
@@ -405,4 +407,131 @@ fn a_fleet_watch_names_the_host_with_a_5xx_spike() {
     assert!(!summary.ok);
     assert!(summary.alerted.iter().all(|a| a.starts_with("gw2:")), "only gw2 is named: {:?}", summary.alerted);
     assert!(summary.hosts.iter().all(|h| h.reachable));
+}
+
+/// A limited route on one host of a fleet lab: does it answer with the
+/// limiter's headers (rate limiting on there)?
+fn limited(rt: &tokio::runtime::Runtime, base_url: &str) -> bool {
+    let http = gatewayctl::adapters::http::Http::new(base_url, std::time::Duration::from_secs(10), None).unwrap();
+    let body = serde_json::json!({"service_id": 1, "date": "2025-10-02"});
+    let got = rt
+        .block_on(http.send("POST", "/api/v2/availability/simple", &[("X-Api-Key", "fleet-undo")], Some(&body)))
+        .unwrap();
+    got.header("x-ratelimit-limit").is_some()
+}
+
+#[test]
+fn a_fleet_undo_switches_every_host_back_on_and_resume_finishes_a_host_that_was_down() {
+    let lab = FleetLab::start("fleet-undo");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let config = lab.report.config.display().to_string();
+    let inv = lab.report.inventory.display().to_string();
+    let undo = |extra: &[&str]| {
+        let mut args =
+            vec!["--config", &config, "rollback", "undo", "rate-limit", "--hosts", "all", "--format", "json"];
+        args.extend(extra);
+        gatewayctl(&args)
+    };
+    let api = |i: usize| lab.report.hosts[i].dir.join("app/routes/api.php");
+    let original: Vec<Vec<u8>> = (0..3).map(|i| std::fs::read(api(i)).unwrap()).collect();
+    let emergency = || {
+        let out = gatewayctl(&["--config", &config, "rollback", "emergency", "--hosts", "all", "--format", "json"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        for (i, h) in lab.report.hosts.iter().enumerate() {
+            assert_ne!(std::fs::read(api(i)).unwrap(), original[i]);
+            assert!(!limited(&rt, &h.base_url), "{i}: off");
+        }
+    };
+    emergency();
+
+    // The dry run, -i before the subcommand as Ansible users type it: a plan per host, nothing touched.
+    let out =
+        gatewayctl(&["--config", &config, "-i", &inv, "rollback", "undo", "rate-limit", "--hosts", "all", "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let shown = stdout(&out);
+    for host in ["gw1", "gw2", "gw3"] {
+        assert!(shown.contains(host), "{shown}");
+    }
+    assert_eq!(shown.matches("rate-limit: would restore routes/api.php").count(), 3, "{shown}");
+    assert!((0..3).all(|i| std::fs::read(api(i)).unwrap() != original[i]), "a dry run touches nothing");
+
+    // The undo on all three: byte-exact, and each host's limiter answers again.
+    let out = undo(&[]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    assert!(report.undo && report.ok && !report.dry_run, "{report:#?}");
+    for (i, h) in lab.report.hosts.iter().enumerate() {
+        assert_eq!(std::fs::read(api(i)).unwrap(), original[i], "{}: byte-exact", h.config.display());
+        assert!(limited(&rt, &h.base_url), "{i}: X-RateLimit-Limit again");
+        assert_eq!(report.hosts[i].detail, "rate-limit: restored routes/api.php", "{report:#?}");
+    }
+
+    // Again, with gw3's sshd gone (its port answers nothing): named, the others switched back on, exit 1.
+    emergency();
+    let text = std::fs::read_to_string(&config).unwrap();
+    let port = format!("port = {}", lab.report.sshd_port);
+    let third = text.rfind(&port).expect("gw3's ssh port");
+    let down = format!("{}port = {}{}", &text[..third], Sshd::dead_port(), &text[third + port.len()..]);
+    std::fs::write(&config, &down).unwrap();
+    let out = undo(&[]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    assert_eq!(report.hosts.iter().map(|h| h.code).collect::<Vec<_>>(), [Some(0), Some(0), None], "{report:#?}");
+    assert!(!report.hosts[2].reachable && report.hosts[2].error.is_some(), "{report:#?}");
+    assert!(limited(&rt, &lab.report.hosts[0].base_url) && limited(&rt, &lab.report.hosts[1].base_url));
+    assert_ne!(std::fs::read(api(2)).unwrap(), original[2], "gw3 untouched");
+
+    // The host is back. `status --hosts` and `history` say where each host stands.
+    std::fs::write(&config, &text).unwrap();
+    let out = gatewayctl(&["--config", &config, "status", "--hosts", "all", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let status: FleetStatusReport = json(&out);
+    let rate_limit: Vec<&str> = status
+        .hosts
+        .iter()
+        .map(|h| h.report.as_ref().unwrap().features.iter().find(|f| f.feature.name() == "rate-limit").unwrap())
+        .map(|f| f.state.as_str())
+        .collect();
+    assert_eq!(rate_limit, ["on", "on", "rolled_back"]);
+    let history = stdout(&gatewayctl(&["--config", &config, "history"]));
+    assert!(history.contains("gw3: undo rate-limit FAILED"), "{history}");
+
+    // --resume acts on gw3 alone.
+    let out = undo(&["--resume"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    let skipped: Vec<bool> = report.hosts.iter().map(|h| h.skipped.is_some()).collect();
+    assert_eq!(skipped, [true, true, false], "{report:#?}");
+    assert_eq!(std::fs::read(api(2)).unwrap(), original[2]);
+    assert!(limited(&rt, &lab.report.hosts[2].base_url));
+    // The operator's journal holds one record per host and attempt.
+    let records: Vec<(String, bool)> = journal(&lab.dir.join("state/journal.jsonl"))
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::FleetHost { host, step, ok, .. } if step == "undo rate-limit" => Some((host.clone(), *ok)),
+            _ => None,
+        })
+        .collect();
+    let want =
+        [("gw1", true), ("gw2", true), ("gw3", true), ("gw1", true), ("gw2", true), ("gw3", false), ("gw3", true)];
+    assert_eq!(records, want.map(|(h, ok)| (h.to_string(), ok)));
+    // Nothing owed any more: a second resume touches no host.
+    let out = undo(&["--resume"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    assert!(report.hosts.iter().all(|h| h.skipped.is_some()), "{report:#?}");
+
+    // A host whose file was edited by hand since: its dry run says it would be refused, and why.
+    let out = gatewayctl(&["--config", &config, "rollback", "emergency", "--hosts", "gw1", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut edited = std::fs::read(api(0)).unwrap();
+    edited.extend_from_slice(b"// a hand edit\n");
+    std::fs::write(api(0), &edited).unwrap();
+    let out = undo(&["--dry-run"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    assert_eq!(report.hosts[0].code, Some(2), "{report:#?}");
+    assert!(report.hosts[0].error.as_deref().unwrap().contains("changed since the rollback"), "{report:#?}");
+    assert!(report.hosts[1].undid_nothing() && report.hosts[2].undid_nothing(), "{report:#?}");
+    assert_eq!(std::fs::read(api(0)).unwrap(), edited);
 }

@@ -66,6 +66,19 @@ impl RunArgs {
     pub(crate) fn options(&self, emergency: bool) -> Options {
         Options { no_cache: self.no_cache, no_reload: self.no_reload, emergency }
     }
+
+    /// The same flags for each host's own gatewayctl.
+    fn remote(&self) -> Vec<&'static str> {
+        [
+            (self.dry_run, "--dry-run"),
+            (self.no_cache, "--no-cache"),
+            (self.no_reload, "--no-reload"),
+            (self.break_lock, "--break-lock"),
+        ]
+        .into_iter()
+        .filter_map(|(on, flag)| on.then_some(flag))
+        .collect()
+    }
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +87,11 @@ pub struct UndoArgs {
     pub feature: UndoTarget,
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub fleet: crate::commands::fleet::FleetArgs,
+    /// With --hosts: finish the last fleet undo of this feature, only on the hosts it left owed
+    #[arg(long, requires = "hosts")]
+    pub resume: bool,
 }
 
 /// What `rollback undo` restores: one feature, or every one rolled back.
@@ -124,6 +142,9 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             return Ok(exit::OK);
         }
         RollbackCommand::Undo(u) => {
+            if let Some(fleet) = u.fleet.fleet(ctx, &settings)? {
+                return undo_on_fleet(ctx, &settings, &fleet, &u).await;
+            }
             let door = match u.run.dry_run {
                 true => None,
                 false => {
@@ -192,17 +213,59 @@ async fn on_fleet(
     }
     let mut remote: Vec<&str> = vec!["--yes"];
     remote.extend(name.split(' '));
-    for (on, flag) in [
-        (args.dry_run, "--dry-run"),
-        (args.no_cache, "--no-cache"),
-        (args.no_reload, "--no-reload"),
-        (args.break_lock, "--break-lock"),
-    ] {
-        if on {
-            remote.push(flag);
-        }
-    }
+    remote.extend(args.remote());
     let report = crate::ops::fleet::rollback(fleet, name, &remote).await;
+    ctx.out.emit(&report)?;
+    Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
+}
+
+/// `rollback undo --hosts`: the undo on every host at once, one record per
+/// host in this machine's journal; `--resume` acts only on the hosts the
+/// last fleet undo of this feature left owed.
+async fn undo_on_fleet(
+    ctx: &mut Context,
+    settings: &crate::settings::Settings,
+    fleet: &crate::ops::fleet::Fleet,
+    u: &UndoArgs,
+) -> anyhow::Result<u8> {
+    use crate::core::journal::{self, Event};
+    let what = u.feature.name();
+    let names: Vec<String> = fleet.hosts.iter().map(|h| h.name.clone()).collect();
+    let skip = match u.resume {
+        false => names.iter().map(|_| None).collect(),
+        true => {
+            let entries = crate::adapters::state::StateDir::new(&settings.file.state.dir).read_journal()?;
+            journal::fleet_undo_owed(&journal::real_entries(&entries), &what, &names).ok_or_else(|| {
+                exit::UsageError(format!(
+                    "no fleet undo of {what} to resume in this machine's journal: run `gatewayctl rollback undo {what} --hosts …`"
+                ))
+            })?
+        }
+    };
+    let owed: Vec<String> = names.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(n, _)| n.clone()).collect();
+    let mut remote: Vec<&str> = vec!["--yes", "rollback", "undo", &what];
+    remote.extend(u.run.remote());
+    let door = match u.run.dry_run {
+        true => None,
+        false => {
+            ctx.confirm_change(&format!(
+                "restore the original bytes of {what} on {} host(s) (then caches, reload)?",
+                owed.len()
+            ))?;
+            let name = format!("rollback undo {what} --hosts{}", if u.resume { " --resume" } else { "" });
+            let door = open(ctx, settings, &name, &u.run, false).await?;
+            door.record(Event::RunStarted {
+                runbook: journal::fleet_undo_runbook(&what, u.resume, &owed),
+                operator: door.me.owner.clone(),
+                host: door.me.host.clone(),
+                pid: door.me.pid,
+                dry_run: false,
+                hashes: Default::default(),
+            })?;
+            Some(door)
+        }
+    };
+    let report = crate::ops::fleet::undo(fleet, door.as_ref(), &what, &remote, skip).await?;
     ctx.out.emit(&report)?;
     Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
 }

@@ -223,6 +223,41 @@ pub fn fleet_owed(entries: &[Entry], hosts: &[String]) -> Vec<FleetOwed> {
         .collect()
 }
 
+/// The `runbook` of a fleet undo's `RunStarted`: `resume` is false for the
+/// run that starts one, true for each `--resume` that finishes it.
+pub fn fleet_undo_runbook(what: &str, resume: bool, hosts: &[String]) -> String {
+    let how = if resume { "resume" } else { "of" };
+    format!("fleet undo {what} {how} {}", hosts.join(", "))
+}
+
+/// Per host, what `rollback undo <what> --resume --hosts` owes it, read from
+/// the fleet steps since the last fleet undo of `what` (its resumes
+/// included): `None` where the undo is owed (failed, unreachable, or never
+/// recorded because the run was killed), `Some(why)` where the host is back
+/// on already. `None` overall: no fleet undo of `what` to resume.
+pub fn fleet_undo_owed(entries: &[Entry], what: &str, hosts: &[String]) -> Option<Vec<Option<String>>> {
+    let fresh = format!("fleet undo {what} of ");
+    let start = entries
+        .iter()
+        .rposition(|e| matches!(&e.event, Event::RunStarted { runbook, .. } if runbook.starts_with(&fresh)))?;
+    let step = format!("undo {what}");
+    let owed = hosts
+        .iter()
+        .map(|host| {
+            let mut back_on = None;
+            for e in &entries[start..] {
+                if let Event::FleetHost { host: h, step: s, ok, .. } = &e.event {
+                    if h == host && *s == step {
+                        back_on = ok.then(|| format!("back on since {}", e.run));
+                    }
+                }
+            }
+            back_on
+        })
+        .collect();
+    Some(owed)
+}
+
 /// A step still owed, and the step and run that left it owed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owed {
@@ -304,7 +339,10 @@ pub fn real_entries(entries: &[Entry]) -> Vec<Entry> {
 
 /// The last run that started and never finished (a crash, a kill), if any.
 pub fn interrupted_run(entries: &[Entry]) -> Option<&str> {
-    let last_start = entries.iter().rev().find(|e| matches!(e.event, Event::RunStarted { dry_run: false, .. }))?;
+    // A fleet run's steps ran on its hosts, not here: `--hosts --resume` finishes it.
+    let last_start = entries.iter().rev().find(
+        |e| matches!(&e.event, Event::RunStarted { dry_run: false, runbook, .. } if !runbook.starts_with("fleet ")),
+    )?;
     let finished = entries.iter().any(|e| e.run == last_start.run && matches!(e.event, Event::RunFinished { .. }));
     (!finished).then_some(last_start.run.as_str())
 }
@@ -452,6 +490,44 @@ mod tests {
             hashes: BTreeMap::new(),
         };
         Entry { ts: "t".into(), run: run.into(), event }
+    }
+
+    fn fleet(run: &str, host: &str, step: &str, ok: bool) -> Entry {
+        let event =
+            Event::FleetHost { host: host.into(), step: step.into(), ok, detail: String::new(), remote_run: None };
+        Entry { ts: "t".into(), run: run.into(), event }
+    }
+
+    fn fleet_started(run: &str, runbook: &str) -> Entry {
+        let mut e = started(run);
+        if let Event::RunStarted { runbook: r, .. } = &mut e.event {
+            *r = runbook.into();
+        }
+        e
+    }
+
+    #[test]
+    fn a_fleet_undo_resume_owes_only_the_hosts_not_back_on() {
+        let hosts: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(fleet_undo_owed(&[], "rate-limit", &hosts), None, "nothing to resume");
+        let mut entries = vec![
+            fleet_started("r1", &fleet_undo_runbook("rate-limit", false, &hosts)),
+            fleet("r1", "a", "undo rate-limit", true),
+            fleet("r1", "b", "undo rate-limit", false),
+            // c: the run was killed before its answer was recorded.
+        ];
+        let owed = fleet_undo_owed(&entries, "rate-limit", &hosts).unwrap();
+        assert_eq!(owed, [Some("back on since r1".to_string()), None, None]);
+        assert_eq!(fleet_undo_owed(&entries, "all", &hosts), None, "another target's undo is not this one's");
+        entries.push(fleet_started("r2", &fleet_undo_runbook("rate-limit", true, &hosts[1..])));
+        entries.push(fleet("r2", "b", "undo rate-limit", true));
+        let owed = fleet_undo_owed(&entries, "rate-limit", &hosts).unwrap();
+        assert_eq!(owed[1].as_deref(), Some("back on since r2"), "a resume counts");
+        assert_eq!(owed[2], None);
+        // A new fleet undo starts the count again.
+        entries.push(fleet_started("r3", &fleet_undo_runbook("rate-limit", false, &hosts)));
+        assert_eq!(fleet_undo_owed(&entries, "rate-limit", &hosts).unwrap(), [None, None, None]);
+        assert_eq!(interrupted_run(&entries), None, "a killed fleet run is not this machine's runbook to resume");
     }
 
     #[test]

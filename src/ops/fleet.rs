@@ -101,10 +101,14 @@ impl Fleet {
     }
 }
 
-/// The last non-empty line of a host's stderr (its error), for a report.
+/// A host's error, for a report: ssh's own failure, else gatewayctl's
+/// error headline there (`gatewayctl: …`, which a diff or causes may
+/// follow), else the last non-empty line of its stderr.
 pub fn last_words(answer: &Answer) -> Option<String> {
     answer.failure.clone().or_else(|| {
-        answer.stderr.lines().rev().find(|l| !l.trim().is_empty()).map(|l| l.trim().chars().take(300).collect())
+        let lines = || answer.stderr.lines().map(str::trim).filter(|l| !l.is_empty());
+        let headline = lines().find_map(|l| l.strip_prefix("gatewayctl: "));
+        headline.or_else(|| lines().next_back()).map(|l| l.chars().take(300).collect())
     })
 }
 
@@ -113,8 +117,8 @@ use crate::core::journal::Event;
 use crate::ops::door::Door;
 use crate::report::activate::ActivateReport;
 use crate::report::fleet::{
-    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetPushReport, FleetRollbackReport, HostActivation,
-    HostCheck, HostPreflight, HostPush, HostRollback, Whoami,
+    FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetPushReport, FleetRollbackReport,
+    FleetStatusReport, HostActivation, HostCheck, HostPreflight, HostPush, HostRollback, HostStatus, Whoami,
 };
 use crate::report::preflight::PreflightReport;
 
@@ -361,29 +365,152 @@ pub async fn activate(
 /// each host proves its own off over HTTP. Done only when every host says so.
 pub async fn rollback(fleet: &Fleet, what: &str, args: &[&str]) -> FleetRollbackReport {
     let started = std::time::Instant::now();
-    let hosts: Vec<HostRollback> = fleet
-        .each(args)
+    let hosts: Vec<HostRollback> =
+        fleet.each(args).await.into_iter().map(|(host, answer)| host_rollback(&host, &answer, false)).collect();
+    let ok = hosts.iter().all(|h| h.code == Some(0));
+    let dry_run = args.contains(&"--dry-run");
+    FleetRollbackReport {
+        what: what.into(),
+        dry_run,
+        undo: false,
+        run: None,
+        hosts,
+        ok,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    }
+}
+
+/// One host's answer to a rollback or an undo.
+fn host_rollback(host: &Host, answer: &Answer, undo: bool) -> HostRollback {
+    let report: Option<serde_json::Value> = serde_json::from_str(&answer.stdout).ok();
+    let error = match answer.code {
+        Some(0) => None,
+        _ => last_words(answer).or(Some(format!("the {} did not finish", if undo { "undo" } else { "rollback" }))),
+    };
+    let detail = match (undo, &report) {
+        (true, Some(r)) => undo_detail(r),
+        _ => String::new(),
+    };
+    HostRollback {
+        host: host.name.clone(),
+        reachable: answer.code.is_some(),
+        code: answer.code,
+        report,
+        error,
+        elapsed_ms: answer.elapsed.as_millis() as u64,
+        detail,
+        skipped: None,
+    }
+}
+
+/// What a host's undo report says in a few words: each feature's outcome
+/// with the files it restores, and the checks that did not pass.
+fn undo_detail(report: &serde_json::Value) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for f in report["features"].as_array().into_iter().flatten() {
+        let files: Vec<&str> = f["diffs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.as_str()?.lines().find_map(|l| l.strip_prefix("+++ ")))
+            .map(|l| l.trim_end_matches(" (restored)"))
+            .collect();
+        let feature = f["feature"].as_str().unwrap_or("?");
+        said.push(match f["status"].as_str().unwrap_or("?") {
+            "would_restore" => format!("{feature}: would restore {}", files.join(", ")),
+            "restored" => format!("{feature}: restored {}", files.join(", ")),
+            "nothing_to_undo" => format!("{feature}: nothing to undo (not rolled back here)"),
+            other => format!("{feature}: {}", other.replace('_', " ")),
+        });
+    }
+    for c in report["checks"].as_array().into_iter().flatten() {
+        if !matches!(c["verdict"].as_str(), Some("pass") | Some("skip")) {
+            said.push(format!(
+                "{} {}: {}",
+                c["name"].as_str().unwrap_or("?"),
+                c["verdict"].as_str().unwrap_or("?"),
+                c["evidence"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    said.join("; ")
+}
+
+/// `rollback undo <what> --hosts`: the undo on every host at once (each
+/// restores its file only if it still holds what the rollback wrote, then
+/// rebuilds caches, reloads and proves the feature on there), one record
+/// per host in the operator's journal through `door` (none on a dry run).
+/// `skip` (from `--resume`) leaves alone the hosts already back on, saying why.
+pub async fn undo(
+    fleet: &Fleet,
+    door: Option<&Door>,
+    what: &str,
+    args: &[&str],
+    skip: Vec<Option<String>>,
+) -> anyhow::Result<FleetRollbackReport> {
+    let started = std::time::Instant::now();
+    let todo: Vec<Host> = fleet.hosts.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(h, _)| h.clone()).collect();
+    let mut answers = fleet.each_on(&todo, args).await.into_iter();
+    let mut hosts = Vec::new();
+    for (host, skipped) in fleet.hosts.iter().zip(skip) {
+        if let Some(why) = skipped {
+            hosts.push(HostRollback {
+                host: host.name.clone(),
+                reachable: true,
+                code: None,
+                report: None,
+                error: None,
+                elapsed_ms: 0,
+                detail: String::new(),
+                skipped: Some(why),
+            });
+            continue;
+        }
+        let (host, answer) = answers.next().expect("an answer per host acted on");
+        let h = host_rollback(&host, &answer, true);
+        if let Some(door) = door {
+            let ok = h.code == Some(0);
+            let detail = match &h.error {
+                Some(e) if h.detail.is_empty() => e.clone(),
+                Some(e) => format!("{}; {e}", h.detail),
+                None => h.detail.clone(),
+            };
+            let step = format!("undo {what}");
+            door.record(Event::FleetHost { host: host.name.clone(), step, ok, detail, remote_run: None })?;
+        }
+        hosts.push(h);
+    }
+    let ok = hosts.iter().all(|h| h.code == Some(0) || h.skipped.is_some());
+    if let Some(door) = door {
+        door.record(Event::RunFinished { completed: ok })?;
+    }
+    Ok(FleetRollbackReport {
+        what: format!("rollback undo {what}"),
+        dry_run: door.is_none(),
+        undo: true,
+        run: door.map(|d| d.run().to_string()),
+        hosts,
+        ok,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// `status --hosts`: each host's own status (its journal, lock, breakers).
+pub async fn status(fleet: &Fleet) -> FleetStatusReport {
+    let hosts = fleet
+        .each(&["status"])
         .await
         .into_iter()
         .map(|(host, answer)| {
-            let report: Option<serde_json::Value> = serde_json::from_str(&answer.stdout).ok();
-            let error = match answer.code {
-                Some(0) => None,
-                _ => last_words(&answer).or(Some("the rollback did not finish".into())),
+            let report = (answer.code == Some(0)).then(|| serde_json::from_str(&answer.stdout).ok()).flatten();
+            let error = match &report {
+                Some(_) => None,
+                None => last_words(&answer).or(Some("no status report".into())),
             };
-            HostRollback {
-                host: host.name.clone(),
-                reachable: answer.code.is_some(),
-                code: answer.code,
-                report,
-                error,
-                elapsed_ms: answer.elapsed.as_millis() as u64,
-            }
+            HostStatus { host: host.name.clone(), report, error }
         })
         .collect();
-    let ok = hosts.iter().all(|h| h.code == Some(0));
-    let dry_run = args.contains(&"--dry-run");
-    FleetRollbackReport { what: what.into(), dry_run, hosts, ok, elapsed_ms: started.elapsed().as_millis() as u64 }
+    FleetStatusReport { hosts }
 }
 
 /// The remote half of a push: the bytes land beside the binary, are

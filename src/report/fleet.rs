@@ -149,6 +149,12 @@ pub struct FleetRollbackReport {
     /// Each host showed what it would do and changed nothing.
     #[serde(default)]
     pub dry_run: bool,
+    /// An undo: each host switches the feature back on and proves it on.
+    #[serde(default)]
+    pub undo: bool,
+    /// The run in the operator's journal (an undo's; none for a dry run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<String>,
     pub hosts: Vec<HostRollback>,
     pub ok: bool,
     pub elapsed_ms: u64,
@@ -164,24 +170,52 @@ pub struct HostRollback {
     pub report: Option<serde_json::Value>,
     pub error: Option<String>,
     pub elapsed_ms: u64,
+    /// What it did or would do, in a few words (an undo's restored files).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    /// A `--resume` left it alone: why (back on since run …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<String>,
+}
+
+impl HostRollback {
+    /// An undo that found the feature not rolled back there (so proved nothing).
+    pub fn undid_nothing(&self) -> bool {
+        let features = self.report.as_ref().and_then(|r| r["features"].as_array());
+        features.is_some_and(|f| !f.is_empty() && f.iter().all(|f| f["status"] == "nothing_to_undo"))
+    }
 }
 
 impl Human for FleetRollbackReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         let mut t = table::new(&["host", "result", "time", "detail"]);
         for h in &self.hosts {
-            let result = match (h.reachable, h.code) {
-                (false, _) => style.bad("UNREACHABLE"),
-                (true, Some(0)) if self.dry_run => "dry run: nothing changed".to_string(),
-                (true, Some(0)) => style.good("done, proven off"),
-                (true, Some(c)) => style.bad(&format!("FAILED (exit {c})")),
-                (true, None) => style.bad("NO ANSWER"),
+            let result = match (h.reachable, h.code, &h.skipped) {
+                (_, _, Some(_)) => "skipped".to_string(),
+                (false, _, _) => style.bad("UNREACHABLE"),
+                (true, Some(0), _) if self.dry_run => "dry run: nothing changed".to_string(),
+                (true, Some(0), _) if self.undo && h.undid_nothing() => "nothing to undo".to_string(),
+                (true, Some(0), _) if self.undo => style.good("done, proven on"),
+                (true, Some(0), _) => style.good("done, proven off"),
+                (true, Some(c), _) if c == i32::from(crate::exit::USAGE) => {
+                    style.bad("REFUSED (exit 2): nothing changed")
+                }
+                (true, Some(c), _) if c == i32::from(crate::exit::LOCKED) => {
+                    style.bad("LOCKED (exit 5): nothing changed")
+                }
+                (true, Some(c), _) => style.bad(&format!("FAILED (exit {c})")),
+                (true, None, _) => style.bad("NO ANSWER"),
             };
+            let detail =
+                [h.skipped.as_deref(), (!h.detail.is_empty()).then_some(h.detail.as_str()), h.error.as_deref()];
             t.add_row(vec![
                 Cell::new(&h.host),
                 Cell::new(result),
-                Cell::new(format!("{:.1} s", h.elapsed_ms as f64 / 1000.0)),
-                Cell::new(h.error.as_deref().unwrap_or("")),
+                Cell::new(match h.skipped {
+                    Some(_) => "-".to_string(),
+                    None => format!("{:.1} s", h.elapsed_ms as f64 / 1000.0),
+                }),
+                Cell::new(detail.into_iter().flatten().collect::<Vec<_>>().join("; ")),
             ]);
         }
         writeln!(w, "{t}")?;
@@ -196,7 +230,18 @@ impl Human for FleetRollbackReport {
             self.what,
             self.hosts.len(),
             self.elapsed_ms as f64 / 1000.0
-        )
+        )?;
+        let owed: Vec<&str> =
+            self.hosts.iter().filter(|h| h.code != Some(0) && h.skipped.is_none()).map(|h| h.host.as_str()).collect();
+        if self.undo && !self.dry_run && !owed.is_empty() {
+            writeln!(
+                w,
+                "still owed on {}: once the cause is fixed, run `gatewayctl {} --hosts … --resume`",
+                owed.join(", "),
+                self.what
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -417,5 +462,58 @@ impl Human for FleetWatchLine {
                 )
             }
         }
+    }
+}
+
+/// `status --hosts`: where each host stands, from its own journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FleetStatusReport {
+    pub hosts: Vec<HostStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostStatus {
+    pub host: String,
+    /// Its `status` report, as it printed it; `None`: no answer (see `error`).
+    pub report: Option<crate::report::status::StatusReport>,
+    pub error: Option<String>,
+}
+
+impl Human for FleetStatusReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut head = vec!["feature"];
+        head.extend(self.hosts.iter().map(|h| h.host.as_str()));
+        let mut t = table::new(&head);
+        for feature in crate::core::rollback::Feature::ALL {
+            let mut row = vec![Cell::new(feature.name())];
+            for h in &self.hosts {
+                let state = h.report.as_ref().and_then(|r| r.features.iter().find(|f| f.feature == feature));
+                row.push(Cell::new(match state.map(|f| f.state.as_str()) {
+                    None => style.bad("unknown"),
+                    Some("on") => style.good("on"),
+                    Some(s @ ("rolled_back" | "not_wired")) => style.warn(&s.replace('_', " ")),
+                    Some(s) => style.bad(&s.replace('_', " ")),
+                }));
+            }
+            t.add_row(row);
+        }
+        let mut row = vec![Cell::new("owed")];
+        for h in &self.hosts {
+            let owed: Vec<&str> = h.report.iter().flat_map(|r| &r.owed).map(|o| o.step.as_str()).collect();
+            row.push(Cell::new(if owed.is_empty() { "-".to_string() } else { owed.join(", ") }));
+        }
+        t.add_row(row);
+        writeln!(w, "{t}")?;
+        for h in &self.hosts {
+            if let Some(e) = &h.error {
+                writeln!(w, "{}: {}: {e}", style.bad("NO ANSWER"), h.host)?;
+            }
+            for f in h.report.iter().flat_map(|r| &r.features) {
+                if let Some(next) = f.next.as_deref().filter(|_| f.state != "on") {
+                    writeln!(w, "{}: {}: {next}", h.host, f.feature.name())?;
+                }
+            }
+        }
+        Ok(())
     }
 }
