@@ -3,6 +3,8 @@
 //! check`, `preflight --hosts`, `rollback emergency --hosts`, and the same
 //! fleet through an Ansible INI inventory.
 
+use std::os::unix::process::CommandExt;
+
 use gatewayctl::core::checks::Decision;
 use gatewayctl::core::journal::{Entry, Event};
 use gatewayctl::report::fleet::{
@@ -534,4 +536,51 @@ fn a_fleet_undo_switches_every_host_back_on_and_resume_finishes_a_host_that_was_
     assert!(report.hosts[0].error.as_deref().unwrap().contains("changed since the rollback"), "{report:#?}");
     assert!(report.hosts[1].undid_nothing() && report.hosts[2].undid_nothing(), "{report:#?}");
     assert_eq!(std::fs::read(api(0)).unwrap(), edited);
+}
+
+/// The operator's fleet undo killed at a random moment (its ssh sessions
+/// with it): `--resume` finishes it, and every host ends back on,
+/// byte-exact, whatever each host's own undo had reached.
+#[test]
+fn a_fleet_undo_killed_at_a_random_moment_is_finished_by_resume() {
+    let lab = FleetLab::start("fleet-undo-kill");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let config = lab.report.config.display().to_string();
+    let api = |i: usize| lab.report.hosts[i].dir.join("app/routes/api.php");
+    let original: Vec<Vec<u8>> = (0..3).map(|i| std::fs::read(api(i)).unwrap()).collect();
+    let mut rng =
+        crate::lab::Rng::new(std::env::var("GATEWAYCTL_FAULT_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(7));
+    for round in 0..3 {
+        let out = gatewayctl(&["--config", &config, "rollback", "emergency", "--hosts", "all", "--format", "json"]);
+        assert_eq!(code(&out), 0, "round {round}: {}", stderr(&out));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--hosts", "all"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(rng.below(1500)));
+        // SAFETY: SIGKILL to the process group the child leads (it and its ssh sessions).
+        unsafe { libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL) };
+        let _ = child.wait();
+        // A host's own undo may outlive the operator's ssh session: until it
+        // ends, that host answers LOCKED (exit 5), and the resume owes it still.
+        let resume =
+            ["--config", &config, "rollback", "undo", "rate-limit", "--hosts", "all", "--resume", "--format", "json"];
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let out = loop {
+            let out = gatewayctl(&resume);
+            let report: FleetRollbackReport = json(&out);
+            if !report.hosts.iter().any(|h| h.code == Some(5)) || std::time::Instant::now() > deadline {
+                break out;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        };
+        assert_eq!(code(&out), 0, "round {round}: {}{}", stdout(&out), stderr(&out));
+        for (i, h) in lab.report.hosts.iter().enumerate() {
+            assert_eq!(std::fs::read(api(i)).unwrap(), original[i], "round {round}: host {i} byte-exact");
+            assert!(limited(&rt, &h.base_url), "round {round}: host {i} limited again");
+        }
+    }
 }
