@@ -44,6 +44,7 @@ pub mod cardcheck;
 pub mod checks;
 pub mod diff;
 pub mod duration;
+pub mod findings;
 pub mod integration;
 pub mod inventory;
 pub mod journal;

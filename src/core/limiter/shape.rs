@@ -304,15 +304,21 @@ impl LimiterShape {
 
     /// First match in table order; the last row is the default.
     pub fn row_for(&self, request: &Route) -> Option<&Bucket> {
+        let (default, rows) = self.buckets.split_last()?;
+        rows.iter().find(|b| b.paths.iter().any(|p| self.row_matches_route(p, request))).or(Some(default))
+    }
+
+    /// Does table pattern `row` match `request`, as this shape matches?
+    pub fn row_matches_route(&self, row: &str, request: &Route) -> bool {
         let path = match self.matching {
             Matching::StrIsAfterApi => request.api_path().unwrap_or(request.laravel_path()),
             Matching::Anchored => request.laravel_path(),
         };
-        let (default, rows) = self.buckets.split_last()?;
-        rows.iter().find(|b| b.paths.iter().any(|p| self.row_matches(p, path))).or(Some(default))
+        self.row_matches(row, path)
     }
 
-    fn row_matches(&self, row: &str, path: &str) -> bool {
+    /// Does table pattern `row` match `path` under this shape's wildcard rule?
+    pub fn row_matches(&self, row: &str, path: &str) -> bool {
         match self.matching {
             Matching::StrIsAfterApi => pattern::matches(row, path),
             Matching::Anchored => pattern::matches_in_segment(row, path),

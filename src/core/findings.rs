@@ -1,0 +1,494 @@
+//! The gateway's own bugs, named before any traffic: what the app's code
+//! will do, read from the app's own view of itself (a dry run of its
+//! middleware stacks in a shadow process) and from its registration files,
+//! held against the limiter's model. Pure: the dry run's answer and the
+//! files' text come in, findings go out.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::limiter::{Entry, Identity, LimiterShape, Matching, Params, Stack};
+use crate::core::php::{literal_value, Source, TokenKind};
+use crate::core::route::Route;
+
+/// One bug of the gateway's own, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// unresolved-middleware, entry-throws, extra-parameters, repeated-limiter, unmatched-row, shadowed-row.
+    pub kind: String,
+    /// What was seen: file and line, or the app's own answer.
+    pub seen: String,
+    /// What it will do in production, in one sentence with the number.
+    pub effect: String,
+    /// What to do instead.
+    pub fix: String,
+    /// It hurts today (NO-GO), rather than once something else is fixed.
+    pub harmful: bool,
+    /// The routes it concerns, `METHOD uri`.
+    pub routes: Vec<String>,
+}
+
+/// What the shadow dry run printed (`ops/middleware_dryrun.php`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct DryRun {
+    #[serde(default)]
+    pub laravel: String,
+    pub kernel: Kernel,
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub routes: Vec<DryRoute>,
+    #[serde(default)]
+    pub unresolved: Vec<Unresolved>,
+    #[serde(default)]
+    pub entries: Vec<DryEntry>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Kernel {
+    pub class: String,
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DryRoute {
+    pub method: String,
+    pub uri: String,
+    pub middleware: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Unresolved {
+    pub name: String,
+    pub method: String,
+    pub uri: String,
+}
+
+/// A middleware entry with parameters checked against its `handle()`, or a
+/// limiter entry run once.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DryEntry {
+    pub entry: String,
+    pub name: String,
+    pub class: String,
+    pub file: Option<String>,
+    pub method: String,
+    pub uri: String,
+    pub passed: Vec<String>,
+    /// Parameters `handle()` takes after `$request` and `$next`.
+    pub accepts: usize,
+    pub variadic: bool,
+    pub ran: bool,
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Outcome {
+    pub passed: bool,
+    pub thrown: Option<Thrown>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Thrown {
+    pub class: String,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: u64,
+}
+
+/// Where a middleware alias is written in the app's source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub file: String,
+    pub line: usize,
+    /// The class it names, as written (`\App\Http\Middleware\X::class`).
+    pub class: String,
+}
+
+/// Every `'name' => Class` in `files` ((path, text) pairs): string keys
+/// followed by `=>`, comments and strings respected. A file that does not
+/// lex is skipped.
+pub fn registrations(files: &[(String, String)], name: &str) -> Vec<Registration> {
+    let mut out = Vec::new();
+    for (path, text) in files {
+        let Ok(source) = Source::parse(text) else { continue };
+        for i in 0..source.tokens.len() {
+            let kind = source.kind(i);
+            if !matches!(kind, TokenKind::SingleQuoted | TokenKind::DoubleQuoted) {
+                continue;
+            }
+            if literal_value(kind, source.text_of(i)).as_deref() != Some(name) {
+                continue;
+            }
+            let Some(arrow) = source.next_code(i).filter(|&j| source.is(j, "=>")) else { continue };
+            let mut class = String::new();
+            let mut j = arrow;
+            while let Some(k) = source.next_code(j) {
+                if source.is(k, ",") || source.is(k, "]") || source.is(k, ")") || source.is(k, ";") {
+                    break;
+                }
+                class.push_str(source.text_of(k));
+                j = k;
+            }
+            out.push(Registration { file: path.clone(), line: source.line_of(i), class });
+        }
+    }
+    out
+}
+
+/// How `bootstrap/app.php` builds the app: Laravel 11's
+/// `Application::configure(...)->withMiddleware(...)`, whose HTTP kernel is
+/// the framework's own, or the classic `$app->singleton(Kernel, X)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// Laravel 11: aliases live in `withMiddleware`'s `$middleware->alias([...])`.
+    Configure,
+    /// Laravel ≤ 10: the HTTP kernel class bootstrap/app.php binds.
+    Classic { kernel: Option<String> },
+}
+
+/// Reads the layout from `bootstrap/app.php`'s code (comments ignored).
+pub fn layout(bootstrap: &str) -> Layout {
+    let Ok(source) = Source::parse(bootstrap) else { return Layout::Classic { kernel: None } };
+    let names: Vec<(usize, &str)> = (0..source.tokens.len())
+        .filter(|&i| source.kind(i) == TokenKind::Name)
+        .map(|i| (i, source.text_of(i)))
+        .collect();
+    if names.iter().any(|(_, n)| *n == "configure" || *n == "withMiddleware") {
+        return Layout::Configure;
+    }
+    // $app->singleton(Illuminate\Contracts\Http\Kernel::class, App\Http\Kernel::class)
+    for (i, n) in &names {
+        if *n != "singleton" {
+            continue;
+        }
+        let Some(open) = source.next_code(*i).filter(|&j| source.is(j, "(")) else { continue };
+        let items = source.items(open);
+        let text = |(a, b): (usize, usize)| source.text[source.span(a, b)].trim().to_string();
+        if let [first, second, ..] = items[..] {
+            if text(first).contains("Http\\Kernel") {
+                let kernel = text(second).trim_end_matches("::class").trim_start_matches('\\').to_string();
+                return Layout::Classic { kernel: Some(kernel) };
+            }
+        }
+    }
+    Layout::Classic { kernel: None }
+}
+
+fn route_name(method: &str, uri: &str) -> String {
+    format!("{method} {uri}")
+}
+
+/// A list of routes for a sentence: all of them up to four, else three and a count.
+fn some_routes(routes: &[String]) -> String {
+    match routes.len() {
+        0..=4 => routes.join(", "),
+        n => format!("{} and {} more", routes[..3].join(", "), n - 3),
+    }
+}
+
+/// 1. Names no alias, group or class resolves: Laravel throws "Target class
+///    [name] does not exist." on every request to the routes that carry them.
+pub fn unresolved(dry: &DryRun, files: &[(String, String)], layout: &Layout) -> Vec<Finding> {
+    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for u in &dry.unresolved {
+        let routes = by_name.entry(&u.name).or_default();
+        let r = route_name(&u.method, &u.uri);
+        if !routes.contains(&r) {
+            routes.push(r);
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, routes)| {
+            let found = registrations(files, name);
+            let kernel_file = dry.kernel.file.as_deref().unwrap_or("");
+            let elsewhere: Vec<&Registration> = found.iter().filter(|r| r.file != kernel_file).collect();
+            let why = match (elsewhere.first(), layout) {
+                (Some(r), Layout::Configure) => format!(
+                    "registered at {}:{}, a file Laravel 11 never loads: bootstrap/app.php configures the app (Application::configure), which binds the framework's own HTTP kernel",
+                    r.file, r.line
+                ),
+                (Some(r), Layout::Classic { .. }) => format!(
+                    "registered at {}:{}, a file the app never loads: its HTTP kernel is {}{}",
+                    r.file,
+                    r.line,
+                    dry.kernel.class,
+                    dry.kernel.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default()
+                ),
+                (None, _) => "registered nowhere in the app's source".to_string(),
+            };
+            let class = elsewhere.first().map(|r| r.class.clone()).filter(|c| !c.is_empty());
+            let class = class.unwrap_or_else(|| "\\App\\Http\\Middleware\\…::class".into());
+            let fix = match layout {
+                Layout::Configure => format!(
+                    "register the alias in bootstrap/app.php, in withMiddleware: $middleware->alias(['{name}' => {class}]);"
+                ),
+                Layout::Classic { .. } => format!(
+                    "register the alias where the app's kernel reads it ({}): '{name}' => {class},",
+                    dry.kernel.file.as_deref().unwrap_or(&dry.kernel.class)
+                ),
+            };
+            Finding {
+                kind: "unresolved-middleware".into(),
+                seen: format!("middleware '{name}' on {} route(s): {why}", routes.len()),
+                effect: format!(
+                    "500 on every request to these {} route(s) (Target class [{name}] does not exist): {}",
+                    routes.len(),
+                    some_routes(&routes)
+                ),
+                fix,
+                harmful: true,
+                routes,
+            }
+        })
+        .collect()
+}
+
+/// 2. Entries that throw when they run, and entries given more parameters
+///    than their `handle()` takes. One finding per entry and cause.
+pub fn throwing(dry: &DryRun) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &dry.entries {
+        let r = route_name(&e.method, &e.uri);
+        let extra = e.passed.len() > e.accepts && !e.variadic;
+        let thrown = e.outcome.as_ref().and_then(|o| o.thrown.as_ref());
+        let key = match thrown {
+            Some(t) => format!("{}|{}|{:?}|{}", e.entry, t.message, t.file, t.line),
+            None if extra => format!("{}|extra", e.entry),
+            None => continue,
+        };
+        if let Some(&i) = seen.get(&key) {
+            if !out[i].routes.contains(&r) {
+                out[i].routes.push(r);
+            }
+            continue;
+        }
+        let takes = match e.accepts {
+            0 => "no parameter".to_string(),
+            1 => "one parameter".to_string(),
+            n => format!("{n} parameters"),
+        };
+        let passes = e.passed.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(" and ");
+        let params = match extra {
+            true => format!("handle() takes {takes}, Laravel passes {passes}; "),
+            false => String::new(),
+        };
+        let finding = match thrown {
+            Some(t) => {
+                let at = t.file.as_deref().map(|f| format!(" at {f}:{}", t.line)).unwrap_or_default();
+                Finding {
+                    kind: "entry-throws".into(),
+                    seen: format!("{}: {params}it throws {} '{}'{at}", e.entry, t.class, t.message),
+                    effect: String::new(),
+                    fix: match extra {
+                        true => format!(
+                            "make {}::handle() take every parameter the routes give it (or give it one), then run preflight again",
+                            e.class
+                        ),
+                        false => format!("fix {}::handle() where it throws, then run preflight again", e.class),
+                    },
+                    harmful: true,
+                    routes: vec![r],
+                }
+            }
+            None => Finding {
+                kind: "extra-parameters".into(),
+                seen: format!("{}: {params}the rest never reaches it", e.entry),
+                effect: format!(
+                    "the route's '{}' is read as '{}' alone",
+                    e.passed.join(","),
+                    e.passed[..e.accepts].join(",")
+                ),
+                fix: format!("make {}::handle() take every parameter the routes give it", e.class),
+                harmful: false,
+                routes: vec![r],
+            },
+        };
+        seen.insert(key, out.len());
+        out.push(finding);
+    }
+    let entries: BTreeMap<usize, &str> = seen.iter().map(|(k, &i)| (i, k.split('|').next().unwrap_or(""))).collect();
+    for (i, f) in out.iter_mut().enumerate().filter(|(_, f)| f.kind == "entry-throws") {
+        let counted = f.routes.iter().any(|r| counted_before_throw(dry, r, entries[&i]));
+        f.effect = format!(
+            "every request to these {} route(s) answers 500{}: {}",
+            f.routes.len(),
+            if counted { ", after the entry before it has counted it" } else { "" },
+            some_routes(&f.routes)
+        );
+    }
+    out
+}
+
+/// Did a limiter entry pass on `route` before `entry`, the one that throws?
+fn counted_before_throw(dry: &DryRun, route: &str, entry: &str) -> bool {
+    let on: Vec<&DryEntry> = dry.entries.iter().filter(|e| route_name(&e.method, &e.uri) == route).collect();
+    let throws = on.iter().position(|e| e.entry == entry);
+    throws.is_some_and(|t| on[..t].iter().any(|e| e.ran && e.outcome.as_ref().is_some_and(|o| o.passed)))
+}
+
+/// A route uri with each `{param}` given a sample value, as a request path.
+fn sample_path(uri: &str) -> String {
+    uri.trim_matches('/')
+        .split('/')
+        .map(|s| if s.starts_with('{') && s.ends_with('}') { "1" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// 3. The gateway's limiter more than once on one route: once every entry
+///    works, each request counts that many times; the model says which
+///    request is the first refused, against the limit the route names.
+pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in &dry.routes {
+        let entries: Vec<Entry> = r
+            .middleware
+            .iter()
+            .filter_map(|m| crate::core::limiter::stacks::entry(m, &shape.gateway_middleware))
+            .filter(|e| matches!(e, Entry::Gateway { .. }))
+            .collect();
+        if entries.len() < 2 {
+            continue;
+        }
+        let Ok(request) = format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>() else { continue };
+        let mut fixed = shape.clone();
+        fixed.params = Params::Whole;
+        fixed.stacks = vec![Stack { route: request.clone(), entries: entries.clone() }];
+        let said = entries.iter().rev().find_map(|e| match e {
+            Entry::Gateway { params: Some(p) } => p.split(',').next()?.trim().parse::<u64>().ok(),
+            _ => None,
+        });
+        let Some(limit) = said.or_else(|| fixed.row_for(&request).map(|b| b.limit)) else { continue };
+        let client = Identity::ApiKey("gatewayctl-dryrun".into());
+        let mut keys = crate::core::keyspace::Keyspace::new();
+        let first_refused =
+            (1..=limit.saturating_mul(2) + 2).find(|&n| fixed.decide(&mut keys, n, &request, &client).status == 429);
+        let name = route_name(&r.method, &r.uri);
+        let names: Vec<String> = entries.iter().map(Entry::name).collect();
+        let today = dry
+            .entries
+            .iter()
+            .any(|e| route_name(&e.method, &e.uri) == name && e.outcome.as_ref().is_some_and(|o| o.thrown.is_some()));
+        let when = if today { "once its entries work" } else { "today" };
+        out.push(Finding {
+            kind: "repeated-limiter".into(),
+            seen: format!("{name} runs the gateway's limiter {} times: {}", entries.len(), names.join(", ")),
+            effect: match first_refused {
+                Some(n) => format!(
+                    "{when}, each request counts {} times: request {n} in a window is refused, where the route says {limit}",
+                    entries.len()
+                ),
+                None => format!("{when}, each request counts {} times against the route's {limit}", entries.len()),
+            },
+            fix: "name the limiter once per route: drop it from the group, or the parameterless entry where a route gives its own limit".into(),
+            harmful: !today,
+            routes: vec![name],
+        });
+    }
+    out
+}
+
+/// 4. Limit-table rows that apply to no route because of how the shape
+///    matches (a pattern that would match with another anchoring), and rows
+///    that an earlier row shadows on every route they match.
+pub fn table_rows(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
+    let requests: Vec<(String, Route)> = dry
+        .routes
+        .iter()
+        .filter_map(|r| {
+            let req = format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>().ok()?;
+            Some((route_name(&r.method, &r.uri), req))
+        })
+        .collect();
+    let Some((_, rows)) = shape.buckets.split_last() else { return vec![] };
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let matched: Vec<&(String, Route)> =
+            requests.iter().filter(|(_, q)| row.paths.iter().any(|p| shape.row_matches_route(p, q))).collect();
+        if matched.is_empty() {
+            let near: Vec<String> = requests
+                .iter()
+                .filter(|(_, q)| row.paths.iter().any(|p| near_miss(shape, p, q)))
+                .map(|(n, _)| n.clone())
+                .collect();
+            if near.is_empty() {
+                continue;
+            }
+            out.push(Finding {
+                kind: "unmatched-row".into(),
+                seen: format!(
+                    "limit row '{}' ({} per {} s) matches none of the app's {} routes: the limiter holds it against {}",
+                    row.name,
+                    row.limit,
+                    row.window_ms / 1000,
+                    requests.len(),
+                    match shape.matching {
+                        Matching::Anchored => "the whole path (api/…), anchored",
+                        Matching::StrIsAfterApi => "the path after api/",
+                    }
+                ),
+                effect: format!(
+                    "the {} route(s) it was meant for get another row's limit: {}",
+                    near.len(),
+                    some_routes(&near)
+                ),
+                fix: format!("write the row as the limiter sees the path (for example 'api/{}')", row.name),
+                harmful: false,
+                routes: near,
+            });
+            continue;
+        }
+        let winners: Vec<&str> = matched
+            .iter()
+            .filter_map(|(_, q)| rows[..i].iter().find(|b| b.paths.iter().any(|p| shape.row_matches_route(p, q))))
+            .map(|b| b.name.as_str())
+            .collect();
+        if winners.len() == matched.len() {
+            let mut by: Vec<&str> = winners.clone();
+            by.dedup();
+            out.push(Finding {
+                kind: "shadowed-row".into(),
+                seen: format!(
+                    "limit row '{}' ({} per {} s) comes after '{}'",
+                    row.name,
+                    row.limit,
+                    row.window_ms / 1000,
+                    by.join("', '")
+                ),
+                effect: format!("it never applies: on its {} route(s) an earlier row wins", matched.len()),
+                fix: format!("move '{}' above '{}' or drop it", row.name, by[0]),
+                harmful: false,
+                routes: matched.iter().map(|(n, _)| n.clone()).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Would `pattern` match `request` against another part of its path (a
+/// suffix at a segment boundary, or the whole path)?
+fn near_miss(shape: &LimiterShape, pattern: &str, request: &Route) -> bool {
+    let full = request.laravel_path();
+    let mut starts = vec![0];
+    starts.extend(full.match_indices('/').map(|(i, _)| i + 1));
+    starts.into_iter().any(|s| shape.row_matches(pattern, &full[s..]))
+}
+
+/// Every finding, in the order the issue lists them.
+pub fn all(dry: &DryRun, files: &[(String, String)], layout: &Layout, shape: &LimiterShape) -> Vec<Finding> {
+    let mut out = unresolved(dry, files, layout);
+    out.extend(throwing(dry));
+    out.extend(repeated_limiter(dry, shape));
+    out.extend(table_rows(dry, shape));
+    out
+}
+
+#[cfg(test)]
+#[path = "findings_tests.rs"]
+mod tests;
