@@ -43,8 +43,8 @@ if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
   step "verify: the model predicts the 500 and says which entry throws"
   run verify --route "POST /api/v2/bookings" || owed $? "the route fails on every request; the gateway's own bugs belong in preflight (issue #31)"
 
-  step "preflight on the baseline"
-  run preflight || owed $? "the findings read from the app are issue #31"
+  step "preflight on the baseline: the gateway's own bugs, from a dry run of its stacks, before any traffic"
+  run preflight || owed $? "NO-GO: the entries that throw break four routes today"
 
   step "breaker status: read where the baseline keeps it, database 1, serialized"
   run breaker status
@@ -59,6 +59,7 @@ if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
   step "As deployed on Laravel 11: the alias is never registered, every v2 route answers 500"
   "$g" lab down --dir "$dir" >/dev/null
   "$g" lab up --gateway askproai --as-deployed --dir "$dir" >/dev/null
+  run preflight || owed $? "NO-GO: api.rate-limit is registered in a kernel the app never loads"
   run verify --route "POST /api/v2/availability/simple" || owed $? "v2 answers 500: Target class [api.rate-limit] does not exist"
   exit 0
 fi

@@ -54,6 +54,10 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
     assert_eq!((code(&out), report.decision), (0, Decision::Go), "{:#?}", report.checks);
+    // No false alarm: the contract's stacks resolve, run, and match their rows.
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
+    assert_eq!(bugs.verdict, Verdict::Pass, "{bugs:?}");
     let status: BTreeMap<&str, Integration> = report.integration.iter().map(|f| (&f.fix[..1], f.status)).collect();
     assert_eq!(status["2"], Integration::Present, "CollectAppointmentRequest exists, unused");
     assert_eq!(status["5"], Integration::Missing, "no BusinessHoursMiddleware");
@@ -249,4 +253,39 @@ fn verify_holds_the_headers_against_the_model() {
     assert_eq!(code(&out), 1);
     let headers = report.checks.iter().find(|c| c.name == "rate-limit headers").unwrap();
     assert_eq!(headers.verdict, Verdict::Fail, "{}", headers.evidence);
+}
+
+/// Hostile apps: a route file that does not parse, a provider that throws
+/// while booting. The dry run names what the app said, as a finding that
+/// breaks requests; never a panic, never a hang.
+#[test]
+fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
+    let lab = Lab::start("preflight-hostile", None);
+    let app = lab.dir.join("app");
+    let routes = app.join("routes/api.php");
+    let good = std::fs::read_to_string(&routes).unwrap();
+    std::fs::write(&routes, format!("{good}\nRoute::get('broken', function ( {{\n")).unwrap();
+    let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    assert_eq!(report.decision, Decision::NoGo);
+    let boot = report.findings.iter().find(|f| f.kind == "app-does-not-boot").expect("a finding");
+    assert!(boot.harmful && boot.seen.contains("syntax error"), "{boot:#?}");
+    assert!(boot.seen.contains("routes/api.php"), "the file is named: {}", boot.seen);
+    std::fs::write(&routes, good).unwrap();
+
+    let provider = app.join("app/Providers/RouteServiceProvider.php");
+    let good = std::fs::read_to_string(&provider).unwrap();
+    let throwing = good.replacen(
+        "public function boot()\n    {",
+        "public function boot()\n    {\n        throw new \\RuntimeException('provider refuses to boot');",
+        1,
+    );
+    assert_ne!(throwing, good);
+    std::fs::write(&provider, throwing).unwrap();
+    let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    assert_eq!(report.decision, Decision::NoGo);
+    let boot = report.findings.iter().find(|f| f.kind == "app-does-not-boot").expect("a finding");
+    assert!(boot.seen.contains("provider refuses to boot"), "{boot:#?}");
+    std::fs::write(&provider, good).unwrap();
+    let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
 }

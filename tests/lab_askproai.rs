@@ -2,7 +2,10 @@
 //! HTTP through nginx and php-fpm, answers as measured on the real code
 //! (`REAL-GATEWAY.md` §1-3), and gatewayctl's model of it agrees.
 
+use gatewayctl::core::checks::Decision;
+use gatewayctl::core::findings::Finding;
 use gatewayctl::core::limiter::md5_hex;
+use gatewayctl::report::preflight::PreflightReport;
 use gatewayctl::report::stress::StressReport;
 
 use crate::harness::{code, gatewayctl, json};
@@ -252,4 +255,90 @@ fn the_breaker_rollback_on_a_typed_property_keeps_the_retell_routes_answering() 
     let out = gatewayctl(&["--config", &config, "rollback", "undo", "circuit-breaker", "--yes", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
     assert_eq!(std::fs::read(&service).unwrap(), original, "undo restores CalcomService.php byte-exact");
+}
+
+/// Every key in the lab's Redis, in each database the app uses.
+fn all_keys(lab: &Lab) -> Vec<String> {
+    ["0", "1"]
+        .iter()
+        .flat_map(|db| lab.redis(&["-n", db, "--scan"]).lines().map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+fn preflight(lab: &Lab) -> (PreflightReport, i32) {
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "preflight", "--format", "json"]);
+    (json(&out), code(&out))
+}
+
+fn of_kind<'a>(report: &'a PreflightReport, kind: &str) -> Vec<&'a Finding> {
+    report.findings.iter().filter(|f| f.kind == kind).collect()
+}
+
+/// Before any traffic, from a dry run of the app's own stacks: the entries
+/// that throw on the four parameterised routes (the exception and its
+/// line), the limiter run twice (16 once fixed, against 30), the
+/// `webhooks/*` row that matches nothing. Nothing reaches Redis.
+#[test]
+fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
+    let lab = askproai("askproai-findings");
+    let before = all_keys(&lab);
+    let (report, c) = preflight(&lab);
+    assert_eq!((c, report.decision), (1, Decision::NoGo), "{:#?}", report.checks);
+    let throws = of_kind(&report, "entry-throws");
+    let routes: Vec<&str> = throws.iter().flat_map(|f| &f.routes).map(String::as_str).collect();
+    assert_eq!(
+        routes,
+        [
+            "POST api/v2/bookings",
+            "PATCH api/v2/bookings/{id}/reschedule",
+            "DELETE api/v2/bookings/{id}",
+            "POST api/v2/calcom/push-event-types"
+        ],
+        "{throws:#?}"
+    );
+    let bookings = throws[0];
+    assert!(bookings.harmful);
+    assert!(
+        bookings.seen.starts_with("api.rate-limit:30,60: handle() takes one parameter, Laravel passes '30' and '60'; it throws ErrorException 'Undefined array key 1' at app/Http/Middleware/RateLimitMiddleware.php:"),
+        "{}",
+        bookings.seen
+    );
+    assert!(bookings.effect.contains("answers 500, after the entry before it has counted it"), "{}", bookings.effect);
+    let twice = of_kind(&report, "repeated-limiter");
+    let on_bookings = twice.iter().find(|f| f.routes == ["POST api/v2/bookings"]).expect("bookings counts twice");
+    assert!(
+        on_bookings.effect.ends_with("request 16 in a window is refused, where the route says 30"),
+        "{}",
+        on_bookings.effect
+    );
+    let rows = of_kind(&report, "unmatched-row");
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(rows[0].seen.starts_with("limit row 'webhooks/*'"), "{}", rows[0].seen);
+    assert!(of_kind(&report, "unresolved-middleware").is_empty(), "the lab registers the alias");
+    assert_eq!(all_keys(&lab), before, "the dry run wrote nothing to Redis");
+}
+
+/// As deployed (the alias in a kernel the app never binds): preflight says
+/// which name, which routes, which file, and the fix.
+#[test]
+fn as_deployed_preflight_names_the_alias_the_app_never_loads_and_its_fix() {
+    let lab = Lab::start_with("askproai-deployed-findings", None, &["--gateway", "askproai", "--as-deployed"]);
+    let (report, c) = preflight(&lab);
+    assert_eq!((c, report.decision), (1, Decision::NoGo), "{:#?}", report.checks);
+    // The three aliases only app/Http/Kernel.php lists, each on the whole v2 group.
+    let unresolved = of_kind(&report, "unresolved-middleware");
+    let names: Vec<&str> = unresolved.iter().map(|f| f.seen.split('\'').nth(1).unwrap()).collect();
+    assert_eq!(names, ["api.logging", "api.performance", "api.rate-limit"], "{:#?}", report.findings);
+    let f = unresolved[2];
+    assert!(f.harmful);
+    assert_eq!(f.routes.len(), 10, "every v2 route with the limiter: {:?}", f.routes);
+    assert!(
+        f.seen.starts_with("middleware 'api.rate-limit' on 10 route(s): registered at app/Http/Kernel.php:"),
+        "{}",
+        f.seen
+    );
+    assert!(f.seen.contains("its HTTP kernel is App\\Http\\DeployedKernel"), "{}", f.seen);
+    assert!(f.effect.starts_with("500 on every request to these 10 route(s)"), "{}", f.effect);
+    assert!(f.fix.contains("'api.rate-limit' => \\App\\Http\\Middleware\\RateLimitMiddleware::class"), "{}", f.fix);
 }

@@ -83,12 +83,31 @@ pub struct DryEntry {
     pub variadic: bool,
     pub ran: bool,
     pub outcome: Option<Outcome>,
+    /// What it asked Redis directly (answered by the dry run's recorder).
+    #[serde(default)]
+    pub redis: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Outcome {
     pub passed: bool,
     pub thrown: Option<Thrown>,
+    /// It threw after asking Redis directly, which the dry run only records:
+    /// the throw may be the recorder's doing, so it is not judged.
+    #[serde(default)]
+    pub unjudged: bool,
+}
+
+impl DryEntry {
+    /// Ran and threw, judged (not after reaching the Redis recorder).
+    pub fn thrown(&self) -> Option<&Thrown> {
+        self.outcome.as_ref().filter(|o| !o.unjudged).and_then(|o| o.thrown.as_ref())
+    }
+
+    /// Ran, threw, and the throw cannot be judged.
+    pub fn unjudged(&self) -> bool {
+        self.outcome.as_ref().is_some_and(|o| o.unjudged)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -256,7 +275,7 @@ pub fn throwing(dry: &DryRun) -> Vec<Finding> {
     for e in &dry.entries {
         let r = route_name(&e.method, &e.uri);
         let extra = e.passed.len() > e.accepts && !e.variadic;
-        let thrown = e.outcome.as_ref().and_then(|o| o.thrown.as_ref());
+        let thrown = e.thrown();
         let key = match thrown {
             Some(t) => format!("{}|{}|{:?}|{}", e.entry, t.message, t.file, t.line),
             None if extra => format!("{}|extra", e.entry),

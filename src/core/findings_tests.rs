@@ -95,7 +95,9 @@ fn entry(entry: &str, route: &str, passed: &[&str], thrown: Option<&str>) -> Dry
                 file: Some("app/Http/Middleware/RateLimitMiddleware.php".into()),
                 line: 77,
             }),
+            unjudged: false,
         }),
+        redis: vec![],
     }
 }
 

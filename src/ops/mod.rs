@@ -10,6 +10,7 @@ pub mod blocking;
 pub mod breaker;
 pub mod cache;
 pub mod door;
+pub mod findings;
 pub mod fleet;
 pub mod integrate;
 pub mod limiter;

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod charts;
 pub mod config;
 pub mod error;
+pub mod findings;
 pub mod fleet;
 pub mod history;
 pub mod integrate;

@@ -21,6 +21,9 @@ pub struct PreflightReport {
     pub integration: Vec<FixStatus>,
     /// Steps an interrupted run left owed.
     pub owed: Vec<Owed>,
+    /// The gateway's own bugs, from a dry run of its middleware stacks.
+    #[serde(default)]
+    pub findings: Vec<crate::core::findings::Finding>,
     pub elapsed_ms: u64,
 }
 
@@ -74,6 +77,7 @@ impl Human for PreflightReport {
                 ))
             )?;
         }
+        crate::report::findings::write(w, style, &self.findings)?;
         let decision = match self.decision {
             Decision::Go => style.good("GO"),
             Decision::NoGo => style.bad("NO-GO"),

@@ -114,7 +114,11 @@ impl Shadow {
     }
 
     pub fn build(app: &Path, under: &Path) -> std::io::Result<Shadow> {
-        let dir = under.join(format!("shadow-{}-{}", std::process::id(), crate::ops::now_ms()));
+        // Two shadows of one process may be built in the same millisecond
+        // (preflight proves the rollback while it dry-runs the stacks).
+        static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = under.join(format!("shadow-{}-{}-{seq}", std::process::id(), crate::ops::now_ms()));
         std::fs::create_dir_all(&dir)?;
         let shadow = Shadow { dir };
         copy_tree(app, &shadow.dir, true)?;

@@ -1,0 +1,205 @@
+//! The gateway's own bugs (core::findings), read from the app itself before
+//! any traffic: a dry run of its middleware stacks in a shadow copy, in a
+//! network namespace of its own, with an in-memory cache store and the Redis
+//! facade swapped for a recorder, so nothing it does reaches Redis.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use crate::adapters::process;
+use crate::core::checks::Check;
+use crate::core::findings::{self, DryRun, Finding};
+use crate::ops::rollback::Shadow;
+use crate::settings::Settings;
+
+const DRYRUN: &str = include_str!("middleware_dryrun.php");
+/// The dry run past this is stopped: it boots the app once and runs each limiter entry once.
+const DRYRUN_TIMEOUT: Duration = Duration::from_secs(60);
+/// Source files read for registrations, at most, and each at most this long.
+const MAX_FILES: usize = 400;
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// What the dry run found, or why it could not say.
+#[derive(Debug, Clone, Default)]
+pub struct AppFindings {
+    pub findings: Vec<Finding>,
+    /// The dry run did not run to its end (no isolation, a boot past its
+    /// bound): then nothing is known, and this says why.
+    pub unknown: Option<String>,
+    /// Limiter entries run, and those of them that threw after reaching
+    /// Redis directly (not judged: the dry run only records Redis).
+    pub ran: usize,
+    /// Of those, the ones that asked Redis directly (the recorder answered).
+    pub recorded: usize,
+    pub unjudged: Vec<String>,
+}
+
+impl AppFindings {
+    /// The findings as one check: fail where one is harmful today, warn
+    /// where all are latent, unknown where the dry run could not run.
+    pub fn check(&self) -> Check {
+        let name = "the gateway's own bugs";
+        if let Some(why) = &self.unknown {
+            return Check::unknown(
+                name,
+                why.clone(),
+                "the app's middleware stacks were not dry-run: see why, then run preflight again",
+            );
+        }
+        let harmful = self.findings.iter().filter(|f| f.harmful).count();
+        let said: Vec<String> = self.findings.iter().map(|f| format!("{}: {}", f.kind, f.effect)).collect();
+        let unjudged = match self.unjudged.len() {
+            0 => String::new(),
+            n => format!(
+                "; {n} threw after reaching Redis directly, which the dry run only records (not judged: `verify` shows them live): {}",
+                self.unjudged.join(", ")
+            ),
+        };
+        match (harmful, self.findings.len()) {
+            (_, 0) => Check::pass(
+                name,
+                format!(
+                    "every route's middleware resolves; {} limiter entries ran once in the dry run ({} asked Redis directly, answered by a recorder){unjudged}",
+                    self.ran, self.recorded
+                ),
+            ),
+            (0, n) => {
+                Check::warn(name, said.join("; "), format!("{n} latent finding(s): see \"The gateway's own bugs\""))
+            }
+            (h, _) => Check::fail(
+                name,
+                said.join("; "),
+                format!("{h} finding(s) break requests today: fix them first (see \"The gateway's own bugs\")"),
+            ),
+        }
+    }
+}
+
+/// Blocking: the dry run on a shadow of the app, and the findings from it.
+pub fn gather(settings: &Settings) -> AppFindings {
+    match dry_run(settings) {
+        Ok(Ran::Answered(dry)) => {
+            let app = settings.app_dir();
+            let files = sources(app);
+            let bootstrap = std::fs::read_to_string(app.join("bootstrap/app.php")).unwrap_or_default();
+            let layout = findings::layout(&bootstrap);
+            let shape = crate::ops::limiter::from_listed(settings, None).shape;
+            let ran = dry.entries.iter().filter(|e| e.ran).count();
+            let recorded = dry.entries.iter().filter(|e| e.ran && !e.redis.is_empty()).count();
+            let mut unjudged: Vec<String> =
+                dry.entries.iter().filter(|e| e.unjudged()).map(|e| e.entry.clone()).collect();
+            unjudged.dedup();
+            AppFindings { findings: findings::all(&dry, &files, &layout, &shape), unknown: None, ran, recorded, unjudged }
+        }
+        Ok(Ran::DoesNotBoot(said)) => AppFindings {
+            findings: vec![Finding {
+                kind: "app-does-not-boot".into(),
+                seen: said,
+                effect: "the app as its files stand does not boot: every request would answer 500 once this code is loaded (a cache rebuild, a php-fpm reload)".into(),
+                fix: "fix the error above before any activation step rebuilds a cache or reloads php-fpm".into(),
+                harmful: true,
+                routes: vec![],
+            }],
+            ..AppFindings::default()
+        },
+        Err(e) => AppFindings { unknown: Some(format!("{e:#}")), ..AppFindings::default() },
+    }
+}
+
+enum Ran {
+    Answered(DryRun),
+    /// The app threw or died while booting: what it said.
+    DoesNotBoot(String),
+}
+
+fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
+    crate::settings::require_app_dir(settings)?;
+    let state = &settings.file.state.dir;
+    std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
+    Shadow::sweep(state);
+    let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
+    let script = shadow
+        .script("gatewayctl-middleware-dryrun.php", DRYRUN)
+        .context("while writing the dry run into the shadow")?;
+    let names = settings.limiter.gateway_middleware.join(",");
+    let php = &settings.file.gateway.php;
+    let out = process::output_without_network(
+        php,
+        &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref()],
+        DRYRUN_TIMEOUT,
+        false,
+    )
+    .map_err(|e| match e {
+        process::IsolatedError::TimedOut { .. } => {
+            anyhow::anyhow!("{e}: does a service provider wait on a database or an API while the app boots?")
+        }
+        e => anyhow::Error::new(e),
+    })?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let answer = stdout.lines().rev().find(|l| l.starts_with('{'));
+    if out.status.success() {
+        if let Some(dry) = answer.and_then(|l| serde_json::from_str::<DryRun>(l).ok()) {
+            return Ok(Ran::Answered(dry));
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct BootError {
+        boot_error: findings::Thrown,
+    }
+    if let Some(BootError { boot_error: t }) = answer.and_then(|l| serde_json::from_str(l).ok()) {
+        let at = t.file.map(|f| format!(" at {f}:{}", t.line)).unwrap_or_default();
+        return Ok(Ran::DoesNotBoot(format!("the app threw {} '{}'{at} while booting", t.class, t.message)));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let said: String = format!("{} {}", stdout.trim(), stderr.trim())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(600)
+        .collect();
+    let shadow_dir = shadow.dir.display().to_string();
+    Ok(Ran::DoesNotBoot(match said.is_empty() {
+        true => format!("the app's boot ended with {} and said nothing", out.status),
+        false => said.replace(&format!("{shadow_dir}/"), ""),
+    }))
+}
+
+/// The files where middleware aliases are registered: bootstrap/app.php,
+/// app/Http and app/Providers (PHP only, bounded), as (relative path, text).
+fn sources(app: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut read = |path: &Path| {
+        let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > MAX_FILE_BYTES);
+        if out.len() >= MAX_FILES || too_big {
+            return;
+        }
+        if let Ok(text) = std::fs::read_to_string(path) {
+            let rel = path.strip_prefix(app).unwrap_or(path).display().to_string();
+            out.push((rel, text));
+        }
+    };
+    read(&app.join("bootstrap/app.php"));
+    for dir in ["app/Http", "app/Providers"] {
+        php_files(&app.join(dir), 4, &mut |p| read(p));
+    }
+    out
+}
+
+/// Each `.php` file under `dir`, `depth` levels down at most, in name order.
+fn php_files(dir: &Path, depth: usize, each: &mut dyn FnMut(&Path)) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let Ok(kind) = entry.file_type() else { continue };
+        let path = entry.path();
+        if kind.is_dir() && depth > 0 {
+            php_files(&path, depth - 1, each);
+        } else if kind.is_file() && path.extension().is_some_and(|e| e == "php") {
+            each(&path);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+<?php
+// gatewayctl: a dry run of the app's middleware stacks, on a shadow copy of
+// the app, in a network namespace of its own (unshare -n). It boots the app
+// as artisan would, swaps the cache store for an in-memory one and the Redis
+// facade for a recorder, so nothing reaches Redis, and prints one JSON
+// object:
+// - kernel: the HTTP kernel class the app binds, and its file;
+// - aliases, groups: the router's middleware aliases and groups;
+// - routes: each route's middleware as declared (with parameters);
+// - unresolved: each name no alias, group or class resolves;
+// - entries: each entry with parameters checked against its handle(), and
+//   each limiter entry (argv[2], comma-separated names) run once on a
+//   synthetic request: passed, or the exception with its file and line
+//   ("unjudged" when it threw after asking the Redis recorder something).
+// argv[1]: the shadow's dir; argv[2]: the limiter's middleware names.
+$app_dir = $argv[1];
+$limiters = array_filter(explode(',', $argv[2] ?? ''));
+$rel = function (?string $file) use ($app_dir): ?string {
+    if ($file === null || $file === '') {
+        return null;
+    }
+    $real = realpath($app_dir) ?: $app_dir;
+    foreach ([$real, $app_dir] as $root) {
+        if (strncmp($file, $root.'/', strlen($root) + 1) === 0) {
+            return substr($file, strlen($root) + 1);
+        }
+    }
+    return $file;
+};
+$thrown = fn (\Throwable $e) => [
+    'class' => get_class($e),
+    'message' => mb_substr($e->getMessage(), 0, 500),
+    'file' => $rel($e->getFile()),
+    'line' => $e->getLine(),
+];
+
+// A boot that throws (a file that does not parse, a provider that fails)
+// is the answer itself: what it threw, where.
+try {
+    require __DIR__.'/gatewayctl-boot.php';
+} catch (\Throwable $e) {
+    echo json_encode(['boot_error' => $thrown($e)], JSON_UNESCAPED_SLASHES | JSON_PARTIAL_OUTPUT_ON_ERROR), "\n";
+    exit(3);
+}
+
+// Nothing may reach Redis: an in-memory cache store, and a Redis facade that
+// records what the code asked of it.
+config(['cache.default' => 'array']);
+$app['cache']->setDefaultDriver('array');
+Illuminate\Support\Facades\Cache::clearResolvedInstances();
+$redis_calls = new ArrayObject();
+$recorder = new class($redis_calls) {
+    public function __construct(private ArrayObject $calls) {}
+    public function connection($name = null) { return $this; }
+    public function client() { return $this; }
+    public function __call($method, $args) { $this->calls->append(strtolower($method)); return 1; }
+};
+Illuminate\Support\Facades\Redis::swap($recorder);
+
+$kernel = $app->make(Illuminate\Contracts\Http\Kernel::class);
+$router = $app->make('router');
+$aliases = $router->getMiddleware();
+$groups = $router->getMiddlewareGroups();
+$out = [
+    'laravel' => $app->version(),
+    'kernel' => ['class' => get_class($kernel), 'file' => $rel((new ReflectionClass($kernel))->getFileName() ?: null)],
+    'aliases' => array_map(fn ($c) => is_string($c) ? $c : '(closure)', $aliases),
+    'groups' => $groups,
+    'routes' => [],
+    'unresolved' => [],
+    'entries' => [],
+];
+
+$resolve = function (string $name) use ($aliases, $groups): ?string {
+    if (isset($aliases[$name])) {
+        return is_string($aliases[$name]) ? $aliases[$name] : null;
+    }
+    if (isset($groups[$name])) {
+        return null;
+    }
+    return class_exists($name) ? $name : null;
+};
+$known = fn (string $name) => isset($aliases[$name]) || isset($groups[$name]) || class_exists($name);
+
+$checked = [];
+foreach ($router->getRoutes()->getRoutes() as $route) {
+    $declared = array_values(array_filter($route->middleware(), 'is_string'));
+    foreach ($route->methods() as $method) {
+        if ($method === 'HEAD') {
+            continue;
+        }
+        $uri = $route->uri();
+        $out['routes'][] = ['method' => $method, 'uri' => $uri, 'middleware' => $declared];
+        // Groups expand to their entries, as Laravel gathers them.
+        $entries = [];
+        foreach ($declared as $m) {
+            $name = explode(':', $m, 2)[0];
+            if (isset($groups[$name])) {
+                foreach ($groups[$name] as $g) {
+                    $entries[] = is_string($g) ? $g : '(closure)';
+                }
+            } else {
+                $entries[] = $m;
+            }
+        }
+        foreach ($entries as $entry) {
+            [$name, $params] = array_pad(explode(':', $entry, 2), 2, null);
+            if (!$known($name)) {
+                $out['unresolved'][] = ['name' => $name, 'method' => $method, 'uri' => $uri];
+                continue;
+            }
+            $class = $resolve($name);
+            if ($class === null || !method_exists($class, 'handle')) {
+                continue;
+            }
+            $passed = $params === null ? [] : explode(',', $params);
+            $handle = new ReflectionMethod($class, 'handle');
+            $accepts = max(0, $handle->getNumberOfParameters() - 2);
+            $variadic = $handle->isVariadic();
+            $limiter = in_array($name, $limiters, true);
+            $key = $entry.' '.$method.' '.$uri;
+            if (!$limiter && (count($passed) <= $accepts || $variadic)) {
+                continue;
+            }
+            $row = [
+                'entry' => $entry,
+                'name' => $name,
+                'class' => $class,
+                'file' => $rel($handle->getFileName() ?: null),
+                'line' => $handle->getStartLine(),
+                'method' => $method,
+                'uri' => $uri,
+                'passed' => $passed,
+                'accepts' => $accepts,
+                'variadic' => $variadic,
+                'ran' => false,
+                'outcome' => null,
+                'redis' => [],
+            ];
+            if ($limiter && !isset($checked[$key])) {
+                $checked[$key] = true;
+                $path = '/'.preg_replace('#\{[^}]+\}#', '1', $uri);
+                $request = Illuminate\Http\Request::create($path, $method, [], [], [], [
+                    'REMOTE_ADDR' => '127.0.0.1',
+                    'HTTP_X_API_KEY' => 'gatewayctl-dryrun',
+                    'HTTP_ACCEPT' => 'application/json',
+                ]);
+                $request->setRouteResolver(fn () => $route);
+                $redis_calls->exchangeArray([]);
+                $row['ran'] = true;
+                try {
+                    $response = $app->make($class)->handle($request, fn ($r) => new Illuminate\Http\Response('ok'), ...$passed);
+                    $row['outcome'] = ['passed' => true, 'status' => method_exists($response, 'getStatusCode') ? $response->getStatusCode() : null];
+                } catch (\Throwable $e) {
+                    // Past a call to the recorder, what it answered (1) may be
+                    // why: the entry reaches Redis directly, and the dry run
+                    // cannot judge it.
+                    $row['outcome'] = ['passed' => false, 'thrown' => $thrown($e), 'unjudged' => count($redis_calls) > 0];
+                }
+                $row['redis'] = array_values(array_unique($redis_calls->getArrayCopy()));
+            }
+            $out['entries'][] = $row;
+        }
+    }
+}
+echo json_encode($out, JSON_UNESCAPED_SLASHES | JSON_PARTIAL_OUTPUT_ON_ERROR), "\n";
