@@ -317,6 +317,20 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     assert!(rows[0].seen.starts_with("limit row 'webhooks/*'"), "{}", rows[0].seen);
     assert!(of_kind(&report, "unresolved-middleware").is_empty(), "the lab registers the alias");
     assert_eq!(all_keys(&lab), before, "the dry run wrote nothing to Redis");
+
+    // verify says why the route answers 500: the exception the gateway logged for its request.
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "verify", "--route", "POST /api/v2/bookings", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let report: serde_json::Value = json(&out);
+    let headers = report["checks"].as_array().unwrap().iter().find(|c| c["name"] == "rate-limit headers").unwrap();
+    let evidence = headers["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains(
+            "the gateway logged ErrorException 'Undefined array key 1' at app/Http/Middleware/RateLimitMiddleware.php:"
+        ),
+        "{evidence}"
+    );
 }
 
 /// As deployed (the alias in a kernel the app never binds): preflight says

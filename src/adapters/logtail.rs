@@ -21,6 +21,25 @@ pub fn tail(path: &Path, max_bytes: u64) -> std::io::Result<String> {
     Ok(text.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or_default())
 }
 
+/// The file's length now: where `since` starts reading what comes next.
+pub fn end(path: &Path) -> Option<u64> {
+    std::fs::metadata(path).ok().map(|m| m.len())
+}
+
+/// What was appended to the file after `offset`, at most `max_bytes` of it
+/// (empty if the file shrank: rotated, so the offset means nothing).
+pub fn since(path: &Path, offset: u64, max_bytes: u64) -> std::io::Result<String> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    if len < offset {
+        return Ok(String::new());
+    }
+    file.seek(SeekFrom::Start(offset))?;
+    let mut buf = Vec::new();
+    file.take(max_bytes).read_to_end(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
 /// Laravel lines at ERROR or worse (`[ts] env.ERROR: …`) whose timestamp is
 /// at or after `since` (`YYYY-MM-DD HH:MM:SS`, compared as text).
 pub fn errors_since<'a>(text: &'a str, since: &str) -> Vec<&'a str> {

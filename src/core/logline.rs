@@ -187,6 +187,36 @@ pub fn timestamp_ms(ts: &str) -> Option<u64> {
     u64::try_from(secs).ok().map(|s| s * 1000)
 }
 
+/// An exception as Laravel logs it at ERROR or worse: `[ts] env.ERROR:
+/// message {"exception":"[object] (Class(code: N): message at /file:line)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedException {
+    pub class: String,
+    pub message: String,
+    pub file: String,
+    pub line: u64,
+}
+
+/// The exception on a log line (its first line: the trace follows on others).
+pub fn exception(line: &str) -> Option<LoggedException> {
+    let (_, level, body) = parts(line)?;
+    if !matches!(level, "ERROR" | "CRITICAL" | "ALERT" | "EMERGENCY") {
+        return None;
+    }
+    let rest = &body[body.find("{\"exception\":\"[object] (")? + "{\"exception\":\"[object] (".len()..];
+    let (class, rest) = rest.split_once("(code: ")?;
+    let (_, rest) = rest.split_once("): ")?;
+    let rest = rest.trim_end().strip_suffix(')').unwrap_or(rest.trim_end());
+    let (message, at) = rest.rsplit_once(" at ")?;
+    let (file, number) = at.rsplit_once(':')?;
+    Some(LoggedException {
+        class: class.replace("\\\\", "\\"),
+        message: message.to_string(),
+        file: file.replace("\\/", "/"),
+        line: number.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +272,21 @@ mod tests {
         assert_eq!(timestamp_ms("2024-02-29 23:59:59.123456"), Some(1_709_251_199_000));
         assert_eq!(timestamp_ms("2026-13-01 00:00:00"), None);
         assert_eq!(timestamp_ms("yesterday"), None);
+    }
+
+    #[test]
+    fn an_exception_is_read_from_its_first_line() {
+        let line = "[2026-12-06 05:47:44] lab.ERROR: Undefined array key 1 {\"exception\":\"[object] (ErrorException(code: 0): Undefined array key 1 at /srv/app/app/Http/Middleware/RateLimitMiddleware.php:77)";
+        let e = exception(line).unwrap();
+        assert_eq!(
+            (e.class.as_str(), e.message.as_str(), e.file.as_str(), e.line),
+            ("ErrorException", "Undefined array key 1", "/srv/app/app/Http/Middleware/RateLimitMiddleware.php", 77)
+        );
+        let nested = "[t] production.CRITICAL: x {\"exception\":\"[object] (Illuminate\\\\Contracts\\\\Container\\\\BindingResolutionException(code: 0): Target class [api.rate-limit] does not exist. at /a/b.php:879)";
+        let e = exception(nested).unwrap();
+        assert_eq!(e.class, "Illuminate\\Contracts\\Container\\BindingResolutionException");
+        assert_eq!(e.message, "Target class [api.rate-limit] does not exist.");
+        assert_eq!(exception("[t] lab.INFO: fine {\"exception\":\"[object] (E(code: 0): m at /f:1)"), None);
+        assert_eq!(exception("[t] lab.ERROR: no context"), None);
     }
 }

@@ -77,6 +77,14 @@ impl AppFindings {
     }
 }
 
+/// [`gather`] off the async workers; a panic there is unknown, not a pass.
+pub async fn gather_async(settings: &Settings) -> AppFindings {
+    let settings = settings.clone();
+    crate::ops::blocking::run("the middleware dry run", move || gather(&settings))
+        .await
+        .unwrap_or_else(|c| AppFindings { unknown: Some(c.evidence), ..AppFindings::default() })
+}
+
 /// Blocking: the dry run on a shadow of the app, and the findings from it.
 pub fn gather(settings: &Settings) -> AppFindings {
     match dry_run(settings) {

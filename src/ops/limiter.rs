@@ -58,6 +58,6 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
     }
 }
 
-fn has_app(settings: &Settings) -> bool {
+pub fn has_app(settings: &Settings) -> bool {
     settings.app_dir().join("artisan").is_file()
 }

@@ -24,17 +24,15 @@ use crate::settings::Settings;
 pub async fn gather(settings: &Settings) -> PreflightReport {
     let started = Instant::now();
     let app = settings.app_dir().to_path_buf();
-    let (for_detailed, for_host, for_bugs) = (settings.clone(), settings.clone(), settings.clone());
+    let (for_detailed, for_host) = (settings.clone(), settings.clone());
     let (health, detailed, redis_checks, host, ready, bugs) = tokio::join!(
         health(settings),
         blocking("health:detailed", move || vec![detailed_health(for_detailed)]),
         redis_checks(settings),
         blocking("host", move || host_checks(for_host)),
         crate::ops::rollback::prove_ahead(settings, Feature::RateLimit),
-        crate::ops::blocking::run("the middleware dry run", move || crate::ops::findings::gather(&for_bugs)),
+        crate::ops::findings::gather_async(settings),
     );
-    let bugs =
-        bugs.unwrap_or_else(|c| crate::ops::findings::AppFindings { unknown: Some(c.evidence), ..Default::default() });
     let integration = integration::assess(&read_sources(&app));
     let (owed, journal_check) = owed_work(settings);
     let mut checks = vec![app_check(settings), health];

@@ -52,7 +52,14 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         Ok(redis) => checks.push(breaker_closed(settings, redis).await),
         Err(e) => checks.push(Check::fail("breaker", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
     }
-    VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks }
+    // The gateway's own bugs, where its app is here to dry-run.
+    let mut findings = vec![];
+    if crate::ops::limiter::has_app(settings) {
+        let bugs = crate::ops::findings::gather_async(settings).await;
+        checks.push(bugs.check());
+        findings = bugs.findings;
+    }
+    VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks, findings }
 }
 
 /// The route must be one the gateway lists: a typo answers 404 with no
@@ -111,12 +118,18 @@ async fn limiter_checks(
         Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
     let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
+    let log = settings.log_file();
+    let log_at = crate::adapters::logtail::end(&log);
     let answer = match http.send(&route.method, &route.path, &[("X-Api-Key", key)], Some(&body)).await {
         Ok(a) => a,
         Err(e) => return vec![Check::fail("v2 request", e.to_string(), crate::ops::GATEWAY_DOWN_HINT)],
     };
     let shown = format!("{route} as {}", mask_secret(key));
-    let mut checks = vec![headers_check(&shown, &predicted, &answer), timing_check(&answer)];
+    let logged = match (answer.status >= 500, log_at) {
+        (true, Some(at)) => logged_exception(settings, &log, at).await,
+        _ => None,
+    };
+    let mut checks = vec![headers_check(&shown, &predicted, &answer, logged.as_deref()), timing_check(&answer)];
     if let Some(bucket) = settings.limiter.bucket_for(route) {
         let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
         checks.push(key_check(redis, &key, shape.window).await);
@@ -124,7 +137,28 @@ async fn limiter_checks(
     checks
 }
 
-fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
+/// The first exception the gateway's log recorded after `at` (the request
+/// just sent), as "Class 'message' at file:line", the file relative to the
+/// app. The log is written as the request ends: a short, bounded wait.
+async fn logged_exception(settings: &Settings, log: &std::path::Path, at: u64) -> Option<String> {
+    let app = settings.app_dir().display().to_string();
+    for _ in 0..LOG_WAIT_ROUNDS {
+        let text = crate::adapters::logtail::since(log, at, LOG_READ_MAX).unwrap_or_default();
+        if let Some(e) = text.lines().find_map(crate::core::logline::exception) {
+            let file = e.file.strip_prefix(&format!("{app}/")).unwrap_or(&e.file).to_string();
+            return Some(format!("{} '{}' at {file}:{}", e.class, e.message, e.line));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
+/// How long verify waits for a 500's exception in the log (rounds of 50 ms), and how much it reads.
+const LOG_WAIT_ROUNDS: u32 = 20;
+const LOG_READ_MAX: u64 = 1 << 20;
+
+fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange, logged: Option<&str>) -> Check {
+    let why_500 = logged.map(|e| format!("; the gateway logged {e}")).unwrap_or_default();
     let got = (answer.header_u64("x-ratelimit-limit"), answer.header_u64("x-ratelimit-remaining"));
     let want = (predicted.limit, predicted.remaining);
     let show = |v: Option<u64>| v.map_or("none".to_string(), |n| n.to_string());
@@ -148,7 +182,7 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
     if matches!(answer.status, 404 | 405) || (answer.status >= 500 && got == (None, None)) {
         return Check::fail(
             "rate-limit headers",
-            evidence,
+            format!("{evidence}{why_500}"),
             "the route did not answer: this proves nothing about the limiter",
         );
     }
@@ -162,7 +196,7 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
     if got != want {
         return Check::fail(
             "rate-limit headers",
-            evidence,
+            format!("{evidence}{why_500}"),
             "the gateway does not limit as configured: is api.rate-limit active and the config current?",
         );
     }
@@ -170,15 +204,18 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange) -> Check {
         let error = predicted.error.as_deref().unwrap_or("an entry throws");
         return Check::fail(
             "rate-limit headers",
-            format!("{evidence}; the model predicts this 500: {error}"),
+            format!("{evidence}; the model predicts this 500: {error}{why_500}"),
             "the limiter counts, then the route fails on every request: fix the middleware before activating",
         );
     }
     if answer.status >= 500 {
         return Check::warn(
             "rate-limit headers",
-            evidence,
-            "the limiter answers as modelled, but the route failed: read laravel.log",
+            format!("{evidence}{why_500}"),
+            match logged {
+                Some(_) => "the limiter answers as modelled, but the route failed with the exception above",
+                None => "the limiter answers as modelled, but the route failed and the log recorded no exception: read laravel.log",
+            },
         );
     }
     Check::pass("rate-limit headers", evidence)
@@ -277,7 +314,7 @@ mod tests {
     #[test]
     fn a_500_the_shape_predicts_fails_and_says_why() {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/v2/bookings");
-        let check = headers_check("bookings", &predicted, &answer(500, "30", "29"));
+        let check = headers_check("bookings", &predicted, &answer(500, "30", "29"), None);
         assert_eq!(check.verdict, CheckVerdict::Fail);
         assert!(check.evidence.contains("Undefined array key 1"), "{}", check.evidence);
     }
@@ -287,14 +324,14 @@ mod tests {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "GET /api/v2/test");
         let mut bare = answer(200, "", "");
         bare.headers.clear();
-        let check = headers_check("test", &predicted, &bare);
+        let check = headers_check("test", &predicted, &bare, None);
         assert_eq!(check.verdict, CheckVerdict::Unknown, "{check:?}");
     }
 
     #[test]
     fn a_route_the_shape_cannot_model_is_unknown_never_pass() {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/retell/check-customer");
-        let check = headers_check("retell", &predicted, &answer(200, "100", "99"));
+        let check = headers_check("retell", &predicted, &answer(200, "100", "99"), None);
         assert_eq!(check.verdict, CheckVerdict::Unknown);
         assert!(check.evidence.contains("retell.call.ratelimit"), "{}", check.evidence);
     }

@@ -16,11 +16,16 @@ pub struct VerifyReport {
     /// The identity the request was sent as (API key masked).
     pub identity: String,
     pub checks: Vec<Check>,
+    /// The gateway's own bugs, from a dry run of its middleware stacks
+    /// (where the app is at hand).
+    #[serde(default)]
+    pub findings: Vec<crate::core::findings::Finding>,
 }
 
 impl Human for VerifyReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         writeln!(w, "{}", checks_table(&self.checks, style))?;
+        crate::report::findings::write(w, style, &self.findings)?;
         match self.decision {
             Decision::Go => writeln!(w, "{}", style.good("verified")),
             Decision::NoGo => {
@@ -50,6 +55,7 @@ mod tests {
                 Check::pass("health", "200 in 12 ms"),
                 Check::fail("limiter key", "connection refused", crate::ops::REDIS_DOWN_HINT),
             ],
+            findings: vec![],
         };
         let text = crate::report::plain_text(&report);
         assert!(text.contains("verification failed (limiter key)"), "{text}");
