@@ -318,8 +318,22 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     assert!(of_kind(&report, "unresolved-middleware").is_empty(), "the lab registers the alias");
     assert_eq!(all_keys(&lab), before, "the dry run wrote nothing to Redis");
 
-    // verify says why the route answers 500: the exception the gateway logged for its request.
+    // plan review against this app: the sed lands on GET v2/test, and the claims the findings contradict.
     let config = lab.report.config.display().to_string();
+    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/production-activation-plan.md");
+    let out = gatewayctl(&["--config", &config, "plan", "review", plan, "--format", "json"]);
+    let review: serde_json::Value = json(&out);
+    let at = |line: u64| -> String {
+        let found = review["findings"].as_array().unwrap().iter().filter(|f| f["line"] == line);
+        found.map(|f| format!("{} {}", f["severity"], f["actually"])).collect::<Vec<_>>().join("\n")
+    };
+    let sed = at(419);
+    assert!(sed.contains("today lines 161-164") && sed.contains("Route::get('v2/test'"), "{sed}");
+    assert!(sed.contains("removes GET v2/test and leaves the limiter on"), "{sed}");
+    assert!(at(63).contains("no booking succeeds") && at(63).contains("Undefined array key 1"), "{}", at(63));
+    assert!(at(64).contains("leaves the limiter on"), "{}", at(64));
+
+    // verify says why the route answers 500: the exception the gateway logged for its request.
     let out = gatewayctl(&["--config", &config, "verify", "--route", "POST /api/v2/bookings", "--format", "json"]);
     assert_eq!(code(&out), 1);
     let report: serde_json::Value = json(&out);
@@ -355,4 +369,12 @@ fn as_deployed_preflight_names_the_alias_the_app_never_loads_and_its_fix() {
     assert!(f.seen.contains("its HTTP kernel is App\\Http\\DeployedKernel"), "{}", f.seen);
     assert!(f.effect.starts_with("500 on every request to these 10 route(s)"), "{}", f.effect);
     assert!(f.fix.contains("'api.rate-limit' => \\App\\Http\\Middleware\\RateLimitMiddleware::class"), "{}", f.fix);
+    // plan review: the plan's "Registered in Kernel.php" is contradicted at its line.
+    let config = lab.report.config.display().to_string();
+    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/production-activation-plan.md");
+    let review: serde_json::Value =
+        json(&gatewayctl(&["--config", &config, "plan", "review", plan, "--format", "json"]));
+    let kernel = review["findings"].as_array().unwrap().iter().find(|f| f["line"] == 25).expect("line 25");
+    assert_eq!(kernel["severity"], "wrong");
+    assert!(kernel["actually"].as_str().unwrap().starts_with("middleware 'api.rate-limit' on 10 route(s)"), "{kernel}");
 }

@@ -59,6 +59,11 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let limiter = app.shape;
     // Where the limiter's keys live: the shape's database and prefixes.
     let limiter_prefix = limiter.stored_name(&settings.file.redis.prefix, "");
+    // The gateway's own bugs, where an app is at hand: the plan's claims are held against them.
+    let app_findings = match crate::ops::limiter::has_app(&settings) {
+        true => crate::ops::findings::gather(&settings).findings,
+        false => vec![],
+    };
     let know = Knowledge {
         limiter: &limiter,
         breakers: &settings.breakers,
@@ -67,6 +72,7 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         fpm_unit: &settings.file.service.unit,
         app_lines: &app_lines,
         framework: &framework,
+        app_findings: &app_findings,
     };
     let report = PlanReviewReport {
         plan: args.plan.display().to_string(),

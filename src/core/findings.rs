@@ -390,11 +390,11 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
             (1..=limit.saturating_mul(2) + 2).find(|&n| fixed.decide(&mut keys, n, &request, &client).status == 429);
         let name = route_name(&r.method, &r.uri);
         let names: Vec<String> = entries.iter().map(Entry::name).collect();
-        let today = dry
-            .entries
-            .iter()
-            .any(|e| route_name(&e.method, &e.uri) == name && e.outcome.as_ref().is_some_and(|o| o.thrown.is_some()));
-        let when = if today { "once its entries work" } else { "today" };
+        // Broken today (an entry throws, a name resolves to nothing): the
+        // double count waits for those fixes.
+        let broken = dry.entries.iter().any(|e| route_name(&e.method, &e.uri) == name && e.thrown().is_some())
+            || dry.unresolved.iter().any(|u| route_name(&u.method, &u.uri) == name);
+        let when = if broken { "once its middleware works" } else { "today" };
         out.push(Finding {
             kind: "repeated-limiter".into(),
             seen: format!("{name} runs the gateway's limiter {} times: {}", entries.len(), names.join(", ")),
@@ -406,7 +406,7 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
                 None => format!("{when}, each request counts {} times against the route's {limit}", entries.len()),
             },
             fix: "name the limiter once per route: drop it from the group, or the parameterless entry where a route gives its own limit".into(),
-            harmful: !today,
+            harmful: !broken,
             routes: vec![name],
         });
     }

@@ -156,7 +156,7 @@ fn a_limiter_twice_on_a_route_halves_its_limit_once_the_entries_work() {
     assert_eq!(f.routes, ["POST api/v2/bookings"]);
     assert_eq!(
         f.effect,
-        "once its entries work, each request counts 2 times: request 16 in a window is refused, where the route says 30"
+        "once its middleware works, each request counts 2 times: request 16 in a window is refused, where the route says 30"
     );
     assert!(!f.harmful, "latent while the entry throws");
 }

@@ -15,6 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::core::breaker::BreakerConfig;
+use crate::core::findings::Finding;
 use crate::core::limiter::{Identity, LimiterShape, Schedule};
 use crate::core::route::Route;
 
@@ -76,6 +77,8 @@ pub struct Knowledge<'a> {
     /// A file of the Laravel framework the app runs, by its path under
     /// `Illuminate/` (`Foundation/Console/ConfigClearCommand.php`).
     pub framework: &'a Framework<'a>,
+    /// The gateway's own bugs, read from the app (empty without one).
+    pub app_findings: &'a [Finding],
 }
 
 pub type Framework<'a> = dyn Fn(&str) -> Option<String> + 'a;
@@ -143,8 +146,85 @@ pub fn review(markdown: &str, know: &Knowledge) -> Vec<PlanFinding> {
     }
     breaker_prose(markdown, know, &mut found);
     prose_expectations(markdown, &mut found);
+    contradicted_claims(markdown, know, &mut found);
     found.sort_by_key(|f| (f.line, f.severity));
     found
+}
+
+/// The plan's claims that what was read from the app contradicts: an alias
+/// "registered in Kernel.php" the app never loads, "N bookings/min" on a
+/// route whose entry throws or whose limiter counts twice, and a rollback
+/// "(N seconds)" whose line-number edit lands on other code. Each at its
+/// line, quoting the finding's evidence.
+fn contradicted_claims(markdown: &str, know: &Knowledge, found: &mut Vec<PlanFinding>) {
+    let all = know.app_findings;
+    let of_kind = |kind: &str| all.iter().find(|f| f.kind == kind);
+    let on = |kind: &str, route: &str| all.iter().find(|f| f.kind == kind && f.routes.iter().any(|r| r == route));
+    // The limiter's own alias first among names that resolve to nothing: the claims are about it.
+    let unresolved = all.iter().find(|f| {
+        f.kind == "unresolved-middleware"
+            && know.limiter.gateway_middleware.iter().any(|m| f.seen.starts_with(&format!("middleware '{m}'")))
+    });
+    let sed_misses = found.iter().any(|f| f.plan.contains("sed") && f.actually.contains("leaves the limiter on"));
+    for (i, line) in markdown.lines().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        let quote = || line.trim().trim_start_matches(['-', '*', ' ']).chars().take(120).collect::<String>();
+        let mut push = |actually: String, instead: &str| {
+            found.push(PlanFinding {
+                line: i + 1,
+                severity: Severity::Wrong,
+                plan: quote(),
+                actually,
+                instead: instead.into(),
+            })
+        };
+        if lower.contains("registered in kernel.php") {
+            if let Some(f) = unresolved.or_else(|| of_kind("unresolved-middleware")) {
+                push(format!("{}; {}", f.seen, f.effect), &f.fix);
+            }
+        }
+        if lower.contains("bookings/min") {
+            let bookings = |f: &&Finding| f.routes.iter().any(|r| r == "POST api/v2/bookings");
+            if let Some(f) = unresolved.filter(bookings).or_else(|| on("unresolved-middleware", "POST api/v2/bookings"))
+            {
+                push(format!("no booking succeeds: {}; {}", f.seen, f.effect), &f.fix);
+            } else if let Some(f) = on("entry-throws", "POST api/v2/bookings") {
+                let later = on("repeated-limiter", "POST api/v2/bookings").map(|r| format!("; {}", r.effect));
+                push(
+                    format!("no booking succeeds: {}: {}{}", f.seen, f.effect, later.unwrap_or_default()),
+                    "gatewayctl preflight (names the gateway's own bugs before any traffic)",
+                );
+            } else if let Some(r) = on("repeated-limiter", "POST api/v2/bookings") {
+                push(format!("{}: {}", r.seen, r.effect), &r.fix);
+            }
+        }
+        if sed_misses && lower.contains("rollback:") && lower.contains("middleware") && lower.contains("second") {
+            push(
+                "the plan's rollback edits routes/api.php by line number, and those lines hold another route: it leaves the limiter on (see the sed line)".into(),
+                "gatewayctl rollback rate-limit (edits the middleware lists by PHP structure, proven, undoable)",
+            );
+        }
+    }
+}
+
+/// The routes PHP lines define (`Route::get('v2/test', …)`), as "GET v2/test".
+fn routes_defined(lines: &[String]) -> Vec<String> {
+    let text = lines.join(" ");
+    let mut out = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("Route::") {
+        rest = &rest[at + "Route::".len()..];
+        let verb: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let after = rest[verb.len()..].trim_start();
+        let Some(args) = after.strip_prefix('(') else { continue };
+        let args = args.trim_start();
+        let Some(quote) = args.chars().next().filter(|c| *c == '\'' || *c == '"') else { continue };
+        let Some(end) = args[1..].find(quote) else { continue };
+        if matches!(verb.as_str(), "get" | "post" | "put" | "patch" | "delete" | "options" | "any") {
+            out.push(format!("{} {}", verb.to_ascii_uppercase(), &args[1..1 + end]));
+        }
+    }
+    out
 }
 
 /// A section whose headings promise a check ("Success Criteria",
@@ -695,11 +775,21 @@ fn sed_by_line(args: &[String], know: &Knowledge, push: &mut Push) {
         Some(lines) if lines.is_empty() => {
             push(Severity::Wrong, format!("{by_number}; {file} has no line {first}"), instead)
         }
-        Some(lines) => push(
-            Severity::Wrong,
-            format!("{by_number}; today lines {first}-{last} of {file} hold: {}", shown(&lines)),
-            instead,
-        ),
+        Some(lines) => {
+            let routes = routes_defined(&lines);
+            let does = match (file.ends_with("routes/api.php"), routes.is_empty()) {
+                (true, false) => {
+                    format!(" (commenting them out removes {} and leaves the limiter on)", routes.join(", "))
+                }
+                (true, true) => " (none of them names the limiter: it stays on)".to_string(),
+                (false, _) => String::new(),
+            };
+            push(
+                Severity::Wrong,
+                format!("{by_number}; today lines {first}-{last} of {file} hold: {}{does}", shown(&lines)),
+                instead,
+            )
+        }
         None => push(Severity::Wrong, by_number, instead),
     }
 }
@@ -1041,6 +1131,7 @@ mod tests {
             fpm_unit: "php8.3-fpm",
             app_lines: &lines,
             framework: &framework,
+            app_findings: &[],
         };
         review(plan, &know)
     }
@@ -1085,5 +1176,58 @@ mod tests {
             after: String::new(),
         };
         assert_eq!(commands(&b), [(11, "curl -s  -X GET http://x/api".to_string()), (13, "ls".to_string())]);
+    }
+
+    #[test]
+    fn routes_defined_reads_route_definitions_from_lines() {
+        let lines = [
+            "// Test route without middleware",
+            "Route::get('v2/test', [",
+            "    V2Controller::class, 'answer',",
+            "]);",
+        ];
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(routes_defined(&lines), ["GET v2/test"]);
+        assert_eq!(routes_defined(&["Route::post(\"a\", X::class); Route::middleware('x')".into()]), ["POST a"]);
+        assert!(routes_defined(&["Route::get(".into()]).is_empty(), "cut short: nothing, no panic");
+    }
+
+    #[test]
+    fn claims_the_app_contradicts_are_wrong_at_their_line() {
+        let limiter = LimiterShape::askproai_2025_10();
+        let breakers = std::collections::BTreeMap::new();
+        let lines = |_: &str, _: Range<usize>| None;
+        let framework = |_: &str| None;
+        let finding = |kind: &str, seen: &str| Finding {
+            kind: kind.into(),
+            seen: seen.into(),
+            effect: "500 on every request".into(),
+            fix: "the fix".into(),
+            harmful: true,
+            routes: vec!["POST api/v2/bookings".into()],
+        };
+        let findings = [
+            finding("unresolved-middleware", "middleware 'api.logging' on 1 route(s)"),
+            finding("unresolved-middleware", "middleware 'api.rate-limit' on 1 route(s)"),
+        ];
+        let know = Knowledge {
+            limiter: &limiter,
+            breakers: &breakers,
+            redis_prefix: "",
+            redis_db: 0,
+            fpm_unit: "php8.3-fpm",
+            app_lines: &lines,
+            framework: &framework,
+            app_findings: &findings,
+        };
+        let plan = "# Plan\n\n- **RateLimitMiddleware**: Registered in Kernel.php\n- Current Limits: 30 bookings/min\n";
+        let found = review(plan, &know);
+        assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), [3, 4], "{found:#?}");
+        assert!(
+            found.iter().all(|f| f.severity == Severity::Wrong && f.actually.contains("'api.rate-limit'")),
+            "{found:#?}"
+        );
+        let none = Knowledge { app_findings: &[], ..know };
+        assert!(review(plan, &none).is_empty(), "without the app, nothing is claimed");
     }
 }
