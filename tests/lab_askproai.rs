@@ -345,6 +345,18 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
         ),
         "{evidence}"
     );
+    assert!(
+        report["findings"].as_array().unwrap().iter().any(|f| f["kind"] == "entry-throws"),
+        "verify shows them too"
+    );
+
+    // And the post-activation report.
+    let out = gatewayctl(&["--config", &config, "report", "--format", "json"]);
+    let review: serde_json::Value = json(&out);
+    let kinds: Vec<&str> = review["findings"].as_array().unwrap().iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert!(kinds.contains(&"entry-throws") && kinds.contains(&"repeated-limiter"), "{kinds:?}");
+    let text = crate::harness::stdout(&gatewayctl(&["--config", &config, "report"]));
+    assert!(text.contains("The gateway's own bugs"), "{text}");
 }
 
 /// As deployed (the alias in a kernel the app never binds): preflight says

@@ -437,7 +437,13 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         .filter(|e| worth_listing(e))
         .map(|e| JournalLine { ts: e.ts.clone(), run: e.run.clone(), what: crate::ops::status::describe(&e.event) })
         .collect();
+    // The gateway's own bugs, where its app is here to dry-run.
+    let findings = match crate::ops::limiter::has_app(settings) {
+        true => crate::ops::findings::gather_async(settings).await.findings,
+        false => vec![],
+    };
     Ok(ReviewReport {
+        findings,
         generated_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         from_ms: start,
         to_ms: now,

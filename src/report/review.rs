@@ -51,6 +51,10 @@ pub struct ReviewReport {
     pub journal: Vec<JournalLine>,
     /// What the report could not see, said plainly.
     pub notes: Vec<String>,
+    /// The gateway's own bugs, from a dry run of its middleware stacks
+    /// (where the app is at hand).
+    #[serde(default)]
+    pub findings: Vec<crate::core::findings::Finding>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -430,6 +434,24 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
         }],
     });
 
+    if !r.findings.is_empty() {
+        out.push(Section {
+            title: "The gateway's own bugs".into(),
+            blocks: vec![Block::Table {
+                head: ["bug", "seen", "what it will do", "what to do instead"].map(String::from).to_vec(),
+                rows: r
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        let bug =
+                            format!("{} ({})", f.kind, if f.harmful { "breaks requests today" } else { "latent" });
+                        vec![bug, f.seen.clone(), f.effect.clone(), f.fix.clone()]
+                    })
+                    .collect(),
+            }],
+        });
+    }
+
     out.push(Section {
         title: "What was done (journal)".into(),
         blocks: vec![if r.journal.is_empty() {
@@ -656,6 +678,14 @@ mod tests {
             criteria: vec![],
             journal: vec![JournalLine { ts: "t".into(), run: evil.into(), what: evil.into() }],
             notes: vec![evil.into()],
+            findings: vec![crate::core::findings::Finding {
+                kind: "entry-throws".into(),
+                seen: evil.into(),
+                effect: evil.into(),
+                fix: evil.into(),
+                harmful: true,
+                routes: vec![evil.into()],
+            }],
         }
     }
 
