@@ -55,6 +55,7 @@ pub mod logscan;
 pub mod pattern;
 pub mod php;
 pub mod planreview;
+pub mod probe;
 pub mod replay;
 pub mod review;
 pub mod rng;
