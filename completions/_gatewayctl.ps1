@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('integrate', 'integrate', [CompletionResultType]::ParameterValue, 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Learn the running gateway''s limiter by experiment, with one throwaway identity')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
@@ -682,6 +683,56 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'gatewayctl;model' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send one throwaway identity''s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer''s form')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;model;probe' {
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'The limited route to probe, "METHOD /path" (default: the configured shape''s with the smallest limit)')
+            [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Refuse to start if the probe would need more requests than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
+            [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests it would send and the keys it would read; send nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'gatewayctl;model;help' {
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send one throwaway identity''s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer''s form')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'gatewayctl;model;help;probe' {
+            break
+        }
+        'gatewayctl;model;help;help' {
             break
         }
         'gatewayctl;simulate' {
@@ -1522,6 +1573,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('integrate', 'integrate', [CompletionResultType]::ParameterValue, 'Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed')
             [CompletionResult]::new('stress', 'stress', [CompletionResultType]::ParameterValue, 'Phase 5A: send requests and hold every answer against the model')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Learn the running gateway''s limiter by experiment, with one throwaway identity')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Play requests or upstream failures through the gateway model, touching nothing')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Count or list Redis keys with SCAN (never KEYS), prefix applied')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A real local replica of the gateway to rehearse on: up, down, status, upstream')
@@ -1627,6 +1679,13 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;watch' {
+            break
+        }
+        'gatewayctl;help;model' {
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send one throwaway identity''s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer''s form')
+            break
+        }
+        'gatewayctl;help;model;probe' {
             break
         }
         'gatewayctl;help;simulate' {

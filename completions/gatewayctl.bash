@@ -61,6 +61,9 @@ _gatewayctl() {
             gatewayctl,manpages)
                 cmd="gatewayctl__subcmd__manpages"
                 ;;
+            gatewayctl,model)
+                cmd="gatewayctl__subcmd__model"
+                ;;
             gatewayctl,plan)
                 cmd="gatewayctl__subcmd__plan"
                 ;;
@@ -238,6 +241,9 @@ _gatewayctl() {
             gatewayctl__subcmd__help,manpages)
                 cmd="gatewayctl__subcmd__help__subcmd__manpages"
                 ;;
+            gatewayctl__subcmd__help,model)
+                cmd="gatewayctl__subcmd__help__subcmd__model"
+                ;;
             gatewayctl__subcmd__help,plan)
                 cmd="gatewayctl__subcmd__help__subcmd__plan"
                 ;;
@@ -342,6 +348,9 @@ _gatewayctl() {
                 ;;
             gatewayctl__subcmd__help__subcmd__logs,scan)
                 cmd="gatewayctl__subcmd__help__subcmd__logs__subcmd__scan"
+                ;;
+            gatewayctl__subcmd__help__subcmd__model,probe)
+                cmd="gatewayctl__subcmd__help__subcmd__model__subcmd__probe"
                 ;;
             gatewayctl__subcmd__help__subcmd__plan,review)
                 cmd="gatewayctl__subcmd__help__subcmd__plan__subcmd__review"
@@ -481,6 +490,18 @@ _gatewayctl() {
             gatewayctl__subcmd__logs__subcmd__help,scan)
                 cmd="gatewayctl__subcmd__logs__subcmd__help__subcmd__scan"
                 ;;
+            gatewayctl__subcmd__model,help)
+                cmd="gatewayctl__subcmd__model__subcmd__help"
+                ;;
+            gatewayctl__subcmd__model,probe)
+                cmd="gatewayctl__subcmd__model__subcmd__probe"
+                ;;
+            gatewayctl__subcmd__model__subcmd__help,help)
+                cmd="gatewayctl__subcmd__model__subcmd__help__subcmd__help"
+                ;;
+            gatewayctl__subcmd__model__subcmd__help,probe)
+                cmd="gatewayctl__subcmd__model__subcmd__help__subcmd__probe"
+                ;;
             gatewayctl__subcmd__plan,help)
                 cmd="gatewayctl__subcmd__plan__subcmd__help"
                 ;;
@@ -584,7 +605,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -i -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help --version activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
+            opts="-v -q -i -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help --version activate logs preflight cache reload verify rollback integrate stress watch model simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,7 +1759,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__help)
-            opts="activate logs preflight cache reload verify rollback integrate stress watch simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
+            opts="activate logs preflight cache reload verify rollback integrate stress watch model simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,6 +2321,34 @@ _gatewayctl() {
         gatewayctl__subcmd__help__subcmd__manpages)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__model)
+            opts="probe"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__help__subcmd__model__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3809,6 +3858,140 @@ _gatewayctl() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__model)
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__model__subcmd__help)
+            opts="probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__model__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__model__subcmd__help__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        gatewayctl__subcmd__model__subcmd__probe)
+            opts="-v -q -i -h --route --max-requests --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-requests)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -115,6 +115,12 @@ pub enum Command {
     )]
     /// Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback
     Watch(commands::watch::WatchArgs),
+    #[command(
+        after_help = "Examples:\n  gatewayctl model probe\n  gatewayctl model probe --route \"POST /api/v2/availability/simple\" --dry-run"
+    )]
+    /// Learn the running gateway's limiter by experiment, with one throwaway identity
+    #[command(subcommand)]
+    Model(commands::model::ModelCommand),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
     Simulate(commands::simulate::SimulateCommand),

@@ -45,6 +45,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Rollback(cmd) => commands::rollback::exec(cmd, &mut ctx).await,
         Command::Integrate(cmd) => commands::integrate::exec(cmd, &mut ctx).await,
         Command::Stress(cli::StressCommand::RateLimit(args)) => commands::stress::exec(args, &mut ctx).await,
+        Command::Model(cmd) => commands::model::exec(cmd, &mut ctx).await,
         Command::Watch(args) => commands::watch::exec(args, &mut ctx).await,
         Command::Simulate(cmd) => commands::simulate::exec(cmd, &mut ctx),
         Command::Keys(cmd) => commands::keys::exec(cmd, &mut ctx).await,

@@ -469,6 +469,18 @@ impl Redis {
         Ok(u64::try_from(ms).ok())
     }
 
+    /// PTTL as Redis answers it: milliseconds, -1 without expiry, -2 missing.
+    pub async fn pttl_raw(&mut self, key: &str) -> Result<i64, RedisError> {
+        let full = format!("{}{key}", self.target.prefix);
+        self.run_key("PTTL", redis::cmd("PTTL").arg(&full), &full).await
+    }
+
+    /// The databases `INFO keyspace` lists (those that hold keys), ascending.
+    pub async fn keyspace_dbs(&mut self) -> Result<Vec<u32>, RedisError> {
+        let text: String = self.run("INFO", redis::cmd("INFO").arg("keyspace")).await?;
+        Ok(keyspace_dbs(&text))
+    }
+
     /// Counts the distinct keys matching `pattern` (unprefixed) with SCAN.
     pub async fn count(&mut self, pattern: &str, progress: &mut dyn FnMut(ScanProgress)) -> Result<u64, RedisError> {
         Ok(self.count_by_server(pattern, progress).await?.total)
@@ -936,6 +948,15 @@ pub fn escape_glob(text: &str) -> String {
 }
 
 /// Parses INFO's `field:value` lines, skipping `# Section` headers.
+/// `db1:keys=3,expires=0,avg_ttl=0` lines of `INFO keyspace`: the database numbers.
+pub fn keyspace_dbs(text: &str) -> Vec<u32> {
+    let mut dbs: Vec<u32> =
+        text.lines().filter_map(|l| l.strip_prefix("db")?.split_once(':')?.0.parse().ok()).collect();
+    dbs.sort_unstable();
+    dbs.dedup();
+    dbs
+}
+
 pub fn parse_info(text: &str) -> BTreeMap<String, String> {
     text.lines()
         .filter(|l| !l.starts_with('#'))

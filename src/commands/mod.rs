@@ -16,6 +16,7 @@ pub mod keys;
 pub mod lab;
 pub mod logs;
 pub mod manpages;
+pub mod model;
 pub mod plan;
 pub mod preflight;
 pub mod reload;

@@ -68,7 +68,7 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         limiter: &limiter,
         breakers: &settings.breakers,
         redis_prefix: &limiter_prefix,
-        redis_db: limiter.storage.database.unwrap_or_else(|| redis_db(&settings.file.redis.url)),
+        redis_db: limiter.storage.database.unwrap_or_else(|| crate::ops::redis_db(&settings.file.redis.url)),
         fpm_unit: &settings.file.service.unit,
         app_lines: &app_lines,
         framework: &framework,
@@ -97,9 +97,4 @@ fn read_app_lines(app_dir: &Path, file: &str, range: Range<usize>) -> Option<Vec
     })?;
     let text = std::fs::read_to_string(found).ok()?;
     Some(text.lines().skip(range.start.saturating_sub(1)).take(range.len()).map(str::to_string).collect())
-}
-
-/// The database a redis:// URL names (its path), 0 when it names none.
-fn redis_db(url: &str) -> u32 {
-    url.split("://").nth(1).and_then(|rest| rest.split_once('/')).and_then(|(_, db)| db.parse().ok()).unwrap_or(0)
 }

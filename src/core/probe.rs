@@ -137,7 +137,13 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
             );
             let db = configured.db.to_string();
             push("database", c.key.db.to_string(), db, format!("{} is in database {}", c.key.name, c.key.db));
-            push("prefixes", c.prefix.clone(), configured_prefix.clone(), format!("{} before rate_limit:", c.prefix));
+            let shown = |p: &str| if p.is_empty() { "(none)".to_string() } else { p.to_string() };
+            push(
+                "prefixes",
+                shown(&c.prefix),
+                shown(&configured_prefix),
+                format!("{} before rate_limit:", shown(&c.prefix)),
+            );
             let scope = match c.scope == md5_hex(path) {
                 true => CounterScope::Path,
                 false => CounterScope::Bucket,

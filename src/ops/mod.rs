@@ -16,6 +16,7 @@ pub mod integrate;
 pub mod limiter;
 pub mod logscan;
 pub mod preflight;
+pub mod probe;
 pub mod reload;
 pub mod review;
 pub mod rollback;
@@ -68,6 +69,11 @@ pub fn limiter_target(settings: &Settings) -> RedisTarget {
     }
     target.prefix = settings.limiter.stored_name(&settings.file.redis.prefix, "");
     target
+}
+
+/// The database a redis:// URL names (its path), 0 when it names none.
+pub fn redis_db(url: &str) -> u32 {
+    url.split("://").nth(1).and_then(|rest| rest.split_once('/')).and_then(|(_, db)| db.parse().ok()).unwrap_or(0)
 }
 
 /// The PHP binary for artisan.

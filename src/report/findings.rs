@@ -17,7 +17,7 @@ pub fn write(w: &mut dyn Write, style: &Style, findings: &[Finding]) -> io::Resu
     let mut t = table::new(&["bug", "seen, what it will do, what to do instead"]);
     for f in findings {
         let bug = match f.harmful {
-            true => style.bad(&format!("{}\n(breaks requests today)", f.kind)),
+            true => style.bad(&format!("{}\n(harmful today)", f.kind)),
             false => style.warn(&format!("{}\n(latent)", f.kind)),
         };
         t.add_row(vec![Cell::new(bug), Cell::new(format!("seen: {}\nwill: {}\nfix:  {}", f.seen, f.effect, f.fix))]);

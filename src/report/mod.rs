@@ -20,6 +20,7 @@ pub mod lab;
 pub mod logs;
 pub mod plan;
 pub mod preflight;
+pub mod probe;
 pub mod progress;
 pub mod reload;
 pub mod review;

@@ -1,0 +1,53 @@
+//! `gatewayctl model probe`: learn a running gateway's limiter by
+//! experiment, with one throwaway identity and a bounded budget (ops::probe).
+
+use clap::{Args, Subcommand};
+
+use crate::commands::Context;
+use crate::core::limiter::mask_secret;
+use crate::core::route::Route;
+use crate::exit;
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Send one throwaway identity's requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer's form
+    Probe(ProbeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// The limited route to probe, "METHOD /path" (default: the configured shape's with the smallest limit)
+    #[arg(long)]
+    pub route: Option<Route>,
+    /// Refuse to start if the probe would need more requests than this
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub max_requests: u64,
+    /// Show the requests it would send and the keys it would read; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
+    let ModelCommand::Probe(args) = cmd;
+    let settings = ctx.gateway()?;
+    let plan = crate::ops::probe::plan(&settings, args.route.as_ref(), args.max_requests)?;
+    let said = format!(
+        "probe: up to {} request(s) to {} (limit {} expected) as X-Api-Key {}, this identity's keys read in every database and deleted after",
+        plan.requests,
+        plan.request,
+        plan.limit,
+        mask_secret(&plan.key)
+    );
+    if args.dry_run {
+        ctx.out.status(&said);
+        ctx.out.status("dry run: nothing sent");
+        return Ok(exit::OK);
+    }
+    ctx.out.status(&said);
+    let report =
+        crate::ops::probe::run(&settings, &plan, &mut |n, of| ctx.out.detail(&format!("request {n}/{of}"))).await?;
+    ctx.out.emit(&report)?;
+    let failed =
+        report.findings.iter().any(|f| f.kind == "route-fails") || report.learned.iter().any(|l| l.value == "unknown");
+    Ok(if failed { exit::CHECK_FAILED } else { exit::OK })
+}

@@ -1,0 +1,264 @@
+//! `model probe`: one throwaway identity, a bounded budget, and the
+//! identity's own keys read after each answer, in every database Redis
+//! lists, found by the md5 of its identity strings (core::probe learns the
+//! shape from them). Only that identity's keys are ever read or deleted.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+
+use crate::adapters::http::Http;
+use crate::adapters::redis::{escape_glob, Redis, RedisTarget};
+use crate::core::limiter::{mask_secret, md5_hex, Entry, LimiterShape};
+use crate::core::probe::{self, Configured, Sample, SeenKey};
+use crate::core::route::Route;
+use crate::exit::UsageError;
+use crate::report::probe::ProbeReport;
+use crate::settings::Settings;
+
+/// Requests sent after the first refusal, to see whether refusals count.
+const AFTER_REFUSAL: u64 = 3;
+/// The pause between the first two requests: long enough for the TTL to
+/// show a fixed window from a refreshed one.
+const WINDOW_GAP: Duration = Duration::from_millis(1100);
+/// Keys of the probe's identity read at most (a limiter writes a handful).
+const MAX_KEYS: usize = 50;
+
+/// What the probe will do, before it does it.
+pub struct Plan {
+    pub route: Route,
+    /// The route as a request path (`{id}` given a value).
+    pub request: Route,
+    pub key: String,
+    /// The limit the configured shape expects there.
+    pub limit: u64,
+    pub requests: u64,
+}
+
+/// The probe's plan: the route (given, or the configured shape's limited
+/// route with the smallest limit and no parameterised entry) and the
+/// requests it needs (the limit, the first refusal, three more).
+pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> anyhow::Result<Plan> {
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let route = match route {
+        Some(r) => r.clone(),
+        None => default_route(&shape).ok_or_else(|| {
+            UsageError("the configured shape names no limited route to probe: pass --route \"METHOD /path\"".into())
+        })?,
+    };
+    let request: Route = format!("{} {}", route.method, route.path.replace('*', "1"))
+        .parse()
+        .map_err(|e: crate::core::route::RouteError| UsageError(e.to_string()))?;
+    let limit = shape.bucket_for(&request).map(|b| b.limit).ok_or_else(|| {
+        UsageError(format!("the configured shape says {route} carries no limiter: pass --route with a limited route"))
+    })?;
+    let requests = limit + 1 + AFTER_REFUSAL;
+    if requests > max_requests {
+        return Err(UsageError(format!(
+            "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {AFTER_REFUSAL} more), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit"
+        ))
+        .into());
+    }
+    let key = format!("gatewayctl-probe-{:08x}", rand_u32());
+    Ok(Plan { route, request, key, limit, requests })
+}
+
+/// A limited route with no parameterised gateway entry, smallest limit first.
+fn default_route(shape: &LimiterShape) -> Option<Route> {
+    let mut candidates: Vec<(u64, Route)> = shape
+        .stacks
+        .iter()
+        .filter(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: None })))
+        .filter(|s| !s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: Some(_) } | Entry::Opaque { .. })))
+        .filter_map(|s| {
+            let request: Route = format!("{} {}", s.route.method, s.route.path.replace('*', "1")).parse().ok()?;
+            Some((shape.bucket_for(&request)?.limit, s.route.clone()))
+        })
+        .collect();
+    candidates.sort_by_key(|(limit, r)| (*limit, r.to_string()));
+    candidates.into_iter().next().map(|(_, r)| r)
+}
+
+fn rand_u32() -> u32 {
+    let mut b = [0u8; 4];
+    if std::fs::File::open("/dev/urandom").and_then(|mut f| std::io::Read::read_exact(&mut f, &mut b)).is_err() {
+        b = (std::process::id() ^ crate::ops::now_ms() as u32).to_le_bytes();
+    }
+    u32::from_le_bytes(b)
+}
+
+/// One connection per database, no prefix: the probe reads full names.
+struct Databases {
+    base: RedisTarget,
+    open: std::collections::BTreeMap<u32, Redis>,
+}
+
+impl Databases {
+    async fn on(&mut self, db: u32) -> anyhow::Result<&mut Redis> {
+        if !self.open.contains_key(&db) {
+            let mut target = self.base.clone();
+            if target.cluster.is_none() {
+                let mut url = reqwest::Url::parse(&target.url).context("the [redis] url")?;
+                url.set_path(&format!("/{db}"));
+                target.url = url.to_string();
+            }
+            let redis = Redis::connect(&target).await?;
+            self.open.insert(db, redis);
+        }
+        Ok(self.open.get_mut(&db).expect("just opened"))
+    }
+
+    /// Every key of the probe's identity: names holding the md5 of one of
+    /// its identity strings, or the key itself, in each database listed.
+    async fn find(&mut self, key: &str) -> anyhow::Result<Vec<(u32, String)>> {
+        let mut dbs = self.on(0).await?.keyspace_dbs().await?;
+        if self.base.cluster.is_some() {
+            dbs = vec![0];
+        }
+        let mut needles: Vec<String> = probe::identity_forms(key).iter().map(|(_, f)| md5_hex(f)).collect();
+        needles.push(key.to_string());
+        let mut found = Vec::new();
+        for db in dbs {
+            let redis = self.on(db).await?;
+            for needle in &needles {
+                for name in redis.list(&format!("*{}*", escape_glob(needle)), MAX_KEYS, &mut |_| {}).await? {
+                    if !found.contains(&(db, name.clone())) {
+                        found.push((db, name));
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    async fn read(&mut self, keys: &[(u32, String)]) -> anyhow::Result<Vec<SeenKey>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for (db, name) in keys {
+            let redis = self.on(*db).await?;
+            // A key of another type (a serialized value reads fine; a hash does not) has no value.
+            let value = redis.get_many(std::slice::from_ref(name)).await.ok().and_then(|mut v| v.pop().flatten());
+            let pttl = redis.pttl_raw(name).await?;
+            out.push(SeenKey { db: *db, name: name.clone(), value, pttl_ms: (pttl != -2).then_some(pttl) });
+        }
+        Ok(out)
+    }
+}
+
+/// Runs the probe: the requests in order, the identity's keys read after
+/// each, then deleted by exact name. `progress` hears each request.
+pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64, u64)) -> anyhow::Result<ProbeReport> {
+    let started = Instant::now();
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let g = &settings.file.gateway;
+    let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
+    let mut base = crate::ops::redis_target(settings);
+    base.prefix = String::new();
+    let mut dbs = Databases { base, open: Default::default() };
+    let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
+    let headers = [("X-Api-Key", plan.key.as_str()), ("Accept", "application/json")];
+    let clock = Instant::now();
+    let mut samples: Vec<Sample> = Vec::new();
+    let mut known: Vec<(u32, String)> = Vec::new();
+    let mut refused_at: Option<u64> = None;
+    let mut outcome: anyhow::Result<()> = Ok(());
+    for n in 1..=plan.requests {
+        if refused_at.is_some_and(|r| n > r + AFTER_REFUSAL) {
+            break;
+        }
+        if n == 2 {
+            tokio::time::sleep(WINDOW_GAP).await;
+        }
+        progress(n, plan.requests);
+        let answer = match http.send(&plan.request.method, &plan.request.path, &headers, Some(&body)).await {
+            Ok(a) => a,
+            Err(e) => {
+                outcome = Err(anyhow::Error::new(e).context(format!("request {n} of the probe")));
+                break;
+            }
+        };
+        // New keys appear on the first answer and on the first refusal (abuse, block).
+        if n == 1 || (answer.status == 429 && refused_at.is_none()) {
+            match dbs.find(&plan.key).await {
+                Ok(found) => {
+                    for k in found {
+                        if !known.contains(&k) {
+                            known.push(k);
+                        }
+                    }
+                }
+                Err(e) => {
+                    outcome = Err(e.context("reading the probe's keys"));
+                    break;
+                }
+            }
+        }
+        let keys = match dbs.read(&known).await {
+            Ok(k) => k,
+            Err(e) => {
+                outcome = Err(e.context("reading the probe's keys"));
+                break;
+            }
+        };
+        if answer.status == 429 && refused_at.is_none() {
+            refused_at = Some(n);
+        }
+        samples.push(Sample {
+            n: n as u32,
+            at_ms: clock.elapsed().as_millis() as u64,
+            status: answer.status,
+            limit: answer.header_u64("x-ratelimit-limit"),
+            remaining: answer.header_u64("x-ratelimit-remaining"),
+            retry_after: answer.header("retry-after").map(str::to_string),
+            body: answer.body.chars().take(300).collect(),
+            keys,
+        });
+        if n == 1 && answer.status >= 500 {
+            break;
+        }
+    }
+    // Whatever happened, the probe's own keys go, by exact name.
+    if let Ok(found) = dbs.find(&plan.key).await {
+        for k in found {
+            if !known.contains(&k) {
+                known.push(k);
+            }
+        }
+    }
+    let mut cleaned = 0;
+    for (db, name) in &known {
+        if let Ok(redis) = dbs.on(*db).await {
+            cleaned += redis.delete(std::slice::from_ref(name)).await.unwrap_or(0);
+        }
+    }
+    outcome?;
+    let configured = Configured {
+        shape: &shape,
+        db: shape.storage.database.unwrap_or_else(|| crate::ops::redis_db(&settings.file.redis.url)),
+        redis_prefix: &settings.file.redis.prefix,
+    };
+    let analysis = probe::analyse(&plan.key, plan.request.laravel_path(), &samples, &configured);
+    let mut findings = analysis.findings;
+    if let Some(s) = samples.first().filter(|s| s.status >= 500) {
+        findings.push(crate::core::findings::Finding {
+            kind: "route-fails".into(),
+            seen: format!("{} answered {}: {}", plan.route, s.status, s.body.chars().take(200).collect::<String>()),
+            effect: "every request there fails: the limiter's shape cannot be learned on it".into(),
+            fix: "probe another limited route (--route), and see preflight's \"The gateway's own bugs\"".into(),
+            harmful: true,
+            routes: vec![plan.route.to_string()],
+        });
+    }
+    let mask = |name: &str| name.replace(&plan.key, &mask_secret(&plan.key));
+    Ok(ProbeReport {
+        route: plan.route.to_string(),
+        identity: mask_secret(&plan.key),
+        budget: plan.requests,
+        sent: samples.len() as u64,
+        first_refused: refused_at,
+        keys: known.iter().map(|(db, name)| format!("db{db} {}", mask(name))).collect(),
+        cleaned,
+        learned: analysis.learned,
+        findings,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    })
+}

@@ -1,0 +1,74 @@
+//! `model probe`: each dimension learned beside the configured one, with
+//! its evidence, the findings only traffic shows, and what it touched.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+use serde::{Deserialize, Serialize};
+
+use crate::core::findings::Finding;
+use crate::core::probe::Learned;
+use crate::report::{table, Human, Style};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbeReport {
+    pub route: String,
+    /// The probe's API key, masked.
+    pub identity: String,
+    pub budget: u64,
+    pub sent: u64,
+    pub first_refused: Option<u64>,
+    /// Every key of the probe's identity it saw (`db<N> name`, its key masked).
+    pub keys: Vec<String>,
+    /// Of those, deleted at the end by exact name.
+    pub cleaned: u64,
+    pub learned: Vec<Learned>,
+    pub findings: Vec<Finding>,
+    pub elapsed_ms: u64,
+}
+
+impl ProbeReport {
+    /// Dimensions where what was seen is not what the config says.
+    pub fn differs(&self) -> Vec<&Learned> {
+        self.learned.iter().filter(|l| l.differs()).collect()
+    }
+}
+
+impl Human for ProbeReport {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        let mut t = table::new(&["dimension", "seen", "configured", "evidence"]);
+        for l in &self.learned {
+            let seen = match (l.value.as_str(), l.differs()) {
+                ("unknown", _) => style.bad("unknown"),
+                (v, true) => style.warn(v),
+                (v, false) => style.good(v),
+            };
+            t.add_row(vec![Cell::new(&l.dimension), Cell::new(seen), Cell::new(&l.configured), Cell::new(&l.evidence)]);
+        }
+        writeln!(w, "{t}")?;
+        crate::report::findings::write(w, style, &self.findings)?;
+        writeln!(
+            w,
+            "{} request(s) of {} to {} as {}{}; {} key(s) of that identity seen, {} deleted",
+            self.sent,
+            self.budget,
+            self.route,
+            self.identity,
+            self.first_refused.map(|n| format!(", first refused at {n}")).unwrap_or_default(),
+            self.keys.len(),
+            self.cleaned
+        )?;
+        let differs = self.differs();
+        match differs.is_empty() {
+            true => writeln!(w, "{}", style.good("the configured shape agrees with everything seen")),
+            false => writeln!(
+                w,
+                "{}",
+                style.warn(&format!(
+                    "the configured shape differs in: {}",
+                    differs.iter().map(|l| l.dimension.as_str()).collect::<Vec<_>>().join(", ")
+                ))
+            ),
+        }
+    }
+}

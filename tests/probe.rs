@@ -1,0 +1,95 @@
+//! `model probe` on both labs: the baseline's limiter learned from its own
+//! keys with its bugs named (counters without expiry, a Carbon 3
+//! Retry-After, the API key in key names), the contract's learned exactly
+//! with nothing named; only the probe identity's keys touched, then deleted.
+
+use gatewayctl::report::probe::ProbeReport;
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::Lab;
+
+fn probe(lab: &Lab, extra: &[&str]) -> (ProbeReport, i32) {
+    let config = lab.report.config.display().to_string();
+    let mut args = vec!["--config", config.as_str(), "model", "probe", "--format", "json"];
+    args.extend(extra);
+    let out = gatewayctl(&args);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    (json(&out), code(&out))
+}
+
+fn seen<'a>(report: &'a ProbeReport, dimension: &str) -> &'a str {
+    report.learned.iter().find(|l| l.dimension == dimension).map_or("", |l| l.value.as_str())
+}
+
+/// Every key in the lab's Redis, in the databases the labs use.
+fn all_keys(lab: &Lab) -> Vec<String> {
+    let mut keys: Vec<String> = ["0", "1"]
+        .iter()
+        .flat_map(|db| lab.redis(&["-n", db, "--scan"]).lines().map(String::from).collect::<Vec<_>>())
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
+    let lab = Lab::start_with("probe-askproai", None, &["--gateway", "askproai"]);
+    // Another client's keys are there before, and untouched after.
+    let http = lab.http(None);
+    let other = lab.send(&http, "POST", "/api/v2/availability/simple", &[("X-Api-Key", "someone-else")], None);
+    assert_eq!(other.status, 200);
+    let before = all_keys(&lab);
+    assert!(!before.is_empty());
+
+    let (report, c) = probe(&lab, &[]);
+    assert_eq!(c, 0, "{report:#?}");
+    assert_eq!(report.first_refused, Some(61), "{report:#?}");
+    assert_eq!(report.sent, 64, "the limit, the first refusal, three more");
+    for (dimension, want) in [
+        ("identity", "api"),
+        ("database", "1"),
+        ("prefixes", "laravel_database_laravel_cache:"),
+        ("counter", "path"),
+        ("runs per request", "1"),
+        ("window", "never"),
+        ("counts", "allowed"),
+        ("retry-after", "carbon3"),
+        ("body", "envelope"),
+        ("abuse keys", "raw"),
+    ] {
+        assert_eq!(seen(&report, dimension), want, "{dimension}: {report:#?}");
+    }
+    assert!(report.differs().is_empty(), "the preset agrees: {:#?}", report.differs());
+    let kinds: Vec<&str> = report.findings.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names"]);
+    let never = &report.findings[0];
+    assert_eq!(never.effect, "a client that reaches the limit on a path is refused there for good");
+    // The probe's key never appears whole; its keys are gone; no other key changed.
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(!text.contains("gatewayctl-probe-"), "{text}");
+    assert_eq!(report.cleaned, report.keys.len() as u64, "{report:#?}");
+    assert_eq!(all_keys(&lab), before, "only the probe identity's keys were touched");
+}
+
+#[test]
+fn the_probe_learns_the_contract_exactly_and_names_nothing() {
+    let lab = Lab::start("probe-contract", None);
+    let before = all_keys(&lab);
+    let (report, c) = probe(&lab, &[]);
+    assert_eq!(c, 0, "{report:#?}");
+    assert!(report.differs().is_empty(), "{:#?}", report.differs());
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    assert_eq!(seen(&report, "window"), "fixed");
+    assert_eq!(seen(&report, "counts"), "every");
+    assert_eq!(all_keys(&lab), before);
+
+    // The budget is said first and held: a route that needs more is refused, nothing sent.
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "model", "probe", "--max-requests", "5"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("needs 14 requests"), "{}", stderr(&out));
+    let out = gatewayctl(&["--config", &config, "model", "probe", "--dry-run"]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("up to 14 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
+    assert_eq!(all_keys(&lab), before, "a dry run sends nothing");
+}
