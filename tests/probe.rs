@@ -44,7 +44,7 @@ fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
     let (report, c) = probe(&lab, &[]);
     assert_eq!(c, 0, "{report:#?}");
     assert_eq!(report.first_refused, Some(61), "{report:#?}");
-    assert_eq!(report.sent, 64, "the limit, the first refusal, three more");
+    assert_eq!(report.sent, 74, "the limit, the first refusal, 12 more (past the abuse threshold), another path");
     for (dimension, want) in [
         ("identity", "api"),
         ("database", "1"),
@@ -56,12 +56,13 @@ fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
         ("retry-after", "carbon3"),
         ("body", "envelope"),
         ("abuse keys", "raw"),
+        ("block", "not enforced"),
     ] {
         assert_eq!(seen(&report, dimension), want, "{dimension}: {report:#?}");
     }
     assert!(report.differs().is_empty(), "the preset agrees: {:#?}", report.differs());
     let kinds: Vec<&str> = report.findings.iter().map(|f| f.kind.as_str()).collect();
-    assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names"]);
+    assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names", "block-not-enforced"]);
     let never = &report.findings[0];
     assert_eq!(never.effect, "a client that reaches the limit on a path is refused there for good");
     // The probe's key never appears whole; its keys are gone; no other key changed.
@@ -81,15 +82,16 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
     assert_eq!(seen(&report, "window"), "fixed");
     assert_eq!(seen(&report, "counts"), "every");
+    assert_eq!(seen(&report, "block"), "enforced");
     assert_eq!(all_keys(&lab), before);
 
     // The budget is said first and held: a route that needs more is refused, nothing sent.
     let config = lab.report.config.display().to_string();
     let out = gatewayctl(&["--config", &config, "model", "probe", "--max-requests", "5"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("needs 14 requests"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("needs 34 requests"), "{}", stderr(&out));
     let out = gatewayctl(&["--config", &config, "model", "probe", "--dry-run"]);
     assert_eq!(code(&out), 0);
-    assert!(stderr(&out).contains("up to 14 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("up to 34 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
     assert_eq!(all_keys(&lab), before, "a dry run sends nothing");
 }

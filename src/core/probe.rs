@@ -37,6 +37,10 @@ pub struct Sample {
     pub body: String,
     /// The probe identity's keys right after this answer.
     pub keys: Vec<SeenKey>,
+    /// Sent to another limited path (its own counter), after the refusals
+    /// that should have blocked the identity: is the block read?
+    #[serde(default)]
+    pub other_path: bool,
 }
 
 /// One dimension learned, beside what the config says.
@@ -290,6 +294,51 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
                 routes: vec![],
             });
         }
+    }
+    // The block: written after enough refusals; read, if a request on
+    // another limited path is refused.
+    let blocked = samples.iter().find_map(|s| {
+        s.keys.iter().find(|k| k.name.contains("blocked") && k.pttl_ms.is_some()).map(|k| (s.n, k.name.clone()))
+    });
+    let other = samples.iter().find(|s| s.other_path);
+    let configured_block = if shape.abuse.enforced { "enforced" } else { "not enforced" };
+    match (&blocked, other) {
+        (Some((n, name)), Some(o)) => {
+            let enforced = o.status >= 400 && o.status < 500;
+            push(
+                "block",
+                if enforced { "enforced" } else { "not enforced" }.into(),
+                configured_block.into(),
+                format!(
+                    "{name} was written by request {n}; request {} on another limited path answered {}",
+                    o.n, o.status
+                ),
+            );
+            if !enforced {
+                findings.push(Finding {
+                    kind: "block-not-enforced".into(),
+                    seen: masked(&format!(
+                        "{name} was written after request {n}, and request {} on another limited path answered {}",
+                        o.n, o.status
+                    )),
+                    effect: "a client blocked for abuse goes on being served: the block is written and never read"
+                        .into(),
+                    fix: "read the block before counting, and refuse while it stands".into(),
+                    harmful: true,
+                    routes: vec![],
+                });
+            }
+        }
+        (None, Some(o)) => push(
+            "block",
+            unknown(),
+            configured_block.into(),
+            format!(
+                "no block key appeared over the refusals; request {} on another limited path answered {}",
+                o.n, o.status
+            ),
+        ),
+        (_, None) => {}
     }
     Analysis { learned, findings }
 }

@@ -19,6 +19,7 @@ fn sample(n: u32, status: u16, retry: Option<&str>, body: &str, keys: Vec<SeenKe
         retry_after: retry.map(String::from),
         body: body.into(),
         keys,
+        other_path: false,
     }
 }
 
@@ -36,6 +37,12 @@ fn askproai_samples() -> Vec<Sample> {
         let keys = vec![key(1, counter.clone(), "3", -1), key(1, abuse.clone(), &(n - 3).to_string(), -1)];
         out.push(sample(n, 429, Some("-41.73"), envelope, keys));
     }
+    // The block written at the last refusal, and another path served anyway.
+    let blocked = format!("laravel_database_laravel_cache:blocked:api:{KEY}");
+    out.last_mut().unwrap().keys.push(key(1, blocked, "a:2:{}", 86_400_000));
+    let mut other = sample(8, 200, None, "{}", vec![]);
+    other.other_path = true;
+    out.push(other);
     out
 }
 
@@ -58,7 +65,8 @@ fn the_baselines_limiter_is_learned_and_its_bugs_named() {
     assert_eq!(value(&a, "body"), "envelope");
     assert_eq!(value(&a, "abuse keys"), "raw");
     let kinds: Vec<&str> = a.findings.iter().map(|f| f.kind.as_str()).collect();
-    assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names"]);
+    assert_eq!(value(&a, "block"), "not enforced");
+    assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names", "block-not-enforced"]);
     let all = format!("{:?}{:?}", a.learned, a.findings);
     assert!(!all.contains(KEY), "the probe's key is masked everywhere: {all}");
 }

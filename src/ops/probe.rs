@@ -32,6 +32,10 @@ pub struct Plan {
     pub key: String,
     /// The limit the configured shape expects there.
     pub limit: u64,
+    /// Refusals sent after the first.
+    pub refusals: u64,
+    /// Another limited path, for the block (`None`: the shape has none).
+    pub other: Option<Route>,
     pub requests: u64,
 }
 
@@ -52,22 +56,34 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> an
     let limit = shape.bucket_for(&request).map(|b| b.limit).ok_or_else(|| {
         UsageError(format!("the configured shape says {route} carries no limiter: pass --route with a limited route"))
     })?;
-    let requests = limit + 1 + AFTER_REFUSAL;
+    // Past the first refusal: enough more to pass the abuse threshold (the
+    // block), then one request on another limited path (is it read?).
+    let refusals = AFTER_REFUSAL.max(u64::try_from(shape.abuse.threshold).unwrap_or(0) + 2);
+    let other = default_route_except(&shape, &route);
+    let requests = limit + 1 + refusals + u64::from(other.is_some());
     if requests > max_requests {
         return Err(UsageError(format!(
-            "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {AFTER_REFUSAL} more), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit"
+            "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {refusals} more to pass the abuse threshold{}), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit",
+            if other.is_some() { ", one on another path" } else { "" }
         ))
         .into());
     }
     let key = format!("gatewayctl-probe-{:08x}", rand_u32());
-    Ok(Plan { route, request, key, limit, requests })
+    let other = other.and_then(|r| format!("{} {}", r.method, r.path.replace('*', "1")).parse().ok());
+    Ok(Plan { route, request, key, limit, refusals, other, requests })
 }
 
 /// A limited route with no parameterised gateway entry, smallest limit first.
 fn default_route(shape: &LimiterShape) -> Option<Route> {
+    default_route_except(shape, &Route { method: String::new(), path: String::new() })
+}
+
+/// As [`default_route`], other than `not`.
+fn default_route_except(shape: &LimiterShape, not: &Route) -> Option<Route> {
     let mut candidates: Vec<(u64, Route)> = shape
         .stacks
         .iter()
+        .filter(|s| s.route != *not)
         .filter(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: None })))
         .filter(|s| !s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: Some(_) } | Entry::Opaque { .. })))
         .filter_map(|s| {
@@ -162,22 +178,28 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
     let mut refused_at: Option<u64> = None;
     let mut outcome: anyhow::Result<()> = Ok(());
     for n in 1..=plan.requests {
-        if refused_at.is_some_and(|r| n > r + AFTER_REFUSAL) {
-            break;
-        }
+        let last_refusal = refused_at.is_some_and(|r| n > r + plan.refusals);
+        // The block's test: one request on another limited path, then stop.
+        let on = match (last_refusal, &plan.other) {
+            (false, _) => &plan.request,
+            (true, Some(other)) if !samples.iter().any(|s| s.other_path) => other,
+            (true, _) => break,
+        };
         if n == 2 {
             tokio::time::sleep(WINDOW_GAP).await;
         }
         progress(n, plan.requests);
-        let answer = match http.send(&plan.request.method, &plan.request.path, &headers, Some(&body)).await {
+        let answer = match http.send(&on.method, &on.path, &headers, Some(&body)).await {
             Ok(a) => a,
             Err(e) => {
                 outcome = Err(anyhow::Error::new(e).context(format!("request {n} of the probe")));
                 break;
             }
         };
-        // New keys appear on the first answer and on the first refusal (abuse, block).
-        if n == 1 || (answer.status == 429 && refused_at.is_none()) {
+        // New keys appear on the first answer, on the first refusal (abuse)
+        // and by the last (the block).
+        let is_last_refusal = refused_at.is_some_and(|r| n == r + plan.refusals);
+        if n == 1 || (answer.status == 429 && refused_at.is_none()) || is_last_refusal || last_refusal {
             match dbs.find(&plan.key).await {
                 Ok(found) => {
                     for k in found {
@@ -211,6 +233,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             retry_after: answer.header("retry-after").map(str::to_string),
             body: answer.body.chars().take(300).collect(),
             keys,
+            other_path: last_refusal,
         });
         if n == 1 && answer.status >= 500 {
             break;
