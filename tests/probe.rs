@@ -44,7 +44,10 @@ fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
     let (report, c) = probe(&lab, &[]);
     assert_eq!(c, 0, "{report:#?}");
     assert_eq!(report.first_refused, Some(61), "{report:#?}");
-    assert_eq!(report.sent, 74, "the limit, the first refusal, 12 more (past the abuse threshold), another path");
+    assert_eq!(
+        report.sent, 143,
+        "the limit, the first refusal, 12 more (past the abuse threshold), another path; 59 and a burst of 10"
+    );
     for (dimension, want) in [
         ("identity", "api"),
         ("database", "1"),
@@ -62,6 +65,12 @@ fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
     }
     assert!(report.differs().is_empty(), "the preset agrees: {:#?}", report.differs());
     let kinds: Vec<&str> = report.findings.iter().map(|f| f.kind.as_str()).collect();
+    // The burst: what it measured, whatever it is; a race only where one was seen.
+    let atomicity = report.learned.iter().find(|l| l.dimension == "atomicity").expect("the burst ran");
+    let raced = kinds.contains(&"burst-passed");
+    assert_eq!(atomicity.value, if raced { "read-then-increment" } else { "unknown" }, "{atomicity:?}");
+    assert!(atomicity.evidence.contains("of 10 concurrent requests passed"), "{atomicity:?}");
+    let kinds: Vec<&str> = kinds.into_iter().filter(|k| *k != "burst-passed").collect();
     assert_eq!(kinds, ["counter-never-expires", "retry-after-form", "secret-in-key-names", "block-not-enforced"]);
     let never = &report.findings[0];
     assert_eq!(never.effect, "a client that reaches the limit on a path is refused there for good");
@@ -83,15 +92,17 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     assert_eq!(seen(&report, "window"), "fixed");
     assert_eq!(seen(&report, "counts"), "every");
     assert_eq!(seen(&report, "block"), "enforced");
+    let atomicity = report.learned.iter().find(|l| l.dimension == "atomicity").unwrap();
+    assert!(atomicity.evidence.contains("1 of 10 concurrent requests passed"), "the contract's Lua: {atomicity:?}");
     assert_eq!(all_keys(&lab), before);
 
     // The budget is said first and held: a route that needs more is refused, nothing sent.
     let config = lab.report.config.display().to_string();
     let out = gatewayctl(&["--config", &config, "model", "probe", "--max-requests", "5"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("needs 34 requests"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("needs 53 requests"), "{}", stderr(&out));
     let out = gatewayctl(&["--config", &config, "model", "probe", "--dry-run"]);
     assert_eq!(code(&out), 0);
-    assert!(stderr(&out).contains("up to 34 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("up to 53 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
     assert_eq!(all_keys(&lab), before, "a dry run sends nothing");
 }

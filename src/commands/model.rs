@@ -47,7 +47,8 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let report =
         crate::ops::probe::run(&settings, &plan, &mut |n, of| ctx.out.detail(&format!("request {n}/{of}"))).await?;
     ctx.out.emit(&report)?;
-    let failed =
-        report.findings.iter().any(|f| f.kind == "route-fails") || report.learned.iter().any(|l| l.value == "unknown");
+    // Nothing learned (no counter of its identity found) or a route that fails: exit 1.
+    let nothing = report.learned.iter().any(|l| l.dimension == "identity" && l.value == "unknown");
+    let failed = nothing || report.findings.iter().any(|f| f.kind == "route-fails");
     Ok(if failed { exit::CHECK_FAILED } else { exit::OK })
 }

@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::findings::Finding;
-use crate::core::limiter::{mask_secret, md5_hex, AbuseKeys, CounterScope, Counts, LimiterShape, RetryAfter, Window};
+use crate::core::limiter::{
+    mask_secret, md5_hex, AbuseKeys, Atomicity, CounterScope, Counts, LimiterShape, RetryAfter, Window,
+};
 use crate::core::Named;
 
 /// One key of the probe's identity, as Redis held it after a request.
@@ -341,6 +343,59 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
         (_, None) => {}
     }
     Analysis { learned, findings }
+}
+
+/// A concurrent burst sent at the limit less one, by a second identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Burst {
+    pub limit: u64,
+    /// Of the `limit - 1` sequential requests before it, those allowed.
+    pub allowed_before: u64,
+    pub size: u64,
+    pub answered: u64,
+    /// Burst requests allowed.
+    pub passed: u64,
+    /// Requests this experiment sent in all.
+    pub sent: u64,
+}
+
+/// What the burst measured: the number that passed against the one the
+/// limit leaves. More is a race seen (read-then-increment); one is no race
+/// seen, which proves no atomicity either: never a race not seen, never
+/// "atomic" from its absence.
+pub fn burst(analysis: &mut Analysis, b: &Burst, shape: &LimiterShape) {
+    let room = b.limit.saturating_sub(b.allowed_before);
+    let evidence = format!(
+        "after {} allowed, {} of {} concurrent requests passed ({} answered) where the limit left room for {room}",
+        b.allowed_before, b.passed, b.size, b.answered
+    );
+    let value = match b.passed > room {
+        true => Atomicity::ReadThenIncrement.name().to_string(),
+        false => "unknown".to_string(),
+    };
+    analysis.learned.push(Learned {
+        dimension: "atomicity".into(),
+        value,
+        configured: shape.atomicity.name().into(),
+        evidence: match b.passed > room {
+            true => evidence,
+            false => format!("{evidence}: no over-admission seen (a race may need more concurrency to show)"),
+        },
+    });
+    if b.passed > room {
+        analysis.findings.push(Finding {
+            kind: "burst-passed".into(),
+            seen: format!("{} of {} concurrent requests passed at count {}", b.passed, b.size, b.allowed_before),
+            effect: format!(
+                "a burst gets {} request(s) past the limit of {}: the count is read, then incremented",
+                b.passed - room,
+                b.limit
+            ),
+            fix: "count and decide in one atomic step (INCR first, or a Lua script)".into(),
+            harmful: true,
+            routes: vec![],
+        });
+    }
 }
 
 /// Two reads of a TTL closer than this cannot tell a fixed window from a refreshed one.

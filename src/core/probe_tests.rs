@@ -114,3 +114,21 @@ fn retry_after_forms() {
     assert_eq!(retry_after_form("12.5"), RetryForm::Fractional);
     assert_eq!(retry_after_form("Wed, 21 Oct 2015 07:28:00 GMT"), RetryForm::Other);
 }
+
+#[test]
+fn a_burst_names_a_race_only_where_one_was_seen() {
+    let shape = LimiterShape::askproai_2025_10();
+    let empty = || Analysis { learned: vec![], findings: vec![] };
+    let b = Burst { limit: 60, allowed_before: 59, size: 10, answered: 10, passed: 3, sent: 69 };
+    let mut raced = empty();
+    burst(&mut raced, &b, &shape);
+    assert_eq!(raced.learned[0].value, "read-then-increment");
+    assert_eq!(
+        raced.findings[0].effect,
+        "a burst gets 2 request(s) past the limit of 60: the count is read, then incremented"
+    );
+    let mut calm = empty();
+    burst(&mut calm, &Burst { passed: 1, ..b }, &shape);
+    assert_eq!(calm.learned[0].value, "unknown", "one passing proves no atomicity");
+    assert!(calm.findings.is_empty());
+}

@@ -21,6 +21,8 @@ const AFTER_REFUSAL: u64 = 3;
 /// The pause between the first two requests: long enough for the TTL to
 /// show a fixed window from a refreshed one.
 const WINDOW_GAP: Duration = Duration::from_millis(1100);
+/// Concurrent requests of the burst, sent at the limit less one.
+const BURST: u64 = 10;
 /// Keys of the probe's identity read at most (a limiter writes a handful).
 const MAX_KEYS: usize = 50;
 
@@ -60,11 +62,13 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> an
     // block), then one request on another limited path (is it read?).
     let refusals = AFTER_REFUSAL.max(u64::try_from(shape.abuse.threshold).unwrap_or(0) + 2);
     let other = default_route_except(&shape, &route);
-    let requests = limit + 1 + refusals + u64::from(other.is_some());
+    // Then a second identity: the limit less one, and a concurrent burst.
+    let requests = limit + 1 + refusals + u64::from(other.is_some()) + (limit - 1) + BURST;
     if requests > max_requests {
         return Err(UsageError(format!(
-            "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {refusals} more to pass the abuse threshold{}), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit",
-            if other.is_some() { ", one on another path" } else { "" }
+            "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {refusals} more to pass the abuse threshold{}, then {} and a burst of {BURST} as a second identity), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit",
+            if other.is_some() { ", one on another path" } else { "" },
+            limit - 1
         ))
         .into());
     }
@@ -239,11 +243,26 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             break;
         }
     }
+    // Atomicity: a second identity at the limit less one, then a concurrent
+    // burst: how many passed, where one may.
+    let second = format!("{}-b", plan.key);
+    let mut burst = None;
+    if outcome.is_ok() && samples.first().is_some_and(|s| s.status < 500) {
+        burst = match burst_at_limit(&http, plan, &second, &body, progress).await {
+            Ok(b) => Some(b),
+            Err(e) => {
+                outcome = Err(e.context("the burst"));
+                None
+            }
+        };
+    }
     // Whatever happened, the probe's own keys go, by exact name.
-    if let Ok(found) = dbs.find(&plan.key).await {
-        for k in found {
-            if !known.contains(&k) {
-                known.push(k);
+    for identity in [&plan.key, &second] {
+        if let Ok(found) = dbs.find(identity).await {
+            for k in found {
+                if !known.contains(&k) {
+                    known.push(k);
+                }
             }
         }
     }
@@ -259,7 +278,10 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         db: shape.storage.database.unwrap_or_else(|| crate::ops::redis_db(&settings.file.redis.url)),
         redis_prefix: &settings.file.redis.prefix,
     };
-    let analysis = probe::analyse(&plan.key, plan.request.laravel_path(), &samples, &configured);
+    let mut analysis = probe::analyse(&plan.key, plan.request.laravel_path(), &samples, &configured);
+    if let Some(b) = burst {
+        probe::burst(&mut analysis, &b, &shape);
+    }
     let mut findings = analysis.findings;
     if let Some(s) = samples.first().filter(|s| s.status >= 500) {
         findings.push(crate::core::findings::Finding {
@@ -271,17 +293,62 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             routes: vec![plan.route.to_string()],
         });
     }
-    let mask = |name: &str| name.replace(&plan.key, &mask_secret(&plan.key));
+    let mask = |name: &str| name.replace(&second, &mask_secret(&second)).replace(&plan.key, &mask_secret(&plan.key));
     Ok(ProbeReport {
         route: plan.route.to_string(),
         identity: mask_secret(&plan.key),
         budget: plan.requests,
-        sent: samples.len() as u64,
+        sent: samples.len() as u64 + burst.map_or(0, |b| b.sent),
         first_refused: refused_at,
         keys: known.iter().map(|(db, name)| format!("db{db} {}", mask(name))).collect(),
         cleaned,
         learned: analysis.learned,
         findings,
         elapsed_ms: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// Sends `limit - 1` requests as `key`, one after another, then `BURST` at
+/// once; what the burst's answers were.
+async fn burst_at_limit(
+    http: &Http,
+    plan: &Plan,
+    key: &str,
+    body: &serde_json::Value,
+    progress: &mut dyn FnMut(u64, u64),
+) -> anyhow::Result<probe::Burst> {
+    let headers = [("X-Api-Key", key), ("Accept", "application/json")];
+    let route = &plan.request;
+    let mut before = 0;
+    for i in 1..plan.limit {
+        progress(plan.requests - plan.limit - BURST + 1 + i, plan.requests);
+        let a = http.send(&route.method, &route.path, &headers, Some(body)).await?;
+        before += u64::from(a.status < 400);
+    }
+    let mut handles = Vec::with_capacity(BURST as usize);
+    for _ in 0..BURST {
+        let (http, method, path, key, body) =
+            (http.clone(), route.method.clone(), route.path.clone(), key.to_string(), body.clone());
+        handles.push(tokio::spawn(async move {
+            let headers = [("X-Api-Key", key.as_str()), ("Accept", "application/json")];
+            http.send(&method, &path, &headers, Some(&body)).await
+        }));
+    }
+    let mut passed = 0;
+    let mut answered = 0;
+    for h in handles {
+        if let Ok(Ok(a)) = h.await {
+            answered += 1;
+            passed += u64::from(a.status < 400);
+        }
+    }
+    progress(plan.requests, plan.requests);
+    Ok(probe::Burst {
+        limit: plan.limit,
+        allowed_before: before,
+        size: BURST,
+        answered,
+        passed,
+        sent: plan.limit - 1 + BURST,
     })
 }
