@@ -169,6 +169,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'Run `model probe` first (one throwaway identity''s requests), so what only traffic shows is judged too; without it, a probe of the last 24 h is used')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')

@@ -153,6 +153,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l colo
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l probe -d 'Run `model probe` first (one throwaway identity\'s requests), so what only traffic shows is judged too; without it, a probe of the last 24 h is used'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'

@@ -79,6 +79,14 @@ fn the_probe_learns_the_baselines_limiter_and_names_what_only_traffic_shows() {
     assert!(!text.contains("gatewayctl-probe-"), "{text}");
     assert_eq!(report.cleaned, report.keys.len() as u64, "{report:#?}");
     assert_eq!(all_keys(&lab), before, "only the probe identity's keys were touched");
+
+    // preflight judges what the probe saw (within a day), beside what it reads from the app.
+    let config = lab.report.config.display().to_string();
+    let pre: serde_json::Value = json(&gatewayctl(&["--config", &config, "preflight", "--format", "json"]));
+    let check = pre["checks"].as_array().unwrap().iter().find(|c| c["name"] == "what traffic showed (model probe)");
+    assert_eq!(check.expect("the probe's check")["verdict"], "fail", "{pre:#}");
+    let kinds: Vec<&str> = pre["findings"].as_array().unwrap().iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert!(kinds.contains(&"counter-never-expires") && kinds.contains(&"entry-throws"), "{kinds:?}");
 }
 
 #[test]
@@ -105,4 +113,11 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("up to 53 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
     assert_eq!(all_keys(&lab), before, "a dry run sends nothing");
+
+    // preflight --probe probes first, and is GO on the contract.
+    let out = gatewayctl(&["--config", &config, "preflight", "--probe", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pre: serde_json::Value = json(&out);
+    let check = pre["checks"].as_array().unwrap().iter().find(|c| c["name"] == "what traffic showed (model probe)");
+    assert_eq!(check.expect("the probe's check")["verdict"], "pass", "{pre:#}");
 }

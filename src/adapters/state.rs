@@ -133,21 +133,34 @@ impl StateDir {
 
     /// Writes the baseline atomically.
     pub fn write_baseline(&self, baseline: &crate::core::review::Baseline) -> Result<(), StateError> {
-        self.ensure()?;
-        let path = self.baseline_path();
-        let bytes = serde_json::to_vec_pretty(baseline).expect("baselines serialize");
-        crate::adapters::files::write_atomic(&path, &bytes)
-            .map_err(|e| StateError::Io { path: path.clone(), source: std::io::Error::other(e.to_string()) })
+        self.write_json(&self.baseline_path(), baseline)
     }
 
     /// The baseline, `None` when none was recorded; an unreadable one is an error.
     pub fn read_baseline(&self) -> Result<Option<crate::core::review::Baseline>, StateError> {
-        let path = self.baseline_path();
-        match fs::read(&path) {
+        self.read_json(&self.baseline_path())
+    }
+
+    /// The last `model probe`'s report.
+    pub fn probe_path(&self) -> PathBuf {
+        self.dir.join("probe.json")
+    }
+
+    /// A JSON document of the state dir, written atomically.
+    pub fn write_json<T: serde::Serialize>(&self, path: &Path, value: &T) -> Result<(), StateError> {
+        self.ensure()?;
+        let bytes = serde_json::to_vec_pretty(value).expect("state documents serialize");
+        crate::adapters::files::write_atomic(path, &bytes)
+            .map_err(|e| StateError::Io { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })
+    }
+
+    /// A JSON document of the state dir, `None` when absent; an unreadable one is an error.
+    pub fn read_json<T: serde::de::DeserializeOwned>(&self, path: &Path) -> Result<Option<T>, StateError> {
+        match fs::read(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(io(&path)(e)),
+            Err(e) => Err(io(path)(e)),
             Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| StateError::Io {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
             }),
         }

@@ -20,7 +20,7 @@ pub struct ProbeArgs {
     #[arg(long)]
     pub route: Option<Route>,
     /// Refuse to start if the probe would need more requests than this
-    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    #[arg(long, default_value_t = crate::ops::probe::DEFAULT_MAX, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub max_requests: u64,
     /// Show the requests it would send and the keys it would read; send nothing
     #[arg(long)]

@@ -14,6 +14,10 @@ use crate::ops::preflight::gather;
 pub struct PreflightArgs {
     #[command(flatten)]
     pub fleet: crate::commands::fleet::FleetArgs,
+    /// Run `model probe` first (one throwaway identity's requests), so what
+    /// only traffic shows is judged too; without it, a probe of the last 24 h is used
+    #[arg(long)]
+    pub probe: bool,
 }
 
 pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -23,6 +27,11 @@ pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> 
         let report = crate::ops::fleet::preflight(&fleet).await;
         ctx.out.emit(&report).context("while printing the fleet's preflight")?;
         return Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED });
+    }
+    if args.probe {
+        let plan = crate::ops::probe::plan(&settings, None, crate::ops::probe::DEFAULT_MAX)?;
+        ctx.out.status(&format!("probe first: up to {} request(s) to {}", plan.requests, plan.request));
+        crate::ops::probe::run(&settings, &plan, &mut |_, _| {}).await.context("while probing before preflight")?;
     }
     let spinner = ctx.out.spinner("preflight: checking");
     let report = gather(&settings).await;

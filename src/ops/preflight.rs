@@ -44,13 +44,27 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
     checks.push(owed_check(&owed));
     checks.push(ready);
     checks.push(bugs.check());
+    let mut findings = bugs.findings;
+    // What traffic showed, from a recent model probe.
+    match crate::ops::probe::recent(settings) {
+        (Some(probe), _) => {
+            checks.push(crate::ops::probe::check(&probe));
+            findings.extend(probe.findings);
+        }
+        (None, Some(note)) => checks.push(Check::warn(
+            "what traffic showed (model probe)",
+            note,
+            "run `gatewayctl model probe` (or `preflight --probe`) to judge what only traffic shows",
+        )),
+        (None, None) => {}
+    }
     PreflightReport {
         decision: decide(&checks),
         app_dir: app,
         checks,
         integration,
         owed,
-        findings: bugs.findings,
+        findings,
         elapsed_ms: started.elapsed().as_millis() as u64,
     }
 }

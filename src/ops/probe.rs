@@ -21,6 +21,8 @@ const AFTER_REFUSAL: u64 = 3;
 /// The pause between the first two requests: long enough for the TTL to
 /// show a fixed window from a refreshed one.
 const WINDOW_GAP: Duration = Duration::from_millis(1100);
+/// `--max-requests` unless given.
+pub const DEFAULT_MAX: u64 = 200;
 /// Concurrent requests of the burst, sent at the limit less one.
 const BURST: u64 = 10;
 /// Keys of the probe's identity read at most (a limiter writes a handful).
@@ -294,7 +296,8 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         });
     }
     let mask = |name: &str| name.replace(&second, &mask_secret(&second)).replace(&plan.key, &mask_secret(&plan.key));
-    Ok(ProbeReport {
+    let report = ProbeReport {
+        at_ms: crate::ops::now_ms(),
         route: plan.route.to_string(),
         identity: mask_secret(&plan.key),
         budget: plan.requests,
@@ -305,7 +308,52 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         learned: analysis.learned,
         findings,
         elapsed_ms: started.elapsed().as_millis() as u64,
-    })
+    };
+    // Kept for preflight, verify and report (masked, as printed).
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    state.write_json(&state.probe_path(), &report).context("while keeping the probe's report")?;
+    Ok(report)
+}
+
+/// How long a probe's findings stand in preflight, verify and report.
+pub const RECENT: Duration = Duration::from_secs(24 * 3600);
+
+/// The last probe's report when it ran within [`RECENT`]; a note when it is
+/// older or unreadable (then its findings are not used).
+pub fn recent(settings: &Settings) -> (Option<ProbeReport>, Option<String>) {
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    match state.read_json::<ProbeReport>(&state.probe_path()) {
+        Ok(None) => (None, None),
+        Ok(Some(r)) if crate::ops::now_ms().saturating_sub(r.at_ms) <= RECENT.as_millis() as u64 => (Some(r), None),
+        Ok(Some(r)) => (
+            None,
+            Some(format!(
+                "the last model probe ran {} ago: its findings are not used (run `gatewayctl model probe` again)",
+                crate::core::duration::format(Duration::from_millis(crate::ops::now_ms().saturating_sub(r.at_ms)))
+            )),
+        ),
+        Err(e) => (None, Some(format!("the last model probe's report cannot be read: {e}"))),
+    }
+}
+
+/// The recent probe's findings as one check (`None` without a recent probe).
+pub fn check(report: &ProbeReport) -> crate::core::checks::Check {
+    use crate::core::checks::Check;
+    let name = "what traffic showed (model probe)";
+    let when = format!("probe of {} {} ago", report.route, {
+        let age = Duration::from_millis(crate::ops::now_ms().saturating_sub(report.at_ms));
+        crate::core::duration::format(age)
+    });
+    let said: Vec<String> = report.findings.iter().map(|f| format!("{}: {}", f.kind, f.effect)).collect();
+    match report.findings.iter().filter(|f| f.harmful).count() {
+        _ if said.is_empty() => Check::pass(name, format!("{when}: the limiter answered as configured, nothing named")),
+        0 => Check::warn(name, format!("{when}: {}", said.join("; ")), "latent: see \"The gateway's own bugs\""),
+        n => Check::fail(
+            name,
+            format!("{when}: {}", said.join("; ")),
+            format!("{n} finding(s) harm production today: see \"The gateway's own bugs\""),
+        ),
+    }
 }
 
 /// Sends `limit - 1` requests as `key`, one after another, then `BURST` at

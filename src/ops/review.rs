@@ -438,10 +438,16 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         .map(|e| JournalLine { ts: e.ts.clone(), run: e.run.clone(), what: crate::ops::status::describe(&e.event) })
         .collect();
     // The gateway's own bugs, where its app is here to dry-run.
-    let findings = match crate::ops::limiter::has_app(settings) {
+    let mut findings = match crate::ops::limiter::has_app(settings) {
         true => crate::ops::findings::gather_async(settings).await.findings,
         false => vec![],
     };
+    // And what traffic showed, from a recent model probe.
+    match crate::ops::probe::recent(settings) {
+        (Some(probe), _) => findings.extend(probe.findings),
+        (None, Some(note)) => notes.push(note),
+        (None, None) => {}
+    }
     Ok(ReviewReport {
         findings,
         generated_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

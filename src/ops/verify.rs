@@ -59,6 +59,10 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         checks.push(bugs.check());
         findings = bugs.findings;
     }
+    if let (Some(probe), _) = crate::ops::probe::recent(settings) {
+        checks.push(crate::ops::probe::check(&probe));
+        findings.extend(probe.findings);
+    }
     VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks, findings }
 }
 

@@ -12,6 +12,9 @@ use crate::report::{table, Human, Style};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProbeReport {
+    /// When it ran (unix ms).
+    #[serde(default)]
+    pub at_ms: u64,
     pub route: String,
     /// The probe's API key, masked.
     pub identity: String,
