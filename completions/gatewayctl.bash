@@ -3981,7 +3981,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__model__subcmd__probe)
-            opts="-v -q -i -h --route --max-requests --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --route --max-requests --dry-run --write --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

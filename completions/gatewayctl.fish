@@ -593,6 +593,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l dry-run -d 'Show the requests it would send and the keys it would read; send nothing'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l write -d 'Write what was learned into the config\'s [limiter] (atomic, the original kept, journaled); without it, the diff is shown'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'

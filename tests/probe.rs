@@ -121,3 +121,60 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     let check = pre["checks"].as_array().unwrap().iter().find(|c| c["name"] == "what traffic showed (model probe)");
     assert_eq!(check.expect("the probe's check")["verdict"], "pass", "{pre:#}");
 }
+
+fn stress(config: &str, route: &str, requests: &str) -> gatewayctl::report::stress::StressReport {
+    let out = gatewayctl(&[
+        "--config",
+        config,
+        "stress",
+        "rate-limit",
+        "--route",
+        route,
+        "--requests",
+        requests,
+        "--interval",
+        "10ms",
+        "--format",
+        "json",
+    ]);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    json(&out)
+}
+
+/// A config that says the wrong thing about the baseline (a fixed window,
+/// refusals counted): `model probe` shows the diff, `--write` makes the
+/// edit (the original kept, journaled), and stress then matches the model.
+#[test]
+fn probe_write_makes_the_config_say_what_the_gateway_does() {
+    let lab = Lab::start_with("probe-write", None, &["--gateway", "askproai"]);
+    let config = lab.report.config.display().to_string();
+    let original = std::fs::read_to_string(&config).unwrap();
+    use gatewayctl::core::probe::ConfigValue::Text;
+    let wrong = gatewayctl::settings::edit::set_limiter(
+        &original,
+        &[("window", Text("fixed".into())), ("counts", Text("every".into())), ("retry_after", Text("carbon2".into()))],
+    )
+    .unwrap();
+    std::fs::write(&config, &wrong).unwrap();
+
+    let (shown, _) = probe(&lab, &[]);
+    let diff = shown.config_diff.as_deref().expect("a diff");
+    assert!(diff.contains("+window = \"never\"") && diff.contains("+counts = \"allowed\""), "{diff}");
+    assert!(!shown.written);
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), wrong, "without --write nothing is written");
+
+    let (written, _) = probe(&lab, &["--write", "--yes"]);
+    assert!(written.written, "{written:#?}");
+    let kept = written.config_backup.as_deref().unwrap();
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), wrong, "the original bytes are kept");
+    let (again, _) = probe(&lab, &[]);
+    assert!(again.differs().is_empty() && again.config_diff.is_none(), "{again:#?}");
+
+    let availability = stress(&config, "POST /api/v2/availability/simple", "65");
+    assert_eq!(availability.mismatches, 0, "{availability:#?}");
+    let first_429 = availability.requests.iter().position(|r| r.observed.status == 429).map(|i| i + 1);
+    assert_eq!(first_429, Some(61));
+    let bookings = stress(&config, "POST /api/v2/bookings", "35");
+    assert_eq!(bookings.mismatches, 0, "{bookings:#?}");
+    assert_eq!(bookings.requests.iter().filter(|r| r.observed.status == 500).count(), 30);
+}

@@ -25,6 +25,9 @@ pub struct ProbeArgs {
     /// Show the requests it would send and the keys it would read; send nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Write what was learned into the config's [limiter] (atomic, the original kept, journaled); without it, the diff is shown
+    #[arg(long)]
+    pub write: bool,
 }
 
 pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -46,6 +49,23 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     ctx.out.status(&said);
     let report =
         crate::ops::probe::run(&settings, &plan, &mut |n, of| ctx.out.detail(&format!("request {n}/{of}"))).await?;
+    let mut report = report;
+    if let Some((edited, diff)) = crate::ops::probe::config_edit(&settings, &report)? {
+        if args.write {
+            let changes: Vec<String> = crate::core::probe::config_values(&report.learned)
+                .iter()
+                .map(|(k, v)| format!("{k} = {v:?}"))
+                .collect();
+            ctx.confirm_change("write the learned limiter shape into the config file?")?;
+            let door =
+                crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("model probe --write", false))
+                    .await?;
+            let kept = crate::ops::probe::write_config(&settings, &door, &edited, &changes.join(", "))?;
+            report.written = true;
+            report.config_backup = Some(kept.display().to_string());
+        }
+        report.config_diff = Some(diff);
+    }
     ctx.out.emit(&report)?;
     // Nothing learned (no counter of its identity found) or a route that fails: exit 1.
     let nothing = report.learned.iter().any(|l| l.dimension == "identity" && l.value == "unknown");

@@ -62,6 +62,49 @@ impl Learned {
     }
 }
 
+/// A `[limiter]` value for the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigValue {
+    Text(String),
+    Int(u32),
+    Bool(bool),
+}
+
+/// The `[limiter]` keys and values that make the configured shape say what
+/// the probe saw, for each dimension where they differ (unknown ones are
+/// never written; "runs per request" is the route's stack, not a key).
+pub fn config_values(learned: &[Learned]) -> Vec<(&'static str, ConfigValue)> {
+    let mut out = Vec::new();
+    for l in learned.iter().filter(|l| l.differs()) {
+        let text = || ConfigValue::Text(l.value.clone());
+        match l.dimension.as_str() {
+            "identity" if l.value != "bare" => out.push(("api_key_label", text())),
+            "database" => {
+                if let Ok(db) = l.value.parse() {
+                    out.push(("database", ConfigValue::Int(db)));
+                }
+            }
+            // One prefix seen: all of it as the client's, none as the cache's
+            // (the same stored names).
+            "prefixes" => {
+                let prefix = if l.value == "(none)" { String::new() } else { l.value.clone() };
+                out.push(("client_prefix", ConfigValue::Text(prefix)));
+                out.push(("cache_prefix", ConfigValue::Text(String::new())));
+            }
+            "counter" => out.push(("counter", text())),
+            "window" => out.push(("window", text())),
+            "counts" => out.push(("counts", text())),
+            "retry-after" if l.value != "absent" => out.push(("retry_after", text())),
+            "body" => out.push(("body", text())),
+            "abuse keys" => out.push(("abuse_keys", text())),
+            "block" => out.push(("block_enforced", ConfigValue::Bool(l.value == "enforced"))),
+            "atomicity" => out.push(("atomicity", text())),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The identity strings a gateway may hash for API key `key`, with the
 /// label each implies: the shape's forms (`key:`, `api:`), then the bare key.
 pub fn identity_forms(key: &str) -> Vec<(String, String)> {

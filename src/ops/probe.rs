@@ -308,6 +308,9 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         learned: analysis.learned,
         findings,
         elapsed_ms: started.elapsed().as_millis() as u64,
+        config_diff: None,
+        written: false,
+        config_backup: None,
     };
     // Kept for preflight, verify and report (masked, as printed).
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
@@ -399,4 +402,50 @@ async fn burst_at_limit(
         passed,
         sent: plan.limit - 1 + BURST,
     })
+}
+
+/// The config file's text with `[limiter]` made to say what the probe saw,
+/// and the diff; `None` when it already does. An error without a file.
+pub fn config_edit(settings: &Settings, report: &ProbeReport) -> anyhow::Result<Option<(String, String)>> {
+    let values = probe::config_values(&report.learned);
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let path = settings.source.as_ref().ok_or_else(|| {
+        UsageError("no config file to write the learned shape into: pass --config (gatewayctl init writes one)".into())
+    })?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("while reading {}", path.display()))?;
+    let edited = crate::settings::edit::set_limiter(&text, &values)
+        .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+    let shown = path.display().to_string();
+    let diff = crate::core::diff::unified(&text, &edited, &shown, &format!("{shown} (as probed)"));
+    Ok(Some((edited, diff)))
+}
+
+/// Writes `edited` over the config file atomically, the original bytes
+/// kept in the state dir first, the edit journaled through `door`; where
+/// the original was kept.
+pub fn write_config(
+    settings: &Settings,
+    door: &crate::ops::door::Door,
+    edited: &str,
+    changes: &str,
+) -> anyhow::Result<std::path::PathBuf> {
+    let path = settings.source.as_ref().context("no config file")?;
+    let original = std::fs::read(path).with_context(|| format!("while reading {}", path.display()))?;
+    let kept = settings.file.state.dir.join("config-backups").join(format!(
+        "{}.{}",
+        path.file_name().map_or("gatewayctl.toml".into(), |n| n.to_string_lossy().into_owned()),
+        crate::ops::now_ms()
+    ));
+    std::fs::create_dir_all(kept.parent().expect("a parent")).context("while making the backups dir")?;
+    crate::adapters::files::write_atomic(&kept, &original)
+        .with_context(|| format!("while keeping the original at {}", kept.display()))?;
+    crate::adapters::files::write_atomic(path, edited.as_bytes())
+        .with_context(|| format!("while writing {}", path.display()))?;
+    door.record(crate::core::journal::Event::Note {
+        command: "model probe --write".into(),
+        text: format!("{} [limiter]: {changes} (the original kept at {})", path.display(), kept.display()),
+    })?;
+    Ok(kept)
 }

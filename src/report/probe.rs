@@ -28,6 +28,15 @@ pub struct ProbeReport {
     pub learned: Vec<Learned>,
     pub findings: Vec<Finding>,
     pub elapsed_ms: u64,
+    /// The config edit that makes the shape say what was seen (a unified
+    /// diff; `None` when it already does, or there is no config file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_diff: Option<String>,
+    /// `--write`: the edit was made (the original kept at `config_backup`).
+    #[serde(default)]
+    pub written: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_backup: Option<String>,
 }
 
 impl ProbeReport {
@@ -61,6 +70,18 @@ impl Human for ProbeReport {
             self.keys.len(),
             self.cleaned
         )?;
+        if let Some(diff) = &self.config_diff {
+            match self.written {
+                true => writeln!(
+                    w,
+                    "{}{}",
+                    style.good("written to the config:"),
+                    self.config_backup.as_deref().map(|b| format!(" (the original kept at {b})")).unwrap_or_default()
+                )?,
+                false => writeln!(w, "the config would change (pass --write to make this edit):")?,
+            }
+            write!(w, "{diff}")?;
+        }
         let differs = self.differs();
         match differs.is_empty() {
             true => writeln!(w, "{}", style.good("the configured shape agrees with everything seen")),

@@ -1,6 +1,7 @@
 //! Config file + environment + flags → one validated `Settings`.
 //! Parsed once, checked once; every later step trusts it.
 
+pub mod edit;
 pub mod file;
 mod locate;
 mod validate;
