@@ -178,3 +178,24 @@ fn probe_write_makes_the_config_say_what_the_gateway_does() {
     assert_eq!(bookings.mismatches, 0, "{bookings:#?}");
     assert_eq!(bookings.requests.iter().filter(|r| r.observed.status == 500).count(), 30);
 }
+
+/// As deployed, every limited route answers 500: each one tried is a
+/// finding with the body's error, and nothing is learned (exit 1).
+#[test]
+fn a_gateway_whose_limited_routes_fail_learns_nothing_and_says_why() {
+    let lab = Lab::start_with("probe-deployed", None, &["--gateway", "askproai", "--as-deployed"]);
+    let (report, c) = probe(&lab, &[]);
+    assert_eq!(c, 1, "{report:#?}");
+    let failed: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == "route-fails")
+        .flat_map(|f| f.routes.iter().map(String::as_str))
+        .collect();
+    assert_eq!(failed.len(), 3, "three routes tried, each a finding: {report:#?}");
+    assert!(report.findings[0].seen.contains("answered 500: {\"error\""), "{:#?}", report.findings[0]);
+    assert_eq!(seen(&report, "identity"), "unknown");
+    let text =
+        crate::harness::stdout(&gatewayctl(&["--config", lab.report.config.to_str().unwrap(), "model", "probe"]));
+    assert!(text.contains("nothing was learned"), "{text}");
+}

@@ -33,7 +33,9 @@ pub struct ProbeArgs {
 pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let ModelCommand::Probe(args) = cmd;
     let settings = ctx.gateway()?;
-    let plan = crate::ops::probe::plan(&settings, args.route.as_ref(), args.max_requests)?;
+    let mut tried: Vec<Route> = Vec::new();
+    let mut failed_routes = Vec::new();
+    let mut plan = crate::ops::probe::plan(&settings, args.route.as_ref(), args.max_requests, &tried)?;
     let said = format!(
         "probe: up to {} request(s) to {} (limit {} expected) as X-Api-Key {}, this identity's keys read in every database and deleted after",
         plan.requests,
@@ -47,8 +49,21 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         return Ok(exit::OK);
     }
     ctx.out.status(&said);
-    let report =
-        crate::ops::probe::run(&settings, &plan, &mut |n, of| ctx.out.detail(&format!("request {n}/{of}"))).await?;
+    // A route that answers 5xx is a finding; without --route the probe moves on to the next.
+    let report = loop {
+        let mut report =
+            crate::ops::probe::run(&settings, &plan, &mut |n, of| ctx.out.detail(&format!("request {n}/{of}"))).await?;
+        let failed = report.findings.iter().any(|f| f.kind == "route-fails");
+        if !failed || args.route.is_some() || tried.len() + 1 >= crate::ops::probe::MAX_ROUTES {
+            report.findings.splice(0..0, failed_routes);
+            break report;
+        }
+        ctx.out.warn(&format!("{} answers 5xx: trying another limited route", plan.route));
+        failed_routes.extend(report.findings.into_iter().filter(|f| f.kind == "route-fails"));
+        tried.push(plan.route.clone());
+        plan = crate::ops::probe::plan(&settings, None, args.max_requests, &tried)?;
+        ctx.out.status(&format!("probe: up to {} request(s) to {}", plan.requests, plan.request));
+    };
     let mut report = report;
     if let Some((edited, diff)) = crate::ops::probe::config_edit(&settings, &report)? {
         if args.write {

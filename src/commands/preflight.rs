@@ -29,7 +29,7 @@ pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> 
         return Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED });
     }
     if args.probe {
-        let plan = crate::ops::probe::plan(&settings, None, crate::ops::probe::DEFAULT_MAX)?;
+        let plan = crate::ops::probe::plan(&settings, None, crate::ops::probe::DEFAULT_MAX, &[])?;
         ctx.out.status(&format!("probe first: up to {} request(s) to {}", plan.requests, plan.request));
         crate::ops::probe::run(&settings, &plan, &mut |_, _| {}).await.context("while probing before preflight")?;
     }

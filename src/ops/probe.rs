@@ -21,6 +21,8 @@ const AFTER_REFUSAL: u64 = 3;
 /// The pause between the first two requests: long enough for the TTL to
 /// show a fixed window from a refreshed one.
 const WINDOW_GAP: Duration = Duration::from_millis(1100);
+/// Limited routes tried at most when the first ones answer 5xx.
+pub const MAX_ROUTES: usize = 3;
 /// `--max-requests` unless given.
 pub const DEFAULT_MAX: u64 = 200;
 /// Concurrent requests of the burst, sent at the limit less one.
@@ -46,12 +48,19 @@ pub struct Plan {
 /// The probe's plan: the route (given, or the configured shape's limited
 /// route with the smallest limit and no parameterised entry) and the
 /// requests it needs (the limit, the first refusal, three more).
-pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> anyhow::Result<Plan> {
+/// `tried`: routes that already failed, not picked again.
+pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried: &[Route]) -> anyhow::Result<Plan> {
     let shape = crate::ops::limiter::shape(settings).shape;
     let route = match route {
         Some(r) => r.clone(),
-        None => default_route(&shape).ok_or_else(|| {
-            UsageError("the configured shape names no limited route to probe: pass --route \"METHOD /path\"".into())
+        None => limited_routes(&shape, tried).into_iter().next().ok_or_else(|| {
+            UsageError(match tried.is_empty() {
+                true => "the configured shape names no limited route to probe: pass --route \"METHOD /path\"".into(),
+                false => format!(
+                    "every limited route tried answers 5xx ({}): the limiter's shape cannot be learned; see preflight's \"The gateway's own bugs\"",
+                    tried.iter().map(Route::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            })
         })?,
     };
     let request: Route = format!("{} {}", route.method, route.path.replace('*', "1"))
@@ -63,7 +72,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> an
     // Past the first refusal: enough more to pass the abuse threshold (the
     // block), then one request on another limited path (is it read?).
     let refusals = AFTER_REFUSAL.max(u64::try_from(shape.abuse.threshold).unwrap_or(0) + 2);
-    let other = default_route_except(&shape, &route);
+    let other = limited_routes(&shape, std::slice::from_ref(&route)).into_iter().next();
     // Then a second identity: the limit less one, and a concurrent burst.
     let requests = limit + 1 + refusals + u64::from(other.is_some()) + (limit - 1) + BURST;
     if requests > max_requests {
@@ -79,17 +88,13 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64) -> an
     Ok(Plan { route, request, key, limit, refusals, other, requests })
 }
 
-/// A limited route with no parameterised gateway entry, smallest limit first.
-fn default_route(shape: &LimiterShape) -> Option<Route> {
-    default_route_except(shape, &Route { method: String::new(), path: String::new() })
-}
-
-/// As [`default_route`], other than `not`.
-fn default_route_except(shape: &LimiterShape, not: &Route) -> Option<Route> {
+/// The limited routes with no parameterised gateway entry, other than
+/// `not`, smallest limit first: the ones a probe picks.
+fn limited_routes(shape: &LimiterShape, not: &[Route]) -> Vec<Route> {
     let mut candidates: Vec<(u64, Route)> = shape
         .stacks
         .iter()
-        .filter(|s| s.route != *not)
+        .filter(|s| !not.contains(&s.route))
         .filter(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: None })))
         .filter(|s| !s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: Some(_) } | Entry::Opaque { .. })))
         .filter_map(|s| {
@@ -98,7 +103,7 @@ fn default_route_except(shape: &LimiterShape, not: &Route) -> Option<Route> {
         })
         .collect();
     candidates.sort_by_key(|(limit, r)| (*limit, r.to_string()));
-    candidates.into_iter().next().map(|(_, r)| r)
+    candidates.into_iter().map(|(_, r)| r).collect()
 }
 
 fn rand_u32() -> u32 {

@@ -83,6 +83,9 @@ impl Human for ProbeReport {
             write!(w, "{diff}")?;
         }
         let differs = self.differs();
+        if self.learned.iter().any(|l| l.dimension == "identity" && l.value == "unknown") {
+            return writeln!(w, "{}", style.bad("nothing was learned: no counter of the probe's identity was found"));
+        }
         match differs.is_empty() {
             true => writeln!(w, "{}", style.good("the configured shape agrees with everything seen")),
             false => writeln!(
