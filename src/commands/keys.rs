@@ -76,6 +76,8 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
                 redis.list(&args.pattern.pattern, args.limit, &mut on_progress).await.context("while listing keys")?;
             spinner.finish();
             let master = redis.master().map(str::to_string);
+            // A raw identity in a key's name is a secret: masked here too.
+            let keys = keys.iter().map(|k| crate::core::limiter::mask_key_name(k)).collect();
             let report =
                 KeyListReport { pattern: args.pattern.pattern, prefix, keys, limit: args.limit, master, restarts };
             ctx.out.emit(&report)?;

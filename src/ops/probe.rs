@@ -300,7 +300,11 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             routes: vec![plan.route.to_string()],
         });
     }
-    let mask = |name: &str| name.replace(&second, &mask_secret(&second)).replace(&plan.key, &mask_secret(&plan.key));
+    let mask = |name: &str| {
+        crate::core::limiter::mask_key_name(
+            &name.replace(&second, &mask_secret(&second)).replace(&plan.key, &mask_secret(&plan.key)),
+        )
+    };
     let report = ProbeReport {
         at_ms: crate::ops::now_ms(),
         route: plan.route.to_string(),

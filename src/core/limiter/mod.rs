@@ -108,6 +108,23 @@ impl std::fmt::Debug for Identity {
     }
 }
 
+/// A Redis key name safe to print: where it holds a raw identity after
+/// `abuse:` or `blocked:` (`abuse:api:<key>`, `blocked:key:<key>`), the
+/// API key is masked; session ids too. Hashed names pass unchanged.
+pub fn mask_key_name(name: &str) -> String {
+    for marker in ["abuse:", "blocked:"] {
+        let Some(at) = name.find(marker) else { continue };
+        let rest = &name[at + marker.len()..];
+        let Some((label, secret)) = rest.split_once(':') else { continue };
+        if matches!(label, "api" | "key" | "session") && !secret.is_empty() {
+            let (secret, tail) = secret.split_once(':').map_or((secret, ""), |(s, t)| (s, t));
+            let tail = if tail.is_empty() { String::new() } else { format!(":{tail}") };
+            return format!("{}{label}:{}{tail}", &name[..at + marker.len()], mask_secret(secret));
+        }
+    }
+    name.to_string()
+}
+
 /// Masks a secret for display, keeping at most two characters at each end.
 pub fn mask_secret(secret: &str) -> String {
     let chars: Vec<char> = secret.chars().collect();
@@ -252,6 +269,16 @@ pub(crate) mod tests {
         assert_eq!(Identity::parse("api:abc"), Some(Identity::ApiKey("abc".into())));
         assert_eq!(Identity::parse("ip:"), None);
         assert_eq!(Identity::parse("bogus"), None);
+    }
+
+    #[test]
+    fn raw_identities_in_key_names_are_masked() {
+        let p = "laravel_database_laravel_cache:";
+        assert_eq!(mask_key_name(&format!("{p}abuse:api:sk-live-123456")), format!("{p}abuse:api:sk***56"));
+        assert_eq!(mask_key_name("blocked:key:secret-key-99"), "blocked:key:se***99");
+        assert_eq!(mask_key_name("abuse:0123abcd:blocked"), "abuse:0123abcd:blocked", "hashed: unchanged");
+        assert_eq!(mask_key_name("abuse:ip:10.0.0.1"), "abuse:ip:10.0.0.1");
+        assert_eq!(mask_key_name("rate_limit:abc:def"), "rate_limit:abc:def");
     }
 
     #[test]
