@@ -114,6 +114,25 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     assert!(stderr(&out).contains("up to 53 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
     assert_eq!(all_keys(&lab), before, "a dry run sends nothing");
 
+    // A probe killed midway: status says its keys may remain; the next probe deletes them.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "model", "probe"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1600));
+    let _ = child.kill();
+    let _ = child.wait();
+    let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
+    assert!(status["probe_left_at_ms"].is_u64(), "{status:#}");
+    assert_ne!(all_keys(&lab), before, "the killed probe left its identity's keys");
+    let (next, _) = probe(&lab, &[]);
+    assert!(next.swept >= 1, "{next:#?}");
+    assert_eq!(all_keys(&lab), before, "all gone");
+    let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
+    assert!(status["probe_left_at_ms"].is_null(), "{status:#}");
+
     // preflight --probe probes first, and is GO on the contract.
     let out = gatewayctl(&["--config", &config, "preflight", "--probe", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));

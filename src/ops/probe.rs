@@ -171,10 +171,34 @@ impl Databases {
     }
 }
 
+/// A probe under way, kept in the state dir until it ends: a probe killed
+/// midway leaves this, and its keys are deleted by the next one. The keys
+/// are throwaway identities the probe made up; they grant nothing.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Pending {
+    pub keys: Vec<String>,
+    pub started_ms: u64,
+}
+
+fn pending_path(settings: &Settings) -> std::path::PathBuf {
+    settings.file.state.dir.join("probe-pending.json")
+}
+
+/// A probe that started and never ended (killed): when it started.
+pub fn left_behind(settings: &Settings) -> Option<u64> {
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    state.read_json::<Pending>(&pending_path(settings)).ok().flatten().map(|p| p.started_ms)
+}
+
 /// Runs the probe: the requests in order, the identity's keys read after
 /// each, then deleted by exact name. `progress` hears each request.
 pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64, u64)) -> anyhow::Result<ProbeReport> {
     let started = Instant::now();
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let earlier: Option<Pending> = state.read_json(&pending_path(settings)).ok().flatten();
+    let second = format!("{}-b", plan.key);
+    let pending = Pending { keys: vec![plan.key.clone(), second.clone()], started_ms: crate::ops::now_ms() };
+    state.write_json(&pending_path(settings), &pending).context("while noting the probe under way")?;
     let shape = crate::ops::limiter::shape(settings).shape;
     let g = &settings.file.gateway;
     let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
@@ -252,7 +276,6 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
     }
     // Atomicity: a second identity at the limit less one, then a concurrent
     // burst: how many passed, where one may.
-    let second = format!("{}-b", plan.key);
     let mut burst = None;
     if outcome.is_ok() && samples.first().is_some_and(|s| s.status < 500) {
         burst = match burst_at_limit(&http, plan, &second, &body, progress).await {
@@ -279,6 +302,16 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             cleaned += redis.delete(std::slice::from_ref(name)).await.unwrap_or(0);
         }
     }
+    // And what a probe killed earlier left: its identities' keys, by exact name.
+    let mut swept = 0;
+    for identity in earlier.iter().flat_map(|p| &p.keys) {
+        for (db, name) in dbs.find(identity).await.unwrap_or_default() {
+            if let Ok(redis) = dbs.on(db).await {
+                swept += redis.delete(std::slice::from_ref(&name)).await.unwrap_or(0);
+            }
+        }
+    }
+    let _ = std::fs::remove_file(pending_path(settings));
     outcome?;
     let configured = Configured {
         shape: &shape,
@@ -320,6 +353,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         config_diff: None,
         written: false,
         config_backup: None,
+        swept,
     };
     // Kept for preflight, verify and report (masked, as printed).
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);

@@ -37,6 +37,9 @@ pub struct ProbeReport {
     pub written: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_backup: Option<String>,
+    /// Keys a probe killed earlier had left, deleted by this one.
+    #[serde(default)]
+    pub swept: u64,
 }
 
 impl ProbeReport {
@@ -70,6 +73,9 @@ impl Human for ProbeReport {
             self.keys.len(),
             self.cleaned
         )?;
+        if self.swept > 0 {
+            writeln!(w, "{} key(s) left by a probe killed earlier were deleted too", self.swept)?;
+        }
         if let Some(diff) = &self.config_diff {
             match self.written {
                 true => writeln!(
