@@ -333,10 +333,11 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             routes: vec![plan.route.to_string()],
         });
     }
+    // Raw identities in key names are masked where they stand (abuse:api:ga***-b).
     let mask = |name: &str| {
-        crate::core::limiter::mask_key_name(
-            &name.replace(&second, &mask_secret(&second)).replace(&plan.key, &mask_secret(&plan.key)),
-        )
+        crate::core::limiter::mask_key_name(name)
+            .replace(&second, &mask_secret(&second))
+            .replace(&plan.key, &mask_secret(&plan.key))
     };
     let report = ProbeReport {
         at_ms: crate::ops::now_ms(),
