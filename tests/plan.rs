@@ -28,8 +28,10 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     }
     // GET with a pattern prints nothing.
     assert!(at(260).iter().any(|f| f.actually.contains("does not expand")));
-    // Phase 5A: /api/health has no limiter.
-    assert!(at(285).iter().any(|f| f.actually.contains("no rate limiter") && f.plan.contains("from request 31")));
+    // Phase 5A: /api/health has no limiter. The loop is a heredoc written to
+    // /tmp/test_rate_limit.sh: its findings belong to line 293, which runs it.
+    assert!(at(293).iter().any(|f| f.actually.contains("no rate limiter") && f.plan.contains("from request 31")));
+    assert!(at(285).is_empty(), "the body's own line runs nothing");
     // "One successful request should close circuit": the threshold is 2.
     assert!(at(314).iter().any(|f| f.actually.contains("after 2 successes")));
     // Rollback by line number.
@@ -45,7 +47,7 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
         assert!(at(line).iter().any(|f| f.severity == Severity::Unverifiable), "{line}");
     }
     // Phase 5A expects headers from a curl that prints none.
-    assert!(at(285).iter().any(|f| f.severity == Severity::Unverifiable && f.actually.contains("prints no header")));
+    assert!(at(293).iter().any(|f| f.severity == Severity::Unverifiable && f.actually.contains("prints no header")));
     // Success Criteria with no command behind them: unchecked, each with the command that checks it.
     let criteria: Vec<usize> = (560..=576).filter(|&l| !at(l).is_empty()).collect();
     assert_eq!(criteria, [560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575, 576]);
@@ -65,7 +67,7 @@ fn the_seed_plans_mistakes_are_found_on_their_lines_and_nothing_else() {
     for line in &flagged {
         assert!(
             [
-                121, 134, 187, 188, 189, 190, 207, 241, 256, 257, 260, 285, 314, 319, 357, 358, 393, 419, 425, 428,
+                121, 134, 187, 188, 189, 190, 207, 241, 256, 257, 260, 293, 314, 319, 357, 358, 393, 419, 425, 428,
                 376, 439, 457, 462, 474, 479, 484, 546, 560, 561, 562, 563, 564, 567, 568, 569, 570, 573, 574, 575,
                 576
             ]
@@ -81,17 +83,17 @@ fn variants_are_judged_on_what_they_do() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan.md");
     // Headings in German; a correct Phase 5A; php-fpm tested before its
-    // reload; KEYS hidden in a heredoc; a GET of one real key.
+    // reload; KEYS in a script written by a heredoc, then run; a GET of one real key.
     std::fs::write(
         &plan,
-        "# Aktivierung\n\n## Lasttest\n\n```bash\nfor i in {1..35}; do\n  curl -s -X POST http://localhost/api/v2/bookings \\\n    -H \"X-Api-Key: k\"\ndone\n```\n\nErwartet:\n- Request 31+: HTTP 429\n\n```sh\nphp-fpm8.3 -t\nsudo systemctl reload php8.3-fpm\nredis-cli GET \"circuit_breaker:calcom_api:state\"\n```\n\n```bash\ncat > /tmp/check.sh <<'EOF'\nredis-cli -n 0 keys '*'\nEOF\n```\n",
+        "# Aktivierung\n\n## Lasttest\n\n```bash\nfor i in {1..35}; do\n  curl -s -X POST http://localhost/api/v2/bookings \\\n    -H \"X-Api-Key: k\"\ndone\n```\n\nErwartet:\n- Request 31+: HTTP 429\n\n```sh\nphp-fpm8.3 -t\nsudo systemctl reload php8.3-fpm\nredis-cli GET \"circuit_breaker:calcom_api:state\"\n```\n\n```bash\ncat > /tmp/check.sh <<'EOF'\nredis-cli -n 0 keys '*'\nEOF\nbash /tmp/check.sh\n```\n",
     )
     .unwrap();
     let (exit, report) = review(plan.to_str().unwrap(), &[]);
     assert_eq!(exit, 1, "{report:#?}");
     assert_eq!(report.blocks, 3);
     let lines: Vec<(usize, Severity)> = report.findings.iter().map(|f| (f.line, f.severity)).collect();
-    assert_eq!(lines, [(23, Severity::Harm)], "only the KEYS in the heredoc: {report:#?}");
+    assert_eq!(lines, [(25, Severity::Harm)], "only the KEYS in the script, at the line that runs it: {report:#?}");
 
     // The same without the KEYS: nothing wrong, exit 0.
     let text = std::fs::read_to_string(&plan).unwrap();

@@ -64,6 +64,7 @@ pub mod route;
 pub mod runbook;
 pub mod sanitizer;
 pub mod scan;
+pub mod shell;
 pub mod textmask;
 pub mod thresholds;
 pub mod validation_impact;

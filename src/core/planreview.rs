@@ -18,6 +18,7 @@ use crate::core::breaker::BreakerConfig;
 use crate::core::findings::Finding;
 use crate::core::limiter::{Identity, LimiterShape, Schedule};
 use crate::core::route::Route;
+use crate::core::shell;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -136,8 +137,10 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
 pub fn review(markdown: &str, know: &Knowledge) -> Vec<PlanFinding> {
     let mut found = Vec::new();
     let all = blocks(markdown);
+    // Scripts the plan writes (`cat > x.sh <<EOF`), run where a later step runs them.
+    let mut scripts = Scripts::new();
     for (i, block) in all.iter().enumerate() {
-        review_block(block, know, &mut found);
+        review_block(block, know, &mut scripts, &mut found);
         if let Some(output) = all.get(i + 1).filter(|o| o.lang.is_empty()) {
             if block.after.to_ascii_lowercase().contains("expected") {
                 artisan_output(block, output, know, &mut found);
@@ -324,36 +327,45 @@ fn check_for(text: &str) -> &'static str {
     }
 }
 
-/// The block's commands: comments dropped, `\` continuations joined, each
-/// with its line in the plan.
+/// Text with the plan line it stands on.
+type Lines = Vec<(usize, String)>;
+/// Scripts the plan writes with a heredoc: their path and their commands.
+type Scripts = std::collections::BTreeMap<String, Vec<String>>;
+
+/// The block's commands as bash reads them (core::shell): comments
+/// dropped, `\` continuations joined, each with its line in the plan.
+/// Heredoc bodies are commands only where a shell or an interpreter reads
+/// them; a body written to a file runs where a later step runs that file
+/// (`scripts`, kept across blocks), at that step's line, quoting its own
+/// lines; any other body is text. What bash could not read is a problem.
+fn commands_in(block: &Block, scripts: &mut Scripts) -> (Lines, Lines) {
+    let script = shell::read(&block.code, block.line);
+    let mut out = script.commands.clone();
+    let mut problems = script.problems.clone();
+    for h in &script.heredocs {
+        let text: String = h.body.iter().map(|(_, l)| format!("{l}\n")).collect();
+        let first = h.body.first().map_or(h.line, |(n, _)| *n);
+        let body = shell::read(&text, first);
+        problems.extend(body.problems.iter().cloned());
+        match &h.consumer {
+            shell::Consumer::Shell => out.extend(body.commands),
+            shell::Consumer::File(path) => {
+                scripts.insert(path.clone(), body.commands.into_iter().map(|(_, c)| c).collect());
+            }
+            shell::Consumer::Data => {}
+        }
+    }
+    for (line, cmd) in &script.commands {
+        if let Some(path) = shell::runs(cmd, scripts.keys()) {
+            out.extend(scripts[path].iter().map(|c| (*line, c.clone())));
+        }
+    }
+    (out, problems)
+}
+
+/// [`commands_in`] of a block alone (no script written before it).
 fn commands(block: &Block) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut pending: Option<(usize, String)> = None;
-    for (i, raw) in block.code.lines().enumerate() {
-        let line = block.line + i;
-        let text = raw.trim();
-        if text.starts_with('#') && pending.is_none() {
-            continue;
-        }
-        let (start, mut joined) = pending.take().unwrap_or((line, String::new()));
-        match text.strip_suffix('\\') {
-            Some(head) => {
-                joined.push_str(head);
-                joined.push(' ');
-                pending = Some((start, joined));
-            }
-            None => {
-                joined.push_str(text);
-                if !joined.trim().is_empty() {
-                    out.push((start, joined));
-                }
-            }
-        }
-    }
-    if let Some(p) = pending {
-        out.push(p);
-    }
-    out
+    commands_in(block, &mut Default::default()).0
 }
 
 /// Shell words, quotes removed (enough for the commands a plan holds).
@@ -398,8 +410,17 @@ fn checked(w: &[String]) -> bool {
     })
 }
 
-fn review_block(block: &Block, know: &Knowledge, found: &mut Vec<PlanFinding>) {
-    let cmds = commands(block);
+fn review_block(block: &Block, know: &Knowledge, scripts: &mut Scripts, found: &mut Vec<PlanFinding>) {
+    let (cmds, problems) = commands_in(block, scripts);
+    for (line, why) in problems {
+        found.push(PlanFinding {
+            line,
+            severity: Severity::Wrong,
+            plan: block.code.lines().nth(line.saturating_sub(block.line)).unwrap_or("").chars().take(120).collect(),
+            actually: why,
+            instead: "close the heredoc with its delimiter alone on a line".into(),
+        });
+    }
     let after = block.after.to_ascii_lowercase();
     let expects = after.contains("verif") || after.contains("expected");
     let mut tested_fpm = false;
@@ -1229,5 +1250,39 @@ mod tests {
         );
         let none = Knowledge { app_findings: &[], ..know };
         assert!(review(plan, &none).is_empty(), "without the app, nothing is claimed");
+    }
+
+    #[test]
+    fn heredocs_are_data_until_a_shell_runs_them() {
+        let keys = |plan: &str| {
+            knowledge_check(plan)
+                .into_iter()
+                .filter(|f| f.actually.contains("KEYS"))
+                .map(|f| (f.line, f.plan))
+                .collect::<Vec<_>>()
+        };
+        // Text handed to cat: nothing runs it.
+        assert!(keys("```bash\ncat <<'NOTE'\nredis-cli KEYS 'rate_limit:*'\nNOTE\n```\n").is_empty());
+        // Fed to a shell: it runs, at its own line.
+        assert_eq!(
+            keys("```bash\nbash <<EOF\nredis-cli KEYS 'rate_limit:*'\nEOF\n```\n"),
+            [(3, "redis-cli KEYS 'rate_limit:*'".to_string())]
+        );
+        // Written to a file, run two blocks later: at the line that runs it, quoting the body's line.
+        let plan = "```bash\ncat > /tmp/x.sh <<'EOF'\nredis-cli KEYS 'abuse:*'\nEOF\n```\n\ntext\n\n```bash\nchmod +x /tmp/x.sh\nbash /tmp/x.sh\n```\n";
+        assert_eq!(keys(plan), [(11, "redis-cli KEYS 'abuse:*'".to_string())]);
+        // Written and never run: nothing.
+        assert!(keys("```bash\ncat > /tmp/y.sh <<EOF\nredis-cli KEYS x\nEOF\n```\n").is_empty());
+    }
+
+    #[test]
+    fn hostile_blocks_get_a_finding_or_nothing_never_a_panic() {
+        let open = knowledge_check("```bash\nbash <<EOF\nredis-cli KEYS x\n```\n");
+        assert!(open.iter().any(|f| f.line == 2 && f.actually.contains("never closed")), "{open:#?}");
+        let big = format!("```bash\n{}```\n", "echo a\n".repeat(150_000));
+        assert!(knowledge_check(&big).is_empty());
+        let deep = format!("```bash\necho {}x{}\n```\n", "$(".repeat(1000), ")".repeat(1000));
+        let _ = knowledge_check(&deep);
+        let _ = knowledge_check("```bash\necho \0 <<\0\ncat <<\n```\n");
     }
 }
