@@ -338,11 +338,24 @@ type Scripts = std::collections::BTreeMap<String, Vec<String>>;
 /// them; a body written to a file runs where a later step runs that file
 /// (`scripts`, kept across blocks), at that step's line, quoting its own
 /// lines; any other body is text. What bash could not read is a problem.
-fn commands_in(block: &Block, scripts: &mut Scripts) -> (Lines, Lines) {
+fn commands_in(block: &Block, scripts: &mut Scripts) -> (Lines, Lines, Lines) {
     let script = shell::read(&block.code, block.line);
     let mut out = script.commands.clone();
     let mut problems = script.problems.clone();
+    let mut notes: Lines = Vec::new();
     for h in &script.heredocs {
+        // Unquoted, the body is expanded where the heredoc is read: for a
+        // script, when it is written, not when it runs.
+        let expands = h.body.iter().any(|(_, l)| l.contains("$(") || l.contains('`'));
+        if !h.quoted && expands && matches!(h.consumer, shell::Consumer::File(_)) {
+            notes.push((
+                h.line,
+                format!(
+                    "<<{0} is unquoted: each $(…) in the body runs now, while the file is written, and the script gets its output, not the command (<<'{0}' keeps it as written)",
+                    h.delimiter
+                ),
+            ));
+        }
         let text: String = h.body.iter().map(|(_, l)| format!("{l}\n")).collect();
         let first = h.body.first().map_or(h.line, |(n, _)| *n);
         let body = shell::read(&text, first);
@@ -360,11 +373,11 @@ fn commands_in(block: &Block, scripts: &mut Scripts) -> (Lines, Lines) {
             out.extend(scripts[path].iter().map(|c| (*line, c.clone())));
         }
     }
-    (out, problems)
+    (out, problems, notes)
 }
 
 /// [`commands_in`] of a block alone (no script written before it).
-fn commands(block: &Block) -> Vec<(usize, String)> {
+fn commands(block: &Block) -> Lines {
     commands_in(block, &mut Default::default()).0
 }
 
@@ -411,14 +424,25 @@ fn checked(w: &[String]) -> bool {
 }
 
 fn review_block(block: &Block, know: &Knowledge, scripts: &mut Scripts, found: &mut Vec<PlanFinding>) {
-    let (cmds, problems) = commands_in(block, scripts);
+    let (cmds, problems, notes) = commands_in(block, scripts);
+    let plan_at =
+        |line: usize| block.code.lines().nth(line.saturating_sub(block.line)).unwrap_or("").chars().take(120).collect();
     for (line, why) in problems {
         found.push(PlanFinding {
             line,
             severity: Severity::Wrong,
-            plan: block.code.lines().nth(line.saturating_sub(block.line)).unwrap_or("").chars().take(120).collect(),
+            plan: plan_at(line),
             actually: why,
             instead: "close the heredoc with its delimiter alone on a line".into(),
+        });
+    }
+    for (line, why) in notes {
+        found.push(PlanFinding {
+            line,
+            severity: Severity::Note,
+            plan: plan_at(line),
+            actually: why,
+            instead: "quote the delimiter".into(),
         });
     }
     let after = block.after.to_ascii_lowercase();
@@ -1273,6 +1297,13 @@ mod tests {
         assert_eq!(keys(plan), [(11, "redis-cli KEYS 'abuse:*'".to_string())]);
         // Written and never run: nothing.
         assert!(keys("```bash\ncat > /tmp/y.sh <<EOF\nredis-cli KEYS x\nEOF\n```\n").is_empty());
+        // Unquoted, a $(…) in a script's body runs while it is written: said; quoted, not.
+        let unquoted = knowledge_check("```bash\ncat > /tmp/z.sh <<EOF\necho $(date)\nEOF\n```\n");
+        assert!(
+            unquoted.iter().any(|f| f.line == 2 && f.severity == Severity::Note && f.actually.contains("is unquoted")),
+            "{unquoted:#?}"
+        );
+        assert!(knowledge_check("```bash\ncat > /tmp/z.sh <<'EOF'\necho $(date)\nEOF\n```\n").is_empty());
     }
 
     #[test]

@@ -109,6 +109,8 @@ fn heredoc_operators(command: &str) -> Vec<(String, bool, bool)> {
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None if c == b'\'' || c == b'"' => quote = Some(c),
+            // A comment runs to the end of the line: nothing in it is an operator.
+            None if c == b'#' && (i == 0 || b[i - 1].is_ascii_whitespace()) => break,
             None if c == b'<'
                 && b.get(i + 1) == Some(&b'<')
                 && b.get(i + 2) != Some(&b'<')
@@ -217,6 +219,7 @@ mod tests {
         assert_eq!(read("tee -a x.sh <<EOF\nls\nEOF", 1).heredocs[0].consumer, Consumer::File("x.sh".into()));
         assert_eq!(read("cat <<<'a here-string'", 1).heredocs, []);
         assert_eq!(read("echo '<<EOF'", 1).heredocs, [], "quoted: no heredoc");
+        assert_eq!(read("ls # then cat <<EOF", 1).heredocs, [], "in a comment: no heredoc");
     }
 
     #[test]
