@@ -34,6 +34,9 @@ pub struct AppFindings {
     /// Of those, the ones that asked Redis directly (the recorder answered).
     pub recorded: usize,
     pub unjudged: Vec<String>,
+    /// The dry run was not run because the network cannot be isolated here
+    /// (not root): said, as the rollback proof says it, without a verdict.
+    pub not_isolated: Option<String>,
 }
 
 impl AppFindings {
@@ -41,6 +44,13 @@ impl AppFindings {
     /// where all are latent, unknown where the dry run could not run.
     pub fn check(&self) -> Check {
         let name = "the gateway's own bugs";
+        if let Some(why) = &self.not_isolated {
+            return Check::warn(
+                name,
+                why.clone(),
+                "the dry run needs its own network namespace (root, util-linux's unshare): the gateway's own bugs were not read; run preflight as root to read them",
+            );
+        }
         if let Some(why) = &self.unknown {
             return Check::unknown(
                 name,
@@ -99,7 +109,8 @@ pub fn gather(settings: &Settings) -> AppFindings {
             let mut unjudged: Vec<String> =
                 dry.entries.iter().filter(|e| e.unjudged()).map(|e| e.entry.clone()).collect();
             unjudged.dedup();
-            AppFindings { findings: findings::all(&dry, &files, &layout, &shape), unknown: None, ran, recorded, unjudged }
+            let findings = findings::all(&dry, &files, &layout, &shape);
+            AppFindings { findings, ran, recorded, unjudged, ..AppFindings::default() }
         }
         Ok(Ran::DoesNotBoot(said)) => AppFindings {
             findings: vec![Finding {
@@ -112,7 +123,12 @@ pub fn gather(settings: &Settings) -> AppFindings {
             }],
             ..AppFindings::default()
         },
-        Err(e) => AppFindings { unknown: Some(format!("{e:#}")), ..AppFindings::default() },
+        Err(e) => match e.downcast_ref::<process::IsolatedError>() {
+            Some(process::IsolatedError::NoIsolation(_)) => {
+                AppFindings { not_isolated: Some(format!("{e:#}")), ..AppFindings::default() }
+            }
+            _ => AppFindings { unknown: Some(format!("{e:#}")), ..AppFindings::default() },
+        },
     }
 }
 
