@@ -9,8 +9,9 @@ use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 static WIDTH: OnceLock<Option<u16>> = OnceLock::new();
 
 /// Called once by the binary's output: tables then fit `COLUMNS`, else the
-/// width of the terminal on stdout; long cells wrap. Piped with no
-/// `COLUMNS`, nothing is cut (the full text is also in `--format json`).
+/// width of the terminal on stdout, else (piped: a CI log, `less`, `tee`)
+/// 100 columns; long cells wrap, nothing is cut (the full text is also in
+/// `--format json`).
 pub fn fit_to_terminal() {
     let _ = WIDTH.set(width());
 }
@@ -33,8 +34,14 @@ fn width() -> Option<u16> {
     // SAFETY: TIOCGWINSZ fills a winsize we own; a failure leaves it zeroed.
     let mut size: libc::winsize = unsafe { std::mem::zeroed() };
     let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
-    (ok && size.ws_col >= 20).then_some(size.ws_col)
+    match ok && size.ws_col >= 20 {
+        true => Some(size.ws_col),
+        false => Some(PIPED_WIDTH),
+    }
 }
+
+/// The width tables fit when stdout is no terminal and `COLUMNS` is unset.
+const PIPED_WIDTH: u16 = 100;
 
 /// A right-aligned cell, for numbers.
 pub fn num(value: impl ToString) -> Cell {
