@@ -70,6 +70,17 @@ pub enum ConfigValue {
     Bool(bool),
 }
 
+impl std::fmt::Display for ConfigValue {
+    /// As TOML writes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigValue::Text(t) => write!(f, "{t:?}"),
+            ConfigValue::Int(n) => write!(f, "{n}"),
+            ConfigValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
 /// The `[limiter]` keys and values that make the configured shape say what
 /// the probe saw, for each dimension where they differ (unknown ones are
 /// never written; "runs per request" is the route's stack, not a key).
