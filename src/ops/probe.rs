@@ -286,32 +286,28 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
             }
         };
     }
-    // Whatever happened, the probe's own keys go, by exact name.
-    for identity in [&plan.key, &second] {
-        if let Ok(found) = dbs.find(identity).await {
-            for k in found {
-                if !known.contains(&k) {
-                    known.push(k);
-                }
-            }
+    // Whatever happened, the probe's own keys go, by exact name, and what a
+    // probe killed earlier left too. A failure to find or delete is said,
+    // and the note of what is owed stays for the next probe and status.
+    let mut failures: Vec<String> = Vec::new();
+    let cleaned = delete_keys(&mut dbs, &[&plan.key, &second], &mut known, &mut failures).await;
+    let earlier_keys: Vec<&String> = earlier.iter().flat_map(|p| &p.keys).collect();
+    let swept = delete_keys(&mut dbs, &earlier_keys, &mut Vec::new(), &mut failures).await;
+    let cleanup_error = match failures.is_empty() {
+        true => {
+            let _ = std::fs::remove_file(pending_path(settings));
+            None
         }
-    }
-    let mut cleaned = 0;
-    for (db, name) in &known {
-        if let Ok(redis) = dbs.on(*db).await {
-            cleaned += redis.delete(std::slice::from_ref(name)).await.unwrap_or(0);
+        false => {
+            let mut owed = pending.clone();
+            owed.keys.extend(earlier.iter().flat_map(|p| p.keys.clone()));
+            let _ = state.write_json(&pending_path(settings), &owed);
+            Some(format!(
+                "some of the probe's keys may remain ({}); the next `gatewayctl model probe` deletes them",
+                failures.join("; ")
+            ))
         }
-    }
-    // And what a probe killed earlier left: its identities' keys, by exact name.
-    let mut swept = 0;
-    for identity in earlier.iter().flat_map(|p| &p.keys) {
-        for (db, name) in dbs.find(identity).await.unwrap_or_default() {
-            if let Ok(redis) = dbs.on(db).await {
-                swept += redis.delete(std::slice::from_ref(&name)).await.unwrap_or(0);
-            }
-        }
-    }
-    let _ = std::fs::remove_file(pending_path(settings));
+    };
     outcome?;
     let configured = Configured {
         shape: &shape,
@@ -355,6 +351,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         written: false,
         config_backup: None,
         swept,
+        cleanup_error,
     };
     // Kept for preflight, verify and report (masked, as printed).
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
@@ -492,4 +489,38 @@ pub fn write_config(
         text: format!("{} [limiter]: {changes} (the original kept at {})", path.display(), kept.display()),
     })?;
     Ok(kept)
+}
+
+/// Deletes, by exact name, every key of `identities` (found in every
+/// database) and those in `known`; how many went. What could not be found
+/// or deleted goes into `failures`, never counted as nothing there.
+async fn delete_keys(
+    dbs: &mut Databases,
+    identities: &[&String],
+    known: &mut Vec<(u32, String)>,
+    failures: &mut Vec<String>,
+) -> u64 {
+    for identity in identities {
+        match dbs.find(identity).await {
+            Ok(found) => {
+                for k in found {
+                    if !known.contains(&k) {
+                        known.push(k);
+                    }
+                }
+            }
+            Err(e) => failures.push(format!("finding them: {e:#}")),
+        }
+    }
+    let mut deleted = 0;
+    for (db, name) in known.iter() {
+        match dbs.on(*db).await {
+            Ok(redis) => match redis.delete(std::slice::from_ref(name)).await {
+                Ok(n) => deleted += n,
+                Err(e) => failures.push(format!("deleting one in db{db}: {e}")),
+            },
+            Err(e) => failures.push(format!("database {db}: {e:#}")),
+        }
+    }
+    deleted
 }

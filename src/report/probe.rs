@@ -40,6 +40,9 @@ pub struct ProbeReport {
     /// Keys a probe killed earlier had left, deleted by this one.
     #[serde(default)]
     pub swept: u64,
+    /// The cleanup could not find or delete some keys: why (they stay owed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleanup_error: Option<String>,
 }
 
 impl ProbeReport {
@@ -73,6 +76,9 @@ impl Human for ProbeReport {
             self.keys.len(),
             self.cleaned
         )?;
+        if let Some(e) = &self.cleanup_error {
+            writeln!(w, "{}: {e}", style.bad("cleanup incomplete"))?;
+        }
         if self.swept > 0 {
             writeln!(w, "{} key(s) left by a probe killed earlier were deleted too", self.swept)?;
         }
