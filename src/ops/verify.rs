@@ -130,10 +130,11 @@ async fn limiter_checks(
     };
     let shown = format!("{route} as {}", mask_secret(key));
     let logged = match (answer.status >= 500, log_at) {
+        (false, _) => Ok(None),
         (true, Some(at)) => logged_exception(settings, &log, at).await,
-        _ => None,
+        (true, None) => Err(format!("{} does not exist", log.display())),
     };
-    let mut checks = vec![headers_check(&shown, &predicted, &answer, logged.as_deref()), timing_check(&answer)];
+    let mut checks = vec![headers_check(&shown, &predicted, &answer, &logged), timing_check(&answer)];
     if let Some(bucket) = settings.limiter.bucket_for(route) {
         let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
         checks.push(key_check(redis, &key, shape.window).await);
@@ -143,26 +144,38 @@ async fn limiter_checks(
 
 /// The first exception the gateway's log recorded after `at` (the request
 /// just sent), as "Class 'message' at file:line", the file relative to the
-/// app. The log is written as the request ends: a short, bounded wait.
-async fn logged_exception(settings: &Settings, log: &std::path::Path, at: u64) -> Option<String> {
+/// app; `None` when the log, read, holds none. The log is written as the
+/// request ends: a short, bounded wait. An unreadable log is an error, not
+/// "no exception".
+async fn logged_exception(settings: &Settings, log: &std::path::Path, at: u64) -> Result<Option<String>, String> {
     let app = settings.app_dir().display().to_string();
     for _ in 0..LOG_WAIT_ROUNDS {
-        let text = crate::adapters::logtail::since(log, at, LOG_READ_MAX).unwrap_or_default();
+        let text =
+            crate::adapters::logtail::since(log, at, LOG_READ_MAX).map_err(|e| format!("{}: {e}", log.display()))?;
         if let Some(e) = text.lines().find_map(crate::core::logline::exception) {
             let file = e.file.strip_prefix(&format!("{app}/")).unwrap_or(&e.file).to_string();
-            return Some(format!("{} '{}' at {file}:{}", e.class, e.message, e.line));
+            return Ok(Some(format!("{} '{}' at {file}:{}", e.class, e.message, e.line)));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    None
+    Ok(None)
 }
 
 /// How long verify waits for a 500's exception in the log (rounds of 50 ms), and how much it reads.
 const LOG_WAIT_ROUNDS: u32 = 20;
 const LOG_READ_MAX: u64 = 1 << 20;
 
-fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange, logged: Option<&str>) -> Check {
-    let why_500 = logged.map(|e| format!("; the gateway logged {e}")).unwrap_or_default();
+fn headers_check(
+    shown: &str,
+    predicted: &Verdict,
+    answer: &Exchange,
+    logged: &Result<Option<String>, String>,
+) -> Check {
+    let why_500 = match logged {
+        Ok(Some(e)) => format!("; the gateway logged {e}"),
+        Ok(None) => String::new(),
+        Err(why) => format!("; its log could not be read ({why})"),
+    };
     let got = (answer.header_u64("x-ratelimit-limit"), answer.header_u64("x-ratelimit-remaining"));
     let want = (predicted.limit, predicted.remaining);
     let show = |v: Option<u64>| v.map_or("none".to_string(), |n| n.to_string());
@@ -217,8 +230,9 @@ fn headers_check(shown: &str, predicted: &Verdict, answer: &Exchange, logged: Op
             "rate-limit headers",
             format!("{evidence}{why_500}"),
             match logged {
-                Some(_) => "the limiter answers as modelled, but the route failed with the exception above",
-                None => "the limiter answers as modelled, but the route failed and the log recorded no exception: read laravel.log",
+                Ok(Some(_)) => "the limiter answers as modelled, but the route failed with the exception above",
+                Ok(None) => "the limiter answers as modelled, but the route failed and the log recorded no exception after the request: read laravel.log",
+                Err(_) => "the limiter answers as modelled, but the route failed and its log could not be read: read laravel.log",
             },
         );
     }
@@ -318,7 +332,7 @@ mod tests {
     #[test]
     fn a_500_the_shape_predicts_fails_and_says_why() {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/v2/bookings");
-        let check = headers_check("bookings", &predicted, &answer(500, "30", "29"), None);
+        let check = headers_check("bookings", &predicted, &answer(500, "30", "29"), &Ok(None));
         assert_eq!(check.verdict, CheckVerdict::Fail);
         assert!(check.evidence.contains("Undefined array key 1"), "{}", check.evidence);
     }
@@ -328,14 +342,14 @@ mod tests {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "GET /api/v2/test");
         let mut bare = answer(200, "", "");
         bare.headers.clear();
-        let check = headers_check("test", &predicted, &bare, None);
+        let check = headers_check("test", &predicted, &bare, &Ok(None));
         assert_eq!(check.verdict, CheckVerdict::Unknown, "{check:?}");
     }
 
     #[test]
     fn a_route_the_shape_cannot_model_is_unknown_never_pass() {
         let predicted = predict(&LimiterShape::askproai_2025_10(), "POST /api/retell/check-customer");
-        let check = headers_check("retell", &predicted, &answer(200, "100", "99"), None);
+        let check = headers_check("retell", &predicted, &answer(200, "100", "99"), &Ok(None));
         assert_eq!(check.verdict, CheckVerdict::Unknown);
         assert!(check.evidence.contains("retell.call.ratelimit"), "{}", check.evidence);
     }
