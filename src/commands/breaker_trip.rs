@@ -53,7 +53,14 @@ pub async fn run(
         }
     };
     let store = &settings.breaker_store;
-    let _ = redis.delete(&store.key_names(service)).await;
+    // From a closed breaker: a reset that fails would test from whatever state it is in.
+    if let Err(e) = redis.delete(&store.key_names(service)).await {
+        return vec![Check::fail(
+            "setup",
+            e.to_string(),
+            "the breaker's keys could not be reset: check Redis, then run it again",
+        )];
+    }
     // A gateway whose breaker counts any exception fails its calls with a
     // Cal.com 4xx: the test then proves the rule the contract does not have.
     let failing = match store.rule {
