@@ -1164,19 +1164,23 @@ mod tests {
     }
 
     fn knowledge_check(plan: &str) -> Vec<PlanFinding> {
-        let limiter = crate::core::limiter::tests::contract();
+        review_with(plan, &crate::core::limiter::tests::contract(), &[])
+    }
+
+    /// The review with no app lines or framework to read, this limiter and these app findings.
+    fn review_with(plan: &str, limiter: &LimiterShape, app_findings: &[Finding]) -> Vec<PlanFinding> {
         let breakers = std::collections::BTreeMap::new();
         let lines = |_: &str, _: Range<usize>| None;
         let framework = |_: &str| None;
         let know = Knowledge {
-            limiter: &limiter,
+            limiter,
             breakers: &breakers,
             redis_prefix: "",
             redis_db: 0,
             fpm_unit: "php8.3-fpm",
             app_lines: &lines,
             framework: &framework,
-            app_findings: &[],
+            app_findings,
         };
         review(plan, &know)
     }
@@ -1240,9 +1244,6 @@ mod tests {
     #[test]
     fn claims_the_app_contradicts_are_wrong_at_their_line() {
         let limiter = LimiterShape::askproai_2025_10();
-        let breakers = std::collections::BTreeMap::new();
-        let lines = |_: &str, _: Range<usize>| None;
-        let framework = |_: &str| None;
         let finding = |kind: &str, seen: &str| Finding {
             kind: kind.into(),
             seen: seen.into(),
@@ -1255,25 +1256,14 @@ mod tests {
             finding("unresolved-middleware", "middleware 'api.logging' on 1 route(s)"),
             finding("unresolved-middleware", "middleware 'api.rate-limit' on 1 route(s)"),
         ];
-        let know = Knowledge {
-            limiter: &limiter,
-            breakers: &breakers,
-            redis_prefix: "",
-            redis_db: 0,
-            fpm_unit: "php8.3-fpm",
-            app_lines: &lines,
-            framework: &framework,
-            app_findings: &findings,
-        };
         let plan = "# Plan\n\n- **RateLimitMiddleware**: Registered in Kernel.php\n- Current Limits: 30 bookings/min\n";
-        let found = review(plan, &know);
+        let found = review_with(plan, &limiter, &findings);
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), [3, 4], "{found:#?}");
         assert!(
             found.iter().all(|f| f.severity == Severity::Wrong && f.actually.contains("'api.rate-limit'")),
             "{found:#?}"
         );
-        let none = Knowledge { app_findings: &[], ..know };
-        assert!(review(plan, &none).is_empty(), "without the app, nothing is claimed");
+        assert!(review_with(plan, &limiter, &[]).is_empty(), "without the app, nothing is claimed");
     }
 
     #[test]
