@@ -121,7 +121,13 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1600));
+    // Killed in the 1.1 s it waits after its first request: its first key is
+    // there, the run far from its end (a fixed sleep raced the probe on a loaded machine).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while all_keys(&lab) == before {
+        assert!(std::time::Instant::now() < deadline, "the probe wrote no key within 20 s");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let _ = child.kill();
     let _ = child.wait();
     let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
