@@ -48,6 +48,7 @@ pub mod findings;
 pub mod integration;
 pub mod inventory;
 pub mod journal;
+pub mod judge;
 pub mod keyspace;
 pub mod limiter;
 pub mod logline;

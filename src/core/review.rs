@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
+use crate::core::judge::{self, Call};
 use crate::core::logline::Record;
 
 /// Durations are kept in units of 10 µs (the log has two decimals of a ms),
@@ -27,10 +28,8 @@ const MAX_IDENTITIES: usize = 200_000;
 const MAX_TRANSITIONS: usize = 10_000;
 /// Rejections of one identity further apart than this are separate episodes.
 pub const EPISODE_GAP_MS: u64 = 10 * 60_000;
-/// Too few requests for a percentile or a rate to mean anything.
-pub const MIN_SAMPLE: u64 = 30;
-/// A shift smaller than this share is not worth a person's time, however sure.
-const MIN_RELEVANT_CHANGE: f64 = 0.10;
+/// Too few requests for a percentile or a rate to mean anything: the judge's minimum.
+pub const MIN_SAMPLE: u64 = judge::MIN_SAMPLES;
 /// Redis memory that moved less than this share, or less than this many MB, is stable.
 const MEMORY_STABLE_SHARE: f64 = 0.20;
 const MEMORY_STABLE_MB: f64 = 5.0;
@@ -73,13 +72,14 @@ impl Latency {
         (!self.0.is_empty()).then(|| self.0.value_at_quantile(q.clamp(0.0, 1.0)) as f64 / UNITS_PER_MS)
     }
 
-    /// A 95 % interval for the quantile (order statistics: ranks n·q ± 1.96·√(n·q·(1−q))).
+    /// The judge's interval for the quantile (order statistics: ranks
+    /// n·q ± z·√(n·q·(1−q)), z of [`judge::CONFIDENCE_PERCENT`]).
     pub fn quantile_interval(&self, q: f64) -> Option<(f64, f64)> {
         let n = self.0.len() as f64;
         if n == 0.0 {
             return None;
         }
-        let spread = 1.96 * (n * q * (1.0 - q)).sqrt() / n;
+        let spread = judge::Z * (n * q * (1.0 - q)).sqrt() / n;
         Some((self.quantile(q - spread)?, self.quantile(q + spread)?))
     }
 
@@ -412,15 +412,23 @@ pub struct Baseline {
     pub keys: BTreeMap<String, Option<u64>>,
 }
 
-/// How one figure moved.
+/// How one figure moved, and the judge's call on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shift {
     pub metric: String,
     pub before: Option<f64>,
     pub after: Option<f64>,
     pub change_percent: Option<f64>,
-    /// worse, better, unchanged (within noise), or not_enough_data.
-    pub verdict: String,
+    pub verdict: Call,
+    /// Samples (requests) before and after.
+    #[serde(default)]
+    pub samples: [u64; 2],
+    /// The 98 % interval of after − before, in the figure's unit.
+    #[serde(default)]
+    pub interval: Option<[f64; 2]>,
+    /// The smallest change that matters (±), in the figure's unit.
+    #[serde(default)]
+    pub tolerance: Option<f64>,
 }
 
 /// One route before and after.
@@ -432,11 +440,11 @@ pub struct RouteChange {
     pub shifts: Vec<Shift>,
 }
 
-/// Compares each route's baseline with the period. A latency shift is
-/// beyond noise when the two 95 % intervals of the quantile do not
-/// overlap and it moved by at least 10 %; an error-rate shift when a
-/// two-proportion z-test gives |z| > 1.96. Fewer than 30 requests on
-/// either side is not enough data.
+/// Compares each route's baseline with the period, figure by figure, by
+/// the rule of [`judge`]: the median by Mann-Whitney's shift interval, p95
+/// and p99 by their order-statistic intervals, the error rate by
+/// Newcombe's interval, each at 98 % with its tolerance and 50 requests a
+/// side as the minimum.
 pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: u64) -> Vec<RouteChange> {
     let mut routes: Vec<&String> = before.keys().chain(after.routes.keys()).collect();
     routes.sort();
@@ -446,36 +454,37 @@ pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: 
         .map(|route| {
             let b = before.get(route);
             let a = after.routes.get(route);
-            let b_lat = b.map(|b| Latency::from_pairs(&b.latency));
+            let b_lat = b.map(|b| Latency::from_pairs(&b.latency)).unwrap_or_default();
+            let a_lat = a.map(|a| a.latency.clone()).unwrap_or_default();
+            let samples = (b_lat.len(), a_lat.len());
             let mut shifts = Vec::new();
             for (name, q) in [("p50_ms", 0.50), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
-                let bv = b_lat.as_ref().and_then(|l| l.quantile(q));
-                let av = a.and_then(|a| a.latency.quantile(q));
-                let enough = b.is_some_and(|b| b.requests >= MIN_SAMPLE) && a.is_some_and(|a| a.requests >= MIN_SAMPLE);
-                let verdict = match (enough, bv, av) {
-                    (true, Some(bv), Some(av)) => {
-                        let (bl, bh) = b_lat.as_ref().and_then(|l| l.quantile_interval(q)).unwrap_or((bv, bv));
-                        let (al, ah) = a.and_then(|a| a.latency.quantile_interval(q)).unwrap_or((av, av));
-                        let relevant = (av - bv).abs() >= MIN_RELEVANT_CHANGE * bv.max(0.01);
-                        if al > bh && relevant {
-                            "worse"
-                        } else if ah < bl && relevant {
-                            "better"
-                        } else {
-                            "unchanged"
-                        }
-                    }
-                    _ => "not_enough_data",
+                let (bv, av) = (b_lat.quantile(q), a_lat.quantile(q));
+                let interval = if q == 0.50 {
+                    judge::shift_interval(&b_lat.to_pairs(), &a_lat.to_pairs())
+                        .map(|(lo, hi)| (lo as f64 / UNITS_PER_MS, hi as f64 / UNITS_PER_MS))
+                } else {
+                    b_lat
+                        .quantile_interval(q)
+                        .zip(a_lat.quantile_interval(q))
+                        .map(|(b, a)| judge::quantile_difference(b, a))
                 };
-                shifts.push(shift(name, bv, av, verdict));
+                let tolerance = bv.map(|bv| judge::LATENCY_TOLERANCE * bv.max(1.0 / UNITS_PER_MS));
+                shifts.push(shift(name, bv, av, samples, interval, tolerance));
             }
             let (bn, be) =
                 b.map_or((0, 0), |b| (b.requests, b.server_errors - b.upstream_unavailable.min(b.server_errors)));
             let (an, ae) = a.map_or((0, 0), |a| (a.requests, a.server_errors - a.upstream_unavailable));
-            let verdict = rate_shift((be, bn), (ae, an));
             let b_rate = b.map(|b| b.error_rate_percent);
             let a_rate = a.map(|a| percent(a.server_errors - a.upstream_unavailable, a.requests));
-            shifts.push(shift("error_rate_percent", b_rate, a_rate, verdict));
+            shifts.push(shift(
+                "error_rate_percent",
+                b_rate,
+                a_rate,
+                (bn, an),
+                judge::rate_difference((be, bn), (ae, an)),
+                Some(judge::ERROR_RATE_TOLERANCE_PP),
+            ));
             RouteChange {
                 route: route.clone(),
                 before: b.map(|b| RouteFigures { latency: Vec::new(), ..b.clone() }),
@@ -486,12 +495,33 @@ pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: 
         .collect()
 }
 
-fn shift(metric: &str, before: Option<f64>, after: Option<f64>, verdict: &str) -> Shift {
+fn shift(
+    metric: &str,
+    before: Option<f64>,
+    after: Option<f64>,
+    samples: (u64, u64),
+    interval: Option<(f64, f64)>,
+    tolerance: Option<f64>,
+) -> Shift {
     let change_percent = match (before, after) {
         (Some(b), Some(a)) if b > 0.0 => Some((a - b) * 100.0 / b),
         _ => None,
     };
-    Shift { metric: metric.into(), before, after, change_percent, verdict: verdict.into() }
+    let verdict = match (before, after, tolerance) {
+        (Some(b), Some(a), Some(t)) => judge::call(samples, a - b, interval, t),
+        _ if samples.0 == 0 || samples.1 == 0 => Call::NoData,
+        _ => Call::NotEnoughData,
+    };
+    Shift {
+        metric: metric.into(),
+        before,
+        after,
+        change_percent,
+        verdict,
+        samples: [samples.0, samples.1],
+        interval: interval.map(|(lo, hi)| [lo, hi]),
+        tolerance,
+    }
 }
 
 /// How an identity met the limiter.
@@ -836,7 +866,7 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
             Some(p95) => criterion(
                 "Response times < 500ms",
                 judged(p95 < RESPONSE_TIME_LIMIT_MS),
-                format!("p95 {p95:.1} ms over {n} requests"),
+                format!("p95 {p95:.1} ms (the limit {RESPONSE_TIME_LIMIT_MS:.0} ms) over {n} requests"),
             ),
         },
     ]
@@ -912,59 +942,81 @@ pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
     ]
 }
 
-/// A two-proportion z-test on (errors, requests) before and after: worse
-/// or better when |z| > 1.96, not_enough_data under MIN_SAMPLE a side.
-fn rate_shift((be, bn): (u64, u64), (ae, an): (u64, u64)) -> &'static str {
-    if bn < MIN_SAMPLE || an < MIN_SAMPLE {
-        return "not_enough_data";
-    }
-    let (p1, p2) = (be as f64 / bn as f64, ae as f64 / an as f64);
-    let pooled = (be + ae) as f64 / (bn + an) as f64;
-    let se = (pooled * (1.0 - pooled) * (1.0 / bn as f64 + 1.0 / an as f64)).sqrt();
-    if se == 0.0 {
-        return "unchanged";
-    }
-    match (p2 - p1) / se {
-        z if z > 1.96 => "worse",
-        z if z < -1.96 => "better",
-        _ => "unchanged",
-    }
-}
-
 fn error_rate_kept(f: &WindowFacts) -> Criterion {
     let name = "Error rate unchanged or improved";
     let (n, e) = (f.tally.requests(), f.tally.own_server_errors());
-    match f.baseline {
-        None => criterion(name, Verdict::NotEnoughData, "no baseline: nothing to compare with".into()),
-        Some(b) => {
-            let be = b.server_errors.saturating_sub(b.upstream_unavailable);
-            let evidence = format!(
-                "{:.2} % 5xx before ({} requests), {:.2} % after ({n}); 503s while Cal.com was unavailable left out",
-                percent(be, b.requests),
-                b.requests,
-                percent(e, n)
-            );
-            match rate_shift((be, b.requests), (e, n)) {
-                "not_enough_data" => criterion(
-                    name,
-                    Verdict::NotEnoughData,
-                    format!("{} request(s) before, {n} after: fewer than {MIN_SAMPLE} on a side", b.requests),
-                ),
-                "worse" => criterion(name, Verdict::Fail, evidence),
-                _ => criterion(name, Verdict::Pass, evidence),
-            }
+    let Some(b) = f.baseline else {
+        return criterion(name, Verdict::NotEnoughData, "no baseline: nothing to compare with".into());
+    };
+    let be = b.server_errors.saturating_sub(b.upstream_unavailable);
+    let s = shift(
+        "error_rate_percent",
+        (b.requests > 0).then(|| percent(be, b.requests)),
+        (n > 0).then(|| percent(e, n)),
+        (b.requests, n),
+        judge::rate_difference((be, b.requests), (e, n)),
+        Some(judge::ERROR_RATE_TOLERANCE_PP),
+    );
+    let evidence = format!(
+        "{} % 5xx before ({} requests), {} % after ({n}): {}; 503s while Cal.com was unavailable left out",
+        s.before.map_or("-".into(), |v| format!("{v:.2}")),
+        b.requests,
+        s.after.map_or("-".into(), |v| format!("{v:.2}")),
+        judgement(&s, "pp")
+    );
+    let verdict = match s.verdict {
+        Call::Worse => Verdict::Fail,
+        Call::Better | Call::Unchanged => Verdict::Pass,
+        Call::NotEnoughData | Call::NoData => Verdict::NotEnoughData,
+    };
+    criterion(name, verdict, evidence)
+}
+
+/// The judge's call on a shift in words, each value beside its threshold:
+/// "not enough data to tell (n = 12 / 40, needs 50 a side)", "worse: +4.1
+/// to +6.0 ms at 98 %, beyond ±2.0 ms".
+pub fn judgement(s: &Shift, unit: &str) -> String {
+    let [bn, an] = s.samples;
+    let min = judge::MIN_SAMPLES;
+    let tol = s.tolerance.map_or(String::new(), |t| format!("±{t:.1} {unit}"));
+    let interval = s
+        .interval
+        .map_or(String::new(), |[lo, hi]| format!("{lo:+.1} to {hi:+.1} {unit} at {:.0} %", judge::CONFIDENCE_PERCENT));
+    match s.verdict {
+        Call::Worse => format!("worse: {interval}, beyond {tol}"),
+        Call::Better => format!("better: {interval}, beyond {tol}"),
+        Call::Unchanged => format!("unchanged: {interval}, within {tol}"),
+        Call::NotEnoughData if bn < min || an < min => {
+            format!("not enough data to tell (n = {bn} / {an}, needs {min} a side)")
         }
+        Call::NotEnoughData if s.interval.is_none() => format!("not enough data to tell (n = {bn} / {an})"),
+        Call::NotEnoughData => format!("not enough data to tell (n = {bn} / {an}): {interval}, wider than {tol}"),
+        Call::NoData => match (bn, an) {
+            (0, 0) => "no data".into(),
+            (0, _) => "no data before".into(),
+            _ => "no data after".into(),
+        },
     }
+}
+
+/// A route's latency in one call: worse if a figure is; else not enough
+/// data if a figure cannot be told; else no data; else unchanged or better.
+fn latency_call(r: &RouteChange) -> Call {
+    let calls: Vec<Call> = r.shifts.iter().filter(|s| s.metric != "error_rate_percent").map(|s| s.verdict).collect();
+    [Call::Worse, Call::NotEnoughData, Call::NoData, Call::Unchanged]
+        .into_iter()
+        .find(|c| calls.contains(c))
+        .unwrap_or(Call::Better)
 }
 
 /// First Week.
 pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]) -> Vec<Criterion> {
     let blocked = limits.limited.iter().filter(|l| l.blocks > 0).count();
-    let worse: Vec<&RouteChange> = latency
-        .iter()
-        .filter(|r| r.shifts.iter().any(|s| s.metric != "error_rate_percent" && s.verdict == "worse"))
-        .collect();
-    let judged_any = latency.iter().any(|r| r.shifts.iter().any(|s| s.verdict != "not_enough_data"));
+    let names = |call: Call| -> Vec<&str> {
+        latency.iter().filter(|r| latency_call(r) == call).map(|r| r.route.as_str()).collect()
+    };
+    let (worse, unsure) = (names(Call::Worse), names(Call::NotEnoughData));
+    let told = latency.iter().filter(|r| latency_call(r).is_judged()).count();
     vec![
         match (limits.abuse_blocks, blocked) {
             (0, _) if limits.violations == 0 => criterion(
@@ -986,27 +1038,30 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
                 format!("{n} abuse block(s); {} excess request(s) refused", limits.violations),
             ),
         },
-        match (f.baseline, judged_any, worse.is_empty()) {
-            (None, _, _) => criterion(
+        match f.baseline {
+            None => criterion(
                 "Performance stable or improved",
                 Verdict::NotEnoughData,
                 "no baseline: nothing to compare with".into(),
             ),
-            (_, false, _) => criterion(
-                "Performance stable or improved",
-                Verdict::NotEnoughData,
-                format!("no route has {MIN_SAMPLE} requests on both sides"),
-            ),
-            (_, true, true) => {
-                criterion("Performance stable or improved", Verdict::Pass, "no route slower beyond noise".into())
-            }
-            (_, true, false) => criterion(
+            Some(_) if !worse.is_empty() => criterion(
                 "Performance stable or improved",
                 Verdict::Fail,
+                format!("slower beyond the tolerance: {}", worse.join(", ")),
+            ),
+            Some(_) if !unsure.is_empty() || told == 0 => criterion(
+                "Performance stable or improved",
+                Verdict::NotEnoughData,
                 format!(
-                    "slower beyond noise: {}",
-                    worse.iter().map(|r| r.route.as_str()).collect::<Vec<_>>().join(", ")
+                    "{told} route(s) judged unchanged or better; not enough data to tell on {} route(s){}",
+                    unsure.len(),
+                    if unsure.is_empty() { String::new() } else { format!(": {}", unsure.join(", ")) }
                 ),
+            ),
+            Some(_) => criterion(
+                "Performance stable or improved",
+                Verdict::Pass,
+                format!("{told} route(s) judged unchanged or better, none slower"),
             ),
         },
         match f.unsanitized {
@@ -1155,7 +1210,7 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 Some("gatewayctl breaker history"),
             ),
         },
-        match (f.baseline, f.latency.iter().any(|r| r.shifts.iter().any(|s| s.verdict != "not_enough_data"))) {
+        match (f.baseline, f.latency.iter().any(|r| latency_call(r).is_judged())) {
             (false, _) => task(
                 week,
                 "Compare response times before/after",
@@ -1167,20 +1222,16 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 week,
                 "Compare response times before/after",
                 TaskState::Open,
-                format!("too few requests to compare (fewer than {MIN_SAMPLE} per route on a side)"),
+                format!("no route could be judged (fewer than {MIN_SAMPLE} requests a side, or intervals too wide)"),
                 None,
             ),
             (true, true) => {
-                let worse = f
-                    .latency
-                    .iter()
-                    .filter(|r| r.shifts.iter().any(|s| s.metric != "error_rate_percent" && s.verdict == "worse"))
-                    .count();
+                let worse = f.latency.iter().filter(|r| latency_call(r) == Call::Worse).count();
                 task(
                     week,
                     "Compare response times before/after",
                     TaskState::Done,
-                    format!("{} route(s) compared, {worse} slower beyond noise", f.latency.len()),
+                    format!("{} route(s) compared, {worse} slower beyond the tolerance", f.latency.len()),
                     None,
                 )
             }
@@ -1392,14 +1443,62 @@ mod tests {
         }
         let base: BTreeMap<String, RouteFigures> =
             before.routes.iter().map(|(k, r)| (k.clone(), figures(r, 3_600_000, true))).collect();
-        let verdicts = |t: &Tally| -> Vec<String> {
-            compare(&base, t, 3_600_000)[0].shifts.iter().map(|s| s.verdict.clone()).collect()
-        };
-        assert_eq!(verdicts(&same), ["unchanged"; 4]);
-        assert_eq!(verdicts(&slower), ["worse", "worse", "worse", "unchanged"]);
+        let verdicts =
+            |t: &Tally| -> Vec<Call> { compare(&base, t, 3_600_000)[0].shifts.iter().map(|s| s.verdict).collect() };
+        assert_eq!(verdicts(&same), [Call::Unchanged; 4]);
+        assert_eq!(verdicts(&slower), [Call::Worse, Call::Worse, Call::Worse, Call::Unchanged]);
         let mut few = Tally::default();
         few.add(1, &api("/api/v2/bookings", 201, 900.0, "a"));
-        assert!(verdicts(&few).iter().all(|v| v == "not_enough_data"));
+        assert!(verdicts(&few).iter().all(|&v| v == Call::NotEnoughData));
+        let nothing = compare(&base, &Tally::default(), 3_600_000);
+        assert!(nothing[0].shifts.iter().all(|s| s.verdict == Call::NoData), "{nothing:?}");
+        assert_eq!(judgement(&nothing[0].shifts[0], "ms"), "no data after");
+    }
+
+    /// The issue's case: p95 1.8 ms before, 12.3 ms after. A +580 % beside
+    /// "unchanged" is a contradiction; on few samples, or with one slow
+    /// request making the p95, the judge cannot tell, and says so with the
+    /// samples or the interval.
+    #[test]
+    fn a_big_move_on_few_samples_is_not_enough_data_to_tell() {
+        let route = "/api/v2/bookings";
+        let run = |before_n: u64, after_n: u64, slow: u64| {
+            let mut before = Tally::default();
+            let mut after = Tally::default();
+            for i in 0..before_n {
+                before.add(i, &api(route, 201, 1.2 + (i % 7) as f64 * 0.1, "a"));
+            }
+            for i in 0..after_n {
+                let ms = if i < slow { 12.3 } else { 1.2 + (i % 7) as f64 * 0.1 };
+                after.add(i, &api(route, 201, ms, "a"));
+            }
+            let base: BTreeMap<String, RouteFigures> =
+                before.routes.iter().map(|(k, r)| (k.clone(), figures(r, 3_600_000, true))).collect();
+            compare(&base, &after, 3_600_000).remove(0)
+        };
+        // 20 and 20: n below the minimum.
+        let r = run(20, 20, 2);
+        let p95 = r.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
+        assert!(p95.change_percent.unwrap() > 500.0, "{p95:?}");
+        assert_eq!(p95.verdict, Call::NotEnoughData);
+        assert_eq!(judgement(p95, "ms"), "not enough data to tell (n = 20 / 20, needs 50 a side)");
+        // 60 and 60, four slow ones making the p95: the interval is too wide.
+        let r = run(60, 60, 4);
+        let p95 = r.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
+        assert!(p95.change_percent.unwrap() > 500.0, "{p95:?}");
+        assert_eq!(p95.verdict, Call::NotEnoughData, "{p95:?}");
+        let words = judgement(p95, "ms");
+        assert!(
+            words.starts_with("not enough data to tell (n = 60 / 60): ") && words.contains("wider than ±0.2 ms"),
+            "{words}"
+        );
+        // The median did not move: Mann-Whitney measures that sameness.
+        let p50 = &r.shifts[0];
+        assert_eq!(p50.verdict, Call::Unchanged, "{p50:?}");
+        // Many slow ones: worse, the interval beyond the tolerance.
+        let r = run(60, 60, 40);
+        assert_eq!(r.shifts[0].verdict, Call::Worse, "{:?}", r.shifts[0]);
+        assert!(judgement(&r.shifts[0], "ms").starts_with("worse: +"), "{:?}", r.shifts[0]);
     }
 
     #[test]

@@ -239,14 +239,14 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
     let mut rows = Vec::new();
     for route in &r.routes {
         for s in &route.shifts {
-            let unit = if s.metric == "error_rate_percent" { " %" } else { " ms" };
+            let (unit, change_unit) = if s.metric == "error_rate_percent" { (" %", "pp") } else { (" ms", "ms") };
             rows.push(vec![
                 route.route.clone(),
                 s.metric.trim_end_matches("_ms").trim_end_matches("_percent").replace('_', " "),
                 s.before.map_or("-".into(), |v| format!("{v:.1}{unit}")),
                 s.after.map_or("-".into(), |v| format!("{v:.1}{unit}")),
                 s.change_percent.map_or("-".into(), |c| format!("{c:+.0} %")),
-                s.verdict.replace('_', " "),
+                crate::core::review::judgement(s, change_unit),
             ]);
         }
         let per_hour = |f: &Option<crate::core::review::RouteFigures>| f.as_ref().map(|f| format!("{:.0}", f.per_hour));
