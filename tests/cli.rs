@@ -46,7 +46,8 @@ fn unreachable_redis_exits_3() {
     assert_eq!(code(&out), 3, "{err}");
     assert!(err.contains("cannot reach Redis at redis://:***@127.0.0.1:1/0"), "{err}");
     assert!(!err.contains("hunter2"), "{err}");
-    let error_lines = err.lines().filter(|l| !l.starts_with("  caused by") && !l.starts_with("config: "));
+    // One headline (wrapped to the width onto indented lines), its causes indented under it.
+    let error_lines = err.lines().filter(|l| !l.starts_with("  ") && !l.starts_with("config: "));
     assert_eq!(error_lines.count(), 1, "one line: {err}");
     assert!(err.contains(&format!("config: {}", config.path.display())), "the config in use, up front: {err}");
 }

@@ -32,3 +32,4 @@ mod status;
 mod stress;
 mod transactions;
 mod watch;
+mod width;

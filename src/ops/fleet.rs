@@ -106,9 +106,14 @@ impl Fleet {
 /// follow), else the last non-empty line of its stderr.
 pub fn last_words(answer: &Answer) -> Option<String> {
     answer.failure.clone().or_else(|| {
-        let lines = || answer.stderr.lines().map(str::trim).filter(|l| !l.is_empty());
-        let headline = lines().find_map(|l| l.strip_prefix("gatewayctl: "));
-        headline.or_else(|| lines().next_back()).map(|l| l.chars().take(300).collect())
+        let lines = || answer.stderr.lines().filter(|l| !l.trim().is_empty());
+        // The headline, with the indented lines a narrow output wrapped it onto.
+        let mut all = answer.stderr.lines().skip_while(|l| !l.starts_with("gatewayctl: "));
+        let headline = all.next().map(|first| {
+            let rest = all.take_while(|l| l.starts_with("  ") && !l.trim_start().starts_with("caused by:"));
+            std::iter::once(&first["gatewayctl: ".len()..]).chain(rest.map(str::trim)).collect::<Vec<_>>().join(" ")
+        });
+        headline.or_else(|| lines().next_back().map(|l| l.trim().to_string())).map(|l| l.chars().take(300).collect())
     })
 }
 
@@ -750,6 +755,23 @@ pub async fn watch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remote_error_wrapped_to_the_width_is_read_whole() {
+        let answer = |stderr: &str| Answer {
+            code: Some(2),
+            stdout: String::new(),
+            stderr: stderr.into(),
+            elapsed: std::time::Duration::ZERO,
+            failure: None,
+        };
+        let wrapped = "config: /etc/g.toml\ngatewayctl: rate-limit: routes/api.php changed since the\n  rollback wrote it: refused\n  caused by: x\n";
+        assert_eq!(
+            last_words(&answer(wrapped)).as_deref(),
+            Some("rate-limit: routes/api.php changed since the rollback wrote it: refused")
+        );
+        assert_eq!(last_words(&answer("one\n  last line\n")).as_deref(), Some("last line"));
+    }
 
     #[test]
     fn each_host_runs_gatewayctl_with_its_own_config_app_dir_and_base_url() {

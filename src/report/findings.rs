@@ -14,13 +14,14 @@ pub fn write(w: &mut dyn Write, style: &Style, findings: &[Finding]) -> io::Resu
         return Ok(());
     }
     writeln!(w, "{}", style.bold("The gateway's own bugs"))?;
-    let mut t = table::new(&["bug", "seen, what it will do, what to do instead"]);
+    let mut t = table::Noted::new(&["bug", "seen, what it will do, what to do instead"]);
     for f in findings {
         let bug = match f.harmful {
             true => style.bad(&format!("{}\n(harmful today)", f.kind)),
             false => style.warn(&format!("{}\n(latent)", f.kind)),
         };
-        t.add_row(vec![Cell::new(bug), Cell::new(format!("seen: {}\nwill: {}\nfix:  {}", f.seen, f.effect, f.fix))]);
+        let row = vec![Cell::new(bug), t.cell(&format!("seen: {}\nwill: {}\nfix:  {}", f.seen, f.effect, f.fix))];
+        t.add_row(row);
     }
     writeln!(w, "{t}")
 }

@@ -28,9 +28,10 @@ impl Human for HistoryReport {
         if self.events.is_empty() {
             writeln!(w, "nothing in the journal for that selection")?;
         } else {
-            let mut t = table::new(&["time", "run", "what"]);
+            let mut t = table::Noted::new(&["time", "run", "what"]);
             for e in &self.events {
-                t.add_row(vec![Cell::new(&e.entry.ts), Cell::new(&e.entry.run), Cell::new(&e.what)]);
+                let row = vec![Cell::new(&e.entry.ts), Cell::new(&e.entry.run), t.cell(&e.what)];
+                t.add_row(row);
             }
             writeln!(w, "{t}")?;
         }

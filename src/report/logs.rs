@@ -39,9 +39,10 @@ pub struct LogFinding {
 impl Human for LogsScanReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         if !self.findings.is_empty() {
-            let mut t = table::new(&["file", "line", "rule", "excerpt (masked)"]);
+            let mut t = table::Noted::new(&["file", "line", "rule", "excerpt (masked)"]);
             for f in &self.findings {
-                t.add_row(vec![Cell::new(&f.file), table::num(f.line), Cell::new(&f.rule), Cell::new(&f.excerpt)]);
+                let row = vec![t.cell(&f.file), table::num(f.line), Cell::new(&f.rule), t.cell(&f.excerpt)];
+                t.add_row(row);
             }
             writeln!(w, "{t}")?;
         }

@@ -11,6 +11,7 @@ pub mod charts;
 pub mod config;
 pub mod error;
 pub mod findings;
+mod fit;
 pub mod fleet;
 pub mod history;
 pub mod integrate;
@@ -58,6 +59,30 @@ pub(crate) fn plain_text(report: &dyn Human) -> String {
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
+/// A report as people read it, every line fitted to the output's width.
+fn fitted(report: &dyn Human, style: &Style) -> io::Result<String> {
+    let mut out = Vec::new();
+    report.human(&mut out, style)?;
+    let text = String::from_utf8_lossy(&out);
+    Ok(fit_text(&text))
+}
+
+/// Text wrapped to the width tables fit (none when no width was looked up).
+fn fit_text(text: &str) -> String {
+    match table::fitted_width() {
+        Some(width) => fit::lines(text, width),
+        None => text.to_string(),
+    }
+}
+
+/// A line for stderr, wrapped to its width when it has one.
+fn fit_stderr(text: &str) -> String {
+    match table::stderr_width() {
+        Some(width) => fit::lines(text, width),
+        None => text.to_string(),
+    }
+}
+
 /// Where results (stdout) and status (stderr) go, and in which form.
 pub struct Output {
     pub format: Format,
@@ -96,7 +121,10 @@ impl Output {
                 serde_json::to_writer_pretty(&mut self.stdout, value)?;
                 writeln!(self.stdout)?;
             }
-            Format::Human => value.human(&mut self.stdout, &self.style)?,
+            Format::Human => {
+                let text = fitted(value, &self.style)?;
+                self.stdout.write_all(text.as_bytes())?;
+            }
         }
         self.stdout.flush()
     }
@@ -113,7 +141,8 @@ impl Output {
                 if self.stdout_is_terminal {
                     write!(self.stdout, "\x1b[H\x1b[2J")?;
                 }
-                value.human(&mut self.stdout, &self.style)?;
+                let text = fitted(value, &self.style)?;
+                self.stdout.write_all(text.as_bytes())?;
             }
         }
         self.stdout.flush()
@@ -128,20 +157,20 @@ impl Output {
     /// A status line on stderr (silenced by -q).
     pub fn status(&mut self, message: &str) {
         if !self.quiet {
-            let _ = writeln!(self.stderr, "{message}");
+            let _ = writeln!(self.stderr, "{}", fit_stderr(message));
         }
     }
 
     /// Detail shown only with -v.
     pub fn detail(&mut self, message: &str) {
         if self.verbose > 0 && !self.quiet {
-            let _ = writeln!(self.stderr, "{message}");
+            let _ = writeln!(self.stderr, "{}", fit_stderr(message));
         }
     }
 
     /// A warning on stderr; shown even with -q, since it may change a decision.
     pub fn warn(&mut self, message: &str) {
-        let _ = writeln!(self.stderr, "warning: {message}");
+        let _ = writeln!(self.stderr, "{}", fit_stderr(&format!("warning: {message}")));
     }
 
     /// Asks a yes/no question on stderr and reads the answer from stdin.

@@ -34,7 +34,7 @@ impl Human for PlanReviewReport {
             );
         }
         if !self.findings.is_empty() {
-            let mut t = table::new(&["line", "", "the plan", "what actually happens", "instead"]);
+            let mut t = table::Noted::new(&["line", "", "the plan", "what actually happens", "instead"]);
             for f in &self.findings {
                 let severity = match f.severity {
                     Severity::Harm => style.bad("HARM"),
@@ -42,13 +42,14 @@ impl Human for PlanReviewReport {
                     Severity::Unverifiable => style.warn("unchecked"),
                     Severity::Note => style.warn("note"),
                 };
-                t.add_row(vec![
+                let row = vec![
                     table::num(f.line),
                     Cell::new(severity),
-                    Cell::new(&f.plan),
-                    Cell::new(&f.actually),
-                    Cell::new(&f.instead),
-                ]);
+                    t.cell(&f.plan),
+                    t.cell(&f.actually),
+                    t.cell(&f.instead),
+                ];
+                t.add_row(row);
             }
             writeln!(w, "{t}")?;
         }

@@ -37,15 +37,16 @@ pub fn verdict_cell(style: &Style, v: Verdict) -> Cell {
 }
 
 /// The checks table, shared by preflight and verify.
-pub fn checks_table(checks: &[Check], style: &Style) -> comfy_table::Table {
-    let mut t = table::new(&["check", "verdict", "evidence", "what to do"]);
+pub fn checks_table(checks: &[Check], style: &Style) -> table::Noted {
+    let mut t = table::Noted::new(&["check", "verdict", "evidence", "what to do"]);
     for c in checks {
-        t.add_row(vec![
+        let row = vec![
             Cell::new(&c.name),
             verdict_cell(style, c.verdict),
-            Cell::new(&c.evidence),
-            Cell::new(c.hint.as_deref().unwrap_or("")),
-        ]);
+            t.cell(&c.evidence),
+            t.cell(c.hint.as_deref().unwrap_or("")),
+        ];
+        t.add_row(row);
     }
     t
 }
@@ -53,7 +54,7 @@ pub fn checks_table(checks: &[Check], style: &Style) -> comfy_table::Table {
 impl Human for PreflightReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         writeln!(w, "{}", checks_table(&self.checks, style))?;
-        let mut t = table::new(&["fix", "status", "plan expects", "evidence"]);
+        let mut t = table::Noted::new(&["fix", "status", "plan expects", "evidence"]);
         for f in &self.integration {
             let status = format!("{:?}", f.status).to_lowercase();
             let closed = f.expected < Integration::Wired && f.status == Integration::Wired;
@@ -64,7 +65,8 @@ impl Human for PreflightReport {
             };
             let expected = format!("{:?}", f.expected).to_lowercase();
             let expected = if f.expected < Integration::Wired { format!("{expected} (known gap)") } else { expected };
-            t.add_row(vec![Cell::new(&f.fix), Cell::new(status), Cell::new(expected), Cell::new(&f.evidence)]);
+            let row = vec![Cell::new(&f.fix), Cell::new(status), Cell::new(expected), t.cell(&f.evidence)];
+            t.add_row(row);
         }
         writeln!(w, "{t}")?;
         for o in &self.owed {

@@ -54,14 +54,15 @@ impl ProbeReport {
 
 impl Human for ProbeReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
-        let mut t = table::new(&["dimension", "seen", "configured", "evidence"]);
+        let mut t = table::Noted::new(&["dimension", "seen", "configured", "evidence"]);
         for l in &self.learned {
             let seen = match (l.value.as_str(), l.differs()) {
                 ("unknown", _) => style.bad("unknown"),
                 (v, true) => style.warn(v),
                 (v, false) => style.good(v),
             };
-            t.add_row(vec![Cell::new(&l.dimension), Cell::new(seen), Cell::new(&l.configured), Cell::new(&l.evidence)]);
+            let row = vec![Cell::new(&l.dimension), Cell::new(seen), Cell::new(&l.configured), t.cell(&l.evidence)];
+            t.add_row(row);
         }
         writeln!(w, "{t}")?;
         crate::report::findings::write(w, style, &self.findings)?;

@@ -484,17 +484,21 @@ impl Human for ReviewReport {
                     Block::Verdict(word, t) => writeln!(w, "{}: {t}", styled(style, word))?,
                     Block::Table { head, rows } => {
                         let head: Vec<&str> = head.iter().map(String::as_str).collect();
-                        let mut t = table::new(&head);
+                        let mut t = table::Noted::new(&head);
                         for row in rows {
-                            t.add_row(
-                                row.iter()
-                                    .map(|c| match c.as_str() {
-                                        "pass" | "fail" | "not enough data" | "done" | "open" | "needs a person"
-                                        | "worse" | "better" => Cell::new(styled(style, c)),
-                                        _ => Cell::new(c),
-                                    })
-                                    .collect::<Vec<_>>(),
-                            );
+                            let cells = row
+                                .iter()
+                                .map(|c| match c.as_str() {
+                                    "pass" | "fail" | "not enough data" | "done" | "open" | "needs a person" => {
+                                        Cell::new(styled(style, c))
+                                    }
+                                    _ if c.starts_with("worse: ") => Cell::new(style.bad(c)),
+                                    _ if c.starts_with("better: ") => Cell::new(style.good(c)),
+                                    _ if c.starts_with("not enough data to tell") => Cell::new(style.warn(c)),
+                                    _ => t.cell(c),
+                                })
+                                .collect::<Vec<_>>();
+                            t.add_row(cells);
                         }
                         writeln!(w, "{t}")?;
                     }

@@ -205,14 +205,15 @@ fn summary(w: &mut dyn Write, style: &Style, s: &WatchSummary) -> io::Result<()>
         s.duration_s,
         s.samples
     )?;
-    let mut t = table::new(&["success criterion", "verdict", "evidence"]);
+    let mut t = table::Noted::new(&["success criterion", "verdict", "evidence"]);
     for c in &s.criteria {
         let verdict = match c.verdict.as_str() {
             "pass" => style.good("pass"),
             "fail" => style.bad("FAIL"),
             _ => style.warn("unknown"),
         };
-        t.add_row(vec![Cell::new(&c.name), Cell::new(verdict), Cell::new(&c.evidence)]);
+        let row = vec![Cell::new(&c.name), Cell::new(verdict), t.cell(&c.evidence)];
+        t.add_row(row);
     }
     writeln!(w, "{t}")?;
     if s.alerts_failed > 0 {

@@ -1,0 +1,68 @@
+//! Lines that fit: every line of human output wrapped at the width tables
+//! fit (`COLUMNS`, the terminal, or 100 columns piped), on word boundaries,
+//! continuation lines indented under their first. A word longer than the
+//! width is broken, never cut: all of it is printed. Table lines are
+//! already fitted by comfy-table and left alone.
+
+use textwrap::core::display_width;
+
+/// `text` with every line over `width` columns wrapped.
+pub fn lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if display_width(line) <= width || is_table(line) {
+            out.push_str(line);
+            continue;
+        }
+        let indent = &line[..line.len() - line.trim_start().len()];
+        // A deep indent would leave no room: continuation lines indent at most a third.
+        let more = if display_width(indent) + 2 <= width / 3 { format!("{indent}  ") } else { String::new() };
+        let options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(&more)
+            .break_words(true)
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
+        let body = line.trim_start();
+        let wrapped = textwrap::wrap(body, options);
+        out.push_str(&wrapped.join("\n"));
+    }
+    out
+}
+
+/// A line of a table comfy-table drew: its borders start it.
+fn is_table(line: &str) -> bool {
+    line.trim_start().starts_with(['│', '┌', '├', '└', '╞', '╭', '╰', '┆', '║', '╔', '╚', '╠'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_wrap_and_keep_every_character() {
+        let path = format!("/srv/{}/routes/api.php", "a".repeat(150));
+        let text = format!("short\n  - finding: the limiter on {path} answers 500 on every request to these routes\n");
+        let out = lines(&text, 80);
+        assert!(out.lines().all(|l| display_width(l) <= 80), "{out}");
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&out), squeeze(&text));
+        assert!(out.lines().nth(2).unwrap().starts_with("    "), "continuation indented: {out}");
+        assert!(out.ends_with('\n'));
+    }
+
+    #[test]
+    fn tables_and_short_lines_are_left_alone() {
+        let row = format!("│ {} │", "x".repeat(120));
+        assert_eq!(lines(&row, 80), row);
+        assert_eq!(lines("a\n\nb", 80), "a\n\nb");
+    }
+
+    #[test]
+    fn colour_does_not_count_toward_the_width() {
+        let line = format!("\x1b[31m{}\x1b[0m", "w".repeat(78));
+        assert_eq!(lines(&line, 80), line);
+    }
+}
