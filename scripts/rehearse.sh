@@ -11,17 +11,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/deps.sh
-cargo build --quiet --locked
-g="$PWD/target/debug/gatewayctl"
-dir="$PWD/target/rehearsal-lab"
+# GATEWAYCTL_BIN: a binary already built (the test that reads this log);
+# REHEARSAL_DIR: where the lab goes.
+if [ -n "${GATEWAYCTL_BIN:-}" ]; then
+  g="$GATEWAYCTL_BIN"
+else
+  cargo build --quiet --locked
+  g="$PWD/target/debug/gatewayctl"
+fi
+dir="${REHEARSAL_DIR:-$PWD/target/rehearsal-lab}"
 
-step() { printf '\n== %s\n' "$*"; }
+# A heading, folded at 100 columns like gatewayctl's own output when piped.
+step() { printf '\n== %s\n' "$*" | fold -s -w 100; }
 
 # --gateway askproai: the same parts shaped like the production baseline
 # (REAL-GATEWAY.md), to see where gatewayctl's answers stand on it. Steps
 # that later issues have still to make right say so and go on.
 if [ "${1:-}" = --gateway ] && [ "${2:-}" = askproai ]; then
-  dir="$PWD/target/rehearsal-askproai"
+  dir="${REHEARSAL_DIR:-$PWD/target/rehearsal-askproai}"
   "$g" lab down --dir "$dir" >/dev/null 2>&1 || true
   rm -rf "$dir"
   trap '"$g" lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT

@@ -172,3 +172,23 @@ fn a_word_broken_over_lines_is_still_printed() {
     let seen = words("│ POST api/webhooks ┆\n│ /calcom, POST api ┆\n│ /webhooks/retell ┆");
     assert!(printed("api/webhooks/retell", &seen));
 }
+
+/// `bash scripts/rehearse.sh | less`: the whole log, piped, reads at 100
+/// columns (the script's own headings are folded too).
+#[test]
+fn the_rehearsal_log_fits_100_columns() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("rehearsal-{}", std::process::id()));
+    let out = Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rehearse.sh"))
+        .env("GATEWAYCTL_BIN", env!("CARGO_BIN_EXE_gatewayctl"))
+        .env("REHEARSAL_DIR", &dir)
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{log}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(log.contains("== Post-activation review") && log.lines().count() > 300, "{log}");
+    let wide = too_wide(&log, 100);
+    assert!(wide.is_empty(), "{} line(s) over 100 columns: {wide:#?}", wide.len());
+}
