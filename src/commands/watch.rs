@@ -24,7 +24,7 @@ use crate::core::logline;
 use crate::core::logscan::Scanner;
 use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
-use crate::core::watch::{levels, values, Alerts, Guard, GuardRule, LevelChange, Readings, Window};
+use crate::core::watch::{levels, threshold_of, values, Alerts, Guard, GuardRule, LevelChange, Readings, Window};
 use crate::exit;
 use crate::ops::breaker;
 use crate::ops::door::{Door, Knock};
@@ -303,6 +303,8 @@ impl<'a> Watch<'a> {
         };
         let values = values(&figures, &readings);
         let levels = levels(&self.settings.thresholds, &values);
+        let thresholds =
+            values.keys().map(|k| (k.clone(), threshold_of(&self.settings.thresholds, k))).collect::<BTreeMap<_, _>>();
         let overall = levels.values().copied().max().unwrap_or(Level::Unknown);
         let changes = self.alerts.changes(&levels, &values);
         let mut alerts = Vec::new();
@@ -358,6 +360,7 @@ impl<'a> Watch<'a> {
             detailed_health: detailed,
             values,
             levels,
+            thresholds,
             overall,
             changes,
             alerts,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, VecDeque};
 use serde::{Deserialize, Serialize};
 
 use crate::core::logline::LogEvent;
-use crate::core::thresholds::{Level, Thresholds};
+use crate::core::thresholds::{Level, Threshold, Thresholds};
 
 /// The plan's metrics, by the names used in config and output, and the
 /// gateway's health (failed health probes in a row).
@@ -166,16 +166,20 @@ pub fn values(f: &Figures, r: &Readings) -> BTreeMap<String, Option<f64>> {
 /// normal when the last probe answered, a warning after one failure and an
 /// alert after two in a row.
 pub fn levels(t: &Thresholds, values: &BTreeMap<String, Option<f64>>) -> BTreeMap<String, Level> {
-    let by_name = |n: &str| match n {
+    values.iter().map(|(k, v)| (k.clone(), v.map_or(Level::Unknown, |v| threshold_of(t, k).level(v)))).collect()
+}
+
+/// The threshold a Key Metric is judged against, by its name.
+pub fn threshold_of(t: &Thresholds, metric: &str) -> Threshold {
+    match metric {
         "error_rate_percent" => t.error_rate_percent,
         "validation_refused_percent" => t.validation_refused_percent,
         "rate_limit_hits_per_hour" => t.rate_limit_hits_per_hour,
         "breaker_opens" => t.breaker_opens,
         "response_time_ms" => t.response_time_ms,
-        "health_failures" => crate::core::thresholds::Threshold { normal_below: 1.0, alert_above: 1.0 },
+        "health_failures" => Threshold { normal_below: 1.0, alert_above: 1.0 },
         _ => t.redis_memory_mb,
-    };
-    values.iter().map(|(k, v)| (k.clone(), v.map_or(Level::Unknown, |v| by_name(k).level(v)))).collect()
+    }
 }
 
 /// A metric that changed level.

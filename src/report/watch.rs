@@ -66,6 +66,9 @@ pub struct WatchSample {
     /// The value each Key Metric is judged on (`None`: nothing seen), and its level.
     pub values: BTreeMap<String, Option<f64>>,
     pub levels: BTreeMap<String, Level>,
+    /// What each value is judged against: normal below, alert above.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub thresholds: BTreeMap<String, crate::core::thresholds::Threshold>,
     pub overall: Level,
     pub changes: Vec<LevelChange>,
     pub alerts: Vec<Delivery>,
@@ -151,11 +154,14 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
         s.elapsed_s,
         level(style, s.overall)
     )?;
-    let mut t = table::new(&["metric", "value", "level"]);
+    let mut t = table::new(&["metric", "value", "normal below", "alert above", "level"]);
     for (metric, value) in &s.values {
+        let threshold = s.thresholds.get(metric);
         t.add_row(vec![
             Cell::new(metric),
             table::num(value.map_or("no data".to_string(), |v| format!("{v:.2}"))),
+            table::opt(threshold.map(|t| t.normal_below)),
+            table::opt(threshold.map(|t| t.alert_above)),
             Cell::new(level(style, s.levels[metric])),
         ]);
     }
