@@ -68,6 +68,19 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     }
     let human = gatewayctl(&["--config", &config, "preflight", "--hosts", "all"]);
     assert!(stdout(&human).contains("NO-GO: gw-dead"), "{}", stdout(&human));
+    // The fleet's tables at 80 columns, an unreachable host's error among them.
+    for args in [
+        &["fleet", "check", "--hosts", "all"][..],
+        &["preflight", "--hosts", "all"],
+        &["status", "--hosts", "all"],
+        &["rollback", "rate-limit", "--hosts", "all", "--dry-run"],
+    ] {
+        let out = crate::width::run(&config, args, Some("80"), false);
+        for text in [&out.stdout, &out.stderr] {
+            let wide = crate::width::too_wide(&String::from_utf8_lossy(text), 80);
+            assert!(wide.is_empty(), "{args:?}: over 80 columns: {wide:#?}");
+        }
+    }
     let dry = gatewayctl(&["--config", &config, "rollback", "rate-limit", "--hosts", "eu", "--dry-run"]);
     assert_eq!(code(&dry), 0, "{}", stderr(&dry));
     assert!(stdout(&dry).contains("dry run") && !stdout(&dry).contains("proven off"), "{}", stdout(&dry));

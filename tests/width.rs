@@ -27,7 +27,8 @@ const EVIDENCE: &[&str] = &[
     "judgement",
 ];
 
-fn run(config: &str, args: &[&str], columns: Option<&str>, json: bool) -> Output {
+/// gatewayctl with `--config` and `--yes`, at `COLUMNS` (or piped with none), human or JSON.
+pub fn run(config: &str, args: &[&str], columns: Option<&str>, json: bool) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatewayctl"));
     cmd.args(["--config", config]).args(args).arg("--yes").env("NO_COLOR", "1");
     if json {
@@ -84,7 +85,7 @@ fn printed(word: &str, seen: &BTreeSet<String>) -> bool {
     reach[chars.len()]
 }
 
-fn too_wide(text: &str, width: usize) -> Vec<String> {
+pub fn too_wide(text: &str, width: usize) -> Vec<String> {
     text.lines().filter(|l| l.chars().count() > width).map(String::from).collect()
 }
 
