@@ -45,7 +45,16 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     );
     if args.dry_run {
         ctx.out.status(&said);
-        ctx.out.status("dry run: nothing sent");
+        ctx.out.emit(&crate::report::probe::ProbePlanReport {
+            route: plan.route.to_string(),
+            request: plan.request.to_string(),
+            identity: mask_secret(&plan.key),
+            limit: plan.limit,
+            requests: plan.requests,
+            budget: args.max_requests,
+            other: plan.other.as_ref().map(|o| o.to_string()),
+            sent: 0,
+        })?;
         return Ok(exit::OK);
     }
     ctx.out.status(&said);

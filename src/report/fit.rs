@@ -24,7 +24,9 @@ pub fn lines(text: &str, width: usize) -> String {
             .initial_indent(indent)
             .subsequent_indent(&more)
             .break_words(true)
-            .word_separator(textwrap::WordSeparator::AsciiSpace);
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            // `X-Api-Key`, `php-fpm`, `rate-limit` stay whole: a name split at its hyphen reads as two.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         let body = line.trim_start();
         let wrapped = textwrap::wrap(body, options);
         out.push_str(&wrapped.join("\n"));
@@ -51,6 +53,13 @@ mod tests {
         assert_eq!(squeeze(&out), squeeze(&text));
         assert!(out.lines().nth(2).unwrap().starts_with("    "), "continuation indented: {out}");
         assert!(out.ends_with('\n'));
+    }
+
+    #[test]
+    fn names_are_not_split_at_their_hyphens() {
+        let text = format!("{} as X-Api-Key ga***51 then rate-limit", "word ".repeat(14));
+        let out = lines(&text, 80);
+        assert!(out.contains("X-Api-Key") && out.contains("rate-limit"), "{out}");
     }
 
     #[test]

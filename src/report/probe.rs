@@ -10,6 +10,31 @@ use crate::core::findings::Finding;
 use crate::core::probe::Learned;
 use crate::report::{table, Human, Style};
 
+/// `model probe --dry-run`: what the probe would send, and nothing sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbePlanReport {
+    /// The route probed, as the config names it, and as a request path.
+    pub route: String,
+    pub request: String,
+    /// The throwaway identity, masked (`X-Api-Key`).
+    pub identity: String,
+    /// The limit the configured shape expects there.
+    pub limit: u64,
+    /// Requests it would send, and the budget (`--max-requests`).
+    pub requests: u64,
+    pub budget: u64,
+    /// Another limited path it would try for the block, if the shape has one.
+    pub other: Option<String>,
+    pub sent: u64,
+}
+
+impl Human for ProbePlanReport {
+    /// The plan itself is the status line every probe starts with (stderr).
+    fn human(&self, w: &mut dyn Write, _style: &Style) -> io::Result<()> {
+        writeln!(w, "dry run: nothing sent ({} request(s) of the budget of {} planned)", self.requests, self.budget)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProbeReport {
     /// When it ran (unix ms).
