@@ -13,13 +13,27 @@ pub fn lines(text: &str, width: usize) -> String {
         if i > 0 {
             out.push('\n');
         }
+        // A tab's width is the terminal's to choose: four spaces are counted and printed.
+        let expanded;
+        let line = if line.contains('\t') {
+            expanded = line.replace('\t', "    ");
+            expanded.as_str()
+        } else {
+            line
+        };
         if display_width(line) <= width || is_table(line) {
             out.push_str(line);
             continue;
         }
-        let indent = &line[..line.len() - line.trim_start().len()];
-        // A deep indent would leave no room: continuation lines indent at most a third.
-        let more = if display_width(indent) + 2 <= width / 3 { format!("{indent}  ") } else { String::new() };
+        let body = line.trim_start();
+        if body.is_empty() {
+            // Only spaces: nothing to keep.
+            continue;
+        }
+        let indent = &line[..line.len() - body.len()];
+        // A deep indent would leave no room: past a third of the width, none.
+        let room = display_width(indent) + 2 <= width / 3;
+        let (indent, more) = if room { (indent, format!("{indent}  ")) } else { ("", String::new()) };
         let options = textwrap::Options::new(width)
             .initial_indent(indent)
             .subsequent_indent(&more)
@@ -27,7 +41,6 @@ pub fn lines(text: &str, width: usize) -> String {
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             // `X-Api-Key`, `php-fpm`, `rate-limit` stay whole: a name split at its hyphen reads as two.
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        let body = line.trim_start();
         let wrapped = textwrap::wrap(body, options);
         out.push_str(&wrapped.join("\n"));
     }
@@ -67,6 +80,20 @@ mod tests {
         let row = format!("│ {} │", "x".repeat(120));
         assert_eq!(lines(&row, 80), row);
         assert_eq!(lines("a\n\nb", 80), "a\n\nb");
+    }
+
+    proptest::proptest! {
+        /// Any text: no line over the width (tables aside), and every
+        /// non-space character printed, in order.
+        #[test]
+        fn any_text_fits_and_keeps_every_character(text in "[ a-z/:\\-]{0,30}([ \t]{0,90}[a-zA-Z0-9_./:-]{0,120}\n?){0,6}", width in 20usize..120) {
+            let out = lines(&text, width);
+            for l in out.lines() {
+                proptest::prop_assert!(display_width(l) <= width, "{:?} at {}: {:?}", l, width, out);
+            }
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            proptest::prop_assert_eq!(squeeze(&out), squeeze(&text));
+        }
     }
 
     #[test]
