@@ -65,7 +65,9 @@ pub fn call(samples: (u64, u64), change: f64, interval: Option<(f64, f64)>, tole
         Call::Worse
     } else if hi < 0.0 && -change >= tolerance {
         Call::Better
-    } else if lo >= -tolerance && hi <= tolerance {
+    } else if lo >= -tolerance && hi <= tolerance && change.abs() <= tolerance {
+        // The figure printed must agree too: a median that moved past the
+        // tolerance is never "unchanged", whatever the shift's interval says.
         Call::Unchanged
     } else {
         Call::NotEnoughData
@@ -208,6 +210,8 @@ mod tests {
         assert_eq!(call(enough, 10.5, Some((-0.3, 24.0)), 1.0), Call::NotEnoughData);
         assert_eq!(call((12, 400), 10.5, Some((8.0, 12.0)), 1.0), Call::NotEnoughData);
         assert_eq!(call((0, 400), 0.0, None, 1.0), Call::NoData);
+        // The interval says same, the printed figure moved past the tolerance: cannot tell.
+        assert_eq!(call(enough, 1.5, Some((-0.5, 0.8)), 1.0), Call::NotEnoughData);
     }
 
     #[test]

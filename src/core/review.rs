@@ -1455,6 +1455,47 @@ mod tests {
         assert_eq!(judgement(&nothing[0].shifts[0], "ms"), "no data after");
     }
 
+    proptest::proptest! {
+        /// Whatever the samples, the word never contradicts the number
+        /// printed beside it: worse moved up by at least the tolerance,
+        /// better down, unchanged within it.
+        #[test]
+        fn the_word_agrees_with_the_number(
+            before in proptest::collection::vec(1u32..5_000, 0..150),
+            after in proptest::collection::vec(1u32..5_000, 0..150),
+            slow in 0usize..20,
+        ) {
+            let route = "/api/v2/bookings";
+            let mut b = Tally::default();
+            let mut a = Tally::default();
+            for (i, &v) in before.iter().enumerate() {
+                b.add(i as u64, &api(route, if i % 37 == 0 { 500 } else { 200 }, v as f64 / 100.0, "a"));
+            }
+            for (i, &v) in after.iter().enumerate() {
+                let ms = if i < slow { 12.3 } else { v as f64 / 100.0 };
+                a.add(i as u64, &api(route, if i % 23 == 0 { 500 } else { 200 }, ms, "a"));
+            }
+            let base: BTreeMap<String, RouteFigures> =
+                b.routes.iter().map(|(k, r)| (k.clone(), figures(r, 3_600_000, true))).collect();
+            for change in compare(&base, &a, 3_600_000) {
+                for s in &change.shifts {
+                    let moved = match (s.before, s.after) { (Some(x), Some(y)) => y - x, _ => 0.0 };
+                    let tol = s.tolerance.unwrap_or(0.0);
+                    match s.verdict {
+                        Call::Worse => proptest::prop_assert!(moved >= tol && moved > 0.0, "{:?}", s),
+                        Call::Better => proptest::prop_assert!(-moved >= tol && moved < 0.0, "{:?}", s),
+                        Call::Unchanged => proptest::prop_assert!(moved.abs() <= tol, "{:?}", s),
+                        Call::NotEnoughData | Call::NoData => {}
+                    }
+                    let [n_b, n_a] = s.samples;
+                    if n_b < MIN_SAMPLE || n_a < MIN_SAMPLE {
+                        proptest::prop_assert!(!s.verdict.is_judged(), "{:?}", s);
+                    }
+                }
+            }
+        }
+    }
+
     /// The case: p95 1.8 ms before, 12.3 ms after. A +580 % beside
     /// "unchanged" is a contradiction; on few samples, or with one slow
     /// request making the p95, the judge cannot tell, and says so with the
