@@ -211,7 +211,10 @@ fn some_routes(routes: &[String]) -> String {
 
 /// 1. Names no alias, group or class resolves: Laravel throws "Target class
 ///    [name] does not exist." on every request to the routes that carry them.
-pub fn unresolved(dry: &DryRun, files: &[(String, String)], layout: &Layout) -> Vec<Finding> {
+///
+/// `unread`: source files that could not be read (permissions, size, not
+/// UTF-8); a name found in none of the files read may be in one of them.
+pub fn unresolved(dry: &DryRun, files: &[(String, String)], unread: &[String], layout: &Layout) -> Vec<Finding> {
     let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for u in &dry.unresolved {
         let routes = by_name.entry(&u.name).or_default();
@@ -238,7 +241,13 @@ pub fn unresolved(dry: &DryRun, files: &[(String, String)], layout: &Layout) -> 
                     dry.kernel.class,
                     dry.kernel.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default()
                 ),
-                (None, _) => "registered nowhere in the app's source".to_string(),
+                (None, _) if unread.is_empty() => "registered nowhere in the app's source".to_string(),
+                (None, _) => format!(
+                    "registered in none of the {} source file(s) read; {} could not be read, so it may be there: {}",
+                    files.len(),
+                    unread.len(),
+                    some_routes(unread)
+                ),
             };
             let class = elsewhere.first().map(|r| r.class.clone()).filter(|c| !c.is_empty());
             let class = class.unwrap_or_else(|| "\\App\\Http\\Middleware\\…::class".into());
@@ -500,8 +509,14 @@ fn near_miss(shape: &LimiterShape, pattern: &str, request: &Route) -> bool {
 }
 
 /// Every finding, in the order the issue lists them.
-pub fn all(dry: &DryRun, files: &[(String, String)], layout: &Layout, shape: &LimiterShape) -> Vec<Finding> {
-    let mut out = unresolved(dry, files, layout);
+pub fn all(
+    dry: &DryRun,
+    files: &[(String, String)],
+    unread: &[String],
+    layout: &Layout,
+    shape: &LimiterShape,
+) -> Vec<Finding> {
+    let mut out = unresolved(dry, files, unread, layout);
     out.extend(throwing(dry));
     out.extend(repeated_limiter(dry, shape));
     out.extend(table_rows(dry, shape));

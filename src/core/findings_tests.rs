@@ -45,7 +45,8 @@ fn a_registration_is_found_at_its_line_and_a_commented_one_is_not() {
 
 #[test]
 fn an_alias_laravel_11_never_loads_is_named_with_its_routes_file_and_fix() {
-    let found = unresolved(&dry("Illuminate\\Foundation\\Http\\Kernel", "vendor/x.php"), &files(), &Layout::Configure);
+    let found =
+        unresolved(&dry("Illuminate\\Foundation\\Http\\Kernel", "vendor/x.php"), &files(), &[], &Layout::Configure);
     assert_eq!(found.len(), 1);
     let f = &found[0];
     assert!(f.harmful);
@@ -63,15 +64,20 @@ fn an_alias_laravel_11_never_loads_is_named_with_its_routes_file_and_fix() {
 #[test]
 fn on_the_classic_layout_the_kernel_the_app_binds_is_named() {
     let d = dry("App\\Http\\DeployedKernel", "app/Http/DeployedKernel.php");
-    let f = &unresolved(&d, &files(), &layout(L8_BOOTSTRAP))[0];
+    let f = &unresolved(&d, &files(), &[], &layout(L8_BOOTSTRAP))[0];
     assert!(
         f.seen.contains("its HTTP kernel is App\\Http\\DeployedKernel (app/Http/DeployedKernel.php)"),
         "{}",
         f.seen
     );
     assert!(f.fix.contains("app/Http/DeployedKernel.php"), "{}", f.fix);
-    let nowhere = unresolved(&d, &[], &Layout::Configure);
+    let nowhere = unresolved(&d, &[], &[], &Layout::Configure);
     assert!(nowhere[0].seen.contains("registered nowhere"), "{}", nowhere[0].seen);
+    // A file that could not be read may hold it: never "nowhere" then.
+    let unread = ["app/Http/Kernel.php (Permission denied (os error 13))".to_string()];
+    let maybe = unresolved(&d, &[], &unread, &Layout::Configure);
+    assert!(!maybe[0].seen.contains("nowhere"), "{}", maybe[0].seen);
+    assert!(maybe[0].seen.contains("could not be read, so it may be there: app/Http/Kernel.php"), "{}", maybe[0].seen);
 }
 
 fn entry(entry: &str, route: &str, passed: &[&str], thrown: Option<&str>) -> DryEntry {
@@ -198,6 +204,6 @@ fn the_contract_shape_on_its_own_routes_finds_nothing() {
             d.entries.push(entry("api.rate-limit", r, &[], None));
         }
     }
-    let found = all(&d, &[], &Layout::Classic { kernel: None }, &shape);
+    let found = all(&d, &[], &[], &Layout::Classic { kernel: None }, &shape);
     assert!(found.is_empty(), "{found:#?}");
 }

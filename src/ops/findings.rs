@@ -100,7 +100,7 @@ pub fn gather(settings: &Settings) -> AppFindings {
     match dry_run(settings) {
         Ok(Ran::Answered(dry)) => {
             let app = settings.app_dir();
-            let files = sources(app);
+            let (files, unread) = sources(app);
             let bootstrap = std::fs::read_to_string(app.join("bootstrap/app.php")).unwrap_or_default();
             let layout = findings::layout(&bootstrap);
             let shape = crate::ops::limiter::from_listed(settings, None).shape;
@@ -109,7 +109,7 @@ pub fn gather(settings: &Settings) -> AppFindings {
             let mut unjudged: Vec<String> =
                 dry.entries.iter().filter(|e| e.unjudged()).map(|e| e.entry.clone()).collect();
             unjudged.dedup();
-            let findings = findings::all(&dry, &files, &layout, &shape);
+            let findings = findings::all(&dry, &files, &unread, &layout, &shape);
             AppFindings { findings, ran, recorded, unjudged, ..AppFindings::default() }
         }
         Ok(Ran::DoesNotBoot(said)) => AppFindings {
@@ -192,24 +192,33 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
 }
 
 /// The files where middleware aliases are registered: bootstrap/app.php,
-/// app/Http and app/Providers (PHP only, bounded), as (relative path, text).
-fn sources(app: &Path) -> Vec<(String, String)> {
+/// app/Http and app/Providers (PHP only, bounded), as (relative path, text),
+/// and the ones that could not be read, each with why.
+fn sources(app: &Path) -> (Vec<(String, String)>, Vec<String>) {
     let mut out = Vec::new();
+    let mut unread = Vec::new();
     let mut read = |path: &Path| {
-        let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > MAX_FILE_BYTES);
-        if out.len() >= MAX_FILES || too_big {
+        let rel = path.strip_prefix(app).unwrap_or(path).display().to_string();
+        if out.len() >= MAX_FILES {
+            unread.push(format!("{rel} (past the first {MAX_FILES} files)"));
             return;
         }
-        if let Ok(text) = std::fs::read_to_string(path) {
-            let rel = path.strip_prefix(app).unwrap_or(path).display().to_string();
-            out.push((rel, text));
+        match std::fs::metadata(path).map(|m| m.len()) {
+            Ok(len) if len > MAX_FILE_BYTES => unread.push(format!("{rel} ({len} bytes, over {MAX_FILE_BYTES})")),
+            Err(e) => unread.push(format!("{rel} ({e})")),
+            Ok(_) => match std::fs::read_to_string(path) {
+                Ok(text) => out.push((rel, text)),
+                Err(e) => unread.push(format!("{rel} ({e})")),
+            },
         }
     };
-    read(&app.join("bootstrap/app.php"));
+    if app.join("bootstrap/app.php").exists() {
+        read(&app.join("bootstrap/app.php"));
+    }
     for dir in ["app/Http", "app/Providers"] {
         php_files(&app.join(dir), 4, &mut |p| read(p));
     }
-    out
+    (out, unread)
 }
 
 /// Each `.php` file under `dir`, `depth` levels down at most, in name order.
