@@ -1015,8 +1015,22 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
     let names = |call: Call| -> Vec<&str> {
         latency.iter().filter(|r| latency_call(r) == call).map(|r| r.route.as_str()).collect()
     };
-    let (worse, unsure) = (names(Call::Worse), names(Call::NotEnoughData));
+    // A route with too few requests a side is said but does not hold the
+    // criterion back (a rare route would, forever); one with enough and an
+    // interval too wide does.
+    let enough = |r: &RouteChange| r.shifts.first().is_some_and(|s| s.samples.iter().all(|&n| n >= MIN_SAMPLE));
+    let worse = names(Call::Worse);
+    let unsure: Vec<&str> = latency
+        .iter()
+        .filter(|r| latency_call(r) == Call::NotEnoughData && enough(r))
+        .map(|r| r.route.as_str())
+        .collect();
+    let few = latency.iter().filter(|r| !enough(r)).count();
     let told = latency.iter().filter(|r| latency_call(r).is_judged()).count();
+    let few = match few {
+        0 => String::new(),
+        n => format!("; {n} route(s) with fewer than {MIN_SAMPLE} requests a side not judged"),
+    };
     vec![
         match (limits.abuse_blocks, blocked) {
             (0, _) if limits.violations == 0 => criterion(
@@ -1053,7 +1067,7 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
                 "Performance stable or improved",
                 Verdict::NotEnoughData,
                 format!(
-                    "{told} route(s) judged unchanged or better; not enough data to tell on {} route(s){}",
+                    "{told} route(s) judged unchanged or better; not enough data to tell on {} route(s){}{few}",
                     unsure.len(),
                     if unsure.is_empty() { String::new() } else { format!(": {}", unsure.join(", ")) }
                 ),
@@ -1061,7 +1075,7 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
             Some(_) => criterion(
                 "Performance stable or improved",
                 Verdict::Pass,
-                format!("{told} route(s) judged unchanged or better, none slower"),
+                format!("{told} route(s) judged unchanged or better, none slower{few}"),
             ),
         },
         match f.unsanitized {
@@ -1593,6 +1607,59 @@ mod tests {
             requests: 0,
         });
         assert!(tasks.iter().all(|t| t.state != TaskState::Done), "{tasks:?}");
+    }
+
+    /// "Performance stable or improved": a rare route (3 requests) is said
+    /// and does not hold the verdict back; a busy one that cannot be told does.
+    #[test]
+    fn performance_passes_on_the_routes_that_can_be_told() {
+        let mut before = Tally::default();
+        let mut after = Tally::default();
+        let mut rng = crate::core::rng::Rng::new(11);
+        for i in 0..2000u64 {
+            before.add(i, &api("/api/v2/bookings", 201, 20.0 + (rng.next() % 1000) as f64 / 100.0, "a"));
+            after.add(i, &api("/api/v2/bookings", 201, 20.0 + (rng.next() % 1000) as f64 / 100.0, "a"));
+        }
+        for i in 0..3u64 {
+            before.add(i, &api("/api/v2/rare", 200, 5.0, "a"));
+            after.add(i, &api("/api/v2/rare", 200, 50.0, "a"));
+        }
+        let base: BTreeMap<String, RouteFigures> =
+            before.routes.iter().map(|(k, r)| (k.clone(), figures(r, 3_600_000, true))).collect();
+        let latency = compare(&base, &after, 3_600_000);
+        let memory = memory_trend(&[]);
+        let baseline = Baseline {
+            recorded_at: String::new(),
+            by: "test".into(),
+            from: String::new(),
+            to: String::new(),
+            span_s: 3600,
+            files: 1,
+            lines: 2003,
+            routes: base.clone(),
+            requests: 2003,
+            server_errors: 0,
+            upstream_unavailable: 0,
+            rate_limited: 0,
+            breaker_opens: 0,
+            redis_memory_mb: None,
+            keys: BTreeMap::new(),
+        };
+        let facts = WindowFacts {
+            tally: &after,
+            complete: true,
+            baseline: Some(&baseline),
+            periods: &[],
+            memory: &memory,
+            unsanitized: None,
+            breaker_sampled: &[],
+            breaker_now: None,
+        };
+        let limits = limit_review(&after, 10);
+        let week = first_week(&facts, &limits, &latency);
+        let perf = week.iter().find(|c| c.name == "Performance stable or improved").unwrap();
+        assert_eq!(perf.verdict, Verdict::Pass, "{perf:?}");
+        assert!(perf.evidence.contains("1 route(s) with fewer than 50 requests a side not judged"), "{perf:?}");
     }
 
     #[test]
