@@ -22,6 +22,7 @@ use crate::commands::{now_ms, redis_target, Context};
 use crate::core::duration;
 use crate::core::logline;
 use crate::core::logscan::Scanner;
+use crate::core::review::RESPONSE_TIME_LIMIT_MS;
 use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
 use crate::core::watch::{levels, threshold_of, values, Alerts, Guard, GuardRule, LevelChange, Readings, Window};
@@ -617,8 +618,11 @@ impl<'a> Watch<'a> {
                 0 => criterion("Response times < 500ms", "unknown", no_traffic),
                 n => criterion(
                     "Response times < 500ms",
-                    judged(t.worst_p95_ms < 500.0),
-                    format!("worst p95 {:.1} ms over {n} requests", t.worst_p95_ms),
+                    judged(t.worst_p95_ms < RESPONSE_TIME_LIMIT_MS),
+                    format!(
+                        "worst p95 {:.1} ms (the limit {RESPONSE_TIME_LIMIT_MS:.0} ms) over {n} requests",
+                        t.worst_p95_ms
+                    ),
                 ),
             },
         ];

@@ -33,6 +33,13 @@ pub const MIN_SAMPLE: u64 = judge::MIN_SAMPLES;
 /// Redis memory that moved less than this share, or less than this many MB, is stable.
 const MEMORY_STABLE_SHARE: f64 = 0.20;
 const MEMORY_STABLE_MB: f64 = 5.0;
+/// The rule above in words, beside every memory figure it judges.
+fn stable_rule() -> String {
+    format!(
+        "stable means it moved less than {MEMORY_STABLE_MB:.0} MB or {:.0} % of the first",
+        MEMORY_STABLE_SHARE * 100.0
+    )
+}
 /// The plan's "over 50 violations: limits may be too strict" (Within 24 Hours).
 pub const VIOLATIONS_TOO_MANY: u64 = 50;
 /// The plan's "Response times < 500ms" (First 2 Hours).
@@ -931,10 +938,11 @@ pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
                 "Redis memory usage stable",
                 judged(stable),
                 format!(
-                    "{:.1} MB to {:.1} MB over {} reading(s)",
+                    "{:.1} MB to {:.1} MB over {} reading(s) ({})",
                     f.memory.first_mb.unwrap_or(0.0),
                     f.memory.last_mb.unwrap_or(0.0),
-                    f.memory.readings
+                    f.memory.readings,
+                    stable_rule()
                 ),
             ),
         },
@@ -1262,14 +1270,24 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 week,
                 "Check Redis memory usage trend",
                 TaskState::Done,
-                format!("stable: {:+.1} MB over {} readings", f.memory.change_mb.unwrap_or(0.0), f.memory.readings),
+                format!(
+                    "stable: {:+.1} MB over {} readings ({})",
+                    f.memory.change_mb.unwrap_or(0.0),
+                    f.memory.readings,
+                    stable_rule()
+                ),
                 None,
             ),
             Some(false) => task(
                 week,
                 "Check Redis memory usage trend",
                 TaskState::NeedsPerson,
-                format!("growing: {:+.1} MB over {} readings", f.memory.change_mb.unwrap_or(0.0), f.memory.readings),
+                format!(
+                    "growing: {:+.1} MB over {} readings ({})",
+                    f.memory.change_mb.unwrap_or(0.0),
+                    f.memory.readings,
+                    stable_rule()
+                ),
                 Some("gatewayctl keys count 'rate_limit:*'"),
             ),
         },
