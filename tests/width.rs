@@ -85,6 +85,19 @@ fn printed(word: &str, seen: &BTreeSet<String>) -> bool {
     reach[chars.len()]
 }
 
+/// Text as a terminal shows it: ANSI colour codes removed.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        rest = after.find('m').map_or("", |m| &after[m + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn too_wide(text: &str, width: usize) -> Vec<String> {
     text.lines().filter(|l| l.chars().count() > width).map(String::from).collect()
 }
@@ -156,6 +169,33 @@ fn every_command_fits_80_and_100_columns_and_prints_all_its_evidence() {
                 .collect();
             if !missing.is_empty() {
                 failures.push(format!("{args:?}: evidence {text:?}: {missing:?} not in the human output"));
+            }
+        }
+    }
+    // In colour (a terminal): the escape codes take no width and are never split by a wrap.
+    for args in [&["preflight"][..], &["report"], &["status"], &["breaker", "status"]] {
+        let mut all = args.to_vec();
+        all.extend(["--color", "always"]);
+        let out = run(&config, &all, Some("80"), false);
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !text.contains("\x1b[") {
+            failures.push(format!("{args:?}: no colour with --color always"));
+        }
+        let wide = too_wide(&visible(&text), 80);
+        if !wide.is_empty() {
+            failures.push(format!("{args:?} in colour: {} line(s) over 80: {wide:#?}", wide.len()));
+        }
+        for line in text.lines() {
+            let opened = line.matches("\x1b[").count();
+            let whole = line
+                .split("\x1b[")
+                .skip(1)
+                .filter(|rest| {
+                    rest.split_once('m').is_some_and(|(code, _)| code.chars().all(|c| c.is_ascii_digit() || c == ';'))
+                })
+                .count();
+            if opened != whole {
+                failures.push(format!("{args:?}: an escape code split: {line:?}"));
             }
         }
     }
