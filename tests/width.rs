@@ -233,3 +233,49 @@ fn the_rehearsal_log_fits_100_columns() {
     let wide = too_wide(&log, 100);
     assert!(wide.is_empty(), "{} line(s) over 100 columns: {wide:#?}", wide.len());
 }
+
+/// The commands that change the lab, each run at `COLUMNS=80` and then piped
+/// (its second run may find the work done, and say so): no line over the
+/// width. Their evidence is not compared with a JSON run, which would be a
+/// third run of another state. `breaker trip-test` (a minute on this lab's
+/// breaker) is in the rehearsal, whose log the next test reads.
+#[test]
+fn every_command_that_changes_the_lab_fits_80_and_100_columns() {
+    let lab = Lab::start_with("width-changes", None, &["--gateway", "askproai"]);
+    let config = lab.report.config.display().to_string();
+    let dir = lab.dir.display().to_string();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["cache", "rebuild"],
+        vec!["reload"],
+        vec!["activate"],
+        vec!["logs", "probe"],
+        vec!["breaker", "reset"],
+        vec!["lab", "upstream", "--dir", &dir, "fail"],
+        vec!["lab", "upstream", "--dir", &dir, "ok"],
+        vec!["rollback", "rate-limit"],
+        vec!["rollback", "undo", "rate-limit"],
+        vec!["integrate", "input-validation"],
+        vec!["rollback", "input-validation"],
+        vec!["rollback", "emergency"],
+        vec!["rollback", "undo", "all"],
+        vec!["history"],
+        vec!["status"],
+    ];
+    let mut failures = Vec::new();
+    for args in &commands {
+        let narrow = run(&config, args, Some("80"), false);
+        let piped = run(&config, args, None, false);
+        for (stream, text, width) in
+            [("stdout", &narrow.stdout, 80), ("stderr", &narrow.stderr, 80), ("stdout", &piped.stdout, 100)]
+        {
+            let wide = too_wide(&String::from_utf8_lossy(text), width);
+            if !wide.is_empty() {
+                failures.push(format!("{args:?} {stream} at {width}: {} line(s) over: {wide:#?}", wide.len()));
+            }
+        }
+        if narrow.stdout.is_empty() && narrow.stderr.is_empty() {
+            failures.push(format!("{args:?}: printed nothing"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
