@@ -227,3 +227,22 @@ fn a_gateway_whose_limited_routes_fail_learns_nothing_and_says_why() {
         crate::harness::stdout(&gatewayctl(&["--config", lab.report.config.to_str().unwrap(), "model", "probe"]));
     assert!(text.contains("nothing was learned"), "{text}");
 }
+
+/// The same probe where the contract's Redis is behind sentinels or a
+/// cluster: the keys are found (a cluster has database 0 alone, and answers
+/// INFO node by node), read, and every one of them deleted.
+#[test]
+fn the_probe_learns_the_contract_through_sentinels_and_on_a_cluster() {
+    for mode in ["sentinel", "cluster"] {
+        let lab = Lab::start_with(&format!("probe-{mode}"), None, &["--redis", mode]);
+        let (report, c) = probe(&lab, &[]);
+        assert_eq!(c, 0, "{mode}: {report:#?}");
+        assert!(report.differs().is_empty(), "{mode}: {:#?}", report.differs());
+        assert!(report.findings.is_empty(), "{mode}: {:#?}", report.findings);
+        assert_eq!(seen(&report, "database"), "0", "{mode}");
+        assert_eq!(seen(&report, "block"), "enforced", "{mode}");
+        assert!(report.keys.len() >= 3, "{mode}: {:?}", report.keys);
+        assert_eq!(report.cleaned, report.keys.len() as u64, "{mode}: {report:#?}");
+        assert!(report.cleanup_error.is_none(), "{mode}: {report:#?}");
+    }
+}

@@ -138,10 +138,11 @@ impl Databases {
     /// Every key of the probe's identity: names holding the md5 of one of
     /// its identity strings, or the key itself, in each database listed.
     async fn find(&mut self, key: &str) -> anyhow::Result<Vec<(u32, String)>> {
-        let mut dbs = self.on(0).await?.keyspace_dbs().await?;
-        if self.base.cluster.is_some() {
-            dbs = vec![0];
-        }
+        // A cluster has database 0 alone (and answers INFO node by node).
+        let dbs = match self.base.cluster {
+            Some(_) => vec![0],
+            None => self.on(0).await?.keyspace_dbs().await?,
+        };
         let mut needles: Vec<String> = probe::identity_forms(key).iter().map(|(_, f)| md5_hex(f)).collect();
         needles.push(key.to_string());
         let mut found = Vec::new();
