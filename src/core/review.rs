@@ -463,10 +463,15 @@ pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: 
             let a = after.routes.get(route);
             let b_lat = b.map(|b| Latency::from_pairs(&b.latency)).unwrap_or_default();
             let a_lat = a.map(|a| a.latency.clone()).unwrap_or_default();
-            let samples = (b_lat.len(), a_lat.len());
+            // A baseline kept without its histogram (an older one) still has
+            // its figures and request count: shown, and never judged.
+            let before_n = if b_lat.is_empty() { b.map_or(0, |b| b.requests) } else { b_lat.len() };
+            let samples = (before_n, a_lat.len());
             let mut shifts = Vec::new();
             for (name, q) in [("p50_ms", 0.50), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
-                let (bv, av) = (b_lat.quantile(q), a_lat.quantile(q));
+                let kept =
+                    b.and_then(|b| [b.p50_ms, b.p95_ms, b.p99_ms][[0.50, 0.95, 0.99].iter().position(|&x| x == q)?]);
+                let (bv, av) = (b_lat.quantile(q).or(kept), a_lat.quantile(q));
                 let interval = if q == 0.50 {
                     judge::shift_interval(&b_lat.to_pairs(), &a_lat.to_pairs())
                         .map(|(lo, hi)| (lo as f64 / UNITS_PER_MS, hi as f64 / UNITS_PER_MS))
@@ -1526,6 +1531,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A baseline without its histogram: its figures are shown beside the
+    /// period's, and nothing is judged on them.
+    #[test]
+    fn a_baseline_without_its_histogram_is_shown_never_judged() {
+        let mut after = Tally::default();
+        for i in 0..60u64 {
+            after.add(i, &api("/api/v2/bookings", 201, if i < 4 { 12.3 } else { 1.5 }, "a"));
+        }
+        let kept = RouteFigures {
+            requests: 60,
+            per_hour: 60.0,
+            server_errors: 0,
+            upstream_unavailable: 0,
+            error_rate_percent: 0.0,
+            too_many: 0,
+            p50_ms: Some(1.5),
+            p95_ms: Some(1.8),
+            p99_ms: Some(2.0),
+            latency: Vec::new(),
+        };
+        let base = BTreeMap::from([("POST /api/v2/bookings".to_string(), kept)]);
+        let r = compare(&base, &after, 3_600_000).remove(0);
+        let p95 = r.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
+        assert_eq!(p95.before, Some(1.8), "{p95:?}");
+        assert!(p95.after.is_some_and(|a| (a - 12.3).abs() < 0.1), "{p95:?}");
+        assert_eq!(p95.verdict, Call::NotEnoughData, "{p95:?}");
+        assert_eq!(judgement(p95, "ms"), "not enough data to tell (n = 60 / 60)");
     }
 
     /// The case: p95 1.8 ms before, 12.3 ms after. A +580 % beside
