@@ -9,7 +9,7 @@ use gatewayctl::core::judge::Call;
 use gatewayctl::core::review::{Pattern, TaskState, Verdict};
 use gatewayctl::report::review::ReviewReport;
 
-use crate::harness::{code, gatewayctl, json, require, stderr};
+use crate::harness::{code, gatewayctl, json, require, stderr, stdout};
 use crate::lab::Lab;
 
 const LAB: &str = "[breakers.calcom_api]\nfailure_threshold = 3\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n";
@@ -169,4 +169,80 @@ fn no_baseline_and_an_empty_period_are_said_not_errors() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let out = gatewayctl(&["--config", &config, "status", "--format", "html"]);
     assert_eq!(code(&out), 2, "markdown and html are report's: {}", stderr(&out));
+}
+
+/// The case through the binary: p95 1.8 ms in the baseline, 12.3 ms
+/// after, on 20 requests a side. The report prints the +580 % and says it
+/// cannot tell, with the samples; never "unchanged" beside it.
+#[test]
+fn a_big_move_on_few_requests_is_not_enough_data_to_tell() {
+    use gatewayctl::core::review::{Baseline, Latency, RouteFigures};
+    let dir = tempfile::tempdir().unwrap();
+    let (app, state) = (dir.path().join("app"), dir.path().join("state"));
+    std::fs::create_dir_all(&app).unwrap();
+    let route = "POST /api/v2/bookings";
+    let ms = |i: usize| 1.2 + (i % 7) as f64 * 0.1;
+    let mut before = Latency::default();
+    (0..20).for_each(|i| before.record(if i == 0 { 1.8 } else { ms(i) }));
+    let figures = RouteFigures {
+        requests: 20,
+        per_hour: 20.0,
+        server_errors: 0,
+        upstream_unavailable: 0,
+        error_rate_percent: 0.0,
+        too_many: 0,
+        p50_ms: before.quantile(0.5),
+        p95_ms: before.quantile(0.95),
+        p99_ms: before.quantile(0.99),
+        latency: before.to_pairs(),
+    };
+    let baseline = Baseline {
+        recorded_at: "2026-12-01T00:00:00Z".into(),
+        by: "test".into(),
+        from: "2026-12-01 00:00:00".into(),
+        to: "2026-12-01 01:00:00".into(),
+        span_s: 3600,
+        files: 1,
+        lines: 20,
+        routes: [(route.to_string(), figures)].into(),
+        requests: 20,
+        server_errors: 0,
+        upstream_unavailable: 0,
+        rate_limited: 0,
+        breaker_opens: 0,
+        redis_memory_mb: None,
+        keys: Default::default(),
+    };
+    gatewayctl::adapters::state::StateDir::new(&state).write_baseline(&baseline).unwrap();
+    // After: the same 20 requests, two of them 12.3 ms, in the last minute.
+    let now = chrono::Utc::now();
+    let log: String = (0..20)
+        .map(|i| {
+            let ts = (now - chrono::Duration::seconds(60 - i as i64)).format("%Y-%m-%d %H:%M:%S");
+            let d = if i < 2 { 12.3 } else { ms(i) };
+            format!("[{ts}] lab.INFO: API request {{\"method\":\"POST\",\"path\":\"/api/v2/bookings\",\"status\":201,\"duration_ms\":{d},\"identity\":\"a\"}}\n")
+        })
+        .collect();
+    std::fs::write(app.join("laravel.log"), log).unwrap();
+    let config = dir.path().join("gatewayctl.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[gateway]\napp_dir = {app:?}\nlog_file = \"laravel.log\"\n[redis]\nurl = \"redis://127.0.0.1:1/0\"\nconnect_timeout = \"1s\"\n[state]\ndir = {state:?}\n"
+        ),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+
+    let out = gatewayctl(&["--config", &config, "report", "--since", "1h", "--format", "json"]);
+    let r: ReviewReport = json(&out);
+    let change = r.routes.iter().find(|c| c.route == route).unwrap_or_else(|| panic!("{:#?}", r.routes));
+    let p95 = change.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
+    assert!(p95.change_percent.is_some_and(|c| c > 500.0), "{p95:?}");
+    assert_eq!(p95.verdict, Call::NotEnoughData, "{p95:?}");
+    assert_eq!(p95.samples, [20, 20]);
+    let human = stdout(&gatewayctl(&["--config", &config, "report", "--since", "1h"]));
+    let row = human.lines().skip_while(|l| !l.contains("p95")).take(3).collect::<Vec<_>>().join(" ");
+    assert!(row.contains("+5") && row.contains("not enough data to tell"), "{row}\n{human}");
+    assert!(!human.contains("unchanged"), "{human}");
 }
