@@ -133,3 +133,44 @@ fn verify_refuses_a_route_the_gateway_does_not_have() {
     let out = run(&lab, &["verify", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", crate::harness::stdout(&out));
 }
+
+/// A hostile log line quoted as evidence: its secret is masked (human and
+/// JSON), and its escape sequences (clear the screen, retitle the window, a
+/// bell) are shown as text, never sent to the terminal.
+#[test]
+fn a_hostile_log_line_is_quoted_masked_and_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = dir.path().join("app");
+    std::fs::create_dir_all(&app).unwrap();
+    let ts = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S");
+    std::fs::write(
+        app.join("laravel.log"),
+        format!("[{ts}] lab.ERROR: boom \x1b[2J\x1b]0;pwned\x07 password=hunter2secret \u{202e}exe.txt {{\"exception\":\"x\"}}\n"),
+    )
+    .unwrap();
+    let config = ConfigFile::new(&format!(
+        "[gateway]\napp_dir = {app:?}\nlog_file = \"laravel.log\"\nbase_url = \"http://127.0.0.1:1\"\n[redis]\nurl = \"redis://127.0.0.1:1/0\"\nconnect_timeout = \"1s\"\n[state]\ndir = {:?}\n",
+        dir.path().join("state")
+    ));
+    let config = config.path.to_str().unwrap();
+    for columns in ["80", "1000"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", config, "preflight"])
+            .env("COLUMNS", columns)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        let text = String::from_utf8_lossy(&all);
+        assert!(text.contains("boom"), "the line is quoted: {text}");
+        assert!(!all.contains(&0x1b) && !all.contains(&0x07), "an escape reached the terminal: {text:?}");
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+        if columns == "1000" {
+            // Wide enough for no cell to wrap: the escapes read as text, the secret masked.
+            assert!(text.contains("\\x1b[2J") && text.contains("password=hu***"), "{text}");
+        }
+        assert!(!text.contains("hunter2secret"), "{text}");
+    }
+    let json = stdout(&gatewayctl(&["--config", config, "preflight", "--format", "json"]));
+    assert!(json.contains("password=hu***") && !json.contains("hunter2secret"), "{json}");
+}

@@ -43,13 +43,13 @@ pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             b.push(b'\n');
             b
         }
-        Format::Markdown => markdown(&report).into_bytes(),
-        Format::Html => html(&report).into_bytes(),
+        Format::Markdown => crate::report::printable(&markdown(&report)).into_bytes(),
+        Format::Html => crate::report::printable(&html(&report)).into_bytes(),
         Format::Human => match &args.output {
             Some(_) => {
                 let mut b = Vec::new();
                 report.human(&mut b, &Style { color: false })?;
-                b
+                crate::report::printable(&String::from_utf8_lossy(&b)).into_bytes()
             }
             None => {
                 ctx.out.emit(&report)?;

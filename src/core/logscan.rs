@@ -110,7 +110,7 @@ impl Scanner {
                     .or_else(|| memchr::memchr(b'\n', &rest[PIECE..]).map(|p| PIECE + p))
                     .map_or(rest.len(), |p| p + 1),
             };
-            lines += self.scan_piece(&rest[..cut], first_line + lines, out);
+            lines += self.scan_piece(&rest[..cut], first_line + lines, out, None);
             rest = &rest[cut..];
         }
         lines
@@ -118,14 +118,43 @@ impl Scanner {
 
     /// Every finding in one line.
     pub fn scan_line(&self, line: &[u8], line_no: u64, out: &mut Vec<LineFinding>) {
-        self.scan_piece(line, line_no, out);
+        self.scan_piece(line, line_no, out, None);
+    }
+
+    /// `text` with every secret the scan finds masked as its excerpt shows
+    /// it (`hu***`, `************4242`, `jo***@example.com`): a log line
+    /// that may be quoted in a report.
+    pub fn mask(&self, text: &str) -> String {
+        let mut spans = Vec::new();
+        self.scan_piece(text.as_bytes(), 1, &mut Vec::new(), Some(&mut spans));
+        spans.sort_by_key(|(r, _): &(std::ops::Range<usize>, String)| (r.start, std::cmp::Reverse(r.end)));
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for (range, replacement) in spans {
+            if range.start < at || range.end > bytes.len() {
+                continue;
+            }
+            out.push_str(&String::from_utf8_lossy(&bytes[at..range.start]));
+            out.push_str(&replacement);
+            at = range.end;
+        }
+        out.push_str(&String::from_utf8_lossy(&bytes[at..]));
+        out
     }
 
     /// One pass classifies every byte; a Teddy search over the lowercased
     /// copy finds key names. Each candidate (a key name, an `@`, a run of 13
     /// or more digits) is judged where it stands; only a finding needs its
     /// line, for the line number and the card's context.
-    fn scan_piece(&self, piece: &[u8], first_line: u64, out: &mut Vec<LineFinding>) -> u64 {
+    /// `spans`, when asked for: each secret's bytes and what masks them.
+    fn scan_piece(
+        &self,
+        piece: &[u8],
+        first_line: u64,
+        out: &mut Vec<LineFinding>,
+        spans: Option<&mut Vec<(std::ops::Range<usize>, String)>>,
+    ) -> u64 {
         let mut work = self.work.borrow_mut();
         let Work { lower, masks, keys, runs, found } = &mut *work;
         let summary = textmask::classify(self.engine, piece, lower, masks);
@@ -162,11 +191,13 @@ impl Scanner {
                 }
                 let (ls, le) = line_around(piece, start);
                 if cardcheck::plausible(&piece[ls..le], start - ls, end - ls) {
+                    let excerpt = mask_card(&run[r]);
                     found.push(Pending {
                         at: start,
                         rank: 0,
                         rule: RULE_CREDIT_CARD.into(),
-                        excerpt: mask_card(&run[r]),
+                        secret: (start..end, excerpt.clone()),
+                        excerpt,
                     });
                 }
             });
@@ -186,6 +217,9 @@ impl Scanner {
             };
             let Some(rule) = rule else { continue };
             if let Some((value, form)) = value_after(piece, ks, ke) {
+                // `value` lies inside `piece`: its place there is what a mask replaces.
+                let from = value.as_ptr() as usize - piece.as_ptr() as usize;
+                let span = from..from + value.len();
                 let value = String::from_utf8_lossy(value);
                 if !self.is_redacted(&value) {
                     found.push(Pending {
@@ -193,6 +227,7 @@ impl Scanner {
                         rank: 1,
                         rule: rule.id.clone(),
                         excerpt: masked_pair(key, &value, form),
+                        secret: (span, mask(&value)),
                     });
                 }
             }
@@ -203,11 +238,15 @@ impl Scanner {
                 if !self.rules.is_hashed_local(local) {
                     let domain = std::str::from_utf8(&piece[m.at..m.range.end]).expect("address bytes are ASCII");
                     let excerpt = format!("{}***{domain}", &local[..local.len().min(2)]);
-                    found.push(Pending { at: m.range.start, rank: 2, rule: RULE_EMAIL.into(), excerpt });
+                    let secret = (m.range.start..m.at, format!("{}***", &local[..local.len().min(2)]));
+                    found.push(Pending { at: m.range.start, rank: 2, rule: RULE_EMAIL.into(), excerpt, secret });
                 }
             }
         }
 
+        if let Some(spans) = spans {
+            spans.extend(found.iter().map(|f| f.secret.clone()));
+        }
         // Line numbers, for the findings only, in line order.
         let mut line_no = first_line;
         let mut counted_to = 0;
@@ -239,6 +278,8 @@ struct Pending {
     rank: u8,
     rule: String,
     excerpt: String,
+    /// The secret's bytes in the piece, and what masks them.
+    secret: (std::ops::Range<usize>, String),
 }
 
 /// The line around byte `at`, without its newline.
@@ -432,6 +473,23 @@ mod tests {
         assert_eq!(out[0].line, 13);
         assert_eq!(out[0].excerpt, "\"password\":\"hu***\"");
         assert!(!out[0].excerpt.contains("hunter2"));
+    }
+
+    /// A log line quoted in a report: each secret masked in place, the rest kept.
+    #[test]
+    fn a_line_is_masked_in_place() {
+        let scanner = Scanner::new(&contract());
+        let line = "[t] lab.ERROR: boom password=hunter2secret {\"card\":\"4111 1111 1111 1111\",\"to\":\"john@example.com\",\"X-Api-Key\":\"sk_live_abc\"} at /app/x.php:7";
+        let masked = scanner.mask(line);
+        for secret in ["hunter2secret", "4111 1111 1111", "john@", "sk_live_abc"] {
+            assert!(!masked.contains(secret), "{secret} in {masked}");
+        }
+        assert!(masked.starts_with("[t] lab.ERROR: boom password=hu*** "), "{masked}");
+        assert!(
+            masked.contains("1111") && masked.contains("jo***@example.com") && masked.ends_with("at /app/x.php:7"),
+            "{masked}"
+        );
+        assert_eq!(scanner.mask("nothing secret here"), "nothing secret here");
     }
 }
 

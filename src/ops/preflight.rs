@@ -292,7 +292,12 @@ fn log_errors(settings: &Settings) -> Check {
             format!(
                 "{} ERROR/CRITICAL line(s) in the last hour; last: {}",
                 errors.len(),
-                last.chars().take(200).collect::<String>()
+                // The line as logged may hold what the sanitizer missed: masked as `logs scan` shows it.
+                crate::core::logscan::Scanner::new(&settings.sanitizer)
+                    .mask(last)
+                    .chars()
+                    .take(200)
+                    .collect::<String>()
             ),
             "the plan: any errors → investigate first",
         ),

@@ -154,7 +154,9 @@ async fn logged_exception(settings: &Settings, log: &std::path::Path, at: u64) -
             crate::adapters::logtail::since(log, at, LOG_READ_MAX).map_err(|e| format!("{}: {e}", log.display()))?;
         if let Some(e) = text.lines().find_map(crate::core::logline::exception) {
             let file = e.file.strip_prefix(&format!("{app}/")).unwrap_or(&e.file).to_string();
-            return Ok(Some(format!("{} '{}' at {file}:{}", e.class, e.message, e.line)));
+            // An exception's message can quote a secret (a DSN, a request field): masked.
+            let said = format!("{} '{}' at {file}:{}", e.class, e.message, e.line);
+            return Ok(Some(crate::core::logscan::Scanner::new(&settings.sanitizer).mask(&said)));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

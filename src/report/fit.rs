@@ -4,7 +4,51 @@
 //! width is broken, never cut: all of it is printed. Table lines are
 //! already fitted by comfy-table and left alone.
 
+use std::borrow::Cow;
+
 use textwrap::core::display_width;
+
+/// Text safe to print on a terminal: control characters (a log line's
+/// `ESC[2J` that clears the screen, an OSC that retitles the window, a BEL,
+/// a CR that overwrites what came before) and the bidirectional overrides
+/// that reorder what is read are shown as escapes (`\x1b`, `\u{202e}`),
+/// never sent. Newlines and tabs stay; with `colour`, so do our own colour
+/// codes (`ESC[…m`).
+pub fn printable(text: &str, colour: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' && colour {
+            // Our colour: ESC [ digits and ; then m.
+            let tail = &rest[1..];
+            if let Some(body) = tail.strip_prefix('[') {
+                let end = body.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'));
+                if let Some(end) = end.filter(|&e| body[e..].starts_with('m')) {
+                    let len = 1 + 1 + end + 1;
+                    out.push_str(&rest[..len]);
+                    rest = &rest[len..];
+                    continue;
+                }
+            }
+        }
+        if unsafe_char(c) {
+            match u32::from(c) {
+                n if n < 0x100 => out.push_str(&format!("\\x{n:02x}")),
+                n => out.push_str(&format!("\\u{{{n:x}}}")),
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
 
 /// `text` with every line over `width` columns wrapped.
 pub fn lines(text: &str, width: usize) -> String {
@@ -94,6 +138,18 @@ mod tests {
             let squeeze = |s: &str| s.split_whitespace().collect::<String>();
             proptest::prop_assert_eq!(squeeze(&out), squeeze(&text));
         }
+    }
+
+    #[test]
+    fn control_characters_are_shown_never_sent() {
+        let hostile = "boom \x1b[2J\x1b]0;pwned\x07 \r\u{202e}gnp.exe\u{9b}31m";
+        let out = printable(hostile, false);
+        assert!(!out.chars().any(|c| c.is_control() || c == '\u{202e}'), "{out:?}");
+        assert_eq!(out, "boom \\x1b[2J\\x1b]0;pwned\\x07 \\x0d\\u{202e}gnp.exe\\x9b31m");
+        // Our own colour passes when colour is on; an OSC never does.
+        let ours = "\x1b[31mFAIL\x1b[0m \x1b]0;t\x07";
+        assert_eq!(printable(ours, true), "\x1b[31mFAIL\x1b[0m \\x1b]0;t\\x07");
+        assert_eq!(printable("a\tb\nc", false), "a\tb\nc");
     }
 
     #[test]

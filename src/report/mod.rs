@@ -60,11 +60,19 @@ pub(crate) fn plain_text(report: &dyn Human) -> String {
 }
 
 /// A report as people read it, every line fitted to the output's width.
+/// Text written whole (a report file, Markdown, HTML) with its control
+/// characters shown as escapes, as every human output is.
+pub fn printable(text: &str) -> String {
+    fit::printable(text, false).into_owned()
+}
+
+/// Control characters that came from outside (a log line, an app's
+/// exception) are shown as escapes, never sent to the terminal.
 fn fitted(report: &dyn Human, style: &Style) -> io::Result<String> {
     let mut out = Vec::new();
     report.human(&mut out, style)?;
     let text = String::from_utf8_lossy(&out);
-    Ok(fit_text(&text))
+    Ok(fit_text(&fit::printable(&text, style.color)))
 }
 
 /// Text wrapped to the width tables fit (none when no width was looked up).
@@ -75,11 +83,13 @@ fn fit_text(text: &str) -> String {
     }
 }
 
-/// A line for stderr, wrapped to its width when it has one.
+/// A line for stderr, control characters shown as escapes, wrapped to its
+/// width when it has one.
 fn fit_stderr(text: &str) -> String {
+    let text = fit::printable(text, false);
     match table::stderr_width() {
-        Some(width) => fit::lines(text, width),
-        None => text.to_string(),
+        Some(width) => fit::lines(&text, width),
+        None => text.into_owned(),
     }
 }
 

@@ -87,8 +87,12 @@ impl Noted {
         Noted { table: new(header), notes: Vec::new() }
     }
 
-    /// `text` as a cell, or its first words and `[n]` with the whole text kept as note n.
+    /// `text` as a cell, or its first words and `[n]` with the whole text
+    /// kept as note n. Evidence comes from outside (a log line, an app's
+    /// exception): its control characters are shown as escapes here, before
+    /// the table takes them for styling.
     pub fn cell(&mut self, text: &str) -> Cell {
+        let text = &*super::fit::printable(text, false);
         let long = text.chars().count() > LONG_CELL || text.split_whitespace().any(|w| w.chars().count() > LONG_WORD);
         if !long || fitted_width().is_none() {
             return Cell::new(text);
