@@ -560,13 +560,18 @@ pub fn escape(text: &str) -> String {
 const CSS: &str = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#1d2330;background:#fff}\
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccd}\
 table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left;vertical-align:top}\
-th{background:#eef0f6}.pass,.done,.better,.unaffected{background:#dff3e3}.fail,.open,.worse{background:#fbe0e0}\
+th{background:#eef0f6}.pass,.done,.better,.unchanged,.unaffected{background:#dff3e3}.fail,.open,.worse{background:#fbe0e0}\
 .needs-a-person,.not-enough-data,.note,.unknown{background:#fff3d6}figure{margin:.8em 0}svg{max-width:100%;height:auto}";
 
-/// The CSS class of a verdict word; other text gets none (a cell's text
-/// never reaches an attribute).
+/// The CSS class of a verdict word, or of a judge's verdict by its leading
+/// words ("worse: +4.1 to …", "not enough data to tell (n = …)"); other text
+/// gets none (a cell's text never reaches an attribute).
 fn class_of(word: &str) -> Option<&'static str> {
-    Some(match word {
+    let head = word.split([':', '(']).next().unwrap_or(word).trim();
+    Some(match head {
+        "unchanged" => "unchanged",
+        "not enough data to tell" => "not-enough-data",
+        "no data" | "no data before" | "no data after" => "unknown",
         "pass" => "pass",
         "done" => "done",
         "better" => "better",
@@ -691,6 +696,16 @@ mod tests {
                 routes: vec![evil.into()],
             }],
         }
+    }
+
+    #[test]
+    fn the_judges_words_are_coloured_in_html() {
+        assert_eq!(class_of("worse: +4.1 to +6.0 ms at 98 %, beyond ±2.0 ms"), Some("worse"));
+        assert_eq!(class_of("better: -6.0 to -4.1 ms at 98 %, beyond ±2.0 ms"), Some("better"));
+        assert_eq!(class_of("unchanged: -0.3 to +0.4 ms at 98 %, within ±2.0 ms"), Some("unchanged"));
+        assert_eq!(class_of("not enough data to tell (n = 20 / 20, needs 50 a side)"), Some("not-enough-data"));
+        assert_eq!(class_of("no data before"), Some("unknown"));
+        assert_eq!(class_of("POST /api/v2/bookings"), None);
     }
 
     #[test]
