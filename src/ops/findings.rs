@@ -25,6 +25,8 @@ const MAX_FILE_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct AppFindings {
     pub findings: Vec<Finding>,
+    /// Routes the app's router listed in the dry run: with none, nothing was looked at.
+    pub routes: usize,
     /// The dry run did not run to its end (no isolation, a boot past its
     /// bound): then nothing is known, and this says why.
     pub unknown: Option<String>,
@@ -68,11 +70,16 @@ impl AppFindings {
             ),
         };
         match (harmful, self.findings.len()) {
+            (_, 0) if self.routes == 0 => Check::unknown(
+                name,
+                "the app's router listed no route in the dry run: no middleware stack was looked at",
+                "check the app's routes (php artisan route:list), then run preflight again",
+            ),
             (_, 0) => Check::pass(
                 name,
                 format!(
-                    "every route's middleware resolves; {} limiter entries ran once in the dry run ({} asked Redis directly, answered by a recorder){unjudged}",
-                    self.ran, self.recorded
+                    "every middleware of the app's {} route(s) resolves; {} limiter entries ran once in the dry run ({} asked Redis directly, answered by a recorder){unjudged}",
+                    self.routes, self.ran, self.recorded
                 ),
             ),
             (0, n) => {
@@ -110,7 +117,7 @@ pub fn gather(settings: &Settings) -> AppFindings {
                 dry.entries.iter().filter(|e| e.unjudged()).map(|e| e.entry.clone()).collect();
             unjudged.dedup();
             let findings = findings::all(&dry, &files, &unread, &layout, &shape);
-            AppFindings { findings, ran, recorded, unjudged, ..AppFindings::default() }
+            AppFindings { findings, routes: dry.routes.len(), ran, recorded, unjudged, ..AppFindings::default() }
         }
         Ok(Ran::DoesNotBoot(said)) => AppFindings {
             findings: vec![Finding {
@@ -234,5 +241,22 @@ fn php_files(dir: &Path, depth: usize, each: &mut dyn FnMut(&Path)) {
         } else if kind.is_file() && path.extension().is_some_and(|e| e == "php") {
             each(&path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::checks::Verdict;
+
+    /// A dry run that listed no route looked at nothing: never a pass.
+    #[test]
+    fn no_route_seen_is_unknown_not_a_pass() {
+        let none = AppFindings::default();
+        assert_eq!(none.check().verdict, Verdict::Unknown, "{:?}", none.check());
+        let some = AppFindings { routes: 36, ran: 4, ..AppFindings::default() };
+        let check = some.check();
+        assert_eq!(check.verdict, Verdict::Pass, "{check:?}");
+        assert!(check.evidence.contains("the app's 36 route(s)"), "{check:?}");
     }
 }
