@@ -468,9 +468,12 @@ pub fn compare(before: &BTreeMap<String, RouteFigures>, after: &Tally, span_ms: 
             let before_n = if b_lat.is_empty() { b.map_or(0, |b| b.requests) } else { b_lat.len() };
             let samples = (before_n, a_lat.len());
             let mut shifts = Vec::new();
-            for (name, q) in [("p50_ms", 0.50), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
-                let kept =
-                    b.and_then(|b| [b.p50_ms, b.p95_ms, b.p99_ms][[0.50, 0.95, 0.99].iter().position(|&x| x == q)?]);
+            let kept = |f: fn(&RouteFigures) -> Option<f64>| b.and_then(f);
+            for (name, q, kept) in [
+                ("p50_ms", 0.50, kept(|b| b.p50_ms)),
+                ("p95_ms", 0.95, kept(|b| b.p95_ms)),
+                ("p99_ms", 0.99, kept(|b| b.p99_ms)),
+            ] {
                 let (bv, av) = (b_lat.quantile(q).or(kept), a_lat.quantile(q));
                 let interval = if q == 0.50 {
                     judge::shift_interval(&b_lat.to_pairs(), &a_lat.to_pairs())
