@@ -151,22 +151,7 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
 }
 
 fn stress(config: &str, route: &str, requests: &str) -> gatewayctl::report::stress::StressReport {
-    let out = gatewayctl(&[
-        "--config",
-        config,
-        "stress",
-        "rate-limit",
-        "--route",
-        route,
-        "--requests",
-        requests,
-        "--interval",
-        "10ms",
-        "--format",
-        "json",
-    ]);
-    assert!(code(&out) <= 1, "{}", stderr(&out));
-    json(&out)
+    crate::stress::stress(config, &["--route", route, "--requests", requests, "--interval", "10ms"]).1
 }
 
 /// A config that says the wrong thing about the baseline (a fixed window,

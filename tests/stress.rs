@@ -10,7 +10,8 @@ use crate::lab::Lab;
 
 const CONFIG: &str = "[[rate_limit.buckets]]\nname = \"bookings\"\npaths = [\"v2/bookings\", \"v2/bookings/*\"]\nlimit = 4\nwindow = \"60s\"\n\n[[rate_limit.buckets]]\nname = \"default\"\npaths = [\"*\"]\nlimit = 60\nwindow = \"60s\"\n\n[rate_limit.abuse]\nthreshold = 3\ncounter_ttl = \"60s\"\nblock = \"30s\"\n";
 
-fn stress(config: &str, args: &[&str]) -> (i32, StressReport) {
+/// `stress rate-limit` with `args`, as JSON: its exit code and report.
+pub fn stress(config: &str, args: &[&str]) -> (i32, StressReport) {
     let mut all = vec!["--config", config, "stress", "rate-limit", "--format", "json"];
     all.extend_from_slice(args);
     let out = gatewayctl(&all);
