@@ -390,8 +390,32 @@ pub fn check(report: &ProbeReport) -> crate::core::checks::Check {
         crate::core::duration::format(age)
     });
     let said: Vec<String> = report.findings.iter().map(|f| format!("{}: {}", f.kind, f.effect)).collect();
+    let differs: Vec<String> = report
+        .differs()
+        .iter()
+        .map(|l| format!("{} {} (the config: {})", l.dimension, l.value, l.configured))
+        .collect();
+    let unseen: Vec<&str> =
+        report.learned.iter().filter(|l| l.value == "unknown").map(|l| l.dimension.as_str()).collect();
+    let unseen = match unseen.is_empty() {
+        true => String::new(),
+        false => format!("; not seen: {}", unseen.join(", ")),
+    };
     match report.findings.iter().filter(|f| f.harmful).count() {
-        _ if said.is_empty() => Check::pass(name, format!("{when}: the limiter answered as configured, nothing named")),
+        // No refusal seen: the limiter was never met, so nothing says it answered as configured.
+        _ if said.is_empty() && report.first_refused.is_none() => Check::unknown(
+            name,
+            format!("{when}: no request was refused, so the limiter was not seen{unseen}"),
+            "gatewayctl model probe --route \"METHOD /limited/path\"",
+        ),
+        _ if said.is_empty() && !differs.is_empty() => Check::warn(
+            name,
+            format!("{when}: the gateway differs from the config: {}", differs.join("; ")),
+            "gatewayctl model probe --write makes the config say what the gateway does",
+        ),
+        _ if said.is_empty() => {
+            Check::pass(name, format!("{when}: the limiter answered as configured, nothing named{unseen}"))
+        }
         0 => Check::warn(name, format!("{when}: {}", said.join("; ")), "latent: see \"The gateway's own bugs\""),
         n => Check::fail(
             name,
@@ -524,4 +548,53 @@ async fn delete_keys(
         }
     }
     deleted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::checks::Verdict;
+
+    fn report(first_refused: Option<u64>, learned: &[(&str, &str, &str)]) -> ProbeReport {
+        ProbeReport {
+            at_ms: crate::ops::now_ms(),
+            route: "POST /api/v2/bookings".into(),
+            identity: "ga***cf".into(),
+            budget: 200,
+            sent: 53,
+            first_refused,
+            keys: vec![],
+            cleaned: 0,
+            learned: learned
+                .iter()
+                .map(|(d, v, c)| probe::Learned {
+                    dimension: d.to_string(),
+                    value: v.to_string(),
+                    configured: c.to_string(),
+                    evidence: String::new(),
+                })
+                .collect(),
+            findings: vec![],
+            elapsed_ms: 1,
+            config_diff: None,
+            written: false,
+            config_backup: None,
+            swept: 0,
+            cleanup_error: None,
+        }
+    }
+
+    /// A probe's report counts only for what it saw: no refusal is unknown,
+    /// a shape unlike the config's is a warning, never a pass.
+    #[test]
+    fn a_probe_that_met_no_limiter_or_another_shape_is_no_pass() {
+        let never = check(&report(None, &[("window", "unknown", "fixed")]));
+        assert_eq!(never.verdict, Verdict::Unknown, "{never:?}");
+        let other = check(&report(Some(61), &[("window", "fixed", "sliding")]));
+        assert_eq!(other.verdict, Verdict::Warn, "{other:?}");
+        assert!(other.evidence.contains("window fixed (the config: sliding)"), "{other:?}");
+        let same = check(&report(Some(11), &[("window", "fixed", "fixed"), ("atomicity", "unknown", "atomic")]));
+        assert_eq!(same.verdict, Verdict::Pass, "{same:?}");
+        assert!(same.evidence.contains("not seen: atomicity"), "{same:?}");
+    }
 }
