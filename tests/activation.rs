@@ -63,6 +63,30 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     assert_eq!(status["5"], Integration::Missing, "no BusinessHoursMiddleware");
     assert!(["1", "3", "4", "6", "7", "8"].iter().all(|n| status[n] == Integration::Wired), "{status:?}");
 
+    // A second 'api.rate-limit' in the alias array, pointing elsewhere: PHP
+    // keeps the later, so the limiter never runs. NO-GO, with both lines.
+    let kernel = lab.dir.join("app/app/Http/Kernel.php");
+    let original = std::fs::read_to_string(&kernel).unwrap();
+    let duplicate = original.replace(
+        "        'api.logging' => \\App\\Http\\Middleware\\RequestLogging::class,\n",
+        "        'api.logging' => \\App\\Http\\Middleware\\RequestLogging::class,\n        'api.rate-limit' => \\App\\Http\\Middleware\\PerformanceMonitoring::class,\n",
+    );
+    assert_ne!(duplicate, original);
+    std::fs::write(&kernel, &duplicate).unwrap();
+    let out = run(&lab, &["preflight", "--format", "json"]);
+    let report: PreflightReport = json(&out);
+    assert_eq!((code(&out), report.decision), (1, Decision::NoGo), "{:#?}", report.findings);
+    let f = report.findings.iter().find(|f| f.kind == "misdirected-alias").expect("named");
+    assert!(f.harmful && f.routes.iter().any(|r| r == "POST api/v2/bookings"), "{f:#?}");
+    assert!(
+        f.seen.contains("app/Http/Kernel.php:18, app/Http/Kernel.php:21") && f.seen.contains("PerformanceMonitoring"),
+        "{}",
+        f.seen
+    );
+    let limiter = report.integration.iter().find(|f| f.fix.starts_with('4')).unwrap();
+    assert_ne!(limiter.status, Integration::Wired, "{limiter:?}");
+    std::fs::write(&kernel, &original).unwrap();
+
     let redis = lab.report.processes.iter().find(|p| p.name == "redis-server").unwrap().pid;
     gatewayctl::adapters::process::stop(redis, libc::SIGTERM, Duration::from_secs(5));
     let out = run(&lab, &["preflight", "--format", "json"]);
@@ -227,7 +251,7 @@ fn cache_rebuild_proves_the_v2_middleware_and_refuses_the_application_cache() {
     assert!(report.owes_reload);
     let routes = report.checks.iter().find(|c| c.name == "routes").unwrap();
     assert!(
-        routes.evidence.contains("3 v2 route(s) carry api.rate-limit, api.performance, api.logging"),
+        routes.evidence.contains("3 v2 route(s) carry the limiter and api.performance, api.logging"),
         "{}",
         routes.evidence
     );

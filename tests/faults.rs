@@ -73,7 +73,10 @@ impl Shapes {
                 let mut i = 0;
                 while i < states.len() {
                     for f in Feature::ALL.iter().filter(|f| f.files().contains(&p)) {
-                        let edited = gatewayctl::core::rollback::apply(&states[i], &f.edit(&states[i]).unwrap());
+                        let edited = gatewayctl::core::rollback::apply(
+                            &states[i],
+                            &f.edit(&states[i], &crate::harness::limiter()).unwrap(),
+                        );
                         if !states.contains(&edited) {
                             states.push(edited);
                         }

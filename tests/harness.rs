@@ -466,3 +466,11 @@ impl Drop for RedisCluster {
         self.stop_nodes();
     }
 }
+
+/// The names the labs' limiter answers to, as both presets configure them.
+pub fn limiter() -> gatewayctl::core::limiter::Attachment {
+    gatewayctl::core::limiter::Attachment::from_names(&[
+        "api.rate-limit".into(),
+        "App\\Http\\Middleware\\RateLimitMiddleware".into(),
+    ])
+}

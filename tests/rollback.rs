@@ -173,7 +173,9 @@ fn killed_at_random_moments_never_leaves_a_half_written_file() {
     let config = lab.report.config.display().to_string();
     let mut rng = Rng::new(7);
     let text = String::from_utf8(original.clone()).unwrap();
-    let edited = gatewayctl::core::rollback::apply(&text, &Feature::RateLimit.edit(&text).unwrap()).into_bytes();
+    let edited =
+        gatewayctl::core::rollback::apply(&text, &Feature::RateLimit.edit(&text, &crate::harness::limiter()).unwrap())
+            .into_bytes();
     for round in 0..12 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
             .args(["--config", &config, "--yes", "rollback", "rate-limit", "--no-reload", "--no-cache"])
@@ -238,4 +240,54 @@ fn a_constant_list_of_classes_is_already_off_and_a_run_time_list_is_quoted() {
         stderr(&out)
     );
     assert_eq!(std::fs::read_to_string(&routes).unwrap(), built);
+}
+
+/// 35 requests to `POST /api/v2/bookings` (its row allows 30) as one client:
+/// the status of each.
+fn run_of_35(lab: &Lab, client: &str) -> Vec<u16> {
+    let http = lab.http(None);
+    let body = serde_json::json!({"service_id": 1, "date": "2025-10-02"});
+    (0..35).map(|_| lab.send(&http, "POST", "/api/v2/bookings", &[("X-Api-Key", client)], Some(&body)).status).collect()
+}
+
+/// The limiter written by class, a common Laravel idiom (`route:list` then
+/// names the class): the v2 group's entry as `\App\…\RateLimitMiddleware::class`,
+/// the webhooks' as `RateLimitMiddleware::class` under a `use`. The dry run
+/// edits all three, preflight proves the rollback ready, the emergency
+/// rollback turns the limiter off, and undo is byte-exact.
+#[test]
+fn a_limiter_written_by_class_is_found_rolled_back_and_undone() {
+    let lab = Lab::start("rollback-class", None);
+    let routes = lab.dir.join("app/routes/api.php");
+    let by_class = std::fs::read_to_string(&routes)
+        .unwrap()
+        .replace(
+            "use Illuminate\\Support\\Facades\\Route;",
+            "use App\\Http\\Middleware\\RateLimitMiddleware;\nuse Illuminate\\Support\\Facades\\Route;",
+        )
+        .replace("->middleware('api.rate-limit')", "->middleware(RateLimitMiddleware::class)")
+        .replace("        'api.rate-limit',\n", "        \\App\\Http\\Middleware\\RateLimitMiddleware::class,\n");
+    assert!(!by_class.contains("'api.rate-limit'"), "{by_class}");
+    std::fs::write(&routes, &by_class).unwrap();
+    for step in [&["cache", "rebuild"][..], &["reload"][..]] {
+        let out = run(&lab, step);
+        assert_eq!(code(&out), 0, "{step:?}: {}{}", crate::harness::stdout(&out), stderr(&out));
+    }
+    assert_eq!(run_of_35(&lab, "by-class-before")[30], 429, "the limiter is live by class");
+
+    let plan = rollback(&lab, &["rate-limit", "--dry-run"]);
+    assert_eq!(plan.features[0].status, FeatureStatus::Planned, "{:#?}", plan.features);
+    let diff = plan.features[0].diffs.join("\n");
+    let removed: Vec<&str> = diff.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).collect();
+    assert_eq!(removed.len(), 3, "the group's entry and both webhooks' lines change: {diff}");
+    assert!(removed.iter().all(|l| l.contains("RateLimitMiddleware::class")), "{diff}");
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), by_class, "a dry run changes nothing");
+
+    let emergency = rollback(&lab, &["emergency"]);
+    let off = emergency.checks.iter().find(|c| c.name == "rate-limit off").expect("observed");
+    assert_eq!(off.verdict, Verdict::Pass, "{off:?}");
+    assert_ne!(run_of_35(&lab, "by-class-after")[30], 429, "request 31 is no longer refused");
+
+    rollback(&lab, &["undo", "rate-limit"]);
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), by_class, "undo is byte-exact");
 }

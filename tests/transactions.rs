@@ -47,7 +47,8 @@ fn edited(lab: &Lab, feature: Feature) -> Vec<Vec<u8>> {
         .into_iter()
         .map(|b| {
             let text = String::from_utf8(b).unwrap();
-            gatewayctl::core::rollback::apply(&text, &feature.edit(&text).unwrap()).into_bytes()
+            gatewayctl::core::rollback::apply(&text, &feature.edit(&text, &crate::harness::limiter()).unwrap())
+                .into_bytes()
         })
         .collect()
 }

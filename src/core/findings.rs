@@ -15,7 +15,8 @@ use crate::core::route::Route;
 /// One bug of the gateway's own, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// unresolved-middleware, entry-throws, extra-parameters, repeated-limiter, unmatched-row, shadowed-row.
+    /// unresolved-middleware, entry-throws, extra-parameters, repeated-limiter, unmatched-row, shadowed-row,
+    /// misdirected-alias.
     pub kind: String,
     /// What was seen: file and line, or the app's own answer.
     pub seen: String,
@@ -378,7 +379,7 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         let entries: Vec<Entry> = r
             .middleware
             .iter()
-            .filter_map(|m| crate::core::limiter::stacks::entry(m, &shape.gateway_middleware))
+            .filter_map(|m| crate::core::limiter::stacks::entry(m, &shape.attachment))
             .filter(|e| matches!(e, Entry::Gateway { .. }))
             .collect();
         if entries.len() < 2 {
@@ -420,6 +421,59 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// 5. An alias of the limiter that the app resolves to another class (a
+///    second `'api.rate-limit' => …` in the alias array: PHP keeps the
+///    later): wherever a route applies it, the limiter does not run. Read
+///    from the app's own alias table as the dry run saw it, with the source
+///    lines of every registration where the source shows them.
+pub fn misdirected_alias(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
+    let limiter = &shape.attachment;
+    let mut cases: Vec<(String, String, Vec<String>)> =
+        limiter.misdirected().iter().map(|m| (m.alias.clone(), m.class.clone(), m.at.clone())).collect();
+    for alias in limiter.aliases() {
+        match dry.aliases.get(alias) {
+            Some(class) if !limiter.is_class(class) && !cases.iter().any(|(a, ..)| a == alias) => {
+                cases.push((alias.clone(), class.trim_start_matches('\\').to_string(), Vec::new()))
+            }
+            _ => {}
+        }
+    }
+    cases
+        .into_iter()
+        .map(|(alias, class, at)| {
+            let applies = |m: &String| m == &alias || m.starts_with(&format!("{alias}:"));
+            let routes: Vec<String> = dry
+                .routes
+                .iter()
+                .filter(|r| r.middleware.iter().any(applies))
+                .map(|r| route_name(&r.method, &r.uri))
+                .collect();
+            let where_ = match at.as_slice() {
+                [] => "in the app's alias table".to_string(),
+                [one] => format!("at {one}"),
+                [.., last] => format!("{} times ({}); PHP keeps the last, at {last}", at.len(), at.join(", ")),
+            };
+            Finding {
+                kind: "misdirected-alias".into(),
+                seen: format!("'{alias}' is registered {where_}, and resolves to {class}, not the limiter ({})", limiter.classes().join(", ")),
+                effect: match routes.len() {
+                    0 => format!("no route applies '{alias}' today; any that does will run {class} instead of the limiter"),
+                    n => format!(
+                        "the limiter never runs on these {n} route(s): every request passes, whatever the table's limit: {}",
+                        some_routes(&routes)
+                    ),
+                },
+                fix: format!(
+                    "keep one '{alias}' entry in the alias array, the one that names the limiter's class ({})",
+                    limiter.classes().first().map(String::as_str).unwrap_or("the limiter")
+                ),
+                harmful: !routes.is_empty(),
+                routes,
+            }
+        })
+        .collect()
 }
 
 /// 4. Limit-table rows that apply to no route because of how the shape
@@ -520,6 +574,7 @@ pub fn all(
     out.extend(throwing(dry));
     out.extend(repeated_limiter(dry, shape));
     out.extend(table_rows(dry, shape));
+    out.extend(misdirected_alias(dry, shape));
     out
 }
 

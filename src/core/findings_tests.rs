@@ -207,3 +207,30 @@ fn the_contract_shape_on_its_own_routes_finds_nothing() {
     let found = all(&d, &[], &[], &Layout::Classic { kernel: None }, &shape);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn an_alias_the_app_points_elsewhere_is_harmful_on_the_routes_that_apply_it() {
+    let kernel = "<?php\nnamespace App\\Http;\nclass Kernel {\n    protected $middlewareAliases = [\n        'api.rate-limit' => \\App\\Http\\Middleware\\RateLimitMiddleware::class,\n        'api.performance' => \\App\\Http\\Middleware\\PerformanceMonitoring::class,\n        'api.rate-limit' => \\App\\Http\\Middleware\\PerformanceMonitoring::class,\n    ];\n}\n";
+    let mut shape = crate::core::limiter::tests::contract();
+    shape.attachment = shape.attachment.with_app(&crate::core::limiter::alias_table("app/Http/Kernel.php", kernel));
+    let mut d = DryRun::default();
+    d.aliases.insert("api.rate-limit".into(), "App\\Http\\Middleware\\PerformanceMonitoring".into());
+    d.routes.push(DryRoute {
+        method: "POST".into(),
+        uri: "api/v2/bookings".into(),
+        middleware: vec!["api".into(), "api.rate-limit".into()],
+    });
+    let found = misdirected_alias(&d, &shape);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert!(f.harmful && f.routes == ["POST api/v2/bookings"], "{f:?}");
+    assert!(
+        f.seen.contains("app/Http/Kernel.php:5, app/Http/Kernel.php:7") && f.seen.contains("PerformanceMonitoring"),
+        "{}",
+        f.seen
+    );
+    // Seen only by the dry run (registered where the source reader does not look).
+    let plain = crate::core::limiter::tests::contract();
+    let found = misdirected_alias(&d, &plain);
+    assert!(found.len() == 1 && found[0].seen.contains("in the app's alias table"), "{found:?}");
+}

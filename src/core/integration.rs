@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::limiter::{alias_table, Attachment};
+
 /// Where a fix stands, from absent to in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +36,7 @@ pub struct FixStatus {
 /// The source files the rules read, relative to the app dir.
 pub const SOURCES: &[&str] = &[
     "app/Http/Kernel.php",
+    "bootstrap/app.php",
     "routes/api.php",
     "app/Helpers/LogSanitizer.php",
     "app/Http/Controllers/CalcomWebhookController.php",
@@ -118,8 +121,50 @@ fn code(src: &Sources, path: &str) -> String {
     strip_comments(text(src, path))
 }
 
-/// The status of each of the plan's 8 fixes.
-pub fn assess(src: &Sources) -> Vec<FixStatus> {
+/// Fix 4, read by structure under every name the limiter answers to
+/// (`limiter`): applied is what the rollback's editor would remove.
+fn rate_limit(src: &Sources, limiter: &Attachment) -> (Integration, String) {
+    let file = "app/Http/Middleware/RateLimitMiddleware.php";
+    if !has(src, file) {
+        return (Integration::Missing, format!("{file} not found"));
+    }
+    if let Some(m) = limiter.misdirected().first() {
+        return (
+            Integration::Registered,
+            format!(
+                "'{}' resolves to {} ({}), not the limiter: the limiter is off wherever '{}' is applied",
+                m.alias,
+                m.class,
+                m.at.join(", "),
+                m.alias
+            ),
+        );
+    }
+    let registered: Vec<String> = ["app/Http/Kernel.php", "bootstrap/app.php"]
+        .iter()
+        .flat_map(|f| alias_table(f, text(src, f)))
+        .filter(|e| limiter.is_class(&e.class))
+        .map(|e| e.alias)
+        .collect();
+    let names = limiter.describe();
+    match crate::core::rollback::remove_middleware(text(src, "routes/api.php"), limiter) {
+        Err(refusal) => (
+            Integration::Registered,
+            format!("cannot tell whether routes/api.php applies the limiter ({names}): {refusal}"),
+        ),
+        Ok(applied) if !applied.is_empty() => {
+            (Integration::Wired, format!("the limiter ({names}) applied {} time(s) in routes/api.php", applied.len()))
+        }
+        Ok(_) if !registered.is_empty() => {
+            (Integration::Registered, format!("{} registered, not applied in routes/api.php", registered.join(", ")))
+        }
+        Ok(_) => (Integration::Present, format!("the limiter ({names}) neither registered nor applied")),
+    }
+}
+
+/// The status of each of the plan's 8 fixes; `limiter`: the names the
+/// rate limiter answers to.
+pub fn assess(src: &Sources, limiter: &Attachment) -> Vec<FixStatus> {
     let routes = code(src, "routes/api.php");
     let kernel = code(src, "app/Http/Kernel.php");
     let controllers = [
@@ -193,11 +238,7 @@ pub fn assess(src: &Sources) -> Vec<FixStatus> {
         fix("1 Cache Isolation", cache, Integration::Wired),
         fix("2 Input Validation", validation, Integration::Present),
         fix("3 Log Sanitization", sanitizer, Integration::Wired),
-        fix(
-            "4 Rate Limiting",
-            middleware("app/Http/Middleware/RateLimitMiddleware.php", "api.rate-limit"),
-            Integration::Wired,
-        ),
+        fix("4 Rate Limiting", rate_limit(src, limiter), Integration::Wired),
         fix(
             "5 Business Hours",
             middleware("app/Http/Middleware/BusinessHoursMiddleware.php", "api.business-hours"),
@@ -217,6 +258,10 @@ pub fn assess(src: &Sources) -> Vec<FixStatus> {
 mod tests {
     use super::*;
 
+    fn limiter() -> Attachment {
+        Attachment::from_names(&["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()])
+    }
+
     #[test]
     fn commented_out_code_is_not_code() {
         let php = "a(); // b();\n/* c(); */ d('// not a comment'); # e();\n";
@@ -233,12 +278,12 @@ mod tests {
             "app/Services/CalcomService.php".into(),
             "/*\n$this->circuitBreaker = new CircuitBreaker(\n);\n*/".into(),
         );
-        let breaker = assess(&src).into_iter().find(|f| f.fix.starts_with('7')).unwrap();
+        let breaker = assess(&src, &limiter()).into_iter().find(|f| f.fix.starts_with('7')).unwrap();
         assert_eq!(breaker.status, Integration::Present);
     }
 
     #[test]
     fn nothing_at_all_is_missing() {
-        assert!(assess(&Sources::new()).iter().all(|f| f.status == Integration::Missing));
+        assert!(assess(&Sources::new(), &limiter()).iter().all(|f| f.status == Integration::Missing));
     }
 }

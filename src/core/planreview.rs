@@ -166,7 +166,7 @@ fn contradicted_claims(markdown: &str, know: &Knowledge, found: &mut Vec<PlanFin
     // The limiter's own alias first among names that resolve to nothing: the claims are about it.
     let unresolved = all.iter().find(|f| {
         f.kind == "unresolved-middleware"
-            && know.limiter.gateway_middleware.iter().any(|m| f.seen.starts_with(&format!("middleware '{m}'")))
+            && know.limiter.attachment.all().iter().any(|m| f.seen.starts_with(&format!("middleware '{m}'")))
     });
     let sed_misses = found.iter().any(|f| f.plan.contains("sed") && f.actually.contains("leaves the limiter on"));
     for (i, line) in markdown.lines().enumerate() {

@@ -19,8 +19,9 @@ use crate::settings::Settings;
 /// The plan's Phase 2, in order.
 pub const CLEAR: &[&str] = &["config:clear", "route:clear", "view:clear"];
 pub const BUILD: &[&str] = &["config:cache", "route:cache", "event:cache"];
-/// The middleware the plan's v2 group must carry.
-pub const V2_MIDDLEWARE: &[&str] = &["api.rate-limit", "api.performance", "api.logging"];
+/// The middleware the plan's v2 group must carry besides the limiter (which
+/// is matched under any name it answers to).
+pub const V2_MIDDLEWARE: &[&str] = &["api.performance", "api.logging"];
 pub const CACHE_FILES: &[&str] = &["config.php", "routes-v7.php", "events.php", "packages.php", "services.php"];
 
 /// Runs artisan `commands` in order off the async workers, under the lock.
@@ -68,7 +69,8 @@ fn execute(settings: &Settings, commands: &[&str], timeout: Duration) -> Vec<Che
     checks
 }
 
-/// `route:list --json`: every v2 route carries the plan's three middleware.
+/// `route:list --json`: every v2 route carries the limiter and the plan's
+/// other two middleware.
 pub fn verify_routes(settings: &Settings) -> Check {
     let php = settings.file.gateway.php.clone();
     let out = match artisan::run(&php, settings.app_dir(), &["route:list", "--json"]) {
@@ -87,17 +89,25 @@ pub fn verify_routes(settings: &Settings) -> Check {
     if v2.is_empty() {
         return Check::fail("routes", "no api/v2 route", "routes/api.php has no v2 group");
     }
+    let limiter = crate::ops::limiter::attachment(settings);
     let lacking: Vec<String> = v2
         .iter()
         .filter_map(|r| {
             let mw: Vec<&str> =
                 r["middleware"].as_array().map(|a| a.iter().filter_map(|m| m.as_str()).collect()).unwrap_or_default();
-            let missing: Vec<&str> = V2_MIDDLEWARE.iter().copied().filter(|m| !mw.contains(m)).collect();
+            let mut missing: Vec<String> =
+                V2_MIDDLEWARE.iter().filter(|m| !mw.contains(m)).map(|m| m.to_string()).collect();
+            if !mw.iter().any(|m| limiter.names(m)) {
+                missing.insert(0, format!("the limiter ({})", limiter.describe()));
+            }
             (!missing.is_empty()).then(|| format!("{} lacks {}", r["uri"].as_str().unwrap_or("?"), missing.join(", ")))
         })
         .collect();
     match lacking.is_empty() {
-        true => Check::pass("routes", format!("{} v2 route(s) carry {}", v2.len(), V2_MIDDLEWARE.join(", "))),
+        true => Check::pass(
+            "routes",
+            format!("{} v2 route(s) carry the limiter and {}", v2.len(), V2_MIDDLEWARE.join(", ")),
+        ),
         false => Check::fail("routes", lacking.join("; "), "the v2 group lacks the plan's middleware"),
     }
 }

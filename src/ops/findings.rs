@@ -154,7 +154,7 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
     let script = shadow
         .script("gatewayctl-middleware-dryrun.php", DRYRUN)
         .context("while writing the dry run into the shadow")?;
-    let names = settings.limiter.gateway_middleware.join(",");
+    let names = crate::ops::limiter::attachment(settings).all().join(",");
     let php = &settings.file.gateway.php;
     let out = process::output_without_network(
         php,

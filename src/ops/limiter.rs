@@ -1,8 +1,10 @@
 //! The limiter shape commands predict with: the config's, with each route's
-//! stack read from the app's own route list when an app is at hand.
+//! stack read from the app's own route list, and the names the limiter
+//! answers to from the app's own alias table, when an app is at hand.
 
+use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
-use crate::core::limiter::{Entry, LimiterShape};
+use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, LimiterShape};
 use crate::ops::routes::Routes;
 use crate::settings::Settings;
 
@@ -27,13 +29,14 @@ pub fn shape(settings: &Settings) -> AppShape {
 /// command that needs the route list anyway boots the app for it once.
 pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>) -> AppShape {
     let mut shape = settings.limiter.clone();
+    shape.attachment = attachment(settings);
     let app = settings.app_dir();
     match listed.filter(|_| has_app(settings)) {
         None => AppShape { shape, warning: None },
         Some(Ok(routes)) => {
             let rows: Vec<Listed<'_>> =
                 routes.iter().map(|((methods, uri), (_, middleware))| Listed { methods, uri, middleware }).collect();
-            shape.stacks = stacks::from_route_list(&rows, &shape.gateway_middleware);
+            shape.stacks = stacks::from_route_list(&rows, &shape.attachment);
             shape.stacks_source = format!("the app's route list in {}", app.display());
             // A route list that names the limiter nowhere models every route as
             // unlimited: say so rather than predict "no limiter" in silence.
@@ -42,7 +45,7 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
                 format!(
                     "no route in {}'s route list carries the limiter ({}): every route is modelled unlimited; if it has another name, set [limiter] middleware",
                     app.display(),
-                    shape.gateway_middleware.join(", ")
+                    shape.attachment.describe()
                 )
             });
             AppShape { shape, warning }
@@ -60,4 +63,42 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
 
 pub fn has_app(settings: &Settings) -> bool {
     settings.app_dir().join("artisan").is_file()
+}
+
+/// The names the limiter answers to: the config's `[limiter] middleware`,
+/// with the app's alias table where an app is at hand (an alias of the
+/// limiter's class answers too; a configured alias the app points at
+/// another class does not). The one value every reader and editor asks.
+pub fn attachment(settings: &Settings) -> Attachment {
+    let configured = &settings.limiter.attachment;
+    match has_app(settings) {
+        true => configured.with_app(&app_aliases(settings)),
+        false => configured.clone(),
+    }
+}
+
+/// Every alias registration in the file the app loads them from: Laravel
+/// 11's `bootstrap/app.php`, else its HTTP kernel. An unreadable file has none.
+pub fn app_aliases(settings: &Settings) -> Vec<AliasEntry> {
+    let app = settings.app_dir();
+    let read = |path: &str| std::fs::read_to_string(app.join(path)).ok();
+    let bootstrap = read("bootstrap/app.php").unwrap_or_default();
+    let file = match layout(&bootstrap) {
+        Layout::Configure => return alias_table("bootstrap/app.php", &bootstrap),
+        Layout::Classic { kernel: Some(class) } if class.starts_with("App\\") => {
+            format!("app/{}.php", class["App\\".len()..].replace('\\', "/"))
+        }
+        Layout::Classic { .. } => "app/Http/Kernel.php".to_string(),
+    };
+    read(&file).map(|text| alias_table(&file, &text)).unwrap_or_default()
+}
+
+/// The plan's integration status of the app at hand, read from its source
+/// with the limiter's names as [`attachment`] gives them.
+pub fn integration(settings: &Settings) -> Vec<crate::core::integration::FixStatus> {
+    use crate::core::integration::{assess, Sources, SOURCES};
+    let app = settings.app_dir();
+    let sources: Sources =
+        SOURCES.iter().filter_map(|p| std::fs::read_to_string(app.join(p)).ok().map(|t| (p.to_string(), t))).collect();
+    assess(&sources, &attachment(settings))
 }

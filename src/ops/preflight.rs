@@ -12,7 +12,7 @@ use crate::adapters::state::StateDir;
 use crate::adapters::{disk, fpm, logtail};
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
-use crate::core::integration::{self, FixStatus, Integration, Sources};
+use crate::core::integration::{FixStatus, Integration};
 use crate::core::journal::{self, Owed};
 use crate::core::rollback::Feature;
 use crate::ops::artisan_php;
@@ -33,7 +33,7 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
         crate::ops::rollback::prove_ahead(settings, Feature::RateLimit),
         crate::ops::findings::gather_async(settings),
     );
-    let integration = integration::assess(&read_sources(&app));
+    let integration = crate::ops::limiter::integration(settings);
     let (owed, journal_check) = owed_work(settings);
     let mut checks = vec![app_check(settings), health];
     checks.extend(detailed);
@@ -328,13 +328,6 @@ fn cache_files(app: &Path) -> Check {
         false => format!("cached: {} (Phase 2 rebuilds them)", present.join(", ")),
     };
     Check::pass("caches", evidence)
-}
-
-fn read_sources(app: &Path) -> Sources {
-    integration::SOURCES
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(app.join(p)).ok().map(|t| (p.to_string(), t)))
-        .collect()
 }
 
 fn integration_check(fixes: &[FixStatus]) -> Check {

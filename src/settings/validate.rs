@@ -291,7 +291,7 @@ fn overrides(section: &LimiterSection, shape: &mut LimiterShape, problems: &mut 
     }
     if let Some(names) = &section.middleware {
         any = true;
-        shape.gateway_middleware = names.clone();
+        shape.attachment = crate::core::limiter::Attachment::from_names(names);
     }
     if let Some(enforced) = section.block_enforced {
         any = true;

@@ -2,6 +2,7 @@
 //! a request falls in, the identity it counts, its Redis keys. Everything that
 //! differs between gateways is a dimension of [`LimiterShape`].
 
+mod attach;
 mod decide;
 mod presets;
 mod shape;
@@ -10,6 +11,7 @@ mod shape_tests;
 mod simulate;
 pub mod stacks;
 
+pub use attach::{alias_table, array_open, class_written, AliasEntry, Attachment, Misdirected};
 pub use decide::Verdict;
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{

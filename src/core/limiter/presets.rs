@@ -4,7 +4,7 @@
 //! registered). Numbers and route lists are facts read there; no code.
 
 use crate::core::limiter::shape::*;
-use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Bucket};
+use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Attachment, Bucket};
 use crate::core::route::Route;
 
 pub const PRESET_CONTRACT: &str = "contract";
@@ -13,8 +13,8 @@ pub const PRESET_ASKPROAI: &str = "askproai-2025-10";
 pub const PRESETS: &[&str] = &[PRESET_CONTRACT, PRESET_ASKPROAI];
 
 /// Both gateways register their limiter under the same alias and class.
-fn gateway_middleware() -> Vec<String> {
-    vec!["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()]
+fn attachment() -> Attachment {
+    Attachment::from_names(&["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()])
 }
 
 fn stack(route: &str, entries: Vec<Entry>) -> Stack {
@@ -59,7 +59,7 @@ impl LimiterShape {
             buckets,
             matching: Matching::StrIsAfterApi,
             params: Params::Whole,
-            gateway_middleware: gateway_middleware(),
+            attachment: attachment(),
             stacks: routes.iter().map(|r| Stack { route: r.clone(), entries: vec![gateway(None)] }).collect(),
             stacks_source: "[rate_limit] routes".into(),
             answer: Answer {
@@ -182,7 +182,7 @@ impl LimiterShape {
             buckets,
             matching: Matching::Anchored,
             params: Params::FirstOnly,
-            gateway_middleware: gateway_middleware(),
+            attachment: attachment(),
             stacks,
             stacks_source: "the preset: routes/api.php of askproai-api at c382d72cd".into(),
             answer: Answer {

@@ -3,7 +3,7 @@
 //! from a shape and never asks which gateway it is; `contract` and
 //! `askproai-2025-10` are two values of it.
 
-use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Bucket};
+use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Attachment, Bucket};
 use crate::core::pattern;
 use crate::core::route::Route;
 
@@ -206,8 +206,8 @@ pub struct LimiterShape {
     pub buckets: Vec<Bucket>,
     pub matching: Matching,
     pub params: Params,
-    /// The gateway's own limiter as a route list names it: alias and class.
-    pub gateway_middleware: Vec<String>,
+    /// The names the gateway's own limiter answers to: alias and class.
+    pub attachment: Attachment,
     /// Tried in order, first match wins; a route none covers is unlimited.
     pub stacks: Vec<Stack>,
     /// Where the stacks came from (a preset, the config, an app's route list).
@@ -243,8 +243,8 @@ impl LimiterShape {
                     .into(),
             ));
         }
-        if self.gateway_middleware.is_empty() || self.gateway_middleware.iter().any(|n| n.is_empty() || n.contains(':'))
-        {
+        let names = self.attachment.all();
+        if names.is_empty() || names.iter().any(|n| n.is_empty() || n.contains(':')) {
             out.push(("middleware", "names the limiter's alias or class, without ':' or parameters".into()));
         }
         if self.buckets.is_empty() {

@@ -2,6 +2,7 @@
 //! each route's limiter entries in the order Laravel runs them, never typed in.
 
 use crate::core::limiter::shape::{Entry, Stack};
+use crate::core::limiter::Attachment;
 use crate::core::route::Route;
 
 /// One row of the route list: methods (`GET|HEAD`), uri, middleware as listed.
@@ -14,7 +15,7 @@ pub struct Listed<'a> {
 /// The stacks of every listed route, concrete routes before patterns so the
 /// first match is the route Laravel would pick. `gateway` names the
 /// gateway's own limiter (its alias and its class).
-pub fn from_route_list(routes: &[Listed<'_>], gateway: &[String]) -> Vec<Stack> {
+pub fn from_route_list(routes: &[Listed<'_>], gateway: &Attachment) -> Vec<Stack> {
     let mut stacks: Vec<Stack> = Vec::new();
     for listed in routes {
         let path: Vec<&str> = listed
@@ -36,14 +37,14 @@ pub fn from_route_list(routes: &[Listed<'_>], gateway: &[String]) -> Vec<Stack> 
 }
 
 /// What a middleware name is to the limiter model; `None` when it limits nothing.
-pub fn entry(middleware: &str, gateway: &[String]) -> Option<Entry> {
+pub fn entry(middleware: &str, gateway: &Attachment) -> Option<Entry> {
+    if let Some(params) = gateway.entry(middleware) {
+        return Some(Entry::Gateway { params: params.map(str::to_string) });
+    }
     let (name, params) = match middleware.split_once(':') {
         Some((name, params)) => (name, Some(params)),
         None => (middleware, None),
     };
-    if gateway.iter().any(|g| g == name) {
-        return Some(Entry::Gateway { params: params.map(str::to_string) });
-    }
     let class = name.rsplit('\\').next().unwrap_or(name);
     if name == "throttle" || class == "ThrottleRequests" {
         let mut parts = params.unwrap_or("").split(',');
@@ -66,8 +67,8 @@ pub fn entry(middleware: &str, gateway: &[String]) -> Option<Entry> {
 mod tests {
     use super::*;
 
-    fn names() -> Vec<String> {
-        vec!["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()]
+    fn names() -> Attachment {
+        Attachment::from_names(&["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()])
     }
 
     fn strings(list: &[&str]) -> Vec<String> {

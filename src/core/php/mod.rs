@@ -3,8 +3,10 @@
 //! knows its byte span so an edit changes only the bytes it means to.
 
 mod lexer;
+mod names;
 
 pub use lexer::{lex, LexError, Token, TokenKind};
+pub use names::{class_key, Imports};
 
 use std::ops::Range;
 
@@ -151,10 +153,54 @@ pub fn literal_value(kind: TokenKind, text: &str) -> Option<String> {
             let inner = &text[1..text.len() - 1];
             Some(inner.replace("\\\\", "\u{0}").replace("\\'", "'").replace('\u{0}', "\\"))
         }
-        TokenKind::DoubleQuoted => {
-            let inner = &text[1..text.len() - 1];
-            (!inner.contains('$') && !inner.contains('\\')).then(|| inner.to_string())
-        }
+        TokenKind::DoubleQuoted => double_quoted(&text[1..text.len() - 1]),
         _ => None,
+    }
+}
+
+/// A double-quoted string's value without interpolation: the simple escapes
+/// decoded, an unknown one kept as written (PHP's rule: `"App\\Http"` and
+/// `"App\Http"` are both `App\Http`). `None` for a variable or a numeric
+/// escape, whose value is not worth guessing.
+fn double_quoted(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' => return None,
+            '\\' => match chars.next() {
+                None => out.push('\\'),
+                Some(e @ ('\\' | '$' | '"')) => out.push(e),
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('v') => out.push('\u{b}'),
+                Some('e') => out.push('\u{1b}'),
+                Some('f') => out.push('\u{c}'),
+                Some('0'..='7' | 'x' | 'u') => return None,
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_values() {
+        let dq = |s: &str| literal_value(TokenKind::DoubleQuoted, s);
+        assert_eq!(dq(r#""App\\Http\\X""#).as_deref(), Some(r"App\Http\X"));
+        assert_eq!(dq(r#""App\Http\X""#).as_deref(), Some(r"App\Http\X"));
+        assert_eq!(dq(r#""a\$b \"q\"""#).as_deref(), Some("a$b \"q\""));
+        assert_eq!(dq(r#""$x""#), None);
+        assert_eq!(dq(r#""\x41""#), None);
+        assert_eq!(literal_value(TokenKind::SingleQuoted, r"'\App\X'").as_deref(), Some(r"\App\X"));
     }
 }

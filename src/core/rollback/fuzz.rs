@@ -13,15 +13,16 @@ use crate::core::rollback::{apply, Feature};
 /// Every editor on `text`: never a panic, and an accepted edit is whole.
 fn check_all(text: &str) -> Result<(), TestCaseError> {
     let parsed = Source::parse(text).is_ok();
+    let limiter = super::ratelimit::tests::limiter();
     for feature in Feature::ALL {
-        let Ok(edits) = feature.edit(text) else { continue };
+        let Ok(edits) = feature.edit(text, &limiter) else { continue };
         if edits.is_empty() {
             continue;
         }
         prop_assert!(parsed, "{feature}: edits on text that does not parse");
         let out = apply(text, &edits);
         prop_assert!(Source::parse(&out).is_ok(), "{feature}: the edit broke the file:\n{out}");
-        match feature.edit(&out) {
+        match feature.edit(&out, &limiter) {
             Ok(again) => prop_assert!(again.is_empty(), "{feature}: a second rollback still edits:\n{out}"),
             Err(r) => prop_assert!(false, "{feature}: the edited file is refused ({r}):\n{out}"),
         }

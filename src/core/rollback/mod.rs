@@ -15,6 +15,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::limiter::Attachment;
+
 pub use breaker::{comment_out_breaker, unguarded_uses};
 pub use ratelimit::remove_middleware;
 pub use sanitizer::unwrap_sanitize;
@@ -59,10 +61,11 @@ impl Feature {
     }
 
     /// The edits that switch this feature off in one file.
-    pub fn edit(self, text: &str) -> Result<Vec<Edit>, Refusal> {
+    /// `limiter`: the names the rate limiter answers to.
+    pub fn edit(self, text: &str, limiter: &Attachment) -> Result<Vec<Edit>, Refusal> {
         let mut edits = match self {
             Feature::InputValidation => validation::unwire(text),
-            Feature::RateLimit => remove_middleware(text, "api.rate-limit"),
+            Feature::RateLimit => remove_middleware(text, limiter),
             Feature::CircuitBreaker => comment_out_breaker(text),
             Feature::LogSanitizer => unwrap_sanitize(text),
         }?;

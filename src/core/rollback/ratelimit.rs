@@ -1,42 +1,58 @@
-//! Rate limiting off: remove one middleware alias from every middleware list
-//! in routes/api.php, whatever its form: `->middleware([...])`,
+//! Rate limiting off: remove the limiter from every middleware list in
+//! routes/api.php, under every name it answers to (its alias, its class as
+//! `X::class` under a `use`, `\App\…::class`, or a string, with or without
+//! parameters), whatever the list's form: `->middleware([...])`,
 //! `->middleware('...')`, variadic arguments, `Route::middleware(...)`, and
 //! `'middleware' => ...` in group arrays (`[...]` or `array(...)`), single or
 //! double quotes, one line or many, trailing commas. Comments and every other
 //! byte stay as they are.
 
-use crate::core::php::{literal_value, Source, TokenKind};
+use crate::core::limiter::{array_open as open_of, class_written, Attachment};
+use crate::core::php::{literal_value, Imports, Source, TokenKind};
 use crate::core::rollback::{Edit, Refusal};
 
-/// The edits that remove `alias` (or `alias:params`) from every list.
-/// Refuses when any middleware list is built at run time.
-pub fn remove_middleware(text: &str, alias: &str) -> Result<Vec<Edit>, Refusal> {
+/// The edits that remove the limiter (any of its names, with or without
+/// parameters) from every list. Refuses when any middleware list is built
+/// at run time.
+pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, Refusal> {
     let src = Source::parse(text)?;
+    let imports = Imports::of(&src);
+    let what = limiter.describe();
     let mut edits = Vec::new();
     for list in middleware_lists(&src) {
         let (items, in_array) = list.items(&src);
+        let mut removed = Vec::new();
         for (n, &(first, last)) in items.iter().enumerate() {
-            let value = match item(&src, first, last) {
-                Item::Literal(value) => value,
-                // A class is used as itself, never looked up as an alias.
-                Item::Class => continue,
+            let applied = match item(&src, &imports, first, last) {
+                Item::Literal(value) => limiter.names(&value),
+                Item::Class(class) => limiter.is_class(&class),
                 Item::Constant(written) => {
                     return Err(Refusal::at(
                         src.line_of(first),
-                        format!("a middleware list holding a constant defined elsewhere ({written}); cannot tell whether it is {alias}"),
+                        format!("a middleware list holding a constant defined elsewhere ({written}); cannot tell whether it is the limiter ({what})"),
                     ))
                 }
                 Item::RunTime(written) => {
                     return Err(Refusal::at(
                         src.line_of(first),
-                        format!("a middleware list built at run time ({written}); cannot tell whether it applies {alias}"),
+                        format!("a middleware list built at run time ({written}); cannot tell whether it applies the limiter ({what})"),
                     ))
                 }
             };
-            if value == alias || value.starts_with(&format!("{alias}:")) {
-                edits.push(removal(&src, &items, n, in_array));
+            if applied {
+                removed.push(n);
             }
         }
+        // Neighbours go in one edit, so two entries side by side
+        // (`'api.rate-limit', 'api.rate-limit:10,60'`) never share a comma.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for n in removed {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == n => *end = n,
+                _ => runs.push((n, n)),
+            }
+        }
+        edits.extend(runs.into_iter().map(|run| removal(&src, &items, run, in_array)));
     }
     Ok(edits)
 }
@@ -45,8 +61,10 @@ pub fn remove_middleware(text: &str, alias: &str) -> Result<Vec<Edit>, Refusal> 
 enum Item {
     /// A string literal's value.
     Literal(String),
-    /// `X::class`, `\App\X::class`, `static::class`: a class name.
-    Class,
+    /// `X::class`, `\App\X::class`, or `X::class . ':10,60'`: the class,
+    /// resolved with the file's imports (`static::class` resolves to nothing
+    /// the limiter is).
+    Class(String),
     /// `X::NAME` or `NAME`: a constant whose value this file does not hold.
     Constant(String),
     /// Anything else (a variable, a call, a spread, a concatenation, a
@@ -54,7 +72,7 @@ enum Item {
     RunTime(String),
 }
 
-fn item(src: &Source, first: usize, last: usize) -> Item {
+fn item(src: &Source, imports: &Imports, first: usize, last: usize) -> Item {
     let written = src.text[src.span(first, last)].to_string();
     if first == last {
         if let Some(value) = literal_value(src.kind(first), src.text_of(first)) {
@@ -62,6 +80,15 @@ fn item(src: &Source, first: usize, last: usize) -> Item {
         }
     }
     let code: Vec<usize> = (first..=last).filter(|&t| src.kind(t).is_code()).collect();
+    // `X::class . ':10,60'`: a class with its parameters, still a constant.
+    if let [.., class_end, dot, params] = code[..] {
+        let is_params = literal_value(src.kind(params), src.text_of(params)).is_some_and(|p| p.starts_with(':'));
+        if src.is(dot, ".") && is_params {
+            if let Some(class) = class_written(src, imports, first, class_end) {
+                return Item::Class(class);
+            }
+        }
+    }
     let is_name = |t: usize| src.kind(t) == TokenKind::Name || src.is(t, "\\");
     let colons = code.iter().position(|&t| src.is(t, "::"));
     let (name, member) = match colons {
@@ -72,7 +99,9 @@ fn item(src: &Source, first: usize, last: usize) -> Item {
         return Item::RunTime(written);
     }
     match member {
-        Some([m]) if src.kind(*m) == TokenKind::Name && src.text_of(*m).eq_ignore_ascii_case("class") => Item::Class,
+        Some([m]) if src.kind(*m) == TokenKind::Name && src.text_of(*m).eq_ignore_ascii_case("class") => {
+            Item::Class(class_written(src, imports, first, last).unwrap_or_default())
+        }
         Some([m]) if src.kind(*m) == TokenKind::Name => Item::Constant(written),
         None if name.len() == 1
             && !["true", "false", "null"].contains(&src.text_of(name[0]).to_ascii_lowercase().as_str()) =>
@@ -116,22 +145,11 @@ impl List {
 
 /// If `i` starts `[...]` or `array(...)`, the index of its closing token.
 fn is_array(src: &Source, i: usize) -> Option<usize> {
-    if src.is(i, "[") {
-        return src.partner(i);
-    }
-    if src.kind(i) == TokenKind::Name && src.text_of(i).eq_ignore_ascii_case("array") {
-        let open = src.next_code(i)?;
-        return src.is(open, "(").then(|| src.partner(open)).flatten();
-    }
-    None
+    open_of(src, i).and_then(|open| src.partner(open))
 }
 
 fn array_open(src: &Source, i: usize) -> usize {
-    if src.is(i, "[") {
-        i
-    } else {
-        src.next_code(i).expect("array( has its bracket")
-    }
+    open_of(src, i).expect("an array has its bracket")
 }
 
 /// The last token of a value that is not an array (up to `,` `]` `)` at its level).
@@ -170,11 +188,11 @@ fn middleware_lists(src: &Source) -> Vec<List> {
     lists
 }
 
-/// The edit that takes element `n` out of its list, keeping the layout.
-fn removal(src: &Source, items: &[(usize, usize)], n: usize, in_array: bool) -> Edit {
-    let (first, last) = items[n];
+/// The edit that takes elements `a..=b` out of their list, keeping the layout.
+fn removal(src: &Source, items: &[(usize, usize)], (a, b): (usize, usize), in_array: bool) -> Edit {
+    let (first, last) = (items[a].0, items[b].1);
     let line = src.line_of(first);
-    if !in_array && items.len() == 1 {
+    if !in_array && b + 1 - a == items.len() {
         // `->middleware('api.rate-limit')` or `'middleware' => '…'`: an empty list.
         return Edit { range: src.span(first, last), replacement: "[]".into(), line };
     }
@@ -208,12 +226,16 @@ fn removal(src: &Source, items: &[(usize, usize)], n: usize, in_array: bool) -> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::rollback::apply;
 
+    pub(crate) fn limiter() -> Attachment {
+        Attachment::from_names(&["api.rate-limit".into(), "App\\Http\\Middleware\\RateLimitMiddleware".into()])
+    }
+
     fn off(text: &str) -> String {
-        apply(text, &remove_middleware(text, "api.rate-limit").unwrap())
+        apply(text, &remove_middleware(text, &limiter()).unwrap())
     }
 
     #[test]
@@ -249,6 +271,25 @@ mod tests {
     }
 
     #[test]
+    fn the_class_in_every_spelling() {
+        let before = "<?php\nuse Illuminate\\Support\\Facades\\Route;\nuse App\\Http\\Middleware\\RateLimitMiddleware;\nuse App\\Http\\Middleware\\RateLimitMiddleware as RL;\n\nRoute::prefix('v2')->middleware([\\App\\Http\\Middleware\\RateLimitMiddleware::class, 'api.performance'])->group(function () {});\nRoute::post('webhooks/calcom', [C::class, 'h'])->middleware(RateLimitMiddleware::class);\nRoute::post('webhooks/retell', [R::class, 'h'])->middleware([RL::class . ':100,1']);\nRoute::get('a', $f)->middleware(['App\\Http\\Middleware\\RateLimitMiddleware', \"\\\\App\\\\Http\\\\Middleware\\\\RateLimitMiddleware:5,1\"]);\nRoute::get('b', $f)->middleware([Other\\RateLimitMiddleware::class, static::class, PerformanceMonitoring::class]);\n";
+        let edits = remove_middleware(before, &limiter()).unwrap();
+        assert_eq!(edits.len(), 4, "{edits:?}: side by side, two entries are one edit");
+        let after = apply(before, &edits);
+        assert!(after.contains("->middleware(['api.performance'])"), "{after}");
+        assert!(after.contains("[C::class, 'h'])->middleware([])"), "{after}");
+        assert!(after.contains("[R::class, 'h'])->middleware([])"), "{after}");
+        assert!(after.contains("Route::get('a', $f)->middleware([])"), "{after}");
+        assert!(
+            after.contains("[Other\\RateLimitMiddleware::class, static::class, PerformanceMonitoring::class]"),
+            "{after}"
+        );
+        // Without a `use`, a short name in a file without a namespace is a global class.
+        let unimported = "<?php R::x()->middleware([RateLimitMiddleware::class]);";
+        assert!(remove_middleware(unimported, &limiter()).unwrap().is_empty());
+    }
+
+    #[test]
     fn comments_and_strings_that_mention_it_are_untouched() {
         let before = "<?php\n// api.rate-limit is the limiter\n$doc = 'api.rate-limit';\nR::x()->middleware([\n    'api.rate-limit',  # <-- Remove this line\n    /* 'api.rate-limit', */ 'b',\n]);\n";
         let after = "<?php\n// api.rate-limit is the limiter\n$doc = 'api.rate-limit';\nR::x()->middleware([\n    # <-- Remove this line\n    /* 'api.rate-limit', */ 'b',\n]);\n";
@@ -259,14 +300,14 @@ mod tests {
     fn constant_lists_are_read_and_only_what_is_built_at_run_time_is_refused() {
         // A constant list of classes, with no limiter: nothing to do.
         let classes = "<?php\nRoute::prefix('mcp')\n    ->middleware(['web', 'auth', \\App\\Http\\Middleware\\MCPAdminAccess::class])\n    ->group(function () {});\n";
-        assert_eq!(remove_middleware(classes, "api.rate-limit").unwrap(), vec![]);
+        assert_eq!(remove_middleware(classes, &limiter()).unwrap(), vec![]);
         let mixed = "<?php R::x()->middleware([Throttle::class, 'api.rate-limit', static::class]);";
         assert_eq!(off(mixed), "<?php R::x()->middleware([Throttle::class, static::class]);");
         for (text, quoted) in [
             ("<?php R::x()->middleware(['a', MW]);", "(MW)"),
             ("<?php R::x()->middleware(['a', Limits::API]);", "(Limits::API)"),
         ] {
-            let err = remove_middleware(text, "api.rate-limit").unwrap_err();
+            let err = remove_middleware(text, &limiter()).unwrap_err();
             assert!(err.reason.contains("constant defined elsewhere") && err.reason.contains(quoted), "{text}: {err}");
         }
         for (text, quoted) in [
@@ -276,11 +317,11 @@ mod tests {
             ("<?php R::x()->middleware([$on ? 'a' : 'b']);", "($on ? 'a' : 'b')"),
             ("<?php R::x()->middleware([mw()]);", "(mw())"),
         ] {
-            let err = remove_middleware(text, "api.rate-limit").unwrap_err();
+            let err = remove_middleware(text, &limiter()).unwrap_err();
             assert!(err.reason.contains("built at run time") && err.reason.contains(quoted), "{text}: {err}");
         }
         let interpolated = "<?php R::group(['middleware' => \"$x\"], $f);";
-        let err = remove_middleware(interpolated, "api.rate-limit").unwrap_err();
+        let err = remove_middleware(interpolated, &limiter()).unwrap_err();
         assert!(err.reason.contains("built at run time"), "{err}");
     }
 
@@ -347,7 +388,7 @@ mod tests {
         #[test]
         fn only_the_intended_tokens_change(seed in proptest::prelude::any::<(u8, u8, u8, u8, bool, bool)>()) {
             let (before, applied) = variant(seed);
-            let edits = remove_middleware(&before, "api.rate-limit").unwrap();
+            let edits = remove_middleware(&before, &limiter()).unwrap();
             proptest::prop_assert_eq!(edits.len(), applied);
             let after = apply(&before, &edits);
             let (code_before, comments_before) = code_and_comments(&before);
@@ -359,7 +400,7 @@ mod tests {
             proptest::prop_assert!(removed.iter().all(|t| t.contains("api.rate-limit") || t == ","), "{:?}", removed);
             proptest::prop_assert!(removed.iter().filter(|t| *t == ",").count() <= applied, "{:?}", removed);
             proptest::prop_assert!(added.iter().all(|t| t == "[" || t == "]") && added.len() <= 2 * applied, "{:?}", added);
-            proptest::prop_assert!(remove_middleware(&after, "api.rate-limit").unwrap().is_empty());
+            proptest::prop_assert!(remove_middleware(&after, &limiter()).unwrap().is_empty());
         }
     }
 
@@ -393,6 +434,6 @@ mod tests {
     #[test]
     fn nothing_to_do_twice() {
         let once = off("<?php R::x()->middleware(['api.rate-limit', 'a']);");
-        assert!(remove_middleware(&once, "api.rate-limit").unwrap().is_empty());
+        assert!(remove_middleware(&once, &limiter()).unwrap().is_empty());
     }
 }

@@ -65,14 +65,16 @@ fn plan(settings: &Settings, feature: Feature) -> anyhow::Result<Vec<FileChange>
 
 /// [`plan`] over the files as features planned before left them.
 fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> anyhow::Result<Vec<FileChange>> {
+    let limiter = crate::ops::limiter::attachment(settings);
     let mut changes = Vec::new();
     for path in feature.files() {
         let original = match overlay.get(*path) {
             Some(text) => text.clone(),
             None => read(settings, path)?,
         };
-        let edits =
-            feature.edit(&original).map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+        let edits = feature
+            .edit(&original, &limiter)
+            .map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
         if edits.is_empty() {
             continue;
         }

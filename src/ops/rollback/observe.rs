@@ -5,7 +5,7 @@ use crate::adapters::http::Http;
 use crate::adapters::logtail;
 use crate::adapters::redis::Redis;
 use crate::core::checks::Check;
-use crate::core::integration::{self, Integration};
+use crate::core::integration::Integration;
 use crate::core::limiter::Identity;
 use crate::core::rollback::Feature;
 use crate::core::route::Route;
@@ -69,11 +69,7 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<(bool, String), 
 /// On when CalcomService constructs the breaker; off also needs availability
 /// to answer and the breaker's keys to stay still.
 async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
-    let sources = integration::SOURCES
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(settings.app_dir().join(p)).ok().map(|t| (p.to_string(), t)))
-        .collect();
-    let wired = integration::assess(&sources)
+    let wired = crate::ops::limiter::integration(settings)
         .into_iter()
         .find(|f| f.fix.starts_with('7'))
         .is_some_and(|f| f.status == Integration::Wired);

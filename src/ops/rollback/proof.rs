@@ -4,6 +4,7 @@
 //! no secret (no .env, no keys), and one left by a killed run is swept away
 //! by the next.
 
+use crate::core::limiter::Attachment;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -55,7 +56,8 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
         }
     }
     let changes = route_changes(&before, &after);
-    match after == expected_routes(&before, &features) {
+    let limiter = crate::ops::limiter::attachment(settings);
+    match after == expected_routes(&before, &features, &limiter) {
         true => checks.push(Check::pass("route:list", format!("{} route(s) change, as intended", changes.len()))),
         false => checks.push(Check::fail(
             "route:list",
@@ -423,12 +425,13 @@ pub fn lint(php: &str, file: &Path, shown: &str) -> Check {
 }
 
 /// What the rollback of `features` must do to the routes: only the rate
-/// limiter's middleware leaves, and only for rate-limit.
-pub fn expected_routes(before: &Routes, features: &[Feature]) -> Routes {
+/// limiter's middleware leaves (under any name it answers to), and only for
+/// rate-limit.
+pub fn expected_routes(before: &Routes, features: &[Feature], limiter: &Attachment) -> Routes {
     let mut expected = before.clone();
     if features.contains(&Feature::RateLimit) {
         for (_, mw) in expected.values_mut() {
-            mw.retain(|m| m != "api.rate-limit" && !m.starts_with("api.rate-limit:"));
+            mw.retain(|m| !limiter.names(m));
         }
     }
     expected
