@@ -829,7 +829,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), prefix applied')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), read where the gateway keeps them')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys matching a pattern, unprefixed and sorted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -842,6 +842,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Read [redis]''s database and prefix as configured, whatever the pattern names')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -860,6 +861,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stdout (NO_COLOR is respected by auto)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Read [redis]''s database and prefix as configured, whatever the pattern names')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -870,7 +872,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;keys;help' {
-            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), prefix applied')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), read where the gateway keeps them')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys matching a pattern, unprefixed and sorted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1702,7 +1704,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;help;keys' {
-            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), prefix applied')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the keys matching a pattern (e.g. ''rate_limit:*''), read where the gateway keeps them')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys matching a pattern, unprefixed and sorted')
             break
         }

@@ -3119,7 +3119,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__count)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --raw --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3217,7 +3217,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__list)
-            opts="-v -q -i -h --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --raw --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -674,7 +674,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), read where the gateway keeps them'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -688,6 +688,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l raw -d 'Read [redis]\'s database and prefix as configured, whatever the pattern names'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
@@ -704,11 +705,12 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l raw -d 'Read [redis]\'s database and prefix as configured, whatever the pattern names'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), read where the gateway keeps them'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1288,7 +1290,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "probe" -d 'Send one throwaway identity\'s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer\'s form'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "breaker" -d 'Upstream answers through a circuit breaker: its states and the gateway\'s answers'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), prefix applied'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), read where the gateway keeps them'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the keys matching a pattern, unprefixed and sorted'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Stop exactly the processes `lab up` started, and check their ports are closed'

@@ -5,6 +5,8 @@
 use gatewayctl::core::checks::Decision;
 use gatewayctl::core::findings::Finding;
 use gatewayctl::core::limiter::md5_hex;
+use gatewayctl::ops::keys::Place;
+use gatewayctl::report::keys::{KeyCountReport, KeyListReport};
 use gatewayctl::report::preflight::PreflightReport;
 use gatewayctl::report::stress::StressReport;
 
@@ -112,6 +114,36 @@ fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
     let key = check("limiter key");
     assert_eq!(key["verdict"], "warn", "{key:#}");
     assert!(key["evidence"].as_str().unwrap().contains("never expires"), "{key:#}");
+
+    // `keys` reads where this gateway keeps its keys: database 1, under the
+    // shape's prefixes, not [redis]'s database 0.
+    let keys = |args: &[&str]| {
+        let mut all = vec!["--config", config.as_str(), "keys"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        gatewayctl(&all)
+    };
+    let scan = |pattern: &str| -> Vec<String> {
+        let found = lab.redis(&["-n", "1", "--scan", "--pattern", pattern]);
+        found.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+    };
+    let counted: KeyCountReport = json(&keys(&["count", "rate_limit:*"]));
+    assert_eq!((counted.place, counted.database), (Place::Limiter, 1), "{counted:?}");
+    assert!(counted.prefix.starts_with("laravel_database_"), "{counted:?}");
+    let in_db1 = scan(&format!("{}rate_limit:*", counted.prefix));
+    assert!(!in_db1.is_empty());
+    assert_eq!(counted.count, in_db1.len() as u64, "{in_db1:?}");
+
+    let listed: KeyListReport = json(&keys(&["list", "abuse:*"]));
+    let abuse = scan(&format!("{}abuse:*", listed.prefix));
+    assert!(!abuse.is_empty(), "refusals counted abuse");
+    assert_eq!(listed.keys.len(), abuse.len(), "{:?} vs {abuse:?}", listed.keys);
+    assert!(listed.keys.iter().all(|k| !k.contains("gatewayctl-test-availability")), "masked: {:?}", listed.keys);
+
+    // --raw reads [redis] as given: nothing there, and it says where they are.
+    let raw: KeyCountReport = json(&keys(&["count", "rate_limit:*", "--raw"]));
+    assert_eq!((raw.place, raw.database, raw.count), (Place::Redis, 0, 0), "{raw:?}");
+    assert!(raw.elsewhere.iter().any(|e| e.database == 1 && e.count >= in_db1.len() as u64), "{raw:?}");
 }
 
 #[test]

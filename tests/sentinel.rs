@@ -179,7 +179,8 @@ fn a_count_of_300000_among_600000_is_exact_and_never_uses_keys() {
     redis_cli(m, &["CONFIG", "RESETSTAT"]);
     let (exit, report, err) = count(&lab, &config);
     assert_eq!(exit, 0, "{err}");
-    assert_eq!(report.unwrap().count, 300_000);
+    let report = report.unwrap();
+    assert_eq!(report.count, 300_000, "{report:?}\n{err}");
     let stats = redis_cli(m, &["INFO", "commandstats"]);
     assert!(stats.contains("cmdstat_scan:"), "{stats}");
     assert!(!stats.contains("cmdstat_keys:"), "no KEYS, ever: {stats}");

@@ -1,19 +1,21 @@
 //! `gatewayctl keys count|list PATTERN`: the plan's `redis-cli KEYS … | wc -l`
-//! done with SCAN, which never blocks a production Redis.
+//! done with SCAN, which never blocks a production Redis, read where the
+//! gateway keeps the pattern's keys (`ops::keys`).
 
 use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
-use crate::adapters::redis::ScanProgress;
+use crate::adapters::redis::{Redis, ScanProgress};
 use crate::commands::Context;
 use crate::exit;
+use crate::ops::keys::{elsewhere, Place};
 use crate::report::keys::{KeyCountReport, KeyListReport, NodeCount};
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
-    /// Count the keys matching a pattern (e.g. 'rate_limit:*'), prefix applied
+    /// Count the keys matching a pattern (e.g. 'rate_limit:*'), read where the gateway keeps them
     Count(PatternArgs),
     /// List the keys matching a pattern, unprefixed and sorted
     List(ListArgs),
@@ -21,8 +23,13 @@ pub enum KeysCommand {
 
 #[derive(Debug, Args)]
 pub struct PatternArgs {
-    /// A Redis glob pattern, without the configured prefix
+    /// A Redis glob pattern, without prefixes. The limiter's keys (rate_limit:, abuse:, blocked:) are
+    /// read in the limiter's database under its prefixes, the breakers' (circuit_breaker:) where the
+    /// breaker store keeps them
     pub pattern: String,
+    /// Read [redis]'s database and prefix as configured, whatever the pattern names
+    #[arg(long)]
+    pub raw: bool,
 }
 
 #[derive(Debug, Args)]
@@ -36,7 +43,15 @@ pub struct ListArgs {
 
 pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
-    let mut redis = ctx.redis(&settings).await?;
+    let args = match &cmd {
+        KeysCommand::Count(args) => args,
+        KeysCommand::List(list) => &list.pattern,
+    };
+    let place = Place::of(&args.pattern, args.raw);
+    let target = place.target(&settings);
+    let database = crate::ops::redis_db(&target.url);
+    let mut redis = Redis::connect(&target).await?;
+    ctx.out.detail(&format!("redis ({}): {}", place.describe(), redis.shown_url()));
     let prefix = redis.prefix().to_string();
     let started = Instant::now();
     let spinner = ctx.out.spinner("scanning");
@@ -56,12 +71,19 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
                 true => Vec::new(),
                 false => counted.per_server.into_iter().map(|(node, count)| NodeCount { node, count }).collect(),
             };
+            let elsewhere = match count {
+                0 => elsewhere(&target, &args.pattern, &mut on_progress).await.context("while looking elsewhere")?,
+                _ => Vec::new(),
+            };
             spinner.finish();
             let elapsed_ms = started.elapsed().as_millis() as u64;
             let master = redis.master().map(str::to_string);
             let report = KeyCountReport {
                 pattern: args.pattern,
+                place,
+                database,
                 prefix,
+                elsewhere,
                 count,
                 scan_rounds: rounds,
                 elapsed_ms,
@@ -74,12 +96,27 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         KeysCommand::List(args) => {
             let keys =
                 redis.list(&args.pattern.pattern, args.limit, &mut on_progress).await.context("while listing keys")?;
+            let elsewhere = match keys.is_empty() {
+                true => elsewhere(&target, &args.pattern.pattern, &mut on_progress)
+                    .await
+                    .context("while looking elsewhere")?,
+                false => Vec::new(),
+            };
             spinner.finish();
             let master = redis.master().map(str::to_string);
             // A raw identity in a key's name is a secret: masked here too.
             let keys = keys.iter().map(|k| crate::core::limiter::mask_key_name(k)).collect();
-            let report =
-                KeyListReport { pattern: args.pattern.pattern, prefix, keys, limit: args.limit, master, restarts };
+            let report = KeyListReport {
+                pattern: args.pattern.pattern,
+                place,
+                database,
+                prefix,
+                keys,
+                limit: args.limit,
+                master,
+                restarts,
+                elsewhere,
+            };
             ctx.out.emit(&report)?;
         }
     }

@@ -13,6 +13,7 @@ pub mod door;
 pub mod findings;
 pub mod fleet;
 pub mod integrate;
+pub mod keys;
 pub mod limiter;
 pub mod logscan;
 pub mod preflight;
@@ -60,14 +61,20 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
 /// prefixes where it names them (the contract's are `[redis]`'s own).
 pub fn limiter_target(settings: &Settings) -> RedisTarget {
     let mut target = redis_target(settings);
-    let storage = &settings.limiter.storage;
-    if let Some(db) = storage.database {
-        if let Ok(mut url) = reqwest::Url::parse(&target.url) {
-            url.set_path(&format!("/{db}"));
-            target.url = url.to_string();
-        }
+    if let Some(db) = settings.limiter.storage.database {
+        target = in_database(target, db);
     }
     target.prefix = settings.limiter.stored_name(&settings.file.redis.prefix, "");
+    target
+}
+
+/// `target` on database `db` (the URL's path; in sentinel mode the URL
+/// names the database too).
+pub fn in_database(mut target: RedisTarget, db: u32) -> RedisTarget {
+    if let Ok(mut url) = reqwest::Url::parse(&target.url) {
+        url.set_path(&format!("/{db}"));
+        target.url = url.to_string();
+    }
     target
 }
 
