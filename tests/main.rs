@@ -21,6 +21,7 @@ mod lab_askproai;
 mod lab_cli;
 mod logs;
 mod plan;
+mod predict;
 mod probe;
 mod redis;
 mod report;

@@ -14,11 +14,11 @@ use crate::adapters::redis::Redis;
 use crate::commands::stress_load;
 use crate::commands::{now_ms, Context};
 use crate::core::duration;
-use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{mask_secret, Identity, Verdict};
+use crate::core::limiter::{served, Identity};
 use crate::core::route::Route;
 use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
+use crate::ops::predict::{self, Session};
 use crate::ops::routes::Routes;
 use crate::report::stress::{Answer, StressReport, StressRow};
 use crate::settings::Settings;
@@ -134,16 +134,12 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 /// The route must be one the gateway has: a typo answers 404 to every
 /// request, and 404s prove nothing about a limiter.
 fn check_route(settings: &Settings, args: &StressArgs, listed: Result<Routes, String>) -> anyhow::Result<()> {
-    let opaque = settings
-        .limiter
-        .stack_for(&args.route)
-        .and_then(|s| s.entries.iter().find(|e| matches!(e, crate::core::limiter::Entry::Opaque { .. })));
-    if let (Some(entry), None, false) = (opaque, args.rate, args.max) {
+    if let (Some(entry), None, false) = (predict::unmodelled(&settings.limiter, &args.route), args.rate, args.max) {
         return Err(UsageError(format!(
             "the limiter shape {} cannot predict {}: {} is a limiter it does not model, so every answer would be unknown; nothing was sent",
             settings.limiter.name,
             args.route,
-            entry.name()
+            entry
         ))
         .into());
     }
@@ -192,7 +188,7 @@ fn check_caps(args: &StressArgs) -> Result<(), UsageError> {
 /// What the user expects against what the model knows, before anything is sent.
 fn expectation(settings: &Settings, args: &StressArgs) -> Option<String> {
     let want = args.expect_limit?;
-    match settings.limiter.bucket_for(&args.route) {
+    match predict::bucket(&settings.limiter, &args.route) {
         None => Some(format!(
             "you expect a limit of {want} on {}, but it carries no rate limiter: every request passes and none gets 429 (the plan's Phase 5A makes this mistake); try --route \"POST /api/v2/bookings\"",
             args.route
@@ -215,11 +211,6 @@ fn sender(args: &StressArgs) -> anyhow::Result<(Identity, Vec<(String, String)>)
     Ok((Identity::of(Some(&key), ""), vec![("X-Api-Key".into(), key)]))
 }
 
-/// An answer from a route that exists and did not fail (429 included).
-fn served(status: u16) -> bool {
-    !matches!(status, 404 | 405) && status < 500
-}
-
 fn header_refs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
     headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
@@ -228,56 +219,12 @@ fn body() -> serde_json::Value {
     serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
 }
 
-/// The identity's keys as Redis has them now, placed in a model keyspace at t=0.
-async fn load_keys(
-    settings: &Settings,
-    redis: &mut Redis,
-    route: &Route,
-    sender: &Identity,
-) -> anyhow::Result<Keyspace> {
-    let mut keys = Keyspace::new();
-    let shape = &settings.limiter;
-    let mut names = vec![shape.abuse_key(sender), shape.blocked_key(sender)];
-    if let Some(b) = shape.bucket_for(route) {
-        names.push(shape.counter_key(&shape.identity_hash(sender), &b.name, route));
-    }
-    let values = redis.get_many(&names).await?;
-    for (name, value) in names.iter().zip(values) {
-        if let Some(v) = value.and_then(|v| v.parse::<i64>().ok()) {
-            keys.insert(name, v, 0, redis.pttl(name).await?);
-        }
-    }
-    Ok(keys)
-}
-
 fn observed(a: &Exchange) -> Answer {
     Answer {
         status: a.status,
         remaining: a.header_u64("x-ratelimit-remaining"),
         retry_after_s: a.header_u64("retry-after"),
     }
-}
-
-fn expected(v: &Verdict) -> Answer {
-    Answer { status: v.status, remaining: v.remaining, retry_after_s: v.retry_after_s }
-}
-
-/// Does the gateway's answer match the model's? (200 stands for "not 429".)
-/// A 404, 405 or 5xx never does: the model predicted a route that answers.
-fn matches(v: &Verdict, a: &Answer, ambiguous_ttl: bool) -> bool {
-    // A 500 matches only where the shape says an entry throws.
-    let thrown_as_predicted = v.status == 500 && a.status == 500;
-    if !served(a.status) && !thrown_as_predicted {
-        return false;
-    }
-    let retry_ok = match (v.retry_after_s, a.retry_after_s) {
-        (Some(w), Some(h)) if ambiguous_ttl => w.abs_diff(h) <= 1,
-        (w, h) => w == h,
-    };
-    (v.status == 429) == (a.status == 429)
-        && (v.status == 500) == (a.status == 500)
-        && v.remaining == a.remaining
-        && retry_ok
 }
 
 async fn sequential(
@@ -289,11 +236,10 @@ async fn sequential(
     ctx: &mut Context,
 ) -> anyhow::Result<StressReport> {
     let mut redis = Redis::connect(&limiter_target(settings)).await?;
-    let mut keys = load_keys(settings, &mut redis, &args.route, sender)
+    let mut predicted = Session::start(&mut redis, &settings.limiter, &args.route, sender)
         .await
-        .context("while reading the counter before sending")?;
-    let bucket = settings.limiter.bucket_for(&args.route).cloned();
-    let mut report = StressReport::new("sequential", &args.route, &sender.masked(), bucket.as_ref());
+        .context("while reading the limiter's keys before sending")?;
+    let mut report = StressReport::new("sequential", &args.route, &sender.masked(), predicted.bucket());
     let refs = header_refs(headers);
     let body = body();
     let spinner = ctx.out.spinner("stress");
@@ -304,18 +250,17 @@ async fn sequential(
             tokio::time::sleep(wait).await;
         }
         let at = start.elapsed().as_millis() as u64;
-        let near_expiry = keys.expiries().iter().any(|&e| e.abs_diff(at) < EDGE_MS);
-        let verdict = settings.limiter.decide(&mut keys, at, &args.route, sender);
-        let ambiguous_ttl = verdict.ttl_ms.is_some_and(|t| (t % 1000).abs_diff(500) < EDGE_MS);
+        let near_expiry = predicted.near_expiry(at, EDGE_MS);
+        let verdict = predicted.expect(at);
         let answer = observed(&http.send(&args.route.method, &args.route.path, &refs, Some(&body)).await?);
-        let matched = matches(&verdict, &answer, ambiguous_ttl);
+        let matched = predict::compare(&verdict, &answer, EDGE_MS).is_empty();
         if near_expiry && !matched {
             // Only timing decided this one: take the gateway's state as it is now.
-            keys = load_keys(settings, &mut redis, &args.route, sender).await?;
+            predicted.resync(&mut redis, at).await?;
         }
         let matched = matched || near_expiry;
         spinner.set_message(format!("stress: {}/{}", n + 1, args.requests));
-        report.push(StressRow { n: n + 1, at_ms: at, expected: expected(&verdict), observed: answer, matched });
+        report.push(StressRow { n: n + 1, at_ms: at, expected: verdict.expected(), observed: answer, matched });
     }
     spinner.finish();
     Ok(report)
@@ -330,16 +275,13 @@ async fn burst(
     headers: &[(String, String)],
     n: u32,
 ) -> anyhow::Result<StressReport> {
-    let bucket = settings.limiter.bucket_for(route).cloned();
     let mut redis = Redis::connect(&limiter_target(settings)).await?;
-    let shape = &settings.limiter;
-    let hash = shape.identity_hash(sender);
-    let counter = bucket.as_ref().map(|b| shape.counter_key(&hash, &b.name, route));
-    if let Some(c) = &counter {
-        if redis.get_many(std::slice::from_ref(c)).await?[0].is_some() {
+    let predicted = Session::fresh(&settings.limiter, route, sender);
+    if let Some(c) = predicted.counter() {
+        if redis.get_many(std::slice::from_ref(&c)).await?[0].is_some() {
             return Err(UsageError(format!(
                 "{} already has a counter: a burst needs a fresh window (omit --api-key for a fresh probe key)",
-                mask_secret(&hash)
+                sender.masked()
             ))
             .into());
         }
@@ -354,12 +296,11 @@ async fn burst(
     for h in handles {
         answers.push(h.await.context("a burst request panicked")?);
     }
-    let mut report = StressReport::new("burst", route, &sender.masked(), bucket.as_ref());
+    let mut report = StressReport::new("burst", route, &sender.masked(), predicted.bucket());
     let passed =
         answers.iter().filter(|a| a.as_ref().is_ok_and(|a| a.status != 429 && served(a.status))).count() as u64;
     let broken = answers.iter().filter(|a| a.as_ref().map_or(true, |a| !served(a.status))).count() as u64;
-    let limit = bucket.as_ref().map_or(u64::from(n), |b| b.limit);
-    let want = shape.burst_passes(u64::from(n), limit);
+    let want = predicted.burst(u64::from(n));
     report.burst_passed = Some(passed);
     report.burst_expected = Some(*want.start());
     report.burst_expected_max = (want.start() != want.end()).then_some(*want.end());

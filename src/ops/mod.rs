@@ -16,6 +16,7 @@ pub mod integrate;
 pub mod keys;
 pub mod limiter;
 pub mod logscan;
+pub mod predict;
 pub mod preflight;
 pub mod probe;
 pub mod reload;

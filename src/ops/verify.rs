@@ -9,10 +9,10 @@ use crate::adapters::http::{Exchange, Http};
 use crate::adapters::redis::Redis;
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
-use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{mask_secret, Identity, Verdict, Window};
+use crate::core::limiter::{mask_secret, Identity, LimiterShape, Verdict, Window};
 use crate::core::route::Route;
 use crate::ops::breaker;
+use crate::ops::predict::Session;
 use crate::ops::{limiter_target, now_ms, redis_target};
 use crate::report::verify::VerifyReport;
 use crate::settings::Settings;
@@ -89,23 +89,16 @@ fn route_check(listed: &Result<crate::ops::routes::Routes, String>, route: &Rout
     }
 }
 
-/// The model's answer for one request, from the counter as Redis has it now.
-async fn predict(
-    settings: &Settings,
+/// The model's answer for one request, from every key the shape reads as
+/// Redis has them now (the block and the abuse counter too: a blocked
+/// identity is refused whatever its counter says).
+pub async fn predict(
+    shape: &LimiterShape,
     redis: &mut Redis,
     route: &Route,
     identity: &Identity,
 ) -> anyhow::Result<Verdict> {
-    let mut keys = Keyspace::new();
-    let shape = &settings.limiter;
-    if let Some(bucket) = shape.bucket_for(route) {
-        let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
-        let value = redis.get_many(std::slice::from_ref(&key)).await?.pop().flatten();
-        if let Some(count) = value.and_then(|v| v.parse::<i64>().ok()) {
-            keys.insert(&key, count, 0, redis.pttl(&key).await?);
-        }
-    }
-    Ok(shape.decide(&mut keys, 0, route, identity))
+    Ok(Session::start(redis, shape, route, identity).await?.expect(0))
 }
 
 async fn limiter_checks(
@@ -117,7 +110,7 @@ async fn limiter_checks(
     identity: &Identity,
 ) -> Vec<Check> {
     let shape = &settings.limiter;
-    let predicted = match predict(settings, redis, route, identity).await {
+    let predicted = match predict(shape, redis, route, identity).await {
         Ok(v) => v,
         Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
@@ -135,8 +128,7 @@ async fn limiter_checks(
         (true, None) => Err(format!("{} does not exist", log.display())),
     };
     let mut checks = vec![headers_check(&shown, &predicted, &answer, &logged), timing_check(&answer)];
-    if let Some(bucket) = settings.limiter.bucket_for(route) {
-        let key = shape.counter_key(&shape.identity_hash(identity), &bucket.name, route);
+    if let Some(key) = Session::fresh(shape, route, identity).counter() {
         checks.push(key_check(redis, &key, shape.window).await);
     }
     checks

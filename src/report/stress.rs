@@ -11,12 +11,9 @@ use crate::core::limiter::Bucket;
 use crate::core::route::Route;
 use crate::report::{table, Human, Style};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Answer {
-    pub status: u16,
-    pub remaining: Option<u64>,
-    pub retry_after_s: Option<u64>,
-}
+/// An answer's predicted parts, expected or observed: the one type the
+/// model's comparison reads.
+pub type Answer = crate::core::limiter::Observed;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StressRow {

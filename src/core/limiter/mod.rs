@@ -4,6 +4,7 @@
 
 mod attach;
 mod decide;
+mod expect;
 mod presets;
 mod shape;
 #[cfg(test)]
@@ -13,6 +14,7 @@ pub mod stacks;
 
 pub use attach::{alias_table, array_open, class_written, AliasEntry, Attachment, Misdirected};
 pub use decide::Verdict;
+pub use expect::{differences, served, Difference, Observed};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{
     Answer, Atomicity, CounterScope, Counts, Decision, Entry, HeaderWinner, IdentityRule, LimiterShape, Matching,

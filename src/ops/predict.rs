@@ -1,0 +1,98 @@
+//! The one prediction: the shape, Redis, a request, an identity and a time
+//! in; the answer the gateway must give out, from every key the shape reads
+//! as Redis holds them now. `stress` (sequential and burst), `verify`, the
+//! rollback's observation and the probe's expectations ask it; no command
+//! calls the model itself, so no two of them can predict differently.
+
+use std::ops::RangeInclusive;
+
+use crate::adapters::redis::{Redis, RedisError};
+use crate::core::keyspace::Keyspace;
+use crate::core::limiter::{differences, Bucket, Difference, Entry, Identity, LimiterShape, Observed, Verdict};
+use crate::core::route::Route;
+
+/// One identity's requests to one route, predicted in order from the
+/// gateway's keys as they were read.
+pub struct Session<'a> {
+    shape: &'a LimiterShape,
+    request: Route,
+    client: Identity,
+    keys: Keyspace,
+}
+
+impl<'a> Session<'a> {
+    /// Reads every key the shape reads for `request` from `client` (value
+    /// and PTTL), placed in the model at t = 0.
+    pub async fn start(
+        redis: &mut Redis,
+        shape: &'a LimiterShape,
+        request: &Route,
+        client: &Identity,
+    ) -> Result<Session<'a>, RedisError> {
+        let mut session = Session { shape, request: request.clone(), client: client.clone(), keys: Keyspace::new() };
+        session.resync(redis, 0).await?;
+        Ok(session)
+    }
+
+    /// A session for an identity with no key yet (a fresh window).
+    pub fn fresh(shape: &'a LimiterShape, request: &Route, client: &Identity) -> Session<'a> {
+        Session { shape, request: request.clone(), client: client.clone(), keys: Keyspace::new() }
+    }
+
+    /// Takes the gateway's keys as they are now, at `at_ms` of the session.
+    pub async fn resync(&mut self, redis: &mut Redis, at_ms: u64) -> Result<(), RedisError> {
+        let names = self.shape.keys_read(&self.request, &self.client);
+        let values = redis.get_many(&names).await?;
+        let mut keys = Keyspace::new();
+        for (name, value) in names.iter().zip(values) {
+            if let Some(v) = value.and_then(|v| v.trim().parse::<i64>().ok()) {
+                keys.insert(name, v, at_ms, redis.pttl(name).await?);
+            }
+        }
+        self.keys = keys;
+        Ok(())
+    }
+
+    /// The answer to the next request, sent at `at_ms`; the model's keys
+    /// then hold its effect, as the gateway's do.
+    pub fn expect(&mut self, at_ms: u64) -> Verdict {
+        self.shape.decide(&mut self.keys, at_ms, &self.request, &self.client)
+    }
+
+    /// Within `edge_ms` of a key's expiry, only timing decides the answer.
+    pub fn near_expiry(&self, at_ms: u64, edge_ms: u64) -> bool {
+        self.keys.expiries().iter().any(|&e| e.abs_diff(at_ms) < edge_ms)
+    }
+
+    /// The row the request counts in; `None` when the route has no limiter.
+    pub fn bucket(&self) -> Option<&'a Bucket> {
+        bucket(self.shape, &self.request)
+    }
+
+    /// The counter the gateway's limiter counts this request in, unprefixed.
+    pub fn counter(&self) -> Option<String> {
+        self.bucket().map(|b| self.shape.counter_key(&self.shape.identity_hash(&self.client), &b.name, &self.request))
+    }
+
+    /// How many of `n` requests sent at once may pass in a fresh window.
+    pub fn burst(&self, n: u64) -> RangeInclusive<u64> {
+        self.shape.burst_passes(n, self.bucket().map_or(n, |b| b.limit))
+    }
+}
+
+/// The row `request` counts in; `None` when its route carries no limiter.
+pub fn bucket<'s>(shape: &'s LimiterShape, request: &Route) -> Option<&'s Bucket> {
+    shape.bucket_for(request)
+}
+
+/// A limiter on `request`'s route that the shape does not model: every
+/// answer there is unknown.
+pub fn unmodelled(shape: &LimiterShape, request: &Route) -> Option<String> {
+    shape.stack_for(request)?.entries.iter().find(|e| matches!(e, Entry::Opaque { .. })).map(Entry::name)
+}
+
+/// Where `observed` differs from `verdict`; timing near a rounding edge
+/// (`edge_ms`) may move `Retry-After` by a second.
+pub fn compare(verdict: &Verdict, observed: &Observed, edge_ms: u64) -> Vec<Difference> {
+    differences(verdict, observed, verdict.retry_after_tolerance_s(edge_ms))
+}
