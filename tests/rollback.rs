@@ -291,3 +291,24 @@ fn a_limiter_written_by_class_is_found_rolled_back_and_undone() {
     rollback(&lab, &["undo", "rate-limit"]);
     assert_eq!(std::fs::read_to_string(&routes).unwrap(), by_class, "undo is byte-exact");
 }
+
+/// The observation of "rate-limit off" needs a route the limiter covered:
+/// with none in the config's shape (and none left in the app's stacks once
+/// the edit took it out), it is unknown, never a pass; undo then observes
+/// the limiter on the app's own route again.
+#[test]
+fn rate_limit_off_on_no_covered_route_is_unknown() {
+    let lab = Lab::start("rollback-unobserved", None);
+    let config = std::fs::read_to_string(&lab.report.config).unwrap();
+    let start = config.find("routes = [").expect("the lab's config lists the limited routes");
+    let end = start + config[start..].find(']').unwrap() + 1;
+    std::fs::write(&lab.report.config, format!("{}routes = []{}", &config[..start], &config[end..])).unwrap();
+    let out = run(&lab, &["rollback", "rate-limit", "--format", "json"]);
+    let report: RollbackReport = json(&out);
+    let off = report.checks.iter().find(|c| c.name == "rate-limit off").expect("observed");
+    assert_eq!(off.verdict, Verdict::Unknown, "{off:?}");
+    assert_ne!(code(&out), 0, "an observation that saw nothing is no success");
+    let undone = rollback(&lab, &["undo", "rate-limit"]);
+    let on = undone.checks.iter().find(|c| c.name == "rate-limit on").expect("observed");
+    assert_eq!(on.verdict, Verdict::Pass, "{on:?}");
+}

@@ -4,7 +4,8 @@
 
 use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
-use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, LimiterShape};
+use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, LimiterShape};
+use crate::core::route::Route;
 use crate::ops::routes::Routes;
 use crate::settings::Settings;
 
@@ -101,4 +102,29 @@ pub fn integration(settings: &Settings) -> Vec<crate::core::integration::FixStat
     let sources: Sources =
         SOURCES.iter().filter_map(|p| std::fs::read_to_string(app.join(p)).ok().map(|t| (p.to_string(), t))).collect();
     assess(&sources, &attachment(settings))
+}
+
+/// A request the limiter must answer, for observing whether it is on:
+/// a route the app's stacks limit (while the limiter is wired), else one
+/// the config's shape limits that the app still lists (once a rollback
+/// took it out of the app's stacks), where a fresh client is predicted to
+/// pass (not a route whose entry throws). With the shape that limits it;
+/// `None` when no route qualifies.
+pub fn observation_request(settings: &Settings, listed: &Result<Routes, String>) -> Option<(Route, LimiterShape)> {
+    let app = from_listed(settings, Some(listed)).shape;
+    let fresh = Identity::ApiKey("gatewayctl-observation".into());
+    let pick = |shape: &LimiterShape, must_list: bool| -> Option<Route> {
+        shape.stacks.iter().find_map(|s| {
+            let request = Route { method: s.route.method.clone(), path: s.route.path.replace('*', "1") };
+            let passes = crate::ops::predict::Session::fresh(shape, &request, &fresh).expect(0).status == 200;
+            let listed_ok =
+                !must_list || listed.as_ref().is_ok_and(|l| crate::ops::routes::find(l, &request).is_some());
+            (shape.is_limited(&request) && passes && listed_ok && request.method != "*").then_some(request)
+        })
+    };
+    if let Some(request) = pick(&app, false) {
+        return Some((request, app));
+    }
+    let configured = settings.limiter.clone();
+    pick(&configured, has_app(settings)).map(|request| (request, configured))
 }

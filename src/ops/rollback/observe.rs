@@ -8,7 +8,7 @@ use crate::core::checks::Check;
 use crate::core::integration::Integration;
 use crate::core::limiter::Identity;
 use crate::core::rollback::Feature;
-use crate::core::route::Route;
+use crate::ops::predict::Session;
 use crate::ops::{canary_tag, limiter_target, now_ms};
 use crate::settings::Settings;
 
@@ -21,49 +21,69 @@ pub async fn observe(settings: &Settings, feature: Feature, on: bool) -> Check {
         Err(e) => return Check::fail(&name, e.to_string(), "fix gateway.base_url"),
     };
     let result = match feature {
-        Feature::InputValidation => validation(&http).await,
+        Feature::InputValidation => validation(&http).await.map(Seen::Told),
         Feature::RateLimit => rate_limit(settings, &http).await,
-        Feature::CircuitBreaker => breaker(settings, &http).await,
-        Feature::LogSanitizer => sanitizer(settings, &http).await,
+        Feature::CircuitBreaker => breaker(settings, &http).await.map(Seen::Told),
+        Feature::LogSanitizer => sanitizer(settings, &http).await.map(Seen::Told),
     };
     match result {
-        Ok((is_on, evidence)) if is_on == on => Check::pass(&name, evidence),
-        Ok((_, evidence)) => Check::fail(
+        Ok(Seen::Told((is_on, evidence))) if is_on == on => Check::pass(&name, evidence),
+        Ok(Seen::Told((_, evidence))) => Check::fail(
             &name,
             evidence,
             "the gateway does not behave as the edit intends: is the reload done and the cache cleared?",
         ),
+        Ok(Seen::Nothing(why)) => Check::unknown(&name, why, "observe it by hand on a route the limiter covers"),
         Err(e) => Check::fail(&name, e, "could not observe the feature"),
     }
+}
+
+/// What an observation saw: on or off with its evidence, or nothing that
+/// could tell (never a pass).
+enum Seen {
+    Told((bool, String)),
+    Nothing(String),
 }
 
 fn probe_body() -> serde_json::Value {
     serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
 }
 
-/// On when a v2 request carries X-RateLimit headers and moves its counter.
-async fn rate_limit(settings: &Settings, http: &Http) -> Result<(bool, String), String> {
+/// On a route the limiter covers (`ops::limiter::observation_request`), as
+/// a fresh client: on when the answer carries X-RateLimit headers or the
+/// counter moves; off only when all three hold: an answer that is neither
+/// a 5xx nor a 429, no limiter header, the counter untouched. A 5xx tells
+/// nothing; with no such route, nothing is observed.
+async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
+    let listed = crate::ops::routes::list(settings).await;
+    let Some((request, shape)) = crate::ops::limiter::observation_request(settings, &listed) else {
+        return Ok(Seen::Nothing(format!(
+            "no route the limiter covers (neither in the app's stacks nor in {}) answers a fresh client: nothing to observe it on",
+            settings.limiter.stacks_source
+        )));
+    };
     let key = format!("gatewayctl-rollback-probe-{}-{}", std::process::id(), now_ms());
+    let identity = Identity::ApiKey(key.clone());
+    let counter = Session::fresh(&shape, &request, &identity).counter().ok_or("the limiter's table is empty")?;
     let answer = http
-        .send("POST", "/api/v2/availability/simple", &[("X-Api-Key", &key)], Some(&probe_body()))
+        .send(&request.method, &request.path, &[("X-Api-Key", &key)], Some(&probe_body()))
         .await
         .map_err(|e| e.to_string())?;
     let headers = answer.header("x-ratelimit-limit").is_some();
     let mut redis = Redis::connect(&limiter_target(settings)).await.map_err(|e| e.to_string())?;
-    let shape = &settings.limiter;
-    let route: Route = "POST /api/v2/availability/simple".parse().expect("a route");
-    let counter = match shape.row_for(&route) {
-        Some(row) => shape.counter_key(&shape.identity_hash(&Identity::ApiKey(key.clone())), &row.name, &route),
-        None => return Err("the limiter's table is empty".into()),
-    };
     let counted = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
     let evidence = format!(
-        "v2 request → {}; X-RateLimit headers {}; counter {}",
+        "{request} → {}; X-RateLimit headers {}; counter {}",
         answer.status,
         yes(headers),
         if counted { "moved" } else { "untouched" }
     );
-    Ok((headers || counted, evidence))
+    match (headers || counted, answer.status) {
+        (true, _) => Ok(Seen::Told((true, evidence))),
+        (false, 429) => Err(format!("{evidence}: refused without the limiter's headers or counter: another limiter?")),
+        (false, s) if s >= 500 => Err(format!("{evidence}: an error answer tells nothing of the limiter")),
+        (false, _) => Ok(Seen::Told((false, evidence))),
+    }
 }
 
 /// On when CalcomService constructs the breaker; off also needs availability
