@@ -326,7 +326,7 @@ impl<'a> Watch<'a> {
             alerts.extend(self.announce(&format!("gatewayctl watch: {event}")).await);
         }
         let mut rollbacks = Vec::new();
-        for rule in self.guard.decide(&levels) {
+        for rule in self.guard.acting(&levels) {
             let action = self.roll_back(&rule).await;
             alerts.extend(
                 self.announce(&format!(

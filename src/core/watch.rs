@@ -250,7 +250,7 @@ impl Guard {
     }
 
     /// The features to roll back now.
-    pub fn decide(&mut self, levels: &BTreeMap<String, Level>) -> Vec<GuardRule> {
+    pub fn acting(&mut self, levels: &BTreeMap<String, Level>) -> Vec<GuardRule> {
         for (metric, level) in levels {
             let s = self.streak.entry(metric.clone()).or_default();
             *s = if *level == Level::Alert { *s + 1 } else { 0 };
@@ -308,9 +308,9 @@ mod tests {
         hot.insert("breaker_opens".into(), Some(3.0));
         let l = levels(&t, &hot);
         assert_eq!(alerts.changes(&l, &hot)[0].to, Level::Alert);
-        assert!(guard.decide(&l).is_empty(), "one interval is not enough");
-        assert_eq!(guard.decide(&l).len(), 1, "two consecutive alerts act");
-        assert!(guard.decide(&l).is_empty(), "at most once per feature");
+        assert!(guard.acting(&l).is_empty(), "one interval is not enough");
+        assert_eq!(guard.acting(&l).len(), 1, "two consecutive alerts act");
+        assert!(guard.acting(&l).is_empty(), "at most once per feature");
         assert_eq!(alerts.changes(&levels(&t, &calm), &calm)[0].to, Level::Normal);
     }
 

@@ -66,7 +66,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     let request: Route = format!("{} {}", route.method, route.path.replace('*', "1"))
         .parse()
         .map_err(|e: crate::core::route::RouteError| UsageError(e.to_string()))?;
-    let limit = shape.bucket_for(&request).map(|b| b.limit).ok_or_else(|| {
+    let limit = crate::ops::predict::bucket(&shape, &request).map(|b| b.limit).ok_or_else(|| {
         UsageError(format!("the configured shape says {route} carries no limiter: pass --route with a limited route"))
     })?;
     // Past the first refusal: enough more to pass the abuse threshold (the
@@ -99,7 +99,7 @@ fn limited_routes(shape: &LimiterShape, not: &[Route]) -> Vec<Route> {
         .filter(|s| !s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: Some(_) } | Entry::Opaque { .. })))
         .filter_map(|s| {
             let request: Route = format!("{} {}", s.route.method, s.route.path.replace('*', "1")).parse().ok()?;
-            Some((shape.bucket_for(&request)?.limit, s.route.clone()))
+            Some((crate::ops::predict::bucket(shape, &request)?.limit, s.route.clone()))
         })
         .collect();
     candidates.sort_by_key(|(limit, r)| (*limit, r.to_string()));

@@ -208,7 +208,7 @@ fn headers_check(
         return Check::fail(
             "rate-limit headers",
             format!("{evidence}{why_500}"),
-            "the gateway does not limit as configured: is api.rate-limit active and the config current?",
+            "the gateway does not limit as configured: is the limiter applied (`gatewayctl preflight` reads where) and the config current?",
         );
     }
     if answer.status >= 500 && predicted.status == 500 {
