@@ -53,6 +53,11 @@ fn check_all(text: &str) -> Result<(), TestCaseError> {
         prop_assert!(!parsed || Source::parse(&out).is_ok(), "the instrumentation broke the file:\n{}", out);
     }
     let _ = super::validation::needs_validation(text);
+    // The alias table and the names it resolves: never a panic, and the
+    // limiter with them still answers to its class.
+    let table = crate::core::limiter::alias_table("app/Http/Kernel.php", text);
+    let names = limiter.with_app(&table);
+    prop_assert!(names.is_class("App\\Http\\Middleware\\RateLimitMiddleware"));
     Ok(())
 }
 
@@ -79,6 +84,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("use App\\Http\\Requests\\CollectAppointmentRequest;\n".to_string()),
         Just("class RetellFunctionCallHandler extends Controller {\n    public function collectAppointment(CollectAppointmentRequest $request): JsonResponse\n    {\n        $d = $request->getAppointmentData();\n        return response()->json(['a' => $d['datum'], 'b' => $request->input('x', $request->header('y'))]);\n    }\n    public function bookAppointmentV17(\\App\\Http\\Requests\\CollectAppointmentRequest $r) { /* c */ $x = $r->getAppointmentData(); }\n    public function empty(CollectAppointmentRequest $q) {}\n}\n".to_string()),
         Just("?>\n<html><?php echo 'x'; ?>\n<?php\n".to_string()),
+        Just("use App\\Http\\Middleware\\RateLimitMiddleware;\nuse App\\Http\\Middleware\\{RateLimitMiddleware as RL, X};\n".to_string()),
+        Just("Route::post('w', [W::class, 'h'])->middleware([RateLimitMiddleware::class, \\App\\Http\\Middleware\\RateLimitMiddleware::class . ':5,1', 'App\\Http\\Middleware\\RateLimitMiddleware']);\n".to_string()),
+        Just("class Kernel { protected $routeMiddleware = ['api.rate-limit' => \\App\\Http\\Middleware\\RateLimitMiddleware::class, 'api.rate-limit' => X::class, 'y' => 'App\\Y']; }\n".to_string()),
+        Just("$middleware->alias(['api.rate-limit' => RL::class, 5 => static::class, 'z' => $v]);\n".to_string()),
         "[ -~\n]{0,40}".prop_map(|s| s),
     ]
 }
