@@ -312,4 +312,17 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     std::fs::write(&provider, good).unwrap();
     let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
+
+    // A PHP that cannot be run is the config's fault, named, and unknown:
+    // never an app that does not boot.
+    let config = std::fs::read_to_string(&lab.report.config).unwrap();
+    let wrong = config.replacen("php = \"php\"", "php = \"/usr/bin/php-nope\"", 1);
+    assert_ne!(wrong, config);
+    std::fs::write(&lab.report.config, &wrong).unwrap();
+    let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    assert!(report.findings.iter().all(|f| f.kind != "app-does-not-boot"), "{:#?}", report.findings);
+    let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
+    assert_eq!(bugs.verdict, Verdict::Unknown, "{bugs:?}");
+    assert!(bugs.evidence.contains("php not found at /usr/bin/php-nope"), "{bugs:?}");
+    std::fs::write(&lab.report.config, config).unwrap();
 }

@@ -82,6 +82,10 @@ pub enum IsolatedError {
     NoIsolation(String),
     #[error("{program} did not finish in {seconds} s and was stopped")]
     TimedOut { program: String, seconds: u64 },
+    /// The program to run is no executable file: the configuration's fault,
+    /// never the app's.
+    #[error("{} not found {where_}: set gateway.php to the PHP binary the gateway runs", short(program))]
+    NotFound { program: String, where_: String },
     #[error("cannot run {program}: {source}")]
     Spawn {
         program: String,
@@ -123,6 +127,13 @@ fn isolated(
     plain_fallback: bool,
     loopback: bool,
 ) -> Result<std::process::Output, IsolatedError> {
+    if find_program(program).is_none() {
+        let where_ = match program.contains('/') {
+            true => format!("at {program}"),
+            false => format!("on PATH (no {program})"),
+        };
+        return Err(IsolatedError::NotFound { program: program.to_string(), where_ });
+    }
     let bounded =
         |expr: duct::Expression, shown: &str| match output_within(expr.stdout_capture().stderr_capture(), timeout) {
             Ok(Bounded::Finished(out)) => Ok(out),
@@ -282,6 +293,30 @@ pub enum Stopped {
     StillRunning,
 }
 
+/// Where `program` would run from: itself when it names a path, else the
+/// first match on PATH; only an executable regular file counts.
+pub fn find_program(program: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let runnable = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0);
+    if program.contains('/') {
+        let path = PathBuf::from(program);
+        return runnable(&path).then_some(path);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| runnable(p))
+}
+
+/// A program's name without its directory: "php" for "/usr/bin/php8.2" reads
+/// as the configured PHP.
+fn short(program: &str) -> &str {
+    let name = program.rsplit('/').next().unwrap_or(program);
+    if name.starts_with("php") {
+        "php"
+    } else {
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +331,18 @@ mod tests {
         assert_eq!(stop(pid, libc::SIGTERM, Duration::from_secs(2)), Stopped::Graceful);
         assert!(!is_alive(pid));
         assert_eq!(stop(pid, libc::SIGTERM, Duration::from_secs(1)), Stopped::AlreadyGone);
+    }
+
+    #[test]
+    fn a_program_that_cannot_run_is_named_not_run() {
+        assert!(find_program("sh").is_some());
+        assert!(find_program("/bin/sh").is_some());
+        assert!(find_program("/usr/bin/php-nope").is_none());
+        assert!(find_program("/etc/passwd").is_none(), "not executable");
+        let err = output_without_network("/usr/bin/php-nope", &[], Duration::from_secs(1), true).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "php not found at /usr/bin/php-nope: set gateway.php to the PHP binary the gateway runs"
+        );
     }
 }
