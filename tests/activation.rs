@@ -309,7 +309,7 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     assert_eq!(report.decision, Decision::NoGo);
     let boot = report.findings.iter().find(|f| f.kind == "app-does-not-boot").expect("a finding");
     assert!(boot.seen.contains("provider refuses to boot"), "{boot:#?}");
-    std::fs::write(&provider, good).unwrap();
+    std::fs::write(&provider, &good).unwrap();
     let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
 
@@ -324,5 +324,31 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
     assert_eq!(bugs.verdict, Verdict::Unknown, "{bugs:?}");
     assert!(bugs.evidence.contains("php not found at /usr/bin/php-nope"), "{bugs:?}");
-    std::fs::write(&lab.report.config, config).unwrap();
+    std::fs::write(&lab.report.config, &config).unwrap();
+
+    // A provider that hangs as artisan boots: every run of the app's code
+    // stops at one bound (gateway.app_timeout), its check unknown and named.
+    let hanging = good.replacen(
+        "public function boot()\n    {",
+        "public function boot()\n    {\n        if (PHP_SAPI === 'cli') { sleep(120); }",
+        1,
+    );
+    std::fs::write(&provider, hanging).unwrap();
+    let bounded = config.replacen("app_timeout = \"1m\"", "app_timeout = \"4s\"", 1);
+    assert_ne!(bounded, config);
+    std::fs::write(&lab.report.config, &bounded).unwrap();
+    let started = Instant::now();
+    let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    let took = started.elapsed();
+    std::fs::write(&provider, &good).unwrap();
+    std::fs::write(&lab.report.config, &config).unwrap();
+    assert!(took < Duration::from_secs(30), "one bound per run, runs side by side: {took:?}");
+    let check = |name: &str| report.checks.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{name}")).clone();
+    let bugs = check("the gateway's own bugs");
+    assert_eq!(bugs.verdict, Verdict::Unknown, "{bugs:?}");
+    assert!(bugs.evidence.contains("the middleware dry run"), "{bugs:?}");
+    let ready = check("rollback ready");
+    assert_eq!(ready.verdict, Verdict::Unknown, "{ready:?}");
+    assert!(ready.evidence.contains("route:list"), "{ready:?}");
+    assert_eq!(check("health:detailed").verdict, Verdict::Unknown);
 }

@@ -104,15 +104,17 @@ pub enum DetailedHealth {
 }
 
 /// Runs the plan's detailed health check.
-pub fn health_detailed(php: &str, app_dir: &Path) -> Result<DetailedHealth, ArtisanError> {
+pub fn health_detailed(php: &str, app_dir: &Path, timeout: Duration) -> Result<DetailedHealth, ArtisanError> {
     let command = "health:detailed".to_string();
-    let out = duct::cmd(php, ["artisan", "health:detailed"])
-        .dir(app_dir)
-        .stdout_capture()
-        .stderr_capture()
-        .unchecked()
-        .run()
-        .map_err(|source| ArtisanError::Spawn { php: php.into(), command, app_dir: app_dir.into(), source })?;
+    let expr = duct::cmd(php, ["artisan", "health:detailed"]).dir(app_dir).stdout_capture().stderr_capture();
+    let spawn_error =
+        |source| ArtisanError::Spawn { php: php.into(), command: command.clone(), app_dir: app_dir.into(), source };
+    let out = match crate::adapters::process::output_within(expr, timeout).map_err(spawn_error)? {
+        crate::adapters::process::Bounded::Finished(out) => out,
+        crate::adapters::process::Bounded::TimedOut { stdout } => {
+            return Err(ArtisanError::TimedOut { command, seconds: timeout.as_secs(), output: stdout })
+        }
+    };
     let output = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if output.contains("is not defined") || String::from_utf8_lossy(&out.stderr).contains("is not defined") {
         return Ok(DetailedHealth::Undefined);

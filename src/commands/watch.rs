@@ -500,8 +500,10 @@ impl<'a> Watch<'a> {
         }
         self.last_detailed = Some(Instant::now());
         let (php, app) = (self.settings.file.gateway.php.clone(), self.settings.app_dir().to_path_buf());
+        let bound = self.settings.file.gateway.app_timeout.0;
         // It ran: say what it found, a failure to run included (never nothing).
-        let report = crate::ops::blocking::run("health:detailed", move || artisan::health_detailed(&php, &app)).await;
+        let report =
+            crate::ops::blocking::run("health:detailed", move || artisan::health_detailed(&php, &app, bound)).await;
         Some(match report {
             Ok(Ok(DetailedHealth::Reported { status, .. })) => status.unwrap_or_else(|| "no status printed".into()),
             Ok(Ok(DetailedHealth::Undefined)) => "unavailable".into(),

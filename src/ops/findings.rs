@@ -4,7 +4,6 @@
 //! facade swapped for a recorder, so nothing it does reaches Redis.
 
 use std::path::Path;
-use std::time::Duration;
 
 use anyhow::Context as _;
 
@@ -15,8 +14,6 @@ use crate::ops::rollback::Shadow;
 use crate::settings::Settings;
 
 const DRYRUN: &str = include_str!("middleware_dryrun.php");
-/// The dry run past this is stopped: it boots the app once and runs each limiter entry once.
-const DRYRUN_TIMEOUT: Duration = Duration::from_secs(60);
 /// Source files read for registrations, at most, and each at most this long.
 const MAX_FILES: usize = 400;
 const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -159,13 +156,13 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
     let out = process::output_without_network(
         php,
         &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref()],
-        DRYRUN_TIMEOUT,
+        settings.file.gateway.app_timeout.0,
         false,
     )
     .map_err(|e| match e {
-        process::IsolatedError::TimedOut { .. } => {
-            anyhow::anyhow!("{e}: does a service provider wait on a database or an API while the app boots?")
-        }
+        process::IsolatedError::TimedOut { .. } => anyhow::anyhow!(
+            "the middleware dry run: {e} (gateway.app_timeout): does a service provider wait on a database or an API while the app boots?"
+        ),
         e => anyhow::Error::new(e),
     })?;
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -22,7 +22,8 @@ pub fn shape(settings: &Settings) -> AppShape {
     if !has_app(settings) {
         return from_listed(settings, None);
     }
-    let listed = crate::ops::routes::routes(&settings.file.gateway.php, settings.app_dir());
+    let listed =
+        crate::ops::routes::routes(&settings.file.gateway.php, settings.app_dir(), settings.file.gateway.app_timeout.0);
     from_listed(settings, Some(&listed))
 }
 

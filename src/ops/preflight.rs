@@ -116,7 +116,12 @@ pub async fn health(settings: &Settings) -> Check {
 fn detailed_health(settings: Settings) -> Check {
     let php = artisan_php(&settings);
     let name = "health:detailed";
-    match artisan::health_detailed(&php, settings.app_dir()) {
+    match artisan::health_detailed(&php, settings.app_dir(), settings.file.gateway.app_timeout.0) {
+        Err(e @ artisan::ArtisanError::TimedOut { .. }) => Check::unknown(
+            name,
+            format!("{e} (gateway.app_timeout)"),
+            "the app did not answer in time: does a service provider wait on a database or an API while it boots?",
+        ),
         Err(e) => Check::warn(name, e.to_string(), "check gateway.php and the app dir"),
         Ok(DetailedHealth::Undefined) => Check::warn(
             name,

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use crate::adapters::artisan;
 use crate::core::route::Route;
@@ -13,9 +14,10 @@ use crate::settings::Settings;
 /// (method, uri) → (action, middleware), as `route:list --json` prints them.
 pub type Routes = BTreeMap<(String, String), (String, Vec<String>)>;
 
-/// The app's routes as `route:list --json` reports them.
-pub fn routes(php: &str, app: &Path) -> Result<Routes, String> {
-    let out = artisan::run(php, app, &["route:list", "--json"]).map_err(|e| e.to_string())?;
+/// The app's routes as `route:list --json` reports them; past `timeout`
+/// artisan is stopped and the error says so.
+pub fn routes(php: &str, app: &Path, timeout: Duration) -> Result<Routes, String> {
+    let out = artisan::run_within(php, app, &["route:list", "--json"], timeout).map_err(|e| e.to_string())?;
     let list: Vec<serde_json::Value> = serde_json::from_str(out.stdout.trim())
         .map_err(|_| format!("route:list printed no JSON: {}", out.stdout.trim()))?;
     Ok(list
@@ -34,7 +36,8 @@ pub fn routes(php: &str, app: &Path) -> Result<Routes, String> {
 /// The gateway's routes, off the async workers.
 pub async fn list(settings: &Settings) -> Result<Routes, String> {
     let (php, app) = (settings.file.gateway.php.clone(), settings.app_dir().to_path_buf());
-    crate::ops::blocking::run("route:list", move || routes(&php, &app)).await.map_err(|c| c.evidence)?
+    let bound = settings.file.gateway.app_timeout.0;
+    crate::ops::blocking::run("route:list", move || routes(&php, &app, bound)).await.map_err(|c| c.evidence)?
 }
 
 /// The listed route that serves `request`, as "METHOD uri".

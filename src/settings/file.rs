@@ -252,6 +252,10 @@ pub struct GatewaySection {
     /// A production gateway refuses destructive tests (breaker trip-test).
     pub production: bool,
     pub request_timeout: DurationText,
+    /// One bound for each run of the app's own code on gatewayctl's behalf
+    /// (the middleware dry run, a rollback's proof, `health:detailed`,
+    /// `route:list`): past it the run is stopped and its check is unknown.
+    pub app_timeout: DurationText,
     /// A lab's Cal.com stand-in control address (host:port); empty elsewhere.
     pub upstream_control: String,
 }
@@ -542,6 +546,7 @@ impl Default for GatewaySection {
             log_file: "storage/logs/laravel.log".into(),
             production: true,
             request_timeout: secs(10),
+            app_timeout: secs(60),
             upstream_control: String::new(),
         }
     }

@@ -55,6 +55,9 @@ fn check_gateway(file: &FileConfig, problems: &mut Problems) {
             "must be a path on base_url starting with a single / (//host would name another host)".into(),
         ));
     }
+    if g.app_timeout.0.is_zero() {
+        problems.push(("gateway.app_timeout".into(), "must be more than 0s".into()));
+    }
     if g.request_timeout.0.is_zero() {
         problems.push(("gateway.request_timeout".into(), "must be more than 0s".into()));
     }

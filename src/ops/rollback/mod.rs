@@ -297,6 +297,13 @@ pub async fn prove_ahead(settings: &Settings, feature: Feature) -> Check {
         Ok(p) => p,
         Err(e) => return Check::warn(name, format!("{e:#}"), "the rollback could not be proven ahead"),
     };
+    if let Some(unseen) = proof.iter().find(|c| c.verdict == crate::core::checks::Verdict::Unknown) {
+        return Check::unknown(
+            name,
+            format!("{feature}: {}: {}", unseen.name, unseen.evidence),
+            "the rollback was not proven ahead: `rollback emergency` will prove it again when it runs",
+        );
+    }
     if let Some(bad) = proof.iter().find(|c| !c.verdict.is_good()) {
         return Check::warn(
             name,

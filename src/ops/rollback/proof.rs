@@ -6,6 +6,7 @@
 
 use crate::core::limiter::Attachment;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 
@@ -26,32 +27,51 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     Shadow::sweep(state);
     let shadow = Shadow::build(app, state).context("while copying the app to a shadow")?;
     let mut checks = Vec::new();
+    // One bound for the whole proof: every step runs the app's code, and a
+    // provider that hangs must not make the proof wait step after step.
+    let bound = settings.file.gateway.app_timeout.0;
+    let deadline = Instant::now() + bound;
+    let left = || deadline.saturating_duration_since(Instant::now());
     // The routes before and after the edit, both read from the files in the
     // shadow (no cache), so the comparison isolates the edit itself.
-    let before = routes(&php, &shadow.dir);
+    let before = routes(&php, &shadow.dir, left());
+    let ran_out = |e: &str, when: &str| {
+        Check::unknown(
+            "route:list",
+            format!("{when}: {e}: the proof's bound ({} s, gateway.app_timeout) ran out", bound.as_secs()),
+            "the app did not list its routes in time: does a service provider wait on a database or an API while it boots?",
+        )
+    };
+    if let (Err(e), true) = (&before, left().is_zero()) {
+        return Ok((vec![ran_out(e, "before the edit")], vec![]));
+    }
     for change in planned.iter().flat_map(|(_, c)| c) {
         let file = shadow.dir.join(&change.path);
         std::fs::write(&file, &change.edited).with_context(|| format!("while writing {}", file.display()))?;
-        checks.push(lint(&php, &file, &change.path));
+        checks.push(lint(&php, &file, &change.path, left()));
     }
     let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
-    let (before, after) = match (before, routes(&php, &shadow.dir)) {
+    let (before, after) = match (before, routes(&php, &shadow.dir, left())) {
         (Ok(b), Ok(a)) => (b, a),
+        (_, Err(e)) if left().is_zero() => {
+            checks.push(ran_out(&e, "after the edit"));
+            return Ok((checks, vec![]));
+        }
         (Err(e), _) | (_, Err(e)) => {
             checks.push(Check::fail("route:list", e, "the routes cannot be compared: nothing was changed"));
             return Ok((checks, vec![]));
         }
     };
-    if let Some(stale) = stale_route_cache(&php, app, &before) {
+    if let Some(stale) = stale_route_cache(&php, app, &before, left()) {
         checks.push(stale);
     }
     if features.contains(&Feature::CircuitBreaker) {
-        checks.push(breaker_probe(&php, &shadow));
+        checks.push(breaker_probe(&php, &shadow, left()));
     }
     if let Some(change) = planned.iter().flat_map(|(_, c)| c).rfind(|c| c.path == validation::CONTROLLER) {
         // The handler's bytes before the first feature's edit, after the last one's.
         let first = planned.iter().flat_map(|(_, c)| c).find(|c| c.path == validation::CONTROLLER).expect("found");
-        if let Some(check) = handler_replay(settings, &shadow, &first.original, &change.edited) {
+        if let Some(check) = handler_replay(settings, &shadow, &first.original, &change.edited, left()) {
             checks.push(check);
         }
     }
@@ -164,11 +184,11 @@ fn copy_tree(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
 
 /// The app's route cache against its routes file: clearing the cache (as
 /// the rollback does) also makes live whatever the file changed since.
-fn stale_route_cache(php: &str, app: &Path, from_files: &Routes) -> Option<Check> {
+fn stale_route_cache(php: &str, app: &Path, from_files: &Routes, bound: Duration) -> Option<Check> {
     if !app.join("bootstrap/cache/routes-v7.php").is_file() {
         return None;
     }
-    let cached = match routes(php, app) {
+    let cached = match routes(php, app, bound) {
         Ok(c) => c,
         Err(e) => return Some(Check::warn("route cache", e, "the cached routes could not be listed")),
     };
@@ -191,10 +211,6 @@ const BREAKER_PROBE: &str = include_str!("breaker_probe.php");
 const HANDLER_REPLAY: &str = include_str!("handler_replay.php");
 /// Logged requests replayed at most (the most recent), beside those made from the rules.
 const REPLAY_LOGGED: usize = 300;
-/// A replay past this is stopped (300 requests through three methods take about a second).
-const REPLAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
-/// The breaker probe past this is stopped (it calls each CalcomService method once, network down).
-const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 const CALCOM_STAND_IN: &str = include_str!("calcom_stand_in.php");
 const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
@@ -203,7 +219,7 @@ const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 /// through while a stand-in Cal.com on the namespace's private loopback
 /// answers, and end in Cal.com's failure when it fails, never in a PHP
 /// Error (the static check's second line of defence).
-fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
+fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
     let name = "breaker off probe";
     let script = shadow
         .script("gatewayctl-calcom.php", CALCOM_STAND_IN)
@@ -214,7 +230,7 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
     };
     // Its own network: the probe reaches neither Cal.com nor Redis, so it has
     // no effect outside this process, whatever the service does.
-    let out = process::output_on_private_loopback(php, &[script.as_os_str(), shadow.dir.as_os_str()], PROBE_TIMEOUT);
+    let out = process::output_on_private_loopback(php, &[script.as_os_str(), shadow.dir.as_os_str()], bound);
     let text = |o: &std::process::Output| {
         let both = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
         both.trim().chars().take(900).collect::<String>().replace('\n', "; ")
@@ -240,6 +256,11 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
             e.to_string(),
             "the network cannot be isolated here (not root?): the runtime probe was not run, the static check stands alone",
         ),
+        Err(e @ process::IsolatedError::TimedOut { .. }) => Check::unknown(
+            name,
+            format!("{e}: the proof's bound (gateway.app_timeout) ran out"),
+            "the probe did not finish in time: does a service provider wait on a database or an API while it boots?",
+        ),
         Err(e) => Check::warn(name, e.to_string(), "the runtime probe was not run: the static check stands alone"),
     }
 }
@@ -251,7 +272,13 @@ fn breaker_probe(php: &str, shadow: &Shadow) -> Check {
 /// it does not apply: wiring the validation in changes what is read on
 /// purpose (`all()` becomes `getAppointmentData()`), so only edits that add
 /// no validation are replayed.
-fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: &str) -> Option<Check> {
+fn handler_replay(
+    settings: &Settings,
+    shadow: &Shadow,
+    original: &str,
+    edited: &str,
+    bound: Duration,
+) -> Option<Check> {
     let name = "handler replay";
     if validation::wired(edited) == Ok(true) && validation::wired(original) == Ok(false) {
         return None;
@@ -276,11 +303,13 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
         }
     };
     let logged = crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED);
+    let deadline = Instant::now() + bound;
     let run = |text: &str| -> Result<(Vec<Run>, usize), Unreplayed> {
         let file = shadow.dir.join(validation::CONTROLLER);
         std::fs::write(&file, text)
             .map_err(|e| Unreplayed::Failed(format!("while writing {}: {e}", file.display())))?;
-        replay_handler(&settings.file.gateway.php, shadow, &logged, &methods)
+        let left = deadline.saturating_duration_since(Instant::now());
+        replay_handler(&settings.file.gateway.php, shadow, &logged, &methods, left)
     };
     let restore = || {
         // The shadow holds the plain edit again, whatever the replay did.
@@ -296,6 +325,14 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
                 "the network cannot be isolated here (not root?): the replay was not run",
             ));
         }
+        Err(Unreplayed::Failed(e)) if Instant::now() >= deadline => {
+            restore();
+            return Some(Check::unknown(
+                name,
+                format!("the original handler's replay: {e}: the proof's bound (gateway.app_timeout) ran out"),
+                "the replay did not finish in time: the handler's behaviour is unproven; nothing was changed",
+            ));
+        }
         Err(Unreplayed::Failed(e)) => {
             restore();
             return Some(Check::warn(name, e, "the replay could not run: the handler's behaviour is unproven"));
@@ -307,6 +344,14 @@ fn handler_replay(settings: &Settings, shadow: &Shadow, original: &str, edited: 
     restore();
     let (after, _) = match after {
         Ok(a) => a,
+        // The bound ran out: the proof's doing, not the edit's.
+        Err(e) if Instant::now() >= deadline => {
+            return Some(Check::unknown(
+                name,
+                format!("the edited handler's replay: {}: the proof's bound (gateway.app_timeout) ran out", e.text()),
+                "the replay did not finish in time: the handler's behaviour is unproven; nothing was changed",
+            ))
+        }
         Err(e) => {
             return Some(Check::fail(
                 name,
@@ -370,6 +415,7 @@ fn replay_handler(
     shadow: &Shadow,
     logged: &[crate::core::validation_impact::Payload],
     methods: &[String],
+    bound: Duration,
 ) -> Result<(Vec<Run>, usize), Unreplayed> {
     let failed = |e: std::io::Error| Unreplayed::Failed(e.to_string());
     let script = shadow.script("gatewayctl-handler-replay.php", HANDLER_REPLAY).map_err(failed)?;
@@ -382,7 +428,7 @@ fn replay_handler(
     let out = process::output_without_network(
         php,
         &[script.as_os_str(), shadow.dir.as_os_str(), input.as_os_str()],
-        REPLAY_TIMEOUT,
+        bound,
         false,
     )
     .map_err(|e| match e {
@@ -410,12 +456,19 @@ fn replay_handler(
     }
 }
 
-/// `php -l` on one file.
-pub fn lint(php: &str, file: &Path, shown: &str) -> Check {
-    let out = duct::cmd(php, ["-l".as_ref(), file.as_os_str()]).stderr_to_stdout().stdout_capture().unchecked().run();
-    match out {
-        Ok(o) if o.status.success() => Check::pass("php -l", format!("{shown}: no syntax errors")),
-        Ok(o) => Check::fail(
+/// `php -l` on one file, within `bound`.
+pub fn lint(php: &str, file: &Path, shown: &str, bound: Duration) -> Check {
+    let expr = duct::cmd(php, ["-l".as_ref(), file.as_os_str()]).stderr_to_stdout().stdout_capture();
+    match process::output_within(expr, bound) {
+        Ok(process::Bounded::TimedOut { .. }) => Check::unknown(
+            "php -l",
+            format!("{shown}: not done within the proof's bound (gateway.app_timeout)"),
+            "the bound ran out before the syntax check: nothing was changed",
+        ),
+        Ok(process::Bounded::Finished(o)) if o.status.success() => {
+            Check::pass("php -l", format!("{shown}: no syntax errors"))
+        }
+        Ok(process::Bounded::Finished(o)) => Check::fail(
             "php -l",
             format!("{shown}: {}", String::from_utf8_lossy(&o.stdout).trim()),
             "the edit would break the file: nothing was changed",
