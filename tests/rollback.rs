@@ -312,3 +312,41 @@ fn rate_limit_off_on_no_covered_route_is_unknown() {
     let on = undone.checks.iter().find(|c| c.name == "rate-limit on").expect("observed");
     assert_eq!(on.verdict, Verdict::Pass, "{on:?}");
 }
+
+/// Every process of a proof dies with it: `rollback circuit-breaker --dry-run`
+/// killed 20 times at random moments (its breaker probe starts a Cal.com
+/// stand-in) leaves no process of a shadow running, and `lab status`
+/// counts none.
+#[test]
+fn killed_proofs_leave_no_process_of_a_shadow() {
+    let lab = Lab::start("proof-kill", Some(BREAKER));
+    let config = lab.report.config.display().to_string();
+    let shadows = lab.dir.join("state");
+    let mut rng = Rng::new(44);
+    // How long a whole proof takes here bounds where the kills land.
+    let started = std::time::Instant::now();
+    let out = run(&lab, &["rollback", "circuit-breaker", "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let whole = started.elapsed().as_millis() as u64;
+    for round in 0..20 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "rollback", "circuit-breaker", "--dry-run"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(whole.max(1))));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The kernel tears the namespace down as its init dies: give it a moment.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let mut left = gatewayctl::adapters::process::naming(&shadows);
+        while !left.is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            left = gatewayctl::adapters::process::naming(&shadows);
+        }
+        assert!(left.is_empty(), "round {round}: {} process(es) of a shadow still run: {left:?}", left.len());
+    }
+    let status = run(&lab, &["lab", "status", "--dir", &lab.dir.display().to_string(), "--format", "json"]);
+    assert!(!crate::harness::stdout(&status).contains("\"stray\""), "{}", crate::harness::stdout(&status));
+}

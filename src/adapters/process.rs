@@ -143,10 +143,16 @@ fn isolated(
             Err(source) => Err(IsolatedError::Spawn { program: shown.to_string(), source }),
         };
     const LOOPBACK_UP: &str = "ip link set lo up 2>/dev/null; exec \"$@\"";
+    // A pid namespace of its own too: when unshare dies (with gatewayctl, by
+    // its parent-death signal, or at the bound), its child, the namespace's
+    // init, is killed, and with it every process the app's code started (a
+    // Cal.com stand-in included). Nothing outlives the run.
+    let sealed: [&std::ffi::OsStr; 4] = ["--pid".as_ref(), "--fork".as_ref(), "--kill-child".as_ref(), "-n".as_ref()];
     let isolated = match loopback {
-        false => [&["-n".as_ref(), program.as_ref()][..], args].concat(),
+        false => [&sealed[..], &[program.as_ref()][..], args].concat(),
         true => [
-            &["-n".as_ref(), "sh".as_ref(), "-c".as_ref(), LOOPBACK_UP.as_ref(), "sh".as_ref(), program.as_ref()][..],
+            &sealed[..],
+            &["sh".as_ref(), "-c".as_ref(), LOOPBACK_UP.as_ref(), "sh".as_ref(), program.as_ref()][..],
             args,
         ]
         .concat(),
@@ -291,6 +297,23 @@ pub enum Stopped {
     Graceful,
     Killed,
     StillRunning,
+}
+
+/// Processes whose command line names a path under `dir` (a shadow's
+/// stand-in left by a run killed before it could stop it), as pids.
+pub fn naming(dir: &Path) -> Vec<u32> {
+    let needle = dir.as_os_str().as_encoded_bytes();
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| pid != std::process::id())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|cmd| cmd.windows(needle.len().max(1)).any(|w| w == needle))
+        })
+        .filter(|&pid| is_alive(pid))
+        .collect()
 }
 
 /// Where `program` would run from: itself when it names a path, else the

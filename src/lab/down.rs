@@ -79,7 +79,14 @@ fn owned_ports(state: &LabState) -> Vec<u16> {
 /// Stops the lab in `layout` and forgets it (its files stay for inspection).
 pub fn down(layout: &Layout) -> Result<Down, LabError> {
     let state = load(layout)?;
-    let processes = stop_processes(&state.processes);
+    let mut processes = stop_processes(&state.processes);
+    // Whatever else still runs from the lab's files (a shadow's stand-in a
+    // killed run left) is stopped and counted too: "nothing left running"
+    // must be true.
+    processes.extend(strays(layout).into_iter().map(|pid| {
+        let stopped = process::stop(pid, libc::SIGTERM, Duration::from_secs(2));
+        StoppedProcess { name: "stray".into(), pid, port: 0, stopped, port_closed: true }
+    }));
     let open_ports = owned_ports(&state).into_iter().filter(|&port| is_listening(port)).collect();
     let result = Down { processes, open_ports };
     if result.clean() {
@@ -100,7 +107,7 @@ pub struct ProcessStatus {
 
 pub fn status(layout: &Layout) -> Result<(LabState, Vec<ProcessStatus>), LabError> {
     let state = load(layout)?;
-    let processes = state
+    let mut processes: Vec<ProcessStatus> = state
         .processes
         .iter()
         .map(|p| ProcessStatus {
@@ -111,5 +118,27 @@ pub fn status(layout: &Layout) -> Result<(LabState, Vec<ProcessStatus>), LabErro
             listening: is_listening(p.port),
         })
         .collect();
+    let strays = strays(layout).into_iter().filter(|pid| !state.processes.iter().any(|p| p.pid == *pid));
+    processes.extend(strays.map(|pid| ProcessStatus {
+        name: "stray".into(),
+        pid,
+        port: 0,
+        alive: true,
+        listening: false,
+    }));
     Ok((state, processes))
+}
+
+/// Processes running from the lab's directory that `lab up` did not start
+/// (php-fpm's workers and nginx's are its own children, named by their
+/// master): a shadow's stand-in left by a killed run.
+fn strays(layout: &Layout) -> Vec<u32> {
+    let Ok(state) = load(layout) else { return Vec::new() };
+    let ours = |pid: u32| state.processes.iter().any(|p| p.pid == pid || parent_of(pid) == Some(p.pid));
+    process::naming(&layout.dir.join("state")).into_iter().filter(|&pid| !ours(pid)).collect()
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("PPid:")).and_then(|p| p.trim().parse().ok())
 }

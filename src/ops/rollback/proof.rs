@@ -110,7 +110,9 @@ fn is_secret(name: &str) -> bool {
 }
 
 impl Shadow {
-    /// Removes shadows left by runs that were killed (their pid is gone).
+    /// Removes shadows left by runs that were killed (their pid is gone),
+    /// and stops any process still running from one (a stand-in a run
+    /// killed before this release could not take down with it).
     pub fn sweep(under: &Path) -> usize {
         let Ok(entries) = std::fs::read_dir(under) else { return 0 };
         let mut removed = 0;
@@ -119,11 +121,32 @@ impl Shadow {
             let Some(pid) = name.strip_prefix("shadow-").and_then(|r| r.split('-').next()?.parse::<u32>().ok()) else {
                 continue;
             };
-            if pid != std::process::id() && !process::is_alive(pid) && std::fs::remove_dir_all(entry.path()).is_ok() {
+            if pid == std::process::id() || process::is_alive(pid) {
+                continue;
+            }
+            for left in process::naming(&entry.path()) {
+                let _ = process::signal(left, libc::SIGKILL);
+            }
+            if std::fs::remove_dir_all(entry.path()).is_ok() {
                 removed += 1;
             }
         }
         removed
+    }
+
+    /// Processes still running from shadows under `under` whose run is gone.
+    pub fn orphans(under: &Path) -> Vec<u32> {
+        let Ok(entries) = std::fs::read_dir(under) else { return Vec::new() };
+        entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_prefix("shadow-")
+                    .and_then(|r| r.split('-').next()?.parse::<u32>().ok())
+                    .is_some_and(|pid| pid != std::process::id() && !process::is_alive(pid))
+            })
+            .flat_map(|e| process::naming(&e.path()))
+            .collect()
     }
 
     /// Writes a PHP script into the shadow beside the boot file it requires
