@@ -474,3 +474,66 @@ fn every_change_without_a_terminal_and_without_yes_is_refused_and_changes_nothin
     assert_eq!(caches(), cached, "no cache touched");
     assert_eq!(lab.laravel_log(), log, "no canary was sent");
 }
+
+/// An undo restores its files before it rebuilds the caches the rollback
+/// cleared: stopped in between (killed, or staged with --no-cache), the
+/// rebuild is owed, and status, preflight and `activate --resume` see it.
+#[test]
+fn an_undo_stopped_before_its_cache_rebuild_leaves_the_rebuild_owed() {
+    use gatewayctl::report::preflight::PreflightReport;
+    use gatewayctl::report::status::StatusReport;
+    let lab = Lab::start("undo-owed", None);
+    let cache = lab.dir.join("app/bootstrap/cache");
+    let caches_present = || cache.join("config.php").is_file() && cache.join("routes-v7.php").is_file();
+    assert!(caches_present(), "the lab builds its caches");
+    let owed = |lab: &Lab| -> Vec<String> {
+        let status: StatusReport = json(&run(lab, &["status", "--format", "json"]));
+        status.owed.into_iter().map(|o| o.step).collect()
+    };
+    let (off, c) = report(&lab, &["rollback", "log-sanitizer"]);
+    assert_eq!(c, 0, "{:#?}", off.checks);
+    assert!(!caches_present(), "the rollback cleared them");
+
+    // Killed at random moments: whenever the files are back and the caches
+    // are not, the rebuild is owed.
+    let config = lab.report.config.display().to_string();
+    let mut rng = Rng::new(45);
+    let original = edited(&lab, Feature::LogSanitizer);
+    for round in 0..6 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "--yes", "rollback", "undo", "log-sanitizer"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(1200)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let restored = files(&lab, Feature::LogSanitizer) != original;
+        if restored && !caches_present() {
+            assert!(owed(&lab).contains(&"cache.rebuild".to_string()), "round {round}: {:?}", owed(&lab));
+        }
+        // Back to rolled back, from built caches, for the next round (a
+        // rerun finishes a half-done undo first).
+        let _ = run(&lab, &["rollback", "undo", "log-sanitizer"]);
+        for step in [&["cache", "rebuild"][..], &["reload"][..]] {
+            assert_eq!(code(&run(&lab, step)), 0, "round {round}: {step:?}");
+        }
+        assert!(caches_present());
+        let (again, c) = report(&lab, &["rollback", "log-sanitizer"]);
+        assert_eq!(c, 0, "round {round}: {:#?}", again.checks);
+    }
+
+    // Staged: the files are restored, the caches are not.
+    let (staged, _) = report(&lab, &["rollback", "undo", "log-sanitizer", "--no-cache", "--no-reload"]);
+    assert_eq!(staged.features[0].status, FeatureStatus::Restored);
+    assert!(!caches_present());
+    assert!(owed(&lab).contains(&"cache.rebuild".to_string()), "{:?}", owed(&lab));
+    let pre: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
+    let check = pre.checks.iter().find(|c| c.name == "owed work").unwrap();
+    assert!(check.verdict != Verdict::Pass && check.evidence.contains("cache.rebuild"), "{check:?}");
+    let out = run(&lab, &["activate", "--resume", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(caches_present(), "activate --resume rebuilt them");
+    assert!(owed(&lab).is_empty(), "{:?}", owed(&lab));
+}

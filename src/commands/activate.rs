@@ -82,7 +82,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let run = door.run().to_string();
     let journal = door.state();
     let selected = match args.resume {
-        true => journal::resume_plan(&journal.read_journal()?, &all),
+        true => runbook.with_owed(&journal::resume_plan(&journal.read_journal()?, &all), &all),
         false => all,
     };
     if args.resume && selected.is_empty() {

@@ -162,6 +162,14 @@ impl Runbook {
     pub fn step(&self, id: &str) -> Option<(&Phase, &Step)> {
         self.steps().find(|(_, s)| s.id == id)
     }
+
+    /// `plan` with every step a planned step owes (a rebuild owes a
+    /// reload), in the order of `all`: a resume that rebuilds must not
+    /// leave its reload owed.
+    pub fn with_owed(&self, plan: &[String], all: &[String]) -> Vec<String> {
+        let owed: Vec<&String> = plan.iter().filter_map(|id| self.step(id)).flat_map(|(_, s)| &s.owes).collect();
+        all.iter().filter(|id| plan.contains(id) || owed.contains(id)).cloned().collect()
+    }
 }
 
 impl Step {

@@ -491,7 +491,14 @@ pub(crate) async fn go_live(settings: &Settings, door: &Door, opts: Options, reb
         let builds: Vec<&str> =
             REBUILT_BY.iter().filter(|(f, _)| rebuild.iter().any(|r| r == f)).map(|(_, c)| *c).collect();
         if cleared && !builds.is_empty() {
-            checks.extend(cache::run(settings, door, &builds, artisan::DEFAULT_TIMEOUT).await);
+            let started = std::time::Instant::now();
+            let built = cache::run(settings, door, &builds, artisan::DEFAULT_TIMEOUT).await;
+            let ok = built.iter().all(|c| c.verdict.is_good());
+            // Settles the rebuild an undo owes (and owes the reload below).
+            if let Err(e) = cache::journal_rebuild(door, &built, ok, started.elapsed().as_millis() as u64) {
+                checks.push(Check::warn("journal", format!("{e:#}"), "the rebuild happened but is not journaled"));
+            }
+            checks.extend(built);
         }
     }
     if !opts.no_reload {
@@ -547,6 +554,19 @@ pub async fn undo(
         return Ok((RollbackReport::new(true, vec![result], vec![]), true));
     };
     door.record(Event::UndoStarted { feature: feature.name().into() })?;
+    if !record.caches.is_empty() {
+        // The caches the rollback cleared are owed from here on: a kill
+        // between the restore and their rebuild leaves them owed, and
+        // status, preflight and `activate --resume` see it.
+        door.record(Event::StepFinished {
+            step: format!("rollback undo {feature}"),
+            phase: "rollback".into(),
+            outcome: journal::StepOutcome::Ok,
+            duration_ms: 0,
+            evidence: vec![],
+            owes: vec!["cache.rebuild".into()],
+        })?;
+    }
     for c in &restore {
         files::write_atomic(&settings.app_dir().join(&c.path), c.original.as_bytes()).with_context(|| {
             format!("while restoring {}; the undo is half done: run `gatewayctl rollback undo {feature}` again", c.path)
