@@ -4,11 +4,12 @@
 # php-fpm and phpredis, Laravel 8, nginx). Safe to run again.
 set -euo pipefail
 
-# e2fsprogs (chattr) and util-linux (prlimit, unshare) for the fault tests and the breaker probe,
+# e2fsprogs (chattr) and util-linux (prlimit, unshare) for the fault tests,
+# bubblewrap (bwrap) to run the app's code sealed (dry run, proofs),
 # iproute2 (ip) for the probe's private loopback;
 # chromium (headless) opens the HTML report in its test; openssh-server is the
 # fleet tests' sshd on a loopback port.
-PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx e2fsprogs util-linux iproute2 chromium openssh-server openssh-client)
+PACKAGES=(curl redis-server redis-tools php8.2-cli php8.2-fpm php-redis php-laravel-framework nginx e2fsprogs util-linux bubblewrap iproute2 chromium openssh-server openssh-client)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

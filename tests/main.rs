@@ -26,6 +26,7 @@ mod probe;
 mod redis;
 mod report;
 mod rollback;
+mod sealed;
 mod sentinel;
 mod simulate;
 mod snapshots;

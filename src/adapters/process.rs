@@ -105,19 +105,7 @@ pub fn output_without_network(
     timeout: Duration,
     plain_fallback: bool,
 ) -> Result<std::process::Output, IsolatedError> {
-    isolated(program, args, timeout, plain_fallback, false)
-}
-
-/// As [`output_without_network`], with the new namespace's own loopback up,
-/// so that `program` can serve itself a stand-in on 127.0.0.1 that nothing
-/// outside can reach (and that reaches nothing outside). Without iproute2's
-/// `ip` the loopback stays down: the program sees connections refused.
-pub fn output_on_private_loopback(
-    program: &str,
-    args: &[&std::ffi::OsStr],
-    timeout: Duration,
-) -> Result<std::process::Output, IsolatedError> {
-    isolated(program, args, timeout, false, true)
+    isolated(program, args, timeout, plain_fallback)
 }
 
 fn isolated(
@@ -125,7 +113,6 @@ fn isolated(
     args: &[&std::ffi::OsStr],
     timeout: Duration,
     plain_fallback: bool,
-    loopback: bool,
 ) -> Result<std::process::Output, IsolatedError> {
     if find_program(program).is_none() {
         let where_ = match program.contains('/') {
@@ -142,21 +129,11 @@ fn isolated(
             }
             Err(source) => Err(IsolatedError::Spawn { program: shown.to_string(), source }),
         };
-    const LOOPBACK_UP: &str = "ip link set lo up 2>/dev/null; exec \"$@\"";
     // A pid namespace of its own too: when unshare dies (with gatewayctl, by
     // its parent-death signal, or at the bound), its child, the namespace's
-    // init, is killed, and with it every process the app's code started (a
-    // Cal.com stand-in included). Nothing outlives the run.
+    // init, is killed, and with it every process the program started.
     let sealed: [&std::ffi::OsStr; 4] = ["--pid".as_ref(), "--fork".as_ref(), "--kill-child".as_ref(), "-n".as_ref()];
-    let isolated = match loopback {
-        false => [&sealed[..], &[program.as_ref()][..], args].concat(),
-        true => [
-            &sealed[..],
-            &["sh".as_ref(), "-c".as_ref(), LOOPBACK_UP.as_ref(), "sh".as_ref(), program.as_ref()][..],
-            args,
-        ]
-        .concat(),
-    };
+    let isolated = [&sealed[..], &[program.as_ref()][..], args].concat();
     let why = match bounded(duct::cmd("unshare", isolated), "unshare") {
         Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("unshare failed") => return Ok(o),
         Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
@@ -167,6 +144,108 @@ fn isolated(
         true => bounded(duct::cmd(program, args), program),
         false => Err(IsolatedError::NoIsolation(why)),
     }
+}
+
+/// Runs `program` sealed by bubblewrap, to its end or until `timeout` (then
+/// it and all it started are killed): a network of its own with only a
+/// loopback (a stand-in there reaches nothing outside), a pid namespace of
+/// its own (nothing outlives it), the whole filesystem read-only but
+/// `writable`, private `/tmp`, `/var/tmp` and `/run`, and every Unix socket
+/// the host listens on (`/proc/net/unix`) hidden behind `/dev/null`, so the
+/// app's code can reach no Redis, database or daemon on this host, whatever
+/// it tries. Where it cannot be sealed (no bwrap, no namespaces), that is
+/// [`IsolatedError::NoIsolation`], naming why; never a plain run.
+pub fn output_sealed(
+    program: &str,
+    args: &[&std::ffi::OsStr],
+    timeout: Duration,
+    writable: &Path,
+    cwd: Option<&Path>,
+) -> Result<std::process::Output, IsolatedError> {
+    if find_program(program).is_none() {
+        let where_ = match program.contains('/') {
+            true => format!("at {program}"),
+            false => format!("on PATH (no {program})"),
+        };
+        return Err(IsolatedError::NotFound { program: program.to_string(), where_ });
+    }
+    let Some(bwrap) = find_program("bwrap") else {
+        return Err(IsolatedError::NoIsolation(
+            "bwrap not found on PATH: install bubblewrap (apt-get install -y bubblewrap) to run the app's code sealed"
+                .into(),
+        ));
+    };
+    let mut argv: Vec<std::ffi::OsString> = [
+        "--die-with-parent",
+        "--new-session",
+        "--unshare-net",
+        "--unshare-pid",
+        "--unshare-ipc",
+        "--ro-bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--tmpfs",
+        "/tmp",
+        "--tmpfs",
+        "/var/tmp",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    if Path::new("/run").is_dir() {
+        argv.extend(["--tmpfs".into(), "/run".into()]);
+    }
+    argv.extend(["--bind".into(), writable.as_os_str().to_owned(), writable.as_os_str().to_owned()]);
+    for socket in host_sockets() {
+        let private = ["/tmp", "/var/tmp", "/run", "/var/run"].iter().any(|p| socket.starts_with(p));
+        if !private && !socket.starts_with(writable) {
+            argv.extend(["--ro-bind".into(), "/dev/null".into(), socket.into_os_string()]);
+        }
+    }
+    if let Some(dir) = cwd {
+        argv.extend(["--chdir".into(), dir.as_os_str().to_owned()]);
+    }
+    argv.push("--".into());
+    argv.push(program.into());
+    argv.extend(args.iter().map(|a| a.to_os_string()));
+    let expr = duct::cmd(&bwrap, argv).stdout_capture().stderr_capture();
+    let out = match output_within(expr, timeout) {
+        Ok(Bounded::Finished(out)) => out,
+        Ok(Bounded::TimedOut { .. }) => {
+            return Err(IsolatedError::TimedOut { program: program.to_string(), seconds: timeout.as_secs() })
+        }
+        Err(source) => return Err(IsolatedError::Spawn { program: bwrap.display().to_string(), source }),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // bwrap's own failure (no namespaces for this user, a mount refused)
+    // is said on stderr as "bwrap: …" before the program ever ran.
+    if !out.status.success() && stderr.starts_with("bwrap: ") {
+        return Err(IsolatedError::NoIsolation(format!("{}: {}", bwrap.display(), stderr.trim())));
+    }
+    Ok(out)
+}
+
+/// The paths of the Unix sockets bound on this host (`/proc/net/unix`),
+/// that exist as files.
+fn host_sockets() -> Vec<PathBuf> {
+    let Ok(table) = std::fs::read_to_string("/proc/net/unix") else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().nth(7))
+        .filter(|p| p.starts_with('/'))
+        .map(PathBuf::from)
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| std::os::unix::fs::FileTypeExt::is_socket(&m.file_type()))
+        })
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 /// Starts `command` in a new session (no terminal, no shared Ctrl-C), its

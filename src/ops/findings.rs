@@ -44,10 +44,10 @@ impl AppFindings {
     pub fn check(&self) -> Check {
         let name = "the gateway's own bugs";
         if let Some(why) = &self.not_isolated {
-            return Check::warn(
+            return Check::unknown(
                 name,
                 why.clone(),
-                "the dry run needs its own network namespace (root, util-linux's unshare): the gateway's own bugs were not read; run preflight as root to read them",
+                "the dry run runs the app's code only sealed (bubblewrap: its own network, no host socket, nothing writable outside its shadow): the gateway's own bugs were not read; run preflight as root with bubblewrap installed",
             );
         }
         if let Some(why) = &self.unknown {
@@ -153,11 +153,12 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
         .context("while writing the dry run into the shadow")?;
     let names = crate::ops::limiter::attachment(settings).all().join(",");
     let php = &settings.file.gateway.php;
-    let out = process::output_without_network(
+    let out = process::output_sealed(
         php,
         &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref()],
         settings.file.gateway.app_timeout.0,
-        false,
+        &shadow.dir,
+        None,
     )
     .map_err(|e| match e {
         process::IsolatedError::TimedOut { .. } => anyhow::anyhow!(

@@ -18,8 +18,32 @@ pub type Routes = BTreeMap<(String, String), (String, Vec<String>)>;
 /// artisan is stopped and the error says so.
 pub fn routes(php: &str, app: &Path, timeout: Duration) -> Result<Routes, String> {
     let out = artisan::run_within(php, app, &["route:list", "--json"], timeout).map_err(|e| e.to_string())?;
-    let list: Vec<serde_json::Value> = serde_json::from_str(out.stdout.trim())
-        .map_err(|_| format!("route:list printed no JSON: {}", out.stdout.trim()))?;
+    parse(&out.stdout)
+}
+
+/// The routes of a shadow copy of the app, listed sealed
+/// (`process::output_sealed`): its providers boot with no network, no
+/// host socket, and nothing writable outside the shadow.
+pub fn shadow_routes(php: &str, shadow: &Path, timeout: Duration) -> Result<Routes, String> {
+    let args = ["artisan".as_ref(), "route:list".as_ref(), "--json".as_ref()];
+    let out = crate::adapters::process::output_sealed(php, &args, timeout, shadow, Some(shadow))
+        .map_err(|e| format!("`php artisan route:list`: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        let said = format!("{} {}", stdout.trim(), String::from_utf8_lossy(&out.stderr).trim());
+        return Err(format!(
+            "`php artisan route:list` failed ({}): {}",
+            out.status,
+            said.trim().chars().take(2000).collect::<String>()
+        ));
+    }
+    parse(&stdout)
+}
+
+/// `route:list --json`'s output, read once, here.
+fn parse(stdout: &str) -> Result<Routes, String> {
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(stdout.trim()).map_err(|_| format!("route:list printed no JSON: {}", stdout.trim()))?;
     Ok(list
         .iter()
         .map(|r| {

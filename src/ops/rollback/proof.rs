@@ -15,7 +15,7 @@ use crate::core::checks::Check;
 use crate::core::journal::FileChange;
 use crate::core::replay::{self, Run};
 use crate::core::rollback::{validation, Feature};
-use crate::ops::routes::{routes, Routes};
+use crate::ops::routes::{routes, shadow_routes, Routes};
 use crate::settings::Settings;
 
 /// Blocking: builds the shadow, lints each edited file in it, compares routes.
@@ -34,7 +34,7 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     let left = || deadline.saturating_duration_since(Instant::now());
     // The routes before and after the edit, both read from the files in the
     // shadow (no cache), so the comparison isolates the edit itself.
-    let before = routes(&php, &shadow.dir, left());
+    let before = shadow_routes(&php, &shadow.dir, left());
     let ran_out = |e: &str, when: &str| {
         Check::unknown(
             "route:list",
@@ -51,7 +51,7 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
         checks.push(lint(&php, &file, &change.path, left()));
     }
     let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
-    let (before, after) = match (before, routes(&php, &shadow.dir, left())) {
+    let (before, after) = match (before, shadow_routes(&php, &shadow.dir, left())) {
         (Ok(b), Ok(a)) => (b, a),
         (_, Err(e)) if left().is_zero() => {
             checks.push(ran_out(&e, "after the edit"));
@@ -253,7 +253,7 @@ fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
     };
     // Its own network: the probe reaches neither Cal.com nor Redis, so it has
     // no effect outside this process, whatever the service does.
-    let out = process::output_on_private_loopback(php, &[script.as_os_str(), shadow.dir.as_os_str()], bound);
+    let out = process::output_sealed(php, &[script.as_os_str(), shadow.dir.as_os_str()], bound, &shadow.dir, None);
     let text = |o: &std::process::Output| {
         let both = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
         both.trim().chars().take(900).collect::<String>().replace('\n', "; ")
@@ -274,10 +274,10 @@ fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
             Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone")
         }
         Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
-        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::warn(
+        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::unknown(
             name,
             e.to_string(),
-            "the network cannot be isolated here (not root?): the runtime probe was not run, the static check stands alone",
+            "the app's code cannot be sealed here (bubblewrap, namespaces): the runtime probe was not run",
         ),
         Err(e @ process::IsolatedError::TimedOut { .. }) => Check::unknown(
             name,
@@ -448,11 +448,12 @@ fn replay_handler(
     let _ = std::fs::remove_file(&input);
     // Callers' data: readable by this user only, and gone with the shadow.
     crate::adapters::files::write_private(&input, body.to_string().as_bytes()).map_err(failed)?;
-    let out = process::output_without_network(
+    let out = process::output_sealed(
         php,
         &[script.as_os_str(), shadow.dir.as_os_str(), input.as_os_str()],
         bound,
-        false,
+        &shadow.dir,
+        None,
     )
     .map_err(|e| match e {
         process::IsolatedError::NoIsolation(_) => Unreplayed::NoIsolation(e.to_string()),
