@@ -87,6 +87,10 @@ fn the_apps_code_run_on_our_behalf_touches_nothing_outside_its_shadow() {
             "    public function handle(Request $request, Closure $next)\n    {\n",
         ),
         ("app/Services/CalcomService.php", "    public function __construct()\n    {\n"),
+        (
+            "app/Http/Controllers/RetellFunctionCallHandler.php",
+            "    public function collectAppointment(Request $request)\n    {\n",
+        ),
     ] {
         let path = app.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -98,11 +102,26 @@ fn the_apps_code_run_on_our_behalf_touches_nothing_outside_its_shadow() {
     let pre = gatewayctl(&["--config", &config, "preflight", "--format", "json"]);
     let report: gatewayctl::report::preflight::PreflightReport = crate::harness::json(&pre);
     let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
-    assert_eq!(bugs.verdict, gatewayctl::core::checks::Verdict::Pass, "the dry run ran: {bugs:?}");
+    assert_ne!(bugs.verdict, gatewayctl::core::checks::Verdict::Unknown, "the dry run ran: {bugs:?}");
+    // Preflight names what was attempted.
+    let tried = report.findings.iter().find(|f| f.kind == "reaches-outside").expect("named");
+    for attempt in [
+        format!("wrote /tmp/gatewayctl-pwned-{tag}"),
+        format!("wrote /var/tmp/gatewayctl-pwned-{tag}"),
+        format!("PWNED-{tag}.txt"),
+        listener_path.display().to_string(),
+        redis_sock.display().to_string(),
+    ] {
+        assert!(tried.seen.contains(&attempt), "{attempt} not in {}", tried.seen);
+    }
     let proof = gatewayctl(&["--config", &config, "rollback", "circuit-breaker", "--dry-run", "--format", "json"]);
     assert_eq!(code(&proof), 0, "{}", stderr(&proof));
     let proof: gatewayctl::report::rollback::RollbackReport = crate::harness::json(&proof);
     assert!(proof.checks.iter().any(|c| c.name == "breaker off probe"), "the probe ran: {:#?}", proof.checks);
+    let replay = gatewayctl(&["--config", &config, "rollback", "log-sanitizer", "--dry-run", "--format", "json"]);
+    let replay: gatewayctl::report::rollback::RollbackReport = crate::harness::json(&replay);
+    let replayed = replay.checks.iter().find(|c| c.name == "handler replay").expect("the replay ran");
+    assert!(replayed.verdict.is_good(), "{replayed:?}");
 
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     listening.join().unwrap();

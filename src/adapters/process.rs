@@ -188,14 +188,18 @@ pub fn output_sealed(
         "/dev",
         "--proc",
         "/proc",
-        "--tmpfs",
-        "/tmp",
-        "--tmpfs",
-        "/var/tmp",
     ]
     .iter()
     .map(Into::into)
     .collect();
+    // Its /tmp and /var/tmp are its own, kept in `writable` so what it wrote
+    // there can be read back ([`sealed_writes`]).
+    for (inside, kept) in SEALED_TMP {
+        let dir = writable.join(kept);
+        std::fs::create_dir_all(&dir)
+            .map_err(|source| IsolatedError::Spawn { program: program.to_string(), source })?;
+        argv.extend(["--bind".into(), dir.into_os_string(), inside.into()]);
+    }
     if Path::new("/run").is_dir() {
         argv.extend(["--tmpfs".into(), "/run".into()]);
     }
@@ -227,6 +231,21 @@ pub fn output_sealed(
         return Err(IsolatedError::NoIsolation(format!("{}: {}", bwrap.display(), stderr.trim())));
     }
     Ok(out)
+}
+
+/// A sealed run's /tmp and /var/tmp, as directories of its writable dir.
+const SEALED_TMP: [(&str, &str); 2] = [("/tmp", ".sealed/tmp"), ("/var/tmp", ".sealed/var-tmp")];
+
+/// What a sealed run with `writable` wrote into its private /tmp and
+/// /var/tmp, as the paths it wrote ("/tmp/x").
+pub fn sealed_writes(writable: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for (inside, kept) in SEALED_TMP {
+        let Ok(entries) = std::fs::read_dir(writable.join(kept)) else { continue };
+        out.extend(entries.flatten().map(|e| format!("{inside}/{}", e.file_name().to_string_lossy())));
+    }
+    out.sort();
+    out
 }
 
 /// The paths of the Unix sockets bound on this host (`/proc/net/unix`),

@@ -46,6 +46,11 @@ pub struct DryRun {
     pub unresolved: Vec<Unresolved>,
     #[serde(default)]
     pub entries: Vec<DryEntry>,
+    /// What the app's code tried outside its shadow and the seal stopped
+    /// ("wrote …", "connected to …"), as PHP reported each refusal, and the
+    /// files it wrote into its private /tmp and /var/tmp.
+    #[serde(default)]
+    pub attempts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -575,7 +580,28 @@ pub fn all(
     out.extend(repeated_limiter(dry, shape));
     out.extend(table_rows(dry, shape));
     out.extend(misdirected_alias(dry, shape));
+    out.extend(sealed_attempts(dry));
     out
+}
+
+/// 6. What the app's code tried, under the dry run, outside its shadow:
+///    stopped there by the seal, done with the gateway's rights in
+///    production.
+pub fn sealed_attempts(dry: &DryRun) -> Vec<Finding> {
+    if dry.attempts.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        kind: "reaches-outside".into(),
+        seen: format!("under the dry run the app's code tried, and the seal stopped: {}", dry.attempts.join("; ")),
+        effect: format!(
+            "in production this code runs with the gateway's rights: {} attempt(s) to write outside the app's storage or reach a local socket",
+            dry.attempts.len()
+        ),
+        fix: "read the middleware and providers the dry run booted: code that writes or connects on boot or on a request is worth knowing before activation".into(),
+        harmful: false,
+        routes: vec![],
+    }]
 }
 
 #[cfg(test)]

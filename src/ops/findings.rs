@@ -169,7 +169,8 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let answer = stdout.lines().rev().find(|l| l.starts_with('{'));
     if out.status.success() {
-        if let Some(dry) = answer.and_then(|l| serde_json::from_str::<DryRun>(l).ok()) {
+        if let Some(mut dry) = answer.and_then(|l| serde_json::from_str::<DryRun>(l).ok()) {
+            dry.attempts.extend(process::sealed_writes(&shadow.dir).into_iter().map(|p| format!("wrote {p}")));
             return Ok(Ran::Answered(dry));
         }
     }

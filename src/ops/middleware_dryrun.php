@@ -1,6 +1,7 @@
 <?php
 // gatewayctl: a dry run of the app's middleware stacks, on a shadow copy of
-// the app, in a network namespace of its own (unshare -n). It boots the app
+// the app, sealed (bubblewrap: no network, nothing writable outside the
+// shadow, no host socket). It boots the app
 // as artisan would, swaps the cache store for an in-memory one and the Redis
 // facade for a recorder, so nothing reaches Redis, and prints one JSON
 // object:
@@ -56,6 +57,19 @@ $recorder = new class($redis_calls) {
     public function __call($method, $args) { $this->calls->append(strtolower($method)); return 1; }
 };
 Illuminate\Support\Facades\Redis::swap($recorder);
+
+// The seal stops what the code tries outside its shadow (a write to the
+// real app, a connection to a host socket): each refusal PHP reports,
+// silenced with @ or not, is kept as what was attempted, and the app's own
+// handler still gets it.
+$attempts = new ArrayObject();
+$previous = null;
+$previous = set_error_handler(function ($level, $message, $file = '', $line = 0) use (&$previous, $attempts) {
+    if (preg_match('/Read-only file system|Permission denied|unix:\/\/|Connection refused|Not a socket/i', $message)) {
+        $attempts->append(mb_substr(preg_replace('/^[a-z_]+\(\): /i', '', $message), 0, 300));
+    }
+    return $previous ? $previous($level, $message, $file, $line) : false;
+});
 
 $kernel = $app->make(Illuminate\Contracts\Http\Kernel::class);
 $router = $app->make('router');
@@ -163,4 +177,5 @@ foreach ($router->getRoutes()->getRoutes() as $route) {
         }
     }
 }
+$out['attempts'] = array_values(array_unique($attempts->getArrayCopy()));
 echo json_encode($out, JSON_UNESCAPED_SLASHES | JSON_PARTIAL_OUTPUT_ON_ERROR), "\n";
