@@ -114,13 +114,7 @@ fn isolated(
     timeout: Duration,
     plain_fallback: bool,
 ) -> Result<std::process::Output, IsolatedError> {
-    if find_program(program).is_none() {
-        let where_ = match program.contains('/') {
-            true => format!("at {program}"),
-            false => format!("on PATH (no {program})"),
-        };
-        return Err(IsolatedError::NotFound { program: program.to_string(), where_ });
-    }
+    runnable(program)?;
     let bounded =
         |expr: duct::Expression, shown: &str| match output_within(expr.stdout_capture().stderr_capture(), timeout) {
             Ok(Bounded::Finished(out)) => Ok(out),
@@ -162,13 +156,7 @@ pub fn output_sealed(
     writable: &Path,
     cwd: Option<&Path>,
 ) -> Result<std::process::Output, IsolatedError> {
-    if find_program(program).is_none() {
-        let where_ = match program.contains('/') {
-            true => format!("at {program}"),
-            false => format!("on PATH (no {program})"),
-        };
-        return Err(IsolatedError::NotFound { program: program.to_string(), where_ });
-    }
+    runnable(program)?;
     let Some(bwrap) = find_program("bwrap") else {
         return Err(IsolatedError::NoIsolation(
             "bwrap not found on PATH: install bubblewrap (apt-get install -y bubblewrap) to run the app's code sealed"
@@ -412,6 +400,17 @@ pub fn naming(dir: &Path) -> Vec<u32> {
         })
         .filter(|&pid| is_alive(pid))
         .collect()
+}
+
+/// `program` can be run, or the error that names where it was looked for.
+fn runnable(program: &str) -> Result<PathBuf, IsolatedError> {
+    find_program(program).ok_or_else(|| IsolatedError::NotFound {
+        program: program.to_string(),
+        where_: match program.contains('/') {
+            true => format!("at {program}"),
+            false => format!("on PATH (no {program})"),
+        },
+    })
 }
 
 /// Where `program` would run from: itself when it names a path, else the
