@@ -231,6 +231,8 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
         s.keys.iter().find(|k| Some(&k.name) == name)
     }
     let at = |s| key_in(s, counter_name.as_ref());
+    // The window, where two reads told it: the Retry-After form is read with it.
+    let mut window_seen: Option<Window> = None;
     let allowed: Vec<&Sample> = samples.iter().filter(|s| s.status < 400).collect();
     if let (Some(a), Some(b)) = (allowed.first(), allowed.get(1)) {
         if let (Some(x), Some(y)) = (count(at(a)), count(at(b))) {
@@ -246,7 +248,7 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
         // Between the two reads the clock moved `elapsed`: a fixed window's
         // TTL fell by about that much, a refreshed one's went back up.
         let elapsed = b.at_ms.saturating_sub(a.at_ms) as i64;
-        let window = match (ta, tb) {
+        window_seen = match (ta, tb) {
             (Some(-1), Some(-1)) => Some(Window::Never),
             (Some(x), Some(y)) if x > 0 && y > 0 && elapsed >= MIN_WINDOW_GAP_MS => {
                 if y >= x - elapsed / 4 {
@@ -259,6 +261,7 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
             }
             _ => None,
         };
+        let window = window_seen;
         let shown = |t: Option<i64>| t.map_or("gone".into(), |t| if t < 0 { "none".into() } else { format!("{t} ms") });
         push(
             "window",
@@ -296,11 +299,15 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
         let retry = refused.retry_after.clone();
         let form = retry.as_deref().map(retry_after_form);
         // In the config's words: whole seconds are the counter's TTL or
-        // Carbon 2's difference (the two differ only in what they measure);
-        // a signed or fractional value is Carbon 3's.
+        // Carbon 2's difference (the two differ only in what they measure),
+        // and from a counter that never expires they can only be Carbon 2's
+        // (a TTL of -1 is no Retry-After); a signed or fractional value is
+        // Carbon 3's.
         let configured_form = shape.answer.retry_after;
+        let never = window_seen.unwrap_or(shape.window) == Window::Never;
         let value = match form {
             None => "absent".to_string(),
+            Some(RetryForm::Seconds) if never => RetryAfter::ResetKeyCarbon2.name().into(),
             Some(RetryForm::Seconds) if configured_form != RetryAfter::ResetKeyCarbon3 => configured_form.name().into(),
             Some(RetryForm::Seconds) => "ttl".into(),
             Some(RetryForm::Negative | RetryForm::Fractional) => RetryAfter::ResetKeyCarbon3.name().into(),

@@ -71,6 +71,29 @@ fn the_baselines_limiter_is_learned_and_its_bugs_named() {
     assert!(!all.contains(KEY), "the probe's key is masked everywhere: {all}");
 }
 
+/// Laravel 8's Carbon 2 on the baseline: whole seconds from a counter that
+/// never expires can only be `carbon2`, never `ttl` (which `config check`
+/// refuses with `window = "never"`), whatever the config said.
+#[test]
+fn whole_seconds_from_a_counter_that_never_expires_are_carbon2() {
+    let samples: Vec<Sample> = askproai_samples()
+        .into_iter()
+        .map(|mut s| {
+            if s.retry_after.is_some() {
+                s.retry_after = Some("45".into());
+            }
+            s
+        })
+        .collect();
+    let mut shape = LimiterShape::askproai_2025_10();
+    for configured in [RetryAfter::CounterTtl, RetryAfter::ResetKeyCarbon3, RetryAfter::ResetKeyCarbon2] {
+        shape.answer.retry_after = configured;
+        let a = analyse(KEY, PATH, &samples, &Configured { shape: &shape, db: 1, redis_prefix: "" });
+        assert_eq!(value(&a, "window"), "never");
+        assert_eq!(value(&a, "retry-after"), "carbon2", "configured {}", configured.name());
+    }
+}
+
 #[test]
 fn the_contracts_limiter_is_learned_and_nothing_is_named() {
     let shape = crate::core::limiter::tests::contract();

@@ -498,6 +498,17 @@ pub fn write_config(
     changes: &str,
 ) -> anyhow::Result<std::path::PathBuf> {
     let path = settings.source.as_ref().context("no config file")?;
+    // The same validator as `config check`, on the whole file as it would
+    // be: a combination it refuses would stop every command after it.
+    if let Err(problems) = crate::settings::parse(edited, Some(path)) {
+        let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(crate::exit::CheckFailed(format!(
+            "the learned shape would make {} a config that `config check` refuses ({}); nothing was written",
+            path.display(),
+            said.join("; ")
+        ))
+        .into());
+    }
     let original = std::fs::read(path).with_context(|| format!("while reading {}", path.display()))?;
     let kept = settings.file.state.dir.join("config-backups").join(format!(
         "{}.{}",
