@@ -231,3 +231,26 @@ fn the_probe_learns_the_contract_through_sentinels_and_on_a_cluster() {
         assert!(report.cleanup_error.is_none(), "{mode}: {report:#?}");
     }
 }
+
+/// The limit is learned, not assumed: with the reschedule row configured
+/// at 20 or at 5 where the gateway allows 10, the probe reports 10 beside
+/// the configured value, names the difference, and sees no race (the burst
+/// is aimed at the limit the gateway showed, never the configured one).
+#[test]
+fn the_probe_learns_the_limit_and_never_aims_a_burst_at_a_wrong_one() {
+    let lab = Lab::start("probe-limit", None);
+    let original = std::fs::read_to_string(&lab.report.config).unwrap();
+    let row = "name = \"reschedule\"\npaths = [\"v2/bookings/*/reschedule\"]\nlimit = 10";
+    assert!(original.contains(row), "the lab's reschedule row");
+    for configured in ["20", "5"] {
+        let text = original.replace(row, &row.replace("limit = 10", &format!("limit = {configured}")));
+        std::fs::write(&lab.report.config, text).unwrap();
+        let (report, _) = probe(&lab, &["--route", "POST /api/v2/bookings/1/reschedule", "--max-requests", "200"]);
+        let limit = report.learned.iter().find(|l| l.dimension == "limit").expect("the limit is a dimension");
+        assert_eq!((limit.value.as_str(), limit.configured.as_str()), ("10", configured), "{limit:?}");
+        assert!(report.findings.iter().any(|f| f.kind == "limit-differs"), "{:#?}", report.findings);
+        assert!(report.findings.iter().all(|f| f.kind != "burst-passed"), "no race: {:#?}", report.findings);
+        assert_ne!(seen(&report, "atomicity"), "read-then-increment", "{:#?}", report.learned);
+    }
+    std::fs::write(&lab.report.config, original).unwrap();
+}

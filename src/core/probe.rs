@@ -420,6 +420,51 @@ pub struct Burst {
     pub sent: u64,
 }
 
+/// The limit the gateway applies on the probed path, from what it did
+/// (the requests it allowed there before its first refusal) and what it
+/// said (`X-RateLimit-Limit`); `None` when no refusal was seen. What it did
+/// decides: a header can name a limit that two limiters on the route halve.
+pub fn learned_limit(samples: &[Sample]) -> Option<u64> {
+    let main: Vec<&Sample> = samples.iter().filter(|s| !s.other_path).collect();
+    let first = main.iter().position(|s| s.status == 429)?;
+    Some(main[..first].iter().filter(|s| s.status < 400).count() as u64)
+}
+
+/// The limit as a dimension beside the configured one (`configured`: the
+/// row's limit on the probed path). A difference is a finding: every
+/// prediction there is wrong from the first request past the smaller.
+pub fn limit(analysis: &mut Analysis, samples: &[Sample], configured: u64) {
+    let main: Vec<&Sample> = samples.iter().filter(|s| !s.other_path).collect();
+    let said = main.iter().find_map(|s| s.limit);
+    let refused = main.iter().find(|s| s.status == 429).map(|s| s.n);
+    let did = learned_limit(samples);
+    let header = said.map_or("no X-RateLimit-Limit".to_string(), |l| format!("X-RateLimit-Limit {l}"));
+    let evidence = match (refused, did) {
+        (Some(n), Some(allowed)) => format!("{allowed} allowed, the first refusal at request {n}; {header}"),
+        _ => format!("no refusal seen in {} request(s); {header}", main.len()),
+    };
+    let value = did.map_or_else(|| "unknown".to_string(), |l| l.to_string());
+    analysis.learned.push(Learned {
+        dimension: "limit".into(),
+        value: value.clone(),
+        configured: configured.to_string(),
+        evidence: evidence.clone(),
+    });
+    if let Some(actual) = did.filter(|&l| l != configured) {
+        analysis.findings.push(Finding {
+            kind: "limit-differs".into(),
+            seen: format!("the gateway allows {actual} where the config says {configured}: {evidence}"),
+            effect: format!(
+                "every prediction on this route is wrong from request {}: stress and verify disagree with the gateway",
+                actual.min(configured) + 1
+            ),
+            fix: format!("set the row's limit to {actual} in the config"),
+            harmful: false,
+            routes: vec![],
+        });
+    }
+}
+
 /// What the burst measured: the number that passed against the one the
 /// limit leaves. More is a race seen (read-then-increment); one is no race
 /// seen, which proves no atomicity either: never a race not seen, never

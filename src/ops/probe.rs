@@ -277,9 +277,14 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
     }
     // Atomicity: a second identity at the limit less one, then a concurrent
     // burst: how many passed, where one may.
+    // Aimed at the limit the gateway showed, never the configured one (a
+    // limit set too low would read as a race), and within the budget
+    // announced.
     let mut burst = None;
-    if outcome.is_ok() && samples.first().is_some_and(|s| s.status < 500) {
-        burst = match burst_at_limit(&http, plan, &second, &body, progress).await {
+    let sent = samples.len() as u64;
+    let learned = probe::learned_limit(&samples).filter(|&l| l >= 1 && sent + l - 1 + BURST <= plan.requests);
+    if let (true, true, Some(limit)) = (outcome.is_ok(), samples.first().is_some_and(|s| s.status < 500), learned) {
+        burst = match burst_at_limit(&http, plan, limit, sent, &second, &body, progress).await {
             Ok(b) => Some(b),
             Err(e) => {
                 outcome = Err(e.context("the burst"));
@@ -316,8 +321,23 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         redis_prefix: &settings.file.redis.prefix,
     };
     let mut analysis = probe::analyse(&plan.key, plan.request.laravel_path(), &samples, &configured);
-    if let Some(b) = burst {
-        probe::burst(&mut analysis, &b, &shape);
+    probe::limit(&mut analysis, &samples, plan.limit);
+    match &burst {
+        Some(b) => probe::burst(&mut analysis, b, &shape),
+        None if samples.first().is_some_and(|s| s.status < 500) => analysis.learned.push(probe::Learned {
+            dimension: "atomicity".into(),
+            value: "unknown".into(),
+            configured: crate::core::Named::name(shape.atomicity).into(),
+            evidence: match probe::learned_limit(&samples) {
+                None => "no burst: no refusal was seen, so the limit to aim it at is not known".into(),
+                Some(l) => format!(
+                    "no burst: {} more request(s) at the limit {l} would pass the announced {}",
+                    l.saturating_sub(1) + BURST,
+                    plan.requests
+                ),
+            },
+        }),
+        None => {}
     }
     let mut findings = analysis.findings;
     if let Some(s) = samples.first().filter(|s| s.status >= 500) {
@@ -430,6 +450,8 @@ pub fn check(report: &ProbeReport) -> crate::core::checks::Check {
 async fn burst_at_limit(
     http: &Http,
     plan: &Plan,
+    limit: u64,
+    sent: u64,
     key: &str,
     body: &serde_json::Value,
     progress: &mut dyn FnMut(u64, u64),
@@ -437,8 +459,8 @@ async fn burst_at_limit(
     let headers = [("X-Api-Key", key), ("Accept", "application/json")];
     let route = &plan.request;
     let mut before = 0;
-    for i in 1..plan.limit {
-        progress(plan.requests - plan.limit - BURST + 1 + i, plan.requests);
+    for i in 1..limit {
+        progress(sent + i, plan.requests);
         let a = http.send(&route.method, &route.path, &headers, Some(body)).await?;
         before += u64::from(a.status < 400);
     }
@@ -460,14 +482,7 @@ async fn burst_at_limit(
         }
     }
     progress(plan.requests, plan.requests);
-    Ok(probe::Burst {
-        limit: plan.limit,
-        allowed_before: before,
-        size: BURST,
-        answered,
-        passed,
-        sent: plan.limit - 1 + BURST,
-    })
+    Ok(probe::Burst { limit, allowed_before: before, size: BURST, answered, passed, sent: limit - 1 + BURST })
 }
 
 /// The config file's text with `[limiter]` made to say what the probe saw,
