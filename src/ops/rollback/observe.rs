@@ -51,9 +51,10 @@ fn probe_body() -> serde_json::Value {
 
 /// On a route the limiter covers (`ops::limiter::observation_request`), as
 /// a fresh client: on when the answer carries X-RateLimit headers or the
-/// counter moves; off only when all three hold: an answer that is neither
-/// a 5xx nor a 429, no limiter header, the counter untouched. A 5xx tells
-/// nothing; with no such route, nothing is observed.
+/// counter moves; off only when all three hold: a served answer (not a
+/// 404, 405 or 5xx) that is not a 429, no limiter header, the counter
+/// untouched. Any other answer tells nothing; with no such route, nothing
+/// is observed.
 async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
     let listed = crate::ops::routes::list(settings).await;
     let Some((request, shape)) = crate::ops::limiter::observation_request(settings, &listed) else {
@@ -81,7 +82,9 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
     match (headers || counted, answer.status) {
         (true, _) => Ok(Seen::Told((true, evidence))),
         (false, 429) => Err(format!("{evidence}: refused without the limiter's headers or counter: another limiter?")),
-        (false, s) if s >= 500 => Err(format!("{evidence}: an error answer tells nothing of the limiter")),
+        (false, s) if !crate::core::limiter::served(s) => {
+            Err(format!("{evidence}: an answer that no route served (404, 405, 5xx) tells nothing of the limiter"))
+        }
         (false, _) => Ok(Seen::Told((false, evidence))),
     }
 }
