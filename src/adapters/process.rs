@@ -78,7 +78,7 @@ pub enum Bounded {
 /// Why a run without network did not give an output.
 #[derive(Debug, thiserror::Error)]
 pub enum IsolatedError {
-    #[error("the network cannot be isolated (unshare -n): {0}")]
+    #[error("the app's code cannot be isolated here: {0}")]
     NoIsolation(String),
     #[error("{program} did not finish in {seconds} s and was stopped")]
     TimedOut { program: String, seconds: u64 },

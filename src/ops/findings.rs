@@ -1,6 +1,6 @@
 //! The gateway's own bugs (core::findings), read from the app itself before
-//! any traffic: a dry run of its middleware stacks in a shadow copy, in a
-//! network namespace of its own, with an in-memory cache store and the Redis
+//! any traffic: a dry run of its middleware stacks in a shadow copy, sealed
+//! (`process::output_sealed`), with an in-memory cache store and the Redis
 //! facade swapped for a recorder, so nothing it does reaches Redis.
 
 use std::path::Path;
@@ -33,8 +33,8 @@ pub struct AppFindings {
     /// Of those, the ones that asked Redis directly (the recorder answered).
     pub recorded: usize,
     pub unjudged: Vec<String>,
-    /// The dry run was not run because the network cannot be isolated here
-    /// (not root): said, as the rollback proof says it, without a verdict.
+    /// The dry run was not run because the app's code cannot be sealed here
+    /// (not root, no bubblewrap): said, and the check is unknown.
     pub not_isolated: Option<String>,
 }
 

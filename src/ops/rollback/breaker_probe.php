@@ -1,7 +1,8 @@
 <?php
 // gatewayctl: the circuit-breaker rollback proven at run time, on a shadow
-// copy of the app with the edit applied, run in a network namespace of its
-// own (unshare -n): nothing it does reaches production. Boot the app, build
+// copy of the app with the edit applied, run sealed (bubblewrap: its own
+// network and loopback, nothing writable outside the shadow, no host
+// socket): nothing it does reaches production. Boot the app, build
 // CalcomService, call each of its public methods twice:
 // - Cal.com answering: a stand-in on the namespace's private loopback, where
 //   the app's Cal.com URLs are pointed, answers 200; each call must go

@@ -5,7 +5,8 @@
 // validated), and records what each method reads from its request. The
 // handler in the shadow is instrumented by gatewayctl: each read
 // `$request->m(...)` is wrapped in gatewayctl_read('method#n', ...).
-// No network (unshare -n), an in-memory cache and session, logs discarded:
+// Sealed (bubblewrap: no network, nothing writable outside the shadow, no
+// host socket), an in-memory cache and session, logs discarded:
 // nothing leaves this process. No request reaches the gateway.
 // argv: the shadow app dir, a JSON file {"payloads": [...], "synthetic": bool,
 // "methods": [...]}. Prints {"runs": [...], "synthetic": n} or {"error": "..."}.

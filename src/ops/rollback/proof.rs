@@ -342,10 +342,10 @@ fn handler_replay(
         Ok(b) => b,
         Err(Unreplayed::NoIsolation(e)) => {
             restore();
-            return Some(Check::warn(
+            return Some(Check::unknown(
                 name,
                 e,
-                "the network cannot be isolated here (not root?): the replay was not run",
+                "the app's code cannot be sealed here (bubblewrap, namespaces): the replay was not run",
             ));
         }
         Err(Unreplayed::Failed(e)) if Instant::now() >= deadline => {
