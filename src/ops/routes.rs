@@ -23,21 +23,23 @@ pub fn routes(php: &str, app: &Path, timeout: Duration) -> Result<Routes, String
 
 /// The routes of a shadow copy of the app, listed sealed
 /// (`process::output_sealed`): its providers boot with no network, no
-/// host socket, and nothing writable outside the shadow.
-pub fn shadow_routes(php: &str, shadow: &Path, timeout: Duration) -> Result<Routes, String> {
+/// host socket, and nothing writable outside the shadow. Where it cannot
+/// be sealed, listed as any `route:list` is, with why (the second value).
+pub fn shadow_routes(php: &str, shadow: &Path, timeout: Duration) -> (Result<Routes, String>, Option<String>) {
+    use crate::adapters::process::{output_sealed, IsolatedError};
     let args = ["artisan".as_ref(), "route:list".as_ref(), "--json".as_ref()];
-    let out = crate::adapters::process::output_sealed(php, &args, timeout, shadow, Some(shadow))
-        .map_err(|e| format!("`php artisan route:list`: {e}"))?;
+    let out = match output_sealed(php, &args, timeout, shadow, Some(shadow)) {
+        Ok(out) => out,
+        Err(e @ IsolatedError::NoIsolation(_)) => return (routes(php, shadow, timeout), Some(e.to_string())),
+        Err(e) => return (Err(format!("`php artisan route:list`: {e}")), None),
+    };
     let stdout = String::from_utf8_lossy(&out.stdout);
     if !out.status.success() {
         let said = format!("{} {}", stdout.trim(), String::from_utf8_lossy(&out.stderr).trim());
-        return Err(format!(
-            "`php artisan route:list` failed ({}): {}",
-            out.status,
-            said.trim().chars().take(2000).collect::<String>()
-        ));
+        let said: String = said.trim().chars().take(2000).collect();
+        return (Err(format!("`php artisan route:list` failed ({}): {said}", out.status)), None);
     }
-    parse(&stdout)
+    (parse(&stdout), None)
 }
 
 /// `route:list --json`'s output, read once, here.

@@ -34,7 +34,17 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     let left = || deadline.saturating_duration_since(Instant::now());
     // The routes before and after the edit, both read from the files in the
     // shadow (no cache), so the comparison isolates the edit itself.
-    let before = shadow_routes(&php, &shadow.dir, left());
+    let (before, unsealed) = shadow_routes(&php, &shadow.dir, left());
+    if let Some(why) = unsealed {
+        // route:list boots the app as every artisan call does; where it
+        // cannot be sealed it runs as before, said, rather than make the
+        // emergency rollback impossible.
+        checks.push(Check::warn(
+            "route:list",
+            why,
+            "the shadow's routes were listed unsealed: install bubblewrap (and run as root) to seal them",
+        ));
+    }
     let ran_out = |e: &str, when: &str| {
         Check::unknown(
             "route:list",
@@ -51,7 +61,7 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
         checks.push(lint(&php, &file, &change.path, left()));
     }
     let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
-    let (before, after) = match (before, shadow_routes(&php, &shadow.dir, left())) {
+    let (before, after) = match (before, shadow_routes(&php, &shadow.dir, left()).0) {
         (Ok(b), Ok(a)) => (b, a),
         (_, Err(e)) if left().is_zero() => {
             checks.push(ran_out(&e, "after the edit"));
@@ -274,10 +284,12 @@ fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
             Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone")
         }
         Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
-        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::unknown(
+        // Not a verdict on the edit, and never a reason to refuse the
+        // emergency rollback: the static check of the uses stands alone.
+        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::warn(
             name,
             e.to_string(),
-            "the app's code cannot be sealed here (bubblewrap, namespaces): the runtime probe was not run",
+            "the app's code cannot be sealed here (bubblewrap, namespaces): the runtime probe was not run, the static check stands alone",
         ),
         Err(e @ process::IsolatedError::TimedOut { .. }) => Check::unknown(
             name,
@@ -342,10 +354,10 @@ fn handler_replay(
         Ok(b) => b,
         Err(Unreplayed::NoIsolation(e)) => {
             restore();
-            return Some(Check::unknown(
+            return Some(Check::warn(
                 name,
                 e,
-                "the app's code cannot be sealed here (bubblewrap, namespaces): the replay was not run",
+                "the app's code cannot be sealed here (bubblewrap, namespaces): the replay was not run, the handler's behaviour is unproven",
             ));
         }
         Err(Unreplayed::Failed(e)) if Instant::now() >= deadline => {
