@@ -345,7 +345,12 @@ fn killed_proofs_leave_no_process_of_a_shadow() {
             std::thread::sleep(Duration::from_millis(50));
             left = gatewayctl::adapters::process::naming(&shadows);
         }
-        assert!(left.is_empty(), "round {round}: {} process(es) of a shadow still run: {left:?}", left.len());
+        let shown: Vec<String> = left
+            .iter()
+            .map(|p| std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default())
+            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+            .collect();
+        assert!(left.is_empty(), "round {round}: {} process(es) of a shadow still run: {shown:?}", left.len());
     }
     let status = run(&lab, &["lab", "status", "--dir", &lab.dir.display().to_string(), "--format", "json"]);
     assert!(!crate::harness::stdout(&status).contains("\"stray\""), "{}", crate::harness::stdout(&status));

@@ -36,14 +36,21 @@ pub enum ProcessError {
 /// run never leaves one working behind the journal's back; it leads its own
 /// process group, so the kill reaches what it started.
 pub fn output_within(expr: duct::Expression, timeout: Duration) -> std::io::Result<Bounded> {
+    let parent = std::process::id() as libc::pid_t;
     let handle = expr
         .unchecked()
-        .before_spawn(|command| {
-            // SAFETY: prctl and setpgid are async-signal-safe; they only set
-            // the child's parent-death signal and its process group.
+        .before_spawn(move |command| {
+            // SAFETY: prctl, getppid, setpgid and _exit are async-signal-safe;
+            // they only set the child's parent-death signal and its process
+            // group, or end the child.
             unsafe {
-                command.pre_exec(|| {
+                command.pre_exec(move || {
                     libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    // Killed between the fork and the prctl: the signal was
+                    // missed, so the orphan ends itself here.
+                    if libc::getppid() != parent {
+                        libc::_exit(137);
+                    }
                     libc::setpgid(0, 0);
                     Ok(())
                 });
