@@ -251,6 +251,14 @@ fn the_probe_learns_the_limit_and_never_aims_a_burst_at_a_wrong_one() {
         assert!(report.findings.iter().any(|f| f.kind == "limit-differs"), "{:#?}", report.findings);
         assert!(report.findings.iter().all(|f| f.kind != "burst-passed"), "no race: {:#?}", report.findings);
         assert_ne!(seen(&report, "atomicity"), "read-then-increment", "{:#?}", report.learned);
+        // --write corrects the row where the file defines it, and stress then agrees.
+        let (written, _) = probe(&lab, &["--route", "POST /api/v2/bookings/1/reschedule", "--write", "--yes"]);
+        assert!(written.written, "{written:#?}");
+        let now = std::fs::read_to_string(&lab.report.config).unwrap();
+        assert!(now.contains(row), "the row says 10 again:\n{now}");
+        let config = lab.report.config.display().to_string();
+        let after = stress(&config, "POST /api/v2/bookings/1/reschedule", "15");
+        assert_eq!(after.mismatches, 0, "{after:#?}");
     }
     std::fs::write(&lab.report.config, original).unwrap();
 }

@@ -54,6 +54,9 @@ pub struct Learned {
     /// What the configured shape says.
     pub configured: String,
     pub evidence: String,
+    /// The limit table's row the dimension belongs to (the limit's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
 }
 
 impl Learned {
@@ -68,6 +71,11 @@ pub enum ConfigValue {
     Text(String),
     Int(u32),
     Bool(bool),
+    /// A row of the limit table (`[limiter.limits]`): its name and limit.
+    Limit {
+        row: String,
+        limit: u64,
+    },
 }
 
 impl std::fmt::Display for ConfigValue {
@@ -77,6 +85,7 @@ impl std::fmt::Display for ConfigValue {
             ConfigValue::Text(t) => write!(f, "{t:?}"),
             ConfigValue::Int(n) => write!(f, "{n}"),
             ConfigValue::Bool(b) => write!(f, "{b}"),
+            ConfigValue::Limit { row, limit } => write!(f, "{{ {row:?} = {limit} }}"),
         }
     }
 }
@@ -110,6 +119,11 @@ pub fn config_values(learned: &[Learned]) -> Vec<(&'static str, ConfigValue)> {
             "abuse keys" => out.push(("abuse_keys", text())),
             "block" => out.push(("block_enforced", ConfigValue::Bool(l.value == "enforced"))),
             "atomicity" => out.push(("atomicity", text())),
+            "limit" => {
+                if let (Some(row), Ok(limit)) = (&l.row, l.value.parse()) {
+                    out.push(("limits", ConfigValue::Limit { row: row.clone(), limit }));
+                }
+            }
             _ => {}
         }
     }
@@ -181,7 +195,7 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
     let found = first.and_then(|s| counter(&s.keys, &forms));
     let masked = |text: &str| text.replace(key, &mask_secret(key));
     let mut push = |dimension: &str, value: String, configured: String, evidence: String| {
-        learned.push(Learned { dimension: dimension.into(), value, configured, evidence: masked(&evidence) })
+        learned.push(Learned { dimension: dimension.into(), value, configured, evidence: masked(&evidence), row: None })
     };
     let unknown = || "unknown".to_string();
     let configured_prefix = shape.stored_name(configured.redis_prefix, "");
@@ -431,9 +445,10 @@ pub fn learned_limit(samples: &[Sample]) -> Option<u64> {
 }
 
 /// The limit as a dimension beside the configured one (`configured`: the
-/// row's limit on the probed path). A difference is a finding: every
-/// prediction there is wrong from the first request past the smaller.
-pub fn limit(analysis: &mut Analysis, samples: &[Sample], configured: u64) {
+/// row's limit on the probed path, `row` its name). A difference is a
+/// finding: every prediction there is wrong from the first request past
+/// the smaller.
+pub fn limit(analysis: &mut Analysis, samples: &[Sample], configured: u64, row: &str) {
     let main: Vec<&Sample> = samples.iter().filter(|s| !s.other_path).collect();
     let said = main.iter().find_map(|s| s.limit);
     let refused = main.iter().find(|s| s.status == 429).map(|s| s.n);
@@ -449,6 +464,7 @@ pub fn limit(analysis: &mut Analysis, samples: &[Sample], configured: u64) {
         value: value.clone(),
         configured: configured.to_string(),
         evidence: evidence.clone(),
+        row: Some(row.to_string()),
     });
     if let Some(actual) = did.filter(|&l| l != configured) {
         analysis.findings.push(Finding {
@@ -458,7 +474,7 @@ pub fn limit(analysis: &mut Analysis, samples: &[Sample], configured: u64) {
                 "every prediction on this route is wrong from request {}: stress and verify disagree with the gateway",
                 actual.min(configured) + 1
             ),
-            fix: format!("set the row's limit to {actual} in the config"),
+            fix: format!("set the row {row:?} to {actual} ([limiter.limits]; `model probe --write` does)"),
             harmful: false,
             routes: vec![],
         });
@@ -487,6 +503,7 @@ pub fn burst(analysis: &mut Analysis, b: &Burst, shape: &LimiterShape) {
             true => evidence,
             false => format!("{evidence}: no over-admission seen (a race may need more concurrency to show)"),
         },
+        row: None,
     });
     if b.passed > room {
         analysis.findings.push(Finding {

@@ -36,8 +36,9 @@ pub struct Plan {
     /// The route as a request path (`{id}` given a value).
     pub request: Route,
     pub key: String,
-    /// The limit the configured shape expects there.
+    /// The limit the configured shape expects there, and its row's name.
     pub limit: u64,
+    pub row: String,
     /// Refusals sent after the first.
     pub refusals: u64,
     /// Another limited path, for the block (`None`: the shape has none).
@@ -66,9 +67,12 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     let request: Route = format!("{} {}", route.method, route.path.replace('*', "1"))
         .parse()
         .map_err(|e: crate::core::route::RouteError| UsageError(e.to_string()))?;
-    let limit = crate::ops::predict::bucket(&shape, &request).map(|b| b.limit).ok_or_else(|| {
-        UsageError(format!("the configured shape says {route} carries no limiter: pass --route with a limited route"))
-    })?;
+    let (limit, row) =
+        crate::ops::predict::bucket(&shape, &request).map(|b| (b.limit, b.name.clone())).ok_or_else(|| {
+            UsageError(format!(
+                "the configured shape says {route} carries no limiter: pass --route with a limited route"
+            ))
+        })?;
     // Past the first refusal: enough more to pass the abuse threshold (the
     // block), then one request on another limited path (is it read?).
     let refusals = AFTER_REFUSAL.max(u64::try_from(shape.abuse.threshold).unwrap_or(0) + 2);
@@ -85,7 +89,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     }
     let key = format!("gatewayctl-probe-{:08x}", rand_u32());
     let other = other.and_then(|r| format!("{} {}", r.method, r.path.replace('*', "1")).parse().ok());
-    Ok(Plan { route, request, key, limit, refusals, other, requests })
+    Ok(Plan { route, request, key, limit, row, refusals, other, requests })
 }
 
 /// The limited routes with no parameterised gateway entry, other than
@@ -321,7 +325,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         redis_prefix: &settings.file.redis.prefix,
     };
     let mut analysis = probe::analyse(&plan.key, plan.request.laravel_path(), &samples, &configured);
-    probe::limit(&mut analysis, &samples, plan.limit);
+    probe::limit(&mut analysis, &samples, plan.limit, &plan.row);
     match &burst {
         Some(b) => probe::burst(&mut analysis, b, &shape),
         None if samples.first().is_some_and(|s| s.status < 500) => analysis.learned.push(probe::Learned {
@@ -336,6 +340,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
                     plan.requests
                 ),
             },
+            row: None,
         }),
         None => {}
     }
@@ -598,6 +603,7 @@ mod tests {
                     value: v.to_string(),
                     configured: c.to_string(),
                     evidence: String::new(),
+                    row: None,
                 })
                 .collect(),
             findings: vec![],

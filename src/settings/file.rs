@@ -368,6 +368,10 @@ pub struct LimiterSection {
     pub block_enforced: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub middleware: Option<Vec<String>>,
+    /// The limit table's rows by name, with the limit the gateway keeps
+    /// there (`[limiter.limits]`): the preset's table, corrected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limits: Option<std::collections::BTreeMap<String, NonZeroU64>>,
 }
 
 impl Default for LimiterSection {
@@ -393,6 +397,7 @@ impl Default for LimiterSection {
             abuse_trigger: None,
             block_enforced: None,
             middleware: None,
+            limits: None,
         }
     }
 }
@@ -421,6 +426,7 @@ impl LimiterSection {
             abuse_trigger: text(),
             block_enforced: Some(true),
             middleware: Some(vec![]),
+            limits: Some(Default::default()),
             ..LimiterSection::default()
         }
     }

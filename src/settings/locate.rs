@@ -3,8 +3,9 @@
 
 use toml_edit::{ImDocument, Item, TableLike};
 
-/// Tables whose keys are names the user chooses (`[breakers.<service>]`).
-const FREE_NAMED: &[&str] = &["breakers"];
+/// Tables whose keys are names the user chooses (`[breakers.<service>]`,
+/// the limit table's rows in `[limiter.limits]`).
+const FREE_NAMED: &[&str] = &["breakers", "limiter.limits"];
 
 /// A key path such as `rate_limit.buckets[2].window`.
 pub type KeyPath = String;

@@ -258,6 +258,22 @@ mod tests {
         assert_eq!(Settings::defaults().limiter.name, "contract");
     }
 
+    /// The limit table is data for any preset: `[limiter.limits]` corrects
+    /// a row by name, the preset's or `[rate_limit]`'s.
+    #[test]
+    fn limiter_limits_correct_any_presets_table() {
+        let limit = |s: &Settings, row: &str| s.limiter.buckets.iter().find(|b| b.name == row).map(|b| b.limit);
+        let real = parse(
+            "[limiter]\npreset = \"askproai-2025-10\"\n\n[limiter.limits]\n\"api/v2/bookings/*/reschedule\" = 12\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(limit(&real, "api/v2/bookings/*/reschedule"), Some(12));
+        assert_eq!(limit(&real, "api/v2/bookings"), Some(30));
+        let contract = parse("[limiter]\nlimits = { reschedule = 20 }\n", None).unwrap();
+        assert_eq!(limit(&contract, "reschedule"), Some(20));
+    }
+
     #[test]
     fn the_breaker_store_preset_and_overrides() {
         let real = parse("[breaker_store]\npreset = \"askproai-2025-10\"\n", None).unwrap();
@@ -280,6 +296,7 @@ mod tests {
             ("[limiter]\nidentity = [\"cookie\", \"ip\"]\n", "limiter.identity", "each source must be"),
             ("[limiter]\nmiddleware = []\n", "limiter.middleware", "names the limiter's alias"),
             ("[limiter]\napi_key_label = \"a:b\"\n", "limiter.api_key_label", "without ':'"),
+            ("[limiter]\nlimits = { resched = 10 }\n", "limiter.limits.\"resched\"", "names no row of the limit table"),
             ("[breaker_store]\npreset = \"nope\"\n", "breaker_store.preset", "unknown preset"),
             ("[breaker_store]\nencoding = \"json\"\n", "breaker_store.encoding", "write \"raw\" or \"laravel-cache\""),
             ("[breaker_store]\nkeys = [\"state\"]\n", "breaker_store.keys", "the four key suffixes"),

@@ -300,6 +300,21 @@ fn overrides(section: &LimiterSection, shape: &mut LimiterShape, problems: &mut 
         any = true;
         shape.abuse.enforced = enforced;
     }
+    for (row, limit) in section.limits.iter().flatten() {
+        any = true;
+        let key = format!("limiter.limits.{row:?}");
+        count(limit.get(), key.clone(), problems);
+        match shape.buckets.iter_mut().find(|b| &b.name == row) {
+            Some(bucket) => bucket.limit = limit.get(),
+            None => problems.push((
+                key,
+                format!(
+                    "names no row of the limit table; the rows are {}",
+                    quoted(&shape.buckets.iter().map(|b| b.name.as_str()).collect::<Vec<_>>())
+                ),
+            )),
+        }
+    }
     any
 }
 
