@@ -74,22 +74,33 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         ctx.out.status(&format!("probe: up to {} request(s) to {}", plan.requests, plan.request));
     };
     let mut report = report;
-    if let Some((edited, diff)) = crate::ops::probe::config_edit(&settings, &report)? {
-        if args.write {
-            let changes: Vec<String> =
-                crate::core::probe::config_values(&report.learned).iter().map(|(k, v)| format!("{k} = {v}")).collect();
-            ctx.confirm_change("write the learned limiter shape into the config file?")?;
-            let door =
-                crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("model probe --write", false))
-                    .await?;
-            let kept = crate::ops::probe::write_config(&settings, &door, &edited, &changes.join(", "))?;
-            report.written = true;
-            report.config_backup = Some(kept.display().to_string());
+    let mut refused = false;
+    match crate::ops::probe::config_edit(&settings, &report)? {
+        None => {}
+        Some(crate::ops::probe::ConfigEdit::Refused(why)) => {
+            refused = args.write;
+            report.config_refused = Some(why);
         }
-        report.config_diff = Some(diff);
+        Some(crate::ops::probe::ConfigEdit::Edit { edited, diff }) => {
+            if args.write {
+                let changes: Vec<String> = crate::core::probe::config_values(&report.learned)
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {v}"))
+                    .collect();
+                ctx.confirm_change("write the learned limiter shape into the config file?")?;
+                let door =
+                    crate::ops::door::Door::open(&settings, crate::ops::door::Knock::new("model probe --write", false))
+                        .await?;
+                let kept = crate::ops::probe::write_config(&settings, &door, &edited, &changes.join(", "))?;
+                report.written = true;
+                report.config_backup = Some(kept.display().to_string());
+            }
+            report.config_diff = Some(diff);
+        }
     }
     ctx.out.emit(&report)?;
     // Nothing learned (no route answered below 500, or no counter of its identity found): exit 1.
+    // --write that would have made a file `config check` refuses wrote nothing: exit 1 too.
     let nothing = report.learned.iter().any(|l| l.dimension == "identity" && l.value == "unknown");
-    Ok(if nothing { exit::CHECK_FAILED } else { exit::OK })
+    Ok(if nothing || refused { exit::CHECK_FAILED } else { exit::OK })
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::findings::Finding;
 use crate::core::limiter::{
-    mask_secret, md5_hex, AbuseKeys, Atomicity, CounterScope, Counts, LimiterShape, RetryAfter, Window,
+    mask_secret, md5_hex, AbuseKeys, Atomicity, CounterScope, Counts, Decision, LimiterShape, RetryAfter, Window,
 };
 use crate::core::Named;
 
@@ -114,6 +114,7 @@ pub fn config_values(learned: &[Learned]) -> Vec<(&'static str, ConfigValue)> {
             "counter" => out.push(("counter", text())),
             "window" => out.push(("window", text())),
             "counts" => out.push(("counts", text())),
+            "decision" => out.push(("decision", text())),
             "retry-after" if l.value != "absent" => out.push(("retry_after", text())),
             "body" => out.push(("body", text())),
             "abuse keys" => out.push(("abuse_keys", text())),
@@ -247,9 +248,17 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
     let at = |s| key_in(s, counter_name.as_ref());
     // The window, where two reads told it: the Retry-After form is read with it.
     let mut window_seen: Option<Window> = None;
-    let allowed: Vec<&Sample> = samples.iter().filter(|s| s.status < 400).collect();
+    let mut allowed: Vec<&Sample> = samples.iter().filter(|s| s.status < 400).collect();
+    // One allowed (a limit of 1): a refusal's read tells a counter that
+    // never expires as well (its TTL is none either way), nothing else.
+    if allowed.len() == 1 {
+        let never = |s: &&Sample| key_in(s, counter_name.as_ref()).and_then(|k| k.pttl_ms) == Some(-1);
+        if let Some(refused) = samples.iter().filter(|s| s.status == 429).find(never).filter(|_| never(&allowed[0])) {
+            allowed.push(refused);
+        }
+    }
     if let (Some(a), Some(b)) = (allowed.first(), allowed.get(1)) {
-        if let (Some(x), Some(y)) = (count(at(a)), count(at(b))) {
+        if let (Some(x), Some(y), true) = (count(at(a)), count(at(b)), b.status < 400) {
             let step = y - x;
             push(
                 "runs per request",
@@ -308,6 +317,16 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
                     shape.counts.name().into(),
                     format!("the counter went {x} → {y} over {} more refusals", later.len()),
                 );
+                // A limiter that leaves refusals uncounted read the count
+                // before it raised it: it cannot be increment-then-at-most.
+                if counts == Counts::AllowedOnly {
+                    push(
+                        "decision",
+                        Decision::ReadThenBelow.name().into(),
+                        shape.decision.name().into(),
+                        format!("refusals left the counter at {x}: the count is read, then raised only when allowed"),
+                    );
+                }
             }
         }
         let retry = refused.retry_after.clone();

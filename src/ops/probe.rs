@@ -376,6 +376,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         config_diff: None,
         written: false,
         config_backup: None,
+        config_refused: None,
         swept,
         cleanup_error,
     };
@@ -490,9 +491,18 @@ async fn burst_at_limit(
     Ok(probe::Burst { limit, allowed_before: before, size: BURST, answered, passed, sent: limit - 1 + BURST })
 }
 
+/// What `--write` would do to the config file.
+pub enum ConfigEdit {
+    /// The file as it would be, and the diff.
+    Edit { edited: String, diff: String },
+    /// `config check` would refuse the file as it would be: why.
+    Refused(String),
+}
+
 /// The config file's text with `[limiter]` made to say what the probe saw,
-/// and the diff; `None` when it already does. An error without a file.
-pub fn config_edit(settings: &Settings, report: &ProbeReport) -> anyhow::Result<Option<(String, String)>> {
+/// and the diff, or why the validator of `config check` would refuse it;
+/// `None` when it already says so. An error without a file.
+pub fn config_edit(settings: &Settings, report: &ProbeReport) -> anyhow::Result<Option<ConfigEdit>> {
     let values = probe::config_values(&report.learned);
     if values.is_empty() {
         return Ok(None);
@@ -501,11 +511,13 @@ pub fn config_edit(settings: &Settings, report: &ProbeReport) -> anyhow::Result<
         UsageError("no config file to write the learned shape into: pass --config (gatewayctl init writes one)".into())
     })?;
     let text = std::fs::read_to_string(path).with_context(|| format!("while reading {}", path.display()))?;
-    let edited = crate::settings::edit::set_limiter(&text, &values)
-        .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+    let edited = match crate::settings::edit::propose(&text, Some(path), &values) {
+        Ok(edited) => edited,
+        Err(why) => return Ok(Some(ConfigEdit::Refused(format!("{}: {why}", path.display())))),
+    };
     let shown = path.display().to_string();
     let diff = crate::core::diff::unified(&text, &edited, &shown, &format!("{shown} (as probed)"));
-    Ok(Some((edited, diff)))
+    Ok(Some(ConfigEdit::Edit { edited, diff }))
 }
 
 /// Writes `edited` over the config file atomically, the original bytes
@@ -518,8 +530,7 @@ pub fn write_config(
     changes: &str,
 ) -> anyhow::Result<std::path::PathBuf> {
     let path = settings.source.as_ref().context("no config file")?;
-    // The same validator as `config check`, on the whole file as it would
-    // be: a combination it refuses would stop every command after it.
+    // Checked again as written: never a file `config check` refuses.
     if let Err(problems) = crate::settings::parse(edited, Some(path)) {
         let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(crate::exit::CheckFailed(format!(
@@ -611,6 +622,7 @@ mod tests {
             config_diff: None,
             written: false,
             config_backup: None,
+            config_refused: None,
             swept: 0,
             cleanup_error: None,
         }
@@ -628,5 +640,168 @@ mod tests {
         let same = check(&report(Some(11), &[("window", "fixed", "fixed"), ("atomicity", "unknown", "atomic")]));
         assert_eq!(same.verdict, Verdict::Pass, "{same:?}");
         assert!(same.evidence.contains("not seen: atomicity"), "{same:?}");
+    }
+}
+
+/// Every outcome a probe can see, generated: the gateway's window, its
+/// `Retry-After` form, what counts, where its counters live and its
+/// limit, against either preset as configured. The file `--write` would
+/// make either passes `config check` and says what was seen, or `--write`
+/// refuses and says why, in the validator's words.
+#[cfg(test)]
+mod outcomes {
+    use proptest::prelude::*;
+
+    use crate::core::limiter::md5_hex;
+    use crate::core::probe::{self, Configured, Sample, SeenKey};
+
+    const KEY: &str = "gatewayctl-probe-0a1b2c3d";
+    const PATH: &str = "api/v2/bookings/1/reschedule";
+
+    #[derive(Debug, Clone)]
+    struct Gateway {
+        label: &'static str,
+        db: u32,
+        prefix: &'static str,
+        per_path: bool,
+        /// 0 fixed, 1 refreshed, 2 never.
+        window: u8,
+        /// 0 whole seconds, 1 negative fraction (Carbon 3), 2 absent.
+        retry: u8,
+        counts_every: bool,
+        limit: u64,
+    }
+
+    fn gateway() -> impl Strategy<Value = Gateway> {
+        (
+            prop::sample::select(vec!["key", "api"]),
+            0u32..2,
+            prop::sample::select(vec!["", "laravel_database_laravel_cache:"]),
+            any::<bool>(),
+            0u8..3,
+            0u8..3,
+            any::<bool>(),
+            1u64..15,
+        )
+            .prop_map(|(label, db, prefix, per_path, window, retry, counts_every, limit)| Gateway {
+                label,
+                db,
+                prefix,
+                per_path,
+                window,
+                retry,
+                counts_every,
+                limit,
+            })
+    }
+
+    /// What the probe reads from that gateway: the limit, then 4 refusals.
+    fn samples(g: &Gateway, row: &str) -> Vec<Sample> {
+        let scope = if g.per_path { md5_hex(PATH) } else { row.to_string() };
+        let name = format!("{}rate_limit:{}:{scope}", g.prefix, md5_hex(&format!("{}:{KEY}", g.label)));
+        (1..=g.limit + 4)
+            .map(|n| {
+                let at_ms = n * 1100;
+                let refused = n > g.limit;
+                let count = if refused && !g.counts_every { g.limit } else { n };
+                let pttl = match g.window {
+                    0 => 60_000 - at_ms as i64 % 60_000,
+                    1 => 60_000,
+                    _ => -1,
+                };
+                let retry = match g.retry {
+                    0 => Some("45".to_string()),
+                    1 => Some("-41.73".to_string()),
+                    _ => None,
+                };
+                Sample {
+                    n: n as u32,
+                    at_ms,
+                    status: if refused { 429 } else { 200 },
+                    limit: Some(g.limit),
+                    remaining: None,
+                    retry_after: retry.filter(|_| refused),
+                    body: if refused { r#"{"error":"rate_limit_exceeded"}"#.into() } else { "{}".into() },
+                    keys: vec![SeenKey {
+                        db: g.db,
+                        name: name.clone(),
+                        value: Some(count.to_string()),
+                        pttl_ms: Some(pttl),
+                    }],
+                    other_path: false,
+                }
+            })
+            .collect()
+    }
+
+    /// A config file as users write them: a preset, some dimensions.
+    fn config() -> impl Strategy<Value = String> {
+        (
+            any::<bool>(),
+            prop::option::of(prop::sample::select(vec!["fixed", "refreshed", "never"])),
+            prop::option::of(prop::sample::select(vec!["ttl", "carbon2", "carbon3"])),
+            prop::option::of(1u64..25),
+        )
+            .prop_map(|(askproai, window, retry, limit)| {
+                let (preset, row) = match askproai {
+                    true => ("askproai-2025-10", "\"api/v2/bookings/*/reschedule\""),
+                    false => ("contract", "reschedule"),
+                };
+                let mut text = format!("[limiter]\npreset = \"{preset}\"\n");
+                for (key, v) in [("window", window), ("retry_after", retry)] {
+                    if let Some(v) = v {
+                        text.push_str(&format!("{key} = \"{v}\"\n"));
+                    }
+                }
+                if let Some(l) = limit {
+                    text.push_str(&format!("limits = {{ {row} = {l} }}\n"));
+                }
+                text
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn what_write_would_make_passes_config_check_or_is_refused_with_why(g in gateway(), text in config()) {
+            let Ok(settings) = crate::settings::parse(&text, None) else {
+                return Err(TestCaseError::reject("a config `config check` refuses to start with"));
+            };
+            let shape = &settings.limiter;
+            let request: crate::core::route::Route = format!("POST /{PATH}").parse().unwrap();
+            let bucket = shape.row_for(&request).expect("a row").clone();
+            let samples = samples(&g, &bucket.name);
+            let configured = Configured { shape, db: shape.storage.database.unwrap_or(0), redis_prefix: "" };
+            let mut analysis = probe::analyse(KEY, PATH, &samples, &configured);
+            probe::limit(&mut analysis, &samples, bucket.limit, &bucket.name);
+            let values = probe::config_values(&analysis.learned);
+            match crate::settings::edit::propose(&text, None, &values) {
+                Ok(edited) => {
+                    let written = crate::settings::parse(&edited, None).expect("proposed files pass");
+                    let again = &written.limiter;
+                    let row = again.buckets.iter().find(|b| b.name == bucket.name).unwrap();
+                    prop_assert_eq!(row.limit, g.limit, "the written limit is the gateway's");
+                    // One allowed request shows a counter that never expires, no other window.
+                    if g.limit > 1 || g.window == 2 {
+                        let window = crate::core::Named::name(again.window);
+                        prop_assert_eq!(window, ["fixed", "refreshed", "never"][g.window as usize]);
+                    }
+                    prop_assert_eq!(again.identity.api_key_label.as_str(), g.label);
+                    prop_assert_eq!(again.storage.database.unwrap_or(0), g.db);
+                    let counts = crate::core::Named::name(again.counts);
+                    prop_assert_eq!(counts, if g.counts_every { "every" } else { "allowed" });
+                    // A counter that never expires with whole seconds is Carbon 2's.
+                    if g.window == 2 && g.retry == 0 {
+                        prop_assert_eq!(crate::core::Named::name(again.answer.retry_after), "carbon2");
+                    }
+                }
+                // Only where nothing was seen to choose by: no Retry-After
+                // from a counter that never expires, "ttl" configured.
+                Err(why) => {
+                    prop_assert!(why.contains("`config check` refuses") && why.contains("retry_after"), "{}", why);
+                    prop_assert!(g.window == 2 && g.retry == 2, "refused {:?}: {}", g, why);
+                }
+            }
+        }
     }
 }

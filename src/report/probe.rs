@@ -62,6 +62,10 @@ pub struct ProbeReport {
     pub written: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_backup: Option<String>,
+    /// What was seen would make a config `config check` refuses: why
+    /// (`--write` writes nothing then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_refused: Option<String>,
     /// Keys a probe killed earlier had left, deleted by this one.
     #[serde(default)]
     pub swept: u64,
@@ -119,6 +123,9 @@ impl Human for ProbeReport {
                 false => writeln!(w, "the config would change (pass --write to make this edit):")?,
             }
             write!(w, "{diff}")?;
+        }
+        if let Some(why) = &self.config_refused {
+            writeln!(w, "{}: {why}", style.bad("the config is not changed"))?;
         }
         let differs = self.differs();
         if self.learned.iter().any(|l| l.dimension == "identity" && l.value == "unknown") {

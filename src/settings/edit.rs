@@ -46,6 +46,21 @@ pub fn set_limiter(text: &str, values: &[(&str, ConfigValue)]) -> Result<String,
     Ok(doc.to_string())
 }
 
+/// The whole file as `--write` would make it, with `values` set under
+/// `[limiter]`, when the validator of `config check` accepts it; otherwise
+/// why not, in its words. A combination it refuses would stop every
+/// command after the write, so nothing writes one.
+pub fn propose(text: &str, file: Option<&std::path::Path>, values: &[(&str, ConfigValue)]) -> Result<String, String> {
+    let edited = set_limiter(text, values)?;
+    match crate::settings::parse(&edited, file) {
+        Ok(_) => Ok(edited),
+        Err(problems) => Err(format!(
+            "the learned shape would make a config that `config check` refuses ({})",
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
