@@ -134,13 +134,14 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     let _ = child.kill();
     let _ = child.wait();
     let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
-    assert!(status["probe_left_at_ms"].is_u64(), "{status:#}");
+    let owed = status["probe_owed"].as_array().expect("the killed probe's identity is owed");
+    assert_eq!((owed.len(), owed[0]["running"].as_bool()), (1, Some(false)), "{status:#}");
     assert_ne!(all_keys(&lab), before, "the killed probe left its identity's keys");
     let (next, _) = probe(&lab, &[]);
     assert!(next.swept >= 1, "{next:#?}");
     assert_eq!(all_keys(&lab), before, "all gone");
     let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
-    assert!(status["probe_left_at_ms"].is_null(), "{status:#}");
+    assert!(status["probe_owed"].is_null(), "{status:#}");
 
     // preflight --probe probes first, and is GO on the contract.
     let out = gatewayctl(&["--config", &config, "preflight", "--probe", "--format", "json"]);
@@ -261,4 +262,81 @@ fn the_probe_learns_the_limit_and_never_aims_a_burst_at_a_wrong_one() {
         assert_eq!(after.mismatches, 0, "{after:#?}");
     }
     std::fs::write(&lab.report.config, original).unwrap();
+}
+
+/// Every key of the databases the labs use, with its value (or its type).
+fn all_values(lab: &Lab) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = ["0", "1"]
+        .iter()
+        .flat_map(|db| {
+            let names: Vec<String> = lab.redis(&["-n", db, "--scan"]).lines().map(String::from).collect();
+            names.into_iter().map(move |name| (db.to_string(), name))
+        })
+        .map(|(db, name)| {
+            let value = lab.redis(&["-n", &db, "GET", &name]);
+            let value = if value.is_empty() { lab.redis(&["-n", &db, "TYPE", &name]) } else { value };
+            (format!("db{db} {name}"), value)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Probes killed at random moments, some with a second probe running:
+/// each keeps its own note, none sweeps a running one's keys, and the next
+/// clean probe leaves no key of any probe identity and changes no other.
+#[test]
+fn probes_killed_at_random_moments_leave_nothing_after_the_next_one() {
+    let lab = Lab::start("probe-kills", None);
+    let config = lab.report.config.display().to_string();
+    let http = lab.http(None);
+    let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
+    let other = lab.send(&http, "POST", "/api/v2/availability/simple", &[("X-Api-Key", "someone-else")], Some(&body));
+    assert_eq!(other.status, 200, "{other:?}");
+    lab.redis(&["-n", "1", "SET", "someone:else", "kept"]);
+    // Kept past the run, however long a loaded machine makes it.
+    for db in ["0", "1"] {
+        for name in lab.redis(&["-n", db, "--scan"]).lines() {
+            lab.redis(&["-n", db, "PERSIST", name]);
+        }
+    }
+    let before = all_values(&lab);
+    assert!(before.len() >= 2, "{before:?}");
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
+    let mut rng = seed;
+    let mut next = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+            .args(["--config", &config, "model", "probe"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    for round in 0..20 {
+        let mut first = spawn();
+        let second = (round % 3 == 0).then(spawn);
+        std::thread::sleep(std::time::Duration::from_millis(next(3000)));
+        let _ = first.kill();
+        let _ = first.wait();
+        if let Some(mut second) = second {
+            // Bounded: a probe of the contract takes seconds.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+            while second.try_wait().unwrap().is_none() {
+                assert!(std::time::Instant::now() < deadline, "seed {seed}: round {round}'s second probe never ended");
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+    }
+    let (clean, c) = probe(&lab, &[]);
+    assert_eq!(c, 0, "seed {seed}: {clean:#?}");
+    assert!(clean.cleanup_error.is_none(), "seed {seed}: {clean:#?}");
+    assert_eq!(all_values(&lab), before, "seed {seed}: no probe key left, no other key changed");
+    let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
+    assert!(status["probe_owed"].is_null(), "seed {seed}: {status:#}");
 }

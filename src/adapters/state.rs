@@ -97,6 +97,31 @@ fn try_flock(file: &File) -> bool {
     unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
 }
 
+/// A note of work under way, held with an flock for as long as its writer
+/// lives: a note whose flock another process can take was left by one
+/// that ended (killed, or failed to finish its work). Dropping it leaves
+/// the note (the work is still owed); [`HeldNote::done`] removes it.
+pub struct HeldNote {
+    file: File,
+    path: PathBuf,
+}
+
+impl HeldNote {
+    /// The work is done: the note goes, while still held.
+    pub fn done(self) {
+        let _ = fs::remove_file(&self.path);
+        drop(self.file);
+    }
+}
+
+/// A note found in a directory of held notes.
+pub enum FoundNote<T> {
+    /// Its writer still runs.
+    Held(T),
+    /// Its writer ended: held now by the finder, to do its work and remove it.
+    Left(T, HeldNote),
+}
+
 fn read_holder(path: &Path) -> Option<LockInfo> {
     // The holder writes its details right after taking the lock: allow it a moment.
     for _ in 0..20 {
@@ -152,6 +177,58 @@ impl StateDir {
         let bytes = serde_json::to_vec_pretty(value).expect("state documents serialize");
         crate::adapters::files::write_atomic(path, &bytes)
             .map_err(|e| StateError::Io { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })
+    }
+
+    /// Writes `value` as a new note in `dir` (named `name`.json), held:
+    /// the flock is taken before the note is visible, so no one ever sees
+    /// it unheld while its writer runs.
+    pub fn hold_json<T: serde::Serialize>(&self, dir: &Path, name: &str, value: &T) -> Result<HeldNote, StateError> {
+        use std::io::Write as _;
+        fs::create_dir_all(dir).map_err(io(dir))?;
+        let path = dir.join(format!("{name}.json"));
+        let tmp = dir.join(format!(".{name}.json.tmp"));
+        let mut file =
+            fs::OpenOptions::new().create(true).truncate(true).write(true).read(true).open(&tmp).map_err(io(&tmp))?;
+        if !try_flock(&file) {
+            return Err(io(&tmp)(std::io::Error::other("the new note is held by another process")));
+        }
+        file.write_all(&serde_json::to_vec_pretty(value).expect("state documents serialize")).map_err(io(&tmp))?;
+        file.sync_all().map_err(io(&tmp))?;
+        fs::rename(&tmp, &path).map_err(io(&path))?;
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(HeldNote { file, path })
+    }
+
+    /// Every note in `dir`, each held by its writer or left by one that
+    /// ended (then held by this call); unreadable notes are skipped.
+    pub fn notes<T: serde::de::DeserializeOwned>(&self, dir: &Path) -> Vec<FoundNote<T>> {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let (tmp, mut paths): (Vec<PathBuf>, Vec<PathBuf>) =
+            entries.flatten().map(|e| e.path()).partition(|p| p.extension().is_some_and(|x| x == "tmp"));
+        // A note its writer never finished (killed before it was visible): nothing was owed yet.
+        for t in tmp {
+            if fs::File::open(&t).is_ok_and(|f| try_flock(&f)) {
+                let _ = fs::remove_file(&t);
+            }
+        }
+        paths.retain(|p| p.extension().is_some_and(|x| x == "json"));
+        paths.sort();
+        let mut out = Vec::new();
+        for path in paths {
+            let Ok(file) = fs::OpenOptions::new().read(true).open(&path) else { continue };
+            let held = !try_flock(&file);
+            // Read after the flock: a note being removed is gone by now.
+            let Some(value) = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok()) else { continue };
+            out.push(match held {
+                true => FoundNote::Held(value),
+                false => FoundNote::Left(value, HeldNote { file, path }),
+            });
+        }
+        out
     }
 
     /// A JSON document of the state dir, `None` when absent; an unreadable one is an error.

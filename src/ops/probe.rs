@@ -13,7 +13,7 @@ use crate::core::limiter::{mask_secret, md5_hex, Entry, LimiterShape};
 use crate::core::probe::{self, Configured, Sample, SeenKey};
 use crate::core::route::Route;
 use crate::exit::UsageError;
-use crate::report::probe::ProbeReport;
+use crate::report::probe::{Owed, ProbeReport};
 use crate::settings::Settings;
 
 /// Requests sent after the first refusal, to see whether refusals count.
@@ -176,23 +176,83 @@ impl Databases {
     }
 }
 
-/// A probe under way, kept in the state dir until it ends: a probe killed
-/// midway leaves this, and its keys are deleted by the next one. The keys
-/// are throwaway identities the probe made up; they grant nothing.
+/// A probe under way, a note of its own in the state dir, held (flock)
+/// while it runs: a probe killed midway leaves its note unheld, and the
+/// next probe deletes its keys. Concurrent probes each keep their own, and
+/// never sweep one another's. The keys are throwaway identities the probe
+/// made up; they grant nothing.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pending {
     pub keys: Vec<String>,
     pub started_ms: u64,
 }
 
-fn pending_path(settings: &Settings) -> std::path::PathBuf {
+fn pending_dir(settings: &Settings) -> std::path::PathBuf {
+    settings.file.state.dir.join("probe-pending")
+}
+
+/// The one note earlier versions kept for every probe.
+fn legacy_pending_path(settings: &Settings) -> std::path::PathBuf {
     settings.file.state.dir.join("probe-pending.json")
 }
 
-/// A probe that started and never ended (killed): when it started.
-pub fn left_behind(settings: &Settings) -> Option<u64> {
+/// Every probe identity still owed, oldest first (for `status`).
+pub fn owed(settings: &Settings) -> Vec<Owed> {
+    use crate::adapters::state::FoundNote;
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
-    state.read_json::<Pending>(&pending_path(settings)).ok().flatten().map(|p| p.started_ms)
+    let mut out: Vec<Owed> = Vec::new();
+    let mut add = |p: &Pending, running: bool| {
+        for key in p.keys.iter().filter(|k| !k.ends_with("-b")) {
+            out.push(Owed { identity: mask_secret(key), started_ms: p.started_ms, running });
+        }
+    };
+    for note in state.notes::<Pending>(&pending_dir(settings)) {
+        match note {
+            FoundNote::Held(p) => add(&p, true),
+            FoundNote::Left(p, _) => add(&p, false),
+        }
+    }
+    if let Ok(Some(p)) = state.read_json::<Pending>(&legacy_pending_path(settings)) {
+        add(&p, false);
+    }
+    out.sort_by_key(|o| o.started_ms);
+    out
+}
+
+/// Deletes the keys every earlier probe left (its note unheld), before
+/// this one sends anything; how many went. A note whose keys could not all
+/// be deleted stays for the next probe, its failure said.
+/// `identities` gathers every identity swept, for a second sweep at the
+/// end (a killed probe's last requests may still be answered after the first).
+async fn sweep_left(
+    settings: &Settings,
+    dbs: &mut Databases,
+    identities: &mut Vec<String>,
+    failures: &mut Vec<String>,
+) -> u64 {
+    use crate::adapters::state::FoundNote;
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let mut swept = 0;
+    for note in state.notes::<Pending>(&pending_dir(settings)) {
+        if let FoundNote::Left(p, held) = note {
+            identities.extend(p.keys.iter().cloned());
+            let before = failures.len();
+            swept += delete_keys(dbs, &p.keys.iter().collect::<Vec<_>>(), &mut Vec::new(), failures).await;
+            if failures.len() == before {
+                held.done();
+            }
+        }
+    }
+    let legacy = legacy_pending_path(settings);
+    if let Ok(Some(p)) = state.read_json::<Pending>(&legacy) {
+        identities.extend(p.keys.iter().cloned());
+        let before = failures.len();
+        swept += delete_keys(dbs, &p.keys.iter().collect::<Vec<_>>(), &mut Vec::new(), failures).await;
+        if failures.len() == before {
+            let _ = std::fs::remove_file(&legacy);
+        }
+    }
+    swept
 }
 
 /// Runs the probe: the requests in order, the identity's keys read after
@@ -200,16 +260,21 @@ pub fn left_behind(settings: &Settings) -> Option<u64> {
 pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64, u64)) -> anyhow::Result<ProbeReport> {
     let started = Instant::now();
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
-    let earlier: Option<Pending> = state.read_json(&pending_path(settings)).ok().flatten();
     let second = format!("{}-b", plan.key);
     let pending = Pending { keys: vec![plan.key.clone(), second.clone()], started_ms: crate::ops::now_ms() };
-    state.write_json(&pending_path(settings), &pending).context("while noting the probe under way")?;
-    let shape = crate::ops::limiter::shape(settings).shape;
-    let g = &settings.file.gateway;
-    let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
+    // Noted (and held) before anything is sent: a kill from here on leaves
+    // a note the next probe reads.
+    let note =
+        state.hold_json(&pending_dir(settings), &plan.key, &pending).context("while noting the probe under way")?;
     let mut base = crate::ops::redis_target(settings);
     base.prefix = String::new();
     let mut dbs = Databases { base, open: Default::default() };
+    let mut failures: Vec<String> = Vec::new();
+    let mut left: Vec<String> = Vec::new();
+    let mut swept = sweep_left(settings, &mut dbs, &mut left, &mut failures).await;
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let g = &settings.file.gateway;
+    let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
     let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
     let headers = [("X-Api-Key", plan.key.as_str()), ("Accept", "application/json")];
     let clock = Instant::now();
@@ -299,24 +364,18 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
     // Whatever happened, the probe's own keys go, by exact name, and what a
     // probe killed earlier left too. A failure to find or delete is said,
     // and the note of what is owed stays for the next probe and status.
-    let mut failures: Vec<String> = Vec::new();
     let cleaned = delete_keys(&mut dbs, &[&plan.key, &second], &mut known, &mut failures).await;
-    let earlier_keys: Vec<&String> = earlier.iter().flat_map(|p| &p.keys).collect();
-    let swept = delete_keys(&mut dbs, &earlier_keys, &mut Vec::new(), &mut failures).await;
+    swept += delete_keys(&mut dbs, &left.iter().collect::<Vec<_>>(), &mut Vec::new(), &mut failures).await;
     let cleanup_error = match failures.is_empty() {
         true => {
-            let _ = std::fs::remove_file(pending_path(settings));
+            note.done();
             None
         }
-        false => {
-            let mut owed = pending.clone();
-            owed.keys.extend(earlier.iter().flat_map(|p| p.keys.clone()));
-            let _ = state.write_json(&pending_path(settings), &owed);
-            Some(format!(
-                "some of the probe's keys may remain ({}); the next `gatewayctl model probe` deletes them",
-                failures.join("; ")
-            ))
-        }
+        // The note stays, unheld once this process ends: the next probe owes it.
+        false => Some(format!(
+            "some of the probe's keys may remain ({}); the next `gatewayctl model probe` deletes them",
+            failures.join("; ")
+        )),
     };
     outcome?;
     let configured = Configured {

@@ -37,7 +37,7 @@ pub async fn gather(settings: &Settings) -> StatusReport {
         breakers: breakers(settings).await,
         runs: runs(&real),
         journal_problems: problems,
-        probe_left_at_ms: crate::ops::probe::left_behind(settings),
+        probe_owed: crate::ops::probe::owed(settings),
     }
 }
 

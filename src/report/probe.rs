@@ -74,6 +74,16 @@ pub struct ProbeReport {
     pub cleanup_error: Option<String>,
 }
 
+/// A probe's identity whose keys are owed: left by a probe that ended
+/// without deleting them, or (`running`) a probe under way now.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Owed {
+    /// Masked, as every report shows a probe's key.
+    pub identity: String,
+    pub started_ms: u64,
+    pub running: bool,
+}
+
 impl ProbeReport {
     /// Dimensions where what was seen is not what the config says.
     pub fn differs(&self) -> Vec<&Learned> {

@@ -26,10 +26,11 @@ pub struct StatusReport {
     pub runs: Vec<RunLine>,
     /// Journal lines that could not be read (line, why).
     pub journal_problems: Vec<(usize, String)>,
-    /// A `model probe` started then (unix ms) and never ended: its
-    /// throwaway identity's keys may remain until the next probe.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub probe_left_at_ms: Option<u64>,
+    /// Every `model probe` identity whose keys are owed: a probe that
+    /// never ended (its keys may remain until the next probe), or one
+    /// running now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probe_owed: Vec<crate::report::probe::Owed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,13 +103,18 @@ impl Human for StatusReport {
         for (line, why) in &self.journal_problems {
             writeln!(w, "{}: line {line}: {why}", style.bad("journal unreadable"))?;
         }
-        if let Some(at) = self.probe_left_at_ms {
+        for o in &self.probe_owed {
+            let at = o.started_ms;
             let when = chrono::DateTime::from_timestamp_millis(at as i64).map_or(at.to_string(), |t| t.to_rfc3339());
-            writeln!(
-                w,
-                "{}: a model probe started at {when} never ended; its throwaway identity's keys may remain (the next `gatewayctl model probe` deletes them)",
-                style.warn("probe left keys")
-            )?;
+            match o.running {
+                true => writeln!(w, "probe running: {} since {when}", o.identity)?,
+                false => writeln!(
+                    w,
+                    "{}: the model probe of {} started at {when} never ended; its throwaway identity's keys may remain (the next `gatewayctl model probe` deletes them)",
+                    style.warn("probe left keys"),
+                    o.identity
+                )?,
+            }
         }
         if !self.runs.is_empty() {
             let mut t = table::new(&["last runs", "started", "last event"]);
