@@ -303,13 +303,7 @@ fn probes_killed_at_random_moments_leave_nothing_after_the_next_one() {
     let before = all_values(&lab);
     assert!(before.len() >= 2, "{before:?}");
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
-    let mut rng = seed;
-    let mut next = |n: u64| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng % n
-    };
+    let mut rng = crate::lab::Rng::new(seed);
     let spawn = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
             .args(["--config", &config, "model", "probe"])
@@ -321,7 +315,7 @@ fn probes_killed_at_random_moments_leave_nothing_after_the_next_one() {
     for round in 0..20 {
         let mut first = spawn();
         let second = (round % 3 == 0).then(spawn);
-        std::thread::sleep(std::time::Duration::from_millis(next(3000)));
+        std::thread::sleep(std::time::Duration::from_millis(rng.below(3000)));
         let _ = first.kill();
         let _ = first.wait();
         if let Some(mut second) = second {
@@ -339,4 +333,46 @@ fn probes_killed_at_random_moments_leave_nothing_after_the_next_one() {
     assert_eq!(all_values(&lab), before, "seed {seed}: no probe key left, no other key changed");
     let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
     assert!(status["probe_owed"].is_null(), "seed {seed}: {status:#}");
+}
+
+/// php-fpm killed one request into a probe: nginx answers 502. The probe
+/// stops there, names the request, learns and keeps nothing, and leaves
+/// no key of its identity.
+#[test]
+fn a_gateway_failing_mid_probe_ends_the_probe() {
+    let lab = Lab::start("probe-fails", None);
+    let config = lab.report.config.display().to_string();
+    let state = lab.settings.file.state.dir.join("probe.json");
+    let before = all_keys(&lab);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "model", "probe", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Its first request answered (a key of its identity): php-fpm goes, workers and all.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while all_keys(&lab) == before {
+        assert!(std::time::Instant::now() < deadline, "the probe wrote no key within 20 s");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let master: u32 = std::fs::read_to_string(lab.dir.join("run/php-fpm.pid")).unwrap().trim().parse().unwrap();
+    // Stopped first, so it cannot fork new workers as its old ones die.
+    // SAFETY: signals to the lab's own php-fpm.
+    unsafe { libc::kill(master as i32, libc::SIGSTOP) };
+    let _ = std::process::Command::new("pkill").args(["-KILL", "-P", &master.to_string()]).status();
+    gatewayctl::adapters::process::stop(master, libc::SIGKILL, std::time::Duration::from_secs(5));
+    let out = child.wait_with_output().unwrap();
+    let said = stderr(&out);
+    assert_ne!(code(&out), 0, "{said}\n{}", String::from_utf8_lossy(&out.stdout));
+    assert!(said.contains("the gateway failed mid-probe") || said.contains("got no answer"), "{said}");
+    let n: u64 = said
+        .split("request ")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("names the request: {said}"));
+    assert!((2..=53).contains(&n), "within the announced budget: {said}");
+    assert!(!state.exists(), "no probe.json for preflight to use");
+    assert_eq!(all_keys(&lab), before, "its keys are gone");
 }

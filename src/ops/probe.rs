@@ -297,10 +297,23 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         let answer = match http.send(&on.method, &on.path, &headers, Some(&body)).await {
             Ok(a) => a,
             Err(e) => {
-                outcome = Err(anyhow::Error::new(e).context(format!("request {n} of the probe")));
+                outcome = Err(anyhow::Error::new(e).context(format!(
+                    "request {n} of the probe ({on}) got no answer: the probe stopped and learned nothing"
+                )));
                 break;
             }
         };
+        // A 5xx the route did not give at the start: the gateway is failing
+        // under the probe, and what follows would teach nothing true.
+        if let Some(first) = samples.first().filter(|f| f.status < 500 && answer.status >= 500) {
+            outcome = Err(anyhow::anyhow!(
+                "request {n} of the probe ({on}) answered {} where request 1 answered {}: the gateway failed mid-probe; the probe stopped and learned nothing ({})",
+                answer.status,
+                first.status,
+                answer.body.chars().take(200).collect::<String>()
+            ));
+            break;
+        }
         // New keys appear on the first answer, on the first refusal (abuse)
         // and by the last (the block).
         let is_last_refusal = refused_at.is_some_and(|r| n == r + plan.refusals);
@@ -523,10 +536,21 @@ async fn burst_at_limit(
 ) -> anyhow::Result<probe::Burst> {
     let headers = [("X-Api-Key", key), ("Accept", "application/json")];
     let route = &plan.request;
+    let failed = |n: u64, what: String| {
+        anyhow::anyhow!(
+            "request {n} of the probe ({route}, the second identity) {what}: the gateway failed mid-probe; the probe stopped and learned nothing"
+        )
+    };
     let mut before = 0;
     for i in 1..limit {
         progress(sent + i, plan.requests);
-        let a = http.send(&route.method, &route.path, &headers, Some(body)).await?;
+        let a = http
+            .send(&route.method, &route.path, &headers, Some(body))
+            .await
+            .map_err(|e| failed(sent + i, format!("got no answer ({e})")))?;
+        if a.status >= 500 {
+            return Err(failed(sent + i, format!("answered {}", a.status)));
+        }
         before += u64::from(a.status < 400);
     }
     let mut handles = Vec::with_capacity(BURST as usize);
@@ -540,10 +564,21 @@ async fn burst_at_limit(
     }
     let mut passed = 0;
     let mut answered = 0;
+    let at = sent + limit;
+    // Every answer awaited before any is judged: none lands after the cleanup.
+    let mut results = Vec::with_capacity(handles.len());
     for h in handles {
-        if let Ok(Ok(a)) = h.await {
-            answered += 1;
-            passed += u64::from(a.status < 400);
+        results.push(h.await);
+    }
+    for r in results {
+        match r {
+            Ok(Ok(a)) if a.status >= 500 => return Err(failed(at, format!("(in the burst) answered {}", a.status))),
+            Ok(Ok(a)) => {
+                answered += 1;
+                passed += u64::from(a.status < 400);
+            }
+            Ok(Err(e)) => return Err(failed(at, format!("(in the burst) got no answer ({e})"))),
+            Err(e) => return Err(failed(at, format!("(in the burst) was lost ({e})"))),
         }
     }
     progress(plan.requests, plan.requests);
