@@ -149,6 +149,26 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     let pre: serde_json::Value = json(&out);
     let check = pre["checks"].as_array().unwrap().iter().find(|c| c["name"] == "what traffic showed (model probe)");
     assert_eq!(check.expect("the probe's check")["verdict"], "pass", "{pre:#}");
+
+    // A probe is bound to what it judged: another config file, or this one
+    // with its limiter changed, does not use it.
+    let text = std::fs::read_to_string(&config).unwrap();
+    let other = lab.dir.join("other.toml");
+    std::fs::write(&other, &text).unwrap();
+    let changed = text.replace("[limiter]\n", "[limiter]\natomicity = \"read-then-increment\"\n");
+    assert_ne!(changed, text, "the lab's config has [limiter]");
+    for (file, says) in [(other.display().to_string(), "the config "), (config.clone(), "[limiter] or [rate_limit]")] {
+        if file == config {
+            std::fs::write(&config, &changed).unwrap();
+        }
+        let pre: serde_json::Value = json(&gatewayctl(&["--config", &file, "preflight", "--format", "json"]));
+        let check = pre["checks"].as_array().unwrap().iter().find(|c| c["name"] == "what traffic showed (model probe)");
+        let check = check.expect("the probe's check");
+        assert_eq!(check["verdict"], "warn", "{check:#}");
+        let evidence = check["evidence"].as_str().unwrap();
+        assert!(evidence.contains("made under another config") && evidence.contains(says), "{check:#}");
+    }
+    std::fs::write(&config, &text).unwrap();
 }
 
 fn stress(config: &str, route: &str, requests: &str) -> gatewayctl::report::stress::StressReport {

@@ -13,7 +13,7 @@ use crate::core::limiter::{mask_secret, md5_hex, Entry, LimiterShape};
 use crate::core::probe::{self, Configured, Sample, SeenKey};
 use crate::core::route::Route;
 use crate::exit::UsageError;
-use crate::report::probe::{Owed, ProbeReport};
+use crate::report::probe::{Judged, Owed, ProbeReport};
 use crate::settings::Settings;
 
 /// Requests sent after the first refusal, to see whether refusals count.
@@ -451,6 +451,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         config_refused: None,
         swept,
         cleanup_error,
+        judged: Some(judged(settings)),
     };
     // Kept for preflight, verify and report (masked, as printed).
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
@@ -461,20 +462,45 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
 /// How long a probe's findings stand in preflight, verify and report.
 pub const RECENT: Duration = Duration::from_secs(24 * 3600);
 
-/// The last probe's report when it ran within [`RECENT`]; a note when it is
-/// older or unreadable (then its findings are not used).
+/// What a probe run now is judged against.
+pub fn judged(settings: &Settings) -> Judged {
+    let sections = serde_json::to_string(&(&settings.file.limiter, &settings.file.rate_limit)).unwrap_or_default();
+    Judged {
+        config: settings
+            .source
+            .as_ref()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string()),
+        limiter_hash: md5_hex(&sections),
+        base_url: settings.file.gateway.base_url.clone(),
+    }
+}
+
+/// The last probe's report when it ran within [`RECENT`], against this
+/// config's limiter sections and this gateway; a note when it is older,
+/// made under another config, or unreadable (then its findings are not used).
 pub fn recent(settings: &Settings) -> (Option<ProbeReport>, Option<String>) {
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let again = "run `gatewayctl model probe` again";
     match state.read_json::<ProbeReport>(&state.probe_path()) {
         Ok(None) => (None, None),
-        Ok(Some(r)) if crate::ops::now_ms().saturating_sub(r.at_ms) <= RECENT.as_millis() as u64 => (Some(r), None),
-        Ok(Some(r)) => (
+        Ok(Some(r)) if crate::ops::now_ms().saturating_sub(r.at_ms) > RECENT.as_millis() as u64 => (
             None,
             Some(format!(
-                "the last model probe ran {} ago: its findings are not used (run `gatewayctl model probe` again)",
+                "the last model probe ran {} ago: its findings are not used ({again})",
                 crate::core::duration::format(Duration::from_millis(crate::ops::now_ms().saturating_sub(r.at_ms)))
             )),
         ),
+        Ok(Some(r)) => match r.judged.as_ref().map(|j| j.differs_from(&judged(settings))) {
+            Some(None) => (Some(r), None),
+            Some(Some(how)) => (
+                None,
+                Some(format!("the last model probe was made under another config, against {how}: its findings are not used ({again})")),
+            ),
+            None => (
+                None,
+                Some(format!("the last model probe does not say which config it was made under: its findings are not used ({again})")),
+            ),
+        },
         Err(e) => (None, Some(format!("the last model probe's report cannot be read: {e}"))),
     }
 }
@@ -719,6 +745,7 @@ mod tests {
             config_refused: None,
             swept: 0,
             cleanup_error: None,
+            judged: None,
         }
     }
 

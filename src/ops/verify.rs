@@ -59,9 +59,18 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         checks.push(bugs.check());
         findings = bugs.findings;
     }
-    if let (Some(probe), _) = crate::ops::probe::recent(settings) {
-        checks.push(crate::ops::probe::check(&probe));
-        findings.extend(probe.findings);
+    match crate::ops::probe::recent(settings) {
+        (Some(probe), _) => {
+            checks.push(crate::ops::probe::check(&probe));
+            findings.extend(probe.findings);
+        }
+        // Said, never judged: a probe of another config proves nothing here.
+        (None, Some(note)) => checks.push(crate::core::checks::Check::warn(
+            "what traffic showed (model probe)",
+            note,
+            "gatewayctl model probe",
+        )),
+        (None, None) => {}
     }
     VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks, findings }
 }

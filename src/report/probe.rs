@@ -72,6 +72,38 @@ pub struct ProbeReport {
     /// The cleanup could not find or delete some keys: why (they stay owed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cleanup_error: Option<String>,
+    /// What the probe judged against; a report is used only where it matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged: Option<Judged>,
+}
+
+/// What a probe's verdicts were judged against: the config file, its
+/// limiter sections, and the gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Judged {
+    /// The config file's path (`None`: the defaults, no file).
+    pub config: Option<String>,
+    /// md5 of `[limiter]` and `[rate_limit]` as read.
+    pub limiter_hash: String,
+    pub base_url: String,
+}
+
+impl Judged {
+    /// Where `self` (the report's) differs from `now`, in words; `None` when it matches.
+    pub fn differs_from(&self, now: &Judged) -> Option<String> {
+        let shown = |c: &Option<String>| c.clone().unwrap_or_else(|| "the defaults".into());
+        let mut said = Vec::new();
+        if self.config != now.config {
+            said.push(format!("the config {} (now {})", shown(&self.config), shown(&now.config)));
+        }
+        if self.config == now.config && self.limiter_hash != now.limiter_hash {
+            said.push("[limiter] or [rate_limit] as they were then (they changed since)".into());
+        }
+        if self.base_url != now.base_url {
+            said.push(format!("the gateway {} (now {})", self.base_url, now.base_url));
+        }
+        (!said.is_empty()).then(|| said.join(", "))
+    }
 }
 
 /// A probe's identity whose keys are owed: left by a probe that ended
