@@ -208,11 +208,20 @@ pub fn output_sealed(
     if let Some(dir) = cwd {
         argv.extend(["--chdir".into(), dir.as_os_str().to_owned()]);
     }
+    // bwrap's --die-with-parent can miss: killed between its clone and the
+    // prctl in the sandbox's init, the init (and whatever it started) runs
+    // on. So the program runs beside a watcher that reads a pipe only
+    // gatewayctl holds open: at its end (gatewayctl gone, however), the
+    // watcher kills every process of the sandbox, and the init then ends.
     argv.push("--".into());
+    argv.extend(["/bin/sh".into(), "-c".into(), SEALED_WATCHER.into(), "gatewayctl-sealed".into()]);
     argv.push(program.into());
     argv.extend(args.iter().map(|a| a.to_os_string()));
-    let expr = duct::cmd(&bwrap, argv).stdout_capture().stderr_capture();
-    let out = match output_within(expr, timeout) {
+    let (held, writer) = held_pipe().map_err(|source| IsolatedError::Spawn { program: program.to_string(), source })?;
+    let expr = duct::cmd(&bwrap, argv).stdin_file(held).stdout_capture().stderr_capture();
+    let out = output_within(expr, timeout);
+    drop(writer);
+    let out = match out {
         Ok(Bounded::Finished(out)) => out,
         Ok(Bounded::TimedOut { .. }) => {
             return Err(IsolatedError::TimedOut { program: program.to_string(), seconds: timeout.as_secs() })
@@ -227,6 +236,24 @@ pub fn output_sealed(
     }
     Ok(out)
 }
+
+/// A pipe, both ends close-on-exec: (read end, write end).
+fn held_pipe() -> std::io::Result<(std::fs::File, std::fs::File)> {
+    use std::os::fd::FromRawFd as _;
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: pipe2 fills two descriptors we then own, each taken once.
+    unsafe {
+        if libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok((std::fs::File::from_raw_fd(fds[0]), std::fs::File::from_raw_fd(fds[1])))
+    }
+}
+
+/// Runs `"$@"` with a watcher of stdin beside it: stdin at its end (the
+/// pipe gatewayctl holds closed by its death) kills every process of the
+/// sandbox's pid namespace but its init, which ends with its program.
+const SEALED_WATCHER: &str = "exec 3<&0; (read -r _ <&3; kill -9 -1) & exec \"$@\" </dev/null 3<&-";
 
 /// A sealed run's /tmp and /var/tmp, as directories of its writable dir.
 const SEALED_TMP: [(&str, &str); 2] = [("/tmp", ".sealed/tmp"), ("/var/tmp", ".sealed/var-tmp")];
