@@ -241,11 +241,21 @@ fn trip_test_passes_through_a_retell_route_and_proves_a_4xx_counts() {
     );
     assert!(moved.contains("trip_route"), "the lab's config names its breaker store");
     std::fs::write(&config, moved).unwrap();
+    // The app's code says so before any call: refused, with the routes that do reach it.
     let out = gatewayctl(&["--config", &config, "breaker", "trip-test", "--format", "json"]);
-    let report: serde_json::Value = json(&out);
-    assert_eq!(code(&out), 1, "{report:#}");
-    let hint = report["checks"][0]["hint"].as_str().unwrap_or_default();
-    assert!(hint.contains("does not go through the breaker"), "{report:#}");
+    let said = crate::harness::stderr(&out);
+    assert_eq!(code(&out), 2, "{said}");
+    assert!(said.contains("POST /api/v2/availability/composite does not reach the breaker"), "{said}");
+    assert!(said.contains("POST /api/retell/check-availability"), "{said}");
+    // breaker status shows what it guards, and what it counts.
+    let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "breaker", "status", "--format", "json"]));
+    let guards = &status["guards"];
+    assert!(
+        guards["routes"].as_array().unwrap().iter().any(|r| r == "POST /api/retell/check-availability"),
+        "{guards:#}"
+    );
+    let kinds: Vec<&str> = guards["findings"].as_array().unwrap().iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert_eq!(kinds, ["breaker-guards-no-v2", "breaker-counts-4xx"], "{guards:#}");
 }
 
 /// The plan's breaker rollback on the real shape: the typed property made
@@ -256,6 +266,15 @@ fn the_breaker_rollback_on_a_typed_property_keeps_the_retell_routes_answering() 
     let lab = askproai("askproai-breaker-rollback");
     let config = lab.report.config.display().to_string();
     let service = lab.dir.join("app/app/Services/CalcomService.php");
+    // A method that throws a TypeError whatever the breaker: the probe's
+    // calls find it before the edit and after, and never blame the edit.
+    let stock = std::fs::read_to_string(&service).unwrap();
+    let broken = stock.replace(
+        "    public function healthCheck(): array",
+        "    public function importTeams(int $teamId): array\n    {\n        return array_map(null, 'not an array');\n    }\n\n    public function healthCheck(): array",
+    );
+    assert_ne!(broken, stock);
+    std::fs::write(&service, &broken).unwrap();
     let original = std::fs::read(&service).unwrap();
     assert!(String::from_utf8_lossy(&original).contains("protected CircuitBreaker $circuitBreaker;"));
 
@@ -266,11 +285,18 @@ fn the_breaker_rollback_on_a_typed_property_keeps_the_retell_routes_answering() 
     // the calls go straight through; failing, the errors are Cal.com's.
     let probe = report["checks"].as_array().unwrap().iter().find(|c| c["name"] == "breaker off probe").unwrap();
     assert_eq!(probe["verdict"], "pass", "{probe:#}");
+    // Judged against the same calls before the edit: the methods typed with
+    // the app's model are called with one, and go straight through too.
     let evidence = probe["evidence"].as_str().unwrap();
-    for said in ["getAvailableSlots returned, createBooking returned", "4 request(s) reached Cal.com"] {
-        assert!(evidence.contains(said), "{evidence}");
+    assert!(evidence.starts_with("straight through to Cal.com: "), "{evidence}");
+    for method in ["getAvailableSlots", "createBooking", "createEventType", "updateEventType", "syncService"] {
+        assert!(evidence.contains(method), "{method}: {evidence}");
     }
-    assert!(evidence.contains("failing: getAvailableSlots threw CalcomApiException"), "{evidence}");
+    assert!(!evidence.contains("new after the edit") && !evidence.contains("not called"), "{evidence}");
+    assert!(
+        evidence.contains("unchanged by the edit (the same before): answering: importTeams: TypeError"),
+        "{evidence}"
+    );
     let edited = std::fs::read_to_string(&service).unwrap();
     assert!(edited.contains("protected ?CircuitBreaker $circuitBreaker = null;"), "{edited}");
     assert!(edited.contains("$this->circuitBreaker?->reset();"), "{edited}");
@@ -348,6 +374,15 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     assert_eq!(rows.len(), 1, "{rows:#?}");
     assert!(rows[0].seen.starts_with("limit row 'webhooks/*'"), "{}", rows[0].seen);
     assert!(of_kind(&report, "unresolved-middleware").is_empty(), "the lab registers the alias");
+    // The breaker, read from the app's code: it guards the Retell routes, none under api/v2, and counts a 4xx.
+    let guards = of_kind(&report, "breaker-guards-no-v2");
+    assert_eq!(guards.len(), 1, "{:#?}", report.findings);
+    assert!(guards[0].effect.contains("none of them under api/v2"), "{}", guards[0].effect);
+    assert!(guards[0].routes.iter().any(|r| r == "POST /api/retell/check-availability"), "{:?}", guards[0].routes);
+    assert!(guards[0].routes.iter().all(|r| !r.contains("api/v2")), "{:?}", guards[0].routes);
+    let counts = of_kind(&report, "breaker-counts-4xx");
+    assert_eq!(counts.len(), 1, "{:#?}", report.findings);
+    assert_eq!(counts[0].effect, "a Cal.com 4xx counts as a failure: 5 of them open the breaker for every caller");
     assert_eq!(all_keys(&lab), before, "the dry run wrote nothing to Redis");
 
     // plan review against this app: the sed lands on GET v2/test, and the claims the findings contradict.

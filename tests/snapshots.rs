@@ -95,6 +95,7 @@ fn breaker_status_table() {
             success_threshold: 2,
             ttl_s: Default::default(),
         }],
+        guards: None,
     };
     insta::assert_snapshot!(human(&report));
 }

@@ -74,9 +74,43 @@ pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> 
             .with_context(|| format!("while reading breaker {service}: its state is unknown"))?;
         breakers.push(status);
     }
-    let report = BreakerStatusReport { redis: redis.shown_url().to_string(), checked_at: now_s, breakers };
+    let guards = match crate::ops::limiter::has_app(&settings) {
+        true => Some(guards(&settings).await),
+        false => None,
+    };
+    let report = BreakerStatusReport { redis: redis.shown_url().to_string(), checked_at: now_s, breakers, guards };
     ctx.out.emit(&report)?;
     Ok(exit::OK)
+}
+
+/// What the app's code says the breaker guards and counts.
+async fn guards(settings: &crate::settings::Settings) -> crate::report::breaker::Guards {
+    let read = settings.clone();
+    let service = crate::core::rollback::BREAKER_SERVICE.to_string();
+    let unknown = |why: String| crate::report::breaker::Guards {
+        service: service.clone(),
+        routes: vec![],
+        findings: vec![],
+        unknown: Some(why),
+    };
+    match crate::ops::blocking::run("reading which routes reach the breaker", move || {
+        crate::ops::findings::breaker(&read)
+    })
+    .await
+    {
+        Ok(Ok(Some(b))) => {
+            let dry = crate::core::findings::DryRun { breaker: Some(b.clone()), ..Default::default() };
+            crate::report::breaker::Guards {
+                service: b.service.clone(),
+                routes: b.guarded(),
+                findings: crate::core::findings::breaker(&dry),
+                unknown: None,
+            }
+        }
+        Ok(Ok(None)) => unknown(format!("no breaker found on {service} in the app's code")),
+        Ok(Err(why)) => unknown(why),
+        Err(check) => unknown(check.evidence),
+    }
 }
 
 fn config_for(settings: &crate::settings::Settings, service: &str) -> Result<BreakerConfig, UsageError> {
@@ -161,6 +195,35 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     let service = args.service.unwrap_or_else(|| "calcom_api".into());
     let cfg = config_for(&settings, &service)?;
+    // A trip route that never reaches the breaker would prove nothing: the
+    // app's code says which routes do, before any call is made.
+    let route = settings.breaker_store.trip.route.clone();
+    if crate::ops::limiter::has_app(&settings) {
+        let read = settings.clone();
+        let reach = crate::ops::blocking::run("reading which routes reach the breaker", move || {
+            crate::ops::findings::breaker(&read)
+        })
+        .await;
+        match reach {
+            Ok(Ok(Some(b))) if b.reaches(&route) == Some(false) => {
+                let guarded = b.guarded();
+                return Err(UsageError(format!(
+                    "{route} does not reach the breaker: its controller does not use {}; the routes that do: {}; set [breaker_store] trip_route to one of them",
+                    b.service,
+                    if guarded.is_empty() { "none".to_string() } else { guarded.join(", ") }
+                ))
+                .into());
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(why)) => ctx.out.warn(&format!(
+                "which routes reach the breaker could not be read ({why}): {route} is tried as configured"
+            )),
+            Err(check) => ctx.out.warn(&format!(
+                "which routes reach the breaker could not be read ({}): {route} is tried as configured",
+                check.evidence
+            )),
+        }
+    }
     let mut redis = ctx.breaker_redis(&settings).await?;
     let spinner = ctx
         .out

@@ -51,6 +51,59 @@ pub struct DryRun {
     /// files it wrote into its private /tmp and /var/tmp.
     #[serde(default)]
     pub attempts: Vec<String>,
+    /// The circuit breaker as the dry run read it (`None`: no service holds one).
+    #[serde(default)]
+    pub breaker: Option<DryBreaker>,
+}
+
+/// The service that holds the circuit breaker: the routes whose controller
+/// uses it, and what its breaker did with a Cal.com 4xx.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct DryBreaker {
+    pub service: String,
+    /// The breaker's class, found on the built service (`None`: none found).
+    #[serde(default)]
+    pub breaker: Option<String>,
+    #[serde(default)]
+    pub routes: Vec<BreakerRoute>,
+    /// It opened after this many 4xx failures (`None`: not within `calls`).
+    #[serde(default)]
+    pub opened_after: Option<u64>,
+    #[serde(default)]
+    pub calls: u64,
+    /// The exception thrown as Cal.com's 4xx.
+    #[serde(default)]
+    pub exception: Option<String>,
+    /// Building the service or calling its breaker threw: what.
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct BreakerRoute {
+    pub method: String,
+    pub uri: String,
+    pub reaches: bool,
+}
+
+impl DryBreaker {
+    /// The routes whose controller uses the breaker's service (`METHOD uri`).
+    pub fn guarded(&self) -> Vec<String> {
+        self.routes
+            .iter()
+            .filter(|r| r.reaches)
+            .map(|r| format!("{} /{}", r.method, r.uri.trim_start_matches('/')))
+            .collect()
+    }
+
+    /// Whether `method path` reaches the breaker: `None` when no listed route matches.
+    pub fn reaches(&self, route: &crate::core::route::Route) -> Option<bool> {
+        let path = route.path.trim_start_matches('/');
+        self.routes
+            .iter()
+            .find(|r| r.method.eq_ignore_ascii_case(&route.method) && crate::core::route::uri_matches(&r.uri, path))
+            .map(|r| r.reaches)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -581,6 +634,54 @@ pub fn all(
     out.extend(table_rows(dry, shape));
     out.extend(misdirected_alias(dry, shape));
     out.extend(sealed_attempts(dry));
+    out.extend(breaker(dry));
+    out
+}
+
+/// The limited API group: routes under it are the bookings the plan means.
+const API_V2: &str = "api/v2";
+
+/// 7. The breaker, before traffic: the routes it guards (none under the
+///    limited API group is a breaker that protects no booking), and a
+///    Cal.com 4xx counted as a failure (a handful of "not found" answers
+///    open it for every caller).
+pub fn breaker(dry: &DryRun) -> Vec<Finding> {
+    let Some(b) = dry.breaker.as_ref().filter(|b| b.breaker.is_some()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let guarded = b.guarded();
+    if !guarded.iter().any(|r| r.split_once(' ').is_some_and(|(_, p)| p.trim_start_matches('/').starts_with(API_V2))) {
+        out.push(Finding {
+            kind: "breaker-guards-no-v2".into(),
+            seen: match guarded.is_empty() {
+                true => format!("no route's controller uses {}", b.service),
+                false => format!("the controllers that use {}: {}", b.service, guarded.join(", ")),
+            },
+            effect: format!(
+                "the breaker guards {} route(s), none of them under {API_V2}: the bookings there reach Cal.com without it, and a trip test on them never reaches it",
+                guarded.len()
+            ),
+            fix: format!("expect no protection on {API_V2} from this breaker; trip-test it on a route that reaches it"),
+            harmful: false,
+            routes: guarded.clone(),
+        });
+    }
+    if let Some(n) = b.opened_after {
+        let exception = b.exception.clone().unwrap_or_else(|| "an exception".into());
+        out.push(Finding {
+            kind: "breaker-counts-4xx".into(),
+            seen: format!(
+                "{} opened after {n} call(s) that threw {exception} with 404 (Cal.com's \"not found\")",
+                b.breaker.as_deref().unwrap_or("the breaker")
+            ),
+            effect: format!("a Cal.com 4xx counts as a failure: {n} of them open the breaker for every caller"),
+            fix: "count only Cal.com's 5xx, timeouts and refused connections as failures; let a 4xx pass through"
+                .into(),
+            harmful: false,
+            routes: guarded,
+        });
+    }
     out
 }
 

@@ -47,6 +47,18 @@ impl Route {
     }
 }
 
+/// Laravel's matching of a route uri (`api/v2/bookings/{id}/reschedule`)
+/// against a request path with slashes trimmed.
+pub fn uri_matches(uri: &str, path: &str) -> bool {
+    let pattern: Vec<&str> = uri.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let given: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let required = pattern.iter().take_while(|p| !(p.starts_with('{') && p.ends_with("?}"))).count();
+    if given.len() < required || given.len() > pattern.len() || path.contains("//") {
+        return false;
+    }
+    pattern.iter().zip(&given).all(|(p, g)| (p.starts_with('{') && p.ends_with('}')) || p == g)
+}
+
 impl FromStr for Route {
     type Err = RouteError;
 

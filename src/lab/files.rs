@@ -71,6 +71,7 @@ pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
     "app/Http/Middleware/RetellCallRateLimit.php",
     "app/Http/Middleware/RetellFunctionWhitelist.php",
     "app/Services/CalcomApiException.php",
+    "app/Models/Service.php",
     "app/Services/CalcomService.php",
     "app/Services/CircuitBreaker.php",
     "app/Services/CircuitBreakerOpenException.php",

@@ -136,8 +136,19 @@ pub fn gather(settings: &Settings) -> AppFindings {
     }
 }
 
+/// Blocking: the circuit breaker as the dry run reads it from the app's
+/// code (the routes that reach it, what it counts); `None` when no service
+/// holds one; an error says why it could not be read.
+pub fn breaker(settings: &Settings) -> Result<Option<findings::DryBreaker>, String> {
+    match dry_run(settings) {
+        Ok(Ran::Answered(dry)) => Ok(dry.breaker.filter(|b| b.breaker.is_some())),
+        Ok(Ran::DoesNotBoot(said)) => Err(said),
+        Err(e) => Err(format!("{e:#}")),
+    }
+}
+
 enum Ran {
-    Answered(DryRun),
+    Answered(Box<DryRun>),
     /// The app threw or died while booting: what it said.
     DoesNotBoot(String),
 }
@@ -155,7 +166,7 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
     let php = &settings.file.gateway.php;
     let out = process::output_sealed(
         php,
-        &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref()],
+        &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref(), crate::core::rollback::BREAKER_SERVICE.as_ref()],
         settings.file.gateway.app_timeout.0,
         &shadow.dir,
         None,
@@ -171,7 +182,7 @@ fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
     if out.status.success() {
         if let Some(mut dry) = answer.and_then(|l| serde_json::from_str::<DryRun>(l).ok()) {
             dry.attempts.extend(process::sealed_writes(&shadow.dir).into_iter().map(|p| format!("wrote {p}")));
-            return Ok(Ran::Answered(dry));
+            return Ok(Ran::Answered(Box::new(dry)));
         }
     }
     #[derive(serde::Deserialize)]

@@ -13,7 +13,14 @@
 //   each limiter entry (argv[2], comma-separated names) run once on a
 //   synthetic request: passed, or the exception with its file and line
 //   ("unjudged" when it threw after asking the Redis recorder something).
-// argv[1]: the shadow's dir; argv[2]: the limiter's middleware names.
+// - breaker: the service that holds the circuit breaker (argv[3]), the
+//   routes whose controller uses it (a constructor or method parameter of
+//   its class, or `new` of it in the action), and whether a Cal.com 4xx
+//   counts as a failure: the breaker, its state in memory, called with a
+//   closure that throws the app's own Cal.com exception with 404, until it
+//   opens (then: after how many) or for a bounded number of calls.
+// argv[1]: the shadow's dir; argv[2]: the limiter's middleware names;
+// argv[3]: the class of the service that holds the breaker.
 $app_dir = $argv[1];
 $limiters = array_filter(explode(',', $argv[2] ?? ''));
 $rel = function (?string $file) use ($app_dir): ?string {
@@ -176,6 +183,130 @@ foreach ($router->getRoutes()->getRoutes() as $route) {
             $out['entries'][] = $row;
         }
     }
+}
+// The breaker: which routes reach it, and what it counts.
+$service = $argv[3] ?? 'App\\Services\\CalcomService';
+$out['breaker'] = null;
+if ($service !== '' && class_exists($service)) {
+    $b = ['service' => $service, 'breaker' => null, 'routes' => [], 'opened_after' => null, 'calls' => 0, 'exception' => null, 'error' => null];
+    $short = substr(strrchr('\\'.$service, '\\'), 1);
+    $typed = function (?ReflectionFunctionAbstract $f) use ($service): bool {
+        foreach ($f ? $f->getParameters() : [] as $p) {
+            $t = $p->getType();
+            foreach ($t instanceof ReflectionUnionType ? $t->getTypes() : [$t] as $one) {
+                if ($one instanceof ReflectionNamedType && ltrim($one->getName(), '\\') === $service) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    // `new Service` in the action's own lines, by the class's short name or whole.
+    $constructs = function (ReflectionMethod $m) use ($service, $short): bool {
+        $file = $m->getFileName();
+        if (!$file || !is_readable($file)) {
+            return false;
+        }
+        $lines = array_slice(file($file), $m->getStartLine() - 1, $m->getEndLine() - $m->getStartLine() + 1);
+        $tokens = token_get_all("<?php\n".implode('', $lines));
+        foreach ($tokens as $i => $t) {
+            if (is_array($t) && $t[0] === T_NEW) {
+                for ($j = $i + 1; $j < count($tokens) && is_array($tokens[$j]) && $tokens[$j][0] === T_WHITESPACE; $j++);
+                $name = is_array($tokens[$j] ?? null) ? ltrim($tokens[$j][1], '\\') : '';
+                if ($name === $service || $name === $short) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    foreach ($router->getRoutes()->getRoutes() as $route) {
+        $action = $route->getActionName();
+        [$controller, $method] = array_pad(explode('@', $action, 2), 2, '__invoke');
+        $reaches = false;
+        if (class_exists($controller) && method_exists($controller, $method)) {
+            $class = new ReflectionClass($controller);
+            $m = $class->getMethod($method);
+            $reaches = $typed($class->getConstructor()) || $typed($m) || $constructs($m);
+        }
+        foreach ($route->methods() as $verb) {
+            if ($verb !== 'HEAD') {
+                $b['routes'][] = ['method' => $verb, 'uri' => $route->uri(), 'reaches' => $reaches];
+            }
+        }
+    }
+    // Its state in memory: a Redis of arrays for the facade, the array cache store.
+    $memory = new class() {
+        public array $data = [];
+        public function connection($name = null) { return $this; }
+        public function client() { return $this; }
+        public function get($k) { return $this->data[$k] ?? null; }
+        public function set($k, $v, ...$rest) { $this->data[$k] = (string) $v; return true; }
+        public function setex($k, $ttl, $v) { $this->data[$k] = (string) $v; return true; }
+        public function incr($k) { return $this->incrby($k, 1); }
+        public function incrby($k, $n) { $this->data[$k] = (string) ((int) ($this->data[$k] ?? 0) + $n); return (int) $this->data[$k]; }
+        public function decr($k) { return $this->incrby($k, -1); }
+        public function del(...$ks) { $n = 0; foreach ($ks as $k) { foreach ((array) $k as $one) { $n += isset($this->data[$one]) ? 1 : 0; unset($this->data[$one]); } } return $n; }
+        public function exists($k) { return isset($this->data[$k]) ? 1 : 0; }
+        public function expire($k, $s) { return isset($this->data[$k]) ? 1 : 0; }
+        public function ttl($k) { return isset($this->data[$k]) ? -1 : -2; }
+        public function __call($method, $args) { return null; }
+    };
+    Illuminate\Support\Facades\Redis::swap($memory);
+    try {
+        $instance = $app->make($service);
+        foreach ((new ReflectionObject($instance))->getProperties() as $prop) {
+            $prop->setAccessible(true);
+            if (!$prop->isInitialized($instance)) {
+                continue;
+            }
+            $value = $prop->getValue($instance);
+            if (is_object($value) && method_exists($value, 'call') && stripos(get_class($value), 'breaker') !== false) {
+                $breaker = $value;
+                $b['breaker'] = get_class($value);
+            }
+        }
+        if (isset($breaker)) {
+            // The app's own Cal.com exception, where it has one.
+            $exception = null;
+            foreach (glob($app_dir.'/app/{,*/,*/*/}*[Cc]al*[Ee]xception.php', GLOB_BRACE) ?: [] as $file) {
+                $class = 'App\\'.str_replace('/', '\\', substr($file, strlen($app_dir.'/app/'), -4));
+                if (class_exists($class) && is_subclass_of($class, Throwable::class)) {
+                    $exception = $class;
+                    break;
+                }
+            }
+            $make = function () use ($exception) {
+                if ($exception !== null) {
+                    try {
+                        return new $exception('Cal.com answered 404: booking not found', 404);
+                    } catch (\Throwable $e) {
+                    }
+                }
+                return new RuntimeException('Cal.com answered 404: booking not found', 404);
+            };
+            $b['exception'] = get_class($make());
+            for ($n = 1; $n <= 50; $n++) {
+                $invoked = false;
+                try {
+                    $breaker->call(function () use (&$invoked, $make) {
+                        $invoked = true;
+                        throw $make();
+                    });
+                } catch (\Throwable $e) {
+                }
+                if (!$invoked) {
+                    $b['opened_after'] = $n - 1;
+                    break;
+                }
+                $b['calls'] = $n;
+            }
+        }
+    } catch (\Throwable $e) {
+        $b['error'] = get_class($e).': '.mb_substr($e->getMessage(), 0, 300);
+    }
+    Illuminate\Support\Facades\Redis::swap($recorder);
+    $out['breaker'] = $b;
 }
 $out['attempts'] = array_values(array_unique($attempts->getArrayCopy()));
 echo json_encode($out, JSON_UNESCAPED_SLASHES | JSON_PARTIAL_OUTPUT_ON_ERROR), "\n";

@@ -73,17 +73,7 @@ pub fn find<'a>(routes: &'a Routes, request: &Route) -> Option<&'a (String, Stri
     })
 }
 
-/// Laravel's matching of a route uri (`api/v2/bookings/{id}/reschedule`)
-/// against a request path with slashes trimmed.
-pub fn uri_matches(uri: &str, path: &str) -> bool {
-    let pattern: Vec<&str> = uri.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
-    let given: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let required = pattern.iter().take_while(|p| !(p.starts_with('{') && p.ends_with("?}"))).count();
-    if given.len() < required || given.len() > pattern.len() || path.contains("//") {
-        return false;
-    }
-    pattern.iter().zip(&given).all(|(p, g)| (p.starts_with('{') && p.ends_with('}')) || p == g)
-}
+pub use crate::core::route::uri_matches;
 
 /// The routes as a person reads them: "POST /api/v2/bookings".
 pub fn shown(routes: &Routes) -> Vec<String> {

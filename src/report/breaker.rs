@@ -17,6 +17,23 @@ pub struct BreakerStatusReport {
     /// Unix seconds at which Redis was read.
     pub checked_at: u64,
     pub breakers: Vec<BreakerStatus>,
+    /// What the app's code says the breaker guards and counts (with an app
+    /// at hand): the breaker findings of preflight's dry run, or why they
+    /// could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guards: Option<Guards>,
+}
+
+/// The routes whose controller uses the service that holds the breaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guards {
+    pub service: String,
+    pub routes: Vec<String>,
+    /// The breaker findings, as preflight names them.
+    pub findings: Vec<crate::core::findings::Finding>,
+    /// The app's code could not be read for it: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,6 +80,13 @@ impl Human for BreakerStatusReport {
         for b in self.breakers.iter().filter(|b| !b.ttl_s.is_empty()) {
             let ttls: Vec<String> = b.ttl_s.iter().map(|(k, s)| format!("{k} {s}s")).collect();
             writeln!(w, "{}: keys expire in {}", b.service, ttls.join(", "))?;
+        }
+        if let Some(g) = &self.guards {
+            match &g.unknown {
+                Some(why) => writeln!(w, "{}: which routes reach the breaker: {why}", style.warn("unknown"))?,
+                None => writeln!(w, "{} guards {} route(s): {}", g.service, g.routes.len(), g.routes.join(", "))?,
+            }
+            crate::report::findings::write(w, style, &g.findings)?;
         }
         writeln!(w, "read from {}", self.redis)
     }

@@ -3,6 +3,7 @@
 //! byte edits it would make, or refuses and says where and why.
 
 mod breaker;
+pub mod breaker_probe;
 #[cfg(test)]
 mod fuzz;
 mod ratelimit;
@@ -20,6 +21,10 @@ use crate::core::limiter::Attachment;
 pub use breaker::{comment_out_breaker, unguarded_uses};
 pub use ratelimit::remove_middleware;
 pub use sanitizer::unwrap_sanitize;
+
+/// The service that holds the circuit breaker, and its file.
+pub const BREAKER_SERVICE: &str = "App\\Services\\CalcomService";
+pub const BREAKER_SERVICE_FILE: &str = "app/Services/CalcomService.php";
 
 /// A feature the plan can switch off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -51,7 +56,7 @@ impl Feature {
         match self {
             Feature::InputValidation => &[validation::CONTROLLER],
             Feature::RateLimit => &["routes/api.php"],
-            Feature::CircuitBreaker => &["app/Services/CalcomService.php"],
+            Feature::CircuitBreaker => &[BREAKER_SERVICE_FILE],
             Feature::LogSanitizer => &[
                 "app/Http/Controllers/CalcomWebhookController.php",
                 "app/Http/Controllers/RetellWebhookController.php",

@@ -1,18 +1,19 @@
 <?php
 // gatewayctl: the circuit-breaker rollback proven at run time, on a shadow
-// copy of the app with the edit applied, run sealed (bubblewrap: its own
-// network and loopback, nothing writable outside the shadow, no host
-// socket): nothing it does reaches production. Boot the app, build
-// CalcomService, call each of its public methods twice:
+// copy of the app, run sealed (bubblewrap: its own network and loopback,
+// nothing writable outside the shadow, no host socket): nothing it does
+// reaches production. Run once on the shadow before the edit and once after,
+// so the proof judges the edit, not itself. Boot the app, build
+// CalcomService, call each of its public methods in two halves:
 // - Cal.com answering: a stand-in on the namespace's private loopback, where
-//   the app's Cal.com URLs are pointed, answers 200; each call must go
-//   straight through (return), never end in a PHP Error;
-// - Cal.com failing: the stand-in answers 500 (or cannot be reached); each
-//   call must end in Cal.com's failure or return, never in a PHP Error such
-//   as "Call to a member function call() on null" or "must not be accessed
-//   before initialization".
-// Exit 0: both halves shown; 5: only the failing half (no stand-in, or no
-// Cal.com URL in the app's config); 3: a PHP Error; 4: nothing to call.
+//   the app's Cal.com URLs are pointed, answers 200;
+// - Cal.com failing: the stand-in answers 500 (or cannot be reached).
+// Each call's arguments fit its declared types where that is possible
+// (scalars, null where allowed, the container's instance or a class built
+// without its constructor); a method that cannot be called so is "not
+// called", with why. What each call did (returned, threw an exception, a
+// PHP Error) and how many requests it sent Cal.com is printed as one JSON
+// line after "gatewayctl-probe: ". Exit 0; 4: no class to call.
 require __DIR__.'/gatewayctl-boot.php';
 $class = 'App\\Services\\CalcomService';
 if (!class_exists($class)) {
@@ -65,16 +66,66 @@ function point_calcom(array $config, string $prefix, string $address): array
     return $pointed;
 }
 
-/** Each public method once; the outcome of each, or exit 3 on a PHP Error. */
-function call_all(string $class, string $half): array
+/** A value of declared type $type, or null with why not in $why. */
+function fitting(?ReflectionType $type, bool $nullable, ?string &$why): array
 {
+    if ($type === null) {
+        return ['2030-01-01'];
+    }
+    if ($nullable) {
+        return [null];
+    }
+    $names = $type instanceof ReflectionNamedType ? [$type->getName()] : array_map(fn ($t) => (string) $t, $type instanceof ReflectionUnionType ? $type->getTypes() : [$type]);
+    foreach ($names as $name) {
+        switch ($name) {
+            case 'int': return [1];
+            case 'float': return [1.0];
+            case 'bool': case 'true': return [true];
+            case 'false': return [false];
+            case 'string': case 'mixed': return ['2030-01-01'];
+            case 'array': case 'iterable': return [[]];
+            case 'callable': case 'Closure': return [fn () => null];
+            case 'object': return [new stdClass()];
+        }
+        if (!class_exists($name) && !interface_exists($name) && !enum_exists($name)) {
+            $why = "no class {$name}";
+            continue;
+        }
+        if (enum_exists($name)) {
+            $cases = $name::cases();
+            if ($cases !== []) {
+                return [$cases[0]];
+            }
+            $why = "enum {$name} has no case";
+            continue;
+        }
+        try {
+            return [app()->make($name)];
+        } catch (\Throwable $e) {
+            $why = "{$name}: the container cannot build it";
+        }
+        $class = new ReflectionClass($name);
+        if ($class->isInstantiable() || ($class->isFinal() === false && !$class->isInterface() && !$class->isAbstract())) {
+            try {
+                return [$class->newInstanceWithoutConstructor()];
+            } catch (\Throwable $e) {
+                $why = "{$name}: ".$e->getMessage();
+            }
+        }
+    }
+    return [];
+}
+
+/** Each public method once: what it did, and the requests it sent Cal.com. */
+function call_all(string $class, string $seen): array
+{
+    $reached = fn () => count(@file($seen, FILE_SKIP_EMPTY_LINES) ?: []);
     try {
         $service = app()->make($class);
     } catch (\Error $e) {
-        echo "{$half}: ERROR constructing: ".get_class($e).': '.$e->getMessage()."\n";
-        exit(3);
+        return ['construct' => ['outcome' => 'error', 'what' => get_class($e).': '.$e->getMessage(), 'reached' => 0]];
     } catch (\Throwable $e) {
-        return ['construct' => 'threw '.get_class($e)];
+        return ['construct' => ['outcome' => 'threw', 'what' => get_class($e), 'reached' => 0]];
     }
     $outcomes = [];
     foreach ((new ReflectionClass($class))->getMethods(ReflectionMethod::IS_PUBLIC) as $method) {
@@ -82,62 +133,47 @@ function call_all(string $class, string $half): array
             continue;
         }
         $args = [];
+        $why = null;
         foreach ($method->getParameters() as $p) {
             if ($p->isOptional()) {
                 break;
             }
-            $type = $p->getType();
-            $name = $type instanceof ReflectionNamedType ? $type->getName() : 'string';
-            $args[] = match ($name) {
-                'int' => 1,
-                'float' => 1.0,
-                'bool' => true,
-                'array', 'iterable' => [],
-                default => '2030-01-01',
-            };
+            $value = fitting($p->getType(), $p->allowsNull() && $p->getType() !== null, $why);
+            if ($value === []) {
+                $outcomes[$method->getName()] = ['outcome' => 'not called', 'what' => "parameter \${$p->getName()}: ".($why ?? 'no value fits'), 'reached' => 0];
+                continue 2;
+            }
+            $args[] = $value[0];
         }
+        $before = $reached();
         try {
             $method->invokeArgs($service, $args);
-            $outcomes[$method->getName()] = 'returned';
+            $outcome = ['outcome' => 'returned', 'what' => ''];
         } catch (\Error $e) {
-            echo "{$half}: ERROR {$method->getName()}: ".get_class($e).': '.$e->getMessage()."\n";
-            exit(3);
+            $outcome = ['outcome' => 'error', 'what' => get_class($e).': '.$e->getMessage()];
         } catch (\Throwable $e) {
-            $outcomes[$method->getName()] = 'threw '.(new ReflectionClass($e))->getShortName();
+            $outcome = ['outcome' => 'threw', 'what' => (new ReflectionClass($e))->getShortName()];
         }
+        $outcome['reached'] = $reached() - $before;
+        $outcomes[$method->getName()] = $outcome;
     }
     return $outcomes;
 }
 
-function show(array $outcomes): string
-{
-    return implode(', ', array_map(fn ($m, $o) => "{$m} {$o}", array_keys($outcomes), $outcomes));
-}
-
 $server = stand_in(__DIR__.'/gatewayctl-calcom.php');
 $pointed = $server === null ? [] : point_calcom(config()->all(), '', $server[1]);
-$answering = null;
+$result = ['answering' => null, 'failing' => null, 'why' => null, 'via' => $pointed];
 if ($server === null) {
-    echo "answering: not shown: no stand-in could listen on a private loopback (iproute2's ip brings it up)\n";
+    $result['why'] = 'no stand-in could listen on a private loopback (iproute2\'s ip brings it up)';
 } elseif ($pointed === []) {
-    echo "answering: not shown: no Cal.com URL in the app's config (no key naming calcom holds one)\n";
+    $result['why'] = "no Cal.com URL in the app's config (no key naming calcom holds one)";
 } else {
-    $answering = call_all($class, 'answering');
-    $requests = count(file($seen, FILE_SKIP_EMPTY_LINES) ?: []);
-    $returned = count(array_filter($answering, fn ($o) => $o === 'returned'));
-    echo 'answering: '.show($answering)." ({$requests} request(s) reached Cal.com, via ".implode(', ', $pointed).")\n";
-    if ($returned === 0 || $requests === 0) {
-        $answering = null;
-        echo "answering: no call went straight through to Cal.com\n";
-    }
+    $result['answering'] = call_all($class, $seen);
 }
 file_put_contents($mode, 'fail');
-$failing = call_all($class, 'failing');
-echo 'failing: '.show($failing).($server === null ? ' (Cal.com unreachable)' : ' (Cal.com answered 500)')."\n";
+$result['failing'] = call_all($class, $seen);
 if ($server !== null) {
     proc_terminate($server[0], 9);
 }
-if ($failing === []) {
-    exit(4);
-}
-exit($answering === null ? 5 : 0);
+echo 'gatewayctl-probe: '.json_encode($result, JSON_UNESCAPED_SLASHES)."\n";
+exit(0);

@@ -14,7 +14,7 @@ use crate::adapters::process;
 use crate::core::checks::Check;
 use crate::core::journal::FileChange;
 use crate::core::replay::{self, Run};
-use crate::core::rollback::{validation, Feature};
+use crate::core::rollback::{breaker_probe, validation, Feature};
 use crate::ops::routes::{routes, shadow_routes, Routes};
 use crate::settings::Settings;
 
@@ -55,12 +55,15 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     if let (Err(e), true) = (&before, left().is_zero()) {
         return Ok((vec![ran_out(e, "before the edit")], vec![]));
     }
+    let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
+    // The breaker probe's calls, on the shadow before the edit: the same
+    // calls after it are judged against these, so only the edit is blamed.
+    let breaker_before = features.contains(&Feature::CircuitBreaker).then(|| breaker_run(&php, &shadow, left()));
     for change in planned.iter().flat_map(|(_, c)| c) {
         let file = shadow.dir.join(&change.path);
         std::fs::write(&file, &change.edited).with_context(|| format!("while writing {}", file.display()))?;
         checks.push(lint(&php, &file, &change.path, left()));
     }
-    let features: Vec<Feature> = planned.iter().map(|(f, _)| *f).collect();
     let (before, after) = match (before, shadow_routes(&php, &shadow.dir, left()).0) {
         (Ok(b), Ok(a)) => (b, a),
         (_, Err(e)) if left().is_zero() => {
@@ -75,8 +78,8 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     if let Some(stale) = stale_route_cache(&php, app, &before, left()) {
         checks.push(stale);
     }
-    if features.contains(&Feature::CircuitBreaker) {
-        checks.push(breaker_probe(&php, &shadow, left()));
+    if let Some(before) = breaker_before {
+        checks.push(breaker_probe(before, breaker_run(&php, &shadow, left())));
     }
     if let Some(change) = planned.iter().flat_map(|(_, c)| c).rfind(|c| c.path == validation::CONTROLLER) {
         // The handler's bytes before the first feature's edit, after the last one's.
@@ -247,19 +250,18 @@ const REPLAY_LOGGED: usize = 300;
 const CALCOM_STAND_IN: &str = include_str!("calcom_stand_in.php");
 const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
-/// The circuit-breaker rollback at run time, on the shadow, in a network
-/// namespace of its own: every CalcomService method must go straight
-/// through while a stand-in Cal.com on the namespace's private loopback
-/// answers, and end in Cal.com's failure when it fails, never in a PHP
-/// Error (the static check's second line of defence).
-fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
-    let name = "breaker off probe";
+const PROBE_NAME: &str = "breaker off probe";
+
+/// One run of the breaker probe on the shadow as it stands: the calls it
+/// made, or the check that says why there are none.
+fn breaker_run(php: &str, shadow: &Shadow, bound: Duration) -> Result<breaker_probe::Run, Check> {
+    let name = PROBE_NAME;
     let script = shadow
         .script("gatewayctl-calcom.php", CALCOM_STAND_IN)
         .and_then(|_| shadow.script("gatewayctl-breaker-probe.php", BREAKER_PROBE));
     let script = match script {
         Ok(s) => s,
-        Err(e) => return Check::fail(name, e.to_string(), "cannot write the probe into the shadow"),
+        Err(e) => return Err(Check::fail(name, e.to_string(), "cannot write the probe into the shadow")),
     };
     // Its own network: the probe reaches neither Cal.com nor Redis, so it has
     // no effect outside this process, whatever the service does.
@@ -269,34 +271,78 @@ fn breaker_probe(php: &str, shadow: &Shadow, bound: Duration) -> Check {
         both.trim().chars().take(900).collect::<String>().replace('\n', "; ")
     };
     match out {
-        Ok(o) if o.status.success() => Check::pass(name, text(&o)),
-        Ok(o) if o.status.code() == Some(5) => Check::warn(
-            name,
-            text(&o),
-            "only Cal.com failing was shown: that calls go straight through while it answers was not",
-        ),
-        Ok(o) if o.status.code() == Some(3) => Check::fail(
-            name,
-            text(&o),
-            "without the breaker CalcomService throws a PHP Error: the rollback would be a booking outage; nothing was changed",
-        ),
+        Ok(o) if o.status.success() => breaker_probe::parse(&String::from_utf8_lossy(&o.stdout))
+            .ok_or_else(|| Check::fail(name, text(&o), "the probe said nothing it could be judged by: nothing was changed")),
         Ok(o) if o.status.code() == Some(4) => {
-            Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone")
+            Err(Check::warn(name, text(&o), "nothing to call at run time: the static check of the uses stands alone"))
         }
-        Ok(o) => Check::fail(name, text(&o), "the shadow app did not boot with the edit: nothing was changed"),
+        Ok(o) => Err(Check::fail(name, text(&o), "the shadow app did not boot: nothing was changed")),
         // Not a verdict on the edit, and never a reason to refuse the
         // emergency rollback: the static check of the uses stands alone.
-        Err(e @ process::IsolatedError::NoIsolation(_)) => Check::warn(
+        Err(e @ process::IsolatedError::NoIsolation(_)) => Err(Check::warn(
             name,
             e.to_string(),
             "the app's code cannot be sealed here (bubblewrap, namespaces): the runtime probe was not run, the static check stands alone",
-        ),
-        Err(e @ process::IsolatedError::TimedOut { .. }) => Check::unknown(
+        )),
+        Err(e @ process::IsolatedError::TimedOut { .. }) => Err(Check::unknown(
             name,
             format!("{e}: the proof's bound (gateway.app_timeout) ran out"),
             "the probe did not finish in time: does a service provider wait on a database or an API while it boots?",
+        )),
+        Err(e) => Err(Check::warn(name, e.to_string(), "the runtime probe was not run: the static check stands alone")),
+    }
+}
+
+/// The circuit-breaker rollback at run time, judged as a change: every
+/// CalcomService method called on the shadow before the edit and after it,
+/// sealed, with a stand-in Cal.com answering, then failing. Only what the
+/// edit changed is its fault: an Error after it that was not there before,
+/// or a call that reached Cal.com before and no longer does (the static
+/// check's second line of defence).
+fn breaker_probe(before: Result<breaker_probe::Run, Check>, after: Result<breaker_probe::Run, Check>) -> Check {
+    let name = PROBE_NAME;
+    let after = match after {
+        Ok(run) => run,
+        // Booted before the edit, not after: the edit's.
+        Err(check) if before.is_ok() && check.verdict == crate::core::checks::Verdict::Fail => {
+            return Check::fail(
+                name,
+                check.evidence,
+                "the shadow app did not boot with the edit: the rollback would break it; nothing was changed",
+            )
+        }
+        Err(check) => return check,
+    };
+    // Where the app could not be probed before the edit, every Error after
+    // it is counted as the edit's, as said.
+    let (before, unjudged) = match before {
+        Ok(run) => (run, None),
+        Err(check) => (breaker_probe::Run::default(), Some(check.evidence)),
+    };
+    let judged = breaker_probe::judge(&before, &after);
+    let mut evidence = judged.evidence();
+    if let Some(why) = &unjudged {
+        evidence = format!("{evidence}; not probed before the edit ({why}): every Error counts");
+    }
+    let called = after.failing.as_ref().is_some_and(|f| f.values().any(|c| c.outcome != "not called"));
+    match () {
+        _ if judged.harms() => Check::fail(
+            name,
+            evidence,
+            "without the breaker CalcomService fails where it did not: the rollback would be a booking outage; nothing was changed",
         ),
-        Err(e) => Check::warn(name, e.to_string(), "the runtime probe was not run: the static check stands alone"),
+        _ if !called => Check::warn(name, evidence, "nothing could be called at run time: the static check of the uses stands alone"),
+        _ if judged.answering_unshown.is_some() => Check::warn(
+            name,
+            evidence,
+            "only Cal.com failing was shown: that calls go straight through while it answers was not",
+        ),
+        _ if judged.straight_through.is_empty() => Check::warn(
+            name,
+            evidence,
+            "no call went straight through to Cal.com while it answered: that the service reaches it without the breaker was not shown",
+        ),
+        _ => Check::pass(name, evidence),
     }
 }
 

@@ -2,6 +2,8 @@
 
 namespace App\Services;
 
+use App\Models\Service;
+
 /**
  * Cal.com's API for the Retell functions, through the breaker. As on the
  * baseline (REAL-GATEWAY.md §4) the breaker is a typed, non-nullable
@@ -39,6 +41,22 @@ class CalcomService
     public function rescheduleBooking(string $uid, string $start): array
     {
         return $this->circuitBreaker->call(fn () => $this->request('POST', "/v2/bookings/{$uid}/reschedule", ['start' => $start]));
+    }
+
+    // Typed with the app's model, as the baseline's event-type methods are.
+    public function createEventType(Service $service): array
+    {
+        return $this->circuitBreaker->call(fn () => $this->request('POST', '/v2/event-types', ['title' => (string) $service->getAttribute('name')]));
+    }
+
+    public function updateEventType(Service $service): array
+    {
+        return $this->circuitBreaker->call(fn () => $this->request('PATCH', '/v2/event-types/' . (int) $service->getKey(), ['title' => (string) $service->getAttribute('name')]));
+    }
+
+    public function syncService(Service $service): array
+    {
+        return $this->updateEventType($service);
     }
 
     public function healthCheck(): array
