@@ -101,8 +101,23 @@ fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
         "json",
     ]);
     let report: StressReport = json(&out);
-    assert_eq!((code(&out), report.mismatches), (0, 0), "{report:#?}");
+    // Every answer as the model predicts, and the route broken: no pass.
+    assert_eq!((code(&out), report.mismatches), (1, 0), "{report:#?}");
     assert_eq!(report.requests.iter().filter(|r| r.observed.status == 500).count(), 30);
+    let said = crate::harness::stdout(&gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/bookings",
+        "--requests",
+        "3",
+        "--interval",
+        "15ms",
+    ]));
+    assert!(said.contains("the model says this route is broken: 3 of 3 answered 500"), "{said}");
+    assert!(said.split_whitespace().collect::<Vec<_>>().join(" ").contains("The gateway's own bugs"), "{said}");
 
     // verify: the headers as the shape predicts, and a counter with no TTL
     // named for what it does to clients.

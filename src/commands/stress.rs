@@ -117,14 +117,15 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
             rate.statuses.iter().filter(|(k, _)| k.parse::<u16>().map_or(true, |s| !served(s))).map(|(_, n)| n).sum();
         report.mismatches += bad;
     }
-    let ok = report.mismatches == 0 && report.answered() > 0;
+    let ok = report.passed();
     let summary = format!(
-        "{} {} as {}: {} answered, {} mismatch(es)",
+        "{} {} as {}: {} answered, {} mismatch(es), {} broken (5xx)",
         report.mode,
         report.route,
         report.identity,
         report.answered(),
-        report.mismatches
+        report.mismatches,
+        report.broken().len()
     );
     ctx.journal_outcome(&settings, "stress rate-limit", ok, summary).await;
     ctx.out.emit(&report)?;

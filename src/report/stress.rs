@@ -171,6 +171,17 @@ impl Human for StressReport {
 }
 
 impl StressReport {
+    /// Answers that broke the route (a 5xx), predicted or not: matching a
+    /// model that predicts a broken route is no pass.
+    pub fn broken(&self) -> Vec<u16> {
+        self.requests.iter().map(|r| r.observed.status).filter(|&s| s >= 500).collect()
+    }
+
+    /// Matches the model, and the route works.
+    pub fn passed(&self) -> bool {
+        self.mismatches == 0 && self.broken().is_empty() && self.answered() > 0
+    }
+
     /// The last line: what the run proves, in words.
     fn verdict(&self, style: &Style) -> String {
         if let Some(r) = &self.rate {
@@ -195,6 +206,17 @@ impl StressReport {
                 style.bad("the burst does not match the model: the limiter races")
             }
             _ if self.answered() == 0 => style.bad("no request was answered"),
+            _ if !self.broken().is_empty() => {
+                let broken = self.broken();
+                let mut statuses: Vec<String> = broken.iter().map(u16::to_string).collect();
+                statuses.dedup();
+                style.bad(&format!(
+                    "matches the model; the model says this route is broken: {} of {} answered {} (see preflight's \"The gateway's own bugs\")",
+                    broken.len(),
+                    self.requests.len(),
+                    statuses.join("/")
+                ))
+            }
             _ => style.good("every answer matches the model"),
         }
     }
