@@ -200,7 +200,9 @@ fn redis_killed_under_a_rollback_leaves_a_known_state() {
     std::thread::sleep(Duration::from_millis(200));
     gatewayctl::adapters::process::stop(redis, libc::SIGKILL, Duration::from_secs(5));
     let out = child.wait_with_output().unwrap();
-    assert_ne!(code(&out), 0, "the feature cannot be observed off without Redis: no pass");
+    // Off is proven over HTTP alone then, and the unchecked counter said.
+    let said = format!("{}{}", crate::harness::stdout(&out), stderr(&out));
+    assert!(code(&out) != 0 || said.contains("not checked: Redis is unreachable"), "{said}");
     shapes.assert_whole(&lab, "redis killed");
     let list: RollbackListReport = json(&run(&lab, &["rollback", "list", "--format", "json"]));
     assert!(list.pending.is_empty(), "{list:?}");

@@ -472,3 +472,24 @@ fn as_deployed_preflight_names_the_alias_the_app_never_loads_and_its_fix() {
     assert_eq!(kernel["severity"], "wrong");
     assert!(kernel["actually"].as_str().unwrap().starts_with("middleware 'api.rate-limit' on 10 route(s)"), "{kernel}");
 }
+
+/// Redis down is when the emergency rollback gets run: the limiter is
+/// proven off over HTTP alone, the counter said to be unchecked, exit 0.
+#[test]
+fn the_emergency_rollback_under_a_redis_outage_is_proven_by_http() {
+    let lab = askproai("askproai-emergency-redis");
+    let config = lab.report.config.display().to_string();
+    let redis = lab.report.processes.iter().find(|p| p.name == "redis-server").unwrap().pid;
+    gatewayctl::adapters::process::stop(redis, libc::SIGKILL, std::time::Duration::from_secs(5));
+    let out = gatewayctl(&["--config", &config, "rollback", "emergency", "--format", "json"]);
+    let report: serde_json::Value = json(&out);
+    assert_eq!(code(&out), 0, "{report:#}\n{}", crate::harness::stderr(&out));
+    let off = report["checks"].as_array().unwrap().iter().find(|c| c["name"] == "rate-limit off").unwrap();
+    assert_eq!(off["verdict"], "pass", "{off:#}");
+    let evidence = off["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains("X-RateLimit headers absent")
+            && evidence.contains("counter not checked: Redis is unreachable"),
+        "{evidence}"
+    );
+}

@@ -71,14 +71,29 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
         .await
         .map_err(|e| e.to_string())?;
     let headers = answer.header("x-ratelimit-limit").is_some();
-    let mut redis = Redis::connect(&limiter_target(settings)).await.map_err(|e| e.to_string())?;
-    let counted = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
+    // The counter, where Redis answers; deleted by exact name after (the
+    // observation leaves nothing behind). With Redis unreachable (an outage
+    // is when the emergency rollback runs) HTTP alone decides, and says so.
+    let counted = match Redis::connect(&limiter_target(settings)).await {
+        Ok(mut redis) => {
+            let seen = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
+            let _ = redis.delete(std::slice::from_ref(&counter)).await;
+            Ok(seen)
+        }
+        Err(e) if e.is_unreachable() => Err(e.to_string()),
+        Err(e) => return Err(e.to_string()),
+    };
     let evidence = format!(
         "{request} → {}; X-RateLimit headers {}; counter {}",
         answer.status,
         yes(headers),
-        if counted { "moved" } else { "untouched" }
+        match &counted {
+            Ok(true) => "moved".to_string(),
+            Ok(false) => "untouched".to_string(),
+            Err(why) => format!("not checked: Redis is unreachable ({why}); HTTP alone decides"),
+        }
     );
+    let counted = counted.unwrap_or(false);
     match (headers || counted, answer.status) {
         (true, _) => Ok(Seen::Told((true, evidence))),
         (false, 429) => Err(format!("{evidence}: refused without the limiter's headers or counter: another limiter?")),
