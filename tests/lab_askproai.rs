@@ -493,3 +493,26 @@ fn the_emergency_rollback_under_a_redis_outage_is_proven_by_http() {
         "{evidence}"
     );
 }
+
+/// Undo knows what it brings back: the findings of the app as the undo
+/// makes it name the routes that answer 500 again; it asks, says, and
+/// checks each of them after, leaving no key of its own.
+#[test]
+fn undo_names_the_routes_it_breaks_again_and_checks_them() {
+    let lab = askproai("askproai-undo-back");
+    let config = lab.report.config.display().to_string();
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "rate-limit", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    let before = all_keys(&lab);
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--format", "json"]);
+    let said = crate::harness::stderr(&out);
+    assert!(said.contains("the undo brings back entry-throws") && said.contains("POST api/v2/bookings"), "{said}");
+    let report: serde_json::Value = json(&out);
+    let checks = report["checks"].as_array().unwrap();
+    let bookings = checks.iter().find(|c| c["name"] == "POST /api/v2/bookings after the undo").expect("checked");
+    assert_eq!(bookings["verdict"], "warn", "{bookings:#}");
+    assert!(bookings["evidence"].as_str().unwrap().contains("answers 500 again"), "{bookings:#}");
+    let mut after = all_keys(&lab);
+    after.retain(|k| !before.contains(k));
+    assert!(after.is_empty(), "the checks leave no key: {after:?}");
+}

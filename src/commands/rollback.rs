@@ -145,13 +145,37 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             if let Some(fleet) = u.fleet.fleet(ctx, &settings)? {
                 return undo_on_fleet(ctx, &settings, &fleet, &u).await;
             }
+            // What the undo brings back: bugs the findings say break requests today.
+            let mut back = Vec::new();
+            for feature in u.feature.features() {
+                let read = settings.clone();
+                let found = crate::ops::blocking::run("what the undo brings back", move || {
+                    rollback::brings_back(&read, feature)
+                })
+                .await
+                .unwrap_or_default();
+                back.extend(found);
+            }
+            let routes: Vec<String> = back.iter().flat_map(|f| f.routes.clone()).collect();
+            if !routes.is_empty() {
+                ctx.out.warn(&format!(
+                    "the undo brings back {}: {} will answer 5xx again ({})",
+                    back.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>().join(", "),
+                    routes.join(", "),
+                    back.iter().map(|f| f.effect.as_str()).collect::<Vec<_>>().join("; ")
+                ));
+            }
             let door = match u.run.dry_run {
                 true => None,
                 false => {
                     ctx.confirm_change(&format!(
-                        "restore the original bytes of {} in {} (then caches, reload)?",
+                        "restore the original bytes of {} in {} (then caches, reload){}?",
                         u.feature.name(),
-                        settings.app_dir().display()
+                        settings.app_dir().display(),
+                        match routes.is_empty() {
+                            true => String::new(),
+                            false => format!(", bringing back 5xx on {}", routes.join(", ")),
+                        }
                     ))?;
                     Some(open(ctx, &settings, &format!("rollback undo {}", u.feature.name()), &u.run, false).await?)
                 }
@@ -163,6 +187,9 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
                 all.features.extend(report.features);
                 all.checks.extend(report.checks);
                 ok &= good;
+            }
+            if door.is_some() && !back.is_empty() {
+                all.checks.extend(rollback::check_brought_back(&settings, &back).await);
             }
             return finish(ctx, all, ok, started);
         }

@@ -101,7 +101,13 @@ pub async fn gather_async(settings: &Settings) -> AppFindings {
 
 /// Blocking: the dry run on a shadow of the app, and the findings from it.
 pub fn gather(settings: &Settings) -> AppFindings {
-    match dry_run(settings) {
+    gather_with(settings, &[])
+}
+
+/// [`gather`] on the app as it would be with `overrides` ((path, text),
+/// relative to the app dir) written over it: what an undo would bring back.
+pub fn gather_with(settings: &Settings, overrides: &[(String, String)]) -> AppFindings {
+    match dry_run(settings, overrides) {
         Ok(Ran::Answered(dry)) => {
             let app = settings.app_dir();
             let (files, unread) = sources(app);
@@ -140,7 +146,7 @@ pub fn gather(settings: &Settings) -> AppFindings {
 /// code (the routes that reach it, what it counts); `None` when no service
 /// holds one; an error says why it could not be read.
 pub fn breaker(settings: &Settings) -> Result<Option<findings::DryBreaker>, String> {
-    match dry_run(settings) {
+    match dry_run(settings, &[]) {
         Ok(Ran::Answered(dry)) => Ok(dry.breaker.filter(|b| b.breaker.is_some())),
         Ok(Ran::DoesNotBoot(said)) => Err(said),
         Err(e) => Err(format!("{e:#}")),
@@ -153,12 +159,16 @@ enum Ran {
     DoesNotBoot(String),
 }
 
-fn dry_run(settings: &Settings) -> anyhow::Result<Ran> {
+fn dry_run(settings: &Settings, overrides: &[(String, String)]) -> anyhow::Result<Ran> {
     crate::settings::require_app_dir(settings)?;
     let state = &settings.file.state.dir;
     std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
     Shadow::sweep(state);
     let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
+    for (path, text) in overrides {
+        let file = shadow.dir.join(path);
+        std::fs::write(&file, text).with_context(|| format!("while writing {} into the shadow", file.display()))?;
+    }
     let script = shadow
         .script("gatewayctl-middleware-dryrun.php", DRYRUN)
         .context("while writing the dry run into the shadow")?;

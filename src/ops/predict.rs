@@ -74,6 +74,15 @@ impl<'a> Session<'a> {
         self.bucket().map(|b| self.shape.counter_key(&self.shape.identity_hash(&self.client), &b.name, &self.request))
     }
 
+    /// Every key one request of this client writes for its window: the
+    /// counter, and its reset key where the shape keeps one (what a check
+    /// deletes by exact name to leave nothing behind).
+    pub fn window_keys(&self) -> Vec<String> {
+        let Some(counter) = self.counter() else { return Vec::new() };
+        let reset = self.shape.reset_key(&counter);
+        std::iter::once(counter).chain(reset).collect()
+    }
+
     /// How many of `n` requests sent at once may pass in a fresh window.
     pub fn burst(&self, n: u64) -> RangeInclusive<u64> {
         self.shape.burst_passes(n, self.bucket().map_or(n, |b| b.limit))

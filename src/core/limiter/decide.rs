@@ -209,7 +209,7 @@ impl LimiterShape {
         let reset_ms = match self.answer.retry_after {
             RetryAfter::CounterTtl => None,
             RetryAfter::ResetKeyCarbon2 | RetryAfter::ResetKeyCarbon3 => {
-                let key = format!("{counter}:reset");
+                let key = self.reset_key(&counter).expect("a reset-key shape");
                 Some(match keys.get(&key, now_ms) {
                     Some(e) => e.value as u64,
                     None => {

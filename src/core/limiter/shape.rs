@@ -289,6 +289,15 @@ impl LimiterShape {
         self.stacks.iter().find(|s| s.route.covers(request))
     }
 
+    /// The key beside `counter` that holds its window's end, on a shape
+    /// that keeps one (`Retry-After` from a reset key).
+    pub fn reset_key(&self, counter: &str) -> Option<String> {
+        match self.answer.retry_after {
+            RetryAfter::CounterTtl => None,
+            RetryAfter::ResetKeyCarbon2 | RetryAfter::ResetKeyCarbon3 => Some(format!("{counter}:reset")),
+        }
+    }
+
     pub fn is_limited(&self, request: &Route) -> bool {
         self.stack_for(request).is_some_and(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { .. })))
     }

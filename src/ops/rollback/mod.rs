@@ -447,6 +447,81 @@ fn remaining(
     Ok(todo)
 }
 
+/// The bugs an undo of `feature` would bring back: the harmful findings of
+/// the app as the undo would make it (a dry run on a shadow with the
+/// original bytes) that the app does not have now. Empty where nothing is
+/// rolled back, no app is at hand, or the dry run could not say.
+pub fn brings_back(settings: &Settings, feature: Feature) -> Vec<crate::core::findings::Finding> {
+    if !crate::ops::limiter::has_app(settings) {
+        return Vec::new();
+    }
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    let Ok(entries) = state.read_journal() else { return Vec::new() };
+    let entries = journal::real_entries(&entries);
+    let records = journal::rollback_records(&entries);
+    let record = match journal::rollback_state(&records, feature.name()) {
+        RollbackState::On => return Vec::new(),
+        RollbackState::Pending(r) | RollbackState::Off(r) | RollbackState::UndoPending(r) => r,
+    };
+    let Ok(restore) = remaining(settings, &record.files, Toward::Original, "the rollback") else { return Vec::new() };
+    if restore.is_empty() {
+        return Vec::new();
+    }
+    let overrides: Vec<(String, String)> = restore.iter().map(|c| (c.path.clone(), c.original.clone())).collect();
+    let now = crate::ops::findings::gather(settings).findings;
+    crate::ops::findings::gather_with(settings, &overrides)
+        .findings
+        .into_iter()
+        .filter(|f| f.harmful && !f.routes.is_empty())
+        .filter(|f| !now.iter().any(|n| n.kind == f.kind && n.routes == f.routes))
+        .collect()
+}
+
+/// After an undo that brought `back` bugs: each of their routes asked once,
+/// as a fresh client, and what it answers now said.
+pub async fn check_brought_back(settings: &Settings, back: &[crate::core::findings::Finding]) -> Vec<Check> {
+    let g = &settings.file.gateway;
+    let Ok(http) = crate::adapters::http::Http::new(&g.base_url, g.request_timeout.0, None) else { return vec![] };
+    let mut checks = Vec::new();
+    let mut seen = Vec::new();
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let mut owed: Vec<String> = Vec::new();
+    for f in back {
+        for route in &f.routes {
+            let Some((method, uri)) = route.split_once(' ') else { continue };
+            let path = format!("/{}", uri.trim_start_matches('/'));
+            let path: String =
+                path.split('/').map(|s| if s.starts_with('{') { "1" } else { s }).collect::<Vec<_>>().join("/");
+            if seen.contains(&(method.to_string(), path.clone())) {
+                continue;
+            }
+            seen.push((method.to_string(), path.clone()));
+            let name = format!("{method} {path} after the undo");
+            let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
+            let key = format!("gatewayctl-undo-check-{}-{}", std::process::id(), crate::ops::now_ms());
+            let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
+            if let Ok(request) = format!("{method} {path}").parse::<crate::core::route::Route>() {
+                let identity = crate::core::limiter::Identity::ApiKey(key.clone());
+                owed.extend(crate::ops::predict::Session::fresh(&shape, &request, &identity).window_keys());
+            }
+            checks.push(match http.send(method, &path, &headers, Some(&body)).await {
+                Ok(a) if a.status >= 500 => Check::warn(
+                    &name,
+                    format!("answers {} again, as the finding {} said: {}", a.status, f.kind, f.effect),
+                    "the undo brought this bug back: roll the feature back again, or fix it (see \"The gateway's own bugs\")",
+                ),
+                Ok(a) => Check::pass(&name, format!("answers {} (the finding {} said it would break)", a.status, f.kind)),
+                Err(e) => Check::unknown(&name, e.to_string(), "ask the route by hand"),
+            });
+        }
+    }
+    // Its own identities' counters go, by exact name: the check leaves nothing behind.
+    if let Ok(mut redis) = crate::adapters::redis::Redis::connect(&crate::ops::limiter_target(settings)).await {
+        let _ = redis.delete(&owed).await;
+    }
+    checks
+}
+
 fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Result<UsageError> {
     let current = read(settings, &c.path)?;
     let shown = diff::unified(

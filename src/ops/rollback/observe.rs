@@ -65,7 +65,8 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
     };
     let key = format!("gatewayctl-rollback-probe-{}-{}", std::process::id(), now_ms());
     let identity = Identity::ApiKey(key.clone());
-    let counter = Session::fresh(&shape, &request, &identity).counter().ok_or("the limiter's table is empty")?;
+    let session = Session::fresh(&shape, &request, &identity);
+    let counter = session.counter().ok_or("the limiter's table is empty")?;
     let answer = http
         .send(&request.method, &request.path, &[("X-Api-Key", &key)], Some(&probe_body()))
         .await
@@ -77,7 +78,7 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
     let counted = match Redis::connect(&limiter_target(settings)).await {
         Ok(mut redis) => {
             let seen = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
-            let _ = redis.delete(std::slice::from_ref(&counter)).await;
+            let _ = redis.delete(&session.window_keys()).await;
             Ok(seen)
         }
         Err(e) if e.is_unreachable() => Err(e.to_string()),
