@@ -605,7 +605,7 @@ _gatewayctl() {
 
     case "${cmd}" in
         gatewayctl)
-            opts="-v -q -i -h -V --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help --version activate logs preflight cache reload verify rollback integrate stress watch model simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
+            opts="-v -q -i -h -V --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help --version activate logs preflight cache reload verify rollback integrate stress watch model simulate keys lab breaker status history fleet report journal plan init config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,7 +647,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__activate)
-            opts="-v -q -i -h --runbook --dry-run --resume --break-lock --with --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --runbook --dry-run --resume --break-lock --with --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,7 +701,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help status history reset trip-test help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help status history reset trip-test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,7 +827,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__history)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,7 +869,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__reset)
-            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -911,7 +911,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__status)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,7 +953,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__breaker__subcmd__trip__subcmd__test)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,7 +995,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help status clear rebuild help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help status clear rebuild help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,7 +1037,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__clear)
-            opts="-v -q -i -h --dry-run --break-lock --application-cache --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --break-lock --application-cache --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1149,7 +1149,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__rebuild)
-            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --break-lock --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1191,7 +1191,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__cache__subcmd__status)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,7 +1233,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__completions)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help bash elvish fish powershell zsh"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,7 +1275,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check show path help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help check show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,7 +1317,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__check)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,7 +1429,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__path)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1471,7 +1471,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__config__subcmd__show)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1513,7 +1513,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check push whoami help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help check push whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,7 +1555,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__check)
-            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,7 +1671,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__push)
-            opts="-v -q -i -h --hosts --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --hosts --dry-run --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,7 +1717,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__fleet__subcmd__whoami)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2669,7 +2669,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__history)
-            opts="-v -q -i -h --since --run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --since --run --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,7 +2719,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__init)
-            opts="-v -q -i -h --path --force --stdout --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --path --force --stdout --dry-run --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2765,7 +2765,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help input-validation help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help input-validation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,7 +2849,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__integrate__subcmd__input__subcmd__validation)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --impact --since --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2895,7 +2895,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help check repair help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help check repair help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2937,7 +2937,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__check)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3035,7 +3035,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__journal__subcmd__repair)
-            opts="-v -q -i -h --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --break-lock --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3077,7 +3077,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help count list help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help count list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3119,7 +3119,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__count)
-            opts="-v -q -i -h --raw --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --raw --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3217,7 +3217,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__keys__subcmd__list)
-            opts="-v -q -i -h --raw --limit --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --raw --limit --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3263,7 +3263,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help up down status upstream serve-upstream help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help up down status upstream serve-upstream help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3305,7 +3305,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__down)
-            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3449,7 +3449,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__serve__subcmd__upstream)
-            opts="-v -q -i -h --listen --control --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --listen --control --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3499,7 +3499,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__status)
-            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3545,7 +3545,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__up)
-            opts="-v -q -i -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --gateway --as-deployed --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dir --port-base --install --upstream-timeout --dry-run --calcom --redis --hosts --gateway --as-deployed --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3615,7 +3615,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__lab__subcmd__upstream)
-            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3661,7 +3661,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help scan probe help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help scan probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3759,7 +3759,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__probe)
-            opts="-v -q -i -h --dry-run --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3801,7 +3801,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__logs__subcmd__scan)
-            opts="-v -q -i -h --file --max-findings --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --file --max-findings --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3851,7 +3851,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__manpages)
-            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dir --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3897,7 +3897,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__model)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help probe help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3981,7 +3981,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__model__subcmd__probe)
-            opts="-v -q -i -h --route --max-requests --dry-run --write --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --route --max-requests --dry-run --write --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4031,7 +4031,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help review help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help review help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4115,7 +4115,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__plan__subcmd__review)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4157,7 +4157,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -i -h --hosts --probe --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --hosts --probe --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4203,7 +4203,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__reload)
-            opts="-v -q -i -h --dry-run --force-restart --break-lock --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --force-restart --break-lock --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4245,7 +4245,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__report)
-            opts="-o -v -q -i -h --since --output --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-o -v -q -i -h --since --output --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4299,7 +4299,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4341,7 +4341,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4387,7 +4387,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4433,7 +4433,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4619,7 +4619,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4665,7 +4665,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__list)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4707,7 +4707,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4753,7 +4753,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4799,7 +4799,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__undo)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4845,7 +4845,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help rate-limit breaker help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help rate-limit breaker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4887,7 +4887,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__breaker)
-            opts="-v -q -i -h --service --events --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --service --events --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4993,7 +4993,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__simulate__subcmd__rate__subcmd__limit)
-            opts="-v -q -i -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --route --requests --interval --identity --start-count --start-ttl --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5059,7 +5059,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__status)
-            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5105,7 +5105,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress)
-            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help rate-limit help"
+            opts="-v -q -i -h --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help rate-limit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5189,7 +5189,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__stress__subcmd__rate__subcmd__limit)
-            opts="-v -q -i -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --route --requests --interval --api-key --identity --expect-limit --burst --rate --max --duration --connections --allow-high-load --unlisted-path --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5271,7 +5271,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__verify)
-            opts="-v -q -i -h --route --api-key --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --route --api-key --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5321,7 +5321,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__watch)
-            opts="-v -q -i -h --duration --interval --auto-rollback --metrics-listen --hosts --config --app-dir --base-url --format --color --verbose --quiet --yes --inventory --help"
+            opts="-v -q -i -h --duration --interval --auto-rollback --metrics-listen --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_gatewayctl_global_optspecs
-    string join \n config= app-dir= base-url= format= color= v/verbose q/quiet yes i/inventory= h/help V/version
+    string join \n config= app-dir= base-url= format= color= v/verbose q/quiet short yes i/inventory= h/help V/version
 end
 
 function __fish_gatewayctl_needs_command
@@ -36,7 +36,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -s V -l version -d 'Print version'
@@ -84,7 +85,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l dry-r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l resume -d 'Finish what an interrupted run left owed or undone'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l break-lock -d 'Take the lock from another operator\'s live run (recorded in the journal)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -99,7 +101,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
@@ -119,7 +122,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -135,7 +139,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l dry-run -d 'Show the endpoints and the kinds of canary; send nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)'
@@ -155,7 +160,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l probe -d 'Run `model probe` first (one throwaway identity\'s requests), so what only traffic shows is judged too; without it, a probe of the last 24 h is used'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -170,7 +176,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
@@ -189,7 +196,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -207,7 +215,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l application-cache -d 'Also clear the application cache (refused: it flushes the limiter and breaker state)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -224,7 +233,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l dry-run -d 'Print the commands, run nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "status" -d 'Which cache files exist, their size, age and hash'
@@ -246,7 +256,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l dry-run
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l force-restart -d 'Restart instead of reload (drops in-flight requests; systemd only)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l route -d 'The v2 request to send' -r
@@ -263,7 +274,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -278,7 +290,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -f -a "input-validation" -d 'Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan\'s "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept'
@@ -307,7 +320,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -327,7 +341,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -347,7 +362,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -367,7 +383,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -387,7 +404,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -407,7 +425,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l no-reload -d 'Do not reload php-fpm (the change is not live until you do)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -422,7 +441,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -443,7 +463,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l resume -d 'With --hosts: finish the last fleet undo of this feature, only on the hosts it left owed'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from help" -f -a "input-validation" -d 'Type every handler method taking CollectAppointmentRequest back to a plain Request (the plan\'s "remove type hint"), the FormRequest built from it unvalidated so the data it reads is kept'
@@ -467,7 +488,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -f -a "input-validation" -d 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())'
@@ -490,7 +512,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l impact -d 'Only the impact preview: replay the logged payloads through the FormRequest\'s rules (on a shadow, nothing sent)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from help" -f -a "input-validation" -d 'Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())'
@@ -507,7 +530,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
@@ -537,7 +561,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l allow-high-load -d 'Lift the production safety caps (requests, rate, duration)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l unlisted-path -d 'Rate and max mode: the path is not a Laravel route (a static file to measure the web server); skips the route:list check'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Sequential (compared request by request), --burst N, or --rate R'
@@ -559,7 +584,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l auto-rollback -d 'Roll a feature back when its metric holds at alert (watch.auto_rollback)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -574,7 +600,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -f -a "probe" -d 'Send one throwaway identity\'s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer\'s form'
@@ -595,7 +622,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l dry-run -d 'Show the requests it would send and the keys it would read; send nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l write -d 'Write what was learned into the config\'s [limiter] (atomic, the original kept, journaled); without it, the diff is shown'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Send one throwaway identity\'s requests to a limited route and learn the limiter from its own keys: where they live, whether they expire, what counts, the answer\'s form'
@@ -612,7 +640,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
@@ -636,7 +665,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l service -d 'The breaker, as named in the config\'s [breakers] tables' -r
@@ -653,7 +683,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "rate-limit" -d 'Requests through the rate limiter: which pass, which get 429, and Retry-After'
@@ -671,7 +702,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), read where the gateway keeps them'
@@ -690,7 +722,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l raw -d 'Read [redis]\'s database and prefix as configured, whatever the pattern names'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l limit -d 'At most this many keys' -r
@@ -707,7 +740,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l raw -d 'Read [redis]\'s database and prefix as configured, whatever the pattern names'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the keys matching a pattern (e.g. \'rate_limit:*\'), read where the gateway keeps them'
@@ -725,7 +759,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
@@ -760,7 +795,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dry-run -d 'Say what would be built, start nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l as-deployed -d 'With --gateway askproai: the kernel Laravel 11 runs, without the app\'s aliases, so every v2 route answers 500'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory' -r -F
@@ -776,7 +812,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory' -r -F
@@ -792,7 +829,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l dir -d 'The lab\'s directory' -r -F
@@ -808,7 +846,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l listen -r
@@ -825,7 +864,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)'
@@ -846,7 +886,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
@@ -866,7 +907,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -881,7 +923,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -898,7 +941,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be deleted; change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -913,7 +957,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from help" -f -a "status" -d 'State, counts, opened_at, time until half-open, and what moves it next'
@@ -934,7 +979,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l since -d 'Only events this recent (2h, 30m) or since this time (RFC 3339)' -r
@@ -951,7 +997,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -966,7 +1013,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -f -a "check" -d 'Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found'
@@ -986,7 +1034,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l hosts -d 'Run on these hosts: all, NAME,NAME or GROUP (from [[hosts]] or -i/--inventory)' -r
@@ -1003,7 +1052,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l dry-run -d 'Show which hosts would get it; copy nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1018,7 +1068,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "check" -d 'Each host: reachable over ssh, its gatewayctl version and SHA-256, its config found'
@@ -1039,7 +1090,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1054,7 +1106,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
@@ -1072,7 +1125,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1088,7 +1142,8 @@ never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l break-lock -d 'Take the operator lock from another operator\'s live run (journaled)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from help" -f -a "check" -d 'Read every line; name the ones that cannot be read (exit 1 if any)'
@@ -1106,7 +1161,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -f -a "review" -d 'Flag the plan\'s steps that would fail or harm production, each with the command that does it right'
@@ -1123,7 +1179,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "review" -d 'Flag the plan\'s steps that would fail or harm production, each with the command that does it right'
@@ -1144,7 +1201,8 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l force -d 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l stdout -d 'Print the file instead of writing it'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l dry-run -d 'Say what would be written, change nothing'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1159,7 +1217,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
@@ -1178,7 +1237,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1193,7 +1253,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]' -r -F
@@ -1208,7 +1269,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Report unknown keys and bad values, with file and line (exit 1 if any)'
@@ -1227,7 +1289,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l dir -d 'Write the pages into this directory (created if missing)' -r -F
@@ -1243,7 +1306,8 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l yes -d 'Answer yes to every confirmation (for scripts; without a terminal a change needs it)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand help; and not __fish_seen_subcommand_from activate logs preflight cache reload verify rollback integrate stress watch model simulate keys lab breaker status history fleet report journal plan init config completions manpages help" -f -a "activate" -d 'Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable'

@@ -45,9 +45,12 @@ pub struct GlobalArgs {
     /// More detail on stderr (repeat for more)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// Nothing on stderr but errors
+    /// Quiet: nothing on stderr but errors, and on stdout a judged report's verdict line alone (nothing for the others)
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// A judged report (preflight, verify, activate) as its verdict and top reasons only
+    #[arg(long, global = true)]
+    pub short: bool,
     /// Answer yes to every confirmation (for scripts; without a terminal a change needs it)
     #[arg(long, global = true)]
     pub yes: bool,

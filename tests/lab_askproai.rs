@@ -400,6 +400,18 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     assert_eq!(counts[0].effect, "a Cal.com 4xx counts as a failure: 5 of them open the breaker for every caller");
     assert_eq!(all_keys(&lab), before, "the dry run wrote nothing to Redis");
 
+    // The first line is the verdict with its reasons; --short and -q print it alone.
+    let config = lab.report.config.display().to_string();
+    let text = crate::harness::stdout(&gatewayctl(&["--config", &config, "preflight"]));
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("NO-GO: the gateway's own bugs (fail): "), "{text}");
+    for flag in ["--short", "-q"] {
+        let short = crate::harness::stdout(&gatewayctl(&["--config", &config, flag, "preflight"]));
+        let joined = short.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.starts_with("NO-GO: the gateway's own bugs (fail)"), "{flag}: {short}");
+        assert!(!short.contains("┌") && !short.contains("fix"), "{flag}: the verdict alone: {short}");
+    }
+
     // plan review against this app: the sed lands on GET v2/test, and the claims the findings contradict.
     let config = lab.report.config.display().to_string();
     let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/production-activation-plan.md");

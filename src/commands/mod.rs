@@ -52,7 +52,8 @@ impl Context {
             ColorChoice::Always => Some(true),
             ColorChoice::Never => Some(false),
         };
-        let out = Output::stdio(format, color, global.quiet, global.verbose);
+        let mut out = Output::stdio(format, color, global.quiet, global.verbose);
+        out.short = global.short;
         Context { global, out }
     }
 

@@ -32,6 +32,8 @@ pub struct AppFindings {
     pub ran: usize,
     /// Of those, the ones that asked Redis directly (the recorder answered).
     pub recorded: usize,
+    /// Routes whose declared middleware names the limiter.
+    pub limited: usize,
     pub unjudged: Vec<String>,
     /// The dry run was not run because the app's code cannot be sealed here
     /// (not root, no bubblewrap): said, and the check is unknown.
@@ -58,7 +60,15 @@ impl AppFindings {
             );
         }
         let harmful = self.findings.iter().filter(|f| f.harmful).count();
-        let said: Vec<String> = self.findings.iter().map(|f| format!("{}: {}", f.kind, f.effect)).collect();
+        // Each finding is printed once, under "The gateway's own bugs": the
+        // check names them.
+        let mut kinds: Vec<&str> = self.findings.iter().map(|f| f.kind.as_str()).collect();
+        kinds.dedup();
+        let said = [format!(
+            "{} finding(s): {} (each below, with its evidence and fix)",
+            self.findings.len(),
+            kinds.join(", ")
+        )];
         let unjudged = match self.unjudged.len() {
             0 => String::new(),
             n => format!(
@@ -71,6 +81,12 @@ impl AppFindings {
                 name,
                 "the app's router listed no route in the dry run: no middleware stack was looked at",
                 "check the app's routes (php artisan route:list), then run preflight again",
+            ),
+            // Routes carry the limiter, and not one of its entries ran: nothing was judged.
+            (_, 0) if self.limited > 0 && self.ran == 0 => Check::unknown(
+                name,
+                format!("{} route(s) carry the limiter, and none of its entries ran in the dry run: the limiter was not judged", self.limited),
+                "run preflight with -v to see the dry run, then again",
             ),
             (_, 0) => Check::pass(
                 name,
@@ -119,8 +135,21 @@ pub fn gather_with(settings: &Settings, overrides: &[(String, String)]) -> AppFi
             let mut unjudged: Vec<String> =
                 dry.entries.iter().filter(|e| e.unjudged()).map(|e| e.entry.clone()).collect();
             unjudged.dedup();
+            let limited = dry
+                .routes
+                .iter()
+                .filter(|r| r.middleware.iter().any(|m| shape.attachment.names(m.split(':').next().unwrap_or(m))))
+                .count();
             let findings = findings::all(&dry, &files, &unread, &layout, &shape);
-            AppFindings { findings, routes: dry.routes.len(), ran, recorded, unjudged, ..AppFindings::default() }
+            AppFindings {
+                findings,
+                routes: dry.routes.len(),
+                ran,
+                recorded,
+                limited,
+                unjudged,
+                ..AppFindings::default()
+            }
         }
         Ok(Ran::DoesNotBoot(said)) => AppFindings {
             findings: vec![Finding {
@@ -278,5 +307,11 @@ mod tests {
         let check = some.check();
         assert_eq!(check.verdict, Verdict::Pass, "{check:?}");
         assert!(check.evidence.contains("the app's 36 route(s)"), "{check:?}");
+        // Limited routes, and no limiter entry ran: the limiter was not looked at.
+        let unrun = AppFindings { routes: 36, limited: 5, ran: 0, ..AppFindings::default() };
+        assert_eq!(unrun.check().verdict, Verdict::Unknown, "{:?}", unrun.check());
+        // No route carries it (rolled back): nothing to run, and that is said as a pass.
+        let off = AppFindings { routes: 36, limited: 0, ran: 0, ..AppFindings::default() };
+        assert_eq!(off.check().verdict, Verdict::Pass, "{:?}", off.check());
     }
 }

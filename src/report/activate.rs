@@ -84,7 +84,24 @@ impl ActivateReport {
 }
 
 impl Human for ActivateReport {
+    fn headline(&self, style: &Style) -> Option<String> {
+        if self.dry_run {
+            return None;
+        }
+        let steps: Vec<&StepRun> = self.phases.iter().flat_map(|p| &p.steps).collect();
+        Some(match steps.iter().find(|s| s.outcome == StepOutcome::Failed) {
+            Some(failed) => {
+                format!("{} (step {})", crate::report::verdict_line(false, &failed.checks, style), failed.id)
+            }
+            None if self.completed => style.good(&format!("GO: activation complete ({} step(s))", steps.len())),
+            None => style.warn(&format!("stopped: {} step(s) ran, the run is not complete", steps.len())),
+        })
+    }
+
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        if let Some(line) = self.headline(style) {
+            writeln!(w, "{line}")?;
+        }
         if self.dry_run {
             writeln!(w, "dry run of {} (nothing is changed):", self.runbook)?;
             for phase in &self.phases {

@@ -49,6 +49,44 @@ pub enum Format {
 /// A report that people read; JSON comes from its `Serialize`.
 pub trait Human {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()>;
+
+    /// The verdict and its top reasons in one line, for reports that judge
+    /// (preflight, verify, activate): printed first, and alone under
+    /// `--short` or `-q`.
+    fn headline(&self, _style: &Style) -> Option<String> {
+        None
+    }
+}
+
+/// A judged report's first line: GO, or NO-GO with the checks that stop
+/// it (failed first, then unknown), at most three, then how many more.
+pub fn verdict_line(go: bool, checks: &[crate::core::checks::Check], style: &Style) -> String {
+    use crate::core::checks::Verdict;
+    if go {
+        let warned = checks.iter().filter(|c| c.verdict == Verdict::Warn).count();
+        let said = match warned {
+            0 => format!("GO: {} check(s) pass", checks.len()),
+            n => format!("GO: {} check(s) pass, {n} with a warning", checks.len()),
+        };
+        return style.good(&said);
+    }
+    let mut stopping: Vec<&crate::core::checks::Check> = checks.iter().filter(|c| c.verdict == Verdict::Fail).collect();
+    stopping.extend(checks.iter().filter(|c| !c.verdict.is_good() && c.verdict != Verdict::Fail));
+    let reasons: Vec<String> = stopping
+        .iter()
+        .take(3)
+        .map(|c| {
+            let why: String = c.evidence.chars().take(90).collect();
+            let cut = if c.evidence.chars().count() > 90 { "…" } else { "" };
+            format!("{} ({}): {why}{cut}", c.name, format!("{:?}", c.verdict).to_lowercase())
+        })
+        .collect();
+    let more = match stopping.len().saturating_sub(3) {
+        0 => String::new(),
+        n => format!("; and {n} more"),
+    };
+    let reasons = if reasons.is_empty() { "no check was made".to_string() } else { reasons.join("; ") };
+    style.bad(&format!("NO-GO: {reasons}{more}"))
 }
 
 /// A report as people read it, without colour: what the report tests compare.
@@ -98,6 +136,8 @@ pub struct Output {
     pub format: Format,
     pub style: Style,
     quiet: bool,
+    /// `--short`: a judged report's headline only.
+    pub short: bool,
     verbose: u8,
     stdout: Box<dyn Write + Send>,
     stderr: Box<dyn Write + Send>,
@@ -116,6 +156,7 @@ impl Output {
             format,
             style: Style { color },
             quiet,
+            short: false,
             verbose,
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
@@ -132,7 +173,12 @@ impl Output {
                 writeln!(self.stdout)?;
             }
             Format::Human => {
-                let text = fitted(value, &self.style)?;
+                // Quiet: the verdict alone where there is one, nothing else.
+                let text = match (value.headline(&self.style), self.short || self.quiet) {
+                    (Some(line), true) => fit_text(&fit::printable(&format!("{line}\n"), self.style.color)),
+                    (None, true) if self.quiet => String::new(),
+                    _ => fitted(value, &self.style)?,
+                };
                 self.stdout.write_all(text.as_bytes())?;
             }
         }

@@ -52,7 +52,12 @@ pub fn checks_table(checks: &[Check], style: &Style) -> table::Noted {
 }
 
 impl Human for PreflightReport {
+    fn headline(&self, style: &Style) -> Option<String> {
+        Some(crate::report::verdict_line(self.decision == Decision::Go, &self.checks, style))
+    }
+
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "{}", self.headline(style).unwrap_or_default())?;
         writeln!(w, "{}", checks_table(&self.checks, style))?;
         let mut t = table::Noted::new(&["fix", "status", "plan expects", "evidence"]);
         for f in &self.integration {

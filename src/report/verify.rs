@@ -23,7 +23,12 @@ pub struct VerifyReport {
 }
 
 impl Human for VerifyReport {
+    fn headline(&self, style: &Style) -> Option<String> {
+        Some(crate::report::verdict_line(self.decision == Decision::Go, &self.checks, style))
+    }
+
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        writeln!(w, "{}", self.headline(style).unwrap_or_default())?;
         writeln!(w, "{}", checks_table(&self.checks, style))?;
         crate::report::findings::write(w, style, &self.findings)?;
         match self.decision {
