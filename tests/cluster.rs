@@ -173,7 +173,8 @@ fn a_cluster_lab_is_checked_verified_stressed_watched_and_stopped_port_by_port()
     assert_eq!(code(&out), 0, "every answer as the model says: {}", stderr(&out));
     let out = go(&["keys", "count", "rate_limit:*", "--format", "json"]);
     let counted: KeyCountReport = json(&out);
-    assert!(counted.count >= 2 && counted.nodes.len() == 3, "{counted:?}");
+    // stress's counter; verify deletes its own.
+    assert!(counted.count >= 1 && counted.nodes.len() == 3, "{counted:?}");
     let out = go(&["watch", "--duration", "3s", "--format", "json"]);
     let samples = watch_samples(&out);
     let last = samples.last().expect("watch sampled");

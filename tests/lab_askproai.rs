@@ -120,9 +120,14 @@ fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
     assert!(said.split_whitespace().collect::<Vec<_>>().join(" ").contains("The gateway's own bugs"), "{said}");
 
     // verify: the headers as the shape predicts, and a counter with no TTL
-    // named for what it does to clients.
+    // named for what it does to clients; its own identity's keys deleted after.
+    let mut before = all_keys(&lab);
     let out =
         gatewayctl(&["--config", &config, "verify", "--route", "POST /api/v2/availability/simple", "--format", "json"]);
+    let mut after = all_keys(&lab);
+    before.sort();
+    after.sort();
+    assert_eq!(after, before, "verify leaves no key behind");
     let report: serde_json::Value = json(&out);
     let check = |name: &str| report["checks"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
     assert_eq!(check("rate-limit headers")["verdict"], "pass", "{report:#}");
