@@ -182,3 +182,29 @@ fn identity_is_spelled_as_in_simulate() {
     assert!(!report.identity.contains("my-secret-key-123"), "masked: {}", report.identity);
     assert_eq!(report.requests.iter().filter(|r| r.observed.status == 429).count(), 2, "limit 4: {report:#?}");
 }
+
+/// A typo'd route is refused the same way by every command that takes
+/// --route: the nearest route suggested, nothing sent.
+#[test]
+fn a_typod_route_is_refused_with_the_nearest_and_nothing_is_sent() {
+    let lab = Lab::start("typo", None);
+    let config = lab.report.config.display().to_string();
+    let access = lab.dir.join("run/nginx-access.log");
+    let before = std::fs::read_to_string(&access).unwrap_or_default();
+    let typo = "POST /api/v2/booking";
+    for args in [
+        vec!["verify", "--route", typo],
+        vec!["stress", "rate-limit", "--route", typo, "--requests", "3"],
+        vec!["simulate", "rate-limit", "--route", typo, "--requests", "3"],
+    ] {
+        let mut all = vec!["--config", config.as_str()];
+        all.extend(&args);
+        let out = gatewayctl(&all);
+        let said = stderr(&out);
+        assert_eq!(code(&out), 2, "{args:?}: {said}");
+        assert!(said.contains("did you mean POST /api/v2/bookings?"), "{args:?}: {said}");
+        assert!(said.contains("nothing was"), "{args:?}: {said}");
+    }
+    let after = std::fs::read_to_string(&access).unwrap_or_default();
+    assert_eq!(after.len(), before.len(), "no request reached nginx: {}", &after[before.len()..]);
+}

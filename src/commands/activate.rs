@@ -317,7 +317,10 @@ async fn act(settings: &Settings, door: &Door, step: &Step) -> Vec<Check> {
         Action::Reload => reload::perform(settings, door, false).await.checks,
         Action::Verify => {
             let route = "POST /api/v2/availability/simple".parse().expect("a valid route");
-            verify::gather(settings, &route, None).await.checks
+            match verify::gather(settings, &route, None).await {
+                Ok(report) => report.checks,
+                Err(e) => vec![Check::fail("route", e.0, "the runbook's verify route is not a route of the gateway")],
+            }
         }
         Action::IntegrateInputValidation => {
             // The preview's figure is part of the step's evidence: who the fix refuses.

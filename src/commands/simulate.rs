@@ -100,11 +100,37 @@ fn rate_limit(args: RateLimitArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         start_count: args.start_count.max(0),
         start_ttl_ms: args.start_ttl.map(|s| s * 1000),
     };
-    let app = crate::ops::limiter::shape(&settings);
+    // With the app at hand, a route it does not have is refused as every
+    // --route is, with the nearest; without, the model's own routes suggest.
+    let listed = crate::ops::limiter::has_app(&settings).then(|| {
+        let g = &settings.file.gateway;
+        crate::ops::routes::routes(&g.php, settings.app_dir(), g.app_timeout.0)
+    });
+    if let Some(Ok(routes)) = &listed {
+        crate::ops::routes::require(routes, &args.route)
+            .map_err(|e| crate::exit::UsageError(e.replace("nothing was sent", "nothing was simulated")))?;
+    }
+    let app = crate::ops::limiter::from_listed(&settings, listed.as_ref());
     if let Some(warning) = &app.warning {
         ctx.out.warn(warning);
     }
     let shape = &app.shape;
+    if listed.is_none() && shape.stack_for(&args.route).is_none() {
+        let stacks: Vec<(String, String)> = shape
+            .stacks
+            .iter()
+            .map(|s| (s.route.method.clone(), s.route.laravel_path().replace('*', "{id}")))
+            .collect();
+        let near = crate::core::route::nearest(&args.route, stacks.iter().map(|(m, u)| (m.as_str(), u.as_str())));
+        if !near.is_empty() {
+            ctx.out.warn(&format!(
+                "{} is no route of the model ({}): simulated as unlimited; did you mean {}?",
+                args.route,
+                shape.stacks_source,
+                near.join(", ")
+            ));
+        }
+    }
     let sim = limiter::simulate(shape, &args.route, &args.identity, schedule);
     ctx.out.detail(&format!("identity {} hashes to {}", args.identity.masked(), shape.identity_hash(&args.identity)));
     let stack = shape.stack_for(&args.route);

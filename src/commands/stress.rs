@@ -153,15 +153,7 @@ fn check_route(settings: &Settings, args: &StressArgs, listed: Result<Routes, St
     let listed = listed.map_err(|e| {
         UsageError(format!("cannot list the gateway's routes to check {} ({e}); nothing was sent", args.route))
     })?;
-    if crate::ops::routes::find(&listed, &args.route).is_some() {
-        return Ok(());
-    }
-    Err(UsageError(format!(
-        "{} is not a route of the gateway; nothing was sent. Its routes: {}",
-        args.route,
-        crate::ops::routes::shown(&listed).join(", ")
-    ))
-    .into())
+    crate::ops::routes::require(&listed, &args.route).map_err(|e| UsageError(e).into())
 }
 
 fn check_caps(args: &StressArgs) -> Result<(), UsageError> {

@@ -59,6 +59,28 @@ pub fn uri_matches(uri: &str, path: &str) -> bool {
     pattern.iter().zip(&given).all(|(p, g)| (p.starts_with('{') && p.ends_with('}')) || p == g)
 }
 
+/// The listed routes (`(methods, uri)`, as `route:list` names them)
+/// nearest to `wanted`, closest first, at most three: what a typo meant.
+/// A route of another method counts as two edits further.
+pub fn nearest<'a>(wanted: &Route, listed: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    let path = wanted.laravel_path();
+    let mut scored: Vec<(usize, String)> = listed
+        .into_iter()
+        .map(|(methods, uri)| {
+            let uri = uri.trim_matches('/');
+            let same = methods.split('|').any(|m| m == wanted.method);
+            let distance = strsim::levenshtein(path, uri) + if same { 0 } else { 2 };
+            let method = if same { wanted.method.as_str() } else { methods.split('|').next().unwrap_or(methods) };
+            (distance, format!("{method} /{uri}"))
+        })
+        .collect();
+    let within = (path.len() / 3).max(3);
+    scored.retain(|(d, _)| *d <= within);
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, r)| r).collect()
+}
+
 impl FromStr for Route {
     type Err = RouteError;
 
@@ -101,6 +123,20 @@ impl From<Route> for String {
 impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+#[cfg(test)]
+mod nearest_tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_finds_the_route_it_meant() {
+        let listed = [("POST", "api/v2/bookings"), ("POST", "api/v2/bookings/{id}/reschedule"), ("GET", "api/health")];
+        let wanted: Route = "POST /api/v2/booking".parse().unwrap();
+        assert_eq!(nearest(&wanted, listed), ["POST /api/v2/bookings"]);
+        let far: Route = "GET /nothing/like/it/at/all".parse().unwrap();
+        assert!(nearest(&far, listed).is_empty());
     }
 }
 

@@ -75,6 +75,29 @@ pub fn find<'a>(routes: &'a Routes, request: &Route) -> Option<&'a (String, Stri
 
 pub use crate::core::route::uri_matches;
 
+/// Every command that takes `--route` refuses one the gateway does not
+/// have, the same way: before anything is sent, with the nearest routes
+/// (a typo answers 404 to every request, which proves nothing).
+pub fn require(listed: &Routes, route: &crate::core::route::Route) -> Result<(), String> {
+    if find(listed, route).is_some() {
+        return Ok(());
+    }
+    let near = crate::core::route::nearest(route, listed.keys().map(|(m, u)| (m.as_str(), u.as_str())));
+    let meant = match near.as_slice() {
+        [] => {
+            let all = shown(listed);
+            let more = match all.len().saturating_sub(8) {
+                0 => String::new(),
+                n => format!(" and {n} more (`php artisan route:list` shows them all)"),
+            };
+            format!("none is near it; its routes: {}{more}", all[..all.len().min(8)].join(", "))
+        }
+        [one] => format!("did you mean {one}?"),
+        many => format!("did you mean one of: {}?", many.join(", ")),
+    };
+    Err(format!("{route} is not a route of the gateway; nothing was sent; {meant}"))
+}
+
 /// The routes as a person reads them: "POST /api/v2/bookings".
 pub fn shown(routes: &Routes) -> Vec<String> {
     routes.keys().map(|(m, u)| format!("{} /{}", m.split('|').next().unwrap_or(m), u.trim_start_matches('/'))).collect()

@@ -22,10 +22,15 @@ fn probe_key() -> String {
     format!("gatewayctl-verify-{}-{}", std::process::id(), now_ms())
 }
 
-pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> VerifyReport {
+/// An error (nothing sent) when the gateway lists its routes and `route`
+/// is not one of them, with the nearest ones.
+pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -> Result<VerifyReport, UnknownRoute> {
     // The model predicts with the app's own route stacks where it can read them.
     // One route:list for both.
     let listed = crate::ops::routes::list(settings).await;
+    if let Ok(routes) = &listed {
+        crate::ops::routes::require(routes, route).map_err(UnknownRoute)?;
+    }
     let mut settings = settings.clone();
     settings.limiter = crate::ops::limiter::from_listed(&settings, Some(&listed)).shape;
     let settings = &settings;
@@ -74,8 +79,19 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         )),
         (None, None) => {}
     }
-    VerifyReport { decision: decide(&checks), route: route.to_string(), identity: identity.masked(), checks, findings }
+    Ok(VerifyReport {
+        decision: decide(&checks),
+        route: route.to_string(),
+        identity: identity.masked(),
+        checks,
+        findings,
+    })
 }
+
+/// A route the gateway does not have: what it said, nothing sent.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UnknownRoute(pub String);
 
 /// The route must be one the gateway lists: a typo answers 404 with no
 /// rate-limit headers, which a model that thinks it unlimited would "match".
@@ -85,11 +101,8 @@ fn route_check(listed: &Result<crate::ops::routes::Routes, String>, route: &Rout
             Some((methods, uri)) => Check::pass("route", format!("{route} is {methods} {uri} in route:list")),
             None => Check::fail(
                 "route",
-                format!(
-                    "{route} is not a route of the gateway; its routes: {}",
-                    crate::ops::routes::shown(listed).join(", ")
-                ),
-                "pass --route with one of them",
+                crate::ops::routes::require(listed, route).err().unwrap_or_default(),
+                "pass --route with a route of the gateway",
             ),
         },
         Err(e) => Check::unknown(
