@@ -81,6 +81,17 @@ fn history_reads_the_journal_as_a_timeline() {
     let report: gatewayctl::report::history::HistoryReport = json(&out);
     let whats: Vec<&str> = report.events.iter().map(|e| e.what.as_str()).collect();
     assert!(whats.contains(&"rate-limit rolled back"), "{whats:?}");
+    // A rollback and its undo: both finished, each with its kind and operator.
+    let out =
+        gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--no-cache", "--no-reload"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: gatewayctl::report::history::HistoryReport =
+        json(&gatewayctl(&["--config", &config, "history", "--format", "json"]));
+    let whats: Vec<&str> = report.events.iter().map(|e| e.what.as_str()).collect();
+    assert!(whats.iter().all(|w| !w.contains("never finished")), "{whats:?}");
+    let operator = whats.iter().find_map(|w| w.strip_prefix("selective rollback of rate-limit started by "));
+    assert!(operator.is_some_and(|o| !o.is_empty() && !o.contains("not recorded")), "{whats:?}");
+    assert!(whats.iter().any(|w| w.starts_with("undo of rate-limit started by ")), "{whats:?}");
     let run = report.events[0].entry.run.clone();
     let one: gatewayctl::report::history::HistoryReport =
         json(&gatewayctl(&["--config", &config, "history", "--run", &run, "--format", "json"]));

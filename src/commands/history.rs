@@ -7,7 +7,7 @@ use crate::adapters::state::StateDir;
 use crate::commands::Context;
 use crate::core::duration;
 use crate::exit::{self, UsageError};
-use crate::ops::status::describe;
+use crate::ops::status::describe_all;
 use crate::report::history::{HistoryEvent, HistoryReport};
 
 #[derive(Debug, Args)]
@@ -27,15 +27,18 @@ pub async fn exec(args: HistoryArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         Some(text) => Some(since(text)?),
     };
     let (entries, health) = StateDir::new(&settings.file.state.dir).scan_journal()?;
+    // Described over the whole journal: a start finished after --since is finished.
+    let words = describe_all(&entries);
     let events = entries
         .into_iter()
-        .filter(|e| args.run.as_deref().is_none_or(|r| e.run == r))
-        .filter(|e| {
+        .zip(words)
+        .filter(|(e, _)| args.run.as_deref().is_none_or(|r| e.run == r))
+        .filter(|(e, _)| {
             since.is_none_or(|s| {
                 chrono::DateTime::parse_from_rfc3339(&e.ts).is_ok_and(|t| t.with_timezone(&chrono::Utc) >= s)
             })
         })
-        .map(|entry| HistoryEvent { what: describe(&entry.event), entry })
+        .map(|(entry, what)| HistoryEvent { what, entry })
         .collect();
     ctx.out.emit(&HistoryReport { events, unreadable: health.unreadable })?;
     Ok(exit::OK)

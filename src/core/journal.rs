@@ -61,6 +61,9 @@ pub enum Event {
         /// Who rolled it back.
         #[serde(default)]
         operator: String,
+        /// The command that did (`rollback emergency`, `rollback rate-limit`).
+        #[serde(default)]
+        command: String,
     },
     /// Every file of the rollback holds its edited bytes.
     RollbackApplied {
@@ -77,6 +80,10 @@ pub enum Event {
     /// Written before undo touches a file.
     UndoStarted {
         feature: String,
+        #[serde(default)]
+        operator: String,
+        #[serde(default)]
+        command: String,
     },
     UndoApplied {
         feature: String,
@@ -402,7 +409,7 @@ pub fn rollback_records(entries: &[Entry]) -> BTreeMap<String, (RollbackRecord, 
     let mut records: BTreeMap<String, (RollbackRecord, Stage)> = BTreeMap::new();
     for e in entries {
         match &e.event {
-            Event::RollbackStarted { feature, files, caches, operator } => {
+            Event::RollbackStarted { feature, files, caches, operator, .. } => {
                 let record = RollbackRecord {
                     run: e.run.clone(),
                     since: e.ts.clone(),
@@ -414,7 +421,7 @@ pub fn rollback_records(entries: &[Entry]) -> BTreeMap<String, (RollbackRecord, 
             }
             Event::RollbackApplied { feature } => set(&mut records, feature, Stage::Applied),
             Event::RollbackAborted { feature, .. } => set(&mut records, feature, Stage::Ended),
-            Event::UndoStarted { feature } => set(&mut records, feature, Stage::Undoing),
+            Event::UndoStarted { feature, .. } => set(&mut records, feature, Stage::Undoing),
             Event::UndoApplied { feature } => set(&mut records, feature, Stage::Ended),
             Event::IntegrateApplied { feature } => set(&mut records, feature, Stage::Ended),
             _ => {}

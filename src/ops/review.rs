@@ -431,11 +431,13 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
     if period.lines == 0 {
         notes.push("no log line in the period: nothing happened, or the log is elsewhere (gateway.log_file)".into());
     }
+    let words = crate::ops::status::describe_all(&real);
     let journal = real
         .iter()
-        .filter(|e| rfc3339_ms(&e.ts).is_some_and(|ms| ms >= start))
-        .filter(|e| worth_listing(e))
-        .map(|e| JournalLine { ts: e.ts.clone(), run: e.run.clone(), what: crate::ops::status::describe(&e.event) })
+        .zip(words)
+        .filter(|(e, _)| rfc3339_ms(&e.ts).is_some_and(|ms| ms >= start))
+        .filter(|(e, _)| worth_listing(e))
+        .map(|(e, what)| JournalLine { ts: e.ts.clone(), run: e.run.clone(), what })
         .collect();
     // The gateway's own bugs, where its app is here to dry-run.
     let mut findings = match crate::ops::limiter::has_app(settings) {

@@ -124,6 +124,69 @@ fn runs(entries: &[journal::Entry]) -> Vec<RunLine> {
 }
 
 /// One journal event in words.
+/// Every entry in words, as history shows them: a start that a later entry
+/// of its run finished says so (never "never finished"), with who ran it
+/// and as what (emergency, selective, undo, fleet).
+pub fn describe_all(entries: &[crate::core::journal::Entry]) -> Vec<String> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let later = || entries[i + 1..].iter().filter(|l| l.run == e.run);
+            let done = |ends: &dyn Fn(&Event) -> bool| later().any(|l| ends(&l.event));
+            let (what, finished) = match &e.event {
+                Event::RunStarted { runbook, operator, host, .. } => (
+                    format!("{} started {runbook} by {operator}@{host}", kind(runbook)),
+                    done(&|x| matches!(x, Event::RunFinished { .. })),
+                ),
+                Event::StepStarted { step, .. } => (
+                    format!("{step} started"),
+                    done(&|x| matches!(x, Event::StepFinished { step: s, .. } if s == step)),
+                ),
+                Event::RollbackStarted { feature, operator, command, .. } => (
+                    format!("{} rollback of {feature} started by {}", kind(command), shown(operator)),
+                    done(&|x| {
+                        matches!(x, Event::RollbackApplied { feature: f } | Event::RollbackAborted { feature: f, .. } if f == feature)
+                    }),
+                ),
+                Event::UndoStarted { feature, operator, .. } => (
+                    format!("undo of {feature} started by {}", shown(operator)),
+                    done(&|x| matches!(x, Event::UndoApplied { feature: f } if f == feature)),
+                ),
+                Event::IntegrateStarted { feature, operator, .. } => (
+                    format!("integration of {feature} started by {}", shown(operator)),
+                    done(&|x| matches!(x, Event::IntegrateApplied { feature: f } if f == feature)),
+                ),
+                other => return describe(other),
+            };
+            match finished {
+                true => what,
+                false => format!("{what} (never finished)"),
+            }
+        })
+        .collect()
+}
+
+/// What kind of run a command or runbook name is.
+fn kind(command: &str) -> &'static str {
+    match command {
+        c if c.contains("--hosts") || c.starts_with("fleet") => "fleet",
+        c if c.contains("emergency") => "emergency",
+        c if c.contains("undo") => "undo",
+        c if c.starts_with("rollback") => "selective",
+        "" => "a",
+        _ => "the",
+    }
+}
+
+fn shown(operator: &str) -> &str {
+    if operator.is_empty() {
+        "(not recorded)"
+    } else {
+        operator
+    }
+}
+
 pub fn describe(event: &Event) -> String {
     match event {
         Event::RunStarted { runbook, .. } => format!("started {runbook} (never finished)"),
@@ -136,7 +199,7 @@ pub fn describe(event: &Event) -> String {
         Event::RollbackStarted { feature, .. } => format!("rollback of {feature} started (never finished)"),
         Event::RollbackApplied { feature } => format!("{feature} rolled back"),
         Event::RollbackAborted { feature, reason, .. } => format!("rollback of {feature} aborted: {reason}"),
-        Event::UndoStarted { feature } => format!("undo of {feature} started (never finished)"),
+        Event::UndoStarted { feature, .. } => format!("undo of {feature} started (never finished)"),
         Event::UndoApplied { feature } => format!("{feature} restored"),
         Event::IntegrateStarted { feature, .. } => format!("integration of {feature} started (never finished)"),
         Event::IntegrateApplied { feature } => format!("{feature} integrated"),

@@ -355,6 +355,7 @@ fn transact(
         files: changes.to_vec(),
         caches: caches.to_vec(),
         operator: door.me.owner.clone(),
+        command: door.me.command.clone(),
     })?;
     write_all(settings, door, feature, changes)
 }
@@ -628,7 +629,11 @@ pub async fn undo(
         let result = FeatureResult { diffs, ..FeatureResult::new(feature, FeatureStatus::WouldRestore) };
         return Ok((RollbackReport::new(true, vec![result], vec![]), true));
     };
-    door.record(Event::UndoStarted { feature: feature.name().into() })?;
+    door.record(Event::UndoStarted {
+        feature: feature.name().into(),
+        operator: door.me.owner.clone(),
+        command: door.me.command.clone(),
+    })?;
     if !record.caches.is_empty() {
         // The caches the rollback cleared are owed from here on: a kill
         // between the restore and their rebuild leaves them owed, and
