@@ -149,8 +149,36 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// stderr as said: piped, gatewayctl wraps its lines to 100 columns, each
+/// continuation indented two spaces more; joined back here, so a test reads
+/// what was said, not where the width broke it (the width tests read the
+/// raw bytes).
 pub fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    unwrap_lines(&String::from_utf8_lossy(&out.stderr))
+}
+
+fn unwrap_lines(text: &str) -> String {
+    const PIPED: usize = 100;
+    // (the joined line, its first line's indent, its last physical line's width)
+    let mut joined: Vec<(String, usize, usize)> = Vec::new();
+    for line in text.split('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        let word = body.split(' ').next().map_or(0, |w| w.chars().count());
+        match joined.last_mut() {
+            // Greedy wrapping broke here: the next word did not fit on the
+            // line before, which is indented two less; a full line broke a word.
+            Some((prev, base, last)) if indent == *base + 2 && *last + 1 + word > PIPED => {
+                if *last < PIPED {
+                    prev.push(' ');
+                }
+                prev.push_str(body);
+                *last = line.chars().count();
+            }
+            _ => joined.push((line.to_string(), indent, line.chars().count())),
+        }
+    }
+    joined.into_iter().map(|(l, _, _)| l).collect::<Vec<_>>().join("\n")
 }
 
 /// Parses stdout as JSON into a report type, failing with both streams shown.

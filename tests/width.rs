@@ -232,6 +232,10 @@ fn the_rehearsal_log_fits_100_columns() {
     assert!(log.contains("== Post-activation review") && log.lines().count() > 300, "{log}");
     let wide = too_wide(&log, 100);
     assert!(wide.is_empty(), "{} line(s) over 100 columns: {wide:#?}", wide.len());
+    // stderr too: status lines and errors (Phase 5A's refusal) are wrapped like the rest.
+    let err = String::from_utf8_lossy(&out.stderr);
+    let wide = too_wide(&err, 100);
+    assert!(wide.is_empty(), "{} stderr line(s) over 100 columns: {wide:#?}", wide.len());
 }
 
 /// The commands that change the lab, each run at `COLUMNS=80` and then piped

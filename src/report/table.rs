@@ -17,7 +17,7 @@ static STDERR_WIDTH: OnceLock<Option<u16>> = OnceLock::new();
 /// `--format json`).
 pub fn fit_to_terminal() {
     let _ = WIDTH.set(columns().or_else(|| terminal(libc::STDOUT_FILENO)).or(Some(PIPED_WIDTH)));
-    let _ = STDERR_WIDTH.set(columns().or_else(|| terminal(libc::STDERR_FILENO)));
+    let _ = STDERR_WIDTH.set(columns().or_else(|| terminal(libc::STDERR_FILENO)).or(Some(PIPED_WIDTH)));
 }
 
 /// The width human output fits, once the binary has looked; `None` for a
