@@ -104,11 +104,17 @@ pub enum UndoTarget {
 impl std::str::FromStr for UndoTarget {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        const NAMES: [&str; 6] =
+            ["input-validation", "rate-limit", "circuit-breaker", "log-sanitizer", "emergency", "all"];
         match s {
             "all" => Ok(UndoTarget::All),
+            // The emergency rollback switches the limiter off: its undo is rate-limit's.
+            "emergency" => Ok(UndoTarget::One(Feature::RateLimit)),
             other => other.parse().map(UndoTarget::One).map_err(|_| {
+                let near = NAMES.iter().filter(|n| strsim::levenshtein(n, other) <= 3).min_by_key(|n| strsim::levenshtein(n, other));
                 format!(
-                    "unknown feature {other:?}: input-validation, rate-limit, circuit-breaker, log-sanitizer or all"
+                    "unknown feature {other:?}{}: input-validation, rate-limit, circuit-breaker, log-sanitizer, emergency or all",
+                    near.map(|n| format!(" (did you mean {n}?)")).unwrap_or_default()
                 )
             }),
         }

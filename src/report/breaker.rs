@@ -71,7 +71,11 @@ impl Human for BreakerStatusReport {
                 Cell::new(state),
                 table::num(format!("{}/{}", b.failure_count, b.failure_threshold)),
                 table::num(format!("{}/{}", b.success_count, b.success_threshold)),
-                table::opt(b.opened_at),
+                // A time, as people read one (UTC), not epoch seconds.
+                table::opt(b.opened_at.map(|t| {
+                    chrono::DateTime::from_timestamp(t as i64, 0)
+                        .map_or(t.to_string(), |d| d.format("%H:%M:%S UTC").to_string())
+                })),
                 table::opt(b.seconds_until_half_open.map(|s| format!("{s}s"))),
                 Cell::new(&b.next_transition),
             ]);

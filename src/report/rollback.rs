@@ -94,6 +94,13 @@ impl Human for RollbackReport {
                 FeatureStatus::Refused => style.bad("refused: nothing of it changed"),
             };
             writeln!(w, "{}: {status}", style.bold(f.feature.name()))?;
+            let rolled = matches!(
+                f.status,
+                FeatureStatus::RolledBack | FeatureStatus::Completed | FeatureStatus::AlreadyRolledBack
+            );
+            if rolled && !self.dry_run {
+                writeln!(w, "  undo: gatewayctl rollback undo {}", f.feature.name())?;
+            }
             if let Some(reason) = &f.reason {
                 writeln!(w, "  {reason}")?;
             }
