@@ -19,8 +19,21 @@ pub mod settings;
 use cli::{Cli, Command};
 use commands::Context;
 
-/// Runs one command; the returned code is the process's exit code.
+/// Runs one command; the returned code is the process's exit code. Under
+/// `--format json` an error is a JSON document on stdout too (stdout is
+/// then always one document), besides its words on stderr.
 pub async fn run(cli: Cli) -> anyhow::Result<u8> {
+    let json = cli.global.format == cli::Format::Json;
+    let outcome = dispatch(cli).await;
+    if let (true, Err(err)) = (json, &outcome) {
+        if !exit::is_broken_pipe(err) {
+            report::error::print_json(err);
+        }
+    }
+    outcome
+}
+
+async fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     let only_report = matches!(cli.global.format, cli::Format::Markdown | cli::Format::Html);
     if only_report && !matches!(cli.command, Command::Report(_)) {
         return Err(exit::UsageError(

@@ -207,4 +207,9 @@ fn a_typod_route_is_refused_with_the_nearest_and_nothing_is_sent() {
     }
     let after = std::fs::read_to_string(&access).unwrap_or_default();
     assert_eq!(after.len(), before.len(), "no request reached nginx: {}", &after[before.len()..]);
+    // Under --format json the refusal is a JSON document too.
+    let out = gatewayctl(&["--config", config.as_str(), "verify", "--route", typo, "--format", "json"]);
+    let doc: serde_json::Value = crate::harness::json(&out);
+    assert_eq!(doc["exit_code"], 2, "{doc:#}");
+    assert!(doc["error"].as_str().unwrap().contains("did you mean POST /api/v2/bookings?"), "{doc:#}");
 }

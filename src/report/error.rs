@@ -17,3 +17,16 @@ pub fn print(err: &anyhow::Error) {
         last = text;
     }
 }
+
+/// The error as one JSON document on stdout: `{"error", "causes", "exit_code"}`.
+pub fn print_json(err: &anyhow::Error) {
+    let causes: Vec<String> = err.chain().skip(1).map(ToString::to_string).collect();
+    let doc = serde_json::json!({
+        "error": err.to_string(),
+        "causes": causes,
+        "exit_code": crate::exit::code_for(err),
+    });
+    let mut stdout = std::io::stdout().lock();
+    let _ = serde_json::to_writer_pretty(&mut stdout, &doc);
+    let _ = writeln!(stdout);
+}
