@@ -25,6 +25,20 @@ pub const DECLINED: u8 = 6;
 /// Interrupted by Ctrl-C.
 pub const INTERRUPTED: u8 = 130;
 
+/// The exit code of a judged report (preflight, verify): GO is 0; NO-GO
+/// is 3 when Redis could not be reached (the code every command gives a
+/// Redis outage), else 1.
+pub fn for_checks(go: bool, checks: &[crate::core::checks::Check]) -> u8 {
+    let redis_down = checks.iter().any(|c| {
+        c.verdict == crate::core::checks::Verdict::Fail && c.hint.as_deref() == Some(crate::ops::REDIS_DOWN_HINT)
+    });
+    match (go, redis_down) {
+        (true, _) => OK,
+        (false, true) => UNREACHABLE,
+        (false, false) => CHECK_FAILED,
+    }
+}
+
 /// A usage error found after parsing (a flag combination clap cannot see).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

@@ -91,7 +91,7 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     gatewayctl::adapters::process::stop(redis, libc::SIGTERM, Duration::from_secs(5));
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!((code(&out), report.decision), (1, Decision::NoGo));
+    assert_eq!((code(&out), report.decision), (3, Decision::NoGo), "Redis down: the unreachable code");
     let redis_check = report.checks.iter().find(|c| c.name == "redis").unwrap();
     assert_eq!(redis_check.verdict, Verdict::Fail);
     assert!(redis_check.evidence.contains("cannot reach Redis"), "{}", redis_check.evidence);

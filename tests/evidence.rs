@@ -72,7 +72,7 @@ fn verify_and_activate_with_a_dependency_down_never_pass() {
     assert_eq!(code(&out), 3, "Redis down is a dependency unreachable: {}", stderr(&out));
     let out = run(&lab, &["verify", "--format", "json"]);
     let report: VerifyReport = json(&out);
-    assert_eq!((code(&out), report.decision), (1, Decision::NoGo), "{:#?}", report.checks);
+    assert_eq!((code(&out), report.decision), (3, Decision::NoGo), "one code for Redis down: {:#?}", report.checks);
 
     let nginx = lab.report.processes.iter().find(|p| p.name == "nginx").unwrap().pid;
     gatewayctl::adapters::process::stop(nginx, libc::SIGTERM, std::time::Duration::from_secs(5));

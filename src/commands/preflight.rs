@@ -38,5 +38,5 @@ pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> 
     spinner.finish();
     crate::commands::activate::record_baseline(ctx, &settings, "preflight").await;
     ctx.out.emit(&report).context("while printing the preflight report")?;
-    Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED })
+    Ok(exit::for_checks(report.decision == Decision::Go, &report.checks))
 }

@@ -27,5 +27,5 @@ pub async fn exec(args: VerifyArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let report =
         gather(&settings, &args.route, args.api_key.as_deref()).await.map_err(|e| crate::exit::UsageError(e.0))?;
     ctx.out.emit(&report).context("while printing the verification")?;
-    Ok(if report.decision == Decision::Go { exit::OK } else { exit::CHECK_FAILED })
+    Ok(exit::for_checks(report.decision == Decision::Go, &report.checks))
 }
