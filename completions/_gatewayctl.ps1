@@ -973,7 +973,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;lab;down' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory [default: the lab whose config file is given, else gatewayctl-lab]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)')
@@ -992,7 +992,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;lab;status' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory [default: the lab whose config file is given, else gatewayctl-lab]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)')
@@ -1011,7 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             break
         }
         'gatewayctl;lab;upstream' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory [default: the lab whose config file is given, else gatewayctl-lab]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]')
             [CompletionResult]::new('--app-dir', '--app-dir', [CompletionResultType]::ParameterName, 'The Laravel app directory (overrides gateway.app_dir)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)')

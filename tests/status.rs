@@ -24,6 +24,9 @@ fn status_shows_what_stands_now() {
     let config = lab.report.config.display().to_string();
     let before = status(&lab);
     assert_eq!(before.config.as_deref(), Some(lab.report.config.as_path()));
+    // `lab status` reads the lab --config names, without --dir.
+    let labs: serde_json::Value = json(&gatewayctl(&["--config", &config, "lab", "status", "--format", "json"]));
+    assert_eq!(labs["dir"].as_str(), Some(lab.dir.to_str().unwrap()), "{labs:#}");
     // Input validation is the plan's known gap: the code says it is not wired.
     let (gap, phases): (Vec<_>, Vec<_>) = before.features.iter().partition(|f| f.feature == Feature::InputValidation);
     assert!(phases.iter().all(|f| f.state == "on"), "{before:#?}");

@@ -22,15 +22,36 @@ pub enum LabCommand {
     /// Build the lab in a directory and start it (nginx, php-fpm, Laravel, Redis, a Cal.com stand-in)
     Up(UpArgs),
     /// Stop exactly the processes `lab up` started, and check their ports are closed
-    Down(DirArgs),
+    Down(LabDirArgs),
     /// Show the lab's processes and whether they answer
-    Status(DirArgs),
+    Status(LabDirArgs),
     /// Show or switch how the Cal.com stand-in answers: ok, fail (500), reject (422), refuse, slow:DURATION
     Upstream(UpstreamArgs),
     /// Run the Cal.com stand-in (started by `lab up`)
     #[command(hide = true)]
     ServeUpstream(ServeArgs),
 }
+
+/// The directory of a lab that exists: --dir, else the lab whose config
+/// --config names (lab up writes it there), else ./gatewayctl-lab.
+#[derive(Debug, Args)]
+pub struct LabDirArgs {
+    /// The lab's directory [default: the lab whose config file is given, else gatewayctl-lab]
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+}
+
+impl LabDirArgs {
+    fn resolve(self, ctx: &Context) -> DirArgs {
+        let of_config = ctx.global.config.as_deref().and_then(|config| {
+            let dir = config.parent()?;
+            (Layout::new(dir).config_file() == config).then(|| dir.to_path_buf())
+        });
+        DirArgs { dir: self.dir.or(of_config).unwrap_or_else(|| PathBuf::from(DEFAULT_DIR)) }
+    }
+}
+
+const DEFAULT_DIR: &str = "gatewayctl-lab";
 
 #[derive(Debug, Args)]
 pub struct DirArgs {
@@ -104,7 +125,7 @@ pub struct UpstreamArgs {
     /// ok, fail (500), reject (422), refuse (port closed), slow:DURATION; omit to show the mode
     pub mode: Option<Mode>,
     #[command(flatten)]
-    pub dir: DirArgs,
+    pub dir: LabDirArgs,
 }
 
 #[derive(Debug, Args)]
@@ -122,8 +143,14 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 pub async fn exec(cmd: LabCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     match cmd {
         LabCommand::Up(args) => lab_up(args, ctx),
-        LabCommand::Down(args) => lab_down(args, ctx),
-        LabCommand::Status(args) => lab_status(args, ctx),
+        LabCommand::Down(args) => {
+            let args = args.resolve(ctx);
+            lab_down(args, ctx)
+        }
+        LabCommand::Status(args) => {
+            let args = args.resolve(ctx);
+            lab_status(args, ctx)
+        }
         LabCommand::Upstream(args) => lab_upstream(args, ctx).await,
         LabCommand::ServeUpstream(args) => {
             upstream::serve(args.listen, args.control).await.context("the Cal.com stand-in stopped")?;
@@ -283,7 +310,8 @@ fn lab_status(args: DirArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 }
 
 async fn lab_upstream(args: UpstreamArgs, ctx: &mut Context) -> anyhow::Result<u8> {
-    let state = down::load(&Layout::new(&args.dir.dir))?;
+    let dir = args.dir.resolve(ctx).dir;
+    let state = down::load(&Layout::new(&dir))?;
     let control =
         Http::new(&format!("http://127.0.0.1:{}", state.ports.upstream_control), Duration::from_secs(5), None)?;
     let answer = match args.mode {
