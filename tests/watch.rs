@@ -69,6 +69,12 @@ fn a_failing_upstream_raises_the_alert_and_the_guard_rolls_the_breaker_back() {
     let (samples, summary) = finish(watch);
     let alert =
         samples.iter().position(|s| s.levels["breaker_opens"] == Level::Alert).expect("breaker_opens reached alert");
+    // The 5xx behind the error rate are named by route and status, with the next step.
+    let failing = samples.iter().find(|s| !s.figures.failing_routes.is_empty()).expect("5xx named by route");
+    let (route, status, _) = &failing.figures.failing_routes[0];
+    assert!(route == "POST /api/v2/availability/simple" && *status >= 500, "{:?}", failing.figures.failing_routes);
+    let behind = gatewayctl::core::watch::behind(&failing.figures).unwrap();
+    assert!(behind.contains("gatewayctl rollback emergency"), "{behind}");
     let rolled = samples.iter().position(|s| !s.rollbacks.is_empty()).expect("the guard acted");
     assert_eq!(rolled, alert + 1, "after two consecutive alert intervals");
     assert!(samples[rolled].rollbacks[0].ok, "{:?}", samples[rolled].rollbacks);

@@ -317,7 +317,11 @@ impl<'a> Watch<'a> {
                 .iter()
                 .map(|c| {
                     let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
-                    format!("{} is {:?} ({value}), was {:?}", c.metric, c.to, c.from)
+                    let behind = match (c.metric.as_str(), crate::core::watch::behind(&figures)) {
+                        ("error_rate_percent", Some(b)) if c.to > Level::Normal => format!(" ({b})"),
+                        _ => String::new(),
+                    };
+                    format!("{} is {:?} ({value}), was {:?}{behind}", c.metric, c.to, c.from)
                 })
                 .collect();
             alerts.extend(self.announce(&format!("gatewayctl watch: {}", lines.join("; "))).await);
@@ -392,7 +396,13 @@ impl<'a> Watch<'a> {
         self.totals.lines += lines.len() as u64;
         let mut unsanitized = 0;
         for line in &lines {
-            let event = logline::parse(line);
+            let record = logline::record(line);
+            let event = record.as_ref().map_or(logline::LogEvent::Other, |(_, r)| r.event());
+            if let Some((_, logline::Record::ApiRequest { method, path, status, .. })) = &record {
+                if *status >= 500 {
+                    self.window.record_failure(now, &format!("{method} {path}"), *status);
+                }
+            }
             match event {
                 logline::LogEvent::ApiRequest { status, .. } => {
                     self.totals.requests += 1;

@@ -47,6 +47,8 @@ pub struct Window {
     errors: VecDeque<u64>,
     /// Calls to the validated route: (time, refused with 422).
     validated: VecDeque<(u64, bool)>,
+    /// Answers of 5xx: (time, "METHOD /path", status).
+    failing: VecDeque<(u64, String, u16)>,
 }
 
 /// The figures at one moment.
@@ -66,6 +68,10 @@ pub struct Figures {
     pub validation_calls: u64,
     #[serde(default)]
     pub validation_refused: u64,
+    /// The routes behind the 5xx in the window, most first (at most three):
+    /// (route, status, how many).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failing_routes: Vec<(String, u16, u64)>,
 }
 
 impl Window {
@@ -83,6 +89,11 @@ impl Window {
         }
     }
 
+    /// A 5xx answer on `route` ("METHOD /path"), for naming what is behind an alert.
+    pub fn record_failure(&mut self, at_ms: u64, route: &str, status: u16) {
+        self.failing.push_back((at_ms, route.to_string(), status));
+    }
+
     /// One access-log line: only calls to the validated route count.
     pub fn record_access(&mut self, at_ms: u64, access: &crate::core::accesslog::Access) {
         if access.path == VALIDATED_ROUTE && access.method == "POST" {
@@ -97,6 +108,9 @@ impl Window {
         }
         while self.requests.front().is_some_and(|r| r.0 < cutoff) {
             self.requests.pop_front();
+        }
+        while self.failing.front().is_some_and(|r| r.0 < cutoff) {
+            self.failing.pop_front();
         }
         for q in [&mut self.rate_limited, &mut self.opens, &mut self.errors] {
             while q.front().is_some_and(|&t| t < cutoff) {
@@ -133,6 +147,16 @@ impl Window {
             error_lines: self.errors.len() as u64,
             validation_calls: self.validated.len() as u64,
             validation_refused: self.validated.iter().filter(|v| v.1).count() as u64,
+            failing_routes: {
+                let mut by: BTreeMap<(String, u16), u64> = BTreeMap::new();
+                for (_, route, status) in &self.failing {
+                    *by.entry((route.clone(), *status)).or_default() += 1;
+                }
+                let mut all: Vec<(String, u16, u64)> = by.into_iter().map(|((r, s), n)| (r, s, n)).collect();
+                all.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+                all.truncate(3);
+                all
+            },
         }
     }
 }
@@ -195,6 +219,19 @@ pub struct LevelChange {
 /// Metrics computed from requests in the window: with no traffic they have
 /// no value, which at 3 a.m. is quiet, not trouble.
 const FROM_TRAFFIC: [&str; 3] = ["error_rate_percent", "response_time_ms", "validation_refused_percent"];
+
+/// What is behind an error-rate alert and what to do next, in words
+/// (`None` where the window saw no 5xx by route).
+pub fn behind(f: &Figures) -> Option<String> {
+    if f.failing_routes.is_empty() {
+        return None;
+    }
+    let routes: Vec<String> = f.failing_routes.iter().map(|(r, s, n)| format!("{r} {s} × {n}")).collect();
+    Some(format!(
+        "behind it: {}; next: `gatewayctl preflight` names the gateway's own bugs on those routes, `gatewayctl rollback emergency` switches the limiter off in seconds",
+        routes.join(", ")
+    ))
+}
 
 impl LevelChange {
     /// Is this change worth waking someone? Every change is shown, but a

@@ -191,6 +191,12 @@ fn sample(w: &mut dyn Write, style: &Style, s: &WatchSample) -> io::Result<()> {
         let value = c.value.map_or("no data".to_string(), |v| format!("{v:.2}"));
         writeln!(w, "{} {}: {:?} → {:?} ({value})", style.warn("level change"), c.metric, c.from, c.to)?;
     }
+    // An error rate above normal: the routes and statuses behind it, and the next step.
+    if s.levels.get("error_rate_percent").is_some_and(|l| *l > Level::Normal) {
+        if let Some(behind) = crate::core::watch::behind(&s.figures) {
+            writeln!(w, "{} {behind}", style.bad("error rate"))?;
+        }
+    }
     for a in s.alerts.iter().filter(|a| !a.delivered) {
         writeln!(w, "{}: {}", style.bad("alert NOT delivered"), a.error.as_deref().unwrap_or("unknown error"))?;
     }
