@@ -118,6 +118,11 @@ fn availability_allows_60_then_refuses_and_stress_matches_the_model() {
     ]));
     assert!(said.contains("the model says this route is broken: 3 of 3 answered 500"), "{said}");
     assert!(said.split_whitespace().collect::<Vec<_>>().join(" ").contains("The gateway's own bugs"), "{said}");
+    // The report does not exit 0 over a broken route.
+    let out = gatewayctl(&["--config", &config, "report", "--since", "1h", "--format", "json"]);
+    let said = crate::harness::stderr(&out);
+    assert_eq!(code(&out), 1, "{said}");
+    assert!(said.contains("bookings is broken"), "{said}");
 
     // verify: the headers as the shape predicts, and a counter with no TTL
     // named for what it does to clients; its own identity's keys deleted after.

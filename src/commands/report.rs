@@ -36,7 +36,32 @@ pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     .await;
     spinner.finish();
     let report = report?;
-    let failed = report.criteria.iter().flat_map(|w| &w.criteria).any(|c| c.verdict == Verdict::Fail);
+    // Non-zero when what the report shows is trouble: a failed Success
+    // Criterion, a watch that failed in the period, or a route broken
+    // (every one of its answers a 5xx).
+    let mut why: Vec<String> = report
+        .criteria
+        .iter()
+        .flat_map(|w| &w.criteria)
+        .filter(|c| c.verdict == Verdict::Fail)
+        .map(|c| format!("Success Criterion failed: {}", c.name))
+        .collect();
+    why.extend(
+        report
+            .journal
+            .iter()
+            .filter(|j| j.what.starts_with("watch") && j.what.contains(": FAIL"))
+            .map(|j| format!("the watch of run {} failed", j.run)),
+    );
+    why.extend(report.routes.iter().filter_map(|r| {
+        let after = r.after.as_ref()?;
+        (after.requests >= 3 && after.server_errors == after.requests)
+            .then(|| format!("{} is broken: {} of {} answers were 5xx", r.route, after.server_errors, after.requests))
+    }));
+    for w in &why {
+        ctx.out.warn(w);
+    }
+    let failed = !why.is_empty();
     let bytes = match ctx.global.format {
         Format::Json => {
             let mut b = serde_json::to_vec_pretty(&report).context("while writing JSON")?;
