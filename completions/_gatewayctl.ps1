@@ -175,6 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'gatewayctl' -ScriptBlock {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it')
             [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'Run `model probe` first (one throwaway identity''s requests), so what only traffic shows is judged too; without it, a probe of the last 24 h is used')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Record the baseline `gatewayctl report` compares with even where this preflight did not reach Redis or the app (it is recorded anyway when both answered)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing on stderr but errors, and on stdout a judged report''s verdict line alone (nothing for the others)')

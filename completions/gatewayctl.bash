@@ -4157,7 +4157,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__preflight)
-            opts="-v -q -i -h --hosts --probe --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --hosts --probe --baseline --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -159,6 +159,7 @@ always\t''
 never\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s i -l inventory -d 'Read --hosts from an Ansible inventory (INI or YAML) instead of [[hosts]]; before or after the subcommand, as Ansible users type it' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l probe -d 'Run `model probe` first (one throwaway identity\'s requests), so what only traffic shows is judged too; without it, a probe of the last 24 h is used'
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l baseline -d 'Record the baseline `gatewayctl report` compares with even where this preflight did not reach Redis or the app (it is recorded anyway when both answered)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -s q -l quiet -d 'Quiet: nothing on stderr but errors, and on stdout a judged report\'s verdict line alone (nothing for the others)'
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l short -d 'A judged report (preflight, verify, activate) as its verdict and top reasons only'

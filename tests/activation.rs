@@ -92,6 +92,11 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
     assert_eq!((code(&out), report.decision), (3, Decision::NoGo), "Redis down: the unreachable code");
+    assert!(
+        stderr(&out).contains("baseline not recorded"),
+        "a preflight that missed Redis keeps the baseline: {}",
+        stderr(&out)
+    );
     let redis_check = report.checks.iter().find(|c| c.name == "redis").unwrap();
     assert_eq!(redis_check.verdict, Verdict::Fail);
     assert!(redis_check.evidence.contains("cannot reach Redis"), "{}", redis_check.evidence);

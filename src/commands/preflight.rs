@@ -18,6 +18,9 @@ pub struct PreflightArgs {
     /// only traffic shows is judged too; without it, a probe of the last 24 h is used
     #[arg(long)]
     pub probe: bool,
+    /// Record the baseline `gatewayctl report` compares with even where this preflight did not reach Redis or the app (it is recorded anyway when both answered)
+    #[arg(long)]
+    pub baseline: bool,
 }
 
 pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -36,7 +39,16 @@ pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> 
     let spinner = ctx.out.spinner("preflight: checking");
     let report = gather(&settings).await;
     spinner.finish();
-    crate::commands::activate::record_baseline(ctx, &settings, "preflight").await;
+    // Only a preflight that reached Redis and the app records the report's
+    // baseline (a wrong --app-dir or Redis down would record nothing true),
+    // unless asked on purpose.
+    let reached =
+        |name: &str| report.checks.iter().any(|c| c.name == name && c.verdict != crate::core::checks::Verdict::Fail);
+    if args.baseline || (reached("redis") && reached("app dir")) {
+        crate::commands::activate::record_baseline(ctx, &settings, "preflight").await;
+    } else {
+        ctx.out.status("baseline not recorded: this preflight did not reach Redis and the app (pass --baseline to record it anyway)");
+    }
     ctx.out.emit(&report).context("while printing the preflight report")?;
     Ok(exit::for_checks(report.decision == Decision::Go, &report.checks))
 }
