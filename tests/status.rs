@@ -95,6 +95,10 @@ fn history_reads_the_journal_as_a_timeline() {
     let operator = whats.iter().find_map(|w| w.strip_prefix("selective rollback of rate-limit started by "));
     assert!(operator.is_some_and(|o| !o.is_empty() && !o.contains("not recorded")), "{whats:?}");
     assert!(whats.iter().any(|w| w.starts_with("undo of rate-limit started by ")), "{whats:?}");
+    // status says who restored it, and since when.
+    let now: serde_json::Value = json(&gatewayctl(&["--config", &config, "status", "--format", "json"]));
+    let rate = now["features"].as_array().unwrap().iter().find(|f| f["feature"] == "rate-limit").unwrap();
+    assert!(rate["by"].is_string() && rate["since"].is_string(), "{rate:#}");
     let run = report.events[0].entry.run.clone();
     let one: gatewayctl::report::history::HistoryReport =
         json(&gatewayctl(&["--config", &config, "history", "--run", &run, "--format", "json"]));

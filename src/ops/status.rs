@@ -23,7 +23,7 @@ pub async fn gather(settings: &Settings) -> StatusReport {
     let records = journal::rollback_records(&real);
     let features = Feature::ALL
         .iter()
-        .map(|&f| feature_state(f, journal::rollback_state(&records, f.name())))
+        .map(|&f| feature_state(f, journal::rollback_state(&records, f.name()), &real))
         .map(|line| not_wired(settings, line))
         .collect();
     let mut owed = journal::owed(&real);
@@ -62,9 +62,24 @@ fn not_wired(settings: &Settings, line: FeatureState) -> FeatureState {
 
 /// One feature's line: its state, and the command that undoes it or
 /// finishes what is half done.
-fn feature_state(feature: Feature, state: RollbackState) -> FeatureState {
+fn feature_state(feature: Feature, state: RollbackState, entries: &[journal::Entry]) -> FeatureState {
     let (name, record, next) = match state {
-        RollbackState::On => return FeatureState { feature, state: "on".into(), since: None, by: None, next: None },
+        // On again after an undo: who restored it, and since when.
+        RollbackState::On => {
+            let undone = entries
+                .iter()
+                .rev()
+                .find(|e| matches!(&e.event, Event::UndoApplied { feature: f } if f == feature.name()));
+            let by = undone.and_then(|u| {
+                entries.iter().rev().find_map(|e| match &e.event {
+                    Event::UndoStarted { feature: f, operator, .. } if f == feature.name() && e.run == u.run => {
+                        Some(operator.clone()).filter(|o| !o.is_empty())
+                    }
+                    _ => None,
+                })
+            });
+            return FeatureState { feature, state: "on".into(), since: undone.map(|u| u.ts.clone()), by, next: None };
+        }
         RollbackState::Off(r) => ("rolled_back", r, format!("gatewayctl rollback undo {feature}")),
         RollbackState::Pending(r) => ("rollback_half_done", r, format!("gatewayctl rollback {feature}")),
         RollbackState::UndoPending(r) => ("undo_half_done", r, format!("gatewayctl rollback undo {feature}")),
