@@ -27,7 +27,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml, else built-in plan values]
+    /// Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml; a command that reaches the gateway refuses to guess without one, unless --app-dir names the app (then the plan's built-in values)]
     #[arg(long, global = true, env = "GATEWAYCTL_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// The Laravel app directory (overrides gateway.app_dir)
