@@ -74,7 +74,12 @@ fn report_judges_a_lab_run_before_and_after() {
     let p95 = route.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
     // 60 a side is past the judge's minimum: an interval, and a call that is not "no data".
     assert!(p95.before.is_some() && p95.after.is_some() && p95.interval.is_some(), "{p95:?}");
-    assert!(p95.samples[0] >= 60 && p95.samples[1] >= 60 && p95.verdict != Call::NoData, "{p95:?}");
+    // Past the minimum the judge computed an interval: it decided, or the
+    // interval (lab timings on a shared machine) was wider than the tolerance.
+    let decided = p95.verdict.is_judged();
+    let too_wide = p95.verdict == Call::NotEnoughData
+        && p95.interval.zip(p95.tolerance).is_some_and(|([lo, hi], t)| hi - lo > 2.0 * t);
+    assert!(p95.samples[0] >= 60 && p95.samples[1] >= 60 && (decided || too_wide), "{p95:?}");
 
     // The stressing identity is the burst; the two others are unaffected.
     let l = &r.limits;

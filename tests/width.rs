@@ -141,8 +141,13 @@ fn every_command_fits_80_and_100_columns_and_prints_all_its_evidence() {
     for args in &commands {
         let narrow = run(&config, args, Some("80"), false);
         let piped = run(&config, args, None, false);
-        // Piped with no COLUMNS, stderr is left whole (an error a script captures stays one line to grep).
-        let streams = [("stdout", &narrow.stdout, 80), ("stderr", &narrow.stderr, 80), ("stdout", &piped.stdout, 100)];
+        // Piped with no COLUMNS, both streams fit 100 columns.
+        let streams = [
+            ("stdout", &narrow.stdout, 80),
+            ("stderr", &narrow.stderr, 80),
+            ("stdout", &piped.stdout, 100),
+            ("stderr", &piped.stderr, 100),
+        ];
         {
             for (stream, text, width) in streams {
                 let wide = too_wide(&String::from_utf8_lossy(text), width);
@@ -152,7 +157,26 @@ fn every_command_fits_80_and_100_columns_and_prints_all_its_evidence() {
             }
         }
         let json = run(&config, args, Some("80"), true);
-        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&json.stdout) else { continue };
+        // One JSON document (watch: one per line); anything else is a failure, never skipped.
+        let text = String::from_utf8_lossy(&json.stdout);
+        let doc = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(doc) => doc,
+            Err(_) if args[0] == "watch" => {
+                let lines: Result<Vec<serde_json::Value>, _> =
+                    text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect();
+                match lines {
+                    Ok(lines) => serde_json::Value::Array(lines),
+                    Err(e) => {
+                        failures.push(format!("{args:?}: --format json is not JSON lines: {e}"));
+                        continue;
+                    }
+                }
+            }
+            Err(e) => {
+                failures.push(format!("{args:?}: --format json is not one JSON document: {e}"));
+                continue;
+            }
+        };
         let mut evidence = Vec::new();
         evidence_in(&doc, &mut evidence);
         let human = format!("{}\n{}", String::from_utf8_lossy(&narrow.stdout), String::from_utf8_lossy(&narrow.stderr));
