@@ -263,7 +263,11 @@ fn sources(app: &Path) -> (Vec<(String, String)>, Vec<String>) {
             Ok(len) if len > MAX_FILE_BYTES => unread.push(format!("{rel} ({len} bytes, over {MAX_FILE_BYTES})")),
             Err(e) => unread.push(format!("{rel} ({e})")),
             Ok(_) => match std::fs::read_to_string(path) {
-                Ok(text) => out.push((rel, text)),
+                // A file that does not lex cannot be read for registrations: said, never skipped.
+                Ok(text) => match crate::core::php::Source::parse(&text) {
+                    Ok(_) => out.push((rel, text)),
+                    Err(e) => unread.push(format!("{rel} (does not lex as PHP: {e})")),
+                },
                 Err(e) => unread.push(format!("{rel} ({e})")),
             },
         }
@@ -299,6 +303,18 @@ mod tests {
     use crate::core::checks::Verdict;
 
     /// A dry run that listed no route looked at nothing: never a pass.
+    #[test]
+    fn a_source_that_does_not_lex_is_named_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let http = dir.path().join("app/Http");
+        std::fs::create_dir_all(&http).unwrap();
+        std::fs::write(http.join("Kernel.php"), "<?php\nclass Kernel {}\n").unwrap();
+        std::fs::write(http.join("Broken.php"), "<?php\n$a = 'never closed;\n").unwrap();
+        let (read, unread) = sources(dir.path());
+        assert_eq!(read.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["app/Http/Kernel.php"]);
+        assert!(unread.len() == 1 && unread[0].starts_with("app/Http/Broken.php (does not lex"), "{unread:?}");
+    }
+
     #[test]
     fn no_route_seen_is_unknown_not_a_pass() {
         let none = AppFindings::default();
