@@ -108,12 +108,17 @@ fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result
 /// The most recent `max` payloads logged, none when there is no log: the
 /// rollback's handler replay uses them where the log has them. The live log
 /// is read before its rotations, so recency is the logged time, not the order read.
-pub(crate) fn logged_payloads(settings: &Settings, max: usize) -> Vec<Payload> {
-    let mut payloads = read_payloads(settings, None).map(|(p, _)| p).unwrap_or_default();
+/// The newest `max` logged payloads; an error where the log exists and
+/// cannot be read (then "0 logged" would be a guess). No log at all is none.
+pub(crate) fn logged_payloads(settings: &Settings, max: usize) -> Result<Vec<Payload>, String> {
+    if logfiles::discover(&settings.log_file()).is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut payloads = read_payloads(settings, None).map(|(p, _)| p).map_err(|e| format!("{e:#}"))?;
     payloads.sort_by(|a, b| a.ts.cmp(&b.ts));
     let drop = payloads.len().saturating_sub(max);
     payloads.drain(..drop);
-    payloads
+    Ok(payloads)
 }
 
 /// The impact preview: the logged payloads through the FormRequest, by PHP, on a shadow.
@@ -312,9 +317,10 @@ mod tests {
             .unwrap();
         let mut settings = Settings::defaults();
         settings.file.gateway.app_dir = app.path().to_path_buf();
-        let kept: Vec<u64> = logged_payloads(&settings, 3).iter().map(|p| p.body["n"].as_u64().unwrap()).collect();
+        let kept: Vec<u64> =
+            logged_payloads(&settings, 3).unwrap().iter().map(|p| p.body["n"].as_u64().unwrap()).collect();
         assert_eq!(kept, [2, 3, 4]);
         settings.file.gateway.app_dir = app.path().join("nowhere");
-        assert!(logged_payloads(&settings, 3).is_empty(), "no log: no payload, no error");
+        assert!(logged_payloads(&settings, 3).unwrap().is_empty(), "no log: no payload, no error");
     }
 }

@@ -383,7 +383,11 @@ fn handler_replay(
             ))
         }
     };
-    let logged = crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED);
+    // A log that exists and cannot be read is said, never replayed as "0 logged".
+    let (logged, unread) = match crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED) {
+        Ok(p) => (p, None),
+        Err(why) => (Vec::new(), Some(why)),
+    };
     let deadline = Instant::now() + bound;
     let run = |text: &str| -> Result<(Vec<Run>, usize), Unreplayed> {
         let file = shadow.dir.join(validation::CONTROLLER);
@@ -468,9 +472,14 @@ fn handler_replay(
         c.compared,
         c.refused_before
     );
-    Some(match c.compared {
-        0 => Check::warn(name, evidence, "no request reached what the handler reads: its behaviour is unproven"),
-        _ => Check::pass(name, evidence),
+    Some(match (c.compared, unread) {
+        (0, _) => Check::warn(name, evidence, "no request reached what the handler reads: its behaviour is unproven"),
+        (_, Some(why)) => Check::warn(
+            name,
+            format!("{evidence}; the log could not be read ({why}): no logged request was replayed"),
+            "only requests made from the rules were replayed: make the log readable to replay real traffic",
+        ),
+        (_, None) => Check::pass(name, evidence),
     })
 }
 
