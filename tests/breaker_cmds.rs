@@ -58,4 +58,12 @@ fn trip_test_refuses_production_and_reset_asks_first() {
     assert_eq!(lab.redis(&["EXISTS", "circuit_breaker:calcom_api:state"]), "0");
     let journal = std::fs::read_to_string(lab.dir.join("state/journal.jsonl")).unwrap();
     assert!(journal.contains("\"event\":\"breaker_reset\"") && journal.contains("\"open\""), "{journal}");
+
+    // A list at the state key is a key, which the app reads as closed: said so, never "no key".
+    lab.redis(&["RPUSH", "circuit_breaker:calcom_api:state", "open"]);
+    let status: serde_json::Value = json(&gatewayctl(&["--config", &config, "breaker", "status", "--format", "json"]));
+    let b = &status["breakers"][0];
+    assert_eq!((b["state"].as_str(), b["state_key_type"].as_str()), (Some("closed"), Some("list")), "{b:#}");
+    let text = crate::harness::stdout(&gatewayctl(&["--config", &config, "breaker", "status"]));
+    assert!(text.contains("closed (the key") && text.contains("holds a list,"), "{text}");
 }

@@ -85,6 +85,7 @@ fn breaker_status_table() {
             service: "calcom_api".into(),
             state: BreakerState::Open,
             state_key_present: true,
+            state_key_type: None,
             failure_count: 5,
             success_count: 0,
             opened_at: Some(1_764_071_980),

@@ -469,6 +469,12 @@ impl Redis {
         Ok(u64::try_from(ms).ok())
     }
 
+    /// TYPE of a key: "none" when missing, "string", "list", "hash", …
+    pub async fn key_type(&mut self, key: &str) -> Result<String, RedisError> {
+        let full = format!("{}{key}", self.target.prefix);
+        self.run_key("TYPE", redis::cmd("TYPE").arg(&full), &full).await
+    }
+
     /// PTTL as Redis answers it: milliseconds, -1 without expiry, -2 missing.
     pub async fn pttl_raw(&mut self, key: &str) -> Result<i64, RedisError> {
         let full = format!("{}{key}", self.target.prefix);

@@ -72,6 +72,12 @@ pub async fn read(
             }
         }
     }
+    // MGET answers nil for a key of another type: a list or a hash there is
+    // still a key (the app reads it as closed), said as such.
+    let state_key_type = match values[0] {
+        Some(_) => None,
+        None => Some(redis.key_type(&keys[0]).await?).filter(|t| t != "none"),
+    };
     let breaker = Breaker {
         state,
         failure_count: number(1)?.unwrap_or(0) as u32,
@@ -81,7 +87,8 @@ pub async fn read(
     Ok(BreakerStatus {
         service: service.to_string(),
         state,
-        state_key_present: values[0].is_some(),
+        state_key_present: values[0].is_some() || state_key_type.is_some(),
+        state_key_type,
         failure_count: breaker.failure_count,
         success_count: breaker.success_count,
         opened_at: breaker.opened_at_s,

@@ -42,6 +42,10 @@ pub struct BreakerStatus {
     pub state: BreakerState,
     /// False when the state key is absent (which the gateway reads as closed).
     pub state_key_present: bool,
+    /// The state key holds no string but this type (a list, a hash), which
+    /// the gateway reads as closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_key_type: Option<String>,
     pub failure_count: u32,
     pub success_count: u32,
     pub opened_at: Option<u64>,
@@ -62,6 +66,10 @@ impl Human for BreakerStatusReport {
         for b in &self.breakers {
             let state = match b.state {
                 BreakerState::Closed if !b.state_key_present => style.good("closed (no key)"),
+                BreakerState::Closed if b.state_key_type.is_some() => style.warn(&format!(
+                    "closed (the key holds a {}, which the app reads as closed)",
+                    b.state_key_type.as_deref().unwrap_or("?")
+                )),
                 BreakerState::Closed => style.good("closed"),
                 BreakerState::HalfOpen => style.warn("half_open"),
                 BreakerState::Open => style.bad("open"),
