@@ -380,7 +380,9 @@ fn a_gateway_failing_mid_probe_ends_the_probe() {
     // Stopped first, so it cannot fork new workers as its old ones die.
     // SAFETY: signals to the lab's own php-fpm.
     unsafe { libc::kill(master as i32, libc::SIGSTOP) };
-    let _ = std::process::Command::new("pkill").args(["-KILL", "-P", &master.to_string()]).status();
+    for worker in gatewayctl::adapters::process::children(master) {
+        gatewayctl::adapters::process::stop(worker, libc::SIGKILL, std::time::Duration::from_secs(5));
+    }
     gatewayctl::adapters::process::stop(master, libc::SIGKILL, std::time::Duration::from_secs(5));
     let out = child.wait_with_output().unwrap();
     let said = stderr(&out);
