@@ -151,17 +151,25 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
             if let Some(fleet) = u.fleet.fleet(ctx, &settings)? {
                 return undo_on_fleet(ctx, &settings, &fleet, &u).await;
             }
-            // What the undo brings back: bugs the findings say break requests today.
-            let mut back = Vec::new();
-            for feature in u.feature.features() {
-                let read = settings.clone();
-                let found = crate::ops::blocking::run("what the undo brings back", move || {
-                    rollback::brings_back(&read, feature)
-                })
-                .await
-                .unwrap_or_default();
-                back.extend(found);
-            }
+            // What the undo brings back: bugs the findings say break requests
+            // today, from one dry run of the app as the whole undo makes it.
+            let read = settings.clone();
+            let features = u.feature.features();
+            let back = match crate::ops::blocking::run("what the undo brings back", move || {
+                rollback::brings_back(&read, &features)
+            })
+            .await
+            {
+                Ok(Ok(back)) => back,
+                Ok(Err(why)) => {
+                    ctx.out.warn(&format!("what the undo brings back is unknown: {why}"));
+                    Vec::new()
+                }
+                Err(check) => {
+                    ctx.out.warn(&format!("what the undo brings back is unknown: {}", check.evidence));
+                    Vec::new()
+                }
+            };
             let routes: Vec<String> = back.iter().flat_map(|f| f.routes.clone()).collect();
             if !routes.is_empty() {
                 ctx.out.warn(&format!(

@@ -448,34 +448,44 @@ fn remaining(
     Ok(todo)
 }
 
-/// The bugs an undo of `feature` would bring back: the harmful findings of
-/// the app as the undo would make it (a dry run on a shadow with the
-/// original bytes) that the app does not have now. Empty where nothing is
-/// rolled back, no app is at hand, or the dry run could not say.
-pub fn brings_back(settings: &Settings, feature: Feature) -> Vec<crate::core::findings::Finding> {
+/// The bugs an undo of `features` would bring back: the harmful findings
+/// of the app as the undo would make it (one dry run on a shadow with the
+/// original bytes of every feature restored) that the app does not have
+/// now. Empty where nothing is rolled back or no app is at hand; an error
+/// where the dry run could not say (never "nothing comes back").
+pub fn brings_back(settings: &Settings, features: &[Feature]) -> Result<Vec<crate::core::findings::Finding>, String> {
     if !crate::ops::limiter::has_app(settings) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
-    let Ok(entries) = state.read_journal() else { return Vec::new() };
+    let entries = state.read_journal().map_err(|e| e.to_string())?;
     let entries = journal::real_entries(&entries);
     let records = journal::rollback_records(&entries);
-    let record = match journal::rollback_state(&records, feature.name()) {
-        RollbackState::On => return Vec::new(),
-        RollbackState::Pending(r) | RollbackState::Off(r) | RollbackState::UndoPending(r) => r,
-    };
-    let Ok(restore) = remaining(settings, &record.files, Toward::Original, "the rollback") else { return Vec::new() };
-    if restore.is_empty() {
-        return Vec::new();
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    for feature in features {
+        let record = match journal::rollback_state(&records, feature.name()) {
+            RollbackState::On => continue,
+            RollbackState::Pending(r) | RollbackState::Off(r) | RollbackState::UndoPending(r) => r,
+        };
+        // A file changed since is refused by the undo itself, with its diff.
+        let Ok(restore) = remaining(settings, &record.files, Toward::Original, "the rollback") else { continue };
+        overrides.extend(restore.iter().map(|c| (c.path.clone(), c.original.clone())));
     }
-    let overrides: Vec<(String, String)> = restore.iter().map(|c| (c.path.clone(), c.original.clone())).collect();
-    let now = crate::ops::findings::gather(settings).findings;
-    crate::ops::findings::gather_with(settings, &overrides)
+    if overrides.is_empty() {
+        return Ok(Vec::new());
+    }
+    let said = |f: &crate::ops::findings::AppFindings| f.not_isolated.clone().or_else(|| f.unknown.clone());
+    let now = crate::ops::findings::gather(settings);
+    let after = crate::ops::findings::gather_with(settings, &overrides);
+    if let Some(why) = said(&now).or_else(|| said(&after)) {
+        return Err(why);
+    }
+    Ok(after
         .findings
         .into_iter()
         .filter(|f| f.harmful && !f.routes.is_empty())
-        .filter(|f| !now.iter().any(|n| n.kind == f.kind && n.routes == f.routes))
-        .collect()
+        .filter(|f| !now.findings.iter().any(|n| n.kind == f.kind && n.routes == f.routes))
+        .collect())
 }
 
 /// After an undo that brought `back` bugs: each of their routes asked once,
