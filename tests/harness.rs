@@ -159,8 +159,9 @@ pub fn stderr(out: &Output) -> String {
 
 fn unwrap_lines(text: &str) -> String {
     const PIPED: usize = 100;
-    // (the joined line, its first line's indent, its last physical line's width)
-    let mut joined: Vec<(String, usize, usize)> = Vec::new();
+    // (the joined line, its first line's indent, its last physical line's width,
+    // whether that physical line held one word alone)
+    let mut joined: Vec<(String, usize, usize, bool)> = Vec::new();
     for line in text.split('\n') {
         let indent = line.len() - line.trim_start().len();
         let body = line.trim_start();
@@ -168,17 +169,20 @@ fn unwrap_lines(text: &str) -> String {
         match joined.last_mut() {
             // Greedy wrapping broke here: the next word did not fit on the
             // line before, which is indented two less; a full line broke a word.
-            Some((prev, base, last)) if indent == *base + 2 && *last + 1 + word > PIPED => {
-                if *last < PIPED {
+            // Only a word longer than a line is broken, so only a full line of one
+            // word continues without a space; a full line of words ended at a word.
+            Some((prev, base, last, alone)) if indent == *base + 2 && *last + 1 + word > PIPED => {
+                if *last < PIPED || !*alone {
                     prev.push(' ');
                 }
                 prev.push_str(body);
                 *last = line.chars().count();
+                *alone = !body.contains(' ');
             }
-            _ => joined.push((line.to_string(), indent, line.chars().count())),
+            _ => joined.push((line.to_string(), indent, line.chars().count(), !body.contains(' '))),
         }
     }
-    joined.into_iter().map(|(l, _, _)| l).collect::<Vec<_>>().join("\n")
+    joined.into_iter().map(|(l, ..)| l).collect::<Vec<_>>().join("\n")
 }
 
 /// Parses stdout as JSON into a report type, failing with both streams shown.
@@ -501,4 +505,15 @@ pub fn limiter() -> gatewayctl::core::limiter::Attachment {
         "api.rate-limit".into(),
         "App\\Http\\Middleware\\RateLimitMiddleware".into(),
     ])
+}
+
+#[test]
+fn unwrapping_keeps_the_space_after_a_full_line_of_words() {
+    // The CI's longer paths once put "their" at column 100: "theiroriginal".
+    let head = format!("gatewayctl: {} their", "x".repeat(82));
+    assert_eq!(head.chars().count(), 100);
+    let text = format!("{head}\n  original bytes");
+    assert_eq!(unwrap_lines(&text), format!("{head} original bytes"));
+    let word = "y".repeat(98);
+    assert_eq!(unwrap_lines(&format!("a:\n  {word}\n  zz")), format!("a: {word}zz"));
 }
