@@ -624,7 +624,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -678,7 +678,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -720,7 +720,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -846,7 +846,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -888,7 +888,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -930,7 +930,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -972,7 +972,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1014,7 +1014,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1056,7 +1056,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1168,7 +1168,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1210,7 +1210,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1252,7 +1252,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1294,7 +1294,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1336,7 +1336,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1448,7 +1448,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1490,7 +1490,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1532,7 +1532,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1578,7 +1578,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1694,7 +1694,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1736,7 +1736,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2696,7 +2696,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2742,7 +2742,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2784,7 +2784,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2872,7 +2872,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2914,7 +2914,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2956,7 +2956,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3054,7 +3054,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3096,7 +3096,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3138,7 +3138,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3240,7 +3240,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3282,7 +3282,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3328,7 +3328,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3476,7 +3476,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3522,7 +3522,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3592,7 +3592,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3638,7 +3638,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3680,7 +3680,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3778,7 +3778,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3828,7 +3828,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3874,7 +3874,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3916,7 +3916,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4008,7 +4008,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4050,7 +4050,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4134,7 +4134,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4180,7 +4180,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4222,7 +4222,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4276,7 +4276,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4318,7 +4318,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4364,7 +4364,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4410,7 +4410,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4456,7 +4456,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4642,7 +4642,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4684,7 +4684,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4730,7 +4730,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4776,7 +4776,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4822,7 +4822,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4864,7 +4864,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4914,7 +4914,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5036,7 +5036,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5082,7 +5082,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5124,7 +5124,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5248,7 +5248,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5298,7 +5298,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5356,7 +5356,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

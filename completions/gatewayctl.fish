@@ -29,6 +29,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l app-dir -d 'The L
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_needs_command" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -75,6 +76,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l app-d
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand activate" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -94,6 +96,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and not __fish_seen_subcommand_from scan probe help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -115,6 +118,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from scan" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -131,6 +135,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand logs; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -152,6 +157,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l app-
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand preflight" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -170,6 +176,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and not __fish_seen_subcommand_from status clear rebuild help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -190,6 +197,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -206,6 +214,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -225,6 +234,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand cache; and __fish_seen_subcommand_from rebuild" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -247,6 +257,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l app-dir
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand reload" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -268,6 +279,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l app-dir
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand verify" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -284,6 +296,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and not __fish_seen_subcommand_from input-validation rate-limit circuit-breaker log-sanitizer emergency all list undo help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -310,6 +323,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -331,6 +345,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -352,6 +367,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from circuit-breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -373,6 +389,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from log-sanitizer" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -394,6 +411,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from emergency" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -415,6 +433,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from all" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -435,6 +454,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -452,6 +472,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand rollback; and __fish_seen_subcommand_from undo" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -482,6 +503,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and not __fish_seen_subcommand_from input-validation help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -501,6 +523,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand integrate; and __fish_seen_subcommand_from input-validation" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -524,6 +547,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and not __fish_seen_subcommand_from rate-limit help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -552,6 +576,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand stress; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -577,6 +602,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l app-dir 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand watch" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -594,6 +620,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and not __fish_seen_subcommand_from probe help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -614,6 +641,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand model; and __fish_seen_subcommand_from probe" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -634,6 +662,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not 
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and not __fish_seen_subcommand_from rate-limit breaker help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -659,6 +688,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from rate-limit" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -677,6 +707,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand simulate; and __fish_seen_subcommand_from breaker" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -696,6 +727,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and not __fish_seen_subcommand_from count list help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -715,6 +747,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from count" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -733,6 +766,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -753,6 +787,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and not __fish_seen_subcommand_from up down status upstream serve-upstream help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -786,6 +821,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -806,6 +842,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -823,6 +860,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -840,6 +878,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -858,6 +897,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from serve-upstream" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -880,6 +920,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not _
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and not __fish_seen_subcommand_from status history reset trip-test help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -901,6 +942,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -917,6 +959,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -933,6 +976,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from reset" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -951,6 +995,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand breaker; and __fish_seen_subcommand_from trip-test" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -973,6 +1018,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l app-dir
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand status" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -991,6 +1037,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l app-di
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand history" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1007,6 +1054,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __f
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and not __fish_seen_subcommand_from check push whoami help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1028,6 +1076,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1045,6 +1094,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from push" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1062,6 +1112,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand fleet; and __fish_seen_subcommand_from whoami" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1084,6 +1135,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l app-dir
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand report" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1100,6 +1152,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not _
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and not __fish_seen_subcommand_from check repair help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1119,6 +1172,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1135,6 +1189,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fis
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand journal; and __fish_seen_subcommand_from repair" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1155,6 +1210,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fi
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and not __fish_seen_subcommand_from review help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1173,6 +1229,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_s
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand plan; and __fish_seen_subcommand_from review" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1192,6 +1249,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l app-dir -
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand init" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1211,6 +1269,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and not __fish_seen_subcommand_from check show path help" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1231,6 +1290,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1247,6 +1307,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1263,6 +1324,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1283,6 +1345,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l ap
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand completions" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''
@@ -1300,6 +1363,7 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l app-d
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l format -d 'Output for people, or one JSON document for scripts (`report` also writes markdown and html)' -r -f -a "human\t''
 json\t''
+jsonl\t'`watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end'
 markdown\t'`report` only: for pasting into a ticket'
 html\t'`report` only: one self-contained file with charts'"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand manpages" -l color -d 'Colour on stdout (NO_COLOR is respected by auto)' -r -f -a "auto\t''

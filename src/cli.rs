@@ -63,6 +63,8 @@ pub struct GlobalArgs {
 pub enum Format {
     Human,
     Json,
+    /// `watch` only: one JSON object per sample as it comes (JSON Lines); json is one document at the end
+    Jsonl,
     /// `report` only: for pasting into a ticket
     Markdown,
     /// `report` only: one self-contained file with charts

@@ -21,9 +21,10 @@ use commands::Context;
 
 /// Runs one command; the returned code is the process's exit code. Under
 /// `--format json` an error is a JSON document on stdout too (stdout is
-/// then always one document), besides its words on stderr.
+/// then always one document), besides its words on stderr; under `jsonl`,
+/// the last line.
 pub async fn run(cli: Cli) -> anyhow::Result<u8> {
-    let json = cli.global.format == cli::Format::Json;
+    let json = matches!(cli.global.format, cli::Format::Json | cli::Format::Jsonl);
     let outcome = dispatch(cli).await;
     if let (true, Err(err)) = (json, &outcome) {
         if !exit::is_broken_pipe(err) {
@@ -38,6 +39,12 @@ async fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     if only_report && !matches!(cli.command, Command::Report(_)) {
         return Err(exit::UsageError(
             "--format markdown and html are for `gatewayctl report`; use human or json".into(),
+        )
+        .into());
+    }
+    if cli.global.format == cli::Format::Jsonl && !matches!(cli.command, Command::Watch(_)) {
+        return Err(exit::UsageError(
+            "--format jsonl is for `gatewayctl watch` (a line per sample as it comes); use json, one document".into(),
         )
         .into());
     }

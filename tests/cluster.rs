@@ -90,15 +90,9 @@ fn a_prefix_is_applied_as_phpredis_applies_it_and_the_breaker_spans_slots() {
     assert!(!everything.contains(PASSWORD));
 }
 
-/// The samples of `watch --format json`.
+/// The samples of `watch --format json` (one document).
 fn watch_samples(out: &std::process::Output) -> Vec<gatewayctl::report::watch::WatchSample> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| match serde_json::from_str(l) {
-            Ok(gatewayctl::report::watch::WatchLine::Sample(s)) => Some(*s),
-            _ => None,
-        })
-        .collect()
+    serde_json::from_slice::<gatewayctl::report::watch::WatchRun>(&out.stdout).expect("one document").samples
 }
 
 /// One line on stderr (besides the config note), exit 3, no password.

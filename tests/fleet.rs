@@ -384,7 +384,7 @@ fn a_fleet_watch_names_the_host_with_a_5xx_spike() {
             "--interval",
             "2s",
             "--format",
-            "json",
+            "jsonl",
         ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

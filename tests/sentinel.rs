@@ -123,12 +123,8 @@ fn watch_reports_a_failover_as_an_event_and_goes_on() {
     std::thread::sleep(Duration::from_millis(1500));
     let new = fail_over(&lab);
     let out = watch.wait_with_output().unwrap();
-    let mut samples = Vec::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        if let Ok(gatewayctl::report::watch::WatchLine::Sample(s)) = serde_json::from_str(line) {
-            samples.push(*s);
-        }
-    }
+    let run: gatewayctl::report::watch::WatchRun = serde_json::from_slice(&out.stdout).expect("one document");
+    let samples = run.samples;
     let at = samples.iter().position(|s| !s.events.is_empty()).expect("the failover is an event");
     assert!(samples[at].events[0].contains(&format!("127.0.0.1:{new}")), "{:?}", samples[at].events);
     assert!(samples[at..].iter().skip(1).any(|s| s.redis_memory_mb.is_some()), "watch goes on against the new master");

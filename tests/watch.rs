@@ -1,13 +1,13 @@
 //! `watch` against a lab under generated traffic: alerts, the automatic
-//! rollback guard, rate-limit hits, log rotation, Prometheus. Every JSON line
-//! is deserialized into the report types.
+//! rollback guard, rate-limit hits, log rotation, Prometheus. Every JSON
+//! document (and every JSON line) is deserialized into the report types.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use gatewayctl::core::thresholds::Level;
-use gatewayctl::report::watch::{WatchLine, WatchSample, WatchSummary};
+use gatewayctl::report::watch::{WatchLine, WatchRun, WatchSample, WatchSummary};
 
 use crate::harness::gatewayctl;
 use crate::lab::Lab;
@@ -27,7 +27,15 @@ fn finish(child: Child) -> (Vec<WatchSample>, WatchSummary) {
     parse(&child.wait_with_output().unwrap())
 }
 
+/// `--format json`: one document, the samples and the summary.
 fn parse(out: &std::process::Output) -> (Vec<WatchSample>, WatchSummary) {
+    let run: WatchRun = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("one document: {e}\n{}", String::from_utf8_lossy(&out.stdout)));
+    (run.samples, run.summary)
+}
+
+/// `--format jsonl`: a line per sample, then the summary's.
+fn parse_lines(out: &std::process::Output) -> (Vec<WatchSample>, WatchSummary) {
     let mut samples = Vec::new();
     let mut summary = None;
     for line in BufReader::new(&out.stdout[..]).lines() {
@@ -153,10 +161,10 @@ fn a_dead_gateway_is_never_a_success_and_undelivered_alerts_are_said() {
     }
     let config = lab.report.config.display().to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
-        .args(["--config", &config, "watch", "--format", "json", "--duration", "4s"])
+        .args(["--config", &config, "watch", "--format", "jsonl", "--duration", "4s"])
         .output()
         .unwrap();
-    let (samples, summary) = parse(&out);
+    let (samples, summary) = parse_lines(&out);
     assert_eq!(out.status.code(), Some(1), "{summary:#?}");
     assert!(!summary.ok && !summary.judgement.contains("meet"), "{}", summary.judgement);
     let verdict = |name: &str| summary.criteria.iter().find(|c| c.name.starts_with(name)).unwrap().verdict.clone();
@@ -169,6 +177,11 @@ fn a_dead_gateway_is_never_a_success_and_undelivered_alerts_are_said() {
     assert!(summary.alerts_failed > 0 && summary.alerts_delivered == 0, "{summary:#?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("NOT delivered"), "{err}");
+    // JSON Lines are watch's alone; elsewhere the refusal is a JSON line too.
+    let refused = gatewayctl(&["--config", &config, "--format", "jsonl", "preflight"]);
+    assert_eq!(crate::harness::code(&refused), 2);
+    let doc: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert!(doc["error"].as_str().unwrap().contains("jsonl is for `gatewayctl watch`"), "{doc}");
 }
 
 const VALIDATION: &str = "[watch]\ninterval = \"500ms\"\nwindow = \"4s\"\n\n[[watch.auto_rollback]]\nmetric = \"validation_refused_percent\"\nfeature = \"input-validation\"\nafter = 2\n";

@@ -46,6 +46,7 @@ impl Context {
             // Markdown and HTML are `report`'s alone (refused elsewhere, in `run`).
             Format::Human | Format::Markdown | Format::Html => crate::report::Format::Human,
             Format::Json => crate::report::Format::Json,
+            Format::Jsonl => crate::report::Format::Jsonl,
         };
         let color = match global.color {
             ColorChoice::Auto => None,

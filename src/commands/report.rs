@@ -63,7 +63,8 @@ pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     let failed = !why.is_empty();
     let bytes = match ctx.global.format {
-        Format::Json => {
+        // (jsonl is refused for every command but watch, in `run`)
+        Format::Json | Format::Jsonl => {
             let mut b = serde_json::to_vec_pretty(&report).context("while writing JSON")?;
             b.push(b'\n');
             b

@@ -30,8 +30,9 @@ use crate::exit;
 use crate::ops::breaker;
 use crate::ops::door::{Door, Knock};
 use crate::ops::rollback::{self, Options};
+use crate::report::fleet::{FleetWatchLine, FleetWatchRun};
 use crate::report::watch::{
-    prometheus, Criterion, Health, LogProgress, RollbackAction, WatchLine, WatchSample, WatchSummary,
+    prometheus, Criterion, Health, LogProgress, RollbackAction, WatchLine, WatchRun, WatchSample, WatchSummary,
 };
 use crate::settings::Settings;
 
@@ -110,6 +111,8 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let mut series_failed = false;
     let started = Instant::now();
     let mut interrupted = false;
+    // `--format json`: one document at the end; the samples wait for it.
+    let mut kept: Vec<WatchSample> = Vec::new();
     // Bounded: at most duration / interval samples, and Ctrl-C stops it.
     while started.elapsed() < duration {
         // The last interval is cut to what is left: --duration 2s lasts 2 s
@@ -136,7 +139,10 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
                 failed.error.as_deref().unwrap_or("unknown error")
             ));
         }
-        ctx.out.stream(&WatchLine::Sample(Box::new(sample)))?;
+        match ctx.out.streams() {
+            true => ctx.out.stream(&WatchLine::Sample(Box::new(sample)))?,
+            false => kept.push(sample),
+        }
     }
     let summary = state.summary(started.elapsed(), settings.file.watch.duration.0, interrupted);
     if summary.alerts_failed > 0 {
@@ -144,7 +150,10 @@ pub async fn exec(args: WatchArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     }
     let ok = summary.ok;
     ctx.journal_outcome(&settings, "watch", ok, summary.judgement.clone()).await;
-    ctx.out.stream(&WatchLine::Summary(summary))?;
+    match ctx.out.streams() {
+        true => ctx.out.stream(&WatchLine::Summary(summary))?,
+        false => ctx.out.emit(&WatchRun { samples: kept, summary })?,
+    }
     Ok(if interrupted {
         exit::INTERRUPTED
     } else if ok {
@@ -174,9 +183,20 @@ async fn on_fleet(
         remote.push("--auto-rollback".into());
     }
     let out = &mut ctx.out;
-    let summary = crate::ops::fleet::watch(fleet, &remote, &mut |line| out.stream(line)).await?;
+    let mut kept = Vec::new();
+    let summary = crate::ops::fleet::watch(fleet, &remote, &mut |line| match (out.streams(), line) {
+        (false, FleetWatchLine::Sample(s)) => {
+            kept.push(s.clone());
+            Ok(())
+        }
+        _ => out.stream(line),
+    })
+    .await?;
     let ok = summary.ok;
-    ctx.out.stream(&crate::report::fleet::FleetWatchLine::Summary(summary))?;
+    match ctx.out.streams() {
+        true => ctx.out.stream(&FleetWatchLine::Summary(summary))?,
+        false => ctx.out.emit(&FleetWatchRun { samples: kept, summary })?,
+    }
     Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
 }
 

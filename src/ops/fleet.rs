@@ -53,7 +53,12 @@ impl Fleet {
 
     /// gatewayctl's command line on `host`: JSON out, the host's own config and app dir.
     pub fn remote(&self, host: &Host, args: &[&str]) -> Vec<String> {
-        let mut out = vec![self.gatewayctl.clone(), "--format".into(), "json".into(), "--quiet".into()];
+        self.remote_as(host, "json", args)
+    }
+
+    /// The same in `format`: `jsonl` for a watch, read line by line as it comes.
+    fn remote_as(&self, host: &Host, format: &str, args: &[&str]) -> Vec<String> {
+        let mut out = vec![self.gatewayctl.clone(), "--format".into(), format.into(), "--quiet".into()];
         if let Some(config) = &host.config {
             out.extend(["--config".into(), config.display().to_string()]);
         }
@@ -636,7 +641,7 @@ pub async fn watch(
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     for (i, host) in fleet.hosts.iter().enumerate() {
         let tx = tx.clone();
-        match fleet.ssh.stream(host, &fleet.remote(host, &args)) {
+        match fleet.ssh.stream(host, &fleet.remote_as(host, "jsonl", &args)) {
             Err(e) => {
                 let _ = tx.send((i, Heard::End(None, Some(format!("cannot run ssh: {e}"))))).await;
             }

@@ -346,6 +346,22 @@ impl Human for FleetPushReport {
     }
 }
 
+/// `watch --hosts --format json`: the whole run, one document at its end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FleetWatchRun {
+    pub samples: Vec<FleetWatchSample>,
+    pub summary: FleetWatchSummary,
+}
+
+impl Human for FleetWatchRun {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        for s in &self.samples {
+            FleetWatchLine::Sample(s.clone()).human(w, style)?;
+        }
+        FleetWatchLine::Summary(self.summary.clone()).human(w, style)
+    }
+}
+
 /// One line of `watch --hosts`: every host's latest sample and the fleet's figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -43,7 +43,10 @@ pub use style::Style;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
+    /// One document.
     Json,
+    /// One object per line, as each comes (`watch`).
+    Jsonl,
 }
 
 /// A report that people read; JSON comes from its `Serialize`.
@@ -172,6 +175,10 @@ impl Output {
                 serde_json::to_writer_pretty(&mut self.stdout, value)?;
                 writeln!(self.stdout)?;
             }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.stdout, value)?;
+                writeln!(self.stdout)?;
+            }
             Format::Human => {
                 // Quiet: the verdict alone where there is one, nothing else.
                 let text = match (value.headline(&self.style), self.short || self.quiet) {
@@ -185,11 +192,19 @@ impl Output {
         self.stdout.flush()
     }
 
-    /// One JSON line (JSON Lines streams), or for people a view that
-    /// redraws in place on a terminal.
+    /// Whether what a long command sees as it goes is shown as it comes
+    /// (`stream`): not under `--format json`, where the command emits one
+    /// document at its end.
+    pub fn streams(&self) -> bool {
+        self.format != Format::Json
+    }
+
+    /// One JSON line (`--format jsonl`), or for people a view that redraws
+    /// in place on a terminal; nothing under `--format json` (see `streams`).
     pub fn stream<T: Serialize + Human>(&mut self, value: &T) -> io::Result<()> {
         match self.format {
-            Format::Json => {
+            Format::Json => return Ok(()),
+            Format::Jsonl => {
                 serde_json::to_writer(&mut self.stdout, value)?;
                 writeln!(self.stdout)?;
             }
@@ -247,7 +262,7 @@ impl Output {
         let show = match (self.quiet, self.stderr_is_terminal, self.format) {
             (true, _, _) => progress::Show::Hidden,
             (false, true, Format::Human) => progress::Show::Live,
-            (false, true, Format::Json) => progress::Show::Hidden,
+            (false, true, Format::Json | Format::Jsonl) => progress::Show::Hidden,
             (false, false, _) => progress::Show::Heartbeat,
         };
         progress::Spinner::new(message, show)

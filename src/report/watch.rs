@@ -12,7 +12,23 @@ use crate::core::thresholds::Level;
 use crate::core::watch::{Figures, LevelChange};
 use crate::report::{table, Human, Style};
 
-/// One JSON line of `watch --format json`.
+/// `watch --format json`: the whole run, one document at its end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WatchRun {
+    pub samples: Vec<WatchSample>,
+    pub summary: WatchSummary,
+}
+
+impl Human for WatchRun {
+    fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+        for s in &self.samples {
+            sample(w, style, s)?;
+        }
+        summary(w, style, &self.summary)
+    }
+}
+
+/// One JSON line of `watch --format jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum WatchLine {
