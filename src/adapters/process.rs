@@ -199,6 +199,11 @@ pub fn output_sealed(
         argv.extend(["--tmpfs".into(), "/run".into()]);
     }
     argv.extend(["--bind".into(), writable.as_os_str().to_owned(), writable.as_os_str().to_owned()]);
+    // What it links to under the host's /tmp (a shadow's vendor/ of an app
+    // kept under /tmp) stays where the link says, read-only.
+    for target in links_into_private_tmp(writable) {
+        argv.extend(["--ro-bind".into(), target.clone().into_os_string(), target.into_os_string()]);
+    }
     for socket in host_sockets() {
         let private = ["/tmp", "/var/tmp", "/run", "/var/run"].iter().any(|p| socket.starts_with(p));
         if !private && !socket.starts_with(writable) {
@@ -257,6 +262,17 @@ const SEALED_WATCHER: &str = "exec 3<&0; (read -r _ <&3; kill -9 -1) & exec \"$@
 
 /// A sealed run's /tmp and /var/tmp, as directories of its writable dir.
 const SEALED_TMP: [(&str, &str); 2] = [("/tmp", ".sealed/tmp"), ("/var/tmp", ".sealed/var-tmp")];
+
+/// The targets of `writable`'s own symlinks that lie under a directory the
+/// sealed run gets a private copy of (/tmp, /var/tmp), and exist.
+fn links_into_private_tmp(writable: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(writable) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| std::fs::read_link(e.path()).ok())
+        .filter(|t| t.is_absolute() && SEALED_TMP.iter().any(|(inside, _)| t.starts_with(inside)) && t.exists())
+        .collect()
+}
 
 /// What a sealed run with `writable` wrote into its private /tmp and
 /// /var/tmp, as the paths it wrote ("/tmp/x").
@@ -474,6 +490,15 @@ fn short(program: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shadows_link_into_the_hosts_tmp_stays_visible() {
+        let app = tempfile::Builder::new().tempdir_in("/tmp").unwrap();
+        let shadow = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(app.path(), shadow.path().join("vendor")).unwrap();
+        std::os::unix::fs::symlink("relative", shadow.path().join("other")).unwrap();
+        assert_eq!(links_into_private_tmp(shadow.path()), [app.path().to_path_buf()]);
+    }
 
     #[test]
     fn spawns_detached_and_stops() {
