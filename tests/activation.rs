@@ -16,7 +16,7 @@ use gatewayctl::report::preflight::PreflightReport;
 use gatewayctl::report::reload::ReloadReport;
 use gatewayctl::report::verify::VerifyReport;
 
-use crate::harness::{code, gatewayctl, json, stderr};
+use crate::harness::{code, gatewayctl, json, stderr, stdout};
 use crate::lab::Lab;
 
 fn run(lab: &Lab, args: &[&str]) -> std::process::Output {
@@ -115,9 +115,43 @@ fn activate_dry_run_changes_nothing_then_a_real_run_does_phases_1_to_4() {
         dry.phases[1].steps[0].checks.iter().any(|c| c.evidence == "php artisan config:cache"),
         "the exact commands are shown"
     );
+    // It judged what it can read-only: the lock, preflight with its findings.
+    let r = dry.rehearsal.as_ref().expect("a dry run judges the gates");
+    assert_eq!(r.lock.verdict, Verdict::Pass, "{:?}", r.lock);
+    assert_eq!(r.decision, Decision::Go, "{:#?}", r.preflight);
+    assert!(r.preflight.iter().any(|c| c.name == "the gateway's own bugs"), "{:#?}", r.preflight);
+    assert_eq!(r.stops_at, None);
+    // The keys of the configured shape, named as stored, and undo commands to paste.
+    assert_eq!(r.keys.route, "POST /api/v2/availability/simple");
+    let counter = r.keys.keys.iter().find(|k| k.role == "counter").expect("a counter");
+    assert!(counter.name.contains("rate_limit:<md5 of key:KEY>:") && counter.limit.is_some(), "{counter:?}");
+    let config = std::fs::canonicalize(&lab.report.config).unwrap();
+    assert_eq!(r.undo, [format!("gatewayctl --config {} rollback emergency", config.display())]);
     assert_eq!(tree(&lab.dir.join("app")), files, "a dry run changes no file");
     assert_eq!(lab.redis_keys(), keys, "a dry run changes no key");
     assert!(!lab.dir.join("state/journal.jsonl").exists(), "a dry run journals nothing");
+
+    // Another operator's live run: the dry run says a real one would stop at the lock.
+    let state = gatewayctl::adapters::state::StateDir::new(&lab.dir.join("state"));
+    let other = gatewayctl::adapters::state::LockInfo {
+        owner: "alice".into(),
+        host: "ops-1".into(),
+        pid: std::process::id(),
+        since: "2026-12-07T03:00:00Z".into(),
+        run: "r-1".into(),
+        command: "rollback emergency".into(),
+    };
+    let held = state.lock(&other, false).unwrap();
+    let out = run(&lab, &["activate", "--dry-run", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let dry: ActivateReport = json(&out);
+    let r = dry.rehearsal.unwrap();
+    assert_eq!(r.stops_at.as_deref(), Some("the lock, before the first step"));
+    assert!(r.lock.evidence.contains("alice") && r.lock.evidence.contains("rollback emergency"), "{:?}", r.lock);
+    let out = run(&lab, &["activate", "--dry-run"]);
+    drop(held);
+    let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(first.starts_with("NO-GO") && first.contains("lock"), "the verdict first: {first}");
 
     let out = run(&lab, &["activate", "--yes", "--format", "json"]);
     let report: ActivateReport = json(&out);

@@ -16,15 +16,18 @@ use crate::adapters::fpm;
 use crate::commands::{artisan_php, Context};
 use crate::core::checks::Check;
 use crate::core::journal::{self, Event, StepOutcome};
-use crate::core::runbook::{Action, Gate, Phase, Runbook, Step};
+use crate::core::runbook::{Action, Phase, Runbook, Step};
 use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::ops::{cache, integrate, preflight, reload, verify};
-use crate::report::activate::{ActivateReport, PhaseRun, StepRun};
+use crate::report::activate::{ActivateReport, PhaseRun, Rehearsal, StepRun};
 use crate::settings::Settings;
 
 /// The shipped runbook (runbooks/activation.toml), used when none is named.
 pub const DEFAULT_RUNBOOK: &str = include_str!("../../runbooks/activation.toml");
+
+/// The route the runbook's verify step asks (and a dry run names the keys of).
+const VERIFY_ROUTE: &str = "POST /api/v2/availability/simple";
 
 /// Fault injection for crash-recovery tests: abort right after this step is journaled.
 const CRASH_AFTER: &str = "GATEWAYCTL_CRASH_AFTER_STEP";
@@ -66,8 +69,12 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let all = runbook.selected(&args.with).map_err(|e| exit::UsageError(e.to_string()))?;
     if args.dry_run {
         crate::settings::require_app_dir(&settings)?;
-        ctx.out.emit(&dry_run(&settings, &runbook, &name, &all))?;
-        return Ok(exit::OK);
+        let spinner = ctx.out.spinner("dry run: preflight, the findings and the lock, read-only");
+        let report = dry_run(&settings, &runbook, &name, &all, &invocation(ctx)).await;
+        spinner.finish();
+        ctx.out.emit(&report)?;
+        let stops = report.rehearsal.as_ref().is_some_and(|r| r.stops_at.is_some());
+        return Ok(if stops { exit::CHECK_FAILED } else { exit::OK });
     }
     // The limiter and breaker live in Redis: without it nothing can be
     // activated or proven, and that is a dependency down (exit 3), not a NO-GO.
@@ -125,6 +132,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         completed,
         phases,
         journal: journal.journal_path(),
+        rehearsal: None,
     };
     ctx.out.emit(&report)?;
     Ok(if completed { exit::OK } else { exit::CHECK_FAILED })
@@ -274,12 +282,7 @@ impl Engine<'_> {
             ));
         }
         spinner.finish();
-        let failed = checks.is_empty() || checks.iter().any(|c| !c.verdict.is_good());
-        let outcome = match (failed, step.gate) {
-            (false, _) => StepOutcome::Ok,
-            (true, Gate::Warn) => StepOutcome::Warned,
-            (true, Gate::Abort) => StepOutcome::Failed,
-        };
+        let outcome = step.gate.judge(&checks);
         let owes = if outcome == StepOutcome::Failed { vec![] } else { step.owes.clone() };
         let duration_ms = clock.elapsed().as_millis() as u64;
         let event = Event::StepFinished {
@@ -316,7 +319,7 @@ async fn act(settings: &Settings, door: &Door, step: &Step) -> Vec<Check> {
         Action::RoutesVerify => vec![cache::verify(settings).await],
         Action::Reload => reload::perform(settings, door, false).await.checks,
         Action::Verify => {
-            let route = "POST /api/v2/availability/simple".parse().expect("a valid route");
+            let route = VERIFY_ROUTE.parse().expect("a valid route");
             match verify::gather(settings, &route, None).await {
                 Ok(report) => report.checks,
                 Err(e) => vec![Check::fail("route", e.0, "the runbook's verify route is not a route of the gateway")],
@@ -372,13 +375,83 @@ pub fn commands_for(settings: &Settings, action: Action) -> Vec<String> {
         ],
         Action::Verify => vec![
             format!("GET {}{}", g.base_url, g.health_path),
-            "POST /api/v2/availability/simple with a fresh probe X-Api-Key".into(),
+            format!("{VERIFY_ROUTE} with a fresh probe X-Api-Key"),
             "redis SCAN for its rate_limit key, GET circuit_breaker:*".into(),
         ],
     }
 }
 
-fn dry_run(settings: &Settings, runbook: &Runbook, name: &str, selected: &[String]) -> ActivateReport {
+/// `gatewayctl` with the global flags that chose this gateway: the start of
+/// a command the operator can run as printed.
+fn invocation(ctx: &Context) -> String {
+    let mut words = vec!["gatewayctl".to_string()];
+    let path = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if let Some(config) = &ctx.global.config {
+        words.extend(["--config".into(), crate::adapters::ssh::quote(&path(config).display().to_string())]);
+    }
+    if let Some(app) = &ctx.global.app_dir {
+        words.extend(["--app-dir".into(), crate::adapters::ssh::quote(&path(app).display().to_string())]);
+    }
+    if let Some(url) = &ctx.global.base_url {
+        words.extend(["--base-url".into(), crate::adapters::ssh::quote(url)]);
+    }
+    words.join(" ")
+}
+
+/// What a dry run can judge without changing anything: the lock as a real
+/// run would find it, preflight (its findings included), and so where a
+/// real run would stop; the keys the configured shape writes; and the
+/// commands that undo what the run changes.
+async fn rehearse(settings: &Settings, runbook: &Runbook, selected: &[String], gatewayctl: &str) -> Rehearsal {
+    let lock = match crate::adapters::state::StateDir::new(&settings.file.state.dir).holder() {
+        None => Check::pass("lock", "the operator lock is free"),
+        Some(h) => {
+            let doing = if h.command.is_empty() { String::new() } else { format!(", running `{}`", h.command) };
+            Check::fail(
+                "lock",
+                format!("held by {} on {} (pid {}) since {}{doing}", h.owner, h.host, h.pid, h.since),
+                "a real run would refuse: wait for that run to end, or take it with --break-lock (journaled)",
+            )
+        }
+    };
+    let preflight = preflight::gather(settings).await;
+    let steps = runbook.phases.iter().flat_map(|p| &p.steps).filter(|s| selected.contains(&s.id));
+    let stops_at = match lock.verdict.is_good() {
+        false => Some("the lock, before the first step".to_string()),
+        true => steps
+            .clone()
+            .find(|s| s.action == Action::Preflight && s.gate.judge(&preflight.checks) == StepOutcome::Failed)
+            .map(|s| format!("step {}", s.id)),
+    };
+    let mut undo: Vec<String> = Vec::new();
+    for args in steps.filter_map(|s| s.action.undo()) {
+        let line = format!("{gatewayctl} {}", args.join(" "));
+        if !undo.contains(&line) {
+            undo.push(line);
+        }
+    }
+    let route: crate::core::route::Route = VERIFY_ROUTE.parse().expect("a valid route");
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let keys = crate::ops::limiter::written_keys(settings, &shape, &route);
+    Rehearsal {
+        lock,
+        decision: preflight.decision,
+        preflight: preflight.checks,
+        findings: preflight.findings,
+        stops_at,
+        keys,
+        undo,
+    }
+}
+
+async fn dry_run(
+    settings: &Settings,
+    runbook: &Runbook,
+    name: &str,
+    selected: &[String],
+    gatewayctl: &str,
+) -> ActivateReport {
+    let rehearsal = rehearse(settings, runbook, selected, gatewayctl).await;
     let phases = runbook
         .phases
         .iter()
@@ -408,5 +481,6 @@ fn dry_run(settings: &Settings, runbook: &Runbook, name: &str, selected: &[Strin
         completed: false,
         phases,
         journal: PathBuf::new(),
+        rehearsal: Some(rehearsal),
     }
 }

@@ -38,6 +38,18 @@ impl Action {
         matches!(self, Action::CacheRebuild | Action::Reload | Action::IntegrateInputValidation)
     }
 
+    /// The gatewayctl command (its arguments) that takes back what the
+    /// action changes; `None` for a read-only action. The caches rebuilt
+    /// and reloaded are what switch rate limiting on: the emergency
+    /// rollback switches it off, caches cleared and reloaded.
+    pub fn undo(self) -> Option<&'static [&'static str]> {
+        match self {
+            Action::CacheRebuild | Action::Reload => Some(&["rollback", "emergency"]),
+            Action::IntegrateInputValidation => Some(&["rollback", "input-validation"]),
+            Action::Preflight | Action::RoutesVerify | Action::Verify => None,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Action::Preflight => "preflight",
@@ -57,6 +69,20 @@ pub enum Gate {
     Abort,
     /// A failed step is reported and the run goes on.
     Warn,
+}
+
+impl Gate {
+    /// A step's outcome from its evidence: no evidence, or any check that
+    /// is not good, fails it; the gate says whether the run goes on.
+    pub fn judge(self, checks: &[crate::core::checks::Check]) -> crate::core::journal::StepOutcome {
+        use crate::core::journal::StepOutcome;
+        let failed = checks.is_empty() || checks.iter().any(|c| !c.verdict.is_good());
+        match (failed, self) {
+            (false, _) => StepOutcome::Ok,
+            (true, Gate::Warn) => StepOutcome::Warned,
+            (true, Gate::Abort) => StepOutcome::Failed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

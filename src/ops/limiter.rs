@@ -4,7 +4,7 @@
 
 use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
-use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, LimiterShape};
+use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
 use crate::settings::Settings;
@@ -128,4 +128,25 @@ pub fn observation_request(settings: &Settings, listed: &Result<Routes, String>)
     }
     let configured = settings.limiter.clone();
     pick(&configured, has_app(settings)).map(|request| (request, configured))
+}
+
+/// Where the limiter keeps the keys a client's requests to `request` write,
+/// as `shape` names them: the database, and each key's name as stored
+/// (prefixes applied), the client written `KEY`.
+pub fn written_keys(settings: &Settings, shape: &LimiterShape, request: &Route) -> WrittenKeys {
+    let target = crate::ops::limiter_target(settings);
+    let keys = shape
+        .key_names(request)
+        .into_iter()
+        .map(|k| KeyName { name: shape.stored_name(&settings.file.redis.prefix, &k.name), ..k })
+        .collect();
+    WrittenKeys { route: request.to_string(), database: crate::ops::redis_db(&target.url), keys }
+}
+
+/// [`written_keys`]' answer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WrittenKeys {
+    pub route: String,
+    pub database: u32,
+    pub keys: Vec<KeyName>,
 }

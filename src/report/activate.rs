@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::Check;
+use crate::core::checks::{Check, Decision};
+use crate::core::findings::Finding;
 use crate::core::journal::StepOutcome;
 use crate::core::runbook::{Action, Phase};
+use crate::ops::limiter::WrittenKeys;
 use crate::report::preflight::checks_table;
 use crate::report::{table, Human, Style};
 
@@ -23,6 +25,27 @@ pub struct ActivateReport {
     pub completed: bool,
     pub phases: Vec<PhaseRun>,
     pub journal: PathBuf,
+    /// A dry run: the gates it judged read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rehearsal: Option<Rehearsal>,
+}
+
+/// What `activate --dry-run` judges without changing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rehearsal {
+    /// The operator lock, as a real run would find it.
+    pub lock: Check,
+    /// Preflight's decision and checks, as the runbook's preflight step judges them.
+    pub decision: Decision,
+    pub preflight: Vec<Check>,
+    /// The gateway's own bugs, from a dry run of its middleware stacks.
+    pub findings: Vec<Finding>,
+    /// Where a real run would stop now; `None`: past every gate a dry run can judge.
+    pub stops_at: Option<String>,
+    /// The keys the configured shape writes for the verify step's route.
+    pub keys: WrittenKeys,
+    /// Commands, runnable as printed, that undo what the run changes.
+    pub undo: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,12 +102,27 @@ impl ActivateReport {
             completed: true,
             phases: vec![],
             journal,
+            rehearsal: None,
         }
     }
 }
 
 impl Human for ActivateReport {
     fn headline(&self, style: &Style) -> Option<String> {
+        if let Some(r) = &self.rehearsal {
+            let mut judged = vec![r.lock.clone()];
+            judged.extend(r.preflight.iter().cloned());
+            return Some(match &r.stops_at {
+                Some(at) => format!(
+                    "{} (dry run: a real run would stop at {at})",
+                    crate::report::verdict_line(false, &judged, style)
+                ),
+                None => format!(
+                    "{} (dry run: the lock and preflight let a real run through; nothing was changed)",
+                    crate::report::verdict_line(true, &judged, style)
+                ),
+            });
+        }
         if self.dry_run {
             return None;
         }
@@ -103,19 +141,7 @@ impl Human for ActivateReport {
             writeln!(w, "{line}")?;
         }
         if self.dry_run {
-            writeln!(w, "dry run of {} (nothing is changed):", self.runbook)?;
-            for phase in &self.phases {
-                writeln!(w, "\n{} (budget {}s)", style.bold(&phase.title), phase.budget_s)?;
-                for step in &phase.steps {
-                    let marker = if step.action.mutates() { " [changes the gateway: asks first]" } else { "" };
-                    writeln!(w, "  step {}{marker}", step.id)?;
-                    for c in &step.checks {
-                        writeln!(w, "    $ {}", c.evidence)?;
-                    }
-                    writeln!(w, "    undo: {}", step.rollback)?;
-                }
-            }
-            return Ok(());
+            return dry_run(self, w, style);
         }
         let mut t = table::new(&["phase", "step", "outcome", "time", "budget"]);
         for phase in &self.phases {
@@ -164,4 +190,65 @@ impl Human for ActivateReport {
             ),
         }
     }
+}
+
+/// A dry run: the gates judged read-only, then every step and its commands,
+/// the keys the verify step writes, and the commands that undo the run.
+fn dry_run(report: &ActivateReport, w: &mut dyn Write, style: &Style) -> io::Result<()> {
+    writeln!(w, "dry run of {} (nothing is changed):", report.runbook)?;
+    let mut stopped = false;
+    if let Some(r) = &report.rehearsal {
+        writeln!(w, "\n{}", style.bold("The gates, judged now"))?;
+        let mut judged = vec![r.lock.clone()];
+        judged.extend(r.preflight.iter().cloned());
+        writeln!(w, "{}", checks_table(&judged, style))?;
+        if !r.findings.is_empty() {
+            crate::report::findings::write(w, style, &r.findings)?;
+        }
+        match &r.stops_at {
+            Some(at) => writeln!(w, "{}", style.bad(&format!("a real run would stop at {at}")))?,
+            None => writeln!(w, "{}", style.good("a real run would pass the lock and preflight"))?,
+        }
+        stopped = r.stops_at.as_deref().is_some_and(|at| at.starts_with("the lock"));
+    }
+    let stop_step =
+        report.rehearsal.as_ref().and_then(|r| r.stops_at.as_deref()?.strip_prefix("step ").map(String::from));
+    for phase in &report.phases {
+        writeln!(w, "\n{} (budget {}s)", style.bold(&phase.title), phase.budget_s)?;
+        for step in &phase.steps {
+            let marker = match (stopped, step.action.mutates()) {
+                (true, _) => " [would not run]",
+                (false, true) => " [changes the gateway: asks first]",
+                (false, false) => "",
+            };
+            writeln!(w, "  step {}{marker}", step.id)?;
+            for c in &step.checks {
+                writeln!(w, "    $ {}", c.evidence)?;
+            }
+            writeln!(w, "    undo: {}", step.rollback)?;
+            if stop_step.as_deref() == Some(step.id.as_str()) {
+                writeln!(w, "    {}", style.bad("a real run stops here: its checks above fail"))?;
+                stopped = true;
+            }
+        }
+    }
+    let Some(r) = &report.rehearsal else { return Ok(()) };
+    writeln!(
+        w,
+        "\n{} (database {}; KEY is the client's API key)",
+        style.bold("Keys the verify step's route writes"),
+        r.keys.database
+    )?;
+    writeln!(w, "  route: {}", r.keys.route)?;
+    for k in &r.keys.keys {
+        let limit = k.limit.map_or(String::new(), |l| format!(", limit {l}"));
+        writeln!(w, "  {}: {} ({}{limit})", k.role, k.name, k.ttl)?;
+    }
+    if !r.undo.is_empty() {
+        writeln!(w, "\n{}", style.bold("Undo what a real run changes"))?;
+        for line in &r.undo {
+            writeln!(w, "  {line}")?;
+        }
+    }
+    Ok(())
 }

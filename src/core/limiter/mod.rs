@@ -36,6 +36,20 @@ pub struct Bucket {
     pub window_ms: u64,
 }
 
+/// A key the limiter writes, named for a client written `KEY`
+/// ([`LimiterShape::key_names`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyName {
+    /// counter, window end, abuse counter, block.
+    pub role: String,
+    /// Unprefixed.
+    pub name: String,
+    /// How long it lives, as the shape sets it.
+    pub ttl: String,
+    /// The counter's limit.
+    pub limit: Option<u64>,
+}
+
 /// How the abuse counter and block keys are named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AbuseKeys {
@@ -184,17 +198,53 @@ impl LimiterShape {
     }
 
     pub fn abuse_key(&self, identity: &Identity) -> String {
-        match self.abuse.keys {
-            AbuseKeys::Hashed => format!("abuse:{}", self.identity_hash(identity)),
-            AbuseKeys::Raw => format!("abuse:{}", self.identity_string(identity)),
-        }
+        self.abuse_names(&self.identity_hash(identity), &self.identity_string(identity)).0
     }
 
     pub fn blocked_key(&self, identity: &Identity) -> String {
+        self.abuse_names(&self.identity_hash(identity), &self.identity_string(identity)).1
+    }
+
+    /// The abuse counter's and the block's names, from the identity's hash
+    /// and its string as the shape writes one or the other.
+    fn abuse_names(&self, hash: &str, string: &str) -> (String, String) {
         match self.abuse.keys {
-            AbuseKeys::Hashed => format!("abuse:{}:blocked", self.identity_hash(identity)),
-            AbuseKeys::Raw => format!("blocked:{}", self.identity_string(identity)),
+            AbuseKeys::Hashed => (format!("abuse:{hash}"), format!("abuse:{hash}:blocked")),
+            AbuseKeys::Raw => (format!("abuse:{string}"), format!("blocked:{string}")),
         }
+    }
+
+    /// The names (unprefixed) of the keys a client's requests to `request`
+    /// write, the client written `KEY` (its API key): the counter, its reset
+    /// key where the shape keeps one, and the abuse counter and block that
+    /// refusals write. What a dry run shows before anything is sent.
+    pub fn key_names(&self, request: &Route) -> Vec<KeyName> {
+        let string = self.identity_string(&Identity::ApiKey("KEY".into()));
+        let hash = format!("<md5 of {string}>");
+        let time = |ms: u64| crate::core::duration::format(std::time::Duration::from_millis(ms));
+        let mut names = Vec::new();
+        if let Some(bucket) = self.bucket_for(request) {
+            let counter = self.counter_key(&hash, &bucket.name, request);
+            let ttl = match self.window {
+                Window::Fixed => format!("{} from the first request", time(bucket.window_ms)),
+                Window::Refreshed => format!("{}, set again on every allowed request", time(bucket.window_ms)),
+                Window::Never => "never expires".to_string(),
+            };
+            let reset = self.reset_key(&counter);
+            names.push(KeyName { role: "counter".into(), name: counter, ttl: ttl.clone(), limit: Some(bucket.limit) });
+            names.extend(reset.map(|name| KeyName { role: "window end".into(), name, ttl, limit: None }));
+        }
+        let (abuse, blocked) = self.abuse_names(&hash, &string);
+        let abuse_ttl = self.abuse.counter_ttl_ms.map_or("never expires".to_string(), time);
+        names.push(KeyName { role: "abuse counter".into(), name: abuse, ttl: abuse_ttl, limit: None });
+        let enforced = if self.abuse.enforced { "" } else { " (nothing reads it)" };
+        names.push(KeyName {
+            role: "block".into(),
+            name: blocked,
+            ttl: format!("{}{enforced}", time(self.abuse.block_ms)),
+            limit: None,
+        });
+        names
     }
 
     /// A key's full name in Redis: client prefix (or `[redis] prefix`), then
