@@ -15,6 +15,7 @@ use crate::commands::stress_load;
 use crate::commands::{now_ms, Context};
 use crate::core::duration;
 use crate::core::limiter::{served, Identity};
+use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
@@ -200,7 +201,10 @@ fn sender(args: &StressArgs) -> anyhow::Result<(Identity, Vec<(String, String)>)
             Identity::Ip(_) => (id, vec![]),
         });
     }
-    let key = args.api_key.clone().unwrap_or_else(|| format!("gatewayctl-stress-{}-{}", std::process::id(), now_ms()));
+    let key = args
+        .api_key
+        .clone()
+        .unwrap_or_else(|| own::api_key(Purpose::Stress, &format!("{}-{}", std::process::id(), now_ms())));
     Ok((Identity::of(Some(&key), ""), vec![("X-Api-Key".into(), key)]))
 }
 

@@ -452,7 +452,7 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
             _ => None,
         });
         let Some(limit) = said.or_else(|| fixed.row_for(&request).map(|b| b.limit)) else { continue };
-        let client = Identity::ApiKey("gatewayctl-dryrun".into());
+        let client = Identity::ApiKey(crate::core::own::api_key(crate::core::own::Purpose::DryRun, ""));
         let mut keys = crate::core::keyspace::Keyspace::new();
         let first_refused =
             (1..=limit.saturating_mul(2) + 2).find(|&n| fixed.decide(&mut keys, n, &request, &client).status == 429);

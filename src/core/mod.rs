@@ -53,6 +53,7 @@ pub mod keyspace;
 pub mod limiter;
 pub mod logline;
 pub mod logscan;
+pub mod own;
 pub mod pattern;
 pub mod php;
 pub mod planreview;

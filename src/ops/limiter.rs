@@ -5,6 +5,7 @@
 use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
 use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape};
+use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
 use crate::settings::Settings;
@@ -113,7 +114,7 @@ pub fn integration(settings: &Settings) -> Vec<crate::core::integration::FixStat
 /// `None` when no route qualifies.
 pub fn observation_request(settings: &Settings, listed: &Result<Routes, String>) -> Option<(Route, LimiterShape)> {
     let app = from_listed(settings, Some(listed)).shape;
-    let fresh = Identity::ApiKey("gatewayctl-observation".into());
+    let fresh = Identity::ApiKey(own::api_key(Purpose::Observation, ""));
     let pick = |shape: &LimiterShape, must_list: bool| -> Option<Route> {
         shape.stacks.iter().find_map(|s| {
             let request = Route { method: s.route.method.clone(), path: s.route.path.replace('*', "1") };

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use crate::adapters::http::Http;
 use crate::adapters::redis::{escape_glob, Redis, RedisTarget};
 use crate::core::limiter::{mask_secret, md5_hex, Entry, LimiterShape};
+use crate::core::own::{self, Purpose};
 use crate::core::probe::{self, Configured, Sample, SeenKey};
 use crate::core::route::Route;
 use crate::exit::UsageError;
@@ -87,7 +88,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
         ))
         .into());
     }
-    let key = format!("gatewayctl-probe-{:08x}", rand_u32());
+    let key = own::api_key(Purpose::Probe, &format!("{:08x}", rand_u32()));
     let other = other.and_then(|r| format!("{} {}", r.method, r.path.replace('*', "1")).parse().ok());
     Ok(Plan { route, request, key, limit, row, refusals, other, requests })
 }

@@ -10,6 +10,7 @@ use crate::adapters::redis::Redis;
 use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::limiter::{mask_secret, Identity, LimiterShape, Verdict, Window};
+use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::breaker;
 use crate::ops::predict::Session;
@@ -19,7 +20,7 @@ use crate::settings::Settings;
 
 /// A fresh probe key: its counter cannot be shared with real traffic.
 fn probe_key() -> String {
-    format!("gatewayctl-verify-{}-{}", std::process::id(), now_ms())
+    own::api_key(Purpose::Verify, &format!("{}-{}", std::process::id(), now_ms()))
 }
 
 /// An error (nothing sent) when the gateway lists its routes and `route`

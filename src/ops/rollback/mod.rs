@@ -18,6 +18,7 @@ use crate::adapters::files;
 use crate::core::checks::Check;
 use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange, RollbackRecord, RollbackState};
+use crate::core::own::{self, Purpose};
 use crate::core::rollback::{apply, validation, Feature};
 use crate::exit::UsageError;
 use crate::ops::door::Door;
@@ -509,7 +510,7 @@ pub async fn check_brought_back(settings: &Settings, back: &[crate::core::findin
             seen.push((method.to_string(), path.clone()));
             let name = format!("{method} {path} after the undo");
             let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
-            let key = format!("gatewayctl-undo-check-{}-{}", std::process::id(), crate::ops::now_ms());
+            let key = own::api_key(Purpose::UndoCheck, &format!("{}-{}", std::process::id(), crate::ops::now_ms()));
             let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
             if let Ok(request) = format!("{method} {path}").parse::<crate::core::route::Route>() {
                 let identity = crate::core::limiter::Identity::ApiKey(key.clone());

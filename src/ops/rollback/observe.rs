@@ -7,6 +7,7 @@ use crate::adapters::redis::Redis;
 use crate::core::checks::Check;
 use crate::core::integration::Integration;
 use crate::core::limiter::Identity;
+use crate::core::own::{self, Purpose};
 use crate::core::rollback::Feature;
 use crate::ops::predict::Session;
 use crate::ops::{canary_tag, limiter_target, now_ms};
@@ -63,7 +64,7 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
             settings.limiter.stacks_source
         )));
     };
-    let key = format!("gatewayctl-rollback-probe-{}-{}", std::process::id(), now_ms());
+    let key = own::api_key(Purpose::RollbackProbe, &format!("{}-{}", std::process::id(), now_ms()));
     let identity = Identity::ApiKey(key.clone());
     let session = Session::fresh(&shape, &request, &identity);
     let counter = session.counter().ok_or("the limiter's table is empty")?;
