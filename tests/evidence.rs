@@ -45,10 +45,24 @@ fn a_log_file_typo_is_never_a_pass_while_the_real_log_has_errors() {
     let lab = Lab::start("evidence-log", None);
     let log = lab.dir.join("app/storage/logs/laravel.log");
     let now = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S");
-    std::fs::write(&log, format!("[{now}] production.ERROR: SQLSTATE[HY000] [2002] Connection refused\n")).unwrap();
+    // The app's abuse alarm on gatewayctl's own stress key, as askproai logs it: its checks' doing.
+    let own = format!(
+        "[{now}] production.CRITICAL: Potential API abuse detected {{\"identifier\":\"api:gatewayctl-stress-77-1796670796532\",\"violations\":11}} \n\
+         [{now}] production.CRITICAL: Client blocked due to API abuse {{\"identifier\":\"api:gatewayctl-stress-77-1796670796532\"}} \n"
+    );
+    std::fs::write(&log, &own).unwrap();
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!(check(&report, "recent errors").verdict, Verdict::Fail, "the right log: NO-GO");
+    let errors = check(&report, "recent errors");
+    assert_eq!(errors.verdict, Verdict::Pass, "{errors:?}");
+    assert!(errors.evidence.contains("2 more discounted") && errors.evidence.contains("stress"), "{errors:?}");
+    let user = format!("[{now}] production.ERROR: SQLSTATE[HY000] [2002] Connection refused\n");
+    std::fs::write(&log, format!("{own}{user}")).unwrap();
+    let out = run(&lab, &["preflight", "--format", "json"]);
+    let report: PreflightReport = json(&out);
+    let errors = check(&report, "recent errors");
+    assert_eq!(errors.verdict, Verdict::Fail, "the right log: NO-GO");
+    assert!(errors.evidence.starts_with("1 ERROR/CRITICAL") && errors.evidence.contains("SQLSTATE"), "{errors:?}");
 
     let config = std::fs::read_to_string(&lab.report.config).unwrap();
     let typo = lab.dir.with_extension("typo.toml");
