@@ -199,6 +199,14 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     assert_eq!(before.status, 200, "{}", before.body);
     assert!(before.body.contains("\"datum\":\"2026-12-24\"") && before.body.contains("Anna Muster"), "{}", before.body);
 
+    // A FormRequest the guard cannot read is refused, never waved through.
+    let request = lab.dir.join("app/app/Http/Requests/CollectAppointmentRequest.php");
+    std::fs::write(&request, b"<?php \xff\xfe").unwrap();
+    let out = run(&lab, &["rollback", "input-validation", "--dry-run"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("validated(), safe()) is unknown; refusing"), "{}", stderr(&out));
+    std::fs::write(&request, REAL_REQUEST).unwrap();
+
     let out = run(&lab, &["rollback", "input-validation", "--dry-run"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let planned: RollbackReport = json(&out);

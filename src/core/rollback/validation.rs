@@ -35,7 +35,7 @@ pub const FORM_REQUEST: &str = "App\\Http\\Requests\\CollectAppointmentRequest";
 pub const FORM_REQUEST_FILE: &str = "app/Http/Requests/CollectAppointmentRequest.php";
 pub const REQUEST: &str = "Illuminate\\Http\\Request";
 /// What a FormRequest can answer only once validated: `createFrom` leaves these failing.
-const NEEDS_VALIDATOR: [&str; 2] = ["validated", "safe"];
+pub const NEEDS_VALIDATOR: [&str; 2] = ["validated", "safe"];
 const CLASS: &str = "RetellFunctionCallHandler";
 const METHOD: &str = "collectAppointment";
 const SHORT: &str = "CollectAppointmentRequest";

@@ -99,7 +99,13 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
 /// it: a method of it that reads the validator's result would then fail.
 fn refuse_what_needs_validation(settings: &Settings) -> anyhow::Result<()> {
     let path = validation::FORM_REQUEST_FILE;
-    let Ok(text) = read(settings, path) else { return Ok(()) };
+    // Unread, the guard has seen nothing: refused, never waved through.
+    let text = read(settings, path).map_err(|e| {
+        UsageError(format!(
+            "{path}: {e:#}: whether it reads what only validation gives ({}) is unknown; refusing, nothing was changed",
+            validation::NEEDS_VALIDATOR.map(|m| format!("{m}()")).join(", ")
+        ))
+    })?;
     match validation::needs_validation(&text) {
         Ok(None) => Ok(()),
         Ok(Some((what, line))) => Err(UsageError(format!(
