@@ -116,6 +116,8 @@ fn report_judges_a_lab_run_before_and_after() {
     assert_eq!(verdict("Zero 5xx"), Verdict::Pass, "{first:?}");
     assert_eq!(verdict("Rate limiting working"), Verdict::Pass);
     assert!(r.journal.iter().any(|j| j.what.starts_with("stress rate-limit: pass")), "{:?}", r.journal);
+    let effective = r.tasks.iter().find(|t| t.task == "Verify rate limiting is effective").unwrap();
+    assert_eq!(effective.state, TaskState::Done, "the stress run judged it: {effective:?}");
 
     // Markdown for the ticket, and the HTML in a real browser.
     let out = gatewayctl(&["--config", &config, "report", "--format", "markdown"]);

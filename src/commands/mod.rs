@@ -124,7 +124,19 @@ impl Context {
     /// Journals how a read-only check ended; a failure to journal is said,
     /// never fatal (the check's own verdict stands).
     pub async fn journal_outcome(&mut self, settings: &Settings, command: &str, ok: bool, summary: String) {
-        if let Err(e) = crate::ops::door::record_outcome(settings, command, ok, summary).await {
+        self.journal_outcome_with(settings, command, ok, summary, None).await;
+    }
+
+    /// [`Self::journal_outcome`], with the 429s a stress run saw as the model said.
+    pub async fn journal_outcome_with(
+        &mut self,
+        settings: &Settings,
+        command: &str,
+        ok: bool,
+        summary: String,
+        refused: Option<u64>,
+    ) {
+        if let Err(e) = crate::ops::door::record_outcome(settings, command, ok, summary, refused).await {
             self.out.warn(&format!("the outcome was not journaled: {e}"));
         }
     }

@@ -14,6 +14,7 @@ use crate::adapters::redis::Redis;
 use crate::commands::stress_load;
 use crate::commands::{now_ms, Context};
 use crate::core::duration;
+use crate::core::journal;
 use crate::core::limiter::{served, Identity};
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
@@ -128,7 +129,8 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         report.mismatches,
         report.broken().len()
     );
-    ctx.journal_outcome(&settings, "stress rate-limit", ok, summary).await;
+    ctx.journal_outcome_with(&settings, journal::STRESS_OUTCOME, ok, summary, Some(report.refused_as_predicted()))
+        .await;
     ctx.out.emit(&report)?;
     Ok(if ok { exit::OK } else { exit::CHECK_FAILED })
 }

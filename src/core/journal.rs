@@ -118,6 +118,10 @@ pub enum Event {
         command: String,
         ok: bool,
         summary: String,
+        /// `stress`: the requests the gateway refused with 429, each as the
+        /// model said (the evidence that the limiter acts).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        refused: Option<u64>,
     },
     /// A fleet run's step on one host (on the operator's machine: each
     /// host keeps its own journal of what it did, under `remote_run`).
@@ -136,6 +140,10 @@ pub enum Event {
         previous: BTreeMap<String, Option<String>>,
     },
 }
+
+/// The command an [`Event::Outcome`] of `stress` is journaled under: the
+/// post-activation review reads it back as the limiter's proof.
+pub const STRESS_OUTCOME: &str = "stress rate-limit";
 
 /// One file a rollback rewrites: its bytes before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1161,6 +1161,19 @@ pub struct TaskFacts<'a> {
     pub unsanitized: Option<(u64, usize)>,
     /// API requests logged in the period: with none, nothing is "done" for want of events.
     pub requests: u64,
+    /// The period's `stress` runs, oldest first, as journaled: the limiter
+    /// judged against the model.
+    pub stress: &'a [StressProof],
+}
+
+/// A `stress` run's journaled outcome.
+pub struct StressProof {
+    /// When, as the journal says (RFC 3339).
+    pub at: String,
+    pub ok: bool,
+    pub summary: String,
+    /// 429s where the model said 429 (`None`: journaled before it was counted).
+    pub refused: Option<u64>,
 }
 
 pub fn checklist(f: &TaskFacts) -> Vec<Task> {
@@ -1329,21 +1342,56 @@ pub fn checklist(f: &TaskFacts) -> Vec<Task> {
                 Some("gatewayctl logs scan"),
             ),
         },
-        match l.violations {
-            0 => task(
-                week,
-                "Verify rate limiting is effective",
-                TaskState::Open,
-                "no rejection logged in the period".into(),
-                Some("gatewayctl stress rate-limit"),
-            ),
-            v => task(
-                week,
-                "Verify rate limiting is effective",
-                TaskState::Done,
-                format!("{v} excess request(s) refused with 429"),
-                None,
-            ),
+        // Done only on a run that judged the limiter: 429s in the log alone
+        // could be a broken route's, or anyone's, and say nothing of the model.
+        {
+            let name = "Verify rate limiting is effective";
+            let next = Some("gatewayctl stress rate-limit");
+            let logged = match l.violations {
+                0 => String::new(),
+                v => format!("; {v} rejection(s) logged, which alone judge nothing"),
+            };
+            // A run that stayed under the limit neither proves nor disproves:
+            // the last that failed or saw a 429 speaks, else the last.
+            let telling = f.stress.iter().rev().find(|s| !s.ok || s.refused.is_some_and(|n| n > 0));
+            match telling.or(f.stress.last()) {
+                Some(s) if s.ok && s.refused.is_some_and(|n| n > 0) => task(
+                    week,
+                    name,
+                    TaskState::Done,
+                    format!(
+                        "stress at {}: {}; {} refused with 429 as the model said",
+                        s.at,
+                        s.summary,
+                        s.refused.unwrap_or(0)
+                    ),
+                    None,
+                ),
+                Some(s) if s.ok => task(
+                    week,
+                    name,
+                    TaskState::Open,
+                    format!(
+                        "the last stress ({}) matched the model but saw no 429 it predicted: the limiter was not shown refusing{logged}",
+                        s.at
+                    ),
+                    next,
+                ),
+                Some(s) => task(
+                    week,
+                    name,
+                    TaskState::Open,
+                    format!("the last stress ({}) failed: {}{logged}", s.at, s.summary),
+                    next,
+                ),
+                None => task(
+                    week,
+                    name,
+                    TaskState::Open,
+                    format!("no stress run in the period judged the limiter against the model{logged}"),
+                    next,
+                ),
+            }
         },
         match (l.abuse_blocks, l.refused_in_normal_use + l.repeated_bursts) {
             _ if silent => task(
@@ -1660,8 +1708,51 @@ mod tests {
             memory: &memory,
             unsanitized: None,
             requests: 0,
+            stress: &[],
         });
         assert!(tasks.iter().all(|t| t.state != TaskState::Done), "{tasks:?}");
+    }
+
+    /// The case: five 429s from a stress run on a route that
+    /// answered 500 first are no proof the limiter is effective.
+    #[test]
+    fn rate_limiting_is_effective_only_on_a_stress_run_that_judged_it() {
+        let mut t = Tally::default();
+        for i in 0..5 {
+            t.add(i * 1000, &Record::RateLimited { identity: "x".into(), bucket: "bookings".into() });
+        }
+        let limits = limit_review(&t, 10);
+        let memory = memory_trend(&[]);
+        let judged = |stress: &[StressProof]| {
+            let tasks = checklist(&TaskFacts {
+                validation_wired: Some(true),
+                limits: &limits,
+                periods: &[],
+                baseline: false,
+                latency: &[],
+                memory: &memory,
+                unsanitized: None,
+                requests: 100,
+                stress,
+            });
+            let task = tasks.into_iter().find(|t| t.task == "Verify rate limiting is effective").unwrap();
+            (task.state, task.evidence)
+        };
+        let proof = |ok: bool, refused: u64| StressProof {
+            at: "2026-12-07T03:00:00Z".into(),
+            ok,
+            summary: "sequential POST /api/v2/bookings".into(),
+            refused: Some(refused),
+        };
+        let (state, evidence) = judged(&[]);
+        assert_eq!(state, TaskState::Open, "{evidence}");
+        assert!(evidence.contains("5 rejection(s) logged, which alone judge nothing"), "{evidence}");
+        assert_eq!(judged(&[proof(false, 5)]).0, TaskState::Open, "a failed stress proves nothing");
+        assert_eq!(judged(&[proof(true, 0)]).0, TaskState::Open, "no 429 seen: not shown refusing");
+        let (state, evidence) = judged(&[proof(true, 5), proof(true, 0)]);
+        assert_eq!(state, TaskState::Done, "a run under the limit after it takes nothing away: {evidence}");
+        assert!(evidence.contains("5 refused with 429 as the model said"), "{evidence}");
+        assert_eq!(judged(&[proof(true, 5), proof(false, 0)]).0, TaskState::Open, "a later failure speaks");
     }
 
     /// "Performance stable or improved": a rare route (3 requests) is said

@@ -150,8 +150,14 @@ impl Door {
 /// Journals how a read-only check ended (stress, trip-test, watch, logs
 /// scan). It waits a few seconds for the lock and never takes it from
 /// anyone: a held lock means the outcome is said but not journaled.
-pub async fn record_outcome(settings: &Settings, command: &str, ok: bool, summary: String) -> Result<(), StateError> {
+pub async fn record_outcome(
+    settings: &Settings,
+    command: &str,
+    ok: bool,
+    summary: String,
+    refused: Option<u64>,
+) -> Result<(), StateError> {
     let knock = Knock::new(command, false).waiting(Duration::from_secs(3));
     let door = Door::open(settings, knock).await?;
-    door.record(Event::Outcome { command: command.to_string(), ok, summary })
+    door.record(Event::Outcome { command: command.to_string(), ok, summary, refused })
 }

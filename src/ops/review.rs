@@ -418,6 +418,17 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
     let wired = std::fs::read_to_string(settings.app_dir().join(crate::core::rollback::validation::CONTROLLER))
         .ok()
         .and_then(|t| crate::core::rollback::validation::wired(&t).ok());
+    let stress: Vec<review::StressProof> = real
+        .iter()
+        .filter_map(|e| match &e.event {
+            journal::Event::Outcome { command, ok, summary, refused }
+                if command == journal::STRESS_OUTCOME && rfc3339_ms(&e.ts).is_some_and(|t| t >= start) =>
+            {
+                Some(review::StressProof { at: e.ts.clone(), ok: *ok, summary: summary.clone(), refused: *refused })
+            }
+            _ => None,
+        })
+        .collect();
     let tasks = review::checklist(&review::TaskFacts {
         validation_wired: wired,
         limits: &limits,
@@ -427,6 +438,7 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         memory: &trend,
         unsanitized: scanned.map(|s| (s.findings, s.files)),
         requests: period.requests(),
+        stress: &stress,
     });
     if period.lines == 0 {
         notes.push("no log line in the period: nothing happened, or the log is elsewhere (gateway.log_file)".into());

@@ -228,7 +228,7 @@ pub fn describe(event: &Event) -> String {
                 if detail.is_empty() { String::new() } else { format!(" ({detail})") }
             )
         }
-        Event::Outcome { command, ok, summary } => {
+        Event::Outcome { command, ok, summary, .. } => {
             format!("{command}: {} ({summary})", if *ok { "pass" } else { "FAIL" })
         }
     }

@@ -177,6 +177,13 @@ impl StressReport {
         self.requests.iter().map(|r| r.observed.status).filter(|&s| s >= 500).collect()
     }
 
+    /// The requests refused with 429 where the model said 429: the limiter
+    /// shown acting (a burst's and a paced run's are not told one by one).
+    pub fn refused_as_predicted(&self) -> u64 {
+        self.requests.iter().filter(|r| r.matched && r.observed.status == 429 && r.expected.status == 429).count()
+            as u64
+    }
+
     /// Matches the model, and the route works.
     pub fn passed(&self) -> bool {
         self.mismatches == 0 && self.broken().is_empty() && self.answered() > 0
