@@ -198,12 +198,14 @@ pub fn output_sealed(
     if Path::new("/run").is_dir() {
         argv.extend(["--tmpfs".into(), "/run".into()]);
     }
-    argv.extend(["--bind".into(), writable.as_os_str().to_owned(), writable.as_os_str().to_owned()]);
     // What it links to under the host's /tmp (a shadow's vendor/ of an app
-    // kept under /tmp) stays where the link says, read-only.
-    for target in links_into_private_tmp(writable) {
-        argv.extend(["--ro-bind".into(), target.clone().into_os_string(), target.into_os_string()]);
+    // kept under /tmp) stays where the link says, read-only, with the
+    // directory beside it (an autoloader finds the app from its real path).
+    // Before the writable dir's own bind, which may lie within.
+    for dir in links_into_private_tmp(writable) {
+        argv.extend(["--ro-bind".into(), dir.clone().into_os_string(), dir.into_os_string()]);
     }
+    argv.extend(["--bind".into(), writable.as_os_str().to_owned(), writable.as_os_str().to_owned()]);
     for socket in host_sockets() {
         let private = ["/tmp", "/var/tmp", "/run", "/var/run"].iter().any(|p| socket.starts_with(p));
         if !private && !socket.starts_with(writable) {
@@ -263,15 +265,24 @@ const SEALED_WATCHER: &str = "exec 3<&0; (read -r _ <&3; kill -9 -1) & exec \"$@
 /// A sealed run's /tmp and /var/tmp, as directories of its writable dir.
 const SEALED_TMP: [(&str, &str); 2] = [("/tmp", ".sealed/tmp"), ("/var/tmp", ".sealed/var-tmp")];
 
-/// The targets of `writable`'s own symlinks that lie under a directory the
-/// sealed run gets a private copy of (/tmp, /var/tmp), and exist.
+/// The directories holding the targets of `writable`'s own symlinks, where
+/// they lie under a directory the sealed run gets a private copy of (/tmp,
+/// /var/tmp) and exist: an app kept under /tmp, for its shadow's `vendor`.
 fn links_into_private_tmp(writable: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(writable) else { return Vec::new() };
-    entries
+    let mut dirs: Vec<PathBuf> = entries
         .flatten()
         .filter_map(|e| std::fs::read_link(e.path()).ok())
-        .filter(|t| t.is_absolute() && SEALED_TMP.iter().any(|(inside, _)| t.starts_with(inside)) && t.exists())
-        .collect()
+        .filter_map(|t| Some(t.parent()?.to_path_buf()))
+        .filter(|d| {
+            d.is_absolute()
+                && SEALED_TMP.iter().any(|(inside, _)| d.starts_with(inside) && d != Path::new(inside))
+                && d.is_dir()
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs
 }
 
 /// What a sealed run with `writable` wrote into its private /tmp and
@@ -494,9 +505,11 @@ mod tests {
     #[test]
     fn a_shadows_link_into_the_hosts_tmp_stays_visible() {
         let app = tempfile::Builder::new().tempdir_in("/tmp").unwrap();
+        std::fs::create_dir(app.path().join("vendor")).unwrap();
         let shadow = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(app.path(), shadow.path().join("vendor")).unwrap();
+        std::os::unix::fs::symlink(app.path().join("vendor"), shadow.path().join("vendor")).unwrap();
         std::os::unix::fs::symlink("relative", shadow.path().join("other")).unwrap();
+        // The app dir, where its autoloader finds app/ from vendor's real path.
         assert_eq!(links_into_private_tmp(shadow.path()), [app.path().to_path_buf()]);
     }
 
