@@ -534,6 +534,11 @@ fn undo_names_the_routes_it_breaks_again_and_checks_them() {
     let bookings = checks.iter().find(|c| c["name"] == "POST /api/v2/bookings after the undo").expect("checked");
     assert_eq!(bookings["verdict"], "warn", "{bookings:#}");
     assert!(bookings["evidence"].as_str().unwrap().contains("answers 500 again"), "{bookings:#}");
+    // Every route the limiter covers, not one: each asked by a client at its limit.
+    let every = checks.iter().find(|c| c["name"] == "rate-limit on, route by route").expect("every route");
+    assert_eq!(every["verdict"], "pass", "{every:#}");
+    let asked: usize = every["evidence"].as_str().unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(asked >= 8, "{every:#}");
     let mut after = all_keys(&lab);
     after.retain(|k| !before.contains(k));
     assert!(after.is_empty(), "the checks leave no key: {after:?}");

@@ -441,6 +441,13 @@ impl Redis {
         self.run("MGET", &cmd).await
     }
 
+    /// SET of an unprefixed key to `value`, expiring in `ttl_ms` (at least 1).
+    pub async fn set_px(&mut self, key: &str, value: &str, ttl_ms: u64) -> Result<(), RedisError> {
+        let full = format!("{}{key}", self.target.prefix);
+        let cmd = redis::cmd("SET").arg(&full).arg(value).arg("PX").arg(ttl_ms.max(1)).clone();
+        self.run_key("SET", &cmd, &full).await
+    }
+
     /// DEL of unprefixed keys; how many existed.
     pub async fn delete(&mut self, keys: &[String]) -> Result<u64, RedisError> {
         if keys.is_empty() {

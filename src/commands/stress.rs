@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::adapters::http::{Exchange, Http};
+use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
 use crate::commands::stress_load;
 use crate::commands::{now_ms, Context};
@@ -22,7 +22,7 @@ use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
 use crate::ops::predict::{self, Session};
 use crate::ops::routes::Routes;
-use crate::report::stress::{Answer, StressReport, StressRow};
+use crate::report::stress::{StressReport, StressRow};
 use crate::settings::Settings;
 
 /// How close to an expiry or a rounding edge only timing decides the answer.
@@ -218,14 +218,6 @@ fn body() -> serde_json::Value {
     serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
 }
 
-fn observed(a: &Exchange) -> Answer {
-    Answer {
-        status: a.status,
-        remaining: a.header_u64("x-ratelimit-remaining"),
-        retry_after_s: a.header_u64("retry-after"),
-    }
-}
-
 async fn sequential(
     settings: &Settings,
     http: &Http,
@@ -251,7 +243,7 @@ async fn sequential(
         let at = start.elapsed().as_millis() as u64;
         let near_expiry = predicted.near_expiry(at, EDGE_MS);
         let verdict = predicted.expect(at);
-        let answer = observed(&http.send(&args.route.method, &args.route.path, &refs, Some(&body)).await?);
+        let answer = predict::observed(&http.send(&args.route.method, &args.route.path, &refs, Some(&body)).await?);
         let matched = predict::compare(&verdict, &answer, EDGE_MS).is_empty();
         if near_expiry && !matched {
             // Only timing decided this one: take the gateway's state as it is now.

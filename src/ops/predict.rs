@@ -100,6 +100,15 @@ pub fn unmodelled(shape: &LimiterShape, request: &Route) -> Option<String> {
     shape.stack_for(request)?.entries.iter().find(|e| matches!(e, Entry::Opaque { .. })).map(Entry::name)
 }
 
+/// The parts of an answer the model predicts, as the gateway sent them.
+pub fn observed(a: &crate::adapters::http::Exchange) -> Observed {
+    Observed {
+        status: a.status,
+        remaining: a.header_u64("x-ratelimit-remaining"),
+        retry_after_s: a.header_u64("retry-after"),
+    }
+}
+
 /// Where `observed` differs from `verdict`; timing near a rounding edge
 /// (`edge_ms`) may move `Retry-After` by a second.
 pub fn compare(verdict: &Verdict, observed: &Observed, edge_ms: u64) -> Vec<Difference> {

@@ -26,7 +26,7 @@ use crate::ops::{cache, preflight, reload};
 use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, RollbackListReport, RollbackReport};
 use crate::settings::Settings;
 
-pub use observe::{observe, validation_fields, PROBE_NAME};
+pub use observe::{every_limited_route, observe, validation_fields, PROBE_NAME};
 pub use proof::Shadow;
 
 /// How a rollback or undo goes live.
@@ -674,6 +674,9 @@ pub async fn undo(
     let mut checks = go_live(settings, door, opts, &record.caches).await;
     if !opts.no_reload && !opts.no_cache {
         checks.push(observe(settings, feature, true).await);
+        if feature == Feature::RateLimit {
+            checks.push(every_limited_route(settings).await);
+        }
     }
     let ok = checks.iter().all(|c| c.verdict.is_good());
     Ok((RollbackReport::new(false, vec![result], checks), ok))

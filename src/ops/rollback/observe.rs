@@ -203,3 +203,102 @@ fn yes(b: bool) -> &'static str {
         "absent"
     }
 }
+
+/// After the rate limit is back on: every route the app's live route list
+/// shows the limiter on, asked once each. The client is one of gatewayctl's
+/// own, its counter set at the route's limit first, so the limiter answers
+/// (a 429) and the request never reaches a controller; each answer is
+/// judged against the model, then every key of that client is deleted by
+/// name. A route the model says breaks (an entry that throws) is left to
+/// the check of what the undo brought back.
+pub async fn every_limited_route(settings: &Settings) -> Check {
+    const NAME: &str = "rate-limit on, route by route";
+    let listed = crate::ops::routes::list(settings).await;
+    if let Err(e) = &listed {
+        return Check::unknown(NAME, format!("the app's routes could not be listed: {e}"), "ask the routes by hand");
+    }
+    let shape = crate::ops::limiter::from_listed(settings, Some(&listed)).shape;
+    let g = &settings.file.gateway;
+    let http = match Http::new(&g.base_url, g.request_timeout.0, None) {
+        Ok(h) => h,
+        Err(e) => return Check::fail(NAME, e.to_string(), "fix gateway.base_url"),
+    };
+    let mut redis = match Redis::connect(&limiter_target(settings)).await {
+        Ok(r) => r,
+        Err(e) => return Check::unknown(NAME, format!("Redis: {e}"), crate::ops::REDIS_DOWN_HINT),
+    };
+    // Concrete requests: a parameter becomes 0, an id no record has.
+    let mut requests: Vec<crate::core::route::Route> = Vec::new();
+    for stack in &shape.stacks {
+        let request =
+            crate::core::route::Route { method: stack.route.method.clone(), path: stack.route.path.replace('*', "0") };
+        if request.method != "*" && shape.is_limited(&request) && !requests.contains(&request) {
+            requests.push(request);
+        }
+    }
+    let (mut judged, mut broken, mut wrong) = (0usize, Vec::new(), Vec::new());
+    for request in &requests {
+        let key = own::api_key(Purpose::UndoCheck, &format!("{}-{}", std::process::id(), now_ms()));
+        let identity = Identity::ApiKey(key.clone());
+        let fresh = Session::fresh(&shape, request, &identity);
+        let (Some(bucket), Some(counter)) = (fresh.bucket(), fresh.counter()) else { continue };
+        let mut owned = fresh.window_keys();
+        owned.extend([shape.abuse_key(&identity), shape.blocked_key(&identity)]);
+        let seeded = redis.set_px(&counter, &bucket.limit.to_string(), bucket.window_ms).await;
+        let verdict = match seeded {
+            Ok(()) => Session::start(&mut redis, &shape, request, &identity).await.map(|mut s| s.expect(0)),
+            Err(e) => Err(e),
+        };
+        let verdict = match verdict {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = redis.delete(&owned).await;
+                return Check::unknown(NAME, format!("Redis: {e}"), crate::ops::REDIS_DOWN_HINT);
+            }
+        };
+        if verdict.status != 429 {
+            // Broken here, or the model cannot say a client at its limit is
+            // refused: not asked (nothing may reach a controller).
+            let _ = redis.delete(&owned).await;
+            if verdict.status >= 500 {
+                broken.push(request.to_string());
+            }
+            continue;
+        }
+        let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
+        let body = (request.method != "GET").then(probe_body);
+        let answer = http.send(&request.method, &request.path, &headers, body.as_ref()).await;
+        let _ = redis.delete(&owned).await;
+        match answer {
+            Ok(a) => {
+                let seen = crate::ops::predict::observed(&a);
+                let off = crate::ops::predict::compare(&verdict, &seen, 1000);
+                match off.is_empty() {
+                    true => judged += 1,
+                    false => wrong.push(format!("{request} → {} ({off:?})", a.status)),
+                }
+            }
+            Err(e) => wrong.push(format!("{request}: {e}")),
+        }
+    }
+    let left = match broken.len() {
+        0 => String::new(),
+        n => format!("; {n} the model says break ({}) are the brought-back check's", broken.join(", ")),
+    };
+    match (judged, wrong.is_empty()) {
+        (_, false) => Check::fail(
+            NAME,
+            format!("{} of {} limited route(s) answered other than the model: {}{left}", wrong.len(), judged + wrong.len(), wrong.join("; ")),
+            "the limiter is not on as the model says there: is the reload done and the route cache rebuilt?",
+        ),
+        (0, true) => Check::unknown(
+            NAME,
+            format!("no limited route could be asked without reaching a controller{left}"),
+            "observe it by hand on a route the limiter covers",
+        ),
+        (n, true) => Check::pass(
+            NAME,
+            format!("{n} limited route(s), each asked once by a client at its limit: refused with 429 as the model says{left}"),
+        ),
+    }
+}
