@@ -313,6 +313,23 @@ fn rate_limit_off_on_no_covered_route_is_unknown() {
     assert_eq!(on.verdict, Verdict::Pass, "{on:?}");
 }
 
+/// A process left running, as /proc shows it: what it runs, its state and
+/// parent, its namespace pids, its children, where it waits.
+fn described(pid: u32) -> String {
+    let read = |f: &str| std::fs::read_to_string(format!("/proc/{pid}/{f}")).unwrap_or_default();
+    let cmdline = read("cmdline").replace('\0', " ");
+    let status = read("status");
+    let fields: Vec<&str> =
+        status.lines().filter(|l| ["State", "PPid", "NSpid", "SigCgt"].iter().any(|k| l.starts_with(k))).collect();
+    format!(
+        "{cmdline} | {} | children [{}] | wchan {} | {}",
+        fields.join("; "),
+        read(&format!("task/{pid}/children")).trim(),
+        read("wchan"),
+        read("stack").lines().take(4).collect::<Vec<_>>().join(" < ")
+    )
+}
+
 /// Every process of a proof dies with it: `rollback circuit-breaker --dry-run`
 /// killed 20 times at random moments (its breaker probe starts a Cal.com
 /// stand-in) leaves no process of a shadow running, and `lab status`
@@ -345,11 +362,7 @@ fn killed_proofs_leave_no_process_of_a_shadow() {
             std::thread::sleep(Duration::from_millis(50));
             left = gatewayctl::adapters::process::naming(&shadows);
         }
-        let shown: Vec<String> = left
-            .iter()
-            .map(|p| std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default())
-            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-            .collect();
+        let shown: Vec<String> = left.iter().map(|&p| described(p)).collect();
         assert!(left.is_empty(), "round {round}: {} process(es) of a shadow still run: {shown:?}", left.len());
     }
     let status = run(&lab, &["lab", "status", "--dir", &lab.dir.display().to_string(), "--format", "json"]);
