@@ -62,7 +62,9 @@ pub struct BreakerStatus {
 
 impl Human for BreakerStatusReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
-        let mut t = table::new(&["service", "state", "failures", "successes", "opened at", "half-open in", "next"]);
+        // What comes next is a sentence: under the table, so the names and
+        // numbers in it stay whole at 80 columns.
+        let mut t = table::new(&["service", "state", "failures", "successes", "opened at", "half-open in"]);
         for b in &self.breakers {
             let state = match b.state {
                 BreakerState::Closed if !b.state_key_present => style.good("closed (no key)"),
@@ -85,10 +87,12 @@ impl Human for BreakerStatusReport {
                         .map_or(t.to_string(), |d| d.format("%H:%M:%S UTC").to_string())
                 })),
                 table::opt(b.seconds_until_half_open.map(|s| format!("{s}s"))),
-                Cell::new(&b.next_transition),
             ]);
         }
         writeln!(w, "{t}")?;
+        for b in &self.breakers {
+            writeln!(w, "{}: next, {}", b.service, b.next_transition)?;
+        }
         for b in self.breakers.iter().filter(|b| !b.ttl_s.is_empty()) {
             let ttls: Vec<String> = b.ttl_s.iter().map(|(k, s)| format!("{k} {s}s")).collect();
             writeln!(w, "{}: keys expire in {}", b.service, ttls.join(", "))?;
