@@ -511,8 +511,31 @@ impl Human for ReviewReport {
     }
 }
 
+/// A value (a log's path, identity or message) as Markdown that renders as
+/// written and stays inert wherever the ticket tool renders it: a value
+/// that a renderer could turn into a link by itself (a URL, `www.`, an
+/// address) is a code span, where nothing is a link; any other has every
+/// character that could open markup (HTML, a comment, an entity, a link, an
+/// image, emphasis, code) backslash-escaped. `|` is escaped either way (a
+/// table cell), and a line break is a space.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let text = text.replace(['\n', '\r'], " ");
+    if text.contains("://") || text.contains("www.") || text.contains('@') {
+        let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest + 1);
+        return format!("{fence} {} {fence}", text.replace('|', "\\|"));
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.chars().enumerate() {
+        let opens = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '!' | '&' | '|' | '~')
+            // At the start of a block: a heading, a list, a quote, a rule.
+            || (i == 0 && matches!(c, '#' | '-' | '+' | '=' | '>'));
+        if opens {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Markdown, for pasting into a ticket.
@@ -639,8 +662,11 @@ mod tests {
 
     /// A report whose every string a hostile log could set is markup.
     fn hostile() -> ReviewReport {
+        hostile_with("<script>alert(1)</script>|\"'")
+    }
+
+    fn hostile_with(evil: &str) -> ReviewReport {
         let mut t = Tally::default();
-        let evil = "<script>alert(1)</script>|\"'";
         t.add(
             1_000,
             &crate::core::logline::Record::ApiRequest {
@@ -721,10 +747,52 @@ mod tests {
         }
     }
 
+    /// What a log wrote never becomes HTML, a link or an image in the
+    /// Markdown, as pulldown-cmark (tables on, as ticket tools render) reads it.
+    #[test]
+    fn markdown_stays_inert_whatever_the_log_wrote() {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let ours = {
+            let md = markdown(&hostile_with("plain"));
+            Parser::new_ext(&md, Options::ENABLE_TABLES)
+                .filter(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+                .count()
+        };
+        for evil in [
+            "<img src=x onerror=alert(2)>",
+            "<!--",
+            "[click](javascript:alert(1))",
+            "![i](http://127.0.0.1:9/x.png)",
+            "<http://127.0.0.1:9/x>",
+            "&lt;script&gt;",
+            "`code` **bold** _em_ ~~del~~",
+            "# heading",
+            "x\n- list\n<div>",
+            "![i][r]\n\n[r]: http://127.0.0.1:9/x.png",
+            "www.example.com and a@b.c",
+            "``` fence",
+        ] {
+            let md = markdown(&hostile_with(evil));
+            let mut depth = 0;
+            for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+                match event {
+                    Event::Html(h) | Event::InlineHtml(h) => panic!("{evil:?} gave HTML {h:?}:\n{md}"),
+                    Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                        panic!("{evil:?} gave a link or image to {dest_url:?}:\n{md}")
+                    }
+                    Event::Start(Tag::Heading { .. }) => depth += 1,
+                    _ => {}
+                }
+            }
+            assert_eq!(ours, 0, "the report's own Markdown has no HTML");
+            assert_eq!(depth, md.lines().filter(|l| l.starts_with('#')).count(), "{evil:?}: no heading of its own");
+        }
+    }
+
     #[test]
     fn markdown_keeps_its_tables_whole() {
         let md = markdown(&hostile());
-        let row = md.lines().find(|l| l.starts_with("| POST /api/<script>")).expect("the route's row");
+        let row = md.lines().find(|l| l.starts_with("| POST /api/\\<script\\>")).expect("the route's row");
         let head = md.lines().find(|l| l.starts_with("| route |")).expect("the table's head");
         let unescaped = |l: &str| l.replace("\\|", "").matches('|').count();
         assert_eq!(unescaped(row), unescaped(head), "{row}");
