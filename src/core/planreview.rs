@@ -1282,6 +1282,11 @@ mod tests {
             keys("```bash\nbash <<EOF\nredis-cli KEYS 'rate_limit:*'\nEOF\n```\n"),
             [(3, "redis-cli KEYS 'rate_limit:*'".to_string())]
         );
+        // Behind sudo, the shell still runs it, at the KEYS line.
+        assert_eq!(
+            keys("```bash\nsudo -u www-data bash <<EOF\nredis-cli KEYS \"rate_limit:*\"\nEOF\n```\n"),
+            [(3, "redis-cli KEYS \"rate_limit:*\"".to_string())]
+        );
         // Written to a file, run two blocks later: at the line that runs it, quoting the body's line.
         let plan = "```bash\ncat > /tmp/x.sh <<'EOF'\nredis-cli KEYS 'abuse:*'\nEOF\n```\n\ntext\n\n```bash\nchmod +x /tmp/x.sh\nbash /tmp/x.sh\n```\n";
         assert_eq!(keys(plan), [(11, "redis-cli KEYS 'abuse:*'".to_string())]);

@@ -73,8 +73,9 @@ pub fn read(code: &str, first: usize) -> Script {
                 let raw = lines[i];
                 let n = first + i;
                 i += 1;
+                // Only the exact delimiter line closes it, as in bash: `EOF ` does not.
                 let candidate = if strip_tabs { raw.trim_start_matches('\t') } else { raw };
-                if candidate.trim_end() == delimiter {
+                if candidate == delimiter {
                     closed = true;
                     break;
                 }
@@ -146,16 +147,73 @@ fn heredoc_operators(command: &str) -> Vec<(String, bool, bool)> {
     out
 }
 
+/// A word's program name: `/usr/bin/bash` is `bash`; quotes dropped.
+fn program(word: &str) -> &str {
+    let word = word.trim_matches(['\'', '"']);
+    word.rsplit('/').next().unwrap_or(word)
+}
+
+/// The program a simple command runs once its wrappers are seen through:
+/// `sudo [-u U] [-E] …`, `doas`, `env [-i] [VAR=v]…`, `nice [-n N]`,
+/// `timeout [opts] N`, `exec`, `nohup`, `command`, leading `VAR=v`; `su -c
+/// CMD` runs CMD's program, `su` alone a shell that reads stdin. `None`
+/// for no command.
+fn run_program<'a>(words: &[&'a str]) -> Option<&'a str> {
+    // Options of a wrapper that take the next word as their value.
+    const SUDO_VALUED: &[&str] = &["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"];
+    let mut k = 0;
+    loop {
+        let word = *words.get(k)?;
+        match program(word) {
+            _ if word.contains('=') && !word.starts_with('-') => k += 1,
+            "sudo" | "doas" | "env" | "nice" | "exec" | "nohup" | "command" | "timeout" => {
+                let timeout = program(word) == "timeout";
+                k += 1;
+                while let Some(w) = words.get(k) {
+                    match *w {
+                        "--" => {
+                            k += 1;
+                            break;
+                        }
+                        w if SUDO_VALUED.contains(&w)
+                            || matches!(w, "-n" | "-s" | "-k" | "--signal" | "--kill-after") =>
+                        {
+                            k += 2
+                        }
+                        w if w.starts_with('-') || (w.contains('=') && !timeout) => k += 1,
+                        _ => break,
+                    }
+                }
+                if timeout {
+                    k += 1; // its duration
+                }
+            }
+            "su" => {
+                return match words[k + 1..].iter().position(|w| matches!(*w, "-c" | "--command")) {
+                    Some(c) => words.get(k + 1 + c + 1).map(|w| program(w.trim_start_matches(['\'', '"']))),
+                    None => Some("sh"),
+                };
+            }
+            p => return Some(p),
+        }
+    }
+}
+
 /// What the command that opens a heredoc does with it.
 fn consumer(command: &str) -> Consumer {
+    // The heredoc feeds its own stage of a pipeline; what a later stage runs
+    // reads it too (`cat <<EOF | sudo bash`).
+    let raw: Vec<&str> = command.split('|').filter(|s| !s.trim().is_empty()).collect();
+    let fed = raw.iter().position(|s| s.contains("<<")).unwrap_or(0);
+    let stages: Vec<Vec<&str>> = raw
+        .iter()
+        .map(|s| s.split_whitespace().filter(|w| !w.starts_with("<<") && !w.starts_with('>')).collect())
+        .collect();
+    let shell = |words: &Vec<&str>| run_program(words).is_some_and(|p| SHELLS.contains(&p));
     let words: Vec<&str> = command.split_whitespace().collect();
-    let program = |w: &str| w.rsplit('/').next().unwrap_or(w).to_string();
-    let first = words.iter().copied().find(|w| !matches!(*w, "sudo" | "env" | "-E" | "exec") && !w.contains('='));
-    if words.iter().any(|w| SHELLS.contains(&program(w).as_str()) && !w.starts_with('>')) {
-        // `cat > x.sh` names no shell; `ssh host <<EOF`, `sudo bash <<EOF` do.
-        if first.is_some_and(|f| SHELLS.contains(&program(f).as_str())) || words.iter().any(|w| program(w) == "ssh") {
-            return Consumer::Shell;
-        }
+    // `ssh host [cmd]`: a remote shell reads it, whatever runs there.
+    if stages.iter().skip(fed).any(shell) || words.iter().any(|w| program(w) == "ssh") {
+        return Consumer::Shell;
     }
     // `> file` / `>file` / `>> file`, or `tee [-a] file`.
     for (k, w) in words.iter().enumerate() {
@@ -204,11 +262,33 @@ mod tests {
         assert_eq!(s.heredocs[0].consumer, Consumer::Shell);
         assert!(!s.heredocs[0].quoted);
         assert_eq!(read("ssh gw1 <<'EOF'\nls\nEOF", 1).heredocs[0].consumer, Consumer::Shell);
-        assert_eq!(
-            read("sudo -u www bash <<EOF\nls\nEOF", 1).heredocs[0].consumer,
-            Consumer::Data,
-            "sudo -u: not read"
-        );
+        // Behind a wrapper, bash still reads it.
+        for wrapped in [
+            "sudo -u www-data bash <<EOF",
+            "sudo -E bash <<EOF",
+            "sudo -u www-data -E -- bash -s <<EOF",
+            "su -c bash www-data <<EOF",
+            "su - www-data <<EOF",
+            "env -i PATH=/bin FOO=1 bash <<EOF",
+            "nice -n 10 bash <<EOF",
+            "timeout 30 bash <<EOF",
+            "timeout -s KILL 30 sudo bash <<EOF",
+            "doas -u www bash <<EOF",
+            "ssh gw1 sudo bash <<'EOF'",
+            "REDISCLI_AUTH=x redis-cli <<EOF",
+            "cat <<EOF | sudo -u www-data bash",
+            "/usr/bin/sudo /bin/bash <<EOF",
+        ] {
+            let s = read(&format!("{wrapped}\nredis-cli KEYS x\nEOF\n"), 1);
+            assert_eq!(s.heredocs[0].consumer, Consumer::Shell, "{wrapped}");
+        }
+        for data in ["sudo tee /etc/x.conf <<EOF", "sudo -u www cat <<EOF", "nice cat <<EOF | grep x"] {
+            let s = read(&format!("{data}\nredis-cli KEYS x\nEOF\n"), 1);
+            assert_ne!(s.heredocs[0].consumer, Consumer::Shell, "{data}");
+        }
+        // Only the exact line closes it: `EOF ` is body, as bash reads it.
+        let s = read("bash <<EOF\nEOF \nredis-cli KEYS x\nEOF\n", 1);
+        assert_eq!(s.heredocs[0].body.len(), 2, "{s:?}");
 
         let s = read("cat > /tmp/t.sh << 'EOF'\ncurl x\nEOF\nchmod +x /tmp/t.sh\n/tmp/t.sh\n", 1);
         assert_eq!(s.heredocs[0].consumer, Consumer::File("/tmp/t.sh".into()));
