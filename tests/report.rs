@@ -155,6 +155,46 @@ fn screenshot_is_not_blank(html: &std::path::Path) {
     assert!(colours.len() > 50, "the screenshot is blank or nearly: {} colours", colours.len());
 }
 
+/// What a hostile client gets logged (its path, its API key) reaches the
+/// Markdown for a ticket inert: pulldown-cmark finds no HTML, link or image.
+#[test]
+fn the_markdown_report_stays_inert_whatever_the_log_holds() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let lab = Lab::start("report-hostile", None);
+    let config = lab.report.config.display().to_string();
+    let now = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S");
+    let hostile = [
+        "<img src=x onerror=alert(2)>",
+        "<!--",
+        "[click](javascript:alert(1))",
+        "![i](http://127.0.0.1:9/x.png)",
+        "<http://127.0.0.1:9/y>",
+    ];
+    let mut log = String::new();
+    for (i, evil) in hostile.iter().enumerate() {
+        let context = serde_json::json!({"method": "POST", "path": format!("/api/v2/{evil}"), "status": 200, "duration_ms": 3, "identity": evil});
+        log.push_str(&format!("[{now}] production.INFO: API request {context}\n"));
+        let refused = serde_json::json!({"identity": evil, "bucket": format!("b{i}")});
+        log.push_str(&format!("[{now}] production.WARNING: Rate limit exceeded {refused}\n"));
+    }
+    let path = lab.dir.join("app/storage/logs/laravel.log");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.push_str(&log);
+    std::fs::write(&path, text).unwrap();
+    let out = gatewayctl(&["--config", &config, "report", "--since", "1h", "--format", "markdown"]);
+    let md = stdout(&out);
+    assert!(md.contains("onerror"), "the hostile values are in the report: {md:.2000}");
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML {h:?} in:\n{md}"),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("a link or image to {dest_url:?} in:\n{md}")
+            }
+            _ => {}
+        }
+    }
+}
+
 #[test]
 fn no_baseline_and_an_empty_period_are_said_not_errors() {
     let lab = Lab::start("report-empty", None);
