@@ -360,8 +360,9 @@ fn of_kind<'a>(report: &'a PreflightReport, kind: &str) -> Vec<&'a Finding> {
 
 /// Before any traffic, from a dry run of the app's own stacks: the entries
 /// that throw on the four parameterised routes (the exception and its
-/// line), the limiter run twice (16 once fixed, against 30), the
-/// `webhooks/*` row that matches nothing. Nothing reaches Redis.
+/// line), the limiter run twice (16 once fixed, against 30), the rows that
+/// match nothing (with the route each was meant for), the counter per
+/// booking id. Nothing reaches Redis.
 #[test]
 fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     let lab = askproai("askproai-findings");
@@ -395,9 +396,26 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
         "{}",
         on_bookings.effect
     );
+    // Every row that matches no route, with the route it was meant for and what that route gets.
     let rows = of_kind(&report, "unmatched-row");
-    assert_eq!(rows.len(), 1, "{rows:#?}");
-    assert!(rows[0].seen.starts_with("limit row 'webhooks/*'"), "{}", rows[0].seen);
+    let named: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|f| (f.seen.split('\'').nth(1).unwrap_or_default(), f.routes.first().map_or("", String::as_str)))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("api/v2/bookings/*/cancel", "DELETE api/v2/bookings/{id}"),
+            ("api/v2/calcom/push", "POST api/v2/calcom/push-event-types"),
+            ("webhooks/*", "GET api/webhooks/calcom"),
+        ],
+        "{rows:#?}"
+    );
+    assert!(rows[0].effect.ends_with("gets row 'default' instead: 60 per 60 s"), "{}", rows[0].effect);
+    // A counter per concrete path: the cancellation limit holds per booking.
+    let per_id = of_kind(&report, "counter-per-id");
+    assert_eq!(per_id.len(), 1, "{per_id:#?}");
+    assert!(per_id[0].routes.iter().any(|r| r == "DELETE api/v2/bookings/{id}"), "{:?}", per_id[0].routes);
     assert!(of_kind(&report, "unresolved-middleware").is_empty(), "the lab registers the alias");
     // The breaker, read from the app's code: it guards the Retell routes, none under api/v2, and counts a 4xx.
     let guards = of_kind(&report, "breaker-guards-no-v2");

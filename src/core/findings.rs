@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::limiter::{Entry, Identity, LimiterShape, Matching, Params, Stack};
+use crate::core::limiter::{Bucket, Entry, Identity, LimiterShape, Matching, Params, Stack};
 use crate::core::php::{literal_value, Source, TokenKind};
 use crate::core::route::Route;
 
@@ -16,7 +16,7 @@ use crate::core::route::Route;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// unresolved-middleware, entry-throws, extra-parameters, repeated-limiter, unmatched-row, shadowed-row,
-    /// misdirected-alias.
+    /// counter-per-id, misdirected-alias, breaker-guards-no-v2, breaker-counts-4xx, reaches-outside.
     pub kind: String,
     /// What was seen: file and line, or the app's own answer.
     pub seen: String,
@@ -558,6 +558,7 @@ pub fn table_rows(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
                 .map(|(n, _)| n.clone())
                 .collect();
             if near.is_empty() {
+                out.extend(meant_for(shape, row, &requests));
                 continue;
             }
             out.push(Finding {
@@ -611,6 +612,99 @@ pub fn table_rows(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
     out
 }
 
+/// A row that matches no route, even at another anchoring: the route it
+/// was most likely meant for, and the limit that route gets instead. The
+/// candidates are the limited routes under the row's own parent (every
+/// segment of its pattern but the last shared); among them, one whose path
+/// holds the row's last word (`push` in `push-event-types`), else one
+/// whose method does what the word says (`cancel` is a DELETE). No such
+/// route: no guess.
+fn meant_for(shape: &LimiterShape, row: &Bucket, requests: &[(String, Route)]) -> Option<Finding> {
+    let pattern = row.paths.first()?;
+    let segments: Vec<&str> = pattern.trim_matches('/').split('/').collect();
+    let limited: Vec<&(String, Route)> = requests.iter().filter(|(_, q)| shape.is_limited(q)).collect();
+    let shared = |q: &Route| {
+        let path = q.laravel_path();
+        path.split('/').zip(&segments).take_while(|(a, b)| a == *b || **b == "*").count()
+    };
+    // A route under the row's own parent: every segment but its last shared.
+    let most = limited.iter().map(|(_, q)| shared(q)).max().filter(|&n| n + 1 >= segments.len() && n > 0)?;
+    let candidates: Vec<&&(String, Route)> = limited.iter().filter(|(_, q)| shared(q) == most).collect();
+    let word = segments.last().copied().filter(|w| *w != "*")?;
+    let verb = match word {
+        "cancel" | "delete" | "destroy" | "remove" => Some("DELETE"),
+        "update" | "reschedule" | "edit" => Some("PATCH"),
+        _ => None,
+    };
+    let meant = candidates
+        .iter()
+        .find(|(_, q)| q.laravel_path().split('/').skip(most).any(|s| s.contains(word)))
+        .or_else(|| {
+            candidates.iter().find(|(_, q)| verb.is_some_and(|v| q.method == v || (v == "PATCH" && q.method == "PUT")))
+        })?;
+    let (name, request) = (&meant.0, &meant.1);
+    let written: String = name
+        .split_once(' ')
+        .map_or(name.as_str(), |(_, uri)| uri)
+        .split('/')
+        .map(|s| if s.starts_with('{') { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/");
+    let gets = shape.bucket_for(request)?;
+    Some(Finding {
+        kind: "unmatched-row".into(),
+        seen: format!(
+            "limit row '{}' ({} per {} s) matches none of the app's {} routes, at any anchoring",
+            row.name,
+            row.limit,
+            row.window_ms / 1000,
+            requests.len()
+        ),
+        effect: format!(
+            "it was most likely meant for {name}, which gets row '{}' instead: {} per {} s",
+            gets.name,
+            gets.limit,
+            gets.window_ms / 1000
+        ),
+        fix: format!("write the row as that route's path ('{written}'), or drop it"),
+        harmful: false,
+        routes: vec![name.clone()],
+    })
+}
+
+/// 5. A counter per concrete path, on a limited route with a parameter:
+///    each value of it (each booking id) has its own counter, so the limit
+///    holds per id, not per client.
+pub fn counter_per_id(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
+    if shape.counter != crate::core::limiter::CounterScope::Path {
+        return vec![];
+    }
+    let routes: Vec<String> = dry
+        .routes
+        .iter()
+        .filter(|r| r.uri.contains('{'))
+        .filter(|r| {
+            format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>().is_ok_and(|q| shape.is_limited(&q))
+        })
+        .map(|r| route_name(&r.method, &r.uri))
+        .collect();
+    if routes.is_empty() {
+        return vec![];
+    }
+    vec![Finding {
+        kind: "counter-per-id".into(),
+        seen: format!(
+            "the limiter keeps one counter per concrete path (rate_limit:<client>:<md5 of the path>), and {} limited route(s) take a parameter: {}",
+            routes.len(),
+            some_routes(&routes)
+        ),
+        effect: "each {id} has its own counter: the limit holds per id, not per client; a client that changes the id (cancelling many bookings) is never limited".into(),
+        fix: "count per route (its pattern, or the row it falls in), not per concrete path".into(),
+        harmful: false,
+        routes,
+    }]
+}
+
 /// Would `pattern` match `request` against another part of its path (a
 /// suffix at a segment boundary, or the whole path)?
 fn near_miss(shape: &LimiterShape, pattern: &str, request: &Route) -> bool {
@@ -632,6 +726,7 @@ pub fn all(
     out.extend(throwing(dry));
     out.extend(repeated_limiter(dry, shape));
     out.extend(table_rows(dry, shape));
+    out.extend(counter_per_id(dry, shape));
     out.extend(misdirected_alias(dry, shape));
     out.extend(sealed_attempts(dry));
     out.extend(breaker(dry));

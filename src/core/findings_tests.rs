@@ -172,10 +172,27 @@ fn a_row_that_misses_its_routes_by_the_prefix_is_named() {
     let shape = LimiterShape::askproai_2025_10();
     let found = table_rows(&askproai_dry(), &shape);
     let webhooks: Vec<&Finding> = found.iter().filter(|f| f.kind == "unmatched-row").collect();
-    assert_eq!(webhooks.len(), 1, "{found:#?}");
-    assert!(webhooks[0].seen.starts_with("limit row 'webhooks/*' (100 per 60 s) matches none"), "{}", webhooks[0].seen);
-    assert_eq!(webhooks[0].routes, ["POST api/webhooks/calcom"]);
-    assert!(webhooks[0].fix.contains("'api/webhooks/*'"));
+    assert_eq!(webhooks.len(), 2, "{found:#?}");
+    let (cancel, webhooks) = (webhooks[0], webhooks[1]);
+    assert!(webhooks.seen.starts_with("limit row 'webhooks/*' (100 per 60 s) matches none"), "{}", webhooks.seen);
+    assert_eq!(webhooks.routes, ["POST api/webhooks/calcom"]);
+    assert!(webhooks.fix.contains("'api/webhooks/*'"));
+    // The cancel row: cancel is the DELETE on a booking, which gets the default.
+    assert!(cancel.seen.starts_with("limit row 'api/v2/bookings/*/cancel' (10 per 60 s) matches none"), "{cancel:#?}");
+    assert_eq!(cancel.routes, ["DELETE api/v2/bookings/{id}"]);
+    assert!(cancel.effect.ends_with("gets row 'default' instead: 60 per 60 s"), "{cancel:#?}");
+    assert!(cancel.fix.contains("'api/v2/bookings/*'"), "{cancel:#?}");
+}
+
+#[test]
+fn a_counter_per_concrete_path_is_a_limit_per_id() {
+    let shape = LimiterShape::askproai_2025_10();
+    let found = counter_per_id(&askproai_dry(), &shape);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].routes, ["DELETE api/v2/bookings/{id}"]);
+    assert!(found[0].effect.starts_with("each {id} has its own counter: the limit holds per id, not per client"));
+    let contract = crate::core::limiter::tests::contract();
+    assert_eq!(counter_per_id(&askproai_dry(), &contract), [], "a counter per row holds per client");
 }
 
 #[test]
