@@ -4341,7 +4341,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__all)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4387,7 +4387,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__circuit__subcmd__breaker)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4433,7 +4433,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__emergency)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4619,7 +4619,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__input__subcmd__validation)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4707,7 +4707,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__log__subcmd__sanitizer)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4753,7 +4753,7 @@ _gatewayctl() {
             return 0
             ;;
         gatewayctl__subcmd__rollback__subcmd__rate__subcmd__limit)
-            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
+            opts="-v -q -i -h --dry-run --no-cache --no-reload --break-lock --hosts --resume --config --app-dir --base-url --format --color --verbose --quiet --short --yes --inventory --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

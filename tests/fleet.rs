@@ -597,3 +597,91 @@ fn a_fleet_undo_killed_at_a_random_moment_is_finished_by_resume() {
         }
     }
 }
+
+/// `--resume` asks each host what stands there. An undo, then the
+/// emergency on every host, then the undo resumed: every host is back on
+/// (the operator's journal said "back on" for all three, the hosts say
+/// off). And a fleet rollback killed at a random moment is finished by its
+/// resume, whatever each host's own run had reached.
+#[test]
+fn a_resume_acts_on_what_each_host_says_stands_there() {
+    let lab = FleetLab::start("fleet-resume");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let config = lab.report.config.display().to_string();
+    let fleet = |args: &[&str]| {
+        let mut all = vec!["--config", config.as_str(), "--yes"];
+        all.extend(args);
+        all.extend(["--hosts", "all", "--format", "json"]);
+        gatewayctl(&all)
+    };
+    let states = || -> Vec<String> {
+        let status: FleetStatusReport = json(&fleet(&["status"]));
+        status
+            .hosts
+            .iter()
+            .map(|h| h.report.as_ref().unwrap().features.iter().find(|f| f.feature.name() == "rate-limit").unwrap())
+            .map(|f| f.state.clone())
+            .collect()
+    };
+    let all_limited = |on: bool| lab.report.hosts.iter().all(|h| limited(&rt, &h.base_url) == on);
+    assert_eq!(code(&fleet(&["rollback", "emergency"])), 0);
+    assert_eq!(code(&fleet(&["rollback", "undo", "rate-limit"])), 0);
+    assert!(all_limited(true));
+    let out = fleet(&["rollback", "emergency"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(all_limited(false));
+    let out = fleet(&["rollback", "undo", "rate-limit", "--resume"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let report: FleetRollbackReport = json(&out);
+    assert!(report.hosts.iter().all(|h| h.skipped.is_none() && h.code == Some(0)), "{report:#?}");
+    assert!(stderr(&out).contains("the journal says back on since"), "the difference is named: {}", stderr(&out));
+    assert!(all_limited(true), "every host back on");
+    assert_eq!(states(), ["on", "on", "on"]);
+    // The emergency is journaled on the operator's side, finished, as a fleet run.
+    let history = stdout(&gatewayctl(&["--config", &config, "history"]));
+    assert!(history.contains("gw1: rollback emergency ok"), "{history}");
+    let entries = journal(&lab.dir.join("state/journal.jsonl"));
+    let runs: Vec<&str> = entries
+        .iter()
+        .filter(|e| matches!(&e.event, Event::RunStarted { runbook, .. } if runbook == "fleet rollback emergency of gw1, gw2, gw3"))
+        .map(|e| e.run.as_str())
+        .collect();
+    assert_eq!(runs.len(), 2, "each emergency is a run of its own");
+    for run in runs {
+        assert!(
+            entries.iter().any(|e| e.run == run && matches!(e.event, Event::RunFinished { completed: true })),
+            "{run} finished"
+        );
+    }
+
+    // A fleet rollback killed at a random moment; its resume finishes it.
+    let mut rng =
+        crate::lab::Rng::new(std::env::var("GATEWAYCTL_FAULT_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(11));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gatewayctl"))
+        .args(["--config", &config, "--yes", "rollback", "rate-limit", "--hosts", "all"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(rng.below(1500)));
+    // SAFETY: SIGKILL to the process group the child leads (it and its ssh sessions).
+    unsafe { libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL) };
+    let _ = child.wait();
+    // A host's own run may outlive the operator's ssh session: until it ends, it answers LOCKED (5).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let out = loop {
+        let out = fleet(&["rollback", "rate-limit", "--resume"]);
+        let report: FleetRollbackReport = json(&out);
+        if !report.hosts.iter().any(|h| h.code == Some(5)) || std::time::Instant::now() > deadline {
+            break out;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(all_limited(false), "every host rolled back");
+    assert_eq!(states(), ["rolled_back", "rolled_back", "rolled_back"]);
+    // Nothing left: a second resume leaves every host alone.
+    let report: FleetRollbackReport = json(&fleet(&["rollback", "rate-limit", "--resume"]));
+    assert!(report.hosts.iter().all(|h| h.skipped.is_some()), "{report:#?}");
+}

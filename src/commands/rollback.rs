@@ -44,6 +44,9 @@ pub struct FeatureArgs {
     pub run: RunArgs,
     #[command(flatten)]
     pub fleet: crate::commands::fleet::FleetArgs,
+    /// With --hosts: ask each host what stands there and roll back only where it is not rolled back yet
+    #[arg(long, requires = "hosts")]
+    pub resume: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -89,7 +92,7 @@ pub struct UndoArgs {
     pub run: RunArgs,
     #[command(flatten)]
     pub fleet: crate::commands::fleet::FleetArgs,
-    /// With --hosts: finish the last fleet undo of this feature, only on the hosts it left owed
+    /// With --hosts: ask each host what stands there and undo wherever it is still rolled back
     #[arg(long, requires = "hosts")]
     pub resume: bool,
 }
@@ -214,9 +217,9 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
         RollbackCommand::Emergency(a) => ("rollback emergency", vec![Feature::RateLimit], a, true),
         RollbackCommand::All(a) => ("rollback all", Feature::ALL.to_vec(), a, false),
     };
-    let FeatureArgs { run: args, fleet } = args;
+    let FeatureArgs { run: args, fleet, resume } = args;
     if let Some(fleet) = fleet.fleet(ctx, &settings)? {
-        return on_fleet(ctx, &fleet, name, &features, &args, emergency).await;
+        return on_fleet(ctx, &settings, &fleet, name, &features, &args, resume, emergency).await;
     }
     let (report, ok) = match args.dry_run {
         true => rollback::dry_run(&settings, &features).await?,
@@ -240,22 +243,70 @@ pub async fn exec(cmd: RollbackCommand, ctx: &mut Context) -> anyhow::Result<u8>
 /// The rollback on every host at once, each through its own door and
 /// proven off over HTTP there; a host that cannot be reached is named and
 /// the command fails, never "done".
+#[allow(clippy::too_many_arguments)]
 async fn on_fleet(
     ctx: &mut Context,
+    settings: &crate::settings::Settings,
     fleet: &crate::ops::fleet::Fleet,
     name: &str,
     features: &[Feature],
     args: &RunArgs,
+    resume: bool,
     emergency: bool,
 ) -> anyhow::Result<u8> {
+    use crate::core::journal::{self, Event};
+    // A resume acts on what each host says stands there: a host where every
+    // feature is rolled back already is left alone.
+    let skip: Vec<Option<String>> = match resume {
+        false => fleet.hosts.iter().map(|_| None).collect(),
+        true => {
+            let states = crate::ops::fleet::feature_states(fleet).await;
+            let mut skip = Vec::new();
+            for (host, state) in fleet.hosts.iter().zip(states) {
+                skip.push(match state {
+                    Ok(map) if features.iter().all(|f| map.get(f.name()).is_some_and(|s| s == "rolled_back")) => {
+                        Some("rolled back there already (its status says so)".to_string())
+                    }
+                    Ok(_) => None,
+                    Err(e) => {
+                        ctx.out.warn(&format!(
+                            "{}: its status could not be read ({e}): the rollback is sent there",
+                            host.name
+                        ));
+                        None
+                    }
+                });
+            }
+            skip
+        }
+    };
+    let owed: Vec<String> =
+        fleet.hosts.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(h, _)| h.name.clone()).collect();
     if !emergency && !args.dry_run {
         let names: Vec<&str> = features.iter().map(|f| f.name()).collect();
-        ctx.confirm_change(&format!("roll back {} on {} host(s)?", names.join(", "), fleet.hosts.len()))?;
+        ctx.confirm_change(&format!("roll back {} on {} host(s)?", names.join(", "), owed.len()))?;
     }
+    // Journaled on this machine as every fleet command is (each host keeps its own too).
+    let door = match args.dry_run {
+        true => None,
+        false => {
+            let command = format!("{name} --hosts{}", if resume { " --resume" } else { "" });
+            let door = open(ctx, settings, &command, args, emergency).await?;
+            door.record(Event::RunStarted {
+                runbook: journal::fleet_rollback_runbook(name, resume, &owed),
+                operator: door.me.owner.clone(),
+                host: door.me.host.clone(),
+                pid: door.me.pid,
+                dry_run: false,
+                hashes: Default::default(),
+            })?;
+            Some(door)
+        }
+    };
     let mut remote: Vec<&str> = vec!["--yes"];
     remote.extend(name.split(' '));
     remote.extend(args.remote());
-    let report = crate::ops::fleet::rollback(fleet, name, &remote).await;
+    let report = crate::ops::fleet::rollback(fleet, door.as_ref(), name, &remote, skip).await?;
     ctx.out.emit(&report)?;
     Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
 }
@@ -272,15 +323,46 @@ async fn undo_on_fleet(
     use crate::core::journal::{self, Event};
     let what = u.feature.name();
     let names: Vec<String> = fleet.hosts.iter().map(|h| h.name.clone()).collect();
-    let skip = match u.resume {
+    let skip: Vec<Option<String>> = match u.resume {
         false => names.iter().map(|_| None).collect(),
         true => {
+            // Each host says what stands there, and that decides; the journal
+            // only says what the last fleet undo expected, for a host that differs.
             let entries = crate::adapters::state::StateDir::new(&settings.file.state.dir).read_journal()?;
-            journal::fleet_undo_owed(&journal::real_entries(&entries), &what, &names).ok_or_else(|| {
-                exit::UsageError(format!(
-                    "no fleet undo of {what} to resume in this machine's journal: run `gatewayctl rollback undo {what} --hosts …`"
-                ))
-            })?
+            let expected = journal::fleet_undo_owed(&journal::real_entries(&entries), &what, &names);
+            let states = crate::ops::fleet::feature_states(fleet).await;
+            let features = u.feature.features();
+            let mut skip = Vec::new();
+            for (i, (host, state)) in names.iter().zip(states).enumerate() {
+                let said = expected.as_ref().and_then(|e| e[i].clone());
+                skip.push(match state {
+                    Ok(map) => {
+                        let off: Vec<String> = features
+                            .iter()
+                            .filter_map(|f| {
+                                let s = map.get(f.name())?;
+                                (!matches!(s.as_str(), "on" | "not_wired" | "unknown")).then(|| format!("{f} {s}"))
+                            })
+                            .collect();
+                        match (off.is_empty(), said) {
+                            (true, _) => Some("on there (its status says so)".to_string()),
+                            (false, Some(journal_said)) => {
+                                ctx.out.warn(&format!(
+                                    "{host}: the journal says {journal_said}, the host says {}: the undo is sent there",
+                                    off.join(", ")
+                                ));
+                                None
+                            }
+                            (false, None) => None,
+                        }
+                    }
+                    Err(e) => {
+                        ctx.out.warn(&format!("{host}: its status could not be read ({e}): the undo is sent there"));
+                        None
+                    }
+                });
+            }
+            skip
         }
     };
     let owed: Vec<String> = names.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(n, _)| n.clone()).collect();

@@ -240,6 +240,12 @@ pub fn fleet_owed(entries: &[Entry], hosts: &[String]) -> Vec<FleetOwed> {
 
 /// The `runbook` of a fleet undo's `RunStarted`: `resume` is false for the
 /// run that starts one, true for each `--resume` that finishes it.
+pub fn fleet_rollback_runbook(what: &str, resume: bool, hosts: &[String]) -> String {
+    let how = if resume { "resume" } else { "of" };
+    format!("fleet {what} {how} {}", hosts.join(", "))
+}
+
+/// The runbook name a fleet undo journals under.
 pub fn fleet_undo_runbook(what: &str, resume: bool, hosts: &[String]) -> String {
     let how = if resume { "resume" } else { "of" };
     format!("fleet undo {what} {how} {}", hosts.join(", "))

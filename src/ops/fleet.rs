@@ -4,6 +4,7 @@
 //! concerns; what a host could not answer is said with its name, never
 //! taken for a pass.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -373,21 +374,89 @@ pub async fn activate(
 
 /// A rollback (`args`, e.g. `rollback emergency`) on every host at once;
 /// each host proves its own off over HTTP. Done only when every host says so.
-pub async fn rollback(fleet: &Fleet, what: &str, args: &[&str]) -> FleetRollbackReport {
+pub async fn rollback(
+    fleet: &Fleet,
+    door: Option<&Door>,
+    what: &str,
+    args: &[&str],
+    skip: Vec<Option<String>>,
+) -> anyhow::Result<FleetRollbackReport> {
+    let mut report = each_skipping(fleet, door, what, args, skip, false).await?;
+    report.what = what.into();
+    report.dry_run = args.contains(&"--dry-run");
+    Ok(report)
+}
+
+/// What stands on each host, as its own `status` says: feature → state
+/// (`on`, `rolled_back`, `rollback_half_done`, `undo_half_done`, …), or why
+/// the host could not say. What `--resume` acts on: the hosts, not the
+/// operator's journal.
+pub async fn feature_states(fleet: &Fleet) -> Vec<Result<BTreeMap<String, String>, String>> {
+    status(fleet)
+        .await
+        .hosts
+        .into_iter()
+        .map(|h| match h.report {
+            Some(r) => Ok(r.features.into_iter().map(|f| (f.feature.name().to_string(), f.state)).collect()),
+            None => Err(h.error.unwrap_or_else(|| "no status report".into())),
+        })
+        .collect()
+}
+
+/// Runs `args` on every host `skip` leaves (`Some(why)`: left alone), each
+/// host's outcome journaled as `step` when there is a door, and the run's end.
+async fn each_skipping(
+    fleet: &Fleet,
+    door: Option<&Door>,
+    step: &str,
+    args: &[&str],
+    skip: Vec<Option<String>>,
+    undo: bool,
+) -> anyhow::Result<FleetRollbackReport> {
     let started = std::time::Instant::now();
-    let hosts: Vec<HostRollback> =
-        fleet.each(args).await.into_iter().map(|(host, answer)| host_rollback(&host, &answer, false)).collect();
-    let ok = hosts.iter().all(|h| h.code == Some(0));
-    let dry_run = args.contains(&"--dry-run");
-    FleetRollbackReport {
-        what: what.into(),
-        dry_run,
-        undo: false,
-        run: None,
+    let todo: Vec<Host> = fleet.hosts.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(h, _)| h.clone()).collect();
+    let mut answers = fleet.each_on(&todo, args).await.into_iter();
+    let mut hosts = Vec::new();
+    for (host, skipped) in fleet.hosts.iter().zip(skip) {
+        if let Some(why) = skipped {
+            hosts.push(HostRollback {
+                host: host.name.clone(),
+                reachable: true,
+                code: None,
+                report: None,
+                error: None,
+                elapsed_ms: 0,
+                detail: String::new(),
+                skipped: Some(why),
+            });
+            continue;
+        }
+        let (host, answer) = answers.next().expect("an answer per host acted on");
+        let h = host_rollback(&host, &answer, undo);
+        if let Some(door) = door {
+            let ok = h.code == Some(0);
+            let detail = match &h.error {
+                Some(e) if h.detail.is_empty() => e.clone(),
+                Some(e) => format!("{}; {e}", h.detail),
+                None => h.detail.clone(),
+            };
+            door.record(Event::FleetHost { host: host.name.clone(), step: step.into(), ok, detail, remote_run: None })?;
+        }
+        hosts.push(h);
+    }
+    let ok = hosts.iter().all(|h| h.code == Some(0) || h.skipped.is_some());
+    if let Some(door) = door {
+        door.record(Event::RunFinished { completed: ok })?;
+    }
+    Ok(FleetRollbackReport {
+        what: step.into(),
+        dry_run: door.is_none(),
+        undo,
+        run: door.map(|d| d.run().to_string()),
         hosts,
         ok,
         elapsed_ms: started.elapsed().as_millis() as u64,
-    }
+    })
 }
 
 /// One host's answer to a rollback or an undo.
@@ -458,51 +527,9 @@ pub async fn undo(
     args: &[&str],
     skip: Vec<Option<String>>,
 ) -> anyhow::Result<FleetRollbackReport> {
-    let started = std::time::Instant::now();
-    let todo: Vec<Host> = fleet.hosts.iter().zip(&skip).filter(|(_, s)| s.is_none()).map(|(h, _)| h.clone()).collect();
-    let mut answers = fleet.each_on(&todo, args).await.into_iter();
-    let mut hosts = Vec::new();
-    for (host, skipped) in fleet.hosts.iter().zip(skip) {
-        if let Some(why) = skipped {
-            hosts.push(HostRollback {
-                host: host.name.clone(),
-                reachable: true,
-                code: None,
-                report: None,
-                error: None,
-                elapsed_ms: 0,
-                detail: String::new(),
-                skipped: Some(why),
-            });
-            continue;
-        }
-        let (host, answer) = answers.next().expect("an answer per host acted on");
-        let h = host_rollback(&host, &answer, true);
-        if let Some(door) = door {
-            let ok = h.code == Some(0);
-            let detail = match &h.error {
-                Some(e) if h.detail.is_empty() => e.clone(),
-                Some(e) => format!("{}; {e}", h.detail),
-                None => h.detail.clone(),
-            };
-            let step = format!("undo {what}");
-            door.record(Event::FleetHost { host: host.name.clone(), step, ok, detail, remote_run: None })?;
-        }
-        hosts.push(h);
-    }
-    let ok = hosts.iter().all(|h| h.code == Some(0) || h.skipped.is_some());
-    if let Some(door) = door {
-        door.record(Event::RunFinished { completed: ok })?;
-    }
-    Ok(FleetRollbackReport {
-        what: format!("rollback undo {what}"),
-        dry_run: door.is_none(),
-        undo: true,
-        run: door.map(|d| d.run().to_string()),
-        hosts,
-        ok,
-        elapsed_ms: started.elapsed().as_millis() as u64,
-    })
+    let mut report = each_skipping(fleet, door, &format!("undo {what}"), args, skip, true).await?;
+    report.what = format!("rollback undo {what}");
+    Ok(report)
 }
 
 /// `status --hosts`: each host's own status (its journal, lock, breakers).
