@@ -337,7 +337,7 @@ pub fn unresolved(dry: &DryRun, files: &[(String, String)], unread: &[String], l
 
 /// 2. Entries that throw when they run, and entries given more parameters
 ///    than their `handle()` takes. One finding per entry and cause.
-pub fn throwing(dry: &DryRun) -> Vec<Finding> {
+pub fn throwing(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &dry.entries {
@@ -386,11 +386,21 @@ pub fn throwing(dry: &DryRun) -> Vec<Finding> {
             None => Finding {
                 kind: "extra-parameters".into(),
                 seen: format!("{}: {params}the rest never reaches it", e.entry),
-                effect: format!(
-                    "the route's '{}' is read as '{}' alone",
-                    e.passed.join(","),
-                    e.passed[..e.accepts].join(",")
-                ),
+                // The model's reasoning, the same `simulate` follows.
+                effect: match (Params::of_handle(e.accepts, e.variadic), ignored_row(shape, e)) {
+                    (Params::Ignored, Some(row)) => format!(
+                        "the route's '{}' never reaches handle(): the limiter takes row '{}' ({} per {} s) from its table, as on a route that names no limit",
+                        e.passed.join(","),
+                        row.name,
+                        row.limit,
+                        row.window_ms / 1000
+                    ),
+                    _ => format!(
+                        "the route's '{}' is read as '{}' alone",
+                        e.passed.join(","),
+                        e.passed[..e.accepts].join(",")
+                    ),
+                },
                 fix: format!("make {}::handle() take every parameter the routes give it", e.class),
                 harmful: false,
                 routes: vec![r],
@@ -410,6 +420,12 @@ pub fn throwing(dry: &DryRun) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The table row an entry's route falls in, when its parameters never reach it.
+fn ignored_row<'s>(shape: &'s LimiterShape, e: &DryEntry) -> Option<&'s Bucket> {
+    let request = format!("{} /{}", e.method, sample_path(&e.uri)).parse::<Route>().ok()?;
+    shape.row_for(&request)
 }
 
 /// Did a limiter entry pass on `route` before `entry`, the one that throws?
@@ -444,11 +460,19 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
             continue;
         }
         let Ok(request) = format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>() else { continue };
+        let name = route_name(&r.method, &r.uri);
         let mut fixed = shape.clone();
-        fixed.params = Params::Whole;
+        // Once every entry works: the parameters reach it whole, unless its
+        // handle() takes none (then the table's row decides, as the model says).
+        let ignored = dry.entries.iter().any(|e| {
+            route_name(&e.method, &e.uri) == name
+                && !e.passed.is_empty()
+                && Params::of_handle(e.accepts, e.variadic) == Params::Ignored
+        });
+        fixed.params = if ignored { Params::Ignored } else { Params::Whole };
         fixed.stacks = vec![Stack { route: request.clone(), entries: entries.clone() }];
         let said = entries.iter().rev().find_map(|e| match e {
-            Entry::Gateway { params: Some(p) } => p.split(',').next()?.trim().parse::<u64>().ok(),
+            Entry::Gateway { params: Some(p) } if !ignored => p.split(',').next()?.trim().parse::<u64>().ok(),
             _ => None,
         });
         let Some(limit) = said.or_else(|| fixed.row_for(&request).map(|b| b.limit)) else { continue };
@@ -456,7 +480,13 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         let mut keys = crate::core::keyspace::Keyspace::new();
         let first_refused =
             (1..=limit.saturating_mul(2) + 2).find(|&n| fixed.decide(&mut keys, n, &request, &client).status == 429);
-        let name = route_name(&r.method, &r.uri);
+        let (refused_where, against) = match ignored {
+            true => {
+                let row = format!("its row's {limit} (what the route names never reaches handle())");
+                (format!("against {row}"), row)
+            }
+            false => (format!("where the route says {limit}"), format!("the route's {limit}")),
+        };
         let names: Vec<String> = entries.iter().map(Entry::name).collect();
         // Broken today (an entry throws, a name resolves to nothing): the
         // double count waits for those fixes.
@@ -468,10 +498,10 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
             seen: format!("{name} runs the gateway's limiter {} times: {}", entries.len(), names.join(", ")),
             effect: match first_refused {
                 Some(n) => format!(
-                    "{when}, each request counts {} times: request {n} in a window is refused, where the route says {limit}",
+                    "{when}, each request counts {} times: request {n} in a window is refused, {refused_where}",
                     entries.len()
                 ),
-                None => format!("{when}, each request counts {} times against the route's {limit}", entries.len()),
+                None => format!("{when}, each request counts {} times against {against}", entries.len()),
             },
             fix: "name the limiter once per route: drop it from the group, or the parameterless entry where a route gives its own limit".into(),
             harmful: !broken,
@@ -723,7 +753,7 @@ pub fn all(
     shape: &LimiterShape,
 ) -> Vec<Finding> {
     let mut out = unresolved(dry, files, unread, layout);
-    out.extend(throwing(dry));
+    out.extend(throwing(dry, shape));
     out.extend(repeated_limiter(dry, shape));
     out.extend(table_rows(dry, shape));
     out.extend(counter_per_id(dry, shape));

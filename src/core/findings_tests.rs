@@ -138,7 +138,7 @@ fn askproai_dry() -> DryRun {
 
 #[test]
 fn an_entry_given_two_parameters_for_one_throws_on_every_request_after_counting() {
-    let found = throwing(&askproai_dry());
+    let found = throwing(&askproai_dry(), &LimiterShape::askproai_2025_10());
     assert_eq!(found.len(), 2, "one per entry: {found:#?}");
     let f = &found[0];
     assert_eq!(f.kind, "entry-throws");
@@ -250,4 +250,50 @@ fn an_alias_the_app_points_elsewhere_is_harmful_on_the_routes_that_apply_it() {
     let plain = crate::core::limiter::tests::contract();
     let found = misdirected_alias(&d, &plain);
     assert!(found.len() == 1 && found[0].seen.contains("in the app's alias table"), "{found:?}");
+}
+
+/// `api.rate-limit:5,60` on a `handle()` that takes no parameter: the 5
+/// never reaches it. The findings reason as the model does: the route
+/// falls in its table row, and the request they name as the first refused
+/// is the one `simulate` refuses first.
+#[test]
+fn parameters_a_handle_never_takes_are_reasoned_as_the_model_does() {
+    let mut d = dry("App\\Http\\Kernel", "app/Http/Kernel.php");
+    d.unresolved.clear();
+    let route = "POST api/v2/bookings";
+    let mut group = entry("api.rate-limit", route, &[], None);
+    group.accepts = 0;
+    let mut own = entry("api.rate-limit:5,60", route, &["5", "60"], None);
+    own.accepts = 0;
+    d.entries = vec![group, own];
+    let middleware = ["api", "api.rate-limit", "api.rate-limit:5,60"].map(String::from).to_vec();
+    d.routes = vec![DryRoute { method: "POST".into(), uri: "api/v2/bookings".into(), middleware }];
+    let mut shape = LimiterShape::askproai_2025_10();
+    shape.params = Params::Ignored;
+
+    let extra = throwing(&d, &shape);
+    assert_eq!(extra.len(), 1, "{extra:#?}");
+    assert_eq!(extra[0].kind, "extra-parameters");
+    assert!(
+        extra[0]
+            .effect
+            .contains("'5,60' never reaches handle(): the limiter takes row 'api/v2/bookings' (30 per 60 s)"),
+        "{}",
+        extra[0].effect
+    );
+    let twice = repeated_limiter(&d, &shape);
+    assert_eq!(twice.len(), 1, "{twice:#?}");
+    let said: u32 = twice[0].effect.split(": request ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(twice[0].effect.contains("against its row's 30"), "{}", twice[0].effect);
+
+    let request: Route = "POST /api/v2/bookings".parse().unwrap();
+    shape.stacks = vec![Stack {
+        route: request.clone(),
+        entries: vec![Entry::Gateway { params: None }, Entry::Gateway { params: Some("5,60".into()) }],
+    }];
+    let client = Identity::ApiKey("k".into());
+    let schedule = crate::core::limiter::Schedule { requests: 40, interval_ms: 10, start_count: 0, start_ttl_ms: None };
+    let run = crate::core::limiter::simulate(&shape, &request, &client, schedule);
+    let first = run.requests.iter().find(|r| r.verdict.status == 429).expect("refused").n;
+    assert_eq!(first, said, "the finding and simulate agree");
 }

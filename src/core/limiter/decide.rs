@@ -155,13 +155,16 @@ impl LimiterShape {
     /// The limit an entry applies: its parameters as the limiter receives
     /// them, or the table's row. `Err` is what the limiter throws.
     fn limit_of(&self, request: &Route, params: Option<&str>) -> Result<(u64, u64), String> {
-        let Some(text) = params else {
-            let row = self.row_for(request).ok_or("the limit table is empty")?;
-            return Ok((row.limit, row.window_ms));
+        let text = match (params, self.params) {
+            (Some(text), Params::Whole | Params::FirstOnly) => text,
+            (None, _) | (Some(_), Params::Ignored) => {
+                let row = self.row_for(request).ok_or("the limit table is empty")?;
+                return Ok((row.limit, row.window_ms));
+            }
         };
         let received = match self.params {
-            Params::Whole => text,
             Params::FirstOnly => text.split(',').next().unwrap_or(""),
+            Params::Whole | Params::Ignored => text,
         };
         let mut parts = received.split(',');
         let (Some(limit), Some(window)) = (parts.next(), parts.next()) else {

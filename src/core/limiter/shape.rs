@@ -23,7 +23,7 @@ named!(Window { Fixed => "fixed", Refreshed => "refreshed", Never => "never" });
 named!(Decision { IncrementThenAtMost => "increment-then-at-most", ReadThenBelow => "read-then-below" });
 named!(Atomicity { Atomic => "atomic", ReadThenIncrement => "read-then-increment" });
 named!(Matching { StrIsAfterApi => "str-is", Anchored => "anchored" });
-named!(Params { Whole => "whole", FirstOnly => "first-only" });
+named!(Params { Whole => "whole", FirstOnly => "first-only", Ignored => "ignored" });
 named!(RetryAfter { CounterTtl => "ttl", ResetKeyCarbon2 => "carbon2", ResetKeyCarbon3 => "carbon3" });
 named!(HeaderWinner { Outer => "outer", Inner => "inner" });
 named!(RefusalBody { Short => "short", Envelope => "envelope" });
@@ -113,6 +113,21 @@ pub enum Params {
     /// Laravel splits on the comma; the limiter takes one argument and gets
     /// `N` alone. Reading the window then throws: the route answers 500.
     FirstOnly,
+    /// The limiter's `handle()` takes none: `N,M` never reaches it, and the
+    /// table's row decides, as on a route that names no limit.
+    Ignored,
+}
+
+impl Params {
+    /// How an entry's `handle()` receives a route's parameters, from what
+    /// it declares past `$request, $next` (`accepts`, or `...$rest`).
+    pub fn of_handle(accepts: usize, variadic: bool) -> Params {
+        match (accepts, variadic) {
+            (_, true) | (2.., _) => Params::Whole,
+            (1, false) => Params::FirstOnly,
+            (0, false) => Params::Ignored,
+        }
+    }
 }
 
 /// The form of `Retry-After` and `X-RateLimit-Reset`.
