@@ -228,3 +228,42 @@ fn the_real_baselines_preset_alone_gives_its_measured_answers() {
     assert!(webhook.limited, "{webhook:?}");
     assert_eq!((webhook.stack.as_slice(), webhook.first_rejected), (&["throttle:60,1".to_string()][..], Some(61)));
 }
+
+/// `api.rate-limit:5,60` on the contract lab, whose limiter's `handle()`
+/// takes no parameter: preflight's findings and `simulate` read the app the
+/// same way (the 5 never reaches it; the row decides) and name the same
+/// first refused request.
+#[test]
+fn parameters_the_apps_handle_never_takes_read_the_same_in_findings_and_simulate() {
+    let lab = crate::lab::Lab::start("simulate-ignored-params", None);
+    let config = lab.report.config.display().to_string();
+    let routes = lab.dir.join("app/routes/api.php");
+    let text = std::fs::read_to_string(&routes).unwrap();
+    let line = "Route::post('bookings', [BookingController::class, 'store']);";
+    assert!(text.contains(line));
+    let limited = "Route::post('bookings', [BookingController::class, 'store'])->middleware('api.rate-limit:5,60');";
+    std::fs::write(&routes, text.replace(line, limited)).unwrap();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+
+    let out = gatewayctl(&["--config", &config, "preflight", "--format", "json"]);
+    let report: gatewayctl::report::preflight::PreflightReport = json(&out);
+    let extra = report.findings.iter().find(|f| f.kind == "extra-parameters").expect("named");
+    assert!(extra.effect.contains("'5,60' never reaches handle()"), "{extra:#?}");
+    let twice = report.findings.iter().find(|f| f.kind == "repeated-limiter").expect("named");
+    let said: u32 = twice.effect.split(": request ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "simulate",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/bookings",
+        "--requests",
+        "40",
+        "--format",
+        "json",
+    ]);
+    let sim: RateLimitReport = json(&out);
+    assert_eq!(sim.first_rejected, Some(said), "{sim:#?}\n{twice:#?}");
+}

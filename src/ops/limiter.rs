@@ -33,6 +33,11 @@ pub fn shape(settings: &Settings) -> AppShape {
 pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>) -> AppShape {
     let mut shape = settings.limiter.clone();
     shape.attachment = attachment(settings);
+    // How the app's own limiter takes a route's N,M, from its handle():
+    // the model then reads parameters as the findings do.
+    if let Some(params) = app_params(settings, &shape.attachment) {
+        shape.params = params;
+    }
     let app = settings.app_dir();
     match listed.filter(|_| has_app(settings)) {
         None => AppShape { shape, warning: None },
@@ -62,6 +67,19 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
             AppShape { shape, warning: Some(warning) }
         }
     }
+}
+
+/// How the app's limiter class receives a route's parameters, read from its
+/// `handle()` (the first of the limiter's classes under `App\` whose file
+/// has one); `None` with no app, or no such file.
+pub fn app_params(settings: &Settings, attachment: &Attachment) -> Option<crate::core::limiter::Params> {
+    if !has_app(settings) {
+        return None;
+    }
+    attachment.classes().iter().filter_map(|c| c.strip_prefix("App\\")).find_map(|rest| {
+        let file = settings.app_dir().join(format!("app/{}.php", rest.replace('\\', "/")));
+        crate::core::limiter::handle_params(&std::fs::read_to_string(file).ok()?)
+    })
 }
 
 pub fn has_app(settings: &Settings) -> bool {

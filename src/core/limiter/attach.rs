@@ -141,6 +141,25 @@ impl Attachment {
 /// entries of a kernel's `$middlewareAliases` or `$routeMiddleware`, and of
 /// Laravel 11's `$middleware->alias([...])`. Classes are resolved with the
 /// file's namespace and imports. A file that does not lex has none.
+/// How a middleware class's `handle()` receives a route's parameters, read
+/// from its source: what it declares past `$request, $next`, a `...$rest`
+/// taking them all. `None`: no `handle()` in the file, or the file does not lex.
+pub fn handle_params(text: &str) -> Option<crate::core::limiter::Params> {
+    let src = Source::parse(text).ok()?;
+    let at = (0..src.tokens.len()).find(|&i| {
+        src.kind(i).is_code()
+            && src.text_of(i).eq_ignore_ascii_case("function")
+            && src.next_code(i).is_some_and(|n| src.text_of(n).eq_ignore_ascii_case("handle"))
+    })?;
+    let open = src.next_code(src.next_code(at)?)?;
+    if !src.is(open, "(") {
+        return None;
+    }
+    let items = src.items(open);
+    let variadic = items.iter().any(|&(a, b)| (a..=b).any(|i| src.text_of(i) == "..."));
+    Some(crate::core::limiter::Params::of_handle(items.len().saturating_sub(2), variadic))
+}
+
 pub fn alias_table(file: &str, text: &str) -> Vec<AliasEntry> {
     let Ok(src) = Source::parse(text) else { return Vec::new() };
     let imports = Imports::of(&src);
@@ -272,5 +291,29 @@ mod tests {
         assert!(a.is_class(LIMITER));
         assert!(a.names("\\App\\Http\\Middleware\\RateLimitMiddleware"));
         assert!(!a.names("x"));
+    }
+}
+
+#[cfg(test)]
+mod handle_tests {
+    use super::handle_params;
+    use crate::core::limiter::Params;
+
+    #[test]
+    fn a_handle_says_how_it_takes_a_routes_parameters() {
+        let class = |sig: &str| {
+            format!("<?php\nclass M {{\n    // function handle($a, $b, $c)\n    public function {sig} {{ return 1; }}\n}}\n")
+        };
+        let cases = [
+            ("handle(Request $request, Closure $next, ?string $limits = null)", Some(Params::FirstOnly)),
+            ("handle(Request $request, Closure $next)", Some(Params::Ignored)),
+            ("handle($request, Closure $next, ...$params)", Some(Params::Whole)),
+            ("HANDLE($r, $n, int $max = 60, int $decay = 1)", Some(Params::Whole)),
+            ("terminate($request, $response)", None),
+        ];
+        for (sig, want) in cases {
+            assert_eq!(handle_params(&class(sig)), want, "{sig}");
+        }
+        assert_eq!(handle_params("<?php 'unterminated"), None);
     }
 }

@@ -12,7 +12,7 @@ mod shape_tests;
 mod simulate;
 pub mod stacks;
 
-pub use attach::{alias_table, array_open, class_written, AliasEntry, Attachment, Misdirected};
+pub use attach::{alias_table, array_open, class_written, handle_params, AliasEntry, Attachment, Misdirected};
 pub use decide::Verdict;
 pub use expect::{differences, served, Difference, Observed};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
