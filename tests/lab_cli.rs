@@ -52,6 +52,26 @@ fn a_lab_answers_with_the_contract_headers_and_stops_clean() {
     }
 }
 
+/// The lab app ships Laravel's `auth` config: Laravel's own `throttle`
+/// (which asks `$request->user()`) limits, where it answered 500 ("Auth
+/// guard [] is not defined").
+#[test]
+fn laravels_own_throttle_works_on_the_lab() {
+    let lab = Lab::start("cli-throttle", None);
+    let routes = lab.dir.join("app/routes/api.php");
+    let mut text = std::fs::read_to_string(&routes).unwrap();
+    text.push_str("\nRoute::get('throttled', [HealthController::class, 'show'])->middleware('throttle:5,1');\n");
+    std::fs::write(&routes, text).unwrap();
+    let config = lab.report.config.display().to_string();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    let http = lab.http(None);
+    let first = lab.send(&http, "GET", "/api/throttled", &[], None);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!((first.header("x-ratelimit-limit"), first.header("x-ratelimit-remaining")), (Some("5"), Some("4")));
+    let statuses: Vec<u16> = (0..5).map(|_| lab.send(&http, "GET", "/api/throttled", &[], None).status).collect();
+    assert_eq!(statuses, [200, 200, 200, 200, 429]);
+}
+
 #[test]
 fn a_second_lab_in_the_same_dir_is_refused_and_labs_run_side_by_side() {
     let first = Lab::start("side", None);

@@ -46,6 +46,7 @@ pub const APP_FILES: &[(&str, &str)] = lab_files!["app":
     "bootstrap/app.php",
     "composer.json",
     "config/app.php",
+    "config/auth.php",
     "config/cache.php",
     "config/database.php",
     "config/logging.php",
@@ -75,10 +76,8 @@ pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
     "app/Services/CalcomService.php",
     "app/Services/CircuitBreaker.php",
     "app/Services/CircuitBreakerOpenException.php",
-    "config/auth.php",
     "config/cache.php",
     "config/database.php",
-    "config/session.php",
     "routes/api.php",
 ];
 

@@ -18,5 +18,7 @@ class Kernel extends HttpKernel
         'api.rate-limit' => \App\Http\Middleware\RateLimitMiddleware::class,
         'api.performance' => \App\Http\Middleware\PerformanceMonitoring::class,
         'api.logging' => \App\Http\Middleware\RequestLogging::class,
+        // As a Laravel 8 app ships it.
+        'throttle' => \Illuminate\Routing\Middleware\ThrottleRequests::class,
     ];
 }
