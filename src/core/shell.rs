@@ -159,15 +159,23 @@ fn program(word: &str) -> &str {
 /// CMD` runs CMD's program, `su` alone a shell that reads stdin. `None`
 /// for no command.
 fn run_program<'a>(words: &[&'a str]) -> Option<&'a str> {
-    // Options of a wrapper that take the next word as their value.
-    const SUDO_VALUED: &[&str] = &["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"];
     let mut k = 0;
     loop {
         let word = *words.get(k)?;
-        match program(word) {
+        let wrapper = program(word);
+        // Each wrapper's options that take the next word as their value.
+        let valued: &[&str] = match wrapper {
+            "sudo" | "doas" => &["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"],
+            "env" => &["-u", "-C", "--unset", "--chdir"],
+            "nice" => &["-n", "--adjustment"],
+            "timeout" => &["-s", "-k", "--signal", "--kill-after"],
+            _ => &[],
+        };
+        match wrapper {
             _ if word.contains('=') && !word.starts_with('-') => k += 1,
             "sudo" | "doas" | "env" | "nice" | "exec" | "nohup" | "command" | "timeout" => {
-                let timeout = program(word) == "timeout";
+                // `sudo -s` / `sudo -i` with no command: the user's shell, reading stdin.
+                let mut shell = false;
                 k += 1;
                 while let Some(w) = words.get(k) {
                     match *w {
@@ -175,17 +183,20 @@ fn run_program<'a>(words: &[&'a str]) -> Option<&'a str> {
                             k += 1;
                             break;
                         }
-                        w if SUDO_VALUED.contains(&w)
-                            || matches!(w, "-n" | "-s" | "-k" | "--signal" | "--kill-after") =>
-                        {
-                            k += 2
+                        w if valued.contains(&w) => k += 2,
+                        w if w.starts_with('-') => {
+                            shell |= matches!(wrapper, "sudo" | "doas") && matches!(w, "-s" | "-i");
+                            k += 1
                         }
-                        w if w.starts_with('-') || (w.contains('=') && !timeout) => k += 1,
+                        w if w.contains('=') && wrapper == "env" => k += 1,
                         _ => break,
                     }
                 }
-                if timeout {
+                if wrapper == "timeout" {
                     k += 1; // its duration
+                }
+                if shell && words.get(k).is_none() {
+                    return Some("sh");
                 }
             }
             "su" => {
@@ -273,6 +284,8 @@ mod tests {
             "nice -n 10 bash <<EOF",
             "timeout 30 bash <<EOF",
             "timeout -s KILL 30 sudo bash <<EOF",
+            "sudo -s <<EOF",
+            "sudo -u www-data -i <<EOF",
             "doas -u www bash <<EOF",
             "ssh gw1 sudo bash <<'EOF'",
             "REDISCLI_AUTH=x redis-cli <<EOF",
