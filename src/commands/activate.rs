@@ -70,7 +70,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     if args.dry_run {
         crate::settings::require_app_dir(&settings)?;
         let spinner = ctx.out.spinner("dry run: preflight, the findings and the lock, read-only");
-        let report = dry_run(&settings, &runbook, &name, &all, &invocation(ctx)).await;
+        let report = dry_run(&settings, &runbook, &name, &all, &invocation(ctx, &settings)).await;
         spinner.finish();
         ctx.out.emit(&report)?;
         let stops = report.rehearsal.as_ref().is_some_and(|r| r.stops_at.is_some());
@@ -383,10 +383,11 @@ pub fn commands_for(settings: &Settings, action: Action) -> Vec<String> {
 
 /// `gatewayctl` with the global flags that chose this gateway: the start of
 /// a command the operator can run as printed.
-fn invocation(ctx: &Context) -> String {
+fn invocation(ctx: &Context, settings: &Settings) -> String {
     let mut words = vec!["gatewayctl".to_string()];
     let path = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    if let Some(config) = &ctx.global.config {
+    // The file it was read from, found by default (./gatewayctl.toml) too.
+    if let Some(config) = ctx.global.config.as_ref().or(settings.source.as_ref()) {
         words.extend(["--config".into(), crate::adapters::ssh::quote(&path(config).display().to_string())]);
     }
     if let Some(app) = &ctx.global.app_dir {
