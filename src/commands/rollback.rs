@@ -254,7 +254,7 @@ async fn on_fleet(
     resume: bool,
     emergency: bool,
 ) -> anyhow::Result<u8> {
-    use crate::core::journal::{self, Event};
+    use crate::core::journal;
     // A resume acts on what each host says stands there: a host where every
     // feature is rolled back already is left alone.
     let skip: Vec<Option<String>> = match resume {
@@ -291,16 +291,8 @@ async fn on_fleet(
         true => None,
         false => {
             let command = format!("{name} --hosts{}", if resume { " --resume" } else { "" });
-            let door = open(ctx, settings, &command, args, emergency).await?;
-            door.record(Event::RunStarted {
-                runbook: journal::fleet_rollback_runbook(name, resume, &owed),
-                operator: door.me.owner.clone(),
-                host: door.me.host.clone(),
-                pid: door.me.pid,
-                dry_run: false,
-                hashes: Default::default(),
-            })?;
-            Some(door)
+            let runbook = journal::fleet_rollback_runbook(name, resume, &owed);
+            Some(open_fleet_run(ctx, settings, &command, args, emergency, runbook).await?)
         }
     };
     let mut remote: Vec<&str> = vec!["--yes"];
@@ -320,7 +312,7 @@ async fn undo_on_fleet(
     fleet: &crate::ops::fleet::Fleet,
     u: &UndoArgs,
 ) -> anyhow::Result<u8> {
-    use crate::core::journal::{self, Event};
+    use crate::core::journal;
     let what = u.feature.name();
     let names: Vec<String> = fleet.hosts.iter().map(|h| h.name.clone()).collect();
     let skip: Vec<Option<String>> = match u.resume {
@@ -376,21 +368,34 @@ async fn undo_on_fleet(
                 owed.len()
             ))?;
             let name = format!("rollback undo {what} --hosts{}", if u.resume { " --resume" } else { "" });
-            let door = open(ctx, settings, &name, &u.run, false).await?;
-            door.record(Event::RunStarted {
-                runbook: journal::fleet_undo_runbook(&what, u.resume, &owed),
-                operator: door.me.owner.clone(),
-                host: door.me.host.clone(),
-                pid: door.me.pid,
-                dry_run: false,
-                hashes: Default::default(),
-            })?;
-            Some(door)
+            let runbook = journal::fleet_undo_runbook(&what, u.resume, &owed);
+            Some(open_fleet_run(ctx, settings, &name, &u.run, false, runbook).await?)
         }
     };
     let report = crate::ops::fleet::undo(fleet, door.as_ref(), &what, &remote, skip).await?;
     ctx.out.emit(&report)?;
     Ok(if report.ok { exit::OK } else { exit::CHECK_FAILED })
+}
+
+/// The door of a fleet run on this machine, its start journaled as `runbook`.
+async fn open_fleet_run(
+    ctx: &mut Context,
+    settings: &crate::settings::Settings,
+    command: &str,
+    args: &RunArgs,
+    emergency: bool,
+    runbook: String,
+) -> anyhow::Result<Door> {
+    let door = open(ctx, settings, command, args, emergency).await?;
+    door.record(crate::core::journal::Event::RunStarted {
+        runbook,
+        operator: door.me.owner.clone(),
+        host: door.me.host.clone(),
+        pid: door.me.pid,
+        dry_run: false,
+        hashes: Default::default(),
+    })?;
+    Ok(door)
 }
 
 /// The door; the emergency rollback waits a few seconds for a holder, never longer.
