@@ -38,15 +38,18 @@ pub fn from_route_list(routes: &[Listed<'_>], gateway: &Attachment) -> Vec<Stack
 
 /// What a middleware name is to the limiter model; `None` when it limits nothing.
 pub fn entry(middleware: &str, gateway: &Attachment) -> Option<Entry> {
-    if let Some(params) = gateway.entry(middleware) {
-        return Some(Entry::Gateway { params: params.map(str::to_string) });
-    }
     let (name, params) = match middleware.split_once(':') {
         Some((name, params)) => (name, Some(params)),
         None => (middleware, None),
     };
     let class = name.rsplit('\\').next().unwrap_or(name);
-    if name == "throttle" || class == "ThrottleRequests" {
+    // Laravel's own throttle is Laravel's, even where `[limiter] middleware`
+    // names it (so that a rollback takes it out too): modelled as itself.
+    let laravel = name == "throttle" || class == "ThrottleRequests";
+    if let Some(params) = gateway.entry(middleware).filter(|_| !laravel) {
+        return Some(Entry::Gateway { params: params.map(str::to_string) });
+    }
+    if laravel {
         let mut parts = params.unwrap_or("").split(',');
         let max = parts.next().filter(|s| !s.is_empty()).unwrap_or("60");
         let minutes = parts.next().unwrap_or("1");
@@ -73,6 +76,15 @@ mod tests {
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn laravels_throttle_stays_laravels_where_the_config_names_it() {
+        let g = Attachment::from_names(&["api.rate-limit".into(), "throttle".into()]);
+        assert_eq!(entry("throttle:5,1", &g), Some(Entry::Throttle { max: 5, decay_s: 60 }));
+        assert_eq!(entry("throttle:api", &g), Some(Entry::Opaque { name: "throttle:api".into() }));
+        assert_eq!(entry("api.rate-limit:30,60", &g), Some(Entry::Gateway { params: Some("30,60".into()) }));
+        assert!(g.names("throttle:5,1"), "still the configured limiter's: a rollback removes it");
     }
 
     #[test]
