@@ -70,6 +70,40 @@ fn laravels_own_throttle_works_on_the_lab() {
     assert_eq!((first.header("x-ratelimit-limit"), first.header("x-ratelimit-remaining")), (Some("5"), Some("4")));
     let statuses: Vec<u16> = (0..5).map(|_| lab.send(&http, "GET", "/api/throttled", &[], None).status).collect();
     assert_eq!(statuses, [200, 200, 200, 200, 429]);
+
+    // Named in `[limiter] middleware`, Laravel's throttle is still modelled as
+    // Laravel counts it (5 a minute), and the rollback takes it out.
+    for key in lab.redis(&["--scan", "--pattern", "gateway_cache:*"]).lines() {
+        lab.redis(&["DEL", key]);
+    }
+    let text = std::fs::read_to_string(&lab.report.config).unwrap();
+    let named = text.replace("[limiter]\n", "[limiter]\nmiddleware = [\"api.rate-limit\", \"throttle\"]\n");
+    assert_ne!(named, text);
+    std::fs::write(&lab.report.config, named).unwrap();
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "GET /api/throttled",
+        "--requests",
+        "7",
+        "--interval",
+        "20ms",
+        "--format",
+        "json",
+    ]);
+    let stress: gatewayctl::report::stress::StressReport = json(&out);
+    assert_eq!(stress.mismatches, 0, "{stress:#?}");
+    assert_eq!(stress.requests[5].observed.status, 429, "{stress:#?}");
+    let out = gatewayctl(&["--config", &config, "rollback", "emergency", "--dry-run", "--format", "json"]);
+    let plan: gatewayctl::report::rollback::RollbackReport = json(&out);
+    assert!(
+        plan.features[0].route_changes.iter().any(|c| c.contains("-throttle:5,1")),
+        "{:#?}",
+        plan.features[0].route_changes
+    );
 }
 
 #[test]
