@@ -111,7 +111,7 @@ fn the_probe_learns_the_contract_exactly_and_names_nothing() {
     assert!(stderr(&out).contains("needs 53 requests"), "{}", stderr(&out));
     let out = gatewayctl(&["--config", &config, "model", "probe", "--dry-run"]);
     assert_eq!(code(&out), 0);
-    assert!(stderr(&out).contains("up to 53 request(s) to POST /api/v2/bookings/1/reschedule"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("up to 53 request(s) to POST /api/v2/bookings/0/reschedule"), "{}", stderr(&out));
     let plan: gatewayctl::report::probe::ProbePlanReport =
         json(&gatewayctl(&["--config", &config, "model", "probe", "--dry-run", "--format", "json"]));
     assert_eq!((plan.requests, plan.budget, plan.sent), (53, 200, 0), "{plan:?}");

@@ -424,7 +424,7 @@ pub fn throwing(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
 
 /// The table row an entry's route falls in, when its parameters never reach it.
 fn ignored_row<'s>(shape: &'s LimiterShape, e: &DryEntry) -> Option<&'s Bucket> {
-    let request = format!("{} /{}", e.method, sample_path(&e.uri)).parse::<Route>().ok()?;
+    let request = sample(&e.method, &e.uri)?;
     shape.row_for(&request)
 }
 
@@ -435,13 +435,9 @@ fn counted_before_throw(dry: &DryRun, route: &str, entry: &str) -> bool {
     throws.is_some_and(|t| on[..t].iter().any(|e| e.ran && e.outcome.as_ref().is_some_and(|o| o.passed)))
 }
 
-/// A route uri with each `{param}` given a sample value, as a request path.
-fn sample_path(uri: &str) -> String {
-    uri.trim_matches('/')
-        .split('/')
-        .map(|s| if s.starts_with('{') && s.ends_with('}') { "1" } else { s })
-        .collect::<Vec<_>>()
-        .join("/")
+/// The request gatewayctl makes up for a route the app lists (`Route::sample`).
+fn sample(method: &str, uri: &str) -> Option<Route> {
+    format!("{method} /{}", uri.trim_matches('/')).parse::<Route>().ok().map(|r| r.sample())
 }
 
 /// 3. The gateway's limiter more than once on one route: once every entry
@@ -459,7 +455,7 @@ pub fn repeated_limiter(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         if entries.len() < 2 {
             continue;
         }
-        let Ok(request) = format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>() else { continue };
+        let Some(request) = sample(&r.method, &r.uri) else { continue };
         let name = route_name(&r.method, &r.uri);
         let mut fixed = shape.clone();
         // Once every entry works: the parameters reach it whole, unless its
@@ -572,7 +568,7 @@ pub fn table_rows(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         .routes
         .iter()
         .filter_map(|r| {
-            let req = format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>().ok()?;
+            let req = sample(&r.method, &r.uri)?;
             Some((route_name(&r.method, &r.uri), req))
         })
         .collect();
@@ -713,9 +709,7 @@ pub fn counter_per_id(dry: &DryRun, shape: &LimiterShape) -> Vec<Finding> {
         .routes
         .iter()
         .filter(|r| r.uri.contains('{'))
-        .filter(|r| {
-            format!("{} /{}", r.method, sample_path(&r.uri)).parse::<Route>().is_ok_and(|q| shape.is_limited(&q))
-        })
+        .filter(|r| sample(&r.method, &r.uri).is_some_and(|q| shape.is_limited(&q)))
         .map(|r| route_name(&r.method, &r.uri))
         .collect();
     if routes.is_empty() {

@@ -26,7 +26,24 @@ pub struct Route {
     pub path: String,
 }
 
+/// What a request made from a route pattern carries in each parameter:
+/// an id no record has, so a check that reaches a controller finds nothing
+/// there to change.
+pub const SAMPLE_ID: &str = "0";
+
 impl Route {
+    /// A request to this pattern: each parameter segment (`*`, `{id}`) holds
+    /// [`SAMPLE_ID`]. Every request gatewayctl makes up for a route is this one.
+    pub fn sample(&self) -> Route {
+        let path = self
+            .path
+            .split('/')
+            .map(|s| if s == "*" || (s.starts_with('{') && s.ends_with('}')) { SAMPLE_ID } else { s })
+            .collect::<Vec<_>>()
+            .join("/");
+        Route { method: self.method.clone(), path }
+    }
+
     /// The path Laravel matches routes and middleware patterns against:
     /// `$request->path()` trims slashes at both ends, so `/api/v2/bookings/`
     /// is the route `api/v2/bookings` and carries its limiter.
@@ -143,6 +160,14 @@ mod nearest_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sample_request_fills_every_parameter_with_an_id_no_record_has() {
+        let r = |s: &str| s.parse::<Route>().unwrap();
+        assert_eq!(r("DELETE /api/v2/bookings/{id}").sample(), r("DELETE /api/v2/bookings/0"));
+        assert_eq!(r("PATCH /api/v2/bookings/*/reschedule").sample(), r("PATCH /api/v2/bookings/0/reschedule"));
+        assert_eq!(r("POST /api/v2/push*").sample(), r("POST /api/v2/push*"), "only whole segments");
+    }
 
     fn route(s: &str) -> Route {
         s.parse().unwrap()

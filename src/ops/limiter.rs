@@ -135,7 +135,7 @@ pub fn observation_request(settings: &Settings, listed: &Result<Routes, String>)
     let fresh = Identity::ApiKey(own::api_key(Purpose::Observation, ""));
     let pick = |shape: &LimiterShape, must_list: bool| -> Option<Route> {
         shape.stacks.iter().find_map(|s| {
-            let request = Route { method: s.route.method.clone(), path: s.route.path.replace('*', "1") };
+            let request = s.route.sample();
             let passes = crate::ops::predict::Session::fresh(shape, &request, &fresh).expect(0).status == 200;
             let listed_ok =
                 !must_list || listed.as_ref().is_ok_and(|l| crate::ops::routes::find(l, &request).is_some());

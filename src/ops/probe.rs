@@ -65,9 +65,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
             })
         })?,
     };
-    let request: Route = format!("{} {}", route.method, route.path.replace('*', "1"))
-        .parse()
-        .map_err(|e: crate::core::route::RouteError| UsageError(e.to_string()))?;
+    let request = route.sample();
     let (limit, row) =
         crate::ops::predict::bucket(&shape, &request).map(|b| (b.limit, b.name.clone())).ok_or_else(|| {
             UsageError(format!(
@@ -89,7 +87,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
         .into());
     }
     let key = own::api_key(Purpose::Probe, &format!("{:08x}", rand_u32()));
-    let other = other.and_then(|r| format!("{} {}", r.method, r.path.replace('*', "1")).parse().ok());
+    let other = other.map(|r| r.sample());
     Ok(Plan { route, request, key, limit, row, refusals, other, requests })
 }
 
@@ -102,10 +100,7 @@ fn limited_routes(shape: &LimiterShape, not: &[Route]) -> Vec<Route> {
         .filter(|s| !not.contains(&s.route))
         .filter(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: None })))
         .filter(|s| !s.entries.iter().any(|e| matches!(e, Entry::Gateway { params: Some(_) } | Entry::Opaque { .. })))
-        .filter_map(|s| {
-            let request: Route = format!("{} {}", s.route.method, s.route.path.replace('*', "1")).parse().ok()?;
-            Some((crate::ops::predict::bucket(shape, &request)?.limit, s.route.clone()))
-        })
+        .filter_map(|s| Some((crate::ops::predict::bucket(shape, &s.route.sample())?.limit, s.route.clone())))
         .collect();
     candidates.sort_by_key(|(limit, r)| (*limit, r.to_string()));
     candidates.into_iter().map(|(_, r)| r).collect()

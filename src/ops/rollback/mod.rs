@@ -507,22 +507,22 @@ pub async fn check_brought_back(settings: &Settings, back: &[crate::core::findin
     for f in back {
         for route in &f.routes {
             let Some((method, uri)) = route.split_once(' ') else { continue };
-            let path = format!("/{}", uri.trim_start_matches('/'));
-            let path: String =
-                path.split('/').map(|s| if s.starts_with('{') { "1" } else { s }).collect::<Vec<_>>().join("/");
-            if seen.contains(&(method.to_string(), path.clone())) {
+            let Ok(request) = format!("{method} /{}", uri.trim_start_matches('/')).parse::<crate::core::route::Route>()
+            else {
+                continue;
+            };
+            let request = request.sample();
+            if seen.contains(&request) {
                 continue;
             }
-            seen.push((method.to_string(), path.clone()));
-            let name = format!("{method} {path} after the undo");
-            let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
+            seen.push(request.clone());
+            let name = format!("{request} after the undo");
             let key = own::api_key(Purpose::UndoCheck, &format!("{}-{}", std::process::id(), crate::ops::now_ms()));
             let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
-            if let Ok(request) = format!("{method} {path}").parse::<crate::core::route::Route>() {
-                let identity = crate::core::limiter::Identity::ApiKey(key.clone());
-                owed.extend(crate::ops::predict::Session::fresh(&shape, &request, &identity).window_keys());
-            }
-            checks.push(match http.send(method, &path, &headers, Some(&body)).await {
+            let identity = crate::core::limiter::Identity::ApiKey(key.clone());
+            owed.extend(crate::ops::predict::Session::fresh(&shape, &request, &identity).window_keys());
+            let body = observe::probe_body();
+            checks.push(match http.send(&request.method, &request.path, &headers, Some(&body)).await {
                 Ok(a) if a.status >= 500 => Check::warn(
                     &name,
                     format!("answers {} again, as the finding {} said: {}", a.status, f.kind, f.effect),

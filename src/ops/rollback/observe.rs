@@ -46,7 +46,8 @@ enum Seen {
     Nothing(String),
 }
 
-fn probe_body() -> serde_json::Value {
+/// The JSON body of a request gatewayctl makes up: a service and a date, tomorrow.
+pub(super) fn probe_body() -> serde_json::Value {
     serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
 }
 
@@ -227,11 +228,9 @@ pub async fn every_limited_route(settings: &Settings) -> Check {
         Ok(r) => r,
         Err(e) => return Check::unknown(NAME, format!("Redis: {e}"), crate::ops::REDIS_DOWN_HINT),
     };
-    // Concrete requests: a parameter becomes 0, an id no record has.
     let mut requests: Vec<crate::core::route::Route> = Vec::new();
     for stack in &shape.stacks {
-        let request =
-            crate::core::route::Route { method: stack.route.method.clone(), path: stack.route.path.replace('*', "0") };
+        let request = stack.route.sample();
         if request.method != "*" && shape.is_limited(&request) && !requests.contains(&request) {
             requests.push(request);
         }
