@@ -64,6 +64,14 @@ pub struct LockInfo {
     pub command: String,
 }
 
+/// The operator lock as seen from outside ([`StateDir::lock_state`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockState {
+    Free,
+    Held(LockInfo),
+    Unknown(String),
+}
+
 /// How the lock was taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Taken {
@@ -424,16 +432,33 @@ impl StateDir {
 
     /// Who holds the operator lock now, without taking it (for `status`).
     pub fn holder(&self) -> Option<LockInfo> {
+        match self.lock_state() {
+            LockState::Held(h) => Some(h),
+            LockState::Free | LockState::Unknown(_) => None,
+        }
+    }
+
+    /// The operator lock as a run would find it, without taking it: free,
+    /// held (by whom), or not known (the file unreadable, or held with no
+    /// holder it names), never taken for free.
+    pub fn lock_state(&self) -> LockState {
         let path = self.lock_path();
         // Read-only is enough for flock, and works where the lock file is not ours.
-        let file = OpenOptions::new().read(true).open(&path).ok()?;
+        let file = match OpenOptions::new().read(true).open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return LockState::Free,
+            Err(e) => return LockState::Unknown(format!("{}: {e}", path.display())),
+        };
         if try_flock(&file) {
             // Free: the kernel gave it to us; let go at once.
             // SAFETY: unlocking a descriptor we own.
             unsafe { libc::flock(std::os::unix::io::AsRawFd::as_raw_fd(&file), libc::LOCK_UN) };
-            return None;
+            return LockState::Free;
         }
-        read_holder(&path)
+        match read_holder(&path) {
+            Some(h) => LockState::Held(h),
+            None => LockState::Unknown(format!("{} is held, and names no holder that can be read", path.display())),
+        }
     }
 
     /// Takes the operator lock: an exclusive flock on `activate.lock`, so the
@@ -538,6 +563,19 @@ fn user_name() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_held_with_no_readable_holder_is_unknown_never_free() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = StateDir::new(dir.path());
+        assert_eq!(state.lock_state(), LockState::Free, "no lock file: nobody holds it");
+        std::fs::write(state.lock_path(), b"").unwrap();
+        assert_eq!(state.lock_state(), LockState::Free, "a file nobody holds");
+        let held = File::open(state.lock_path()).unwrap();
+        assert!(try_flock(&held));
+        assert!(matches!(state.lock_state(), LockState::Unknown(why) if why.contains("names no holder")));
+        assert_eq!(state.holder(), None);
+    }
 
     fn me(pid: u32) -> LockInfo {
         LockInfo {

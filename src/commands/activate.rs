@@ -404,9 +404,13 @@ fn invocation(ctx: &Context, settings: &Settings) -> String {
 /// real run would stop; the keys the configured shape writes; and the
 /// commands that undo what the run changes.
 async fn rehearse(settings: &Settings, runbook: &Runbook, selected: &[String], gatewayctl: &str) -> Rehearsal {
-    let lock = match crate::adapters::state::StateDir::new(&settings.file.state.dir).holder() {
-        None => Check::pass("lock", "the operator lock is free"),
-        Some(h) => {
+    use crate::adapters::state::LockState;
+    let lock = match crate::adapters::state::StateDir::new(&settings.file.state.dir).lock_state() {
+        LockState::Free => Check::pass("lock", "the operator lock is free"),
+        LockState::Unknown(why) => {
+            Check::unknown("lock", why, "a real run may find it held: check `gatewayctl status`")
+        }
+        LockState::Held(h) => {
             let doing = if h.command.is_empty() { String::new() } else { format!(", running `{}`", h.command) };
             Check::fail(
                 "lock",
