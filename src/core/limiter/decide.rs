@@ -26,6 +26,9 @@ pub struct Verdict {
     /// The PTTL behind `retry_after_s`, in milliseconds: how close the answer
     /// is to a rounding edge (a harness keeps requests off those edges).
     pub ttl_ms: Option<u64>,
+    /// `Retry-After` is a difference of whole wall-clock seconds (Laravel's
+    /// `availableAt - now`), whose phase the model does not know.
+    pub retry_after_wall_s: bool,
     /// `X-RateLimit-Reset`, unix seconds, when sent.
     pub reset_at_s: Option<u64>,
     /// Answered by the abuse block, counters untouched.
@@ -49,6 +52,7 @@ impl Verdict {
             retry_after_s: None,
             retry_after_signed_ms: None,
             ttl_ms: None,
+            retry_after_wall_s: false,
             reset_at_s: None,
             blocked: false,
             newly_blocked: false,
@@ -319,6 +323,7 @@ fn throttle(keys: &mut Keyspace, now_ms: u64, client: &Identity, max: u64, decay
                 remaining: Some(0),
                 retry_after_s: Some(available_at.saturating_sub(now_s)),
                 reset_at_s: Some(available_at),
+                retry_after_wall_s: true,
                 ..Verdict::unlimited()
             });
         }

@@ -43,9 +43,11 @@ impl Verdict {
 
     /// `Retry-After` is whole seconds of a PTTL: within `edge_ms` of a half
     /// second, when the request lands decides the rounding, so one second
-    /// either way is the same answer.
+    /// either way is the same answer. A difference of wall-clock seconds
+    /// (Laravel's throttle) falls on either side of a second boundary the
+    /// model cannot place: always one second either way.
     pub fn retry_after_tolerance_s(&self, edge_ms: u64) -> u64 {
-        u64::from(self.ttl_ms.is_some_and(|t| (t % 1000).abs_diff(500) < edge_ms))
+        u64::from(self.retry_after_wall_s || self.ttl_ms.is_some_and(|t| (t % 1000).abs_diff(500) < edge_ms))
     }
 }
 

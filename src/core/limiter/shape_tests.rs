@@ -356,6 +356,10 @@ fn laravel_throttle_counts_no_refusal_and_keeps_a_fixed_window() {
     }
     assert_eq!(statuses, [vec![200; 60], vec![429; 2]].concat(), "one counter per address across routes");
     assert_eq!(keys.get("throttle:203.0.113.9", 6_100).unwrap().value, 60, "refusals are not counted");
+    // Its Retry-After is a difference of wall-clock seconds the model cannot
+    // place: 54 or 53 are the same answer, whenever the request lands.
+    let refused = shape.decide(&mut keys, 6_200, &webhook, &ip);
+    assert_eq!((refused.status, refused.retry_after_tolerance_s(0)), (429, 1));
     let later = shape.decide(&mut keys, 60_001, &webhook, &ip);
     assert_eq!((later.status, later.remaining), (200, Some(59)), "the window ends 60 s after the first hit");
 }
