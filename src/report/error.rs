@@ -5,17 +5,19 @@ use std::io::Write;
 
 /// Prints `gatewayctl: <error>` and each distinct cause on stderr.
 pub fn print(err: &anyhow::Error) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{}", super::fit_stderr(&format!("gatewayctl: {err}")));
+    // Built whole, then written at once: another process on the same
+    // stderr cannot cut into it.
+    let mut text = format!("{}\n", super::fit_stderr(&format!("gatewayctl: {err}")));
     let mut last = err.to_string();
     for cause in err.chain().skip(1) {
-        let text = cause.to_string();
+        let said = cause.to_string();
         // Typed errors often repeat their source's text; say it once.
-        if !last.contains(&text) {
-            let _ = writeln!(stderr, "{}", super::fit_stderr(&format!("  caused by: {text}")));
+        if !last.contains(&said) {
+            text.push_str(&format!("{}\n", super::fit_stderr(&format!("  caused by: {said}"))));
         }
-        last = text;
+        last = said;
     }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// The error as one JSON document on stdout: `{"error", "causes", "exit_code"}`.

@@ -228,20 +228,28 @@ impl Output {
     /// A status line on stderr (silenced by -q).
     pub fn status(&mut self, message: &str) {
         if !self.quiet {
-            let _ = writeln!(self.stderr, "{}", fit_stderr(message));
+            self.line_to_stderr(message);
         }
     }
 
     /// Detail shown only with -v.
     pub fn detail(&mut self, message: &str) {
         if self.verbose > 0 && !self.quiet {
-            let _ = writeln!(self.stderr, "{}", fit_stderr(message));
+            self.line_to_stderr(message);
         }
     }
 
     /// A warning on stderr; shown even with -q, since it may change a decision.
     pub fn warn(&mut self, message: &str) {
-        let _ = writeln!(self.stderr, "{}", fit_stderr(&format!("warning: {message}")));
+        self.line_to_stderr(&format!("warning: {message}"));
+    }
+
+    /// One line on stderr, fitted, in one write with its newline: two
+    /// commands sharing a stderr (a log, a background watch) never glue
+    /// their lines together.
+    fn line_to_stderr(&mut self, message: &str) {
+        let line = format!("{}\n", fit_stderr(message));
+        let _ = self.stderr.write_all(line.as_bytes());
     }
 
     /// Asks a yes/no question on stderr and reads the answer from stdin.
