@@ -106,6 +106,63 @@ fn laravels_own_throttle_works_on_the_lab() {
     );
 }
 
+/// Laravel keys a plain throttle by the client's address, not the route:
+/// two routes with `throttle:5,1` share one counter, in the app's cache
+/// store. Three requests to one leave two for the other, and `stress`
+/// predicts that from the counter it reads there. Named in `[limiter]
+/// middleware`, both throttles go in the emergency rollback, and undo
+/// brings the routes file back byte for byte.
+#[test]
+fn two_routes_with_one_throttle_share_its_counter_and_the_emergency_takes_both_out() {
+    let lab = Lab::start("cli-throttles", None);
+    let routes = lab.dir.join("app/routes/api.php");
+    let mut text = std::fs::read_to_string(&routes).unwrap();
+    for name in ["throttled", "throttled2"] {
+        text.push_str(&format!(
+            "\nRoute::get('{name}', [HealthController::class, 'show'])->middleware('throttle:5,1');\n"
+        ));
+    }
+    std::fs::write(&routes, &text).unwrap();
+    let config = lab.report.config.display().to_string();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    let http = lab.http(None);
+    let statuses: Vec<u16> = (0..3).map(|_| lab.send(&http, "GET", "/api/throttled", &[], None).status).collect();
+    assert_eq!(statuses, [200, 200, 200]);
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "GET /api/throttled2",
+        "--requests",
+        "4",
+        "--interval",
+        "20ms",
+        "--format",
+        "json",
+    ]);
+    let stress: gatewayctl::report::stress::StressReport = json(&out);
+    assert_eq!(stress.mismatches, 0, "{stress:#?}");
+    let seen: Vec<u16> = stress.requests.iter().map(|r| r.observed.status).collect();
+    assert_eq!(seen, [200, 200, 429, 429], "{stress:#?}");
+    assert_eq!(stress.others, ["throttle:5,1"]);
+
+    let original = std::fs::read(&routes).unwrap();
+    let toml = std::fs::read_to_string(&lab.report.config).unwrap();
+    let named = toml.replace("[limiter]\n", "[limiter]\nmiddleware = [\"api.rate-limit\", \"throttle\"]\n");
+    std::fs::write(&lab.report.config, named).unwrap();
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "emergency", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    let after = std::fs::read_to_string(&routes).unwrap();
+    assert!(!after.contains("throttle:"), "{after}");
+    let freed: Vec<u16> = (0..7).map(|_| lab.send(&http, "GET", "/api/throttled2", &[], None).status).collect();
+    assert_eq!(freed, [200; 7], "no throttle left on the route");
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "emergency", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    assert_eq!(std::fs::read(&routes).unwrap(), original, "undo is byte-exact");
+}
+
 #[test]
 fn a_second_lab_in_the_same_dir_is_refused_and_labs_run_side_by_side() {
     let first = Lab::start("side", None);

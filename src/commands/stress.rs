@@ -20,7 +20,7 @@ use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
-use crate::ops::predict::{self, Session};
+use crate::ops::predict::{self, Session, Stores};
 use crate::ops::routes::Routes;
 use crate::report::stress::{StressReport, StressRow};
 use crate::settings::Settings;
@@ -226,11 +226,12 @@ async fn sequential(
     headers: &[(String, String)],
     ctx: &mut Context,
 ) -> anyhow::Result<StressReport> {
-    let mut redis = Redis::connect(&limiter_target(settings)).await?;
-    let mut predicted = Session::start(&mut redis, &settings.limiter, &args.route, sender)
+    let mut stores = Stores::connect(settings, &settings.limiter).await?;
+    let mut predicted = Session::start(&mut stores, &settings.limiter, &args.route, sender)
         .await
         .context("while reading the limiter's keys before sending")?;
     let mut report = StressReport::new("sequential", &args.route, &sender.masked(), predicted.bucket());
+    report.others = predicted.others();
     let refs = header_refs(headers);
     let body = body();
     let spinner = ctx.out.spinner("stress");
@@ -247,7 +248,7 @@ async fn sequential(
         let matched = predict::compare(&verdict, &answer, EDGE_MS).is_empty();
         if near_expiry && !matched {
             // Only timing decided this one: take the gateway's state as it is now.
-            predicted.resync(&mut redis, at).await?;
+            predicted.resync(&mut stores, at).await?;
         }
         let matched = matched || near_expiry;
         spinner.set_message(format!("stress: {}/{}", n + 1, args.requests));
@@ -288,6 +289,7 @@ async fn burst(
         answers.push(h.await.context("a burst request panicked")?);
     }
     let mut report = StressReport::new("burst", route, &sender.masked(), predicted.bucket());
+    report.others = predicted.others();
     let passed =
         answers.iter().filter(|a| a.as_ref().is_ok_and(|a| a.status != 429 && served(a.status))).count() as u64;
     let broken = answers.iter().filter(|a| a.as_ref().map_or(true, |a| !served(a.status))).count() as u64;

@@ -4,7 +4,7 @@
 
 use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
-use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape};
+use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape, Storage};
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
@@ -46,6 +46,15 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
                 routes.iter().map(|((methods, uri), (_, middleware))| Listed { methods, uri, middleware }).collect();
             shape.stacks = stacks::from_route_list(&rows, &shape.attachment);
             shape.stacks_source = format!("the app's route list in {}", app.display());
+            // Laravel's throttle counts where the app's cache store is.
+            let throttled = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Throttle { .. })));
+            let mut store_warning = None;
+            if throttled {
+                match laravel_store(settings) {
+                    Ok(store) => shape.laravel_store = Some(store),
+                    Err(e) => store_warning = Some(format!("{e}; Laravel's throttle is read where the preset says")),
+                }
+            }
             // A route list that names the limiter nowhere models every route as
             // unlimited: say so rather than predict "no limiter" in silence.
             let named = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { .. })));
@@ -56,6 +65,10 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
                     shape.attachment.describe()
                 )
             });
+            let warning = match (warning, store_warning) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            };
             AppShape { shape, warning }
         }
         Some(Err(e)) => {
@@ -80,6 +93,44 @@ pub fn app_params(settings: &Settings, attachment: &Attachment) -> Option<crate:
         let file = settings.app_dir().join(format!("app/{}.php", rest.replace('\\', "/")));
         crate::core::limiter::handle_params(&std::fs::read_to_string(file).ok()?)
     })
+}
+
+/// Where the app's Laravel cache store keeps its keys, as its config says
+/// (its config cache where it has one, as php-fpm reads it): the store's
+/// Redis database, client prefix and own prefix. Bounded by
+/// `gateway.app_timeout`; an error says why it could not be read.
+pub fn laravel_store(settings: &Settings) -> Result<Storage, String> {
+    const SCRIPT: &str = include_str!("laravel_store.php");
+    let code = SCRIPT.trim_start().trim_start_matches("<?php");
+    let app = settings.app_dir();
+    let php = &settings.file.gateway.php;
+    let expr =
+        duct::cmd(php, ["-r".as_ref(), code.as_ref(), app.as_os_str()]).dir(app).stdout_capture().stderr_capture();
+    let why = |what: String| format!("cannot read where the app's cache store is ({what})");
+    let out = match crate::adapters::process::output_within(expr, settings.file.gateway.app_timeout.0) {
+        Ok(crate::adapters::process::Bounded::Finished(out)) => out,
+        Ok(crate::adapters::process::Bounded::TimedOut { .. }) => {
+            return Err(why("it ran past gateway.app_timeout".into()))
+        }
+        Err(e) => return Err(why(format!("{php}: {e}"))),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let said: serde_json::Value = serde_json::from_str(stdout.trim()).map_err(|_| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        why(format!("{} {}", stdout.trim(), stderr.trim()).trim().chars().take(300).collect())
+    })?;
+    let text = |k: &str| said[k].as_str().unwrap_or_default().to_string();
+    match said["driver"].as_str() {
+        Some("redis") => Ok(Storage {
+            database: said["database"].as_u64().map(|d| d as u32),
+            client_prefix: Some(text("client_prefix")),
+            cache_prefix: text("prefix"),
+        }),
+        other => Err(format!(
+            "the app's cache store is {}, not Redis: Laravel's throttle counts there, out of gatewayctl's sight",
+            other.unwrap_or("not configured")
+        )),
+    }
 }
 
 pub fn has_app(settings: &Settings) -> bool {

@@ -37,6 +37,7 @@ pub const GATEWAY_DOWN_HINT: &str =
     "check nginx and php-fpm (`gatewayctl preflight` shows both) and that gateway.base_url is where it listens";
 
 use crate::adapters::redis::{ClusterTarget, RedisTarget, SentinelTarget};
+use crate::core::limiter::{LimiterShape, Store};
 use crate::settings::Settings;
 
 /// Where the configured Redis is.
@@ -61,12 +62,33 @@ pub fn redis_target(settings: &Settings) -> RedisTarget {
 /// Where the limiter's keys live: `[redis]`, with the shape's database and
 /// prefixes where it names them (the contract's are `[redis]`'s own).
 pub fn limiter_target(settings: &Settings) -> RedisTarget {
+    store_target(settings, &settings.limiter, Store::Limiter)
+}
+
+/// Where `shape` says the keys of `store` live: `[redis]`, with that
+/// store's database and prefixes where the shape names them.
+pub fn store_target(settings: &Settings, shape: &LimiterShape, store: Store) -> RedisTarget {
     let mut target = redis_target(settings);
-    if let Some(db) = settings.limiter.storage.database {
+    let storage = shape.storage_of(store);
+    if let Some(db) = storage.database {
         target = in_database(target, db);
     }
-    target.prefix = settings.limiter.stored_name(&settings.file.redis.prefix, "");
+    target.prefix = storage.stored_name(&settings.file.redis.prefix, "");
     target
+}
+
+/// The address the gateway sees gatewayctl's requests come from: the
+/// local end of a route to `gateway.base_url`'s host (no packet is sent).
+/// A proxy in between that rewrites the address is not seen from here.
+pub fn sender_address(settings: &Settings) -> Option<String> {
+    let url = reqwest::Url::parse(&settings.file.gateway.base_url).ok()?;
+    let port = url.port_or_known_default()?;
+    let host = url.host_str()?.trim_start_matches('[').trim_end_matches(']').to_string();
+    let peer = std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port)).ok()?.next()?;
+    let local = if peer.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" };
+    let socket = std::net::UdpSocket::bind(local).ok()?;
+    socket.connect(peer).ok()?;
+    Some(socket.local_addr().ok()?.ip().to_string())
 }
 
 /// `target` on database `db` (the URL's path; in sentinel mode the URL

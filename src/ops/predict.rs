@@ -8,8 +8,52 @@ use std::ops::RangeInclusive;
 
 use crate::adapters::redis::{Redis, RedisError};
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{differences, Bucket, Difference, Entry, Identity, LimiterShape, Observed, Verdict};
+use crate::core::limiter::{differences, Bucket, Difference, Entry, Identity, LimiterShape, Observed, Store, Verdict};
 use crate::core::route::Route;
+use crate::settings::Settings;
+
+/// The connections a prediction reads through: where the gateway's own
+/// limiter keeps its keys, and Laravel's cache store where the shape puts
+/// it elsewhere (connected only when a route carries Laravel's throttle),
+/// with the address the gateway sees gatewayctl's requests come from.
+pub struct Stores {
+    pub limiter: Redis,
+    laravel: Option<Redis>,
+    address: Option<String>,
+}
+
+impl Stores {
+    /// Connects where `shape` keeps its keys.
+    pub async fn connect(settings: &Settings, shape: &LimiterShape) -> Result<Stores, RedisError> {
+        let limiter_at = crate::ops::store_target(settings, shape, Store::Limiter);
+        let limiter = Redis::connect(&limiter_at).await?;
+        let throttled = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Throttle { .. })));
+        let laravel_at = crate::ops::store_target(settings, shape, Store::Laravel);
+        let laravel = match throttled && laravel_at != limiter_at {
+            true => Some(Redis::connect(&laravel_at).await?),
+            false => None,
+        };
+        Ok(Stores { limiter, laravel, address: crate::ops::sender_address(settings) })
+    }
+
+    /// Every store through one connection, the gateway's requests seen
+    /// from `address`: a shape whose stores are one place.
+    pub fn one(limiter: Redis, address: Option<String>) -> Stores {
+        Stores { limiter, laravel: None, address }
+    }
+
+    fn of(&mut self, store: Store) -> &mut Redis {
+        match (store, self.laravel.as_mut()) {
+            (Store::Laravel, Some(laravel)) => laravel,
+            _ => &mut self.limiter,
+        }
+    }
+
+    /// Deletes `names` (unprefixed) from `store`, by exact name.
+    pub async fn delete(&mut self, store: Store, names: &[String]) -> Result<(), RedisError> {
+        self.of(store).delete(names).await.map(|_| ())
+    }
+}
 
 /// One identity's requests to one route, predicted in order from the
 /// gateway's keys as they were read.
@@ -17,6 +61,7 @@ pub struct Session<'a> {
     shape: &'a LimiterShape,
     request: Route,
     client: Identity,
+    address: Option<String>,
     keys: Keyspace,
 }
 
@@ -24,29 +69,35 @@ impl<'a> Session<'a> {
     /// Reads every key the shape reads for `request` from `client` (value
     /// and PTTL), placed in the model at t = 0.
     pub async fn start(
-        redis: &mut Redis,
+        stores: &mut Stores,
         shape: &'a LimiterShape,
         request: &Route,
         client: &Identity,
     ) -> Result<Session<'a>, RedisError> {
-        let mut session = Session { shape, request: request.clone(), client: client.clone(), keys: Keyspace::new() };
-        session.resync(redis, 0).await?;
+        let mut session = Session::fresh(shape, request, client);
+        session.address = stores.address.clone();
+        session.resync(stores, 0).await?;
         Ok(session)
     }
 
     /// A session for an identity with no key yet (a fresh window).
     pub fn fresh(shape: &'a LimiterShape, request: &Route, client: &Identity) -> Session<'a> {
-        Session { shape, request: request.clone(), client: client.clone(), keys: Keyspace::new() }
+        Session { shape, request: request.clone(), client: client.clone(), address: None, keys: Keyspace::new() }
     }
 
-    /// Takes the gateway's keys as they are now, at `at_ms` of the session.
-    pub async fn resync(&mut self, redis: &mut Redis, at_ms: u64) -> Result<(), RedisError> {
-        let names = self.shape.keys_read(&self.request, &self.client);
-        let values = redis.get_many(&names).await?;
+    /// Takes the gateway's keys as they are now, at `at_ms` of the session,
+    /// each from the store that holds it.
+    pub async fn resync(&mut self, stores: &mut Stores, at_ms: u64) -> Result<(), RedisError> {
         let mut keys = Keyspace::new();
-        for (name, value) in names.iter().zip(values) {
-            if let Some(v) = value.and_then(|v| v.trim().parse::<i64>().ok()) {
-                keys.insert(name, v, at_ms, redis.pttl(name).await?);
+        let read = self.shape.keys_read(&self.request, &self.client, self.address.as_deref());
+        for store in [Store::Limiter, Store::Laravel] {
+            let names: Vec<String> = read.iter().filter(|(s, _)| *s == store).map(|(_, n)| n.clone()).collect();
+            let redis = stores.of(store);
+            let values = redis.get_many(&names).await?;
+            for (name, value) in names.iter().zip(values) {
+                if let Some(v) = value.and_then(|v| v.trim().parse::<i64>().ok()) {
+                    keys.insert(name, v, at_ms, redis.pttl(name).await?);
+                }
             }
         }
         self.keys = keys;
@@ -56,7 +107,7 @@ impl<'a> Session<'a> {
     /// The answer to the next request, sent at `at_ms`; the model's keys
     /// then hold its effect, as the gateway's do.
     pub fn expect(&mut self, at_ms: u64) -> Verdict {
-        self.shape.decide(&mut self.keys, at_ms, &self.request, &self.client)
+        self.shape.decide_from(&mut self.keys, at_ms, &self.request, &self.client, self.address.as_deref())
     }
 
     /// Within `edge_ms` of a key's expiry, only timing decides the answer.
@@ -67,6 +118,13 @@ impl<'a> Session<'a> {
     /// The row the request counts in; `None` when the route has no limiter.
     pub fn bucket(&self) -> Option<&'a Bucket> {
         bucket(self.shape, &self.request)
+    }
+
+    /// The route's limiters other than the gateway's own, as written
+    /// (Laravel's `throttle:5,1`).
+    pub fn others(&self) -> Vec<String> {
+        let entries = self.shape.stack_for(&self.request).map(|s| s.entries.as_slice()).unwrap_or_default();
+        entries.iter().filter(|e| !matches!(e, Entry::Gateway { .. })).map(Entry::name).collect()
     }
 
     /// The counter the gateway's limiter counts this request in, unprefixed.

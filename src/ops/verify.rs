@@ -13,8 +13,8 @@ use crate::core::limiter::{mask_secret, Identity, LimiterShape, Verdict, Window}
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::breaker;
-use crate::ops::predict::Session;
-use crate::ops::{limiter_target, now_ms, redis_target};
+use crate::ops::predict::{Session, Stores};
+use crate::ops::{now_ms, redis_target};
 use crate::report::verify::VerifyReport;
 use crate::settings::Settings;
 
@@ -40,18 +40,11 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
     let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(&listed, route)];
     let g = &settings.file.gateway;
     let mut redis = Redis::connect(&redis_target(settings)).await;
-    // The limiter's keys may live elsewhere than the breaker's (its shape's database and prefixes).
-    let mut limiter_redis = match limiter_target(settings) {
-        t if t == redis_target(settings) => None,
-        t => Some(Redis::connect(&t).await),
-    };
-    let limiter_conn = match limiter_redis.as_mut() {
-        Some(r) => r.as_mut(),
-        None => redis.as_mut(),
-    };
-    match (Http::new(&g.base_url, g.request_timeout.0, None), limiter_conn) {
-        (Ok(http), Ok(redis)) => {
-            checks.extend(limiter_checks(settings, &http, redis, route, &key, &identity, api_key.is_none()).await)
+    // The limiter's keys may live elsewhere than the breaker's (its shape's
+    // database and prefixes), and Laravel's throttle counts in its cache store.
+    match (Http::new(&g.base_url, g.request_timeout.0, None), Stores::connect(settings, &settings.limiter).await) {
+        (Ok(http), Ok(mut stores)) => {
+            checks.extend(limiter_checks(settings, &http, &mut stores, route, &key, &identity, api_key.is_none()).await)
         }
         (Err(e), _) => checks.push(Check::fail("v2 request", e.to_string(), "fix gateway.base_url")),
         (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
@@ -119,24 +112,24 @@ fn route_check(listed: &Result<crate::ops::routes::Routes, String>, route: &Rout
 /// identity is refused whatever its counter says).
 pub async fn predict(
     shape: &LimiterShape,
-    redis: &mut Redis,
+    stores: &mut Stores,
     route: &Route,
     identity: &Identity,
 ) -> anyhow::Result<Verdict> {
-    Ok(Session::start(redis, shape, route, identity).await?.expect(0))
+    Ok(Session::start(stores, shape, route, identity).await?.expect(0))
 }
 
 async fn limiter_checks(
     settings: &Settings,
     http: &Http,
-    redis: &mut Redis,
+    stores: &mut Stores,
     route: &Route,
     key: &str,
     identity: &Identity,
     own: bool,
 ) -> Vec<Check> {
     let shape = &settings.limiter;
-    let predicted = match predict(shape, redis, route, identity).await {
+    let predicted = match predict(shape, stores, route, identity).await {
         Ok(v) => v,
         Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
@@ -156,12 +149,12 @@ async fn limiter_checks(
     let mut checks = vec![headers_check(&shown, &predicted, &answer, &logged), timing_check(&answer)];
     let session = Session::fresh(shape, route, identity);
     if let Some(key) = session.counter() {
-        checks.push(key_check(redis, &key, shape.window).await);
+        checks.push(key_check(&mut stores.limiter, &key, shape.window).await);
     }
     // verify's own throwaway identity leaves nothing behind: its keys go by
     // exact name (a key given with --api-key is a client's, and is kept).
     if own {
-        let _ = redis.delete(&session.window_keys()).await;
+        let _ = stores.limiter.delete(&session.window_keys()).await;
     }
     checks
 }

@@ -53,6 +53,10 @@ pub struct StressReport {
     pub identity: String,
     pub bucket: Option<String>,
     pub limit: Option<u64>,
+    /// The route's limiters other than the gateway's, as written (Laravel's
+    /// `throttle:5,1`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<String>,
     pub requests: Vec<StressRow>,
     pub mismatches: u64,
     pub first_mismatch: Option<u32>,
@@ -76,6 +80,7 @@ impl StressReport {
             identity: identity.into(),
             bucket: bucket.map(|b| b.name.clone()),
             limit: bucket.map(|b| b.limit),
+            others: Vec::new(),
             requests: vec![],
             mismatches: 0,
             first_mismatch: None,
@@ -121,9 +126,16 @@ fn show(a: &Answer, expected_unlimited: bool) -> String {
 
 impl Human for StressReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
-        let limit = self.limit.map_or("no limiter".to_string(), |l| {
-            format!("bucket {}, limit {l}", self.bucket.as_deref().unwrap_or("?"))
-        });
+        let mut limiters: Vec<String> = self
+            .limit
+            .map(|l| format!("bucket {}, limit {l}", self.bucket.as_deref().unwrap_or("?")))
+            .into_iter()
+            .collect();
+        limiters.extend(self.others.iter().cloned());
+        let limit = match limiters.is_empty() {
+            true => "no limiter".to_string(),
+            false => limiters.join("; "),
+        };
         writeln!(w, "{} as {} ({limit}), {} mode", self.route, self.identity, self.mode)?;
         if !self.requests.is_empty() {
             let mut t = table::new(&["#", "at", "expected", "observed", ""]);
@@ -132,7 +144,7 @@ impl Human for StressReport {
                 t.add_row(vec![
                     table::num(r.n),
                     table::num(format!("{} ms", r.at_ms)),
-                    Cell::new(show(&r.expected, self.limit.is_none())),
+                    Cell::new(show(&r.expected, self.limit.is_none() && self.others.is_empty())),
                     Cell::new(show(&r.observed, false)),
                     Cell::new(mark),
                 ]);

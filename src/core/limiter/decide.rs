@@ -97,6 +97,21 @@ impl LimiterShape {
     /// Decides one request at `now_ms` (unix milliseconds, or any fixed origin)
     /// and applies its effect to `keys`, as the gateway does to Redis.
     pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, client: &Identity) -> Verdict {
+        self.decide_from(keys, now_ms, request, client, None)
+    }
+
+    /// [`LimiterShape::decide`] for a request sent from `address` (as the
+    /// gateway sees it), which Laravel's throttle keys a guest by even when
+    /// it sends an API key; `None`: not known (a fresh throttle counter is
+    /// assumed for an API-key client).
+    pub fn decide_from(
+        &self,
+        keys: &mut Keyspace,
+        now_ms: u64,
+        request: &Route,
+        client: &Identity,
+        address: Option<&str>,
+    ) -> Verdict {
         let Some(stack) = self.stack_for(request).filter(|s| !s.entries.is_empty()) else {
             return Verdict::unlimited();
         };
@@ -109,7 +124,7 @@ impl LimiterShape {
                 Entry::Gateway { params } => {
                     self.gateway(keys, now_ms, request, client, params.as_deref(), &mut verdict)
                 }
-                Entry::Throttle { max, decay_s } => throttle(keys, now_ms, client, *max, *decay_s),
+                Entry::Throttle { max, decay_s } => throttle(keys, now_ms, client, address, *max, *decay_s),
                 Entry::Opaque { name } => Step::Unknown(format!("{name} is a limiter the shape does not model")),
             };
             match step {
@@ -301,28 +316,42 @@ impl LimiterShape {
     }
 }
 
+/// The key Laravel's plain throttle counts `client` in, sending from
+/// `address`: a guest's address (gatewayctl's requests carry no user);
+/// `None` for an API-key client whose address is not known.
+pub(super) fn throttle_signature(client: &Identity, address: Option<&str>) -> Option<String> {
+    match client {
+        Identity::Ip(ip) => Some(crate::core::limiter::throttle_key(ip)),
+        Identity::ApiKey(_) => address.map(crate::core::limiter::throttle_key),
+    }
+}
+
 /// Laravel's `ThrottleRequests` over its `RateLimiter`: too many when the
 /// attempts reached `max` while the `:timer` key lives (a stale count
 /// without a timer is cleared); else a hit, which sets the timer and the
-/// counter's expiry only when absent. Keyed by the client's address.
-fn throttle(keys: &mut Keyspace, now_ms: u64, client: &Identity, max: u64, decay_s: u64) -> Step {
-    let signature = match client {
-        Identity::Ip(ip) => ip.as_str(),
-        Identity::ApiKey(_) => "the client's address",
-    };
-    let key = format!("throttle:{signature}");
+/// counter's expiry only when absent. `Retry-After` is the timer's end less
+/// now in wall-clock seconds: its TTL, one second either way.
+fn throttle(
+    keys: &mut Keyspace,
+    now_ms: u64,
+    client: &Identity,
+    address: Option<&str>,
+    max: u64,
+    decay_s: u64,
+) -> Step {
+    let key = throttle_signature(client, address).unwrap_or_else(|| "throttle:<the client's address>".into());
     let timer = format!("{key}:timer");
     let now_s = now_ms / 1000;
     let attempts = keys.get(&key, now_ms).map_or(0, |e| e.value.max(0) as u64);
     if attempts >= max {
         if let Some(t) = keys.get(&timer, now_ms) {
-            let available_at = t.value.max(0) as u64;
+            let left_ms = keys.pttl_ms(&timer, now_ms).unwrap_or(decay_s * 1000);
             return Step::Refuse(Verdict {
                 status: 429,
                 limit: Some(max),
                 remaining: Some(0),
-                retry_after_s: Some(available_at.saturating_sub(now_s)),
-                reset_at_s: Some(available_at),
+                retry_after_s: Some(ttl_seconds(left_ms)),
+                reset_at_s: Some(t.value.max(0) as u64),
                 retry_after_wall_s: true,
                 ..Verdict::unlimited()
             });

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::limiter::{Identity, LimiterShape, Verdict};
+use crate::core::limiter::{Entry, Identity, LimiterShape, Verdict};
 use crate::core::route::Route;
 
 /// The parts of an answer the model predicts and a harness reads back
@@ -79,22 +79,37 @@ pub fn differences(verdict: &Verdict, observed: &Observed, tolerance_s: u64) -> 
     out
 }
 
+/// Which store holds a key the model reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    /// Where the gateway's own limiter keeps its keys.
+    Limiter,
+    /// Laravel's cache store, where its `throttle` counts.
+    Laravel,
+}
+
 impl LimiterShape {
-    /// Every Redis key (unprefixed) the model reads to decide `request` from
-    /// `client`: the block, the abuse counter, and the counter of the row
-    /// the gateway's limiter counts in. A route without the gateway's
-    /// limiter reads none. (Laravel's `throttle` keys are named by the
-    /// framework from the client's address: not readable from here.)
-    pub fn keys_read(&self, request: &Route, client: &Identity) -> Vec<String> {
-        if !self.is_limited(request) {
-            return Vec::new();
+    /// Every Redis key (unprefixed), with the store that holds it, the model
+    /// reads to decide `request` from `client` sending from `address`: for
+    /// the gateway's limiter the block, the abuse counter and the row's
+    /// counter; for Laravel's throttle its counter and `:timer`, shared by
+    /// every route with a plain throttle (none when an API-key client's
+    /// address is not known). A route without a limiter reads none.
+    pub fn keys_read(&self, request: &Route, client: &Identity, address: Option<&str>) -> Vec<(Store, String)> {
+        let Some(stack) = self.stack_for(request) else { return Vec::new() };
+        let mut out = Vec::new();
+        if self.is_limited(request) {
+            let row = self.row_for(request).map_or("default", |b| b.name.as_str());
+            out.push((Store::Limiter, self.blocked_key(client)));
+            out.push((Store::Limiter, self.abuse_key(client)));
+            out.push((Store::Limiter, self.counter_key(&self.identity_hash(client), row, request)));
         }
-        let row = self.row_for(request).map_or("default", |b| b.name.as_str());
-        vec![
-            self.blocked_key(client),
-            self.abuse_key(client),
-            self.counter_key(&self.identity_hash(client), row, request),
-        ]
+        let throttled = stack.entries.iter().any(|e| matches!(e, Entry::Throttle { .. }));
+        if let Some(key) = super::decide::throttle_signature(client, address).filter(|_| throttled) {
+            out.push((Store::Laravel, format!("{key}:timer")));
+            out.push((Store::Laravel, key));
+        }
+        out
     }
 }
 
@@ -127,7 +142,7 @@ mod tests {
                 shape.decide(&mut keys, 0, &route, &client);
             }
             let touched: Vec<String> = keys.snapshot(0).into_keys().collect();
-            let read = shape.keys_read(&route, &client);
+            let read: Vec<String> = shape.keys_read(&route, &client, None).into_iter().map(|(_, k)| k).collect();
             assert!(touched.iter().all(|k| read.contains(k)), "{route}: {touched:?} not all in {read:?}");
         }
     }

@@ -14,7 +14,7 @@ pub mod stacks;
 
 pub use attach::{alias_table, array_open, class_written, handle_params, AliasEntry, Attachment, Misdirected};
 pub use decide::Verdict;
-pub use expect::{differences, served, Difference, Observed};
+pub use expect::{differences, served, Difference, Observed, Store};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{
     Answer, Atomicity, CounterScope, Counts, Decision, Entry, HeaderWinner, IdentityRule, LimiterShape, Matching,
@@ -159,6 +159,14 @@ pub fn md5_hex(text: &str) -> String {
     Md5::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The key Laravel's plain `throttle` counts a guest in: `sha1` of the
+/// route's domain (none), `|`, and the address the request came from
+/// (`ThrottleRequests::resolveRequestSignature`). Its window is the
+/// `:timer` key beside it.
+pub fn throttle_key(address: &str) -> String {
+    sha1::Sha1::digest(format!("|{address}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl LimiterShape {
     /// The string the gateway hashes for `identity` (`key:<k>`, `api:<k>`, `ip:<a>`).
     pub fn identity_string(&self, identity: &Identity) -> String {
@@ -250,8 +258,15 @@ impl LimiterShape {
     /// A key's full name in Redis: client prefix (or `[redis] prefix`), then
     /// the cache prefix.
     pub fn stored_name(&self, redis_prefix: &str, key: &str) -> String {
-        let client = self.storage.client_prefix.as_deref().unwrap_or(redis_prefix);
-        format!("{client}{}{key}", self.storage.cache_prefix)
+        self.storage.stored_name(redis_prefix, key)
+    }
+
+    /// Where the keys of `store` live.
+    pub fn storage_of(&self, store: Store) -> &Storage {
+        match store {
+            Store::Limiter => &self.storage,
+            Store::Laravel => self.laravel_store.as_ref().unwrap_or(&self.storage),
+        }
     }
 }
 

@@ -44,6 +44,9 @@ impl LimiterShape {
             identity: IdentityRule { sources: vec![Source::ApiKey, Source::Ip], api_key_label: "key".into() },
             counter: CounterScope::Bucket,
             storage: Storage { database: None, client_prefix: None, cache_prefix: String::new() },
+            // Laravel's defaults for an app named "Laravel": the cache store
+            // on the default connection, prefixed `laravel_cache:`.
+            laravel_store: Some(Storage { database: None, client_prefix: None, cache_prefix: "laravel_cache:".into() }),
             counts: Counts::Every,
             window: Window::Fixed,
             decision: Decision::IncrementThenAtMost,
@@ -166,6 +169,8 @@ impl LimiterShape {
                 client_prefix: Some("laravel_database_".into()),
                 cache_prefix: String::new(),
             },
+            // Its limiter counts through the cache store, as Laravel's throttle does.
+            laravel_store: None,
             counts: Counts::AllowedOnly,
             // The EXPIRE goes to database 0; the counter lives in database 1.
             window: Window::Never,

@@ -60,6 +60,15 @@ pub struct Storage {
     pub cache_prefix: String,
 }
 
+impl Storage {
+    /// A key's full name in Redis: client prefix (or `[redis] prefix`), then
+    /// the cache prefix.
+    pub fn stored_name(&self, redis_prefix: &str, key: &str) -> String {
+        let client = self.client_prefix.as_deref().unwrap_or(redis_prefix);
+        format!("{client}{}{key}", self.cache_prefix)
+    }
+}
+
 /// Which requests move the counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Counts {
@@ -176,8 +185,9 @@ pub enum Entry {
     /// The gateway's own limiter (`api.rate-limit`, or with `:N,M`). All
     /// such entries of a request share one counter.
     Gateway { params: Option<String> },
-    /// Laravel's `throttle:N,M`: its own counter per client IP, shared by
-    /// every route with a plain `throttle`; refusals are not counted; a fixed
+    /// Laravel's `throttle:N,M`: its own counter per client address (a
+    /// guest's key is `sha1("|" . ip)`, in the cache store), shared by every
+    /// route with a plain `throttle`; refusals are not counted; a fixed
     /// window from the first hit, kept by a `:timer` key.
     Throttle { max: u64, decay_s: u64 },
     /// A limiter the shape does not model: past it, the answer is unknown.
@@ -211,7 +221,12 @@ pub struct LimiterShape {
     pub name: String,
     pub identity: IdentityRule,
     pub counter: CounterScope,
+    /// Where the gateway's own limiter keeps its keys.
     pub storage: Storage,
+    /// Where Laravel's cache store keeps its keys, which its own `throttle`
+    /// counts in; `None`: where `storage` says (a limiter that counts
+    /// through the cache store). An app at hand says where its store is.
+    pub laravel_store: Option<Storage>,
     pub counts: Counts,
     pub window: Window,
     pub decision: Decision,

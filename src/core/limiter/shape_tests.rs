@@ -355,13 +355,42 @@ fn laravel_throttle_counts_no_refusal_and_keeps_a_fixed_window() {
         statuses.push(shape.decide(&mut keys, i * 100, r, &ip).status);
     }
     assert_eq!(statuses, [vec![200; 60], vec![429; 2]].concat(), "one counter per address across routes");
-    assert_eq!(keys.get("throttle:203.0.113.9", 6_100).unwrap().value, 60, "refusals are not counted");
+    assert_eq!(keys.get(&throttle_key("203.0.113.9"), 6_100).unwrap().value, 60, "refusals are not counted");
     // Its Retry-After is a difference of wall-clock seconds the model cannot
     // place: 54 or 53 are the same answer, whenever the request lands.
     let refused = shape.decide(&mut keys, 6_200, &webhook, &ip);
     assert_eq!((refused.status, refused.retry_after_tolerance_s(0)), (429, 1));
     let later = shape.decide(&mut keys, 60_001, &webhook, &ip);
     assert_eq!((later.status, later.remaining), (200, Some(59)), "the window ends 60 s after the first hit");
+}
+
+#[test]
+fn laravel_throttle_keys_are_laravels_and_an_api_key_client_counts_by_its_address() {
+    // `php -r 'echo sha1("|127.0.0.1");'`, the key the lab's Laravel wrote.
+    assert_eq!(throttle_key("127.0.0.1"), "5c785c036466adea360111aa28563bfd556b5fba");
+    let shape = askproai();
+    let webhook = route("POST /api/webhooks/calcom");
+    let key = throttle_key("127.0.0.1");
+    let read = shape.keys_read(&webhook, &client(), Some("127.0.0.1"));
+    assert_eq!(read, [(Store::Laravel, format!("{key}:timer")), (Store::Laravel, key.clone())]);
+    assert!(shape.keys_read(&webhook, &client(), None).is_empty(), "an unknown address names no key");
+    // Another route's three hits from the same address leave two of five.
+    let mut keys = Keyspace::new();
+    keys.insert(&key, 3, 0, Some(40_000));
+    keys.insert(&format!("{key}:timer"), 1_800_000_040, 0, Some(40_000));
+    let mut contract = contract();
+    contract.stacks =
+        vec![Stack { route: route("GET /api/throttled2"), entries: vec![Entry::Throttle { max: 5, decay_s: 60 }] }];
+    let second = route("GET /api/throttled2");
+    let v: Vec<Verdict> =
+        (0..3).map(|i| contract.decide_from(&mut keys, i, &second, &client(), Some("127.0.0.1"))).collect();
+    assert_eq!(
+        v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
+        [(200, Some(1)), (200, Some(0)), (429, Some(0))]
+    );
+    assert_eq!(v[2].retry_after_s, Some(40), "the timer's TTL");
+    assert_eq!(contract.storage_of(Store::Laravel).cache_prefix, "laravel_cache:");
+    assert_eq!(askproai().storage_of(Store::Laravel), &askproai().storage, "its limiter counts in the cache store");
 }
 
 #[test]

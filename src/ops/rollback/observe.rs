@@ -9,7 +9,7 @@ use crate::core::integration::Integration;
 use crate::core::limiter::Identity;
 use crate::core::own::{self, Purpose};
 use crate::core::rollback::Feature;
-use crate::ops::predict::Session;
+use crate::ops::predict::{Session, Stores};
 use crate::ops::{canary_tag, limiter_target, now_ms};
 use crate::settings::Settings;
 
@@ -224,7 +224,7 @@ pub async fn every_limited_route(settings: &Settings) -> Check {
         Ok(h) => h,
         Err(e) => return Check::fail(NAME, e.to_string(), "fix gateway.base_url"),
     };
-    let mut redis = match Redis::connect(&limiter_target(settings)).await {
+    let mut stores = match Stores::connect(settings, &shape).await {
         Ok(r) => r,
         Err(e) => return Check::unknown(NAME, format!("Redis: {e}"), crate::ops::REDIS_DOWN_HINT),
     };
@@ -243,22 +243,22 @@ pub async fn every_limited_route(settings: &Settings) -> Check {
         let (Some(bucket), Some(counter)) = (fresh.bucket(), fresh.counter()) else { continue };
         let mut owned = fresh.window_keys();
         owned.extend([shape.abuse_key(&identity), shape.blocked_key(&identity)]);
-        let seeded = redis.set_px(&counter, &bucket.limit.to_string(), bucket.window_ms).await;
+        let seeded = stores.limiter.set_px(&counter, &bucket.limit.to_string(), bucket.window_ms).await;
         let verdict = match seeded {
-            Ok(()) => Session::start(&mut redis, &shape, request, &identity).await.map(|mut s| s.expect(0)),
+            Ok(()) => Session::start(&mut stores, &shape, request, &identity).await.map(|mut s| s.expect(0)),
             Err(e) => Err(e),
         };
         let verdict = match verdict {
             Ok(v) => v,
             Err(e) => {
-                let _ = redis.delete(&owned).await;
+                let _ = stores.limiter.delete(&owned).await;
                 return Check::unknown(NAME, format!("Redis: {e}"), crate::ops::REDIS_DOWN_HINT);
             }
         };
         if verdict.status != 429 {
             // Broken here, or the model cannot say a client at its limit is
             // refused: not asked (nothing may reach a controller).
-            let _ = redis.delete(&owned).await;
+            let _ = stores.limiter.delete(&owned).await;
             if verdict.status >= 500 {
                 broken.push(request.to_string());
             }
@@ -267,7 +267,7 @@ pub async fn every_limited_route(settings: &Settings) -> Check {
         let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
         let body = (request.method != "GET").then(probe_body);
         let answer = http.send(&request.method, &request.path, &headers, body.as_ref()).await;
-        let _ = redis.delete(&owned).await;
+        let _ = stores.limiter.delete(&owned).await;
         match answer {
             Ok(a) => {
                 let seen = crate::ops::predict::observed(&a);
