@@ -138,12 +138,10 @@ pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
 /// The route must be one the gateway has: a typo answers 404 to every
 /// request, and 404s prove nothing about a limiter.
 fn check_route(settings: &Settings, args: &StressArgs, listed: Result<Routes, String>) -> anyhow::Result<()> {
-    if let (Some(entry), None, false) = (predict::unmodelled(&settings.limiter, &args.route), args.rate, args.max) {
+    if let (Some(why), None, false) = (predict::unmodelled(&settings.limiter, &args.route), args.rate, args.max) {
         return Err(UsageError(format!(
-            "the limiter shape {} cannot predict {}: {} is a limiter it does not model, so every answer would be unknown; nothing was sent",
-            settings.limiter.name,
-            args.route,
-            entry
+            "the limiter shape {} cannot predict {}: {why}, so every answer would be unknown; nothing was sent",
+            settings.limiter.name, args.route,
         ))
         .into());
     }

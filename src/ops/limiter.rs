@@ -47,9 +47,8 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
             shape.stacks = stacks::from_route_list(&rows, &shape.attachment);
             shape.stacks_source = format!("the app's route list in {}", app.display());
             // Laravel's throttle counts where the app's cache store is.
-            let throttled = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Throttle { .. })));
             let mut store_warning = None;
-            if throttled {
+            if shape.uses_laravels_limiter() {
                 match laravel_store(settings) {
                     Ok(store) => shape.laravel_store = Some(store),
                     Err(e) => store_warning = Some(format!("{e}; Laravel's throttle is read where the preset says")),

@@ -27,7 +27,7 @@ impl Stores {
     pub async fn connect(settings: &Settings, shape: &LimiterShape) -> Result<Stores, RedisError> {
         let limiter_at = crate::ops::store_target(settings, shape, Store::Limiter);
         let limiter = Redis::connect(&limiter_at).await?;
-        let throttled = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Throttle { .. })));
+        let throttled = shape.uses_laravels_limiter();
         let laravel_at = crate::ops::store_target(settings, shape, Store::Laravel);
         let laravel = match throttled && laravel_at != limiter_at {
             true => Some(Redis::connect(&laravel_at).await?),
@@ -152,10 +152,10 @@ pub fn bucket<'s>(shape: &'s LimiterShape, request: &Route) -> Option<&'s Bucket
     shape.bucket_for(request)
 }
 
-/// A limiter on `request`'s route that the shape does not model: every
-/// answer there is unknown.
+/// Why the shape cannot predict `request`: a limiter on its route it does
+/// not model, or a named limiter whose rules it lacks.
 pub fn unmodelled(shape: &LimiterShape, request: &Route) -> Option<String> {
-    shape.stack_for(request)?.entries.iter().find(|e| matches!(e, Entry::Opaque { .. })).map(Entry::name)
+    shape.unmodelled(request)
 }
 
 /// The parts of an answer the model predicts, as the gateway sent them.

@@ -124,7 +124,20 @@ impl LimiterShape {
                 Entry::Gateway { params } => {
                     self.gateway(keys, now_ms, request, client, params.as_deref(), &mut verdict)
                 }
-                Entry::Throttle { max, decay_s } => throttle(keys, now_ms, client, address, *max, *decay_s),
+                Entry::Throttle { max, decay_s } => {
+                    let key =
+                        throttle_signature(client, address).unwrap_or_else(|| "throttle:<the client's address>".into());
+                    laravel_limits(
+                        keys,
+                        now_ms,
+                        &[LaravelLimit { key, max: *max, decay_s: *decay_s, own_response: false }],
+                    )
+                }
+                Entry::Named { name } => match self.named_limits(name, client, address) {
+                    Ok(None) => Step::Pass(Headers::default()),
+                    Ok(Some(limits)) => laravel_limits(keys, now_ms, &limits),
+                    Err(why) => Step::Unknown(format!("throttle:{name}: {why}")),
+                },
                 Entry::Opaque { name } => Step::Unknown(format!("{name} is a limiter the shape does not model")),
             };
             match step {
@@ -316,6 +329,79 @@ impl LimiterShape {
     }
 }
 
+/// One limit as Laravel's `ThrottleRequests` counts it: its cache key
+/// (unprefixed), at most `max` hits per `decay_s`.
+struct LaravelLimit {
+    key: String,
+    max: u64,
+    decay_s: u64,
+    /// A refusal answers with the app's own response: unknown.
+    own_response: bool,
+}
+
+impl LimiterShape {
+    /// The cache keys (unprefixed, without `:timer`) Laravel's limiters on
+    /// `stack` count `client` in, sending from `address`: a plain
+    /// throttle's, and each limit's of a named one; none it cannot name.
+    pub(super) fn laravel_keys(&self, stack: &Stack, client: &Identity, address: Option<&str>) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in &stack.entries {
+            match entry {
+                Entry::Throttle { .. } => out.extend(throttle_signature(client, address)),
+                Entry::Named { name } => {
+                    if let Ok(Some(limits)) = self.named_limits(name, client, address) {
+                        out.extend(limits.into_iter().map(|l| l.key));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|k| seen.insert(k.clone()));
+        out
+    }
+
+    /// The limits named limiter `name` gives `client` sending from
+    /// `address`, keyed as Laravel keys them (`md5(name . key)`); `None`
+    /// for `Limit::none()`; an error says why the model cannot tell.
+    fn named_limits(
+        &self,
+        name: &str,
+        client: &Identity,
+        address: Option<&str>,
+    ) -> Result<Option<Vec<LaravelLimit>>, String> {
+        let named = self.named.iter().find(|n| n.name == name).ok_or("a named limiter not read from the app")?;
+        let limits = match &named.answer {
+            NamedAnswer::Unlimited => return Ok(None),
+            NamedAnswer::Unknown(why) => return Err(why.clone()),
+            NamedAnswer::Limits(limits) => limits,
+        };
+        let mut out = Vec::new();
+        for limit in limits {
+            let template = match client {
+                Identity::ApiKey(_) => limit.key_with_api_key.as_ref(),
+                Identity::Ip(_) => limit.key_without.as_ref(),
+            };
+            let template = template.ok_or("its key for such a request could not be read from the app")?;
+            let mut key = String::new();
+            for part in template {
+                match (part, client) {
+                    (KeyPart::Text(t), _) => key.push_str(t),
+                    (KeyPart::ApiKey, Identity::ApiKey(k)) => key.push_str(k),
+                    (KeyPart::ApiKey, Identity::Ip(_)) => {}
+                    (KeyPart::Address, Identity::Ip(ip)) => key.push_str(ip),
+                    (KeyPart::Address, Identity::ApiKey(_)) => {
+                        key.push_str(address.ok_or("its key holds the client's address, which is not known here")?)
+                    }
+                }
+            }
+            let key = crate::core::limiter::md5_hex(&format!("{name}{key}"));
+            out.push(LaravelLimit { key, max: limit.max, decay_s: limit.decay_s, own_response: limit.own_response });
+        }
+        Ok(Some(out))
+    }
+}
+
 /// The key Laravel's plain throttle counts `client` in, sending from
 /// `address`: a guest's address (gatewayctl's requests carry no user);
 /// `None` for an API-key client whose address is not known.
@@ -326,46 +412,55 @@ pub(super) fn throttle_signature(client: &Identity, address: Option<&str>) -> Op
     }
 }
 
-/// Laravel's `ThrottleRequests` over its `RateLimiter`: too many when the
-/// attempts reached `max` while the `:timer` key lives (a stale count
-/// without a timer is cleared); else a hit, which sets the timer and the
-/// counter's expiry only when absent. `Retry-After` is the timer's end less
-/// now in wall-clock seconds: its TTL, one second either way.
-fn throttle(
-    keys: &mut Keyspace,
-    now_ms: u64,
-    client: &Identity,
-    address: Option<&str>,
-    max: u64,
-    decay_s: u64,
-) -> Step {
-    let key = throttle_signature(client, address).unwrap_or_else(|| "throttle:<the client's address>".into());
-    let timer = format!("{key}:timer");
+/// Laravel's `ThrottleRequests` over its `RateLimiter`, limit by limit in
+/// order: too many when a limit's attempts reached its `max` while its
+/// `:timer` key lives (a stale count without a timer is cleared), and the
+/// limits before it stay hit; else a hit, which sets the timer and the
+/// counter's expiry only when absent. Two limits with one key count twice.
+/// The headers are the limit with the fewest left (the first of equals).
+/// `Retry-After` is the timer's end less now in wall-clock seconds: its
+/// TTL, one second either way.
+fn laravel_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) -> Step {
     let now_s = now_ms / 1000;
-    let attempts = keys.get(&key, now_ms).map_or(0, |e| e.value.max(0) as u64);
-    if attempts >= max {
-        if let Some(t) = keys.get(&timer, now_ms) {
-            let left_ms = keys.pttl_ms(&timer, now_ms).unwrap_or(decay_s * 1000);
-            return Step::Refuse(Verdict {
-                status: 429,
-                limit: Some(max),
-                remaining: Some(0),
-                retry_after_s: Some(ttl_seconds(left_ms)),
-                reset_at_s: Some(t.value.max(0) as u64),
-                retry_after_wall_s: true,
-                ..Verdict::unlimited()
-            });
+    for limit in limits {
+        let (key, max, decay_s) = (&limit.key, limit.max, limit.decay_s);
+        let timer = format!("{key}:timer");
+        let attempts = keys.get(key, now_ms).map_or(0, |e| e.value.max(0) as u64);
+        if attempts >= max {
+            if let Some(t) = keys.get(&timer, now_ms) {
+                if limit.own_response {
+                    return Step::Unknown("the app answers this refusal with its own response".into());
+                }
+                let left_ms = keys.pttl_ms(&timer, now_ms).unwrap_or(decay_s * 1000);
+                return Step::Refuse(Verdict {
+                    status: 429,
+                    limit: Some(max),
+                    remaining: Some(0),
+                    retry_after_s: Some(ttl_seconds(left_ms)),
+                    reset_at_s: Some(t.value.max(0) as u64),
+                    retry_after_wall_s: true,
+                    ..Verdict::unlimited()
+                });
+            }
+            keys.remove(key);
         }
-        keys.remove(&key);
+        if !keys.exists(&timer, now_ms) {
+            keys.set_ex(&timer, (now_s + decay_s) as i64, now_ms, decay_s * 1000);
+        }
+        if !keys.exists(key, now_ms) {
+            keys.set_ex(key, 0, now_ms, decay_s * 1000);
+        }
+        keys.incr(key, now_ms);
     }
-    if !keys.exists(&timer, now_ms) {
-        keys.set_ex(&timer, (now_s + decay_s) as i64, now_ms, decay_s * 1000);
+    let mut headers = Headers::default();
+    for limit in limits {
+        let attempts = keys.get(&limit.key, now_ms).map_or(0, |e| e.value.max(0) as u64);
+        let left = limit.max.saturating_sub(attempts);
+        if headers.remaining.is_none_or(|shown| left < shown) {
+            headers = Headers { limit: Some(limit.max), remaining: Some(left), reset_at_s: None };
+        }
     }
-    if !keys.exists(&key, now_ms) {
-        keys.set_ex(&key, 0, now_ms, decay_s * 1000);
-    }
-    let hits = keys.incr(&key, now_ms).max(0) as u64;
-    Step::Pass(Headers { limit: Some(max), remaining: Some(max.saturating_sub(hits)), reset_at_s: None })
+    Step::Pass(headers)
 }
 
 /// `Retry-After`: the key's TTL as Redis reports it, never less than 1.

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::limiter::{Entry, Identity, LimiterShape, Verdict};
+use crate::core::limiter::{Identity, LimiterShape, Verdict};
 use crate::core::route::Route;
 
 /// The parts of an answer the model predicts and a harness reads back
@@ -104,8 +104,7 @@ impl LimiterShape {
             out.push((Store::Limiter, self.abuse_key(client)));
             out.push((Store::Limiter, self.counter_key(&self.identity_hash(client), row, request)));
         }
-        let throttled = stack.entries.iter().any(|e| matches!(e, Entry::Throttle { .. }));
-        if let Some(key) = super::decide::throttle_signature(client, address).filter(|_| throttled) {
+        for key in self.laravel_keys(stack, client, address) {
             out.push((Store::Laravel, format!("{key}:timer")));
             out.push((Store::Laravel, key));
         }

@@ -17,8 +17,8 @@ pub use decide::Verdict;
 pub use expect::{differences, served, Difference, Observed, Store};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{
-    Answer, Atomicity, CounterScope, Counts, Decision, Entry, HeaderWinner, IdentityRule, LimiterShape, Matching,
-    Params, RefusalBody, RetryAfter, Source, Stack, Storage, Window,
+    Answer, Atomicity, CounterScope, Counts, Decision, Entry, HeaderWinner, IdentityRule, KeyPart, LimiterShape,
+    Matching, NamedAnswer, NamedLimit, NamedLimiter, Params, RefusalBody, RetryAfter, Source, Stack, Storage, Window,
 };
 pub use simulate::{simulate, Schedule, SimulatedRequest, Simulation};
 

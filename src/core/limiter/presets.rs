@@ -65,6 +65,7 @@ impl LimiterShape {
             attachment: attachment(),
             stacks: routes.iter().map(|r| Stack { route: r.clone(), entries: vec![gateway(None)] }).collect(),
             stacks_source: "[rate_limit] routes".into(),
+            named: Vec::new(),
             answer: Answer {
                 retry_after: RetryAfter::CounterTtl,
                 headers: HeaderWinner::Outer,
@@ -190,6 +191,7 @@ impl LimiterShape {
             attachment: attachment(),
             stacks,
             stacks_source: "the preset: routes/api.php of askproai-api at c382d72cd".into(),
+            named: Vec::new(),
             answer: Answer {
                 retry_after: RetryAfter::ResetKeyCarbon3,
                 headers: HeaderWinner::Outer,

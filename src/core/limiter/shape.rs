@@ -190,17 +190,69 @@ pub enum Entry {
     /// route with a plain `throttle`; refusals are not counted; a fixed
     /// window from the first hit, kept by a `:timer` key.
     Throttle { max: u64, decay_s: u64 },
+    /// Laravel's `throttle:<name>`: a limiter the app registered with
+    /// `RateLimiter::for`, whose rules are the shape's `named` table.
+    Named { name: String },
     /// A limiter the shape does not model: past it, the answer is unknown.
     Opaque { name: String },
 }
 
+/// A part of a named limit's key, as the app's callback builds it from a
+/// request (`Limit::perMinute(10)->by('ip:' . $request->ip())`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyPart {
+    Text(String),
+    /// The address the request came from.
+    Address,
+    /// The `X-Api-Key` the request sent.
+    ApiKey,
+}
+
+/// One `Limit` a named limiter gives gatewayctl's requests (a guest's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedLimit {
+    pub max: u64,
+    pub decay_s: u64,
+    /// The key for a request that sends an API key; `None`: the callback's
+    /// key for one could not be told from what it read.
+    pub key_with_api_key: Option<Vec<KeyPart>>,
+    /// The key for a request that sends none.
+    pub key_without: Option<Vec<KeyPart>>,
+    /// The limit answers a refusal with its own response (`->response()`).
+    pub own_response: bool,
+}
+
+/// What a named limiter answers gatewayctl's requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedAnswer {
+    /// Each counted in turn; the first one spent refuses.
+    Limits(Vec<NamedLimit>),
+    /// `Limit::none()`.
+    Unlimited,
+    /// Its answer could not be read or modelled: why.
+    Unknown(String),
+}
+
+/// A limiter the app registered by name, as read from the app itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedLimiter {
+    pub name: String,
+    pub answer: NamedAnswer,
+}
+
 impl Entry {
+    /// Laravel's own limiter (`throttle`, plain or named), counting in its cache store.
+    pub fn is_laravels(&self) -> bool {
+        matches!(self, Entry::Throttle { .. } | Entry::Named { .. })
+    }
+
     /// As written in a route's middleware list.
     pub fn name(&self) -> String {
         match self {
             Entry::Gateway { params: None } => "api.rate-limit".into(),
             Entry::Gateway { params: Some(p) } => format!("api.rate-limit:{p}"),
             Entry::Throttle { max, decay_s } => format!("throttle:{max},{}", decay_s / 60),
+            Entry::Named { name } => format!("throttle:{name}"),
             Entry::Opaque { name } => name.clone(),
         }
     }
@@ -240,6 +292,9 @@ pub struct LimiterShape {
     pub attachment: Attachment,
     /// Tried in order, first match wins; a route none covers is unlimited.
     pub stacks: Vec<Stack>,
+    /// Laravel's named limiters (`RateLimiter::for`) as the app answers
+    /// gatewayctl's requests; read from the app, empty without one.
+    pub named: Vec<NamedLimiter>,
     /// Where the stacks came from (a preset, the config, an app's route list).
     pub stacks_source: String,
     pub answer: Answer,
@@ -326,6 +381,25 @@ impl LimiterShape {
             RetryAfter::CounterTtl => None,
             RetryAfter::ResetKeyCarbon2 | RetryAfter::ResetKeyCarbon3 => Some(format!("{counter}:reset")),
         }
+    }
+
+    /// Some route carries Laravel's own limiter, which counts in its cache store.
+    pub fn uses_laravels_limiter(&self) -> bool {
+        self.stacks.iter().any(|s| s.entries.iter().any(Entry::is_laravels))
+    }
+
+    /// Why the model cannot say what `request` gets: an entry of its stack
+    /// the shape does not model, or a named limiter whose rules it lacks.
+    pub fn unmodelled(&self, request: &Route) -> Option<String> {
+        self.stack_for(request)?.entries.iter().find_map(|e| match e {
+            Entry::Opaque { name } => Some(format!("{name} is a limiter the shape does not model")),
+            Entry::Named { name } => match self.named.iter().find(|n| &n.name == name).map(|n| &n.answer) {
+                None => Some(format!("throttle:{name} is a named limiter whose rules were not read from the app")),
+                Some(NamedAnswer::Unknown(why)) => Some(format!("throttle:{name}: {why}")),
+                Some(_) => None,
+            },
+            _ => None,
+        })
     }
 
     pub fn is_limited(&self, request: &Route) -> bool {

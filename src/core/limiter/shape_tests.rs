@@ -393,6 +393,84 @@ fn laravel_throttle_keys_are_laravels_and_an_api_key_client_counts_by_its_addres
     assert_eq!(askproai().storage_of(Store::Laravel), &askproai().storage, "its limiter counts in the cache store");
 }
 
+/// A shape whose one route carries `throttle:<name>`, the app's limiter
+/// `name` answering as given.
+fn named(name: &str, answer: NamedAnswer) -> (LimiterShape, Route) {
+    let mut shape = contract();
+    let request = route("GET /api/named");
+    shape.stacks = vec![Stack { route: request.clone(), entries: vec![Entry::Named { name: name.into() }] }];
+    shape.named = vec![NamedLimiter { name: name.into(), answer }];
+    (shape, request)
+}
+
+fn per(max: u64, decay_s: u64, key: Vec<KeyPart>) -> NamedLimit {
+    NamedLimit { max, decay_s, key_with_api_key: Some(key.clone()), key_without: Some(key), own_response: false }
+}
+
+#[test]
+fn a_named_limiter_counts_as_laravel_keys_it() {
+    let (shape, request) = named("api", NamedAnswer::Limits(vec![per(3, 60, vec![KeyPart::Address])]));
+    let mut keys = Keyspace::new();
+    let v: Vec<Verdict> =
+        (0..4).map(|i| shape.decide_from(&mut keys, i, &request, &client(), Some("10.0.0.1"))).collect();
+    assert_eq!(
+        v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
+        [(200, Some(2)), (200, Some(1)), (200, Some(0)), (429, Some(0))]
+    );
+    let key = md5_hex("api10.0.0.1");
+    assert_eq!(keys.get(&key, 4).unwrap().value, 3, "md5(name . key), refusals not counted");
+    let read = shape.keys_read(&request, &client(), Some("10.0.0.1"));
+    assert_eq!(read, [(Store::Laravel, format!("{key}:timer")), (Store::Laravel, key)]);
+    // Keyed by the API key: another key counts apart.
+    let (by_key, request) =
+        named("k", NamedAnswer::Limits(vec![per(1, 60, vec![KeyPart::Text("key:".into()), KeyPart::ApiKey])]));
+    let mut keys = Keyspace::new();
+    assert_eq!(by_key.decide(&mut keys, 0, &request, &client()).status, 200);
+    assert_eq!(by_key.decide(&mut keys, 1, &request, &client()).status, 429);
+    assert_eq!(by_key.decide(&mut keys, 2, &request, &Identity::ApiKey("other".into())).status, 200);
+    assert!(keys.exists(&md5_hex("kkey:test-key-123"), 2));
+}
+
+#[test]
+fn two_limits_with_one_key_count_twice_and_the_fewest_left_is_shown() {
+    let both = vec![per(10, 60, vec![KeyPart::Address]), per(1000, 86_400, vec![KeyPart::Address])];
+    let (shape, request) = named("two", NamedAnswer::Limits(both));
+    let mut keys = Keyspace::new();
+    let ip = Identity::Ip("10.0.0.2".into());
+    let v: Vec<Verdict> = (0..6).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
+    assert_eq!(v.iter().map(|v| v.status).collect::<Vec<_>>(), [200, 200, 200, 200, 200, 429]);
+    assert_eq!((v[0].limit, v[0].remaining), (Some(10), Some(8)), "each request hits the one key twice");
+    // Keyed apart, the day's limit counts on its own and shows once it has fewer left.
+    let apart = vec![per(10, 60, vec![KeyPart::Address]), per(2, 86_400, vec![KeyPart::Text("day".into())])];
+    let (shape, request) = named("apart", NamedAnswer::Limits(apart));
+    let mut keys = Keyspace::new();
+    let v: Vec<Verdict> = (0..3).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
+    assert_eq!(
+        v.iter().map(|v| (v.status, v.limit, v.remaining)).collect::<Vec<_>>(),
+        [(200, Some(2), Some(1)), (200, Some(2), Some(0)), (429, Some(2), Some(0))]
+    );
+    assert_eq!(
+        keys.get(&md5_hex("apart10.0.0.2"), 3).unwrap().value,
+        3,
+        "the first limit was hit before the second refused"
+    );
+}
+
+#[test]
+fn a_named_limiter_that_is_none_unknown_or_unread_says_so() {
+    let (shape, request) = named("free", NamedAnswer::Unlimited);
+    let v = shape.decide(&mut Keyspace::new(), 0, &request, &client());
+    assert_eq!((v.status, v.limit, v.remaining), (200, None, None));
+    assert_eq!(shape.unmodelled(&request), None);
+    let (shape, request) = named("odd", NamedAnswer::Unknown("its key reads the user".into()));
+    let v = shape.decide(&mut Keyspace::new(), 0, &request, &client());
+    assert_eq!((v.status, v.unknown.as_deref()), (0, Some("throttle:odd: its key reads the user")));
+    assert_eq!(shape.unmodelled(&request).as_deref(), Some("throttle:odd: its key reads the user"));
+    let (mut shape, request) = named("gone", NamedAnswer::Unlimited);
+    shape.named.clear();
+    assert!(shape.unmodelled(&request).unwrap().contains("not read from the app"));
+}
+
 #[test]
 fn an_impossible_shape_is_named() {
     let mut shape = contract();

@@ -56,7 +56,11 @@ pub fn entry(middleware: &str, gateway: &Attachment) -> Option<Entry> {
         if let (Ok(max), Ok(minutes)) = (max.trim().parse::<u64>(), minutes.trim().parse::<u64>()) {
             return Some(Entry::Throttle { max, decay_s: minutes * 60 });
         }
-        // A named limiter (`throttle:api`): its rules live in the app's code.
+        // A named limiter (`throttle:api`, one parameter that is no number):
+        // its rules live in the app's code, read into the shape's table.
+        if let Some(name) = params.filter(|p| !p.is_empty() && !p.contains(',') && p.parse::<u64>().is_err()) {
+            return Some(Entry::Named { name: name.to_string() });
+        }
         return Some(Entry::Opaque { name: middleware.to_string() });
     }
     let lower = name.to_ascii_lowercase();
@@ -82,7 +86,7 @@ mod tests {
     fn laravels_throttle_stays_laravels_where_the_config_names_it() {
         let g = Attachment::from_names(&["api.rate-limit".into(), "throttle".into()]);
         assert_eq!(entry("throttle:5,1", &g), Some(Entry::Throttle { max: 5, decay_s: 60 }));
-        assert_eq!(entry("throttle:api", &g), Some(Entry::Opaque { name: "throttle:api".into() }));
+        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into() }));
         assert_eq!(entry("api.rate-limit:30,60", &g), Some(Entry::Gateway { params: Some("30,60".into()) }));
         assert!(g.names("throttle:5,1"), "still the configured limiter's: a rollback removes it");
     }
@@ -101,7 +105,7 @@ mod tests {
             entry("Illuminate\\Routing\\Middleware\\ThrottleRequests:5,2", &g),
             Some(Entry::Throttle { max: 5, decay_s: 120 })
         );
-        assert_eq!(entry("throttle:api", &g), Some(Entry::Opaque { name: "throttle:api".into() }));
+        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into() }));
         assert_eq!(entry("retell.call.ratelimit", &g), Some(Entry::Opaque { name: "retell.call.ratelimit".into() }));
         for plain in ["api", "api.performance", "auth:sanctum", "retell.function.whitelist"] {
             assert_eq!(entry(plain, &g), None, "{plain}");
