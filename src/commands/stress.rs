@@ -213,7 +213,7 @@ fn header_refs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 fn body() -> serde_json::Value {
-    serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
+    predict::request_body()
 }
 
 async fn sequential(

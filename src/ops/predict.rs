@@ -55,6 +55,13 @@ impl Stores {
     }
 }
 
+/// The body every request gatewayctl sends to a limited route carries (a
+/// day ahead): one, so what a limiter may key on is the same everywhere.
+pub fn request_body() -> serde_json::Value {
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    serde_json::json!({"service_id": 1, "date": tomorrow.format("%Y-%m-%d").to_string()})
+}
+
 /// One identity's requests to one route, predicted in order from the
 /// gateway's keys as they were read.
 pub struct Session<'a> {

@@ -271,7 +271,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
     let shape = crate::ops::limiter::shape(settings).shape;
     let g = &settings.file.gateway;
     let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
-    let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
+    let body = crate::ops::predict::request_body();
     let headers = [("X-Api-Key", plan.key.as_str()), ("Accept", "application/json")];
     let clock = Instant::now();
     let mut samples: Vec<Sample> = Vec::new();

@@ -133,7 +133,7 @@ async fn limiter_checks(
         Ok(v) => v,
         Err(e) => return vec![Check::fail("v2 request", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT)],
     };
-    let body = serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()});
+    let body = crate::ops::predict::request_body();
     let log = settings.log_file();
     let log_at = crate::adapters::logtail::end(&log);
     let answer = match http.send(&route.method, &route.path, &[("X-Api-Key", key)], Some(&body)).await {

@@ -48,7 +48,7 @@ enum Seen {
 
 /// The JSON body of a request gatewayctl makes up: a service and a date, tomorrow.
 pub(super) fn probe_body() -> serde_json::Value {
-    serde_json::json!({"service_id": 1, "date": (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string()})
+    crate::ops::predict::request_body()
 }
 
 /// On a route the limiter covers (`ops::limiter::observation_request`), as
