@@ -286,12 +286,28 @@ fn links_into_private_tmp(writable: &Path) -> Vec<PathBuf> {
 }
 
 /// What a sealed run with `writable` wrote into its private /tmp and
-/// /var/tmp, as the paths it wrote ("/tmp/x").
+/// /var/tmp, as the paths it wrote ("/tmp/x"). The mount points bwrap made
+/// there for the directories it bound (an app kept under /tmp, `writable`
+/// itself) are not the run's writes; anything else under them is.
 pub fn sealed_writes(writable: &Path) -> Vec<String> {
+    let mut bound = links_into_private_tmp(writable);
+    bound.push(writable.to_path_buf());
     let mut out = Vec::new();
     for (inside, kept) in SEALED_TMP {
-        let Ok(entries) = std::fs::read_dir(writable.join(kept)) else { continue };
-        out.extend(entries.flatten().map(|e| format!("{inside}/{}", e.file_name().to_string_lossy())));
+        let mut stack: Vec<(PathBuf, PathBuf)> = vec![(writable.join(kept), PathBuf::from(inside))];
+        while let Some((real, seen_as)) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&real) else { continue };
+            for entry in entries.flatten() {
+                let path = seen_as.join(entry.file_name());
+                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                match bound.iter().find(|b| b.starts_with(&path)) {
+                    // The bound dir's own mount point, or a dir on the way to one.
+                    Some(b) if is_dir && *b == path => {}
+                    Some(_) if is_dir => stack.push((entry.path(), path)),
+                    _ => out.push(path.display().to_string()),
+                }
+            }
+        }
     }
     out.sort();
     out
@@ -511,6 +527,24 @@ mod tests {
         std::os::unix::fs::symlink("relative", shadow.path().join("other")).unwrap();
         // The app dir, where its autoloader finds app/ from vendor's real path.
         assert_eq!(links_into_private_tmp(shadow.path()), [app.path().to_path_buf()]);
+    }
+
+    #[test]
+    fn a_sealed_run_under_tmp_wrote_only_what_it_wrote() {
+        // A lab kept under /tmp: the app, and beside it the state dir with the shadow.
+        let app = tempfile::Builder::new().tempdir_in("/tmp").unwrap();
+        std::fs::create_dir(app.path().join("vendor")).unwrap();
+        let shadow = tempfile::Builder::new().tempdir_in(app.path()).unwrap();
+        std::os::unix::fs::symlink(app.path().join("vendor"), shadow.path().join("vendor")).unwrap();
+        let run = |script: &str| {
+            let out =
+                output_sealed("sh", &["-c".as_ref(), script.as_ref()], Duration::from_secs(20), shadow.path(), None);
+            assert!(out.unwrap().status.success(), "{script}");
+        };
+        run("true");
+        assert_eq!(sealed_writes(shadow.path()), Vec::<String>::new(), "its mount points are not its writes");
+        run("echo x > /tmp/written-by-the-run");
+        assert_eq!(sealed_writes(shadow.path()), ["/tmp/written-by-the-run"]);
     }
 
     #[test]
