@@ -3576,7 +3576,7 @@ _gatewayctl() {
                     return 0
                     ;;
                 --gateway)
-                    COMPREPLY=($(compgen -W "contract askproai" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "contract askproai laravel" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -820,8 +820,9 @@ complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_se
 sentinel\t''
 cluster\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l hosts -d 'A fleet: N app hosts sharing one Redis and one Cal.com stand-in, behind a real sshd on a loopback port, with the operator\'s config and an Ansible inventory that reach them' -r
-complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l gateway -d 'contract: our gateway (GATEWAY-CONTRACT.md); askproai: the production baseline the plan was written for, with its bugs (REAL-GATEWAY.md)' -r -f -a "contract\t''
-askproai\t''"
+complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l gateway -d 'contract: our gateway (GATEWAY-CONTRACT.md); askproai: the production baseline the plan was written for, with its bugs (REAL-GATEWAY.md); laravel: an API limited by Laravel\'s own limiter alone (named limiters and a plain throttle)' -r -f -a "contract\t''
+askproai\t''
+laravel\t''"
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: ./gatewayctl.toml, then /etc/gatewayctl/gatewayctl.toml; a command that reaches the gateway refuses to guess without one, unless --app-dir names the app (then the plan\'s built-in values)]' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l app-dir -d 'The Laravel app directory (overrides gateway.app_dir)' -r -F
 complete -c gatewayctl -n "__fish_gatewayctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l base-url -d 'Where the gateway answers HTTP (overrides gateway.base_url: a fleet host reached directly, not through the load balancer)' -r

@@ -19,6 +19,7 @@ mod integrate;
 mod lab;
 mod lab_askproai;
 mod lab_cli;
+mod lab_laravel;
 mod logs;
 mod plan;
 mod predict;

@@ -92,7 +92,9 @@ pub struct UpArgs {
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=8))]
     pub hosts: u8,
     /// contract: our gateway (GATEWAY-CONTRACT.md); askproai: the production
-    /// baseline the plan was written for, with its bugs (REAL-GATEWAY.md)
+    /// baseline the plan was written for, with its bugs (REAL-GATEWAY.md);
+    /// laravel: an API limited by Laravel's own limiter alone (named
+    /// limiters and a plain throttle)
     #[arg(long, value_enum, default_value_t = LabGatewayArg::Contract)]
     pub gateway: LabGatewayArg,
     /// With --gateway askproai: the kernel Laravel 11 runs, without the
@@ -105,6 +107,7 @@ pub struct UpArgs {
 pub enum LabGatewayArg {
     Contract,
     Askproai,
+    Laravel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -191,9 +194,10 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         gatewayctl: std::env::current_exe().context("while finding this binary to run the Cal.com stand-in")?,
         calcom_unguarded: args.calcom == CalcomShape::Unguarded,
         gateway: match args.gateway {
-            LabGatewayArg::Contract if args.as_deployed => {
+            LabGatewayArg::Contract | LabGatewayArg::Laravel if args.as_deployed => {
                 return Err(exit::UsageError("--as-deployed is for --gateway askproai".into()).into())
             }
+            LabGatewayArg::Laravel => up::LabGateway::Laravel,
             LabGatewayArg::Contract => up::LabGateway::Contract,
             LabGatewayArg::Askproai => up::LabGateway::Askproai { as_deployed: args.as_deployed },
         },
@@ -207,7 +211,7 @@ fn lab_up(args: UpArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let started_at = Instant::now();
     if options.gateway != up::LabGateway::Contract && (args.hosts > 1 || options.redis != up::Topology::Standalone) {
         return Err(exit::UsageError(
-            "--gateway askproai builds one host on a standalone Redis (its cache store needs database 1): drop --hosts and --redis".into(),
+            "--gateway askproai and laravel build one host on a standalone Redis: drop --hosts and --redis".into(),
         )
         .into());
     }

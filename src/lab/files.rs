@@ -81,6 +81,14 @@ pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
     "routes/api.php",
 ];
 
+/// `lab up --gateway laravel`: written over `APP_FILES`, an API limited by
+/// Laravel's own limiter alone (named limiters, a plain throttle). The
+/// sources live in `lab/laravel/`.
+pub const LARAVEL_FILES: &[(&str, &str)] = lab_files!["laravel":
+    "app/Providers/RouteServiceProvider.php",
+    "routes/api.php",
+];
+
 /// The baseline as deployed on Laravel 11: its bootstrap binds a kernel
 /// without the app's aliases. Derived from the lab's own bootstrap.
 pub fn bootstrap_as_deployed() -> String {
@@ -128,7 +136,9 @@ mod tests {
 
     #[test]
     fn every_app_file_is_embedded() {
-        for (dir, files) in [("lab/app", APP_FILES), ("lab/askproai", super::ASKPROAI_FILES)] {
+        for (dir, files) in
+            [("lab/app", APP_FILES), ("lab/askproai", super::ASKPROAI_FILES), ("lab/laravel", super::LARAVEL_FILES)]
+        {
             let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             let mut on_disk = Vec::new();
             walk(&root, &root, &mut on_disk);

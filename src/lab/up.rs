@@ -46,6 +46,9 @@ pub enum LabGateway {
     /// The production baseline (`REAL-GATEWAY.md`); `as_deployed`: its
     /// kernel without the app's aliases, as Laravel 11 runs it.
     Askproai { as_deployed: bool },
+    /// An API limited by Laravel's own limiter alone: named limiters
+    /// (`RateLimiter::for`) and a plain `throttle:N,M`.
+    Laravel,
 }
 
 /// The settings a lab of `gateway` is built from and writes for gatewayctl:
@@ -63,6 +66,11 @@ pub fn lab_settings(base: &Settings, gateway: LabGateway) -> Settings {
             cache_prefix: Some(app_files::ASKPROAI_CACHE_PREFIX.into()),
             ..Default::default()
         };
+    }
+    if gateway == LabGateway::Laravel {
+        // No limits written by hand: the app's routes and limiters say them;
+        // the limiter a rollback takes out is Laravel's throttle.
+        settings.file.limiter.middleware = Some(vec!["throttle".into()]);
     }
     settings
 }
@@ -298,7 +306,7 @@ impl Run {
         // Retell calls of its own, logged by the app, for the input-validation preview.
         self.step("send the lab's Retell collect-appointment traffic", progress);
         super::traffic::send(&format!("127.0.0.1:{}", self.ports.http), &super::traffic::payloads(RETELL_CALLS, 7));
-        if opts.gateway != LabGateway::Contract {
+        if let LabGateway::Askproai { .. } = opts.gateway {
             // The baseline's Retell routes carry Laravel's throttle, one
             // counter per client address across every throttled route: the
             // lab's own traffic must not leave 127.0.0.1 refused for a minute.
@@ -345,6 +353,11 @@ impl Run {
             }
             if as_deployed {
                 files::write_atomic(&app.join("bootstrap/app.php"), app_files::bootstrap_as_deployed().as_bytes())?;
+            }
+        }
+        if opts.gateway == LabGateway::Laravel {
+            for (path, contents) in app_files::LARAVEL_FILES {
+                files::write_atomic(&app.join(path), contents.as_bytes())?;
             }
         }
         for dir in app_files::WRITABLE_DIRS {

@@ -4,7 +4,9 @@
 
 use crate::core::findings::{layout, Layout};
 use crate::core::limiter::stacks::{self, Listed};
-use crate::core::limiter::{alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape, Storage};
+use crate::core::limiter::{
+    alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape, NamedAnswer, NamedLimiter, Storage,
+};
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
@@ -54,10 +56,28 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
                     Err(e) => store_warning = Some(format!("{e}; Laravel's throttle is read where the preset says")),
                 }
             }
+            let mut names: Vec<String> = Vec::new();
+            for entry in shape.stacks.iter().flat_map(|s| &s.entries) {
+                if let Entry::Named { name } = entry {
+                    if !names.contains(name) {
+                        names.push(name.clone());
+                    }
+                }
+            }
+            if !names.is_empty() {
+                match named_limiters(settings, &names) {
+                    Ok(named) => shape.named = named,
+                    Err(e) => {
+                        let why = format!("{e}: every route with a named limiter is unknown");
+                        store_warning = Some(store_warning.map_or(why.clone(), |w| format!("{w}; {why}")));
+                    }
+                }
+            }
             // A route list that names the limiter nowhere models every route as
             // unlimited: say so rather than predict "no limiter" in silence.
-            let named = shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { .. })));
-            let warning = (!named).then(|| {
+            let carried = shape.uses_laravels_limiter()
+                || shape.stacks.iter().any(|s| s.entries.iter().any(|e| matches!(e, Entry::Gateway { .. })));
+            let warning = (!carried).then(|| {
                 format!(
                     "no route in {}'s route list carries the limiter ({}): every route is modelled unlimited; if it has another name, set [limiter] middleware",
                     app.display(),
@@ -130,6 +150,62 @@ pub fn laravel_store(settings: &Settings) -> Result<Storage, String> {
             other.unwrap_or("not configured")
         )),
     }
+}
+
+/// Laravel's named limiters `names` as the app answers gatewayctl's
+/// requests: each callback called with synthetic guest requests on a
+/// shadow copy of the app, sealed, and read into the model's table (a
+/// name the app does not register is unknown, with why). An error says
+/// why none could be read; bounded by `gateway.app_timeout`.
+pub fn named_limiters(settings: &Settings, names: &[String]) -> Result<Vec<NamedLimiter>, String> {
+    use crate::core::limiter::named;
+    const SCRIPT: &str = include_str!("named_limiters.php");
+    let state = &settings.file.state.dir;
+    std::fs::create_dir_all(state).map_err(|e| format!("cannot create {}: {e}", state.display()))?;
+    crate::ops::rollback::Shadow::sweep(state);
+    let shadow = crate::ops::rollback::Shadow::build(settings.app_dir(), state)
+        .map_err(|e| format!("cannot copy the app to a shadow: {e}"))?;
+    let script = shadow.script("gatewayctl-named-limiters.php", SCRIPT).map_err(|e| e.to_string())?;
+    let sent = crate::ops::predict::request_body();
+    let other = serde_json::json!({"service_id": 2, "date": "2031-02-02"});
+    let probes = serde_json::to_string(&named::probes(&sent, &other)).unwrap_or_default();
+    let joined = names.join(",");
+    let args = [script.as_os_str(), shadow.dir.as_os_str(), joined.as_ref(), probes.as_ref()];
+    let php = &settings.file.gateway.php;
+    let out =
+        crate::adapters::process::output_sealed(php, &args, settings.file.gateway.app_timeout.0, &shadow.dir, None)
+            .map_err(|e| format!("the app's named limiters could not be read sealed: {e}"))?;
+    #[derive(serde::Deserialize)]
+    struct Read {
+        name: String,
+        registered: bool,
+        #[serde(default)]
+        seen: Vec<named::Seen>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        limiters: Vec<Read>,
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let Some(answer) = stdout.lines().rev().find_map(|l| serde_json::from_str::<Answer>(l).ok()) else {
+        let said = format!("{} {}", stdout.trim(), String::from_utf8_lossy(&out.stderr).trim());
+        let said: String = said.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(400).collect();
+        return Err(format!("the app's named limiters could not be read ({}): {said}", out.status));
+    };
+    Ok(answer
+        .limiters
+        .into_iter()
+        .map(|read| NamedLimiter {
+            answer: match read.registered {
+                true => named::answer(&read.seen),
+                false => NamedAnswer::Unknown(format!(
+                    "the app registers no limiter named {}: Laravel reads the name as a number of attempts, 0",
+                    read.name
+                )),
+            },
+            name: read.name,
+        })
+        .collect())
 }
 
 pub fn has_app(settings: &Settings) -> bool {

@@ -56,6 +56,14 @@ try {
 config(['cache.default' => 'array']);
 $app['cache']->setDefaultDriver('array');
 Illuminate\Support\Facades\Cache::clearResolvedInstances();
+// Laravel's own limiter was made at boot (a provider's RateLimiter::for)
+// over the real store: it counts in memory too, its named limiters kept.
+if ($app->resolved(Illuminate\Cache\RateLimiter::class)) {
+    $memory = $app['cache']->store('array');
+    (function () use ($memory) {
+        $this->cache = $memory;
+    })->call($app->make(Illuminate\Cache\RateLimiter::class));
+}
 $redis_calls = new ArrayObject();
 $recorder = new class($redis_calls) {
     public function __construct(private ArrayObject $calls) {}

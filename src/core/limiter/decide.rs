@@ -82,6 +82,9 @@ struct Headers {
     limit: Option<u64>,
     remaining: Option<u64>,
     reset_at_s: Option<u64>,
+    /// Set by Laravel's throttle, which leaves a response's headers be
+    /// where they already show as few left as its own or fewer.
+    laravel: bool,
 }
 
 /// How one entry ended.
@@ -143,8 +146,12 @@ impl LimiterShape {
             match step {
                 Step::Pass(h) => passed.push(h),
                 Step::Refuse(refused) => {
-                    let own =
-                        Headers { limit: refused.limit, remaining: refused.remaining, reset_at_s: refused.reset_at_s };
+                    let own = Headers {
+                        limit: refused.limit,
+                        remaining: refused.remaining,
+                        reset_at_s: refused.reset_at_s,
+                        laravel: false,
+                    };
                     verdict = Verdict { bucket: verdict.bucket, count: refused.count.or(verdict.count), ..refused };
                     return self.with_headers(verdict, own, &passed);
                 }
@@ -170,6 +177,15 @@ impl LimiterShape {
         let mut headers = own;
         let layers = outer.iter().rev();
         for h in layers {
+            if h.laravel {
+                // `ThrottleRequests::getHeaders`: nothing where the response
+                // already shows as few left or fewer.
+                let fewer = matches!((headers.remaining, h.remaining), (Some(shown), Some(mine)) if shown <= mine);
+                if !fewer && h.remaining.is_some() {
+                    (headers.limit, headers.remaining) = (h.limit, h.remaining);
+                }
+                continue;
+            }
             let take = |mine: Option<u64>, theirs: Option<u64>| match self.answer.headers {
                 HeaderWinner::Outer => theirs.or(mine),
                 HeaderWinner::Inner => mine.or(theirs),
@@ -277,7 +293,7 @@ impl LimiterShape {
         let reset_at_s = reset_ms.map(|ms| ms / 1000);
         if allowed {
             let remaining = limit.saturating_sub(count.max(0) as u64);
-            return Step::Pass(Headers { limit: Some(limit), remaining: Some(remaining), reset_at_s });
+            return Step::Pass(Headers { limit: Some(limit), remaining: Some(remaining), reset_at_s, laravel: false });
         }
         let mut refused =
             Verdict { status: 429, limit: Some(limit), remaining: Some(0), count: Some(count), ..Verdict::unlimited() };
@@ -457,7 +473,7 @@ fn laravel_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) -> 
         let attempts = keys.get(&limit.key, now_ms).map_or(0, |e| e.value.max(0) as u64);
         let left = limit.max.saturating_sub(attempts);
         if headers.remaining.is_none_or(|shown| left < shown) {
-            headers = Headers { limit: Some(limit.max), remaining: Some(left), reset_at_s: None };
+            headers = Headers { limit: Some(limit.max), remaining: Some(left), reset_at_s: None, laravel: true };
         }
     }
     Step::Pass(headers)

@@ -5,6 +5,7 @@
 mod attach;
 mod decide;
 mod expect;
+pub mod named;
 mod presets;
 mod shape;
 #[cfg(test)]

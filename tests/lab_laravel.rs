@@ -1,0 +1,129 @@
+//! `lab up --gateway laravel`: an API limited by Laravel's own limiter
+//! alone, named limiters and a plain throttle, with no limit written in
+//! gatewayctl's config. The model reads them from the app and predicts
+//! every answer; the rollback takes them out and undo brings them back.
+
+use gatewayctl::report::stress::StressReport;
+
+use crate::harness::{code, gatewayctl, json, stderr};
+use crate::lab::Lab;
+
+fn laravel(name: &str) -> Lab {
+    Lab::start_with(name, None, &["--gateway", "laravel"])
+}
+
+/// Deletes Laravel's counters and timers (the cache store's keys): each
+/// route starts from a fresh window.
+fn forget_counters(lab: &Lab) {
+    for key in lab.redis(&["--scan", "--pattern", "gateway_cache:*"]).lines().filter(|k| !k.is_empty()) {
+        lab.redis(&["DEL", key]);
+    }
+}
+
+fn stress(config: &str, route: &str, requests: &str) -> StressReport {
+    let out = gatewayctl(&[
+        "--config",
+        config,
+        "stress",
+        "rate-limit",
+        "--route",
+        route,
+        "--requests",
+        requests,
+        "--interval",
+        "20ms",
+        "--format",
+        "json",
+    ]);
+    json(&out)
+}
+
+#[test]
+fn laravels_own_limiters_are_read_from_the_app_and_every_answer_predicted() {
+    let lab = laravel("laravel-limiters");
+    let config = lab.report.config.display().to_string();
+    let toml = std::fs::read_to_string(&lab.report.config).unwrap();
+    assert!(toml.contains("middleware = [\"throttle\"]"), "{toml}");
+    // Route, its limiters, and the request Laravel refuses first in 20:
+    // the group's `api` (10 a minute by address), the two-limit `bookings`
+    // (8 a minute, 1000 a day), `reschedule` keyed by an input field and the
+    // address (5), `webhooks` (none for members, 6 for guests), a plain
+    // throttle (30).
+    for (route, limiters, first_429) in [
+        ("POST /api/v2/availability/simple", "throttle:api", Some(11)),
+        ("POST /api/v2/bookings", "throttle:api throttle:bookings", Some(9)),
+        ("POST /api/v2/bookings/1/reschedule", "throttle:api throttle:reschedule", Some(6)),
+        ("POST /api/webhooks/calcom", "throttle:webhooks", Some(7)),
+        ("POST /api/webhooks/retell", "throttle:30,1", None),
+    ] {
+        forget_counters(&lab);
+        let report = stress(&config, route, "20");
+        assert_eq!(report.mismatches, 0, "{route}: {report:#?}");
+        assert_eq!(report.others.join(" "), limiters, "{route}");
+        let refused = report.requests.iter().find(|r| r.observed.status == 429).map(|r| r.n);
+        assert_eq!(refused, first_429, "{route}: {report:#?}");
+    }
+    // A client that sends no API key is keyed by its address alone.
+    forget_counters(&lab);
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "stress",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/bookings",
+        "--identity",
+        "ip:127.0.0.1",
+        "--requests",
+        "10",
+        "--interval",
+        "20ms",
+        "--format",
+        "json",
+    ]);
+    let report: StressReport = json(&out);
+    assert_eq!(report.mismatches, 0, "{report:#?}");
+    // The model alone says the same, touching nothing.
+    let out = gatewayctl(&[
+        "--config",
+        &config,
+        "simulate",
+        "rate-limit",
+        "--route",
+        "POST /api/v2/bookings",
+        "--requests",
+        "10",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let simulated: serde_json::Value = json(&out);
+    assert_eq!(simulated["first_rejected"], 9, "{simulated:#}");
+    forget_counters(&lab);
+    let out = gatewayctl(&["--config", &config, "verify"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn the_rollback_takes_laravels_throttles_out_of_routes_and_group_and_undo_brings_them_back() {
+    let lab = laravel("laravel-rollback");
+    let config = lab.report.config.display().to_string();
+    let routes = lab.dir.join("app/routes/api.php");
+    let original = std::fs::read(&routes).unwrap();
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "rate-limit", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let after = std::fs::read_to_string(&routes).unwrap();
+    assert!(!after.contains("throttle"), "{after}");
+    assert!(after.contains("->middleware(['api.performance', 'api.logging'])"), "the group keeps the rest:\n{after}");
+    let http = lab.http(None);
+    let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
+    let statuses: Vec<u16> =
+        (0..12).map(|_| lab.send(&http, "POST", "/api/v2/bookings", &[], Some(&body)).status).collect();
+    assert!(statuses.iter().all(|s| *s != 429), "{statuses:?}");
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--format", "json"]);
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(std::fs::read(&routes).unwrap(), original, "undo is byte-exact");
+    forget_counters(&lab);
+    let back = stress(&config, "POST /api/v2/bookings", "10");
+    assert_eq!((back.mismatches, back.requests[8].observed.status), (0, 429), "{back:#?}");
+}
