@@ -3,6 +3,7 @@
 //! answers to from the app's own alias table, when an app is at hand.
 
 use crate::core::findings::{layout, Layout};
+use crate::core::limiter::groups::{self, Groups};
 use crate::core::limiter::stacks::{self, Listed};
 use crate::core::limiter::{
     alias_table, AliasEntry, Attachment, Entry, Identity, KeyName, LimiterShape, NamedAnswer, NamedLimiter, Storage,
@@ -11,6 +12,7 @@ use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
 use crate::settings::Settings;
+use std::path::Path;
 
 /// The shape, and why its stacks are not the app's when it has one.
 pub struct AppShape {
@@ -44,6 +46,7 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
     match listed.filter(|_| has_app(settings)) {
         None => AppShape { shape, warning: None },
         Some(Ok(routes)) => {
+            let routes = expanded(app, routes.clone());
             let rows: Vec<Listed<'_>> =
                 routes.iter().map(|((methods, uri), (_, middleware))| Listed { methods, uri, middleware }).collect();
             shape.stacks = stacks::from_route_list(&rows, &shape.attachment);
@@ -227,17 +230,52 @@ pub fn attachment(settings: &Settings) -> Attachment {
 /// Every alias registration in the file the app loads them from: Laravel
 /// 11's `bootstrap/app.php`, else its HTTP kernel. An unreadable file has none.
 pub fn app_aliases(settings: &Settings) -> Vec<AliasEntry> {
-    let app = settings.app_dir();
+    match middleware_file(settings.app_dir()) {
+        (file, Some(text)) => alias_table(&file, &text),
+        (_, None) => Vec::new(),
+    }
+}
+
+/// The app's middleware groups, from the file it registers them in
+/// (Laravel 11's `bootstrap/app.php` over the framework's own, else its
+/// HTTP kernel); an unreadable file has none.
+pub fn app_groups(app: &Path) -> Groups {
+    match middleware_file(app) {
+        (file, Some(text)) if file == "bootstrap/app.php" => groups::configured_groups(&text),
+        (_, Some(text)) => groups::kernel_groups(&text),
+        (_, None) => Groups::new(),
+    }
+}
+
+/// `routes` with each route's middleware groups expanded as `app`
+/// registers them (Laravel 8's `route:list` names a group, not what it
+/// holds).
+pub fn expanded(app: &Path, routes: Routes) -> Routes {
+    expand_with(routes, &app_groups(app))
+}
+
+/// `routes` with each route's middleware groups expanded as `groups` hold them.
+pub fn expand_with(mut routes: Routes, groups: &Groups) -> Routes {
+    for (_, middleware) in routes.values_mut() {
+        *middleware = groups::expand(middleware, groups);
+    }
+    routes
+}
+
+/// The file `app` registers its middleware in, relative, and its text:
+/// Laravel 11's `bootstrap/app.php`, else the HTTP kernel it binds.
+pub fn middleware_file(app: &Path) -> (String, Option<String>) {
     let read = |path: &str| std::fs::read_to_string(app.join(path)).ok();
     let bootstrap = read("bootstrap/app.php").unwrap_or_default();
     let file = match layout(&bootstrap) {
-        Layout::Configure => return alias_table("bootstrap/app.php", &bootstrap),
+        Layout::Configure => return ("bootstrap/app.php".into(), Some(bootstrap)),
         Layout::Classic { kernel: Some(class) } if class.starts_with("App\\") => {
             format!("app/{}.php", class["App\\".len()..].replace('\\', "/"))
         }
         Layout::Classic { .. } => "app/Http/Kernel.php".to_string(),
     };
-    read(&file).map(|text| alias_table(&file, &text)).unwrap_or_default()
+    let text = read(&file);
+    (file, text)
 }
 
 /// The plan's integration status of the app at hand, read from its source

@@ -5,6 +5,7 @@
 mod attach;
 mod decide;
 mod expect;
+pub mod groups;
 pub mod named;
 mod presets;
 mod shape;

@@ -52,10 +52,15 @@ impl Feature {
     }
 
     /// The files the rollback edits, relative to the app dir.
+    /// A file the feature edits where the app has it (Laravel 11 keeps no kernel).
+    pub fn optional(path: &str) -> bool {
+        path == KERNEL_FILE
+    }
+
     pub fn files(self) -> &'static [&'static str] {
         match self {
             Feature::InputValidation => &[validation::CONTROLLER],
-            Feature::RateLimit => &["routes/api.php"],
+            Feature::RateLimit => &["routes/api.php", KERNEL_FILE],
             Feature::CircuitBreaker => &[BREAKER_SERVICE_FILE],
             Feature::LogSanitizer => &[
                 "app/Http/Controllers/CalcomWebhookController.php",
@@ -94,6 +99,9 @@ impl Feature {
         Ok(edits)
     }
 }
+
+/// The HTTP kernel of Laravel ≤ 10, where its middleware groups live.
+pub const KERNEL_FILE: &str = "app/Http/Kernel.php";
 
 impl fmt::Display for Feature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,5 +1,5 @@
 //! Rate limiting off: remove the limiter from every middleware list in
-//! routes/api.php, under every name it answers to (its alias, its class as
+//! routes/api.php and in the kernel's `$middlewareGroups`, under every name it answers to (its alias, its class as
 //! `X::class` under a `use`, `\App\…::class`, or a string, with or without
 //! parameters), whatever the list's form: `->middleware([...])`,
 //! `->middleware('...')`, variadic arguments, `Route::middleware(...)`, and
@@ -178,6 +178,17 @@ fn middleware_lists(src: &Source) -> Vec<List> {
             if let Some(open) = src.next_code(i).filter(|&o| called && src.is(o, "(")) {
                 lists.push(List::Call { open });
             }
+        } else if kind == TokenKind::Variable && src.text_of(i) == "$middlewareGroups" {
+            // A kernel's groups (`'api' => ['throttle:api', ...]`): each a list.
+            let groups = src.next_code(i).filter(|&eq| src.is(eq, "=")).and_then(|eq| src.next_code(eq));
+            if let Some(open) = groups.and_then(|v| open_of(src, v)) {
+                for (first, last) in src.items(open) {
+                    let value = src.next_code(first).filter(|&a| src.is(a, "=>")).and_then(|a| src.next_code(a));
+                    if let Some(value) = value.filter(|&v| v <= last && open_of(src, v).is_some()) {
+                        lists.push(List::Entry { value });
+                    }
+                }
+            }
         } else if kind.is_string() && literal_value(kind, src.text_of(i)).as_deref() == Some("middleware") {
             let arrow = src.next_code(i).filter(|&a| src.is(a, "=>"));
             if let Some(value) = arrow.and_then(|a| src.next_code(a)) {
@@ -243,6 +254,14 @@ pub(crate) mod tests {
         let before = "<?php\nRoute::prefix('v2')\n    ->middleware([\n        'api.rate-limit',\n        'api.performance',\n        'api.logging'\n    ])\n    ->group(function () {});\n";
         let after = "<?php\nRoute::prefix('v2')\n    ->middleware([\n        'api.performance',\n        'api.logging'\n    ])\n    ->group(function () {});\n";
         assert_eq!(off(before), after);
+    }
+
+    #[test]
+    fn a_kernels_groups_lose_the_limiter_and_its_aliases_stay() {
+        let laravel = Attachment::from_names(&["throttle".into()]);
+        let before = "<?php\nclass Kernel {\n    protected $middlewareGroups = [\n        'web' => [\\A::class],\n        'api' => [\n            'throttle:api',\n            \\Illuminate\\Routing\\Middleware\\SubstituteBindings::class,\n        ],\n    ];\n    protected $routeMiddleware = ['throttle' => \\Illuminate\\Routing\\Middleware\\ThrottleRequests::class];\n}\n";
+        let after = before.replace("            'throttle:api',\n", "");
+        assert_eq!(apply(before, &remove_middleware(before, &laravel).unwrap()), after);
     }
 
     #[test]

@@ -69,6 +69,9 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
     let limiter = crate::ops::limiter::attachment(settings);
     let mut changes = Vec::new();
     for path in feature.files() {
+        if Feature::optional(path) && !overlay.contains_key(*path) && !settings.app_dir().join(path).exists() {
+            continue;
+        }
         let original = match overlay.get(*path) {
             Some(text) => text.clone(),
             None => read(settings, path)?,

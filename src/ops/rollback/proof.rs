@@ -15,6 +15,7 @@ use crate::core::checks::Check;
 use crate::core::journal::FileChange;
 use crate::core::replay::{self, Run};
 use crate::core::rollback::{breaker_probe, validation, Feature};
+use crate::ops::limiter::expand_with;
 use crate::ops::routes::{routes, shadow_routes, Routes};
 use crate::settings::Settings;
 
@@ -35,6 +36,9 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     // The routes before and after the edit, both read from the files in the
     // shadow (no cache), so the comparison isolates the edit itself.
     let (before, unsealed) = shadow_routes(&php, &shadow.dir, left());
+    // Laravel 8's route:list names a route's group, not what it holds: each
+    // side is expanded with the groups its own files register.
+    let groups_before = crate::ops::limiter::app_groups(&shadow.dir);
     if let Some(why) = unsealed {
         // route:list boots the app as every artisan call does; where it
         // cannot be sealed it runs as before, said, rather than make the
@@ -88,6 +92,8 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
             checks.push(check);
         }
     }
+    let before = expand_with(before, &groups_before);
+    let after = expand_with(after, &crate::ops::limiter::app_groups(&shadow.dir));
     let changes = route_changes(&before, &after);
     let limiter = crate::ops::limiter::attachment(settings);
     match after == expected_routes(&before, &features, &limiter) {
