@@ -44,20 +44,20 @@ fn laravels_own_limiters_are_read_from_the_app_and_every_answer_predicted() {
     let config = lab.report.config.display().to_string();
     let toml = std::fs::read_to_string(&lab.report.config).unwrap();
     assert!(toml.contains("middleware = [\"throttle\"]"), "{toml}");
-    // Route, its limiters, and the request Laravel refuses first in 20:
-    // the group's `api` (10 a minute by address), the two-limit `bookings`
-    // (8 a minute, 1000 a day), `reschedule` keyed by an input field and the
-    // address (5), `webhooks` (none for members, 6 for guests), a plain
-    // throttle (30).
-    for (route, limiters, first_429) in [
-        ("POST /api/v2/availability/simple", "throttle:api", Some(11)),
-        ("POST /api/v2/bookings", "throttle:api throttle:bookings", Some(9)),
-        ("POST /api/v2/bookings/1/reschedule", "throttle:api throttle:reschedule", Some(6)),
-        ("POST /api/webhooks/calcom", "throttle:webhooks", Some(7)),
-        ("POST /api/webhooks/retell", "throttle:30,1", None),
+    // Route, its limiters, how many requests, and the one Laravel refuses
+    // first: the kernel's api group gives every route `throttle:api` (60 a
+    // minute by address); then the two-limit `bookings` (8 a minute, 1000 a
+    // day), `reschedule` keyed by an input field and the address (5),
+    // `webhooks` (none for members, 6 for guests), a plain throttle (30).
+    for (route, limiters, requests, first_429) in [
+        ("POST /api/v2/availability/simple", "throttle:api", "64", Some(61)),
+        ("POST /api/v2/bookings", "throttle:api throttle:bookings", "20", Some(9)),
+        ("POST /api/v2/bookings/1/reschedule", "throttle:api throttle:reschedule", "20", Some(6)),
+        ("POST /api/webhooks/calcom", "throttle:api throttle:webhooks", "20", Some(7)),
+        ("POST /api/webhooks/retell", "throttle:api throttle:30,1", "34", Some(31)),
     ] {
         forget_counters(&lab);
-        let report = stress(&config, route, "20");
+        let report = stress(&config, route, requests);
         assert_eq!(report.mismatches, 0, "{route}: {report:#?}");
         assert_eq!(report.others.join(" "), limiters, "{route}");
         let refused = report.requests.iter().find(|r| r.observed.status == 429).map(|r| r.n);
@@ -110,11 +110,15 @@ fn the_rollback_takes_laravels_throttles_out_of_routes_and_group_and_undo_brings
     let config = lab.report.config.display().to_string();
     let routes = lab.dir.join("app/routes/api.php");
     let original = std::fs::read(&routes).unwrap();
+    let kernel_file = lab.dir.join("app/app/Http/Kernel.php");
+    let kernel_original = std::fs::read(&kernel_file).unwrap();
     let out = gatewayctl(&["--config", &config, "--yes", "rollback", "rate-limit", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let after = std::fs::read_to_string(&routes).unwrap();
-    assert!(!after.contains("throttle"), "{after}");
-    assert!(after.contains("->middleware(['api.performance', 'api.logging'])"), "the group keeps the rest:\n{after}");
+    assert!(!after.contains("'throttle"), "{after}");
+    let kernel = std::fs::read_to_string(lab.dir.join("app/app/Http/Kernel.php")).unwrap();
+    assert!(!kernel.contains("'throttle:api'"), "the kernel's api group: {kernel}");
+    assert!(kernel.contains("SubstituteBindings::class"), "the group keeps the rest:\n{kernel}");
     let http = lab.http(None);
     let body = serde_json::json!({"service_id": 1, "date": "2030-01-01"});
     let statuses: Vec<u16> =
@@ -123,6 +127,7 @@ fn the_rollback_takes_laravels_throttles_out_of_routes_and_group_and_undo_brings
     let out = gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--format", "json"]);
     assert_ne!(code(&out), 2, "{}", stderr(&out));
     assert_eq!(std::fs::read(&routes).unwrap(), original, "undo is byte-exact");
+    assert_eq!(std::fs::read(&kernel_file).unwrap(), kernel_original, "the kernel too");
     forget_counters(&lab);
     let back = stress(&config, "POST /api/v2/bookings", "10");
     assert_eq!((back.mismatches, back.requests[8].observed.status), (0, 429), "{back:#?}");

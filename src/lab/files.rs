@@ -85,6 +85,7 @@ pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
 /// Laravel's own limiter alone (named limiters, a plain throttle). The
 /// sources live in `lab/laravel/`.
 pub const LARAVEL_FILES: &[(&str, &str)] = lab_files!["laravel":
+    "app/Http/Kernel.php",
     "app/Providers/RouteServiceProvider.php",
     "routes/api.php",
 ];

@@ -306,11 +306,12 @@ impl Run {
         // Retell calls of its own, logged by the app, for the input-validation preview.
         self.step("send the lab's Retell collect-appointment traffic", progress);
         super::traffic::send(&format!("127.0.0.1:{}", self.ports.http), &super::traffic::payloads(RETELL_CALLS, 7));
-        if let LabGateway::Askproai { .. } = opts.gateway {
-            // The baseline's Retell routes carry Laravel's throttle, one
-            // counter per client address across every throttled route: the
-            // lab's own traffic must not leave 127.0.0.1 refused for a minute.
-            self.forget_throttle();
+        if opts.gateway != LabGateway::Contract {
+            // The baseline's Retell routes carry Laravel's throttle (the
+            // laravel lab's api group every route), one counter per client
+            // address across them: the lab's own traffic must not leave
+            // 127.0.0.1 refused for a minute.
+            self.forget_throttle(opts.gateway);
         }
         self.end_step();
         Ok(())
@@ -318,17 +319,22 @@ impl Run {
 
     /// Deletes the throttle counters and timers in the lab's cache database
     /// (found with SCAN): the lab's own startup traffic made them.
-    fn forget_throttle(&self) {
+    fn forget_throttle(&self, gateway: LabGateway) {
         let port = self.ports.redis.to_string();
-        let pattern = format!("{}{}*:timer", app_files::ASKPROAI_CLIENT_PREFIX, app_files::ASKPROAI_CACHE_PREFIX);
-        let Ok(out) =
-            Command::new("redis-cli").args(["-p", &port, "-n", "1", "--scan", "--pattern", &pattern]).output()
+        // Where each lab's cache store keeps its keys (config/cache.php, config/database.php).
+        let (db, pattern) = match gateway {
+            LabGateway::Askproai { .. } => {
+                ("1", format!("{}{}*:timer", app_files::ASKPROAI_CLIENT_PREFIX, app_files::ASKPROAI_CACHE_PREFIX))
+            }
+            _ => ("0", "gateway_cache:*:timer".to_string()),
+        };
+        let Ok(out) = Command::new("redis-cli").args(["-p", &port, "-n", db, "--scan", "--pattern", &pattern]).output()
         else {
             return;
         };
         for timer in String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.is_empty()) {
             let counter = timer.trim_end_matches(":timer");
-            let _ = Command::new("redis-cli").args(["-p", &port, "-n", "1", "DEL", timer, counter]).output();
+            let _ = Command::new("redis-cli").args(["-p", &port, "-n", db, "DEL", timer, counter]).output();
         }
     }
 

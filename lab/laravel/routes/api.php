@@ -8,6 +8,7 @@ use App\Http\Controllers\RetellWebhookController;
 use Illuminate\Support\Facades\Route;
 
 // `lab up --gateway laravel`: Laravel's own limiter only, no gateway limiter.
+// Every route here also carries the api group's `throttle:api` (the kernel).
 
 Route::get('health', [HealthController::class, 'show']);
 
@@ -17,7 +18,7 @@ Route::post('webhooks/calcom', [CalcomWebhookController::class, 'handle'])->midd
 Route::post('webhooks/retell', [RetellWebhookController::class, 'handle'])->middleware('throttle:30,1');
 
 Route::prefix('v2')
-    ->middleware(['throttle:api', 'api.performance', 'api.logging'])
+    ->middleware(['api.performance', 'api.logging'])
     ->group(function () {
         Route::post('availability/simple', [BookingController::class, 'availability']);
         Route::post('bookings', [BookingController::class, 'store'])->middleware('throttle:bookings');

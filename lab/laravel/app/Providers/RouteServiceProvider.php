@@ -10,7 +10,8 @@ use Illuminate\Support\Facades\Route;
 
 // `lab up --gateway laravel`: an API limited by Laravel's own limiter alone,
 // written as Laravel 8 apps write it: named limiters defined here, applied
-// by `throttle:<name>` in routes/api.php.
+// by the kernel's api group (`throttle:api`) and by `throttle:<name>` in
+// routes/api.php.
 class RouteServiceProvider extends ServiceProvider
 {
     public function boot()
@@ -26,9 +27,9 @@ class RouteServiceProvider extends ServiceProvider
 
     protected function configureRateLimiting()
     {
-        // As `laravel new` ships it, at 10 a minute: by user, else by address.
+        // As `laravel new` ships it: 60 a minute, by user, else by address.
         RateLimiter::for('api', function (Request $request) {
-            return Limit::perMinute(10)->by(optional($request->user())->id ?: $request->ip());
+            return Limit::perMinute(60)->by(optional($request->user())->id ?: $request->ip());
         });
 
         // A login-style limit keyed by an input field and the address.
