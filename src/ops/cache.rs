@@ -69,38 +69,29 @@ fn execute(settings: &Settings, commands: &[&str], timeout: Duration) -> Vec<Che
     checks
 }
 
-/// `route:list --json`: every v2 route carries the limiter and the plan's
-/// other two middleware.
+/// `route:list --json`, its groups expanded as the app registers them:
+/// every v2 route carries the limiter and the plan's other two middleware.
 pub fn verify_routes(settings: &Settings) -> Check {
-    let php = settings.file.gateway.php.clone();
-    let out = match artisan::run(&php, settings.app_dir(), &["route:list", "--json"]) {
-        Ok(out) => out,
-        Err(e) => return Check::fail("routes", e.to_string(), "the app does not list its routes"),
+    let (php, app) = (&settings.file.gateway.php, settings.app_dir());
+    let listed = match crate::ops::routes::routes(php, app, settings.file.gateway.app_timeout.0) {
+        Ok(listed) => crate::ops::limiter::expanded(app, listed),
+        Err(e) => return Check::fail("routes", e, "the app does not list its routes"),
     };
-    let Ok(routes) = serde_json::from_str::<Vec<serde_json::Value>>(out.stdout.trim()) else {
-        return Check::fail(
-            "routes",
-            out.stdout.trim().chars().take(200).collect::<String>(),
-            "route:list printed no JSON: the app has no routes",
-        );
-    };
-    let v2: Vec<&serde_json::Value> =
-        routes.iter().filter(|r| r["uri"].as_str().is_some_and(|u| u.starts_with("api/v2/"))).collect();
+    let v2: Vec<(&String, &Vec<String>)> =
+        listed.iter().filter(|((_, uri), _)| uri.starts_with("api/v2/")).map(|((_, uri), (_, mw))| (uri, mw)).collect();
     if v2.is_empty() {
         return Check::fail("routes", "no api/v2 route", "routes/api.php has no v2 group");
     }
     let limiter = crate::ops::limiter::attachment(settings);
     let lacking: Vec<String> = v2
         .iter()
-        .filter_map(|r| {
-            let mw: Vec<&str> =
-                r["middleware"].as_array().map(|a| a.iter().filter_map(|m| m.as_str()).collect()).unwrap_or_default();
+        .filter_map(|(uri, mw)| {
             let mut missing: Vec<String> =
-                V2_MIDDLEWARE.iter().filter(|m| !mw.contains(m)).map(|m| m.to_string()).collect();
+                V2_MIDDLEWARE.iter().filter(|m| !mw.iter().any(|x| x == *m)).map(|m| m.to_string()).collect();
             if !mw.iter().any(|m| limiter.names(m)) {
                 missing.insert(0, format!("the limiter ({})", limiter.describe()));
             }
-            (!missing.is_empty()).then(|| format!("{} lacks {}", r["uri"].as_str().unwrap_or("?"), missing.join(", ")))
+            (!missing.is_empty()).then(|| format!("{uri} lacks {}", missing.join(", ")))
         })
         .collect();
     match lacking.is_empty() {
