@@ -132,3 +132,35 @@ fn the_rollback_takes_laravels_throttles_out_of_routes_and_group_and_undo_brings
     let back = stress(&config, "POST /api/v2/bookings", "10");
     assert_eq!((back.mismatches, back.requests[8].observed.status), (0, 429), "{back:#?}");
 }
+
+/// The same app with its `throttle` alias on `ThrottleRequestsWithRedis`
+/// (Laravel 8's kernel; Laravel 11's `throttleWithRedis()`): each key a
+/// `DurationLimiter` hash on Redis itself, refusals counted, and every
+/// answer still predicted.
+#[test]
+fn the_same_app_under_throttle_with_redis_is_predicted_too() {
+    let lab = laravel("laravel-redis");
+    let config = lab.report.config.display().to_string();
+    let kernel = lab.dir.join("app/app/Http/Kernel.php");
+    let text = std::fs::read_to_string(&kernel).unwrap();
+    let redis = text.replace("ThrottleRequests::class,", "ThrottleRequestsWithRedis::class,");
+    assert_ne!(redis, text);
+    std::fs::write(&kernel, redis).unwrap();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    for (route, requests, first_429) in [
+        ("POST /api/v2/bookings", "12", Some(9)),
+        ("POST /api/v2/bookings/1/reschedule", "8", Some(6)),
+        ("POST /api/webhooks/retell", "34", Some(31)),
+    ] {
+        lab.redis(&["FLUSHDB"]);
+        let report = stress(&config, route, requests);
+        assert_eq!(report.mismatches, 0, "{route}: {report:#?}");
+        let refused = report.requests.iter().find(|r| r.observed.status == 429).map(|r| r.n);
+        assert_eq!(refused, first_429, "{route}: {report:#?}");
+    }
+    // Its keys are hashes on the default connection, no cache prefix.
+    let keys = lab.redis(&["--scan"]);
+    let first = keys.lines().next().expect("a key");
+    assert!(!first.starts_with("gateway_cache:"), "{keys}");
+    assert_eq!(lab.redis(&["TYPE", first]), "hash", "{keys}");
+}

@@ -469,6 +469,22 @@ impl Redis {
         self.run("DEL", &cmd).await
     }
 
+    /// Where this connection goes.
+    pub fn target(&self) -> &RedisTarget {
+        &self.target
+    }
+
+    /// HMGET of an unprefixed key's `fields`, each `None` where absent.
+    pub async fn hash_fields(&mut self, key: &str, fields: &[&str]) -> Result<Vec<Option<String>>, RedisError> {
+        let full = format!("{}{key}", self.target.prefix);
+        let mut cmd = redis::cmd("HMGET");
+        cmd.arg(&full);
+        for f in fields {
+            cmd.arg(*f);
+        }
+        self.run_key("HMGET", &cmd, &full).await
+    }
+
     /// PTTL of an unprefixed key in milliseconds; `None` if missing or persistent.
     pub async fn pttl(&mut self, key: &str) -> Result<Option<u64>, RedisError> {
         let full = format!("{}{key}", self.target.prefix);

@@ -46,7 +46,15 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
     match listed.filter(|_| has_app(settings)) {
         None => AppShape { shape, warning: None },
         Some(Ok(routes)) => {
-            let routes = expanded(app, routes.clone());
+            let mut routes = expanded(app, routes.clone());
+            if throttle_with_redis(settings) {
+                // Its `throttle` alias is `ThrottleRequestsWithRedis`: named so.
+                for (_, middleware) in routes.values_mut() {
+                    for m in middleware.iter_mut().filter(|m| *m == "throttle" || m.starts_with("throttle:")) {
+                        *m = format!("{WITH_REDIS}{}", &m["throttle".len()..]);
+                    }
+                }
+            }
             let rows: Vec<Listed<'_>> =
                 routes.iter().map(|((methods, uri), (_, middleware))| Listed { methods, uri, middleware }).collect();
             shape.stacks = stacks::from_route_list(&rows, &shape.attachment);
@@ -55,13 +63,13 @@ pub fn from_listed(settings: &Settings, listed: Option<&Result<Routes, String>>)
             let mut store_warning = None;
             if shape.uses_laravels_limiter() {
                 match laravel_store(settings) {
-                    Ok(store) => shape.laravel_store = Some(store),
+                    Ok((store, redis)) => (shape.laravel_store, shape.laravel_redis) = (Some(store), redis),
                     Err(e) => store_warning = Some(format!("{e}; Laravel's throttle is read where the preset says")),
                 }
             }
             let mut names: Vec<String> = Vec::new();
             for entry in shape.stacks.iter().flat_map(|s| &s.entries) {
-                if let Entry::Named { name } = entry {
+                if let Entry::Named { name, .. } = entry {
                     if !names.contains(name) {
                         names.push(name.clone());
                     }
@@ -119,9 +127,10 @@ pub fn app_params(settings: &Settings, attachment: &Attachment) -> Option<crate:
 
 /// Where the app's Laravel cache store keeps its keys, as its config says
 /// (its config cache where it has one, as php-fpm reads it): the store's
-/// Redis database, client prefix and own prefix. Bounded by
+/// Redis database, client prefix and own prefix; and where its default
+/// Redis connection keeps them (`ThrottleRequestsWithRedis` counts there). Bounded by
 /// `gateway.app_timeout`; an error says why it could not be read.
-pub fn laravel_store(settings: &Settings) -> Result<Storage, String> {
+pub fn laravel_store(settings: &Settings) -> Result<(Storage, Storage), String> {
     const SCRIPT: &str = include_str!("laravel_store.php");
     let code = SCRIPT.trim_start().trim_start_matches("<?php");
     let app = settings.app_dir();
@@ -143,11 +152,18 @@ pub fn laravel_store(settings: &Settings) -> Result<Storage, String> {
     })?;
     let text = |k: &str| said[k].as_str().unwrap_or_default().to_string();
     match said["driver"].as_str() {
-        Some("redis") => Ok(Storage {
-            database: said["database"].as_u64().map(|d| d as u32),
-            client_prefix: Some(text("client_prefix")),
-            cache_prefix: text("prefix"),
-        }),
+        Some("redis") => Ok((
+            Storage {
+                database: said["database"].as_u64().map(|d| d as u32),
+                client_prefix: Some(text("client_prefix")),
+                cache_prefix: text("prefix"),
+            },
+            Storage {
+                database: said["redis_database"].as_u64().map(|d| d as u32),
+                client_prefix: Some(text("redis_client_prefix")),
+                cache_prefix: String::new(),
+            },
+        )),
         other => Err(format!(
             "the app's cache store is {}, not Redis: Laravel's throttle counts there, out of gatewayctl's sight",
             other.unwrap_or("not configured")
@@ -260,6 +276,21 @@ pub fn expand_with(mut routes: Routes, groups: &Groups) -> Routes {
         *middleware = groups::expand(middleware, groups);
     }
     routes
+}
+
+/// Laravel's throttle that counts on Redis itself.
+const WITH_REDIS: &str = "Illuminate\\Routing\\Middleware\\ThrottleRequestsWithRedis";
+
+/// The app's `throttle` alias is `ThrottleRequestsWithRedis`: its kernel
+/// or its `->alias([...])` says so, or Laravel 11's `throttleWithRedis()`.
+pub fn throttle_with_redis(settings: &Settings) -> bool {
+    if let Some(entry) = app_aliases(settings).into_iter().rfind(|a| a.alias == "throttle") {
+        return entry.class == WITH_REDIS;
+    }
+    match middleware_file(settings.app_dir()) {
+        (file, Some(text)) if file == "bootstrap/app.php" => groups::configured_redis_throttle(&text),
+        _ => false,
+    }
 }
 
 /// The file `app` registers its middleware in, relative, and its text:

@@ -6,19 +6,23 @@
 
 use std::ops::RangeInclusive;
 
-use crate::adapters::redis::{Redis, RedisError};
+use crate::adapters::redis::{Redis, RedisError, RedisTarget};
 use crate::core::keyspace::Keyspace;
 use crate::core::limiter::{differences, Bucket, Difference, Entry, Identity, LimiterShape, Observed, Store, Verdict};
 use crate::core::route::Route;
 use crate::settings::Settings;
 
 /// The connections a prediction reads through: where the gateway's own
-/// limiter keeps its keys, and Laravel's cache store where the shape puts
-/// it elsewhere (connected only when a route carries Laravel's throttle),
-/// with the address the gateway sees gatewayctl's requests come from.
+/// limiter keeps its keys, and Laravel's stores where the shape puts them
+/// elsewhere (connected only when a route carries Laravel's throttle), with
+/// the address the gateway sees gatewayctl's requests come from.
 pub struct Stores {
     pub limiter: Redis,
-    laravel: Option<Redis>,
+    limiter_at: RedisTarget,
+    /// Each other store the shape reads, where it is, and its connection
+    /// when that is not the limiter's.
+    others: Vec<(Store, RedisTarget)>,
+    connections: Vec<(RedisTarget, Redis)>,
     address: Option<String>,
 }
 
@@ -27,25 +31,38 @@ impl Stores {
     pub async fn connect(settings: &Settings, shape: &LimiterShape) -> Result<Stores, RedisError> {
         let limiter_at = crate::ops::store_target(settings, shape, Store::Limiter);
         let limiter = Redis::connect(&limiter_at).await?;
-        let throttled = shape.uses_laravels_limiter();
-        let laravel_at = crate::ops::store_target(settings, shape, Store::Laravel);
-        let laravel = match throttled && laravel_at != limiter_at {
-            true => Some(Redis::connect(&laravel_at).await?),
-            false => None,
+        let mut stores = Stores::one(limiter, crate::ops::sender_address(settings));
+        stores.limiter_at = limiter_at;
+        let entries: Vec<&Entry> = shape.stacks.iter().flat_map(|s| &s.entries).collect();
+        let redis_of = |e: &&Entry| match e {
+            Entry::Throttle { redis, .. } | Entry::Named { redis, .. } => Some(*redis),
+            _ => None,
         };
-        Ok(Stores { limiter, laravel, address: crate::ops::sender_address(settings) })
+        for (store, redis) in [(Store::Laravel, false), (Store::LaravelRedis, true)] {
+            if !entries.iter().any(|e| redis_of(e) == Some(redis)) {
+                continue;
+            }
+            let at = crate::ops::store_target(settings, shape, store);
+            if at != stores.limiter_at && !stores.connections.iter().any(|(t, _)| *t == at) {
+                stores.connections.push((at.clone(), Redis::connect(&at).await?));
+            }
+            stores.others.push((store, at));
+        }
+        Ok(stores)
     }
 
     /// Every store through one connection, the gateway's requests seen
     /// from `address`: a shape whose stores are one place.
     pub fn one(limiter: Redis, address: Option<String>) -> Stores {
-        Stores { limiter, laravel: None, address }
+        let limiter_at = limiter.target().clone();
+        Stores { limiter, limiter_at, others: Vec::new(), connections: Vec::new(), address }
     }
 
     fn of(&mut self, store: Store) -> &mut Redis {
-        match (store, self.laravel.as_mut()) {
-            (Store::Laravel, Some(laravel)) => laravel,
-            _ => &mut self.limiter,
+        let at = self.others.iter().find(|(s, _)| *s == store).map(|(_, t)| t.clone());
+        match at.and_then(|at| self.connections.iter().position(|(t, _)| *t == at)) {
+            Some(i) => &mut self.connections[i].1,
+            None => &mut self.limiter,
         }
     }
 
@@ -105,6 +122,19 @@ impl<'a> Session<'a> {
                 if let Some(v) = value.and_then(|v| v.trim().parse::<i64>().ok()) {
                     keys.insert(name, v, at_ms, redis.pttl(name).await?);
                 }
+            }
+        }
+        // A DurationLimiter's hash: its count, and its window's end (unix
+        // seconds) placed on the session's clock.
+        for (_, name) in read.iter().filter(|(s, _)| *s == Store::LaravelRedis) {
+            let redis = stores.of(Store::LaravelRedis);
+            let fields = redis.hash_fields(name, &["end", "count"]).await?;
+            let int = |v: &Option<String>| v.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
+            if let (Some(end), Some(count)) = (int(&fields[0]), int(&fields[1])) {
+                let pttl = redis.pttl(name).await?;
+                let end_ms = at_ms as i64 + (end * 1000.0) as i64 - crate::ops::now_ms() as i64;
+                keys.insert(name, count as i64, at_ms, pttl);
+                keys.insert(&crate::core::limiter::duration_end_key(name), end_ms.max(0), at_ms, pttl);
             }
         }
         self.keys = keys;

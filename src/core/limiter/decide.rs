@@ -3,7 +3,7 @@
 
 use crate::core::keyspace::{ttl_seconds, Keyspace};
 use crate::core::limiter::shape::*;
-use crate::core::limiter::{AbuseTrigger, Bucket, Identity};
+use crate::core::limiter::{AbuseTrigger, Bucket, Identity, Store};
 use crate::core::route::Route;
 
 /// What the gateway must answer, and why.
@@ -127,17 +127,18 @@ impl LimiterShape {
                 Entry::Gateway { params } => {
                     self.gateway(keys, now_ms, request, client, params.as_deref(), &mut verdict)
                 }
-                Entry::Throttle { max, decay_s } => {
+                Entry::Throttle { max, decay_s, redis } => {
                     let key =
                         throttle_signature(client, address).unwrap_or_else(|| "throttle:<the client's address>".into());
-                    laravel_limits(
-                        keys,
-                        now_ms,
-                        &[LaravelLimit { key, max: *max, decay_s: *decay_s, own_response: false }],
-                    )
+                    let limits = [LaravelLimit { key, max: *max, decay_s: *decay_s, own_response: false }];
+                    match redis {
+                        true => duration_limits(keys, now_ms, &limits),
+                        false => laravel_limits(keys, now_ms, &limits),
+                    }
                 }
-                Entry::Named { name } => match self.named_limits(name, client, address) {
+                Entry::Named { name, redis } => match self.named_limits(name, client, address) {
                     Ok(None) => Step::Pass(Headers::default()),
+                    Ok(Some(limits)) if *redis => duration_limits(keys, now_ms, &limits),
                     Ok(Some(limits)) => laravel_limits(keys, now_ms, &limits),
                     Err(why) => Step::Unknown(format!("throttle:{name}: {why}")),
                 },
@@ -356,17 +357,22 @@ struct LaravelLimit {
 }
 
 impl LimiterShape {
-    /// The cache keys (unprefixed, without `:timer`) Laravel's limiters on
-    /// `stack` count `client` in, sending from `address`: a plain
-    /// throttle's, and each limit's of a named one; none it cannot name.
-    pub(super) fn laravel_keys(&self, stack: &Stack, client: &Identity, address: Option<&str>) -> Vec<String> {
+    /// The keys (unprefixed, without `:timer`) Laravel's limiters on
+    /// `stack` count `client` in, sending from `address`, each with its
+    /// store: a plain throttle's, and each limit's of a named one, in the
+    /// cache store or (`ThrottleRequestsWithRedis`) on Redis itself; none
+    /// it cannot name.
+    pub(super) fn laravel_keys(&self, stack: &Stack, client: &Identity, address: Option<&str>) -> Vec<(Store, String)> {
+        let store = |redis: bool| if redis { Store::LaravelRedis } else { Store::Laravel };
         let mut out = Vec::new();
         for entry in &stack.entries {
             match entry {
-                Entry::Throttle { .. } => out.extend(throttle_signature(client, address)),
-                Entry::Named { name } => {
+                Entry::Throttle { redis, .. } => {
+                    out.extend(throttle_signature(client, address).map(|k| (store(*redis), k)))
+                }
+                Entry::Named { name, redis } => {
                     if let Ok(Some(limits)) = self.named_limits(name, client, address) {
-                        out.extend(limits.into_iter().map(|l| l.key));
+                        out.extend(limits.into_iter().map(|l| (store(*redis), l.key)));
                     }
                 }
                 _ => {}
@@ -474,6 +480,58 @@ fn laravel_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) -> 
         let left = limit.max.saturating_sub(attempts);
         if headers.remaining.is_none_or(|shown| left < shown) {
             headers = Headers { limit: Some(limit.max), remaining: Some(left), reset_at_s: None, laravel: true };
+        }
+    }
+    Step::Pass(headers)
+}
+
+/// Where the model keeps a `DurationLimiter` window's end (session
+/// milliseconds) beside its count: one Redis hash is two model keys.
+pub fn duration_end_key(key: &str) -> String {
+    format!("{key}#end")
+}
+
+/// `ThrottleRequestsWithRedis`, limit by limit in order: its
+/// `DurationLimiter` opens a window of `decay_s` at the first request (the
+/// hash expiring after twice that), counts every request in it, refusals
+/// too, and allows while the count is at most `max`; once the window
+/// ended, the next request opens a new one. Each limit is counted before
+/// the next is asked; the first over refuses, `Retry-After` the window's
+/// end less now in wall-clock seconds. The headers are the limit with the
+/// fewest left.
+fn duration_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) -> Step {
+    let mut headers = Headers::default();
+    for limit in limits {
+        let (key, max, decay_ms) = (&limit.key, limit.max, limit.decay_s * 1000);
+        let end_key = duration_end_key(key);
+        let live_end = match (keys.get(key, now_ms), keys.get(&end_key, now_ms)) {
+            (Some(_), Some(end)) if end.value >= now_ms as i64 => Some(end.value as u64),
+            _ => None,
+        };
+        let (count, end) = match live_end {
+            Some(end) => (keys.incr(key, now_ms).max(0) as u64, end),
+            None => {
+                keys.set_ex(key, 1, now_ms, 2 * decay_ms);
+                keys.set_ex(&end_key, (now_ms + decay_ms) as i64, now_ms, 2 * decay_ms);
+                (1, now_ms + decay_ms)
+            }
+        };
+        if count > max {
+            if limit.own_response {
+                return Step::Unknown("the app answers this refusal with its own response".into());
+            }
+            return Step::Refuse(Verdict {
+                status: 429,
+                limit: Some(max),
+                remaining: Some(0),
+                retry_after_s: Some(end.saturating_sub(now_ms).div_ceil(1000)),
+                retry_after_wall_s: true,
+                ..Verdict::unlimited()
+            });
+        }
+        let left = max - count;
+        if headers.remaining.is_none_or(|shown| left < shown) {
+            headers = Headers { limit: Some(max), remaining: Some(left), reset_at_s: None, laravel: true };
         }
     }
     Step::Pass(headers)

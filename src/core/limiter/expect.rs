@@ -80,12 +80,15 @@ pub fn differences(verdict: &Verdict, observed: &Observed, tolerance_s: u64) -> 
 }
 
 /// Which store holds a key the model reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Store {
     /// Where the gateway's own limiter keeps its keys.
     Limiter,
     /// Laravel's cache store, where its `throttle` counts.
     Laravel,
+    /// Laravel's default Redis connection, where `ThrottleRequestsWithRedis`
+    /// keeps each key as a hash (`start`, `end`, `count`).
+    LaravelRedis,
 }
 
 impl LimiterShape {
@@ -104,9 +107,11 @@ impl LimiterShape {
             out.push((Store::Limiter, self.abuse_key(client)));
             out.push((Store::Limiter, self.counter_key(&self.identity_hash(client), row, request)));
         }
-        for key in self.laravel_keys(stack, client, address) {
-            out.push((Store::Laravel, format!("{key}:timer")));
-            out.push((Store::Laravel, key));
+        for (store, key) in self.laravel_keys(stack, client, address) {
+            if store == Store::Laravel {
+                out.push((store, format!("{key}:timer")));
+            }
+            out.push((store, key));
         }
         out
     }

@@ -139,6 +139,25 @@ pub fn configured_groups(text: &str) -> Groups {
     groups
 }
 
+/// Laravel 11's bootstrap/app.php turns its `throttle` alias into
+/// `ThrottleRequestsWithRedis` (`throttleWithRedis()`, or
+/// `throttleApi(..., redis: true)`).
+pub fn configured_redis_throttle(text: &str) -> bool {
+    let Ok(src) = Source::parse(text) else { return false };
+    (0..src.tokens.len()).any(|i| {
+        let called = src.kind(i) == TokenKind::Name && src.prev_code(i).is_some_and(|p| src.is(p, "->"));
+        let Some(open) = src.next_code(i).filter(|&o| called && src.is(o, "(")) else { return false };
+        match src.text_of(i) {
+            "throttleWithRedis" => true,
+            "throttleApi" => arguments(&src, open).iter().enumerate().any(|(n, (name, (a, b)))| {
+                let is_redis = name.as_deref() == Some("redis") || (name.is_none() && n == 1);
+                is_redis && a == b && src.text_of(*a).eq_ignore_ascii_case("true")
+            }),
+            _ => false,
+        }
+    })
+}
+
 /// `middleware` with every group name replaced by its members (a group in
 /// a group too), in order.
 pub fn expand(middleware: &[String], groups: &Groups) -> Vec<String> {
@@ -287,6 +306,9 @@ return Application::configure(basePath: dirname(__DIR__))
         assert_eq!(groups["api"], strings(&["App\\Http\\Middleware\\Audit", "throttle:api"]));
         assert_eq!(groups["partner"], strings(&["throttle:partners", "throttle:60,1"]));
         assert_eq!(groups["admin"], strings(&["audit", "throttle:10,1"]));
+        assert!(!configured_redis_throttle(app));
+        assert!(configured_redis_throttle("<?php\n$middleware->throttleApi(redis: true);\n"));
+        assert!(configured_redis_throttle("<?php\n$middleware->throttleApi('api', true)->throttleWithRedis();\n"));
         let named = "<?php\n$middleware->throttleApi('burst');\n$middleware->statefulApi();\n";
         assert_eq!(configured_groups(named)["api"], strings(&[STATEFUL, "throttle:burst", SUBSTITUTE_BINDINGS]));
     }

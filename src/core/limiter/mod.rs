@@ -15,7 +15,7 @@ mod simulate;
 pub mod stacks;
 
 pub use attach::{alias_table, array_open, class_written, handle_params, AliasEntry, Attachment, Misdirected};
-pub use decide::Verdict;
+pub use decide::{duration_end_key, Verdict};
 pub use expect::{differences, served, Difference, Observed, Store};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{
@@ -268,6 +268,7 @@ impl LimiterShape {
         match store {
             Store::Limiter => &self.storage,
             Store::Laravel => self.laravel_store.as_ref().unwrap_or(&self.storage),
+            Store::LaravelRedis => &self.laravel_redis,
         }
     }
 }

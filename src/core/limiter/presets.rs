@@ -26,7 +26,7 @@ fn gateway(params: Option<&str>) -> Entry {
 }
 
 fn throttle(max: u64, decay_min: u64) -> Entry {
-    Entry::Throttle { max, decay_s: decay_min * 60 }
+    Entry::Throttle { max, decay_s: decay_min * 60, redis: false }
 }
 
 impl LimiterShape {
@@ -47,6 +47,7 @@ impl LimiterShape {
             // Laravel's defaults for an app named "Laravel": the cache store
             // on the default connection, prefixed `laravel_cache:`.
             laravel_store: Some(Storage { database: None, client_prefix: None, cache_prefix: "laravel_cache:".into() }),
+            laravel_redis: Storage { database: None, client_prefix: None, cache_prefix: String::new() },
             counts: Counts::Every,
             window: Window::Fixed,
             decision: Decision::IncrementThenAtMost,
@@ -172,6 +173,11 @@ impl LimiterShape {
             },
             // Its limiter counts through the cache store, as Laravel's throttle does.
             laravel_store: None,
+            laravel_redis: Storage {
+                database: Some(0),
+                client_prefix: Some("laravel_database_".into()),
+                cache_prefix: String::new(),
+            },
             counts: Counts::AllowedOnly,
             // The EXPIRE goes to database 0; the counter lives in database 1.
             window: Window::Never,

@@ -188,11 +188,15 @@ pub enum Entry {
     /// Laravel's `throttle:N,M`: its own counter per client address (a
     /// guest's key is `sha1("|" . ip)`, in the cache store), shared by every
     /// route with a plain `throttle`; refusals are not counted; a fixed
-    /// window from the first hit, kept by a `:timer` key.
-    Throttle { max: u64, decay_s: u64 },
+    /// window from the first hit, kept by a `:timer` key. `redis`:
+    /// `ThrottleRequestsWithRedis`, which counts as [`Entry::Named`] says.
+    Throttle { max: u64, decay_s: u64, redis: bool },
     /// Laravel's `throttle:<name>`: a limiter the app registered with
     /// `RateLimiter::for`, whose rules are the shape's `named` table.
-    Named { name: String },
+    /// `redis`: `ThrottleRequestsWithRedis`, whose `DurationLimiter` keeps
+    /// each key as a hash on Redis itself (not the cache store), counts
+    /// refusals too, and opens a new window once the last one ended.
+    Named { name: String, redis: bool },
     /// A limiter the shape does not model: past it, the answer is unknown.
     Opaque { name: String },
 }
@@ -251,8 +255,8 @@ impl Entry {
         match self {
             Entry::Gateway { params: None } => "api.rate-limit".into(),
             Entry::Gateway { params: Some(p) } => format!("api.rate-limit:{p}"),
-            Entry::Throttle { max, decay_s } => format!("throttle:{max},{}", decay_s / 60),
-            Entry::Named { name } => format!("throttle:{name}"),
+            Entry::Throttle { max, decay_s, .. } => format!("throttle:{max},{}", decay_s / 60),
+            Entry::Named { name, .. } => format!("throttle:{name}"),
             Entry::Opaque { name } => name.clone(),
         }
     }
@@ -279,6 +283,9 @@ pub struct LimiterShape {
     /// counts in; `None`: where `storage` says (a limiter that counts
     /// through the cache store). An app at hand says where its store is.
     pub laravel_store: Option<Storage>,
+    /// Where Laravel's default Redis connection keeps its keys, which
+    /// `ThrottleRequestsWithRedis` counts in (no cache prefix).
+    pub laravel_redis: Storage,
     pub counts: Counts,
     pub window: Window,
     pub decision: Decision,
@@ -393,7 +400,7 @@ impl LimiterShape {
     pub fn unmodelled(&self, request: &Route) -> Option<String> {
         self.stack_for(request)?.entries.iter().find_map(|e| match e {
             Entry::Opaque { name } => Some(format!("{name} is a limiter the shape does not model")),
-            Entry::Named { name } => match self.named.iter().find(|n| &n.name == name).map(|n| &n.answer) {
+            Entry::Named { name, .. } => match self.named.iter().find(|n| &n.name == name).map(|n| &n.answer) {
                 None => Some(format!("throttle:{name} is a named limiter whose rules were not read from the app")),
                 Some(NamedAnswer::Unknown(why)) => Some(format!("throttle:{name}: {why}")),
                 Some(_) => None,

@@ -379,8 +379,10 @@ fn laravel_throttle_keys_are_laravels_and_an_api_key_client_counts_by_its_addres
     keys.insert(&key, 3, 0, Some(40_000));
     keys.insert(&format!("{key}:timer"), 1_800_000_040, 0, Some(40_000));
     let mut contract = contract();
-    contract.stacks =
-        vec![Stack { route: route("GET /api/throttled2"), entries: vec![Entry::Throttle { max: 5, decay_s: 60 }] }];
+    contract.stacks = vec![Stack {
+        route: route("GET /api/throttled2"),
+        entries: vec![Entry::Throttle { max: 5, decay_s: 60, redis: false }],
+    }];
     let second = route("GET /api/throttled2");
     let v: Vec<Verdict> =
         (0..3).map(|i| contract.decide_from(&mut keys, i, &second, &client(), Some("127.0.0.1"))).collect();
@@ -398,7 +400,8 @@ fn laravel_throttle_keys_are_laravels_and_an_api_key_client_counts_by_its_addres
 fn named(name: &str, answer: NamedAnswer) -> (LimiterShape, Route) {
     let mut shape = contract();
     let request = route("GET /api/named");
-    shape.stacks = vec![Stack { route: request.clone(), entries: vec![Entry::Named { name: name.into() }] }];
+    shape.stacks =
+        vec![Stack { route: request.clone(), entries: vec![Entry::Named { name: name.into(), redis: false }] }];
     shape.named = vec![NamedLimiter { name: name.into(), answer }];
     (shape, request)
 }
@@ -454,6 +457,26 @@ fn two_limits_with_one_key_count_twice_and_the_fewest_left_is_shown() {
         3,
         "the first limit was hit before the second refused"
     );
+}
+
+#[test]
+fn with_redis_refusals_count_and_a_new_window_opens_after_the_last() {
+    let (mut shape, request) = named("api", NamedAnswer::Limits(vec![per(3, 60, vec![KeyPart::Address])]));
+    shape.stacks[0].entries = vec![Entry::Named { name: "api".into(), redis: true }];
+    let ip = Identity::Ip("10.0.0.3".into());
+    let mut keys = Keyspace::new();
+    let v: Vec<Verdict> = (0..5).map(|i| shape.decide(&mut keys, i * 1000, &request, &ip)).collect();
+    assert_eq!(
+        v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
+        [(200, Some(2)), (200, Some(1)), (200, Some(0)), (429, Some(0)), (429, Some(0))]
+    );
+    assert_eq!(v[3].retry_after_s, Some(57), "the window's end less now");
+    let key = md5_hex("api10.0.0.3");
+    assert_eq!(keys.get(&key, 5_000).unwrap().value, 5, "refusals counted");
+    assert_eq!(shape.keys_read(&request, &ip, None), [(Store::LaravelRedis, key)]);
+    // Past the window's end (the hash lives on): a new window, counted from 1.
+    let after = shape.decide(&mut keys, 60_001, &request, &ip);
+    assert_eq!((after.status, after.remaining), (200, Some(2)));
 }
 
 #[test]

@@ -45,7 +45,8 @@ pub fn entry(middleware: &str, gateway: &Attachment) -> Option<Entry> {
     let class = name.rsplit('\\').next().unwrap_or(name);
     // Laravel's own throttle is Laravel's, even where `[limiter] middleware`
     // names it (so that a rollback takes it out too): modelled as itself.
-    let laravel = name == "throttle" || class == "ThrottleRequests";
+    let redis = class == "ThrottleRequestsWithRedis";
+    let laravel = name == "throttle" || class == "ThrottleRequests" || redis;
     if let Some(params) = gateway.entry(middleware).filter(|_| !laravel) {
         return Some(Entry::Gateway { params: params.map(str::to_string) });
     }
@@ -54,12 +55,12 @@ pub fn entry(middleware: &str, gateway: &Attachment) -> Option<Entry> {
         let max = parts.next().filter(|s| !s.is_empty()).unwrap_or("60");
         let minutes = parts.next().unwrap_or("1");
         if let (Ok(max), Ok(minutes)) = (max.trim().parse::<u64>(), minutes.trim().parse::<u64>()) {
-            return Some(Entry::Throttle { max, decay_s: minutes * 60 });
+            return Some(Entry::Throttle { max, decay_s: minutes * 60, redis });
         }
         // A named limiter (`throttle:api`, one parameter that is no number):
         // its rules live in the app's code, read into the shape's table.
         if let Some(name) = params.filter(|p| !p.is_empty() && !p.contains(',') && p.parse::<u64>().is_err()) {
-            return Some(Entry::Named { name: name.to_string() });
+            return Some(Entry::Named { name: name.to_string(), redis });
         }
         return Some(Entry::Opaque { name: middleware.to_string() });
     }
@@ -85,8 +86,8 @@ mod tests {
     #[test]
     fn laravels_throttle_stays_laravels_where_the_config_names_it() {
         let g = Attachment::from_names(&["api.rate-limit".into(), "throttle".into()]);
-        assert_eq!(entry("throttle:5,1", &g), Some(Entry::Throttle { max: 5, decay_s: 60 }));
-        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into() }));
+        assert_eq!(entry("throttle:5,1", &g), Some(Entry::Throttle { max: 5, decay_s: 60, redis: false }));
+        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into(), redis: false }));
         assert_eq!(entry("api.rate-limit:30,60", &g), Some(Entry::Gateway { params: Some("30,60".into()) }));
         assert!(g.names("throttle:5,1"), "still the configured limiter's: a rollback removes it");
     }
@@ -100,12 +101,12 @@ mod tests {
             entry("App\\Http\\Middleware\\RateLimitMiddleware:10,60", &g),
             Some(Entry::Gateway { params: Some("10,60".into()) })
         );
-        assert_eq!(entry("throttle:100,1", &g), Some(Entry::Throttle { max: 100, decay_s: 60 }));
+        assert_eq!(entry("throttle:100,1", &g), Some(Entry::Throttle { max: 100, decay_s: 60, redis: false }));
         assert_eq!(
             entry("Illuminate\\Routing\\Middleware\\ThrottleRequests:5,2", &g),
-            Some(Entry::Throttle { max: 5, decay_s: 120 })
+            Some(Entry::Throttle { max: 5, decay_s: 120, redis: false })
         );
-        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into() }));
+        assert_eq!(entry("throttle:api", &g), Some(Entry::Named { name: "api".into(), redis: false }));
         assert_eq!(entry("retell.call.ratelimit", &g), Some(Entry::Opaque { name: "retell.call.ratelimit".into() }));
         for plain in ["api", "api.performance", "auth:sanctum", "retell.function.whitelist"] {
             assert_eq!(entry(plain, &g), None, "{plain}");
