@@ -102,6 +102,21 @@ fn laravels_own_limiters_are_read_from_the_app_and_every_answer_predicted() {
     forget_counters(&lab);
     let out = gatewayctl(&["--config", &config, "verify"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The probe names Laravel's limiter and learns its limit, leaving nothing.
+    forget_counters(&lab);
+    let out =
+        gatewayctl(&["--config", &config, "model", "probe", "--route", "POST /api/v2/bookings", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let probe: gatewayctl::report::probe::ProbeReport = json(&out);
+    let seen = |d: &str| probe.learned.iter().find(|l| l.dimension == d).map(|l| l.value.clone());
+    assert_eq!(
+        seen("limiter").as_deref(),
+        Some("Laravel throttle (named: api), Laravel throttle (named: bookings)"),
+        "{probe:#?}"
+    );
+    assert_eq!((seen("limit").as_deref(), probe.first_refused), (Some("8"), Some(9)), "{probe:#?}");
+    assert!(probe.findings.is_empty(), "{probe:#?}");
+    assert_eq!(lab.redis(&["--scan", "--pattern", "gateway_cache:*"]), "", "the probe's keys are gone");
 }
 
 #[test]

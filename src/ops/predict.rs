@@ -66,6 +66,11 @@ impl Stores {
         }
     }
 
+    /// Whether `name` (unprefixed) exists in `store`.
+    pub async fn exists(&mut self, store: Store, name: &str) -> Result<bool, RedisError> {
+        Ok(self.of(store).key_type(name).await? != "none")
+    }
+
     /// Deletes `names` (unprefixed) from `store`, by exact name.
     pub async fn delete(&mut self, store: Store, names: &[String]) -> Result<(), RedisError> {
         self.of(store).delete(names).await.map(|_| ())
@@ -106,7 +111,22 @@ impl<'a> Session<'a> {
 
     /// A session for an identity with no key yet (a fresh window).
     pub fn fresh(shape: &'a LimiterShape, request: &Route, client: &Identity) -> Session<'a> {
-        Session { shape, request: request.clone(), client: client.clone(), address: None, keys: Keyspace::new() }
+        Session::fresh_from(shape, request, client, None)
+    }
+
+    /// [`Session::fresh`] for requests sent from `address`.
+    pub fn fresh_from(
+        shape: &'a LimiterShape,
+        request: &Route,
+        client: &Identity,
+        address: Option<String>,
+    ) -> Session<'a> {
+        Session { shape, request: request.clone(), client: client.clone(), address, keys: Keyspace::new() }
+    }
+
+    /// Every key the prediction reads, with the store that holds it.
+    pub fn keys(&self) -> Vec<(Store, String)> {
+        self.shape.keys_read(&self.request, &self.client, self.address.as_deref())
     }
 
     /// Takes the gateway's keys as they are now, at `at_ms` of the session,

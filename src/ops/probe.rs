@@ -9,11 +9,12 @@ use anyhow::Context as _;
 
 use crate::adapters::http::Http;
 use crate::adapters::redis::{escape_glob, Redis, RedisTarget};
-use crate::core::limiter::{mask_secret, md5_hex, Entry, LimiterShape};
+use crate::core::limiter::{mask_secret, md5_hex, Entry, Identity, LimiterShape, Store};
 use crate::core::own::{self, Purpose};
-use crate::core::probe::{self, Configured, Sample, SeenKey};
+use crate::core::probe::{self, Configured, Learned, Sample, SeenKey};
 use crate::core::route::Route;
 use crate::exit::UsageError;
+use crate::ops::predict::{Session, Stores};
 use crate::report::probe::{Judged, Owed, ProbeReport};
 use crate::settings::Settings;
 
@@ -45,6 +46,9 @@ pub struct Plan {
     /// Another limited path, for the block (`None`: the shape has none).
     pub other: Option<Route>,
     pub requests: u64,
+    /// The route carries Laravel's own limiter alone, as named here
+    /// (`Laravel throttle (named: api)`): probed as Laravel counts.
+    pub laravel: Option<String>,
 }
 
 /// The probe's plan: the route (given, or the configured shape's limited
@@ -55,7 +59,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     let shape = crate::ops::limiter::shape(settings).shape;
     let route = match route {
         Some(r) => r.clone(),
-        None => limited_routes(&shape, tried).into_iter().next().ok_or_else(|| {
+        None => limited_routes(&shape, tried).into_iter().chain(laravel_routes(settings, &shape, tried)).next().ok_or_else(|| {
             UsageError(match tried.is_empty() {
                 true => "the configured shape names no limited route to probe: pass --route \"METHOD /path\"".into(),
                 false => format!(
@@ -66,6 +70,11 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
         })?,
     };
     let request = route.sample();
+    if crate::ops::predict::bucket(&shape, &request).is_none() {
+        if let Some(plan) = laravel_plan(settings, &shape, &route, max_requests)? {
+            return Ok(plan);
+        }
+    }
     let (limit, row) =
         crate::ops::predict::bucket(&shape, &request).map(|b| (b.limit, b.name.clone())).ok_or_else(|| {
             UsageError(format!(
@@ -88,7 +97,215 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     }
     let key = own::api_key(Purpose::Probe, &format!("{:08x}", rand_u32()));
     let other = other.map(|r| r.sample());
-    Ok(Plan { route, request, key, limit, row, refusals, other, requests })
+    Ok(Plan { route, request, key, limit, row, refusals, other, requests, laravel: None })
+}
+
+/// The routes Laravel's limiter alone guards (no gateway limiter), that
+/// the model predicts, other than `not`: the one refusing first first.
+fn laravel_routes(settings: &Settings, shape: &LimiterShape, not: &[Route]) -> Vec<Route> {
+    let client = Identity::ApiKey(own::api_key(Purpose::Probe, "plan"));
+    let address = crate::ops::sender_address(settings);
+    let mut candidates: Vec<(u64, Route)> = shape
+        .stacks
+        .iter()
+        .filter(|s| !not.contains(&s.route) && s.route.method != "*")
+        .filter(|s| laravel_limiters(shape, &s.route).is_some() && predict_bucket_free(shape, &s.route))
+        .filter_map(|s| {
+            let mut session = Session::fresh_from(shape, &s.route.sample(), &client, address.clone());
+            Some(((1..=DEFAULT_MAX).find(|&n| session.expect(n).status == 429)?, s.route.clone()))
+        })
+        .collect();
+    candidates.sort_by_key(|(refused, r)| (*refused, r.to_string()));
+    candidates.into_iter().map(|(_, r)| r).collect()
+}
+
+/// No gateway limiter on `route`, and nothing on it the model cannot follow.
+fn predict_bucket_free(shape: &LimiterShape, route: &Route) -> bool {
+    let request = route.sample();
+    crate::ops::predict::bucket(shape, &request).is_none() && crate::ops::predict::unmodelled(shape, &request).is_none()
+}
+
+/// Laravel's own limiter on `route`, and what is said of it (`Laravel
+/// throttle (named: api)`); `None` when it carries none.
+fn laravel_limiters(shape: &LimiterShape, route: &Route) -> Option<String> {
+    let stack = shape.stack_for(&route.sample())?;
+    let named: Vec<String> = stack
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Named { name, redis: false } => Some(format!("Laravel throttle (named: {name})")),
+            Entry::Named { name, redis: true } => Some(format!("Laravel throttle with Redis (named: {name})")),
+            Entry::Throttle { redis: false, .. } => Some(format!("Laravel throttle ({})", e.name())),
+            Entry::Throttle { redis: true, .. } => Some(format!("Laravel throttle with Redis ({})", e.name())),
+            _ => None,
+        })
+        .collect();
+    (!named.is_empty()).then(|| named.join(", "))
+}
+
+/// The plan on a route Laravel's limiter alone guards: requests until the
+/// model's first refusal, and two more. `None`: not such a route.
+fn laravel_plan(settings: &Settings, shape: &LimiterShape, route: &Route, max: u64) -> anyhow::Result<Option<Plan>> {
+    let Some(laravel) = laravel_limiters(shape, route) else { return Ok(None) };
+    let request = route.sample();
+    if let Some(why) = crate::ops::predict::unmodelled(shape, &request) {
+        return Err(UsageError(format!("{route}: {why}: the probe has nothing to hold its answers against")).into());
+    }
+    let key = own::api_key(Purpose::Probe, &format!("{:08x}", rand_u32()));
+    let client = Identity::ApiKey(key.clone());
+    let mut fresh = Session::fresh_from(shape, &request, &client, crate::ops::sender_address(settings));
+    let first_refusal = (1..=max).find(|&n| fresh.expect(n).status == 429);
+    let Some(refused) = first_refusal else {
+        return Err(UsageError(format!(
+            "{route} carries {laravel}, which the model says refuses none of {max} requests: raise --max-requests"
+        ))
+        .into());
+    };
+    let limit = refused - 1;
+    let requests = refused + AFTER_REFUSAL.min(2);
+    if requests > max {
+        return Err(UsageError(format!("probing {route} needs {requests} requests, over --max-requests {max}")).into());
+    }
+    let row = laravel.clone();
+    Ok(Some(Plan {
+        route: route.clone(),
+        request,
+        key,
+        limit,
+        row,
+        refusals: 2,
+        other: None,
+        requests,
+        laravel: Some(laravel),
+    }))
+}
+
+/// A probe of a route Laravel's limiter alone guards: each request's answer
+/// held against the one prediction (from the keys as Redis holds them, the
+/// counters shared by the client's address read too), the limit learned
+/// from `X-RateLimit-Limit` and the first refusal, and the keys the probe
+/// made (none it found) deleted by exact name.
+async fn run_laravel(
+    settings: &Settings,
+    plan: &Plan,
+    laravel: &str,
+    progress: &mut dyn FnMut(u64, u64),
+) -> anyhow::Result<ProbeReport> {
+    let started = Instant::now();
+    let shape = crate::ops::limiter::shape(settings).shape;
+    let mut stores = Stores::connect(settings, &shape).await.context("while connecting to Laravel's stores")?;
+    let client = Identity::ApiKey(plan.key.clone());
+    let mut session = Session::start(&mut stores, &shape, &plan.request, &client).await?;
+    let keys = session.keys();
+    let mut found = Vec::new();
+    for (store, name) in &keys {
+        if stores.exists(*store, name).await? {
+            found.push(name.clone());
+        }
+    }
+    let g = &settings.file.gateway;
+    let http = Http::new(&g.base_url, g.request_timeout.0, None)?;
+    let body = crate::ops::predict::request_body();
+    let headers = [("X-Api-Key", plan.key.as_str()), ("Accept", "application/json")];
+    let clock = Instant::now();
+    let (mut first_refused, mut predicted_refusal, mut said_limit, mut retry_after) = (None, None, None, None);
+    let mut mismatches = Vec::new();
+    let mut sent = 0;
+    for n in 1..=plan.requests {
+        progress(n, plan.requests);
+        let at = clock.elapsed().as_millis() as u64;
+        let verdict = session.expect(at);
+        let answer = http.send(&plan.request.method, &plan.request.path, &headers, Some(&body)).await.map_err(|e| {
+            anyhow::Error::new(e).context(format!("request {n} of the probe ({}) got no answer", plan.request))
+        })?;
+        sent = n;
+        let seen = crate::ops::predict::observed(&answer);
+        if !crate::ops::predict::compare(&verdict, &seen, 1000).is_empty() {
+            mismatches.push(format!("request {n}: {} where the model said {}", seen.status, verdict.status));
+        }
+        said_limit = said_limit.or(answer.header_u64("x-ratelimit-limit"));
+        if verdict.status == 429 {
+            predicted_refusal.get_or_insert(n);
+        }
+        if answer.status == 429 && first_refused.is_none() {
+            first_refused = Some(n);
+            retry_after = answer.header("retry-after").map(str::to_string);
+        }
+        if first_refused.is_some_and(|r| n >= r + plan.refusals) {
+            break;
+        }
+    }
+    // The keys it made go; those it found (the address's, shared) stay.
+    let made: Vec<(Store, String)> = keys.into_iter().filter(|(_, k)| !found.contains(k)).collect();
+    let mut cleanup_error = None;
+    let mut cleaned = 0;
+    for (store, name) in &made {
+        let mut names = vec![name.clone()];
+        if *store == Store::Laravel {
+            names.push(format!("{name}:timer"));
+        }
+        match stores.delete(*store, &names).await {
+            Ok(()) => cleaned += 1,
+            Err(e) => cleanup_error = Some(format!("{name}: {e}")),
+        }
+    }
+    let limit_value = said_limit.map_or("unknown".to_string(), |l| l.to_string());
+    let mut learned = vec![
+        Learned {
+            dimension: "limiter".into(),
+            value: laravel.to_string(),
+            configured: laravel.to_string(),
+            evidence: format!("{} in the app's route list, its rules read from the app", plan.route),
+            row: None,
+        },
+        Learned {
+            dimension: "limit".into(),
+            value: limit_value.clone(),
+            configured: plan.limit.to_string(),
+            evidence: format!(
+                "X-RateLimit-Limit {limit_value}; the first 429 at request {} (the model: {}), Retry-After {}",
+                first_refused.map_or("-".into(), |n| n.to_string()),
+                predicted_refusal.map_or("-".into(), |n| n.to_string()),
+                retry_after.as_deref().unwrap_or("-")
+            ),
+            row: Some(plan.row.clone()),
+        },
+    ];
+    learned.retain(|l| !l.value.is_empty());
+    let mut findings = Vec::new();
+    if !mismatches.is_empty() {
+        findings.push(crate::core::findings::Finding {
+            kind: "laravel-limiter-differs".into(),
+            seen: mismatches.join("; "),
+            effect: format!("{laravel} does not answer as the app's own rules say: every prediction there is wrong"),
+            fix: "read the limiter's definition (RateLimiter::for) and the route's middleware again".into(),
+            harmful: true,
+            routes: vec![plan.route.to_string()],
+        });
+    }
+    let report = ProbeReport {
+        at_ms: crate::ops::now_ms(),
+        route: plan.route.to_string(),
+        identity: mask_secret(&plan.key),
+        budget: plan.requests,
+        sent,
+        first_refused,
+        keys: made.iter().map(|(store, name)| format!("{store:?} {name}")).collect(),
+        cleaned,
+        learned,
+        findings,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+        config_diff: None,
+        written: false,
+        config_backup: None,
+        config_refused: None,
+        swept: 0,
+        cleanup_error,
+        judged: Some(judged(settings)),
+    };
+    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
+    state.write_json(&state.probe_path(), &report).context("while keeping the probe's report")?;
+    Ok(report)
 }
 
 /// The limited routes with no parameterised gateway entry, other than
@@ -254,6 +471,9 @@ async fn sweep_left(
 /// Runs the probe: the requests in order, the identity's keys read after
 /// each, then deleted by exact name. `progress` hears each request.
 pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64, u64)) -> anyhow::Result<ProbeReport> {
+    if let Some(laravel) = &plan.laravel {
+        return run_laravel(settings, plan, laravel, progress).await;
+    }
     let started = Instant::now();
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
     let second = format!("{}-b", plan.key);
