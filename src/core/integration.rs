@@ -124,6 +124,44 @@ fn code(src: &Sources, path: &str) -> String {
 /// Fix 4, read by structure under every name the limiter answers to
 /// (`limiter`): applied is what the rollback's editor would remove.
 fn rate_limit(src: &Sources, limiter: &Attachment) -> (Integration, String) {
+    let (status, evidence) = gateway_limiter(src, limiter);
+    // Laravel's own throttle limits too, wherever the app applies it.
+    let laravel = Attachment::from_names(&[
+        "throttle".into(),
+        "Illuminate\\Routing\\Middleware\\ThrottleRequests".into(),
+        "Illuminate\\Routing\\Middleware\\ThrottleRequestsWithRedis".into(),
+    ]);
+    let throttles = applied(src, &laravel).unwrap_or(0)
+        + usize::from(
+            crate::core::limiter::groups::configured_groups(text(src, "bootstrap/app.php"))
+                .get("api")
+                .is_some_and(|g| g.iter().any(|m| m.starts_with("throttle")))
+                && has(src, "bootstrap/app.php"),
+        );
+    match (status, throttles) {
+        (Integration::Wired, _) | (_, 0) => (status, evidence),
+        (_, n) => (
+            Integration::Wired,
+            format!("Laravel's throttle applied {n} time(s) in routes/api.php and the middleware groups; {evidence}"),
+        ),
+    }
+}
+
+/// How many times routes/api.php and the kernel's groups apply `limiter`
+/// (what the rollback's editor would remove); why not, when a list cannot be read.
+fn applied(src: &Sources, limiter: &Attachment) -> Result<usize, String> {
+    let mut n = 0;
+    for file in ["routes/api.php", crate::core::rollback::KERNEL_FILE] {
+        match crate::core::rollback::remove_middleware(text(src, file), limiter) {
+            Ok(edits) => n += edits.len(),
+            Err(refusal) => return Err(format!("{file}: {refusal}")),
+        }
+    }
+    Ok(n)
+}
+
+/// The plan's own limiter (RateLimitMiddleware), under every name it answers to.
+fn gateway_limiter(src: &Sources, limiter: &Attachment) -> (Integration, String) {
     let file = "app/Http/Middleware/RateLimitMiddleware.php";
     if !has(src, file) {
         return (Integration::Missing, format!("{file} not found"));
@@ -147,14 +185,11 @@ fn rate_limit(src: &Sources, limiter: &Attachment) -> (Integration, String) {
         .map(|e| e.alias)
         .collect();
     let names = limiter.describe();
-    match crate::core::rollback::remove_middleware(text(src, "routes/api.php"), limiter) {
-        Err(refusal) => (
-            Integration::Registered,
-            format!("cannot tell whether routes/api.php applies the limiter ({names}): {refusal}"),
-        ),
-        Ok(applied) if !applied.is_empty() => {
-            (Integration::Wired, format!("the limiter ({names}) applied {} time(s) in routes/api.php", applied.len()))
+    match applied(src, limiter) {
+        Err(refusal) => {
+            (Integration::Registered, format!("cannot tell whether the app applies the limiter ({names}): {refusal}"))
         }
+        Ok(n) if n > 0 => (Integration::Wired, format!("the limiter ({names}) applied {n} time(s) in routes/api.php")),
         Ok(_) if !registered.is_empty() => {
             (Integration::Registered, format!("{} registered, not applied in routes/api.php", registered.join(", ")))
         }
@@ -280,6 +315,25 @@ mod tests {
         );
         let breaker = assess(&src, &limiter()).into_iter().find(|f| f.fix.starts_with('7')).unwrap();
         assert_eq!(breaker.status, Integration::Present);
+    }
+
+    #[test]
+    fn laravels_throttle_is_rate_limiting_wired_in_routes_or_groups() {
+        let row = |src: &Sources| assess(src, &limiter()).into_iter().find(|f| f.fix.starts_with('4')).unwrap();
+        let mut src = Sources::new();
+        src.insert("routes/api.php".into(), "<?php\nRoute::get('a', $f)->middleware('throttle:api');\n".into());
+        let (status, evidence) = (row(&src).status, row(&src).evidence);
+        assert_eq!(status, Integration::Wired, "{evidence}");
+        assert!(evidence.starts_with("Laravel's throttle applied 1 time(s)"), "{evidence}");
+        let mut grouped = Sources::new();
+        grouped.insert(
+            "app/Http/Kernel.php".into(),
+            "<?php\nclass Kernel { protected $middlewareGroups = ['api' => ['throttle:api']]; }\n".into(),
+        );
+        assert_eq!(row(&grouped).status, Integration::Wired, "{}", row(&grouped).evidence);
+        let mut eleven = Sources::new();
+        eleven.insert("bootstrap/app.php".into(), "<?php\n$middleware->throttleApi();\n".into());
+        assert_eq!(row(&eleven).status, Integration::Wired, "{}", row(&eleven).evidence);
     }
 
     #[test]
