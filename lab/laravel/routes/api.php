@@ -15,7 +15,9 @@ Route::get('health', [HealthController::class, 'show']);
 Route::post('retell/collect-appointment', [RetellFunctionCallHandler::class, 'collectAppointment']);
 
 Route::post('webhooks/calcom', [CalcomWebhookController::class, 'handle'])->middleware('throttle:webhooks');
-Route::post('webhooks/retell', [RetellWebhookController::class, 'handle'])->middleware('throttle:30,1');
+// Built at run time: route:list names the result, throttle:30,1.
+$webhookLimit = 30;
+Route::post('webhooks/retell', [RetellWebhookController::class, 'handle'])->middleware('throttle:'.$webhookLimit.',1');
 
 Route::prefix('v2')
     ->middleware(['api.performance', 'api.logging'])

@@ -24,7 +24,7 @@ pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, 
         let mut removed = Vec::new();
         for (n, &(first, last)) in items.iter().enumerate() {
             let applied = match item(&src, &imports, first, last) {
-                Item::Literal(value) => limiter.names(&value),
+                Item::Literal(value) | Item::NamedAtRunTime(value) => limiter.names(&value),
                 Item::Class(class) => limiter.is_class(&class),
                 Item::Constant(written) => {
                     return Err(Refusal::at(
@@ -67,6 +67,9 @@ enum Item {
     Class(String),
     /// `X::NAME` or `NAME`: a constant whose value this file does not hold.
     Constant(String),
+    /// `'throttle:' . $limit`: parameters built at run time behind a name
+    /// written out (the literal up to its `:`).
+    NamedAtRunTime(String),
     /// Anything else (a variable, a call, a spread, a concatenation, a
     /// conditional), quoted as written.
     RunTime(String),
@@ -80,6 +83,13 @@ fn item(src: &Source, imports: &Imports, first: usize, last: usize) -> Item {
         }
     }
     let code: Vec<usize> = (first..=last).filter(|&t| src.kind(t).is_code()).collect();
+    // `'throttle:' . $limit`: the name is written out, only its parameters run.
+    if let [head, dot, _, ..] = code[..] {
+        let name = literal_value(src.kind(head), src.text_of(head)).filter(|v| v.contains(':'));
+        if let (Some(name), true) = (name, src.is(dot, ".")) {
+            return Item::NamedAtRunTime(name);
+        }
+    }
     // `X::class . ':10,60'`: a class with its parameters, still a constant.
     if let [.., class_end, dot, params] = code[..] {
         let is_params = literal_value(src.kind(params), src.text_of(params)).is_some_and(|p| p.starts_with(':'));
@@ -339,6 +349,12 @@ pub(crate) mod tests {
             let err = remove_middleware(text, &limiter()).unwrap_err();
             assert!(err.reason.contains("built at run time") && err.reason.contains(quoted), "{text}: {err}");
         }
+        // A name written out with its parameters built at run time is that name.
+        let laravel = Attachment::from_names(&["throttle".into()]);
+        let built = "<?php R::x()->middleware(['a', 'throttle:' . $limit . ',1']);";
+        assert_eq!(apply(built, &remove_middleware(built, &laravel).unwrap()), "<?php R::x()->middleware(['a']);");
+        let other = "<?php R::x()->middleware(['cache.headers:' . $ttl]);";
+        assert!(remove_middleware(other, &laravel).unwrap().is_empty());
         let interpolated = "<?php R::group(['middleware' => \"$x\"], $f);";
         let err = remove_middleware(interpolated, &limiter()).unwrap_err();
         assert!(err.reason.contains("built at run time"), "{err}");
