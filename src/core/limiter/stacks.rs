@@ -139,4 +139,42 @@ mod tests {
         );
         assert_eq!(stacks[3].entries[1], Entry::Gateway { params: Some("10,60".into()) });
     }
+
+    /// The same API written the way Laravel 8, 10 and 11 write it (the
+    /// kernel's `$routeMiddleware` or `$middlewareAliases` with its
+    /// `$middlewareGroups`, or bootstrap/app.php's `throttleApi()`), its
+    /// route listed as route:list prints it (the group's name, or what it
+    /// resolves to), gives one stack: Laravel's `api`, then the route's own.
+    #[test]
+    fn every_laravel_versions_registration_gives_the_same_stack() {
+        use crate::core::limiter::groups::{configured_groups, expand, kernel_groups};
+        let kernel = |aliases: &str| {
+            format!(
+                "<?php\nclass Kernel extends HttpKernel {{\n    protected $middlewareGroups = [\n        'api' => [\n            'throttle:api',\n            \\Illuminate\\Routing\\Middleware\\SubstituteBindings::class,\n        ],\n    ];\n    protected ${aliases} = ['throttle' => \\Illuminate\\Routing\\Middleware\\ThrottleRequests::class];\n}}\n"
+            )
+        };
+        let eleven = "<?php\nreturn Application::configure(basePath: dirname(__DIR__))\n    ->withRouting(api: __DIR__.'/../routes/api.php')\n    ->withMiddleware(function (Middleware $middleware) {\n        $middleware->throttleApi();\n    })->create();\n";
+        let named = strings(&["api", "throttle:bookings"]);
+        let resolved = strings(&[
+            "Illuminate\\Routing\\Middleware\\ThrottleRequests:api",
+            "Illuminate\\Routing\\Middleware\\SubstituteBindings",
+            "Illuminate\\Routing\\Middleware\\ThrottleRequests:bookings",
+        ]);
+        let cases = [
+            ("Laravel 8", kernel_groups(&kernel("routeMiddleware")), &named),
+            ("Laravel 10", kernel_groups(&kernel("middlewareAliases")), &named),
+            ("Laravel 11", configured_groups(eleven), &named),
+            ("Laravel 11, resolved", configured_groups(eleven), &resolved),
+        ];
+        let want = vec![
+            Entry::Named { name: "api".into(), redis: false },
+            Entry::Named { name: "bookings".into(), redis: false },
+        ];
+        for (version, groups, listed) in cases {
+            let middleware = expand(listed, &groups);
+            let rows = [Listed { methods: "POST", uri: "api/v2/bookings", middleware: &middleware }];
+            let stacks = from_route_list(&rows, &names());
+            assert_eq!(stacks[0].entries, want, "{version}: {middleware:?}");
+        }
+    }
 }
