@@ -52,15 +52,16 @@ impl Feature {
     }
 
     /// The files the rollback edits, relative to the app dir.
-    /// A file the feature edits where the app has it (Laravel 11 keeps no kernel).
+    /// A file the feature edits where the app has it (Laravel 11 keeps no
+    /// kernel; Laravel ≤ 10's bootstrap has no groups to edit).
     pub fn optional(path: &str) -> bool {
-        path == KERNEL_FILE
+        path == KERNEL_FILE || path == BOOTSTRAP_FILE
     }
 
     pub fn files(self) -> &'static [&'static str] {
         match self {
             Feature::InputValidation => &[validation::CONTROLLER],
-            Feature::RateLimit => &["routes/api.php", KERNEL_FILE],
+            Feature::RateLimit => &["routes/api.php", KERNEL_FILE, BOOTSTRAP_FILE],
             Feature::CircuitBreaker => &[BREAKER_SERVICE_FILE],
             Feature::LogSanitizer => &[
                 "app/Http/Controllers/CalcomWebhookController.php",
@@ -102,6 +103,8 @@ impl Feature {
 
 /// The HTTP kernel of Laravel ≤ 10, where its middleware groups live.
 pub const KERNEL_FILE: &str = "app/Http/Kernel.php";
+/// Laravel 11's bootstrap, where `withMiddleware` changes the groups.
+pub const BOOTSTRAP_FILE: &str = "bootstrap/app.php";
 
 impl fmt::Display for Feature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

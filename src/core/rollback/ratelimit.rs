@@ -54,6 +54,7 @@ pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, 
         }
         edits.extend(runs.into_iter().map(|run| removal(&src, &items, run, in_array)));
     }
+    edits.extend(throttle_api(&src, limiter));
     Ok(edits)
 }
 
@@ -179,6 +180,48 @@ fn value_end(src: &Source, start: usize) -> usize {
     last
 }
 
+/// Laravel 11's calls that add middleware to a group.
+const GROUP_CALLS: [&str; 5] = ["appendToGroup", "prependToGroup", "group", "api", "web"];
+
+/// Laravel 11's `->throttleApi(...)`, which puts `throttle:<limiter>` in
+/// the api group: out when the limiter is Laravel's throttle, as its whole
+/// statement where it stands alone (`$middleware->throttleApi();`), else
+/// as its link of the chain.
+fn throttle_api(src: &Source, limiter: &Attachment) -> Vec<Edit> {
+    if !limiter.names("throttle:api") {
+        return Vec::new();
+    }
+    let mut edits = Vec::new();
+    for i in 0..src.tokens.len() {
+        if src.kind(i) != TokenKind::Name || src.text_of(i) != "throttleApi" {
+            continue;
+        }
+        let Some(arrow) = src.prev_code(i).filter(|&p| src.is(p, "->") || src.is(p, "?->")) else { continue };
+        let Some(close) = src.next_code(i).filter(|&o| src.is(o, "(")).and_then(|o| src.partner(o)) else { continue };
+        let line = src.line_of(i);
+        let target = src.prev_code(arrow);
+        let statement_end = src.next_code(close).filter(|&e| src.is(e, ";"));
+        let alone = target.is_some_and(|t| src.kind(t) == TokenKind::Variable)
+            && target.and_then(|t| src.prev_code(t)).is_none_or(|b| src.is(b, ";") || src.is(b, "{"));
+        match (alone, target, statement_end) {
+            (true, Some(t), Some(end)) => {
+                let text = src.text;
+                let span = src.span(t, end);
+                let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+                let line_end = text[span.end..].find('\n').map(|p| span.end + p + 1);
+                match line_end
+                    .filter(|&e| text[line_start..span.start].trim().is_empty() && text[span.end..e].trim().is_empty())
+                {
+                    Some(e) => edits.push(Edit { range: line_start..e, replacement: String::new(), line }),
+                    None => edits.push(Edit { range: span, replacement: String::new(), line }),
+                }
+            }
+            _ => edits.push(Edit { range: src.span(arrow, close), replacement: String::new(), line }),
+        }
+    }
+    edits
+}
+
 fn middleware_lists(src: &Source) -> Vec<List> {
     let mut lists = Vec::new();
     for i in 0..src.tokens.len() {
@@ -187,6 +230,32 @@ fn middleware_lists(src: &Source) -> Vec<List> {
             let called = src.prev_code(i).is_some_and(|p| src.is(p, "->") || src.is(p, "::") || src.is(p, "?->"));
             if let Some(open) = src.next_code(i).filter(|&o| called && src.is(o, "(")) {
                 lists.push(List::Call { open });
+            }
+        } else if kind == TokenKind::Name && GROUP_CALLS.contains(&src.text_of(i)) {
+            // Laravel 11's bootstrap/app.php: `->appendToGroup('api', [...])`,
+            // `->group('api', [...])`, `->api(append: [...], prepend: [...])`:
+            // the lists that add to a group (a `remove:` list takes away: kept).
+            let called = src.prev_code(i).is_some_and(|p| src.is(p, "->") || src.is(p, "?->"));
+            let Some(open) = src.next_code(i).filter(|&o| called && src.is(o, "(")) else { continue };
+            let args = src.items(open);
+            let by_group = src.text_of(i) != "api" && src.text_of(i) != "web";
+            if by_group && !args.first().is_some_and(|&(a, b)| a == b && src.kind(a).is_string()) {
+                continue;
+            }
+            for (n, &(first, last)) in args.iter().enumerate() {
+                let named = src.next_code(first).filter(|&c| src.is(c, ":") && src.kind(first) == TokenKind::Name);
+                let (key, value) = match named.and_then(|c| src.next_code(c)) {
+                    Some(v) if v <= last => (Some(src.text_of(first)), v),
+                    _ => (None, first),
+                };
+                let adds = match (by_group, key) {
+                    (true, _) => n == 1,
+                    (false, Some(k)) => k == "append" || k == "prepend",
+                    (false, None) => n <= 1,
+                };
+                if adds {
+                    lists.push(List::Entry { value });
+                }
             }
         } else if kind == TokenKind::Variable && src.text_of(i) == "$middlewareGroups" {
             // A kernel's groups (`'api' => ['throttle:api', ...]`): each a list.
@@ -272,6 +341,16 @@ pub(crate) mod tests {
         let before = "<?php\nclass Kernel {\n    protected $middlewareGroups = [\n        'web' => [\\A::class],\n        'api' => [\n            'throttle:api',\n            \\Illuminate\\Routing\\Middleware\\SubstituteBindings::class,\n        ],\n    ];\n    protected $routeMiddleware = ['throttle' => \\Illuminate\\Routing\\Middleware\\ThrottleRequests::class];\n}\n";
         let after = before.replace("            'throttle:api',\n", "");
         assert_eq!(apply(before, &remove_middleware(before, &laravel).unwrap()), after);
+    }
+
+    #[test]
+    fn laravel_11_loses_the_throttle_it_adds_to_groups_and_keeps_what_it_removes() {
+        let laravel = Attachment::from_names(&["throttle".into()]);
+        let before = "<?php\nreturn Application::configure(basePath: dirname(__DIR__))\n    ->withMiddleware(function (Middleware $middleware) {\n        $middleware->throttleApi();\n        $middleware->appendToGroup('partner', ['throttle:partners', 'audit']);\n        $middleware->api(prepend: ['throttle:burst'], remove: ['throttle:60,1']);\n        $middleware->alias(['throttle' => ThrottleRequests::class])->throttleApi('api', true);\n    })->create();\n";
+        let after = "<?php\nreturn Application::configure(basePath: dirname(__DIR__))\n    ->withMiddleware(function (Middleware $middleware) {\n        $middleware->appendToGroup('partner', ['audit']);\n        $middleware->api(prepend: [], remove: ['throttle:60,1']);\n        $middleware->alias(['throttle' => ThrottleRequests::class]);\n    })->create();\n";
+        assert_eq!(apply(before, &remove_middleware(before, &laravel).unwrap()), after);
+        // Another limiter leaves Laravel's throttle be.
+        assert!(remove_middleware(before, &limiter()).unwrap().is_empty());
     }
 
     #[test]
