@@ -337,7 +337,28 @@ pub fn observation_request(settings: &Settings, listed: &Result<Routes, String>)
             (shape.is_limited(&request) && passes && listed_ok && request.method != "*").then_some(request)
         })
     };
-    if let Some(request) = pick(&app, false) {
+    // Else a route Laravel's own limiter guards, where the model follows it.
+    let address = crate::ops::sender_address(settings);
+    // A GET first: the observation's request reaches the controller, and a
+    // read changes nothing there.
+    let laravel = |shape: &LimiterShape| -> Option<Route> {
+        let mut guarded: Vec<Route> = shape
+            .stacks
+            .iter()
+            .filter_map(|s| {
+                let request = s.route.sample();
+                let guarded = s.entries.iter().any(Entry::is_laravels) && shape.unmodelled(&request).is_none();
+                let mut session = crate::ops::predict::Session::fresh_from(shape, &request, &fresh, address.clone());
+                let passes = session.expect(0).status == 200;
+                (guarded && passes && request.method != "*").then_some(request)
+            })
+            .collect();
+        guarded.sort_by_key(|r| r.method != "GET");
+        guarded.into_iter().next()
+    };
+    // Laravel's own only where it is the limiter the rollback takes out.
+    let laravels_is_it = app.attachment.names("throttle");
+    if let Some(request) = pick(&app, false).or_else(|| laravel(&app).filter(|_| laravels_is_it)) {
         return Some((request, app));
     }
     let configured = settings.limiter.clone();

@@ -66,6 +66,16 @@ impl Stores {
         }
     }
 
+    /// What `name` (unprefixed) holds in `store`, as text: a string's
+    /// value, a hash's count; `None` when absent.
+    pub async fn value(&mut self, store: Store, name: &str) -> Result<Option<String>, RedisError> {
+        let redis = self.of(store);
+        match store {
+            Store::LaravelRedis => Ok(redis.hash_fields(name, &["count"]).await?.pop().flatten()),
+            _ => Ok(redis.get_many(&[name.to_string()]).await?.pop().flatten()),
+        }
+    }
+
     /// Whether `name` (unprefixed) exists in `store`.
     pub async fn exists(&mut self, store: Store, name: &str) -> Result<bool, RedisError> {
         Ok(self.of(store).key_type(name).await? != "none")

@@ -6,11 +6,11 @@ use crate::adapters::logtail;
 use crate::adapters::redis::Redis;
 use crate::core::checks::Check;
 use crate::core::integration::Integration;
-use crate::core::limiter::Identity;
+use crate::core::limiter::{Identity, Store};
 use crate::core::own::{self, Purpose};
 use crate::core::rollback::Feature;
 use crate::ops::predict::{Session, Stores};
-use crate::ops::{canary_tag, limiter_target, now_ms};
+use crate::ops::{canary_tag, now_ms};
 use crate::settings::Settings;
 
 /// Observes `feature` and checks it is `on` (true) or off (false).
@@ -67,24 +67,58 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
     };
     let key = own::api_key(Purpose::RollbackProbe, &format!("{}-{}", std::process::id(), now_ms()));
     let identity = Identity::ApiKey(key.clone());
-    let session = Session::fresh(&shape, &request, &identity);
-    let counter = session.counter().ok_or("the limiter's table is empty")?;
+    let session = Session::fresh_from(&shape, &request, &identity, crate::ops::sender_address(settings));
+    // The keys the request must move: the gateway's counter, or (a route
+    // Laravel's limiter alone guards) Laravel's, which a client's address
+    // may share: read before, and only those the request made deleted.
+    let counter = session.counter();
+    let watched: Vec<(Store, String)> = match &counter {
+        Some(c) => vec![(Store::Limiter, c.clone())],
+        None => session.keys().into_iter().filter(|(s, _)| *s != Store::Limiter).collect(),
+    };
+    if watched.is_empty() {
+        return Err("the limiter on the route names no key to watch".into());
+    }
+    // With Redis unreachable (an outage is when the emergency rollback
+    // runs) HTTP alone decides, and says so.
+    let mut stores = match Stores::connect(settings, &shape).await {
+        Ok(stores) => Some(stores),
+        Err(e) if e.is_unreachable() => None,
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut before = Vec::new();
+    if let Some(stores) = stores.as_mut() {
+        for (store, name) in &watched {
+            before.push(stores.value(*store, name).await.map_err(|e| e.to_string())?);
+        }
+    }
     let answer = http
         .send(&request.method, &request.path, &[("X-Api-Key", &key)], Some(&probe_body()))
         .await
         .map_err(|e| e.to_string())?;
     let headers = answer.header("x-ratelimit-limit").is_some();
-    // The counter, where Redis answers; deleted by exact name after (the
-    // observation leaves nothing behind). With Redis unreachable (an outage
-    // is when the emergency rollback runs) HTTP alone decides, and says so.
-    let counted = match Redis::connect(&limiter_target(settings)).await {
-        Ok(mut redis) => {
-            let seen = redis.get_many(std::slice::from_ref(&counter)).await.map_err(|e| e.to_string())?[0].is_some();
-            let _ = redis.delete(&session.window_keys()).await;
-            Ok(seen)
+    let counted = match stores.as_mut() {
+        Some(stores) => {
+            let mut after = Vec::new();
+            for (store, name) in &watched {
+                after.push(stores.value(*store, name).await.map_err(|e| e.to_string())?);
+            }
+            // The observation leaves nothing behind: its own keys by exact name.
+            match counter {
+                Some(_) => {
+                    let _ = stores.delete(Store::Limiter, &session.window_keys()).await;
+                }
+                None => {
+                    for ((store, name), was) in watched.iter().zip(&before) {
+                        if was.is_none() {
+                            let _ = stores.delete(*store, &[name.clone(), format!("{name}:timer")]).await;
+                        }
+                    }
+                }
+            }
+            Ok(before != after)
         }
-        Err(e) if e.is_unreachable() => Err(e.to_string()),
-        Err(e) => return Err(e.to_string()),
+        None => Err("Redis is unreachable".to_string()),
     };
     let evidence = format!(
         "{request} → {}; X-RateLimit headers {}; counter {}",
