@@ -128,21 +128,8 @@ fn two_routes_with_one_throttle_share_its_counter_and_the_emergency_takes_both_o
     let http = lab.http(None);
     let statuses: Vec<u16> = (0..3).map(|_| lab.send(&http, "GET", "/api/throttled", &[], None).status).collect();
     assert_eq!(statuses, [200, 200, 200]);
-    let out = gatewayctl(&[
-        "--config",
-        &config,
-        "stress",
-        "rate-limit",
-        "--route",
-        "GET /api/throttled2",
-        "--requests",
-        "4",
-        "--interval",
-        "20ms",
-        "--format",
-        "json",
-    ]);
-    let stress: gatewayctl::report::stress::StressReport = json(&out);
+    let (_, stress) =
+        crate::stress::stress(&config, &["--route", "GET /api/throttled2", "--requests", "4", "--interval", "20ms"]);
     assert_eq!(stress.mismatches, 0, "{stress:#?}");
     let seen: Vec<u16> = stress.requests.iter().map(|r| r.observed.status).collect();
     assert_eq!(seen, [200, 200, 429, 429], "{stress:#?}");

@@ -21,21 +21,7 @@ fn forget_counters(lab: &Lab) {
 }
 
 fn stress(config: &str, route: &str, requests: &str) -> StressReport {
-    let out = gatewayctl(&[
-        "--config",
-        config,
-        "stress",
-        "rate-limit",
-        "--route",
-        route,
-        "--requests",
-        requests,
-        "--interval",
-        "20ms",
-        "--format",
-        "json",
-    ]);
-    json(&out)
+    crate::stress::stress(config, &["--route", route, "--requests", requests, "--interval", "20ms"]).1
 }
 
 #[test]
@@ -65,23 +51,9 @@ fn laravels_own_limiters_are_read_from_the_app_and_every_answer_predicted() {
     }
     // A client that sends no API key is keyed by its address alone.
     forget_counters(&lab);
-    let out = gatewayctl(&[
-        "--config",
-        &config,
-        "stress",
-        "rate-limit",
-        "--route",
-        "POST /api/v2/bookings",
-        "--identity",
-        "ip:127.0.0.1",
-        "--requests",
-        "10",
-        "--interval",
-        "20ms",
-        "--format",
-        "json",
-    ]);
-    let report: StressReport = json(&out);
+    let args =
+        ["--route", "POST /api/v2/bookings", "--identity", "ip:127.0.0.1", "--requests", "10", "--interval", "20ms"];
+    let (_, report) = crate::stress::stress(&config, &args);
     assert_eq!(report.mismatches, 0, "{report:#?}");
     // The model alone says the same, touching nothing.
     let out = gatewayctl(&[
