@@ -151,3 +151,40 @@ fn the_same_app_under_throttle_with_redis_is_predicted_too() {
     assert!(!first.starts_with("gateway_cache:"), "{keys}");
     assert_eq!(lab.redis(&["TYPE", first]), "hash", "{keys}");
 }
+
+/// A middleware list built at run time is read from the route list, which
+/// names what it applies: a list that is not the limiter leaves the
+/// rollback be; one that applies it keeps the limiter on, and the rollback
+/// is refused with the route named, nothing changed.
+#[test]
+fn a_list_built_at_run_time_is_read_from_the_route_list() {
+    let lab = laravel("laravel-run-time");
+    let config = lab.report.config.display().to_string();
+    let routes = lab.dir.join("app/routes/api.php");
+    let stock = std::fs::read_to_string(&routes).unwrap();
+    let audited = format!(
+        "{stock}\n$audit = ['api.logging'];\nRoute::get('audited', [HealthController::class, 'show'])->middleware($audit);\n"
+    );
+    std::fs::write(&routes, &audited).unwrap();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "rate-limit", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&routes).unwrap().contains("->middleware($audit);"));
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "undo", "rate-limit", "--format", "json"]);
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), audited);
+
+    let hooked = format!(
+        "{stock}\n$hooks = ['throttle:webhooks'];\nRoute::get('hooked', [HealthController::class, 'show'])->middleware($hooks);\n"
+    );
+    std::fs::write(&routes, &hooked).unwrap();
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    let out = gatewayctl(&["--config", &config, "--yes", "rollback", "rate-limit", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report: serde_json::Value = json(&out);
+    let routes_check = report["checks"].as_array().unwrap().iter().find(|c| c["name"] == "route:list").unwrap();
+    assert_eq!(routes_check["verdict"], "fail", "{report:#}");
+    let evidence = routes_check["evidence"].as_str().unwrap();
+    assert!(evidence.contains("stays on GET|HEAD api/hooked"), "{evidence}");
+    assert_eq!(std::fs::read_to_string(&routes).unwrap(), hooked, "nothing changed");
+}

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::limiter::Attachment;
 
 pub use breaker::{comment_out_breaker, unguarded_uses};
-pub use ratelimit::remove_middleware;
+pub use ratelimit::{remove_middleware, remove_middleware_leaving_unread, Unread};
 pub use sanitizer::unwrap_sanitize;
 
 /// The service that holds the circuit breaker, and its file.
@@ -76,7 +76,7 @@ impl Feature {
     pub fn edit(self, text: &str, limiter: &Attachment) -> Result<Vec<Edit>, Refusal> {
         let mut edits = match self {
             Feature::InputValidation => validation::unwire(text),
-            Feature::RateLimit => remove_middleware(text, limiter),
+            Feature::RateLimit => remove_middleware_leaving_unread(text, limiter).map(|(edits, _)| edits),
             Feature::CircuitBreaker => comment_out_breaker(text),
             Feature::LogSanitizer => unwrap_sanitize(text),
         }?;

@@ -15,10 +15,45 @@ use crate::core::rollback::{Edit, Refusal};
 /// parameters) from every list. Refuses when any middleware list is built
 /// at run time.
 pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, Refusal> {
+    let (edits, unread) = edits(text, limiter)?;
+    match unread.into_iter().next() {
+        None => Ok(edits),
+        Some(u) => Err(Refusal::at(u.line, u.reason(&limiter.describe()))),
+    }
+}
+
+/// [`remove_middleware`] that leaves the lists it cannot read (built at
+/// run time, or a constant defined elsewhere) as they are, and names them:
+/// what the app really applies there is for its route list to say.
+pub fn remove_middleware_leaving_unread(text: &str, limiter: &Attachment) -> Result<(Vec<Edit>, Vec<Unread>), Refusal> {
+    edits(text, limiter)
+}
+
+/// An element of a middleware list that cannot be read from the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub line: usize,
+    /// As written.
+    pub written: String,
+    /// A constant defined elsewhere (else: built at run time).
+    pub constant: bool,
+}
+
+impl Unread {
+    /// Why it cannot be read, against the limiter's names `what`.
+    pub fn reason(&self, what: &str) -> String {
+        match self.constant {
+            true => format!("a middleware list holding a constant defined elsewhere ({}); cannot tell whether it is the limiter ({what})", self.written),
+            false => format!("a middleware list built at run time ({}); cannot tell whether it applies the limiter ({what})", self.written),
+        }
+    }
+}
+
+fn edits(text: &str, limiter: &Attachment) -> Result<(Vec<Edit>, Vec<Unread>), Refusal> {
     let src = Source::parse(text)?;
     let imports = Imports::of(&src);
-    let what = limiter.describe();
     let mut edits = Vec::new();
+    let mut unread = Vec::new();
     for list in middleware_lists(&src) {
         let (items, in_array) = list.items(&src);
         let mut removed = Vec::new();
@@ -27,16 +62,12 @@ pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, 
                 Item::Literal(value) | Item::NamedAtRunTime(value) => limiter.names(&value),
                 Item::Class(class) => limiter.is_class(&class),
                 Item::Constant(written) => {
-                    return Err(Refusal::at(
-                        src.line_of(first),
-                        format!("a middleware list holding a constant defined elsewhere ({written}); cannot tell whether it is the limiter ({what})"),
-                    ))
+                    unread.push(Unread { line: src.line_of(first), written, constant: true });
+                    false
                 }
                 Item::RunTime(written) => {
-                    return Err(Refusal::at(
-                        src.line_of(first),
-                        format!("a middleware list built at run time ({written}); cannot tell whether it applies the limiter ({what})"),
-                    ))
+                    unread.push(Unread { line: src.line_of(first), written, constant: false });
+                    false
                 }
             };
             if applied {
@@ -55,7 +86,7 @@ pub fn remove_middleware(text: &str, limiter: &Attachment) -> Result<Vec<Edit>, 
         edits.extend(runs.into_iter().map(|run| removal(&src, &items, run, in_array)));
     }
     edits.extend(throttle_api(&src, limiter));
-    Ok(edits)
+    Ok((edits, unread))
 }
 
 /// What one element of a middleware list is, read without running it.
@@ -351,6 +382,15 @@ pub(crate) mod tests {
         assert_eq!(apply(before, &remove_middleware(before, &laravel).unwrap()), after);
         // Another limiter leaves Laravel's throttle be.
         assert!(remove_middleware(before, &limiter()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn what_the_source_cannot_say_is_left_and_named() {
+        let text = "<?php\nR::x()->middleware(['api.rate-limit', 'b']);\nR::y()->middleware($mw);\n";
+        let (edits, unread) = remove_middleware_leaving_unread(text, &limiter()).unwrap();
+        assert_eq!(apply(text, &edits), "<?php\nR::x()->middleware(['b']);\nR::y()->middleware($mw);\n");
+        assert_eq!(unread, [Unread { line: 3, written: "$mw".into(), constant: false }]);
+        assert!(remove_middleware(text, &limiter()).unwrap_err().reason.contains("built at run time ($mw)"));
     }
 
     #[test]

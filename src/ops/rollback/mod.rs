@@ -68,6 +68,9 @@ fn plan(settings: &Settings, feature: Feature) -> anyhow::Result<Vec<FileChange>
 fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> anyhow::Result<Vec<FileChange>> {
     let limiter = crate::ops::limiter::attachment(settings);
     let mut changes = Vec::new();
+    // Middleware lists the source cannot say (built at run time, a constant
+    // defined elsewhere): left as they are, and the app's route list asked.
+    let mut unread: Vec<(String, crate::core::rollback::Unread)> = Vec::new();
     for path in feature.files() {
         if Feature::optional(path) && !overlay.contains_key(*path) && !settings.app_dir().join(path).exists() {
             continue;
@@ -79,6 +82,11 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
         let edits = feature
             .edit(&original, &limiter)
             .map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+        if feature == Feature::RateLimit {
+            if let Ok((_, left)) = crate::core::rollback::remove_middleware_leaving_unread(&original, &limiter) {
+                unread.extend(left.into_iter().map(|u| (path.to_string(), u)));
+            }
+        }
         if edits.is_empty() {
             continue;
         }
@@ -95,7 +103,50 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
             edited,
         });
     }
+    if let Some((path, first)) = unread.first() {
+        refuse_unread_limiter(settings, &limiter, path, first, changes.is_empty())?;
+    }
     Ok(changes)
+}
+
+/// A middleware list the source cannot say is read from the app's route
+/// list, which names what it applies: with nothing else to edit, a route
+/// that still carries the limiter is refused (the limiter would stay on
+/// behind an "already off"); a route list that cannot be read refuses too.
+/// With edits, the proof's route list after them judges.
+fn refuse_unread_limiter(
+    settings: &Settings,
+    limiter: &crate::core::limiter::Attachment,
+    path: &str,
+    unread: &crate::core::rollback::Unread,
+    nothing_else: bool,
+) -> anyhow::Result<()> {
+    let what = limiter.describe();
+    let app = settings.app_dir();
+    let timeout = settings.file.gateway.app_timeout.0;
+    let listed = crate::ops::routes::routes(&settings.file.gateway.php, app, timeout).map_err(|e| {
+        UsageError(format!(
+            "{path}:line {}: {}, and the app's route list cannot say ({e}); refusing, nothing was changed",
+            unread.line,
+            unread.reason(&what)
+        ))
+    })?;
+    let listed = crate::ops::limiter::expanded(app, listed);
+    let carried: Vec<String> = listed
+        .iter()
+        .filter(|(_, (_, mw))| mw.iter().any(|m| limiter.names(m)))
+        .map(|((method, uri), _)| format!("{method} {uri}"))
+        .collect();
+    if nothing_else && !carried.is_empty() {
+        return Err(UsageError(format!(
+            "{path}:line {}: the limiter ({what}) is on {} by the route list, through a middleware list built at run time ({}): remove it there by hand; refusing, nothing was changed",
+            unread.line,
+            carried.join(", "),
+            unread.written
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// The input-validation rollback builds the FormRequest without validating

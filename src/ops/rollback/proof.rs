@@ -96,8 +96,23 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     let after = expand_with(after, &crate::ops::limiter::app_groups(&shadow.dir));
     let changes = route_changes(&before, &after);
     let limiter = crate::ops::limiter::attachment(settings);
+    // A limiter still on a route after the edit: applied where the source
+    // cannot say (a list built at run time), which the edit left as it was.
+    let stays: Vec<String> = match features.contains(&Feature::RateLimit) {
+        true => after
+            .iter()
+            .filter(|(_, (_, mw))| mw.iter().any(|m| limiter.names(m)))
+            .map(|((method, uri), _)| format!("{method} {uri}"))
+            .collect(),
+        false => Vec::new(),
+    };
     match after == expected_routes(&before, &features, &limiter) {
         true => checks.push(Check::pass("route:list", format!("{} route(s) change, as intended", changes.len()))),
+        false if !stays.is_empty() => checks.push(Check::fail(
+            "route:list",
+            format!("the limiter ({}) stays on {} after the edit", limiter.describe(), stays.join(", ")),
+            "a middleware list the source cannot read (built at run time) applies it: remove it there by hand; nothing was changed",
+        )),
         false => checks.push(Check::fail(
             "route:list",
             changes.join("; "),
