@@ -209,6 +209,7 @@ async fn run_laravel(
     let headers = [("X-Api-Key", plan.key.as_str()), ("Accept", "application/json")];
     let clock = Instant::now();
     let (mut first_refused, mut predicted_refusal, mut said_limit, mut retry_after) = (None, None, None, None);
+    let mut predicted_retry: Option<u64> = None;
     let mut mismatches = Vec::new();
     let mut sent = 0;
     for n in 1..=plan.requests {
@@ -224,8 +225,9 @@ async fn run_laravel(
             mismatches.push(format!("request {n}: {} where the model said {}", seen.status, verdict.status));
         }
         said_limit = said_limit.or(answer.header_u64("x-ratelimit-limit"));
-        if verdict.status == 429 {
-            predicted_refusal.get_or_insert(n);
+        if verdict.status == 429 && predicted_refusal.is_none() {
+            predicted_refusal = Some(n);
+            predicted_retry = verdict.retry_after_s;
         }
         if answer.status == 429 && first_refused.is_none() {
             first_refused = Some(n);
@@ -271,7 +273,22 @@ async fn run_laravel(
             row: Some(plan.row.clone()),
         },
     ];
-    learned.retain(|l| !l.value.is_empty());
+    // The window, from the first refusal's Retry-After: a difference of
+    // wall-clock seconds, one either way is the same window.
+    let seen_retry = retry_after.as_deref().and_then(|r| r.trim().parse::<u64>().ok());
+    let window = |s: Option<u64>| s.map_or("unknown".to_string(), |s| format!("{s} s left"));
+    let same = matches!((seen_retry, predicted_retry), (Some(a), Some(b)) if a.abs_diff(b) <= 1);
+    learned.push(Learned {
+        dimension: "window".into(),
+        value: if same { window(predicted_retry) } else { window(seen_retry) },
+        configured: window(predicted_retry),
+        evidence: format!(
+            "Retry-After {} on the first refusal, the model's {}",
+            retry_after.as_deref().unwrap_or("-"),
+            predicted_retry.map_or("-".into(), |s| s.to_string())
+        ),
+        row: Some(plan.row.clone()),
+    });
     let mut findings = Vec::new();
     if !mismatches.is_empty() {
         findings.push(crate::core::findings::Finding {
