@@ -64,6 +64,9 @@ fn laravels_own_throttle_works_on_the_lab() {
     std::fs::write(&routes, text).unwrap();
     let config = lab.report.config.display().to_string();
     assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    // The edited routes reach php-fpm's workers with a graceful reload (their
+    // opcache may hold the old route cache for seconds otherwise).
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "reload"])), 0);
     let http = lab.http(None);
     let first = lab.send(&http, "GET", "/api/throttled", &[], None);
     assert_eq!(first.status, 200, "{}", first.body);
@@ -125,6 +128,9 @@ fn two_routes_with_one_throttle_share_its_counter_and_the_emergency_takes_both_o
     std::fs::write(&routes, &text).unwrap();
     let config = lab.report.config.display().to_string();
     assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    // The edited routes reach php-fpm's workers with a graceful reload (their
+    // opcache may hold the old route cache for seconds otherwise).
+    assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "reload"])), 0);
     let http = lab.http(None);
     let statuses: Vec<u16> = (0..3).map(|_| lab.send(&http, "GET", "/api/throttled", &[], None).status).collect();
     assert_eq!(statuses, [200, 200, 200]);

@@ -134,6 +134,10 @@ fn the_same_app_under_throttle_with_redis_is_predicted_too() {
     assert_ne!(redis, text);
     std::fs::write(&kernel, redis).unwrap();
     assert_eq!(code(&gatewayctl(&["--config", &config, "--yes", "cache", "rebuild"])), 0);
+    // A changed class reaches php-fpm's workers with a graceful reload (their
+    // opcache may hold the old kernel for seconds otherwise).
+    let out = gatewayctl(&["--config", &config, "--yes", "reload"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     for (route, requests, first_429) in [
         ("POST /api/v2/bookings", "12", Some(9)),
         ("POST /api/v2/bookings/1/reschedule", "8", Some(6)),
