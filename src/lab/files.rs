@@ -85,10 +85,18 @@ pub const ASKPROAI_FILES: &[(&str, &str)] = lab_files!["askproai":
 /// Laravel's own limiter alone (named limiters, a plain throttle). The
 /// sources live in `lab/laravel/`.
 pub const LARAVEL_FILES: &[(&str, &str)] = lab_files!["laravel":
-    "app/Http/Kernel.php",
     "app/Providers/RouteServiceProvider.php",
     "routes/api.php",
 ];
+
+/// The laravel lab's kernel: the lab's own, its api group throttling as
+/// `laravel new` writes it for Laravel 8 (`throttle:api` first), so every
+/// route of routes/api.php carries it unnamed (route:list shows `api`).
+/// Derived from the lab's own kernel, so there is one source.
+pub fn kernel_laravel() -> String {
+    let stock = APP_FILES.iter().find(|(p, _)| *p == "app/Http/Kernel.php").expect("in APP_FILES").1;
+    stock.replace("        'api' => [\n", "        'api' => [\n            'throttle:api',\n")
+}
 
 /// The baseline as deployed on Laravel 11: its bootstrap binds a kernel
 /// without the app's aliases. Derived from the lab's own bootstrap.
@@ -114,6 +122,12 @@ pub const WRITABLE_DIRS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_laravel_kernel_throttles_its_api_group() {
+        let k = super::kernel_laravel();
+        assert!(k.contains("'api' => [\n            'throttle:api',\n            \\Illuminate\\Routing\\Middleware\\SubstituteBindings::class,"), "{k}");
+    }
+
     #[test]
     fn the_unguarded_variant_calls_the_breaker_unguarded() {
         let v = super::calcom_unguarded();

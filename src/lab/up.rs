@@ -365,6 +365,7 @@ impl Run {
             for (path, contents) in app_files::LARAVEL_FILES {
                 files::write_atomic(&app.join(path), contents.as_bytes())?;
             }
+            files::write_atomic(&app.join("app/Http/Kernel.php"), app_files::kernel_laravel().as_bytes())?;
         }
         for dir in app_files::WRITABLE_DIRS {
             mkdir(&app.join(dir))?;
