@@ -36,8 +36,13 @@ pub async fn exec(cmd: ModelCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let mut tried: Vec<Route> = Vec::new();
     let mut failed_routes = Vec::new();
     let mut plan = crate::ops::probe::plan(&settings, args.route.as_ref(), args.max_requests, &tried)?;
+    let cleanup = match plan.laravel {
+        None => "this identity's keys read in every database and deleted after",
+        // Laravel's counters may be keyed by the address, which others share.
+        Some(_) => "the keys it makes deleted after, an address's shared counters left",
+    };
     let said = format!(
-        "probe: up to {} request(s) to {} (limit {} expected) as X-Api-Key {}, this identity's keys read in every database and deleted after",
+        "probe: up to {} request(s) to {} (limit {} expected) as X-Api-Key {}, {cleanup}",
         plan.requests,
         plan.request,
         plan.limit,

@@ -131,7 +131,12 @@ fn rate_limit(src: &Sources, limiter: &Attachment) -> (Integration, String) {
         "Illuminate\\Routing\\Middleware\\ThrottleRequests".into(),
         "Illuminate\\Routing\\Middleware\\ThrottleRequestsWithRedis".into(),
     ]);
-    let throttles = applied(src, &laravel).unwrap_or(0)
+    // Counted where the source says it; a list it cannot read counts nothing here.
+    let literal = |file: &str| {
+        crate::core::rollback::remove_middleware_leaving_unread(text(src, file), &laravel).map_or(0, |(e, _)| e.len())
+    };
+    let throttles = literal("routes/api.php")
+        + literal(crate::core::rollback::KERNEL_FILE)
         + usize::from(
             crate::core::limiter::groups::configured_groups(text(src, "bootstrap/app.php"))
                 .get("api")

@@ -307,7 +307,13 @@ async fn run_laravel(
         budget: plan.requests,
         sent,
         first_refused,
-        keys: made.iter().map(|(store, name)| format!("{store:?} {name}")).collect(),
+        keys: made
+            .iter()
+            .map(|(store, name)| {
+                let db = crate::ops::redis_db(&crate::ops::store_target(settings, &shape, *store).url);
+                format!("db{db} {name}")
+            })
+            .collect(),
         cleaned,
         learned,
         findings,
@@ -320,6 +326,11 @@ async fn run_laravel(
         cleanup_error,
         judged: Some(judged(settings)),
     };
+    keep(settings, report)
+}
+
+/// The probe's report, kept for preflight, verify and report (masked, as printed).
+fn keep(settings: &Settings, report: ProbeReport) -> anyhow::Result<ProbeReport> {
     let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
     state.write_json(&state.probe_path(), &report).context("while keeping the probe's report")?;
     Ok(report)
@@ -686,10 +697,7 @@ pub async fn run(settings: &Settings, plan: &Plan, progress: &mut dyn FnMut(u64,
         cleanup_error,
         judged: Some(judged(settings)),
     };
-    // Kept for preflight, verify and report (masked, as printed).
-    let state = crate::adapters::state::StateDir::new(&settings.file.state.dir);
-    state.write_json(&state.probe_path(), &report).context("while keeping the probe's report")?;
-    Ok(report)
+    keep(settings, report)
 }
 
 /// How long a probe's findings stand in preflight, verify and report.
