@@ -225,7 +225,17 @@ pub fn output_sealed(
     argv.push(program.into());
     argv.extend(args.iter().map(|a| a.to_os_string()));
     let (held, writer) = held_pipe().map_err(|source| IsolatedError::Spawn { program: program.to_string(), source })?;
-    let expr = duct::cmd(&bwrap, argv).stdin_file(held).stdout_capture().stderr_capture();
+    // Killed earlier still, between its clone and its word to the init
+    // that the sandbox is set up, bwrap leaves the init waiting for that
+    // word for ever, still in bwrap's process group (it takes a session of
+    // its own only after): a second watcher, outside, kills that whole
+    // group at the pipe's end.
+    let outside: Vec<std::ffi::OsString> =
+        ["-c".into(), GROUP_WATCHER.into(), "gatewayctl-sealed".into(), bwrap.clone().into_os_string()]
+            .into_iter()
+            .chain(argv)
+            .collect();
+    let expr = duct::cmd("/bin/sh", outside).stdin_file(held).stdout_capture().stderr_capture();
     let out = output_within(expr, timeout);
     drop(writer);
     let out = match out {
@@ -261,6 +271,11 @@ fn held_pipe() -> std::io::Result<(std::fs::File, std::fs::File)> {
 /// pipe gatewayctl holds closed by its death) kills every process of the
 /// sandbox's pid namespace but its init, which ends with its program.
 const SEALED_WATCHER: &str = "exec 3<&0; (read -r _ <&3; kill -9 -1) & exec \"$@\" </dev/null 3<&-";
+
+/// Runs `"$@"` (bwrap, leading the process group [`output_within`] gives
+/// it) with a watcher of stdin beside it: stdin at its end kills the whole
+/// group, whatever of the sandbox has not yet left it.
+const GROUP_WATCHER: &str = "exec 3<&0; (read -r _ <&3; kill -9 0) >/dev/null 2>&1 & exec \"$@\" 3<&-";
 
 /// A sealed run's /tmp and /var/tmp, as directories of its writable dir.
 const SEALED_TMP: [(&str, &str); 2] = [("/tmp", ".sealed/tmp"), ("/var/tmp", ".sealed/var-tmp")];
