@@ -31,7 +31,7 @@ fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Re
         Ok(()) => out,
         Err(e) => format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"40\"><text x=\"4\" y=\"20\">chart not drawn: {}</text></svg>",
-            crate::report::review::escape(&e)
+            crate::report::escape::html(&e)
         ),
     }
 }

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod charts;
 pub mod config;
 pub mod error;
+pub mod escape;
 pub mod findings;
 mod fit;
 pub mod fleet;

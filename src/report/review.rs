@@ -3,6 +3,7 @@
 //! Markdown for a ticket, and as one self-contained HTML file with inline
 //! SVG charts (report::charts). JSON is the value itself.
 
+use crate::report::escape;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -565,21 +566,6 @@ pub fn markdown(r: &ReviewReport) -> String {
     out
 }
 
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 const CSS: &str = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#1d2330;background:#fff}\
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccd}\
 table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left;vertical-align:top}\
@@ -619,28 +605,30 @@ pub fn html(r: &ReviewReport) -> String {
     out.push_str("</style></head><body>\n");
     for (i, s) in sections(r, true).into_iter().enumerate() {
         let tag = if i == 0 { "h1" } else { "h2" };
-        out.push_str(&format!("<{tag}>{}</{tag}>\n", escape(&s.title)));
+        out.push_str(&format!("<{tag}>{}</{tag}>\n", escape::html(&s.title)));
         for b in s.blocks {
             match b {
-                Block::Text(t) => out.push_str(&format!("<p>{}</p>\n", escape(&t))),
+                Block::Text(t) => out.push_str(&format!("<p>{}</p>\n", escape::html(&t))),
                 Block::Verdict(word, t) => out.push_str(&format!(
                     "<p><span class=\"{}\"><b>{}</b></span>: {}</p>\n",
                     class_of(word).unwrap_or("note"),
-                    escape(word),
-                    escape(&t)
+                    escape::html(word),
+                    escape::html(&t)
                 )),
                 Block::Table { head, rows } => {
                     out.push_str("<table><tr>");
                     for h in head {
-                        out.push_str(&format!("<th>{}</th>", escape(&h)));
+                        out.push_str(&format!("<th>{}</th>", escape::html(&h)));
                     }
                     out.push_str("</tr>\n");
                     for row in rows {
                         out.push_str("<tr>");
                         for c in row {
                             match class_of(&c) {
-                                Some(class) => out.push_str(&format!("<td class=\"{class}\">{}</td>", escape(&c))),
-                                None => out.push_str(&format!("<td>{}</td>", escape(&c))),
+                                Some(class) => {
+                                    out.push_str(&format!("<td class=\"{class}\">{}</td>", escape::html(&c)))
+                                }
+                                None => out.push_str(&format!("<td>{}</td>", escape::html(&c))),
                             }
                         }
                         out.push_str("</tr>\n");
