@@ -327,7 +327,7 @@ async fn act(settings: &Settings, door: &Door, step: &Step) -> Vec<Check> {
         }
         Action::IntegrateInputValidation => {
             // The preview's figure is part of the step's evidence: who the fix refuses.
-            let impact = integrate::impact(settings, Some(std::time::Duration::from_secs(7 * 86_400))).await;
+            let impact = crate::ops::replay::impact(settings, Some(std::time::Duration::from_secs(7 * 86_400))).await;
             let seen = match &impact {
                 Ok(i) if i.payloads == 0 => Check::warn(
                     "impact",

@@ -53,7 +53,7 @@ pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8
     let settings = ctx.gateway()?;
     let started = Instant::now();
     if args.impact {
-        let impact = integrate::impact(&settings, args.since.0).await?;
+        let impact = crate::ops::replay::impact(&settings, args.since.0).await?;
         let mut report = IntegrateReport::new(true, Some(Ok(impact.clone())));
         report.status = crate::report::integrate::IntegrateStatus::Preview;
         report.elapsed_ms = started.elapsed().as_millis() as u64;
@@ -62,7 +62,7 @@ pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8
         return Ok(if impact.payloads == 0 { exit::CHECK_FAILED } else { exit::OK });
     }
     ctx.out.status("reading the logged payloads and replaying them through the FormRequest on a shadow…");
-    let impact = integrate::impact(&settings, args.since.0).await;
+    let impact = crate::ops::replay::impact(&settings, args.since.0).await;
     if args.run.dry_run {
         let (report, ok) = integrate::dry_run(&settings, Some(impact)).await?;
         return finish(ctx, report, ok, started);

@@ -7,6 +7,10 @@
 /// How every API key gatewayctl makes begins.
 pub const PREFIX: &str = "gatewayctl-";
 
+/// The caller's name gatewayctl's own booking payloads carry, so the
+/// impact preview can leave them out of the traffic it replays.
+pub const PROBE_NAME: &str = "Gatewayctl Probe";
+
 /// What one of gatewayctl's identities is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {

@@ -6,6 +6,7 @@ use anyhow::Context as _;
 
 use crate::adapters::redis::{Redis, RedisTarget};
 use crate::core::breaker::{Breaker, BreakerConfig, BreakerState, BreakerStore, Decoded, Location, NextTransition};
+use crate::core::checks::Check;
 use crate::report::breaker::BreakerStatus;
 use crate::settings::Settings;
 
@@ -123,5 +124,69 @@ fn describe(next: NextTransition) -> String {
         NextTransition::ClosesAfterSuccesses(n) => {
             format!("closes after {n} more success(es); a failure reopens it")
         }
+    }
+}
+
+/// What a breaker that is not closed means to the command that checks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakerGate {
+    /// Before activating (preflight): open stops, half-open warns.
+    BeforeActivating,
+    /// After a change (verify): anything but closed fails.
+    AfterChange,
+}
+
+/// The `breaker` check: every configured breaker read where its store
+/// keeps it (through `shared`, a connection to `[redis]`, unless the
+/// breakers live elsewhere), the worst state judged for `gate`. No breaker
+/// in the config is `unknown`: nothing was seen.
+pub async fn check(settings: &Settings, shared: &mut Redis, gate: BreakerGate) -> Check {
+    let now_s = crate::ops::now_ms() / 1000;
+    let mut elsewhere = match connect_if_elsewhere(settings).await {
+        None => None,
+        Some(Ok(conn)) => Some(conn),
+        Some(Err(e)) => return Check::fail("breaker", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT),
+    };
+    let redis = elsewhere.as_mut().unwrap_or(shared);
+    let mut seen = Vec::new();
+    for (service, cfg) in &settings.breakers {
+        match read(redis, &settings.breaker_store, service, cfg, now_s).await {
+            Ok(status) => seen.push((service.clone(), status.state, status.state_key_present)),
+            Err(e) => {
+                return Check::fail(
+                    "breaker",
+                    format!("{service}: {e:#}"),
+                    "the stored state does not parse: `gatewayctl breaker status` shows it",
+                )
+            }
+        }
+    }
+    if seen.is_empty() {
+        return Check::unknown("breaker", "no breaker in the config", "add [breakers.calcom_api] to the config");
+    }
+    let evidence = seen
+        .iter()
+        .map(|(s, st, key)| format!("{s} {st}{}", if *key { "" } else { " (no key)" }))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Worst first: open, then half-open, then closed (the enum's order is not severity).
+    let severity = |s: &BreakerState| match s {
+        BreakerState::Open => 2,
+        BreakerState::HalfOpen => 1,
+        BreakerState::Closed => 0,
+    };
+    match (seen.iter().map(|(_, s, _)| *s).max_by_key(severity), gate) {
+        (Some(BreakerState::Closed) | None, _) => Check::pass("breaker", evidence),
+        (Some(BreakerState::HalfOpen), BreakerGate::BeforeActivating) => {
+            Check::warn("breaker", evidence, "recovering: wait for it to close")
+        }
+        (Some(BreakerState::Open), BreakerGate::BeforeActivating) => {
+            Check::fail("breaker", evidence, "Cal.com is failing: investigate before activating")
+        }
+        (Some(_), BreakerGate::AfterChange) => Check::fail(
+            "breaker",
+            evidence,
+            "Cal.com calls are failing: `gatewayctl breaker history` shows when and why; `gatewayctl rollback circuit-breaker` if the breaker itself is at fault",
+        ),
     }
 }

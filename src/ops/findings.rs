@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::adapters::process;
 use crate::core::checks::Check;
 use crate::core::findings::{self, DryRun, Finding};
-use crate::ops::rollback::Shadow;
+use crate::ops::shadow::{self, Seal, Shadow};
 use crate::settings::Settings;
 
 const DRYRUN: &str = include_str!("middleware_dryrun.php");
@@ -190,10 +190,7 @@ enum Ran {
 
 fn dry_run(settings: &Settings, overrides: &[(String, String)]) -> anyhow::Result<Ran> {
     crate::settings::require_app_dir(settings)?;
-    let state = &settings.file.state.dir;
-    std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
-    Shadow::sweep(state);
-    let shadow = Shadow::build(settings.app_dir(), state).context("while copying the app to a shadow")?;
+    let shadow = Shadow::fresh(settings)?;
     for (path, text) in overrides {
         let file = shadow.dir.join(path);
         std::fs::write(&file, text).with_context(|| format!("while writing {} into the shadow", file.display()))?;
@@ -203,19 +200,13 @@ fn dry_run(settings: &Settings, overrides: &[(String, String)]) -> anyhow::Resul
         .context("while writing the dry run into the shadow")?;
     let names = crate::ops::limiter::attachment(settings).all().join(",");
     let php = &settings.file.gateway.php;
-    let out = process::output_sealed(
+    let out = shadow::php(
         php,
         &[script.as_os_str(), shadow.dir.as_os_str(), names.as_ref(), crate::core::rollback::BREAKER_SERVICE.as_ref()],
+        Seal::Shadow(&shadow.dir),
         settings.file.gateway.app_timeout.0,
-        &shadow.dir,
-        None,
-    )
-    .map_err(|e| match e {
-        process::IsolatedError::TimedOut { .. } => anyhow::anyhow!(
-            "the middleware dry run: {e} (gateway.app_timeout): does a service provider wait on a database or an API while the app boots?"
-        ),
-        e => anyhow::Error::new(e),
-    })?;
+        "the middleware dry run ran past gateway.app_timeout: does a service provider wait on a database or an API while the app boots?",
+    )?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let answer = stdout.lines().rev().find(|l| l.starts_with('{'));
     if out.status.success() {
@@ -232,14 +223,7 @@ fn dry_run(settings: &Settings, overrides: &[(String, String)]) -> anyhow::Resul
         let at = t.file.map(|f| format!(" at {f}:{}", t.line)).unwrap_or_default();
         return Ok(Ran::DoesNotBoot(format!("the app threw {} '{}'{at} while booting", t.class, t.message)));
     }
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let said: String = format!("{} {}", stdout.trim(), stderr.trim())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(600)
-        .collect();
+    let said = shadow::said(&out, 600);
     let shadow_dir = shadow.dir.display().to_string();
     Ok(Ran::DoesNotBoot(match said.is_empty() {
         true => format!("the app's boot ended with {} and said nothing", out.status),

@@ -179,11 +179,7 @@ pub fn laravel_store(settings: &Settings) -> Result<(Storage, Storage), String> 
 pub fn named_limiters(settings: &Settings, names: &[String]) -> Result<Vec<NamedLimiter>, String> {
     use crate::core::limiter::named;
     const SCRIPT: &str = include_str!("named_limiters.php");
-    let state = &settings.file.state.dir;
-    std::fs::create_dir_all(state).map_err(|e| format!("cannot create {}: {e}", state.display()))?;
-    crate::ops::rollback::Shadow::sweep(state);
-    let shadow = crate::ops::rollback::Shadow::build(settings.app_dir(), state)
-        .map_err(|e| format!("cannot copy the app to a shadow: {e}"))?;
+    let shadow = crate::ops::shadow::Shadow::fresh(settings).map_err(|e| format!("{e:#}"))?;
     let script = shadow.script("gatewayctl-named-limiters.php", SCRIPT).map_err(|e| e.to_string())?;
     let sent = crate::ops::predict::request_body();
     let other = serde_json::json!({"service_id": 2, "date": "2031-02-02"});
@@ -207,8 +203,7 @@ pub fn named_limiters(settings: &Settings, names: &[String]) -> Result<Vec<Named
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
     let Some(answer) = stdout.lines().rev().find_map(|l| serde_json::from_str::<Answer>(l).ok()) else {
-        let said = format!("{} {}", stdout.trim(), String::from_utf8_lossy(&out.stderr).trim());
-        let said: String = said.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(400).collect();
+        let said = crate::ops::shadow::said(&out, 400);
         return Err(format!("the app's named limiters could not be read ({}): {said}", out.status));
     };
     Ok(answer

@@ -6,17 +6,16 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::adapters::artisan::{self, DetailedHealth};
-use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
 use crate::adapters::state::StateDir;
 use crate::adapters::{disk, fpm, logtail};
-use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::integration::{FixStatus, Integration};
 use crate::core::journal::{self, Owed};
 use crate::core::rollback::Feature;
 use crate::ops::artisan_php;
 use crate::ops::breaker;
+use crate::ops::health;
 use crate::report::preflight::PreflightReport;
 use crate::settings::Settings;
 
@@ -26,10 +25,10 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
     let app = settings.app_dir().to_path_buf();
     let (for_detailed, for_host) = (settings.clone(), settings.clone());
     let (health, detailed, redis_checks, host, ready, bugs) = tokio::join!(
-        health(settings),
-        blocking("health:detailed", move || vec![detailed_health(for_detailed)]),
+        health::check(settings),
+        crate::ops::blocking::checks("health:detailed", move || vec![detailed_health(for_detailed)]),
         redis_checks(settings),
-        blocking("host", move || host_checks(for_host)),
+        crate::ops::blocking::checks("host", move || host_checks(for_host)),
         crate::ops::rollback::prove_ahead(settings, Feature::RateLimit),
         crate::ops::findings::gather_async(settings),
     );
@@ -69,10 +68,6 @@ pub async fn gather(settings: &Settings) -> PreflightReport {
     }
 }
 
-async fn blocking(what: &str, f: impl FnOnce() -> Vec<Check> + Send + 'static) -> Vec<Check> {
-    crate::ops::blocking::checks(what, f).await
-}
-
 /// The app dir must be a Laravel app: every other check reads it.
 fn app_check(settings: &Settings) -> Check {
     match crate::settings::require_app_dir(settings) {
@@ -81,35 +76,6 @@ fn app_check(settings: &Settings) -> Check {
             format!("{}: {}", settings.app_dir().display(), crate::settings::APP_MARKERS.join(", ")),
         ),
         Err(e) => Check::fail("app dir", e.to_string(), "point gatewayctl at the gateway's Laravel app"),
-    }
-}
-
-pub async fn health(settings: &Settings) -> Check {
-    let g = &settings.file.gateway;
-    let http = match Http::new(&g.base_url, g.request_timeout.0, None) {
-        Ok(h) => h,
-        Err(e) => return Check::fail("health", e.to_string(), "fix gateway.base_url"),
-    };
-    match http.get(&g.health_path).await {
-        Ok(answer) => {
-            let status = answer.json().and_then(|j| j["status"].as_str().map(str::to_string));
-            let evidence = format!(
-                "GET {} → {} {:?} in {} ms",
-                g.health_path,
-                answer.status,
-                status.as_deref().unwrap_or("?"),
-                answer.elapsed.as_millis()
-            );
-            match (answer.status, status.as_deref()) {
-                (200, Some("healthy")) => Check::pass("health", evidence),
-                _ => Check::fail(
-                    "health",
-                    evidence,
-                    "the gateway is not healthy: read laravel.log before changing anything",
-                ),
-            }
-        }
-        Err(e) => Check::fail("health", e.to_string(), "the gateway does not answer: check nginx and php-fpm"),
     }
 }
 
@@ -158,7 +124,7 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
         );
         return vec![
             Check::unknown("redis", evidence, "Redis memory cannot be judged against the plan's thresholds"),
-            breaker_check(settings, &mut redis).await,
+            breaker::check(settings, &mut redis, breaker::BreakerGate::BeforeActivating).await,
         ];
     };
     let evidence = if redis.shards().is_empty() {
@@ -188,43 +154,7 @@ async fn redis_checks(settings: &Settings) -> Vec<Check> {
         }
         crate::core::thresholds::Level::Normal => Check::pass("redis", evidence),
     };
-    vec![redis_check, breaker_check(settings, &mut redis).await]
-}
-
-async fn breaker_check(settings: &Settings, redis: &mut Redis) -> Check {
-    let now_s = crate::ops::now_ms() / 1000;
-    let mut elsewhere = match breaker::connect_if_elsewhere(settings).await {
-        None => None,
-        Some(Ok(conn)) => Some(conn),
-        Some(Err(e)) => return Check::fail("breaker", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT),
-    };
-    let redis = elsewhere.as_mut().unwrap_or(redis);
-    let mut states = Vec::new();
-    for (service, cfg) in &settings.breakers {
-        match breaker::read(redis, &settings.breaker_store, service, cfg, now_s).await {
-            Ok(status) => states.push((service.clone(), status.state)),
-            Err(e) => {
-                return Check::fail("breaker", format!("{service}: {e:#}"), "fix the breaker keys before activating")
-            }
-        }
-    }
-    if states.is_empty() {
-        return Check::unknown("breaker", "no breaker in the config", "add [breakers.calcom_api] to the config");
-    }
-    let evidence = states.iter().map(|(s, st)| format!("{s} {st}")).collect::<Vec<_>>().join(", ");
-    // Worst first: open, then half-open, then closed (the enum's order is not severity).
-    let severity = |s: &BreakerState| match s {
-        BreakerState::Open => 2,
-        BreakerState::HalfOpen => 1,
-        BreakerState::Closed => 0,
-    };
-    match states.iter().map(|(_, s)| *s).max_by_key(severity) {
-        Some(BreakerState::Open) => {
-            Check::fail("breaker", evidence, "Cal.com is failing: investigate before activating")
-        }
-        Some(BreakerState::HalfOpen) => Check::warn("breaker", evidence, "recovering: wait for it to close"),
-        _ => Check::pass("breaker", evidence),
-    }
+    vec![redis_check, breaker::check(settings, &mut redis, breaker::BreakerGate::BeforeActivating).await]
 }
 
 fn host_checks(settings: Settings) -> Vec<Check> {

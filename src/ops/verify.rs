@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use crate::adapters::http::{Exchange, Http};
 use crate::adapters::redis::Redis;
-use crate::core::breaker::BreakerState;
 use crate::core::checks::{decide, Check};
 use crate::core::limiter::{mask_secret, Identity, LimiterShape, Verdict, Window};
 use crate::core::own::{self, Purpose};
@@ -37,7 +36,7 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
     let settings = &settings;
     let key = api_key.map(str::to_string).unwrap_or_else(probe_key);
     let identity = Identity::of(Some(&key), "");
-    let mut checks = vec![crate::ops::preflight::health(settings).await, route_check(&listed, route)];
+    let mut checks = vec![crate::ops::health::check(settings).await, route_check(&listed, route)];
     let g = &settings.file.gateway;
     let mut redis = Redis::connect(&redis_target(settings)).await;
     // The limiter's keys may live elsewhere than the breaker's (its shape's
@@ -50,7 +49,7 @@ pub async fn gather(settings: &Settings, route: &Route, api_key: Option<&str>) -
         (_, Err(e)) => checks.push(Check::fail("v2 request", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
     }
     match redis.as_mut() {
-        Ok(redis) => checks.push(breaker_closed(settings, redis).await),
+        Ok(redis) => checks.push(breaker::check(settings, redis, breaker::BreakerGate::AfterChange).await),
         Err(e) => checks.push(Check::fail("breaker", e.to_string(), crate::ops::REDIS_DOWN_HINT)),
     }
     // The gateway's own bugs, where its app is here to dry-run.
@@ -294,39 +293,6 @@ async fn key_check(redis: &mut Redis, key: &str, window: Window) -> Check {
         ),
         Err(e) => Check::fail("limiter key", e.to_string(), crate::ops::REDIS_DOWN_HINT),
     }
-}
-
-async fn breaker_closed(settings: &Settings, redis: &mut Redis) -> Check {
-    let now_s = now_ms() / 1000;
-    let mut elsewhere = match breaker::connect_if_elsewhere(settings).await {
-        None => None,
-        Some(Ok(conn)) => Some(conn),
-        Some(Err(e)) => return Check::fail("breaker", format!("{e:#}"), crate::ops::REDIS_DOWN_HINT),
-    };
-    let redis = elsewhere.as_mut().unwrap_or(redis);
-    let mut seen = Vec::new();
-    for (service, cfg) in &settings.breakers {
-        match breaker::read(redis, &settings.breaker_store, service, cfg, now_s).await {
-            Ok(s) if s.state == BreakerState::Closed => {
-                seen.push(format!("{service} closed{}", if s.state_key_present { "" } else { " (no key)" }))
-            }
-            Ok(s) => {
-                return Check::fail(
-                    "breaker",
-                    format!("{service} {}", s.state),
-                    "Cal.com calls are failing: `gatewayctl breaker history` shows when and why; `gatewayctl rollback circuit-breaker` if the breaker itself is at fault",
-                )
-            }
-            Err(e) => {
-                return Check::fail(
-                    "breaker",
-                    format!("{e:#}"),
-                    "the stored state does not parse: `gatewayctl breaker status` shows it",
-                )
-            }
-        }
-    }
-    Check::pass("breaker", seen.join(", "))
 }
 
 #[cfg(test)]

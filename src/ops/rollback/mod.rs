@@ -22,12 +22,11 @@ use crate::core::own::{self, Purpose};
 use crate::core::rollback::{apply, validation, Feature};
 use crate::exit::UsageError;
 use crate::ops::door::Door;
-use crate::ops::{cache, preflight, reload};
+use crate::ops::{cache, reload};
 use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, RollbackListReport, RollbackReport};
 use crate::settings::Settings;
 
-pub use observe::{every_limited_route, observe, validation_fields, PROBE_NAME};
-pub use proof::Shadow;
+pub use observe::{every_limited_route, observe, validation_fields};
 
 /// How a rollback or undo goes live.
 #[derive(Debug, Clone, Copy, Default)]
@@ -273,7 +272,7 @@ pub async fn roll_back(
             }
         }
         if opts.emergency {
-            checks.push(preflight::health(settings).await);
+            checks.push(crate::ops::health::check(settings).await);
         }
     }
     let held_back = results.iter().any(|r| matches!(r.status, FeatureStatus::Refused | FeatureStatus::Planned));

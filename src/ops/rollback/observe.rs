@@ -193,16 +193,12 @@ async fn sanitizer(settings: &Settings, http: &Http) -> Result<(bool, String), S
     Ok((!leaked, format!("canary password logged {}", if leaked { "as sent" } else { "redacted" })))
 }
 
-/// The name the tool's own probes carry, so the impact preview can leave
-/// them out of the traffic it replays.
-pub const PROBE_NAME: &str = "Gatewayctl Probe";
-
 /// On when a payload the FormRequest refuses gets 422 naming the failing
 /// fields and a valid one still gets 200; off when the invalid one is accepted.
 async fn validation(http: &Http) -> Result<(bool, String), String> {
     let date = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
-    let valid = serde_json::json!({"name": PROBE_NAME, "date": date, "time": "10:00", "service_id": 1});
-    let invalid = serde_json::json!({"name": format!("{PROBE_NAME} <b>'; DROP TABLE--"), "date": "tomorrow", "time": "10:00", "service_id": 1});
+    let valid = serde_json::json!({"name": own::PROBE_NAME, "date": date, "time": "10:00", "service_id": 1});
+    let invalid = serde_json::json!({"name": format!("{} <b>'; DROP TABLE--", own::PROBE_NAME), "date": "tomorrow", "time": "10:00", "service_id": 1});
     let path = "/api/retell/collect-appointment";
     let bad = http.send("POST", path, &[], Some(&invalid)).await.map_err(|e| e.to_string())?;
     let good = http.send("POST", path, &[], Some(&valid)).await.map_err(|e| e.to_string())?;

@@ -5,7 +5,7 @@
 //! by the next.
 
 use crate::core::limiter::Attachment;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -17,16 +17,14 @@ use crate::core::replay::{self, Run};
 use crate::core::rollback::{breaker_probe, validation, Feature};
 use crate::ops::limiter::expand_with;
 use crate::ops::routes::{routes, shadow_routes, Routes};
+use crate::ops::shadow::Shadow;
 use crate::settings::Settings;
 
 /// Blocking: builds the shadow, lints each edited file in it, compares routes.
 pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> anyhow::Result<(Vec<Check>, Vec<String>)> {
     let php = settings.file.gateway.php.clone();
     let app = settings.app_dir();
-    let state = &settings.file.state.dir;
-    std::fs::create_dir_all(state).with_context(|| format!("while creating {}", state.display()))?;
-    Shadow::sweep(state);
-    let shadow = Shadow::build(app, state).context("while copying the app to a shadow")?;
+    let shadow = Shadow::fresh(settings)?;
     let mut checks = Vec::new();
     // One bound for the whole proof: every step runs the app's code, and a
     // provider that hangs must not make the proof wait step after step.
@@ -122,123 +120,6 @@ pub fn prove(settings: &Settings, planned: &[(Feature, Vec<FileChange>)]) -> any
     Ok((checks, changes))
 }
 
-/// A throwaway copy of the app: code copied, vendor linked, no storage or caches.
-pub struct Shadow {
-    pub dir: PathBuf,
-}
-
-impl Drop for Shadow {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-const SKIP: &[&str] = &["storage", "vendor", "node_modules", ".git"];
-
-/// Files a shadow never holds: secrets the proof does not need.
-fn is_secret(name: &str) -> bool {
-    name == ".env"
-        || name.starts_with(".env.")
-        || name == "auth.json"
-        || [".key", ".pem", ".p12", ".pfx"].iter().any(|ext| name.ends_with(ext))
-}
-
-impl Shadow {
-    /// Removes shadows left by runs that were killed (their pid is gone),
-    /// and stops any process still running from one (a stand-in a run
-    /// killed before this release could not take down with it).
-    pub fn sweep(under: &Path) -> usize {
-        let Ok(entries) = std::fs::read_dir(under) else { return 0 };
-        let mut removed = 0;
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(pid) = name.strip_prefix("shadow-").and_then(|r| r.split('-').next()?.parse::<u32>().ok()) else {
-                continue;
-            };
-            if pid == std::process::id() || process::is_alive(pid) {
-                continue;
-            }
-            for left in process::naming(&entry.path()) {
-                let _ = process::signal(left, libc::SIGKILL);
-            }
-            if std::fs::remove_dir_all(entry.path()).is_ok() {
-                removed += 1;
-            }
-        }
-        removed
-    }
-
-    /// Processes still running from shadows under `under` whose run is gone.
-    pub fn orphans(under: &Path) -> Vec<u32> {
-        let Ok(entries) = std::fs::read_dir(under) else { return Vec::new() };
-        entries
-            .flatten()
-            .filter(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                name.strip_prefix("shadow-")
-                    .and_then(|r| r.split('-').next()?.parse::<u32>().ok())
-                    .is_some_and(|pid| pid != std::process::id() && !process::is_alive(pid))
-            })
-            .flat_map(|e| process::naming(&e.path()))
-            .collect()
-    }
-
-    /// Writes a PHP script into the shadow beside the boot file it requires
-    /// (`gatewayctl-boot.php`: the shadow's app bootstrapped, its own classes first).
-    pub fn script(&self, name: &str, body: &str) -> std::io::Result<PathBuf> {
-        std::fs::write(self.dir.join("gatewayctl-boot.php"), SHADOW_BOOT)?;
-        let path = self.dir.join(name);
-        std::fs::write(&path, body)?;
-        Ok(path)
-    }
-
-    pub fn build(app: &Path, under: &Path) -> std::io::Result<Shadow> {
-        // Two shadows of one process may be built in the same millisecond
-        // (preflight proves the rollback while it dry-runs the stacks).
-        static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = under.join(format!("shadow-{}-{}-{seq}", std::process::id(), crate::ops::now_ms()));
-        std::fs::create_dir_all(&dir)?;
-        let shadow = Shadow { dir };
-        copy_tree(app, &shadow.dir, true)?;
-        if app.join("vendor").exists() {
-            std::os::unix::fs::symlink(app.join("vendor"), shadow.dir.join("vendor"))?;
-        }
-        for d in crate::lab::files::WRITABLE_DIRS {
-            std::fs::create_dir_all(shadow.dir.join(d))?;
-        }
-        Ok(shadow)
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path, top: bool) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let name_str = name.to_string_lossy();
-        if top && SKIP.contains(&name_str.as_ref()) {
-            continue;
-        }
-        if is_secret(&name_str) {
-            continue;
-        }
-        let (src, dst) = (entry.path(), to.join(&name));
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            // The shadow must read routes/api.php, not a cached copy of the routes.
-            if src.ends_with("bootstrap/cache") {
-                std::fs::create_dir_all(&dst)?;
-                continue;
-            }
-            std::fs::create_dir_all(&dst)?;
-            copy_tree(&src, &dst, false)?;
-        } else if kind.is_file() {
-            std::fs::copy(&src, &dst)?;
-        }
-    }
-    Ok(())
-}
-
 /// The app's route cache against its routes file: clearing the cache (as
 /// the rollback does) also makes live whatever the file changed since.
 fn stale_route_cache(php: &str, app: &Path, from_files: &Routes, bound: Duration) -> Option<Check> {
@@ -269,7 +150,6 @@ const HANDLER_REPLAY: &str = include_str!("handler_replay.php");
 /// Logged requests replayed at most (the most recent), beside those made from the rules.
 const REPLAY_LOGGED: usize = 300;
 const CALCOM_STAND_IN: &str = include_str!("calcom_stand_in.php");
-const SHADOW_BOOT: &str = include_str!("shadow_boot.php");
 
 const PROBE_NAME: &str = "breaker off probe";
 
@@ -405,7 +285,7 @@ fn handler_replay(
         }
     };
     // A log that exists and cannot be read is said, never replayed as "0 logged".
-    let (logged, unread) = match crate::ops::integrate::logged_payloads(settings, REPLAY_LOGGED) {
+    let (logged, unread) = match crate::ops::replay::logged_payloads(settings, REPLAY_LOGGED) {
         Ok(p) => (p, None),
         Err(why) => (Vec::new(), Some(why)),
     };
@@ -621,28 +501,4 @@ pub fn route_changes(before: &Routes, after: &Routes) -> Vec<String> {
     }
     changes.extend(after.keys().filter(|k| !before.contains_key(*k)).map(|k| format!("{} {}: added", k.0, k.1)));
     changes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_shadow_holds_no_secret_and_killed_runs_leave_none_behind() {
-        let app = tempfile::tempdir().unwrap();
-        let state = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(app.path().join("routes")).unwrap();
-        std::fs::write(app.path().join("routes/api.php"), "<?php\n").unwrap();
-        std::fs::write(app.path().join(".env"), "DB_PASSWORD=hunter2\n").unwrap();
-        std::fs::write(app.path().join(".env.production"), "APP_KEY=base64:x\n").unwrap();
-        std::fs::create_dir_all(app.path().join("storage/oauth")).unwrap();
-        let shadow = Shadow::build(app.path(), state.path()).unwrap();
-        assert!(shadow.dir.join("routes/api.php").is_file());
-        assert!(!shadow.dir.join(".env").exists() && !shadow.dir.join(".env.production").exists());
-        // A shadow whose run was killed (its pid gone) is swept; ours is not.
-        let dead = state.path().join(format!("shadow-{}-1", u32::MAX - 3));
-        std::fs::create_dir_all(dead.join("routes")).unwrap();
-        assert_eq!(Shadow::sweep(state.path()), 1);
-        assert!(!dead.exists() && shadow.dir.exists());
-    }
 }
