@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use clap::Args;
 
 use crate::adapters::fpm;
+use crate::cli::activate::ActivateArgs;
 use crate::commands::{artisan_php, Context};
 use crate::core::checks::Check;
 use crate::core::journal::{self, Event, StepOutcome};
@@ -31,27 +31,6 @@ const VERIFY_ROUTE: &str = "POST /api/v2/availability/simple";
 
 /// Fault injection for crash-recovery tests: abort right after this step is journaled.
 const CRASH_AFTER: &str = "GATEWAYCTL_CRASH_AFTER_STEP";
-
-#[derive(Debug, Args)]
-pub struct ActivateArgs {
-    /// The runbook [default: the shipped runbooks/activation.toml]
-    #[arg(long, value_name = "FILE")]
-    pub runbook: Option<PathBuf>,
-    /// Print every step and the exact commands it would run; change nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Finish what an interrupted run left owed or undone
-    #[arg(long)]
-    pub resume: bool,
-    /// Take the lock from another operator's live run (recorded in the journal)
-    #[arg(long)]
-    pub break_lock: bool,
-    /// Also run an optional step (enabled = false in the runbook), e.g. integrate.input-validation
-    #[arg(long, value_name = "STEP")]
-    pub with: Vec<String>,
-    #[command(flatten)]
-    pub fleet: crate::commands::fleet::FleetArgs,
-}
 
 pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
@@ -110,7 +89,7 @@ pub async fn exec(args: ActivateArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     );
     journal.append(&started)?;
     if !args.resume {
-        record_baseline(ctx, &settings, "activate").await;
+        crate::commands::record_baseline(ctx, &settings, "activate").await;
     }
     let mut engine = Engine { settings: &settings, door: &door };
     let phases = match engine.run(ctx, &runbook, &selected).await {
@@ -191,21 +170,6 @@ async fn on_fleet(
     let report = crate::ops::fleet::activate(fleet, &door, &batches, max_fail, &args.with, owed).await?;
     ctx.out.emit(&report)?;
     Ok(if report.completed { exit::OK } else { exit::CHECK_FAILED })
-}
-
-/// Records the baseline `report` compares with, before anything changes;
-/// a failure is said, never fatal (the activation does not depend on it).
-pub async fn record_baseline(ctx: &mut Context, settings: &Settings, by: &str) {
-    match crate::ops::review::record_baseline(settings, by).await {
-        Ok(crate::ops::review::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
-            "baseline recorded for `gatewayctl report`: {} request(s) in the last {} of log, Redis {}",
-            b.requests,
-            crate::core::duration::format(std::time::Duration::from_secs(b.span_s)),
-            b.redis_memory_mb.map_or("unknown".into(), |m| format!("{m:.1} MB"))
-        )),
-        Ok(crate::ops::review::BaselineOutcome::Kept(why)) => ctx.out.detail(&format!("baseline not recorded: {why}")),
-        Err(e) => ctx.out.warn(&format!("the baseline for `gatewayctl report` was not recorded: {e:#}")),
-    }
 }
 
 /// SHA-256 of routes/api.php and the cache files, before anything changes.

@@ -2,8 +2,8 @@
 //! the way the gateway reads them, and the model's next transition.
 
 use anyhow::Context as _;
-use clap::{Args, Subcommand};
 
+use crate::cli::breaker::{BreakerCommand, ResetArgs, StatusArgs};
 use crate::commands::{now_ms, Context};
 use crate::core::breaker::BreakerConfig;
 use crate::exit::{self, UsageError};
@@ -12,37 +12,6 @@ use crate::ops::door::{Door, Knock};
 use crate::report::breaker::{
     BreakerEvent, BreakerHistoryReport, BreakerResetReport, BreakerStatusReport, TripTestReport,
 };
-
-#[derive(Debug, Subcommand)]
-pub enum BreakerCommand {
-    /// State, counts, opened_at, time until half-open, and what moves it next
-    Status(StatusArgs),
-    /// The breaker's transitions, read from laravel.log and its rotations
-    History(StatusArgs),
-    /// Delete the breaker's keys (closed); asks first, journaled
-    Reset(ResetArgs),
-    /// On a non-production target: make Cal.com fail and check every transition against the model
-    TripTest(StatusArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ResetArgs {
-    /// The service
-    #[arg(default_value = "calcom_api")]
-    pub service: String,
-    /// Show what would be deleted; change nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Take the operator lock from another operator's live run (journaled)
-    #[arg(long)]
-    pub break_lock: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    /// One service [default: every breaker in the config]
-    pub service: Option<String>,
-}
 
 pub async fn exec(cmd: BreakerCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let args = match cmd {
@@ -229,7 +198,7 @@ async fn trip_test(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         .out
         .spinner(&format!("trip-test: {} failures, {}s recovery", cfg.failure_threshold, cfg.recovery_timeout_s));
     let checks =
-        crate::commands::breaker_trip::run(&settings, &service, &cfg, &mut redis, &|m| spinner.set_message(m)).await;
+        crate::ops::breaker_trip::run(&settings, &service, &cfg, &mut redis, &|m| spinner.set_message(m)).await;
     spinner.finish();
     let passed = checks.iter().all(|c| c.verdict.is_good());
     let failed: Vec<&str> = checks.iter().filter(|c| !c.verdict.is_good()).map(|c| c.name.as_str()).collect();

@@ -6,9 +6,9 @@
 use std::time::Instant;
 
 use anyhow::Context as _;
-use clap::{Args, Subcommand};
 
 use crate::adapters::artisan;
+use crate::cli::cache::{CacheCommand, RunArgs};
 use crate::commands::{artisan_php, Context};
 use crate::core::checks::Verdict;
 use crate::exit::{self, UsageError};
@@ -16,35 +16,6 @@ use crate::ops::cache::{self, BUILD, CLEAR};
 use crate::ops::door::{Door, Knock};
 use crate::report::cache::CacheRunReport;
 use crate::settings::Settings;
-
-#[derive(Debug, Subcommand)]
-pub enum CacheCommand {
-    /// Which cache files exist, their size, age and hash
-    Status,
-    /// config:clear, route:clear, view:clear
-    Clear(ClearArgs),
-    /// Phase 2: clear, then config:cache, route:cache, event:cache, then check the v2 routes
-    Rebuild(RunArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct RunArgs {
-    /// Print the commands, run nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Take the operator lock from another operator's live run (journaled)
-    #[arg(long)]
-    pub break_lock: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ClearArgs {
-    #[command(flatten)]
-    pub run: RunArgs,
-    /// Also clear the application cache (refused: it flushes the limiter and breaker state)
-    #[arg(long)]
-    pub application_cache: bool,
-}
 
 pub async fn exec(cmd: CacheCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

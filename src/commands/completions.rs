@@ -1,18 +1,13 @@
 //! `gatewayctl completions SHELL`: completion scripts, generated from the CLI
 //! itself (the committed copies in completions/ are checked against these).
 
-use clap::{Args, CommandFactory};
+use clap::CommandFactory;
 use clap_complete::Shell;
 
+use crate::cli::completions::CompletionsArgs;
 use crate::cli::Cli;
 use crate::commands::Context;
 use crate::exit;
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// bash, zsh, fish or powershell
-    pub shell: Shell,
-}
 
 /// The completion script for `shell`, as bytes.
 pub fn generate(shell: Shell) -> Vec<u8> {

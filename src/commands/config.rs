@@ -3,29 +3,13 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use clap::{Args, Subcommand};
 
 use crate::adapters::{redis_url, webhook};
+use crate::cli::config::{CheckArgs, ConfigCommand};
 use crate::commands::Context;
 use crate::exit;
 use crate::report::config::{ConfigCheckReport, ConfigPathReport, ConfigShowReport};
 use crate::settings::{self, ConfigError, Problem, SEARCH_PATHS};
-
-#[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
-    /// Report unknown keys and bad values, with file and line (exit 1 if any)
-    Check(CheckArgs),
-    /// Print the effective config (Redis password masked)
-    Show,
-    /// Print which config file is in use
-    Path,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The file to check [default: the one in use]
-    pub file: Option<PathBuf>,
-}
 
 pub fn exec(cmd: ConfigCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     match cmd {

@@ -1,24 +1,13 @@
 //! `gatewayctl history [--since 2h|TIME] [--run ID]`: the journal as a
 //! timeline, every run and step in words. Read-only.
 
-use clap::Args;
-
 use crate::adapters::state::StateDir;
+use crate::cli::history::HistoryArgs;
 use crate::commands::Context;
 use crate::core::duration;
 use crate::exit::{self, UsageError};
 use crate::ops::status::describe_all;
 use crate::report::history::{HistoryEvent, HistoryReport};
-
-#[derive(Debug, Args)]
-pub struct HistoryArgs {
-    /// Only events this recent (2h, 30m) or since this time (RFC 3339)
-    #[arg(long, value_name = "AGE|TIME")]
-    pub since: Option<String>,
-    /// Only this run's events
-    #[arg(long, value_name = "ID")]
-    pub run: Option<String>,
-}
 
 pub async fn exec(args: HistoryArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

@@ -3,50 +3,14 @@
 //! shadow, journaled, made live and observed on. Through the one door into
 //! `ops::integrate`; `rollback input-validation` switches it off again.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use clap::{Args, Subcommand};
-
-use crate::commands::rollback::RunArgs;
+use crate::cli::integrate::IntegrateCommand;
 use crate::commands::Context;
-use crate::core::duration;
 use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::ops::integrate;
 use crate::report::integrate::IntegrateReport;
-
-#[derive(Debug, Subcommand)]
-pub enum IntegrateCommand {
-    /// Wire CollectAppointmentRequest into RetellFunctionCallHandler::collectAppointment (type hint, import, getAppointmentData())
-    #[command(
-        after_help = "Examples:\n  gatewayctl integrate input-validation --impact            # what the last 7 days' calls would have got\n  gatewayctl integrate input-validation --dry-run --since 24h\n  gatewayctl integrate input-validation                     # asks, naming how many calls would be refused"
-    )]
-    InputValidation(IntegrateArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct IntegrateArgs {
-    /// --dry-run (also shows the impact preview), --no-cache, --no-reload, --break-lock: as for rollback
-    #[command(flatten)]
-    pub run: RunArgs,
-    /// Only the impact preview: replay the logged payloads through the FormRequest's rules (on a shadow, nothing sent)
-    #[arg(long)]
-    pub impact: bool,
-    /// The period of logged payloads to replay (7d, 24h); all of the log and its rotations with `all`
-    #[arg(long, default_value = "7d", value_parser = parse_since)]
-    pub since: Since,
-}
-
-/// How far back the preview reads.
-#[derive(Debug, Clone, Copy)]
-pub struct Since(pub Option<Duration>);
-
-fn parse_since(s: &str) -> Result<Since, String> {
-    match s {
-        "all" => Ok(Since(None)),
-        _ => duration::parse(s).map(|d| Since(Some(d))).map_err(|e| e.to_string()),
-    }
-}
 
 pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let IntegrateCommand::InputValidation(args) = cmd;
@@ -105,7 +69,7 @@ pub async fn exec(cmd: IntegrateCommand, ctx: &mut Context) -> anyhow::Result<u8
     finish(ctx, report, ok, started)
 }
 
-fn finish(ctx: &mut Context, report: IntegrateReport, ok: bool, started: Instant) -> anyhow::Result<u8> {
+pub fn finish(ctx: &mut Context, report: IntegrateReport, ok: bool, started: Instant) -> anyhow::Result<u8> {
     let report = IntegrateReport { elapsed_ms: started.elapsed().as_millis() as u64, ..report };
     ctx.out.emit(&report)?;
     Ok(if ok { exit::OK } else { exit::CHECK_FAILED })

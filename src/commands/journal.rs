@@ -1,29 +1,13 @@
 //! `gatewayctl journal check|repair`: is the journal readable, and setting
 //! aside the lines that are not (their bytes kept), itself journaled.
 
-use clap::{Args, Subcommand};
-
 use crate::adapters::state::StateDir;
+use crate::cli::journal::JournalCommand;
 use crate::commands::Context;
 use crate::core::journal::Event;
 use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::report::journal::{JournalCheckReport, JournalRepairReport};
-
-#[derive(Debug, Subcommand)]
-pub enum JournalCommand {
-    /// Read every line; name the ones that cannot be read (exit 1 if any)
-    Check,
-    /// Set unreadable lines aside in a file beside the journal, under the lock
-    Repair(RepairArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct RepairArgs {
-    /// Take the operator lock from another operator's live run (journaled)
-    #[arg(long)]
-    pub break_lock: bool,
-}
 
 pub async fn exec(cmd: JournalCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

@@ -3,44 +3,18 @@
 //! its rotations by the contract's rules; probe sends canary secrets to each
 //! sanitized endpoint and proves each was redacted, or shows which leaked.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use clap::{Args, Subcommand};
 
 use crate::adapters::http::Http;
 use crate::adapters::{logfiles, logtail};
+use crate::cli::logs::{LogsCommand, ScanArgs};
 use crate::commands::{canary_tag, Context};
 use crate::exit;
 use crate::ops::logscan::{self, ScanOptions};
 use crate::report::logs::{Canary, LogFinding, LogsProbeReport, LogsScanReport};
 use crate::settings::Settings;
-
-#[derive(Debug, Subcommand)]
-pub enum LogsCommand {
-    /// Find unsanitized secrets in laravel.log and its rotated files (exit 1 if any, or if nothing was read)
-    Scan(ScanArgs),
-    /// Send canary secrets to each sanitized endpoint and prove they were redacted
-    Probe(ProbeArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ProbeArgs {
-    /// Show the endpoints and the kinds of canary; send nothing
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ScanArgs {
-    /// Scan these files instead of the configured log and its rotations
-    #[arg(long = "file", value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// Report at most this many findings (all are counted)
-    #[arg(long, default_value_t = 1000)]
-    pub max_findings: usize,
-}
 
 pub async fn exec(cmd: LogsCommand, ctx: &mut Context) -> anyhow::Result<u8> {
     // Scanning named files needs no gateway; everything else reads or probes one.

@@ -2,21 +2,13 @@
 //! itself with clap_mangen, one for gatewayctl and one per subcommand
 //! (`gatewayctl-logs-scan.1`); `scripts/package.sh` puts them in the .deb.
 
-use std::path::PathBuf;
-
 use anyhow::Context as _;
-use clap::{Args, CommandFactory};
+use clap::CommandFactory;
 
+use crate::cli::manpages::ManpagesArgs;
 use crate::cli::Cli;
 use crate::commands::Context;
 use crate::exit;
-
-#[derive(Debug, Args)]
-pub struct ManpagesArgs {
-    /// Write the pages into this directory (created if missing)
-    #[arg(long, value_name = "DIR")]
-    pub dir: PathBuf,
-}
 
 pub fn exec(args: ManpagesArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     std::fs::create_dir_all(&args.dir).with_context(|| format!("while creating {}", args.dir.display()))?;

@@ -1,9 +1,10 @@
-//! One module per subcommand: its arguments and `exec`, gluing adapters to
-//! the core model and handing a report value to `report`.
+//! One module per subcommand: its `exec`, receiving the arguments `cli`
+//! parsed, gluing ops to the core model and handing a report value to
+//! `report`. A command never calls another command: what two share is an
+//! op, or a helper here.
 
 pub mod activate;
 pub mod breaker;
-mod breaker_trip;
 pub mod cache;
 pub mod completions;
 pub mod config;
@@ -25,7 +26,6 @@ pub mod rollback;
 pub mod simulate;
 pub mod status;
 pub mod stress;
-mod stress_load;
 pub mod verify;
 pub mod watch;
 
@@ -157,3 +157,49 @@ impl Context {
 }
 
 pub use crate::ops::{artisan_php, canary_tag, now_ms, redis_target};
+
+impl crate::cli::fleet::FleetArgs {
+    /// The fleet picked, or `None` for this host alone.
+    pub fn fleet(
+        &self,
+        ctx: &mut Context,
+        settings: &crate::settings::Settings,
+    ) -> anyhow::Result<Option<crate::ops::fleet::Fleet>> {
+        // -i/--inventory is a global option: one parser, before or after the subcommand.
+        let inventory = ctx.global.inventory.clone();
+        let Some(spec) = &self.hosts else {
+            return match inventory {
+                Some(_) => Err(crate::exit::UsageError(
+                    "-i/--inventory picks the hosts of --hosts: add --hosts all (or NAME,… or GROUP)".into(),
+                )
+                .into()),
+                None => Ok(None),
+            };
+        };
+        let fleet = crate::ops::fleet::Fleet::pick(settings, spec, inventory.as_deref())?;
+        for note in &fleet.notes {
+            ctx.out.detail(&format!("inventory: {note}"));
+        }
+        ctx.out.status(&format!(
+            "fleet: {} host(s): {}",
+            fleet.hosts.len(),
+            fleet.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")
+        ));
+        Ok(Some(fleet))
+    }
+}
+
+/// Records the baseline `report` compares with, before anything changes;
+/// a failure is said, never fatal (the activation does not depend on it).
+pub async fn record_baseline(ctx: &mut Context, settings: &crate::settings::Settings, by: &str) {
+    match crate::ops::review::record_baseline(settings, by).await {
+        Ok(crate::ops::review::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
+            "baseline recorded for `gatewayctl report`: {} request(s) in the last {} of log, Redis {}",
+            b.requests,
+            crate::core::duration::format(std::time::Duration::from_secs(b.span_s)),
+            b.redis_memory_mb.map_or("unknown".into(), |m| format!("{m:.1} MB"))
+        )),
+        Ok(crate::ops::review::BaselineOutcome::Kept(why)) => ctx.out.detail(&format!("baseline not recorded: {why}")),
+        Err(e) => ctx.out.warn(&format!("the baseline for `gatewayctl report` was not recorded: {e:#}")),
+    }
+}

@@ -6,27 +6,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use clap::{Args, Subcommand};
 
+use crate::cli::plan::PlanCommand;
 use crate::commands::Context;
 use crate::core::planreview::{self, Knowledge};
 use crate::exit;
 use crate::report::plan::PlanReviewReport;
-
-#[derive(Debug, Subcommand)]
-pub enum PlanCommand {
-    /// Flag the plan's steps that would fail or harm production, each with the command that does it right
-    #[command(
-        after_help = "Examples:\n  gatewayctl plan review production-activation-plan.md\n  gatewayctl --app-dir /var/www/api-gateway plan review plan.md   # also reads the lines a sed names"
-    )]
-    Review(ReviewArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    /// The plan, in Markdown
-    pub plan: PathBuf,
-}
 
 /// A plan larger than this is refused rather than read.
 const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;

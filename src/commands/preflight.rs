@@ -3,25 +3,12 @@
 //! decides.
 
 use anyhow::Context as _;
-use clap::Args;
 
+use crate::cli::preflight::PreflightArgs;
 use crate::commands::Context;
 use crate::core::checks::Decision;
 use crate::exit;
 use crate::ops::preflight::gather;
-
-#[derive(Debug, Args)]
-pub struct PreflightArgs {
-    #[command(flatten)]
-    pub fleet: crate::commands::fleet::FleetArgs,
-    /// Run `model probe` first (one throwaway identity's requests), so what
-    /// only traffic shows is judged too; without it, a probe of the last 24 h is used
-    #[arg(long)]
-    pub probe: bool,
-    /// Record the baseline `gatewayctl report` compares with even where this preflight did not reach Redis or the app (it is recorded anyway when both answered)
-    #[arg(long)]
-    pub baseline: bool,
-}
 
 pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;
@@ -45,7 +32,7 @@ pub async fn exec(args: PreflightArgs, ctx: &mut Context) -> anyhow::Result<u8> 
     let reached =
         |name: &str| report.checks.iter().any(|c| c.name == name && c.verdict != crate::core::checks::Verdict::Fail);
     if args.baseline || (reached("redis") && reached("app dir")) {
-        crate::commands::activate::record_baseline(ctx, &settings, "preflight").await;
+        crate::commands::record_baseline(ctx, &settings, "preflight").await;
     } else {
         ctx.out.status("baseline not recorded: this preflight did not reach Redis and the app (pass --baseline to record it anyway)");
     }

@@ -2,27 +2,14 @@
 //! unless asked, under the operator lock, proven graceful (ops::reload).
 
 use anyhow::Context as _;
-use clap::Args;
 
 use crate::adapters::fpm;
+use crate::cli::reload::ReloadArgs;
 use crate::commands::Context;
 use crate::exit;
 use crate::ops::door::{Door, Knock};
 use crate::ops::reload;
 use crate::report::reload::ReloadReport;
-
-#[derive(Debug, Args)]
-pub struct ReloadArgs {
-    /// Print the commands, send nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Restart instead of reload (drops in-flight requests; systemd only)
-    #[arg(long)]
-    pub force_restart: bool,
-    /// Take the operator lock from another operator's live run (journaled)
-    #[arg(long)]
-    pub break_lock: bool,
-}
 
 pub async fn exec(args: ReloadArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

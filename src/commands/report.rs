@@ -2,11 +2,9 @@
 //! the plan's post-activation review (ops::review), read-only. Exit 1
 //! when a Success Criterion fails; "not enough data" is said, not failed.
 
-use std::path::PathBuf;
-
 use anyhow::Context as _;
-use clap::Args;
 
+use crate::cli::report::ReportArgs;
 use crate::cli::Format;
 use crate::commands::Context;
 use crate::core::duration;
@@ -15,16 +13,6 @@ use crate::exit::{self, UsageError};
 use crate::ops::review::{gather, Since};
 use crate::report::review::{html, markdown};
 use crate::report::{Human, Style};
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// The period's start: the journal's last activation, an age (24h, 7d), or a date or time (2026-11-20, RFC 3339)
-    #[arg(long, default_value = "activation", value_name = "activation|AGE|DATE")]
-    pub since: String,
-    /// Write the report to FILE (atomically) instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
 
 pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let since = since(&args.since)?;

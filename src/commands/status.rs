@@ -1,16 +1,9 @@
 //! `gatewayctl status`: one screen for an engineer arriving mid-incident
 //! (ops::status); with --hosts, each host's own. Read-only; never takes the lock.
 
-use clap::Args;
-
+use crate::cli::status::StatusArgs;
 use crate::commands::Context;
 use crate::exit;
-
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    #[command(flatten)]
-    pub fleet: crate::commands::fleet::FleetArgs,
-}
 
 pub async fn exec(args: StatusArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

@@ -7,11 +7,10 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use clap::Args;
 
 use crate::adapters::http::Http;
 use crate::adapters::redis::Redis;
-use crate::commands::stress_load;
+use crate::cli::stress::StressArgs;
 use crate::commands::{now_ms, Context};
 use crate::core::duration;
 use crate::core::journal;
@@ -22,64 +21,17 @@ use crate::exit::{self, CheckFailed, UsageError};
 use crate::ops::limiter_target;
 use crate::ops::predict::{self, Session, Stores};
 use crate::ops::routes::Routes;
+use crate::ops::stress_load;
 use crate::report::stress::{StressReport, StressRow};
 use crate::settings::Settings;
 
 /// How close to an expiry or a rounding edge only timing decides the answer.
 const EDGE_MS: u64 = 60;
 
-#[derive(Debug, Args)]
-pub struct StressArgs {
-    /// The request, as METHOD /path (the default is the plan's first limited route)
-    #[arg(long, default_value = "POST /api/v2/bookings")]
-    pub route: Route,
-    /// How many requests (sequential and burst modes)
-    #[arg(long, default_value_t = 35)]
-    pub requests: u32,
-    /// Time between requests (sequential mode)
-    #[arg(long, default_value = "500ms", value_parser = parse_duration)]
-    pub interval: Duration,
-    /// Send as this API key (masked in every output) [default: a fresh probe key]
-    #[arg(long, env = "GATEWAYCTL_STRESS_API_KEY", hide_env_values = true)]
-    pub api_key: Option<String>,
-    /// Who to send as, as simulate spells it: ip:ADDRESS (no key, the client address the gateway will see) or key:KEY (masked in every output)
-    #[arg(long, conflicts_with = "api_key")]
-    pub identity: Option<String>,
-    /// The limit you expect; refused before sending when the model disagrees
-    #[arg(long)]
-    pub expect_limit: Option<u64>,
-    /// Burst mode: this many concurrent requests in a fresh window
-    #[arg(long, conflicts_with_all = ["rate"])]
-    pub burst: Option<u32>,
-    /// Rate mode: requests per second, paced open-loop
-    #[arg(long)]
-    pub rate: Option<f64>,
-    /// Max mode: --connections loops back to back for --duration (throughput)
-    #[arg(long, conflicts_with_all = ["rate", "burst"])]
-    pub max: bool,
-    /// Rate and max mode: how long
-    #[arg(long, default_value = "10s", value_parser = parse_duration)]
-    pub duration: Duration,
-    /// Rate mode: at most this many requests in flight; max mode: this many loops
-    #[arg(long, default_value_t = 256)]
-    pub connections: usize,
-    /// Lift the production safety caps (requests, rate, duration)
-    #[arg(long)]
-    pub allow_high_load: bool,
-    /// Rate and max mode: the path is not a Laravel route (a static file to
-    /// measure the web server); skips the route:list check
-    #[arg(long)]
-    pub unlisted_path: bool,
-}
-
 /// Caps that keep a stress run gentle on production unless lifted.
 pub const MAX_REQUESTS: u32 = 200;
 pub const MAX_RATE: f64 = 50.0;
 pub const MAX_DURATION: Duration = Duration::from_secs(60);
-
-fn parse_duration(s: &str) -> Result<Duration, String> {
-    duration::parse(s).map_err(|e| e.to_string())
-}
 
 pub async fn exec(args: StressArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let mut settings = ctx.gateway()?;

@@ -4,23 +4,12 @@
 //! the limiter's key in Redis (SCAN); the breaker closed or absent.
 
 use anyhow::Context as _;
-use clap::Args;
 
+use crate::cli::verify::VerifyArgs;
 use crate::commands::Context;
 use crate::core::checks::Decision;
-use crate::core::route::Route;
 use crate::exit;
 use crate::ops::verify::gather;
-
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    /// The v2 request to send
-    #[arg(long, default_value = "POST /api/v2/availability/simple")]
-    pub route: Route,
-    /// Send it as this API key [default: a fresh probe key, so the counter starts clean]
-    #[arg(long, env = "GATEWAYCTL_VERIFY_API_KEY", hide_env_values = true)]
-    pub api_key: Option<String>,
-}
 
 pub async fn exec(args: VerifyArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let settings = ctx.gateway()?;

@@ -6,18 +6,17 @@
 //! summary.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use clap::Args;
 
 use crate::adapters::artisan::{self, DetailedHealth};
 use crate::adapters::http::Http;
 use crate::adapters::logfollow::Follower;
 use crate::adapters::redis::{Redis, RedisTarget};
 use crate::adapters::{metrics_server, webhook};
+use crate::cli::watch::WatchArgs;
 use crate::commands::{now_ms, redis_target, Context};
 use crate::core::duration;
 use crate::core::logline;
@@ -35,28 +34,6 @@ use crate::report::watch::{
     prometheus, Criterion, Health, LogProgress, RollbackAction, WatchLine, WatchRun, WatchSample, WatchSummary,
 };
 use crate::settings::Settings;
-
-#[derive(Debug, Args)]
-pub struct WatchArgs {
-    /// How long to watch [default: watch.duration, the plan's 2h]
-    #[arg(long, value_parser = parse_duration)]
-    pub duration: Option<Duration>,
-    /// Time between samples [default: watch.interval]
-    #[arg(long, value_parser = parse_duration)]
-    pub interval: Option<Duration>,
-    /// Roll a feature back when its metric holds at alert (watch.auto_rollback)
-    #[arg(long)]
-    pub auto_rollback: bool,
-    /// Serve the figures in Prometheus text format on this loopback address
-    #[arg(long, value_name = "ADDR")]
-    pub metrics_listen: Option<SocketAddr>,
-    #[command(flatten)]
-    pub fleet: crate::commands::fleet::FleetArgs,
-}
-
-fn parse_duration(s: &str) -> Result<Duration, String> {
-    duration::parse(s).map_err(|e| e.to_string())
-}
 
 /// What the whole run saw, for the summary.
 #[derive(Default)]

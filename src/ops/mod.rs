@@ -8,6 +8,7 @@
 
 pub mod blocking;
 pub mod breaker;
+pub mod breaker_trip;
 pub mod cache;
 pub mod door;
 pub mod findings;
@@ -27,6 +28,7 @@ pub mod rollback;
 pub mod routes;
 pub mod shadow;
 pub mod status;
+pub mod stress_load;
 pub mod verify;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

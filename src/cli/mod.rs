@@ -1,11 +1,36 @@
-//! The command line as clap types: the global flags and the subcommands.
-//! Each subcommand's own arguments live beside its code in `commands/`.
+//! The command line as clap types: the global flags and the subcommands,
+//! each subcommand's own arguments in a file of its own here. `commands`
+//! receives them; nothing here calls a command.
+
+pub mod activate;
+pub mod breaker;
+pub mod cache;
+pub mod completions;
+pub mod config;
+pub mod fleet;
+pub mod history;
+pub mod init;
+pub mod integrate;
+pub mod journal;
+pub mod keys;
+pub mod lab;
+pub mod logs;
+pub mod manpages;
+pub mod model;
+pub mod plan;
+pub mod preflight;
+pub mod reload;
+pub mod report;
+pub mod rollback;
+pub mod simulate;
+pub mod status;
+pub mod stress;
+pub mod verify;
+pub mod watch;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-
-use crate::commands;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -84,31 +109,31 @@ pub enum Command {
         after_help = "Examples:\n  gatewayctl activate --dry-run          # every step and the exact commands, nothing changed\n  gatewayctl activate                    # asks before each step that changes the gateway\n  gatewayctl activate --resume --yes     # finish what an interrupted run left owed"
     )]
     /// Phases 1 to 4 from runbooks/activation.toml: journaled, locked, resumable
-    Activate(commands::activate::ActivateArgs),
+    Activate(activate::ActivateArgs),
     /// Phase 5C: find unsanitized secrets in the logs, or probe with canaries
     #[command(subcommand)]
-    Logs(commands::logs::LogsCommand),
+    Logs(logs::LogsCommand),
     #[command(
         after_help = "Examples:\n  gatewayctl preflight                   # GO exit 0, NO-GO exit 1, each check with its evidence\n  gatewayctl preflight --format json | jq '.checks[] | select(.verdict != \"pass\")'"
     )]
     /// Phase 1: every pre-flight check at once; GO (exit 0) or NO-GO (exit 1)
-    Preflight(commands::preflight::PreflightArgs),
+    Preflight(preflight::PreflightArgs),
     /// Phase 2: Laravel's config, route and event caches (never cache:clear)
     #[command(subcommand)]
-    Cache(commands::cache::CacheCommand),
+    Cache(cache::CacheCommand),
     /// Phase 3: graceful php-fpm reload, config-tested first and proven graceful
-    Reload(commands::reload::ReloadArgs),
+    Reload(reload::ReloadArgs),
     /// Phase 4: health, rate-limit headers against the model, limiter keys, breaker closed
-    Verify(commands::verify::VerifyArgs),
+    Verify(verify::VerifyArgs),
     #[command(
         after_help = "Examples:\n  gatewayctl rollback emergency          # the plan's 60-second rollback: rate limiting off, asks nothing\n  gatewayctl rollback circuit-breaker --dry-run\n  gatewayctl rollback list               # what is rolled back, and what is half done\n  gatewayctl rollback undo all"
     )]
     /// Switch a feature off by a structural, proven, journaled edit; list; undo
     #[command(subcommand)]
-    Rollback(commands::rollback::RollbackCommand),
+    Rollback(rollback::RollbackCommand),
     /// Wire a fix the plan leaves for later (input validation): previewed on logged traffic, proven, journaled, observed
     #[command(subcommand)]
-    Integrate(commands::integrate::IntegrateCommand),
+    Integrate(integrate::IntegrateCommand),
     #[command(
         after_help = "Examples:\n  gatewayctl stress rate-limit --route \"POST /api/v2/bookings\" --requests 35\n  gatewayctl stress rate-limit --burst 40\n  gatewayctl stress rate-limit --rate 20 --duration 30s"
     )]
@@ -119,66 +144,72 @@ pub enum Command {
         after_help = "Examples:\n  gatewayctl watch                       # the plan's two hours, a sample every 10 s\n  gatewayctl watch --auto-rollback --metrics-listen 127.0.0.1:9464"
     )]
     /// Phase 6: the Key Metrics, judged, alerted, and guarded by automatic rollback
-    Watch(commands::watch::WatchArgs),
+    Watch(watch::WatchArgs),
     #[command(
         after_help = "Examples:\n  gatewayctl model probe\n  gatewayctl model probe --route \"POST /api/v2/availability/simple\" --dry-run"
     )]
     /// Learn the running gateway's limiter by experiment, with one throwaway identity
     #[command(subcommand)]
-    Model(commands::model::ModelCommand),
+    Model(model::ModelCommand),
     /// Play requests or upstream failures through the gateway model, touching nothing
     #[command(subcommand)]
-    Simulate(commands::simulate::SimulateCommand),
+    Simulate(simulate::SimulateCommand),
     /// Count or list Redis keys with SCAN (never KEYS), prefix applied
     #[command(subcommand)]
-    Keys(commands::keys::KeysCommand),
+    Keys(keys::KeysCommand),
     /// A real local replica of the gateway to rehearse on: up, down, status, upstream
     #[command(subcommand)]
-    Lab(commands::lab::LabCommand),
+    Lab(lab::LabCommand),
     /// Inspect the circuit breakers kept in Redis
     #[command(subcommand)]
-    Breaker(commands::breaker::BreakerCommand),
+    Breaker(breaker::BreakerCommand),
     #[command(after_help = "Examples:\n  gatewayctl status\n  gatewayctl history --since 2h")]
     /// What stands now: features on or rolled back, owed work, the lock, breakers, last runs
-    Status(commands::status::StatusArgs),
+    Status(status::StatusArgs),
     /// The journal as a timeline: every run and step in words
-    History(commands::history::HistoryArgs),
+    History(history::HistoryArgs),
     #[command(
         after_help = "Examples:\n  gatewayctl fleet check --hosts all\n  gatewayctl -i /etc/ansible/hosts preflight --hosts all\n  gatewayctl rollback emergency --hosts gateways"
     )]
     /// Several gateway hosts over OpenSSH: each reachable, its gatewayctl and config
     #[command(subcommand)]
-    Fleet(commands::fleet::FleetCommand),
+    Fleet(fleet::FleetCommand),
     #[command(
         after_help = "Examples:\n  gatewayctl report                              # since activation: before/after, 429s, breaker, checklist, criteria\n  gatewayctl report --since 7d --format html -o review.html\n  gatewayctl report --format markdown | xclip   # for the ticket"
     )]
     /// The post-activation review: before/after, rate-limit violations, breaker, checklist and Success Criteria
-    Report(commands::report::ReportArgs),
+    Report(report::ReportArgs),
     /// Is the journal readable; set unreadable lines aside
     #[command(subcommand)]
-    Journal(commands::journal::JournalCommand),
+    Journal(journal::JournalCommand),
     /// Review a hand-written activation plan against the gateway, before anyone runs it
     #[command(subcommand)]
-    Plan(commands::plan::PlanCommand),
+    Plan(plan::PlanCommand),
     /// Write a commented gatewayctl.toml with the plan's production values
-    Init(commands::init::InitArgs),
+    Init(init::InitArgs),
     /// Check, show or locate the config
     #[command(subcommand)]
-    Config(commands::config::ConfigCommand),
+    Config(config::ConfigCommand),
     /// Print shell completions
-    Completions(commands::completions::CompletionsArgs),
+    Completions(completions::CompletionsArgs),
     /// Write the man pages (for packaging)
     #[command(hide = true)]
-    Manpages(commands::manpages::ManpagesArgs),
+    Manpages(manpages::ManpagesArgs),
+}
+
+/// A duration as the command line writes it ("500ms", "2s", "7d"): the one
+/// parser of every duration flag.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::core::duration::parse(s).map_err(|e| e.to_string())
 }
 
 impl Command {
     /// Does this command take `--hosts` (and so `-i/--inventory`)?
     pub fn takes_hosts(&self) -> bool {
-        use commands::rollback::RollbackCommand as R;
+        use rollback::RollbackCommand as R;
         match self {
             Command::Activate(_) | Command::Preflight(_) | Command::Watch(_) | Command::Status(_) => true,
-            Command::Fleet(cmd) => !matches!(cmd, commands::fleet::FleetCommand::Whoami),
+            Command::Fleet(cmd) => !matches!(cmd, fleet::FleetCommand::Whoami),
             Command::Rollback(cmd) => !matches!(cmd, R::List),
             _ => false,
         }
@@ -188,7 +219,7 @@ impl Command {
 #[derive(Debug, Subcommand)]
 pub enum StressCommand {
     /// Sequential (compared request by request), --burst N, or --rate R
-    RateLimit(commands::stress::StressArgs),
+    RateLimit(stress::StressArgs),
 }
 
 #[cfg(test)]
@@ -197,14 +228,14 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
-    fn the_cli_is_well_formed() {
+    pub fn the_cli_is_well_formed() {
         Cli::command().debug_assert();
     }
 
     /// Every command's help lists the global flags apart, and says no
     /// default twice.
     #[test]
-    fn help_keeps_global_flags_apart_and_each_default_once() {
+    pub fn help_keeps_global_flags_apart_and_each_default_once() {
         fn visit(cmd: &mut clap::Command, path: &str, seen: &mut usize) {
             let help = cmd.render_help().to_string();
             assert!(help.contains("Global options:"), "{path}: {help}");
