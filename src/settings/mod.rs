@@ -5,76 +5,21 @@ pub mod edit;
 pub mod file;
 mod locate;
 mod validate;
+mod validated;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use toml_edit::ImDocument;
 
-use crate::core::breaker::{BreakerConfig, BreakerStore};
-use crate::core::limiter::LimiterShape;
-use crate::core::sanitizer::SanitizerRules;
-use crate::core::thresholds::Thresholds;
 use file::FileConfig;
+pub use validated::{ServiceManager, Settings};
 
 /// The commented config that `gatewayctl init` writes; equal to the defaults.
 pub const TEMPLATE: &str = include_str!("gatewayctl.toml");
 
 /// Where the config is looked for, after `--config` / `$GATEWAYCTL_CONFIG`.
 pub const SEARCH_PATHS: &[&str] = &["gatewayctl.toml", "/etc/gatewayctl/gatewayctl.toml"];
-
-/// How php-fpm is reloaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServiceManager {
-    /// `fpm_binary` runs the config test (`php-fpm8.3 -t`) before a reload.
-    Systemd {
-        unit: String,
-        fpm_binary: String,
-    },
-    Signal {
-        fpm_binary: String,
-        fpm_config: PathBuf,
-        pid_file: PathBuf,
-    },
-    None,
-}
-
-/// The validated configuration every command works from.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// The file it came from; `None` for the built-in production defaults.
-    pub source: Option<PathBuf>,
-    pub file: FileConfig,
-    /// The limiter's shape: the preset with the config's overrides.
-    pub limiter: LimiterShape,
-    pub breakers: BTreeMap<String, BreakerConfig>,
-    /// How the gateway keeps its breakers' state.
-    pub breaker_store: BreakerStore,
-    pub sanitizer: SanitizerRules,
-    pub thresholds: Thresholds,
-    pub service: ServiceManager,
-}
-
-impl Settings {
-    pub fn app_dir(&self) -> &Path {
-        &self.file.gateway.app_dir
-    }
-
-    /// The gateway's log, relative paths taken from the app dir.
-    pub fn log_file(&self) -> PathBuf {
-        self.app_dir().join(&self.file.gateway.log_file)
-    }
-
-    pub fn breaker(&self, service: &str) -> Option<&BreakerConfig> {
-        self.breakers.get(service)
-    }
-
-    /// The built-in defaults: the plan's production values.
-    pub fn defaults() -> Self {
-        validate::build(FileConfig::default(), None).expect("built-in defaults are valid")
-    }
-}
 
 /// One thing wrong with a config file, located as precisely as possible.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -228,6 +173,8 @@ pub fn parse(text: &str, file: Option<&Path>) -> Result<Settings, Vec<Problem>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::breaker::BreakerStore;
+    use crate::core::limiter::LimiterShape;
 
     #[test]
     fn the_template_is_the_defaults() {

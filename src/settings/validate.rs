@@ -13,9 +13,16 @@ use crate::core::Named;
 use crate::settings::file::RedisMode;
 use crate::settings::file::{FileConfig, LimiterSection, ManagerKind, RateLimitSection};
 use crate::settings::locate::KeyPath;
-use crate::settings::{ServiceManager, Settings};
+use crate::settings::validated::{ServiceManager, Settings};
 
 type Problems = Vec<(KeyPath, String)>;
+
+impl Settings {
+    /// The built-in defaults: the plan's production values.
+    pub fn defaults() -> Self {
+        build(FileConfig::default(), None).expect("built-in defaults are valid")
+    }
+}
 
 pub fn build(file: FileConfig, source: Option<&Path>) -> Result<Settings, Problems> {
     let mut problems = Problems::new();
