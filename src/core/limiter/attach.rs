@@ -144,7 +144,7 @@ impl Attachment {
 /// How a middleware class's `handle()` receives a route's parameters, read
 /// from its source: what it declares past `$request, $next`, a `...$rest`
 /// taking them all. `None`: no `handle()` in the file, or the file does not lex.
-pub fn handle_params(text: &str) -> Option<crate::core::limiter::Params> {
+pub fn handle_params(text: &str) -> Option<Params> {
     let src = Source::parse(text).ok()?;
     let at = (0..src.tokens.len()).find(|&i| {
         src.kind(i).is_code()
@@ -157,7 +157,7 @@ pub fn handle_params(text: &str) -> Option<crate::core::limiter::Params> {
     }
     let items = src.items(open);
     let variadic = items.iter().any(|&(a, b)| (a..=b).any(|i| src.text_of(i) == "..."));
-    Some(crate::core::limiter::Params::of_handle(items.len().saturating_sub(2), variadic))
+    Some(Params::of_handle(items.len().saturating_sub(2), variadic))
 }
 
 pub fn alias_table(file: &str, text: &str) -> Vec<AliasEntry> {
@@ -229,6 +229,31 @@ pub fn array_open(src: &Source, i: usize) -> Option<usize> {
     None
 }
 
+/// How a middleware entry's `N,M` reaches the limiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Params {
+    /// Whole: the limiter reads `N,M` itself.
+    Whole,
+    /// Laravel splits on the comma; the limiter takes one argument and gets
+    /// `N` alone. Reading the window then throws: the route answers 500.
+    FirstOnly,
+    /// The limiter's `handle()` takes none: `N,M` never reaches it, and the
+    /// table's row decides, as on a route that names no limit.
+    Ignored,
+}
+
+impl Params {
+    /// How an entry's `handle()` receives a route's parameters, from what
+    /// it declares past `$request, $next` (`accepts`, or `...$rest`).
+    pub fn of_handle(accepts: usize, variadic: bool) -> Params {
+        match (accepts, variadic) {
+            (_, true) | (2.., _) => Params::Whole,
+            (1, false) => Params::FirstOnly,
+            (0, false) => Params::Ignored,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,7 +322,7 @@ mod tests {
 #[cfg(test)]
 mod handle_tests {
     use super::handle_params;
-    use crate::core::limiter::Params;
+    use super::Params;
 
     #[test]
     fn a_handle_says_how_it_takes_a_routes_parameters() {

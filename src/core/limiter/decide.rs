@@ -3,7 +3,7 @@
 
 use crate::core::keyspace::{ttl_seconds, Keyspace};
 use crate::core::limiter::shape::*;
-use crate::core::limiter::{AbuseTrigger, Bucket, Identity, Store};
+use crate::core::limiter::{AbuseTrigger, Bucket, Identity, Params, Store};
 use crate::core::route::Route;
 
 /// What the gateway must answer, and why.
@@ -540,6 +540,26 @@ fn duration_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) ->
 /// `Retry-After`: the key's TTL as Redis reports it, never less than 1.
 fn retry_after(pttl_ms: Option<u64>) -> u64 {
     pttl_ms.map(ttl_seconds).unwrap_or(0).max(1)
+}
+
+impl LimiterShape {
+    /// The 429's JSON body for a refusal.
+    pub fn refusal_body(&self, refused: &Verdict) -> serde_json::Value {
+        let retry: serde_json::Value = match refused.retry_after_signed_ms {
+            Some(ms) => serde_json::json!(ms as f64 / 1000.0),
+            None => serde_json::json!(refused.retry_after_s),
+        };
+        match self.answer.body {
+            RefusalBody::Short => serde_json::json!({"error": "rate_limit_exceeded", "retry_after": retry}),
+            RefusalBody::Envelope => serde_json::json!({
+                "success": false,
+                "status_code": 429,
+                "message": "Too many requests. Please slow down.",
+                "error": "rate_limit_exceeded",
+                "retry_after": retry,
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::limiter::{Identity, LimiterShape, Verdict};
+use crate::core::limiter::{Identity, LimiterShape, Store, Verdict};
 use crate::core::route::Route;
 
 /// The parts of an answer the model predicts and a harness reads back
@@ -77,18 +77,6 @@ pub fn differences(verdict: &Verdict, observed: &Observed, tolerance_s: u64) -> 
         out.push(Difference::RetryAfter);
     }
     out
-}
-
-/// Which store holds a key the model reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Store {
-    /// Where the gateway's own limiter keeps its keys.
-    Limiter,
-    /// Laravel's cache store, where its `throttle` counts.
-    Laravel,
-    /// Laravel's default Redis connection, where `ThrottleRequestsWithRedis`
-    /// keeps each key as a hash (`start`, `end`, `count`).
-    LaravelRedis,
 }
 
 impl LimiterShape {

@@ -4,7 +4,7 @@
 //! registered). Numbers and route lists are facts read there; no code.
 
 use crate::core::limiter::shape::*;
-use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Attachment, Bucket};
+use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Attachment, Bucket, Params};
 use crate::core::route::Route;
 
 pub const PRESET_CONTRACT: &str = "contract";

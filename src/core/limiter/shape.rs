@@ -3,7 +3,8 @@
 //! from a shape and never asks which gateway it is; `contract` and
 //! `askproai-2025-10` are two values of it.
 
-use crate::core::limiter::{AbuseKeys, AbusePolicy, AbuseTrigger, Attachment, Bucket};
+use crate::core::limiter::identity::{counter_key, md5_hex, Identity};
+use crate::core::limiter::{Attachment, Params};
 use crate::core::pattern;
 use crate::core::route::Route;
 
@@ -112,31 +113,6 @@ pub enum Matching {
     StrIsAfterApi,
     /// The whole path, anchored; `*` is one segment (`[^/]*`).
     Anchored,
-}
-
-/// How a middleware entry's `N,M` reaches the limiter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Params {
-    /// Whole: the limiter reads `N,M` itself.
-    Whole,
-    /// Laravel splits on the comma; the limiter takes one argument and gets
-    /// `N` alone. Reading the window then throws: the route answers 500.
-    FirstOnly,
-    /// The limiter's `handle()` takes none: `N,M` never reaches it, and the
-    /// table's row decides, as on a route that names no limit.
-    Ignored,
-}
-
-impl Params {
-    /// How an entry's `handle()` receives a route's parameters, from what
-    /// it declares past `$request, $next` (`accepts`, or `...$rest`).
-    pub fn of_handle(accepts: usize, variadic: bool) -> Params {
-        match (accepts, variadic) {
-            (_, true) | (2.., _) => Params::Whole,
-            (1, false) => Params::FirstOnly,
-            (0, false) => Params::Ignored,
-        }
-    }
 }
 
 /// The form of `Retry-After` and `X-RateLimit-Reset`.
@@ -358,24 +334,6 @@ impl LimiterShape {
         }
     }
 
-    /// The 429's JSON body for a refusal.
-    pub fn refusal_body(&self, refused: &super::Verdict) -> serde_json::Value {
-        let retry: serde_json::Value = match refused.retry_after_signed_ms {
-            Some(ms) => serde_json::json!(ms as f64 / 1000.0),
-            None => serde_json::json!(refused.retry_after_s),
-        };
-        match self.answer.body {
-            RefusalBody::Short => serde_json::json!({"error": "rate_limit_exceeded", "retry_after": retry}),
-            RefusalBody::Envelope => serde_json::json!({
-                "success": false,
-                "status_code": 429,
-                "message": "Too many requests. Please slow down.",
-                "error": "rate_limit_exceeded",
-                "retry_after": retry,
-            }),
-        }
-    }
-
     /// The stack of the first pattern that covers `request`.
     pub fn stack_for(&self, request: &Route) -> Option<&Stack> {
         self.stacks.iter().find(|s| s.route.covers(request))
@@ -442,6 +400,181 @@ impl LimiterShape {
         match self.matching {
             Matching::StrIsAfterApi => pattern::matches(row, path),
             Matching::Anchored => pattern::matches_in_segment(row, path),
+        }
+    }
+}
+
+/// One row of the limit table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub name: String,
+    /// Patterns, read as the shape's [`Matching`] says.
+    pub paths: Vec<String>,
+    pub limit: u64,
+    pub window_ms: u64,
+}
+
+/// A key the limiter writes, named for a client written `KEY`
+/// ([`LimiterShape::key_names`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyName {
+    /// counter, window end, abuse counter, block.
+    pub role: String,
+    /// Unprefixed.
+    pub name: String,
+    /// How long it lives, as the shape sets it.
+    pub ttl: String,
+    /// The counter's limit.
+    pub limit: Option<u64>,
+}
+
+/// How the abuse counter and block keys are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbuseKeys {
+    /// `abuse:<md5(identity)>` and `abuse:<md5(identity)>:blocked`.
+    Hashed,
+    /// `abuse:<identity>` and `blocked:<identity>`: an API key in clear in
+    /// the key's name.
+    Raw,
+}
+
+/// When refusals start a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbuseTrigger {
+    /// `INCR`, then block when the new count reaches the threshold; the
+    /// counter's TTL is set at the first refusal.
+    AtLeastAfterIncrement,
+    /// Read, `INCR`, then block when the count read first was over the
+    /// threshold; the TTL (when it takes) is set again on every refusal.
+    OverBeforeIncrement,
+}
+
+/// "Intelligent throttling": rejections that keep coming block the identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbusePolicy {
+    pub threshold: i64,
+    /// `None`: the abuse counter never expires.
+    pub counter_ttl_ms: Option<u64>,
+    pub block_ms: u64,
+    pub keys: AbuseKeys,
+    pub trigger: AbuseTrigger,
+    /// Whether a block is read before counting; a block nothing reads
+    /// answers nothing.
+    pub enforced: bool,
+}
+
+/// Which store holds a key the model reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Store {
+    /// Where the gateway's own limiter keeps its keys.
+    Limiter,
+    /// Laravel's cache store, where its `throttle` counts.
+    Laravel,
+    /// Laravel's default Redis connection, where `ThrottleRequestsWithRedis`
+    /// keeps each key as a hash (`start`, `end`, `count`).
+    LaravelRedis,
+}
+
+impl LimiterShape {
+    /// The string the gateway hashes for `identity` (`key:<k>`, `api:<k>`, `ip:<a>`).
+    pub fn identity_string(&self, identity: &Identity) -> String {
+        match identity {
+            Identity::ApiKey(k) => format!("{}:{k}", self.identity.api_key_label),
+            Identity::Ip(ip) => format!("ip:{ip}"),
+        }
+    }
+
+    /// `md5(identity string)`: the identity's part of every counter key.
+    pub fn identity_hash(&self, identity: &Identity) -> String {
+        md5_hex(&self.identity_string(identity))
+    }
+
+    /// The identity a request with this API key (empty counts as absent) and
+    /// address counts as, the first source in the shape's order it carries.
+    /// gatewayctl's requests carry no user and no session.
+    pub fn identify(&self, api_key: Option<&str>, ip: &str) -> Identity {
+        let key = api_key.filter(|k| !k.is_empty());
+        for source in &self.identity.sources {
+            match (source, key) {
+                (Source::ApiKey, Some(k)) => return Identity::ApiKey(k.to_string()),
+                (Source::Ip, _) => break,
+                _ => {}
+            }
+        }
+        Identity::Ip(ip.to_string())
+    }
+
+    /// The counter's name (without prefixes) for `identity_hash` on `request`,
+    /// in `bucket` (the row the route's first gateway entry counts in).
+    pub fn counter_key(&self, identity_hash: &str, bucket: &str, request: &Route) -> String {
+        match self.counter {
+            CounterScope::Bucket => counter_key(identity_hash, bucket),
+            CounterScope::Path => counter_key(identity_hash, &md5_hex(request.laravel_path())),
+        }
+    }
+
+    pub fn abuse_key(&self, identity: &Identity) -> String {
+        self.abuse_names(&self.identity_hash(identity), &self.identity_string(identity)).0
+    }
+
+    pub fn blocked_key(&self, identity: &Identity) -> String {
+        self.abuse_names(&self.identity_hash(identity), &self.identity_string(identity)).1
+    }
+
+    /// The abuse counter's and the block's names, from the identity's hash
+    /// and its string as the shape writes one or the other.
+    fn abuse_names(&self, hash: &str, string: &str) -> (String, String) {
+        match self.abuse.keys {
+            AbuseKeys::Hashed => (format!("abuse:{hash}"), format!("abuse:{hash}:blocked")),
+            AbuseKeys::Raw => (format!("abuse:{string}"), format!("blocked:{string}")),
+        }
+    }
+
+    /// The names (unprefixed) of the keys a client's requests to `request`
+    /// write, the client written `KEY` (its API key): the counter, its reset
+    /// key where the shape keeps one, and the abuse counter and block that
+    /// refusals write. What a dry run shows before anything is sent.
+    pub fn key_names(&self, request: &Route) -> Vec<KeyName> {
+        let string = self.identity_string(&Identity::ApiKey("KEY".into()));
+        let hash = format!("<md5 of {string}>");
+        let time = |ms: u64| crate::core::duration::format(std::time::Duration::from_millis(ms));
+        let mut names = Vec::new();
+        if let Some(bucket) = self.bucket_for(request) {
+            let counter = self.counter_key(&hash, &bucket.name, request);
+            let ttl = match self.window {
+                Window::Fixed => format!("{} from the first request", time(bucket.window_ms)),
+                Window::Refreshed => format!("{}, set again on every allowed request", time(bucket.window_ms)),
+                Window::Never => "never expires".to_string(),
+            };
+            let reset = self.reset_key(&counter);
+            names.push(KeyName { role: "counter".into(), name: counter, ttl: ttl.clone(), limit: Some(bucket.limit) });
+            names.extend(reset.map(|name| KeyName { role: "window end".into(), name, ttl, limit: None }));
+        }
+        let (abuse, blocked) = self.abuse_names(&hash, &string);
+        let abuse_ttl = self.abuse.counter_ttl_ms.map_or("never expires".to_string(), time);
+        names.push(KeyName { role: "abuse counter".into(), name: abuse, ttl: abuse_ttl, limit: None });
+        let enforced = if self.abuse.enforced { "" } else { " (nothing reads it)" };
+        names.push(KeyName {
+            role: "block".into(),
+            name: blocked,
+            ttl: format!("{}{enforced}", time(self.abuse.block_ms)),
+            limit: None,
+        });
+        names
+    }
+
+    /// A key's full name in Redis: client prefix (or `[redis] prefix`), then
+    /// the cache prefix.
+    pub fn stored_name(&self, redis_prefix: &str, key: &str) -> String {
+        self.storage.stored_name(redis_prefix, key)
+    }
+
+    /// Where the keys of `store` live.
+    pub fn storage_of(&self, store: Store) -> &Storage {
+        match store {
+            Store::Limiter => &self.storage,
+            Store::Laravel => self.laravel_store.as_ref().unwrap_or(&self.storage),
+            Store::LaravelRedis => &self.laravel_redis,
         }
     }
 }
