@@ -15,6 +15,7 @@ mod evidence;
 mod faults;
 mod fleet;
 mod harness;
+mod house;
 mod integrate;
 mod lab;
 mod lab_askproai;
