@@ -2,11 +2,11 @@
 //! gets right flagged, and variants judged on what they do.
 
 use gatewayctl::core::planreview::Severity;
-use gatewayctl::report::plan::PlanReviewReport;
+use gatewayctl::report::plan::PlanDebriefReport;
 
 use crate::harness::{code, gatewayctl, json, stderr};
 
-fn review(path: &str, extra: &[&str]) -> (i32, PlanReviewReport) {
+fn review(path: &str, extra: &[&str]) -> (i32, PlanDebriefReport) {
     let mut args = extra.to_vec();
     args.extend(["plan", "review", path, "--format", "json"]);
     let out = gatewayctl(&args);

@@ -5,9 +5,9 @@
 //! chromium and its screenshot is not blank. No baseline and an empty
 //! period are said, not errors.
 
+use gatewayctl::core::debrief::{Pattern, TaskState, Verdict};
 use gatewayctl::core::judge::Call;
-use gatewayctl::core::review::{Pattern, TaskState, Verdict};
-use gatewayctl::report::review::ReviewReport;
+use gatewayctl::report::debrief::DebriefReport;
 
 use crate::harness::{code, gatewayctl, json, require, stderr, stdout};
 use crate::lab::Lab;
@@ -63,7 +63,7 @@ fn report_judges_a_lab_run_before_and_after() {
     let out = gatewayctl(&["--config", &config, "report", "--format", "json"]);
     // The breaker opened in the first hours: that criterion fails, so exit 1.
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    let r: ReviewReport = json(&out);
+    let r: DebriefReport = json(&out);
     assert!(r.baseline.as_ref().is_some_and(|b| b.requests >= 60), "{:?}", r.baseline);
     assert!(r.activation.is_some());
 
@@ -203,7 +203,7 @@ fn no_baseline_and_an_empty_period_are_said_not_errors() {
     std::thread::sleep(std::time::Duration::from_millis(1500));
     let out = gatewayctl(&["--config", &config, "report", "--since", "1s", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let r: ReviewReport = json(&out);
+    let r: DebriefReport = json(&out);
     assert!(r.baseline.is_none());
     assert!(r.notes.iter().any(|n| n.contains("no baseline")), "{:?}", r.notes);
     assert!(r.criteria.is_empty(), "nothing is judged without an activation");
@@ -223,7 +223,7 @@ fn no_baseline_and_an_empty_period_are_said_not_errors() {
 /// cannot tell, with the samples; never "unchanged" beside it.
 #[test]
 fn a_big_move_on_few_requests_is_not_enough_data_to_tell() {
-    use gatewayctl::core::review::{Baseline, Latency, RouteFigures};
+    use gatewayctl::core::debrief::{Baseline, Latency, RouteFigures};
     let dir = tempfile::tempdir().unwrap();
     let (app, state) = (dir.path().join("app"), dir.path().join("state"));
     std::fs::create_dir_all(&app).unwrap();
@@ -282,7 +282,7 @@ fn a_big_move_on_few_requests_is_not_enough_data_to_tell() {
     let config = config.display().to_string();
 
     let out = gatewayctl(&["--config", &config, "report", "--since", "1h", "--format", "json"]);
-    let r: ReviewReport = json(&out);
+    let r: DebriefReport = json(&out);
     let change = r.routes.iter().find(|c| c.route == route).unwrap_or_else(|| panic!("{:#?}", r.routes));
     let p95 = change.shifts.iter().find(|s| s.metric == "p95_ms").unwrap();
     assert!(p95.change_percent.is_some_and(|c| c > 500.0), "{p95:?}");

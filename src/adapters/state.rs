@@ -165,12 +165,12 @@ impl StateDir {
     }
 
     /// Writes the baseline atomically.
-    pub fn write_baseline(&self, baseline: &crate::core::review::Baseline) -> Result<(), StateError> {
+    pub fn write_baseline(&self, baseline: &crate::core::debrief::Baseline) -> Result<(), StateError> {
         self.write_json(&self.baseline_path(), baseline)
     }
 
     /// The baseline, `None` when none was recorded; an unreadable one is an error.
-    pub fn read_baseline(&self) -> Result<Option<crate::core::review::Baseline>, StateError> {
+    pub fn read_baseline(&self) -> Result<Option<crate::core::debrief::Baseline>, StateError> {
         self.read_json(&self.baseline_path())
     }
 
@@ -253,7 +253,7 @@ impl StateDir {
 
     /// Appends one sample to watch's series; past `SERIES_MAX` bytes the
     /// file becomes `.1` (replacing the older one), so the series is bounded.
-    pub fn append_series(&self, point: &crate::core::review::SeriesPoint) -> Result<(), StateError> {
+    pub fn append_series(&self, point: &crate::core::debrief::SeriesPoint) -> Result<(), StateError> {
         self.ensure()?;
         let path = self.series_path();
         if fs::metadata(&path).is_ok_and(|m| m.len() > SERIES_MAX) {
@@ -272,7 +272,7 @@ impl StateDir {
     }
 
     /// Every sample kept (the rotation first), and how many lines were unreadable.
-    pub fn read_series(&self) -> (Vec<crate::core::review::SeriesPoint>, usize) {
+    pub fn read_series(&self) -> (Vec<crate::core::debrief::SeriesPoint>, usize) {
         let mut points = Vec::new();
         let mut bad = 0;
         for path in [self.dir.join("watch-series.jsonl.1"), self.series_path()] {
@@ -668,8 +668,8 @@ mod tests {
         assert!(err.to_string().contains("journal repair"), "{err}");
     }
 
-    fn point(at_ms: u64) -> crate::core::review::SeriesPoint {
-        crate::core::review::SeriesPoint {
+    fn point(at_ms: u64) -> crate::core::debrief::SeriesPoint {
+        crate::core::debrief::SeriesPoint {
             at_ms,
             redis_memory_mb: Some(1.5),
             rate_limit_keys: Some(3),

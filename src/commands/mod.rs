@@ -192,14 +192,14 @@ impl crate::cli::fleet::FleetArgs {
 /// Records the baseline `report` compares with, before anything changes;
 /// a failure is said, never fatal (the activation does not depend on it).
 pub async fn record_baseline(ctx: &mut Context, settings: &crate::settings::Settings, by: &str) {
-    match crate::ops::review::record_baseline(settings, by).await {
-        Ok(crate::ops::review::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
+    match crate::ops::debrief::record_baseline(settings, by).await {
+        Ok(crate::ops::debrief::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
             "baseline recorded for `gatewayctl report`: {} request(s) in the last {} of log, Redis {}",
             b.requests,
             crate::core::duration::format(std::time::Duration::from_secs(b.span_s)),
             b.redis_memory_mb.map_or("unknown".into(), |m| format!("{m:.1} MB"))
         )),
-        Ok(crate::ops::review::BaselineOutcome::Kept(why)) => ctx.out.detail(&format!("baseline not recorded: {why}")),
+        Ok(crate::ops::debrief::BaselineOutcome::Kept(why)) => ctx.out.detail(&format!("baseline not recorded: {why}")),
         Err(e) => ctx.out.warn(&format!("the baseline for `gatewayctl report` was not recorded: {e:#}")),
     }
 }

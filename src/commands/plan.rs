@@ -11,7 +11,7 @@ use crate::cli::plan::PlanCommand;
 use crate::commands::Context;
 use crate::core::planreview::{self, Knowledge};
 use crate::exit;
-use crate::report::plan::PlanReviewReport;
+use crate::report::plan::PlanDebriefReport;
 
 /// A plan larger than this is refused rather than read.
 const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
@@ -59,7 +59,7 @@ pub fn exec(cmd: PlanCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         framework: &framework,
         app_findings: &app_findings,
     };
-    let report = PlanReviewReport {
+    let report = PlanDebriefReport {
         plan: args.plan.display().to_string(),
         blocks: planreview::blocks(&text).len(),
         findings: planreview::review(&text, &know),

@@ -1,5 +1,5 @@
 //! `gatewayctl report [--since activation|24h|7d|DATE] [--format human|json|markdown|html] [--output FILE]`:
-//! the plan's post-activation review (ops::review), read-only. Exit 1
+//! the debrief after an activation (ops::debrief), read-only. Exit 1
 //! when a Success Criterion fails; "not enough data" is said, not failed.
 
 use anyhow::Context as _;
@@ -7,11 +7,11 @@ use anyhow::Context as _;
 use crate::cli::report::ReportArgs;
 use crate::cli::Format;
 use crate::commands::Context;
+use crate::core::debrief::Verdict;
 use crate::core::duration;
-use crate::core::review::Verdict;
 use crate::exit::{self, UsageError};
-use crate::ops::review::{gather, Since};
-use crate::report::review::{html, markdown};
+use crate::ops::debrief::{gather, Since};
+use crate::report::debrief::{html, markdown};
 use crate::report::{Human, Style};
 
 pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {

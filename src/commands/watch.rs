@@ -18,10 +18,10 @@ use crate::adapters::redis::{Redis, RedisTarget};
 use crate::adapters::{metrics_server, webhook};
 use crate::cli::watch::WatchArgs;
 use crate::commands::{now_ms, redis_target, Context};
+use crate::core::debrief::RESPONSE_TIME_LIMIT_MS;
 use crate::core::duration;
 use crate::core::logline;
 use crate::core::logscan::Scanner;
-use crate::core::review::RESPONSE_TIME_LIMIT_MS;
 use crate::core::rollback::Feature;
 use crate::core::thresholds::Level;
 use crate::core::watch::{levels, threshold_of, values, Alerts, Guard, GuardRule, LevelChange, Readings, Window};
@@ -178,8 +178,8 @@ async fn on_fleet(
 }
 
 /// A sample as the state directory keeps it for `report`.
-fn series_point(s: &WatchSample) -> crate::core::review::SeriesPoint {
-    crate::core::review::SeriesPoint {
+fn series_point(s: &WatchSample) -> crate::core::debrief::SeriesPoint {
+    crate::core::debrief::SeriesPoint {
         at_ms: now_ms(),
         redis_memory_mb: s.redis_memory_mb,
         rate_limit_keys: s.rate_limit_keys,

@@ -142,7 +142,7 @@ pub enum Event {
 }
 
 /// The command an [`Event::Outcome`] of `stress` is journaled under: the
-/// post-activation review reads it back as the limiter's proof.
+/// debrief (`gatewayctl report`) reads it back as the limiter's proof.
 pub const STRESS_OUTCOME: &str = "stress rate-limit";
 
 /// One file a rollback rewrites: its bytes before and after.

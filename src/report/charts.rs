@@ -6,7 +6,7 @@
 use plotters::coord::types::{RangedCoordf64, RangedCoordu64};
 use plotters::prelude::*;
 
-use crate::core::review::{MemoryPoint, OpenPeriod, RouteChange};
+use crate::core::debrief::{MemoryPoint, OpenPeriod, RouteChange};
 
 const W: u32 = 880;
 const H: u32 = 300;

@@ -10,21 +10,21 @@ use crate::report::{table, Human, Style};
 
 /// `plan review --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanReviewReport {
+pub struct PlanDebriefReport {
     pub plan: String,
     /// Shell blocks read: with none, nothing was reviewed.
     pub blocks: usize,
     pub findings: Vec<PlanFinding>,
 }
 
-impl PlanReviewReport {
+impl PlanDebriefReport {
     /// Would running the plan fail or harm production (or was nothing read)?
     pub fn failed(&self) -> bool {
         self.blocks == 0 || self.findings.iter().any(|f| f.severity.fails())
     }
 }
 
-impl Human for PlanReviewReport {
+impl Human for PlanDebriefReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         if self.blocks == 0 {
             return writeln!(

@@ -1,4 +1,4 @@
-//! `report`: the plan's post-activation review. One content builder
+//! `report`: the debrief after an activation. One content builder
 //! (sections of text and tables) rendered three ways: for the terminal, as
 //! Markdown for a ticket, and as one self-contained HTML file with inline
 //! SVG charts (report::charts). JSON is the value itself.
@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
-use crate::core::review::{
+use crate::core::debrief::{
     Baseline, CriteriaWindow, LimitReview, MemoryPoint, MemoryTrend, OpenPeriod, Pattern, RouteChange, Task, TaskState,
     Verdict,
 };
@@ -18,7 +18,7 @@ use crate::report::{charts, table, Human, Style};
 
 /// `report --format json`: every number the other formats show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReviewReport {
+pub struct DebriefReport {
     pub generated_at: String,
     /// The period, unix ms.
     pub from_ms: u64,
@@ -37,7 +37,7 @@ pub struct ReviewReport {
     pub breaker_transitions: u64,
     /// Every transition logged, in time order (at most the first 1,000).
     #[serde(default)]
-    pub transitions: Vec<crate::core::review::Transition>,
+    pub transitions: Vec<crate::core::debrief::Transition>,
     /// The breaker's state as watch sampled it (unix ms, state).
     pub breaker_series: Vec<(u64, String)>,
     /// Redis memory over time: the baseline's, watch's samples, now.
@@ -165,7 +165,7 @@ fn short(id: &str) -> String {
 }
 
 /// The report's content, in order; `charts` adds the SVG charts (HTML).
-pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
+pub fn sections(r: &DebriefReport, with_charts: bool) -> Vec<Section> {
     let mut out = Vec::new();
     let mut head = vec![Block::Text(format!(
         "Period {} to {}; activation {}.",
@@ -247,10 +247,11 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
                 s.before.map_or("-".into(), |v| format!("{v:.1}{unit}")),
                 s.after.map_or("-".into(), |v| format!("{v:.1}{unit}")),
                 s.change_percent.map_or("-".into(), |c| format!("{c:+.0} %")),
-                crate::core::review::judgement(s, change_unit),
+                crate::core::debrief::judgement(s, change_unit),
             ]);
         }
-        let per_hour = |f: &Option<crate::core::review::RouteFigures>| f.as_ref().map(|f| format!("{:.0}", f.per_hour));
+        let per_hour =
+            |f: &Option<crate::core::debrief::RouteFigures>| f.as_ref().map(|f| format!("{:.0}", f.per_hour));
         rows.push(vec![
             route.route.clone(),
             "requests/h".into(),
@@ -275,7 +276,7 @@ pub fn sections(r: &ReviewReport, with_charts: bool) -> Vec<Section> {
     let mut blocks = vec![Block::Text(format!(
         "{} violation(s) (the plan: over {} means the limits may be too strict); worst hour {}; {} abuse block(s).",
         l.violations,
-        crate::core::review::VIOLATIONS_TOO_MANY,
+        crate::core::debrief::VIOLATIONS_TOO_MANY,
         l.worst_hour.map_or("-".into(), |(h, n)| format!("{} with {n}", time(h))),
         l.abuse_blocks
     ))];
@@ -475,7 +476,7 @@ fn styled(style: &Style, word: &str) -> String {
     }
 }
 
-impl Human for ReviewReport {
+impl Human for DebriefReport {
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
         for s in sections(self, false) {
             writeln!(w, "{}", style.bold(&s.title))?;
@@ -540,7 +541,7 @@ fn md_cell(text: &str) -> String {
 }
 
 /// Markdown, for pasting into a ticket.
-pub fn markdown(r: &ReviewReport) -> String {
+pub fn markdown(r: &DebriefReport) -> String {
     let mut out = String::new();
     for (i, s) in sections(r, false).into_iter().enumerate() {
         out.push_str(if i == 0 { "# " } else { "## " });
@@ -597,7 +598,7 @@ fn class_of(word: &str) -> Option<&'static str> {
 }
 
 /// One self-contained HTML file: no script, no font, nothing fetched.
-pub fn html(r: &ReviewReport) -> String {
+pub fn html(r: &DebriefReport) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gatewayctl report</title><style>",
     );
@@ -646,14 +647,14 @@ pub fn html(r: &ReviewReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::review::{self, IdentityLine, Tally};
+    use crate::core::debrief::{self, IdentityLine, Tally};
 
     /// A report whose every string a hostile log could set is markup.
-    fn hostile() -> ReviewReport {
+    fn hostile() -> DebriefReport {
         hostile_with("<script>alert(1)</script>|\"'")
     }
 
-    fn hostile_with(evil: &str) -> ReviewReport {
+    fn hostile_with(evil: &str) -> DebriefReport {
         let mut t = Tally::default();
         t.add(
             1_000,
@@ -665,9 +666,9 @@ mod tests {
                 identity: evil.into(),
             },
         );
-        let limits = review::limit_review(&t, 10);
+        let limits = debrief::limit_review(&t, 10);
         assert!(limits.unaffected.iter().any(|l: &IdentityLine| l.identity == evil));
-        ReviewReport {
+        DebriefReport {
             generated_at: "now".into(),
             from_ms: 0,
             to_ms: 3_600_000,
@@ -685,7 +686,7 @@ mod tests {
                 slow_responses: 0,
                 requests_per_hour: vec![],
             },
-            routes: review::compare(&BTreeMap::new(), &t, 3_600_000),
+            routes: debrief::compare(&BTreeMap::new(), &t, 3_600_000),
             limits,
             violation_lines: [10.0, 50.0],
             breaker_periods: vec![],
@@ -693,7 +694,7 @@ mod tests {
             transitions: vec![],
             breaker_series: vec![(1_000, evil.into())],
             memory: vec![],
-            memory_trend: review::memory_trend(&[]),
+            memory_trend: debrief::memory_trend(&[]),
             redis: RedisNow::default(),
             security: None,
             security_error: Some(evil.into()),

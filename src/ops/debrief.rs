@@ -1,4 +1,4 @@
-//! The plan's post-activation review (`gatewayctl report`) and the baseline
+//! The debrief after an activation (`gatewayctl report`) and the baseline
 //! it compares with (recorded by preflight and activate). Read-only towards
 //! the gateway: the logs are streamed (rotations and `.gz` included, files
 //! older than the period skipped, large files cut across cores), Redis is
@@ -14,16 +14,16 @@ use anyhow::Context as _;
 use crate::adapters::logfiles::{self, Unit};
 use crate::adapters::redis::Redis;
 use crate::adapters::state::StateDir;
+use crate::core::debrief::{self, Baseline, CriteriaWindow, MemoryPoint, Tally, WindowFacts};
 use crate::core::journal::{self, Entry};
 use crate::core::logline;
-use crate::core::review::{self, Baseline, CriteriaWindow, MemoryPoint, Tally, WindowFacts};
 use crate::ops::{breaker, limiter_target, now_ms, redis_target};
-use crate::report::review::{JournalLine, LogsRead, RedisNow, ReviewReport};
+use crate::report::debrief::{DebriefReport, JournalLine, LogsRead, RedisNow};
 use crate::settings::Settings;
 
 const HOUR_MS: u64 = 3_600_000;
 /// The baseline reads the last hour of log; with fewer than
-/// `review::MIN_SAMPLE` requests there, six hours, then a day.
+/// `debrief::MIN_SAMPLE` requests there, six hours, then a day.
 const BASELINE_SPANS_MS: [u64; 3] = [HOUR_MS, 6 * HOUR_MS, 24 * HOUR_MS];
 /// The key patterns a baseline and a report count.
 pub const KEY_PATTERNS: [&str; 3] = ["rate_limit:*", "abuse:*", "circuit_breaker:*"];
@@ -229,7 +229,7 @@ pub async fn record_baseline(settings: &Settings, by: &str) -> anyhow::Result<Ba
         .map_err(|c| anyhow::anyhow!(c.evidence))??;
     let redis = redis_now(settings).await;
     let pick =
-        read.tallies.iter().position(|t| t.requests() >= review::MIN_SAMPLE).unwrap_or(BASELINE_SPANS_MS.len() - 1);
+        read.tallies.iter().position(|t| t.requests() >= debrief::MIN_SAMPLE).unwrap_or(BASELINE_SPANS_MS.len() - 1);
     let tally = &read.tallies[pick];
     let span = BASELINE_SPANS_MS[pick];
     let stamp = |ms: u64| chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default();
@@ -241,7 +241,7 @@ pub async fn record_baseline(settings: &Settings, by: &str) -> anyhow::Result<Ba
         span_s: span / 1000,
         files: read.files.len(),
         lines: tally.lines,
-        routes: tally.routes.iter().map(|(k, r)| (k.clone(), review::figures(r, span, true))).collect(),
+        routes: tally.routes.iter().map(|(k, r)| (k.clone(), debrief::figures(r, span, true))).collect(),
         requests: tally.requests(),
         server_errors: tally.server_errors(),
         upstream_unavailable: tally.upstream_unavailable(),
@@ -263,7 +263,7 @@ pub enum Since {
 }
 
 /// Gathers the report for the period from `since` to now.
-pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(u64)) -> anyhow::Result<ReviewReport> {
+pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(u64)) -> anyhow::Result<DebriefReport> {
     let now = now_ms();
     let state = StateDir::new(&settings.file.state.dir);
     let (entries, health) = state.scan_journal()?;
@@ -352,16 +352,16 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
 
     let period = &read.tallies[0];
     let after = &read.tallies[1];
-    let routes = review::compare(
+    let routes = debrief::compare(
         &baseline.as_ref().map(|b| b.routes.clone()).unwrap_or_default(),
         after,
         now.saturating_sub(after_from).max(1),
     );
-    let limits = review::limit_review(period, TOP);
-    let periods = review::open_periods(period, start, now);
+    let limits = debrief::limit_review(period, TOP);
+    let periods = debrief::open_periods(period, start, now);
     let mut trend_points = memory.clone();
     trend_points.extend(before_memory.clone());
-    let trend = review::memory_trend(&trend_points);
+    let trend = debrief::memory_trend(&trend_points);
     let worst_breaker = redis.breakers.values().flatten().max_by_key(|s| match s.as_str() {
         "open" => 2,
         "half_open" => 1,
@@ -382,8 +382,8 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
                 .cloned()
                 .chain(before_memory.clone())
                 .collect();
-            let window_memory = review::memory_trend(&in_window);
-            let window_periods = review::open_periods(tally, *act, to);
+            let window_memory = debrief::memory_trend(&in_window);
+            let window_periods = debrief::open_periods(tally, *act, to);
             let window_breaker: Vec<(u64, String)> =
                 breaker_series.iter().filter(|(at, _)| (*act..=to).contains(at)).cloned().collect();
             let facts = WindowFacts {
@@ -396,11 +396,11 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
                 breaker_now: if complete { None } else { worst_breaker.cloned() },
                 breaker_sampled: &window_breaker,
             };
-            let window_limits = review::limit_review(tally, TOP);
+            let window_limits = debrief::limit_review(tally, TOP);
             let list = match i {
-                0 => review::first_hours(&facts),
-                1 => review::first_day(&facts, &window_limits),
-                _ => review::first_week(&facts, &window_limits, &routes),
+                0 => debrief::first_hours(&facts),
+                1 => debrief::first_day(&facts, &window_limits),
+                _ => debrief::first_week(&facts, &window_limits, &routes),
             };
             criteria.push(CriteriaWindow {
                 name: name.to_string(),
@@ -418,18 +418,18 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
     let wired = std::fs::read_to_string(settings.app_dir().join(crate::core::rollback::validation::CONTROLLER))
         .ok()
         .and_then(|t| crate::core::rollback::validation::wired(&t).ok());
-    let stress: Vec<review::StressProof> = real
+    let stress: Vec<debrief::StressProof> = real
         .iter()
         .filter_map(|e| match &e.event {
             journal::Event::Outcome { command, ok, summary, refused }
                 if command == journal::STRESS_OUTCOME && rfc3339_ms(&e.ts).is_some_and(|t| t >= start) =>
             {
-                Some(review::StressProof { at: e.ts.clone(), ok: *ok, summary: summary.clone(), refused: *refused })
+                Some(debrief::StressProof { at: e.ts.clone(), ok: *ok, summary: summary.clone(), refused: *refused })
             }
             _ => None,
         })
         .collect();
-    let tasks = review::checklist(&review::TaskFacts {
+    let tasks = debrief::checklist(&debrief::TaskFacts {
         validation_wired: wired,
         limits: &limits,
         periods: &periods,
@@ -462,7 +462,7 @@ pub async fn gather(settings: &Settings, since: Since, progress: &mut dyn FnMut(
         (None, Some(note)) => notes.push(note),
         (None, None) => {}
     }
-    Ok(ReviewReport {
+    Ok(DebriefReport {
         findings,
         generated_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         from_ms: start,
@@ -532,7 +532,7 @@ fn worth_listing(e: &Entry) -> bool {
 }
 
 /// The security audit: `logs scan` over every file of the period.
-async fn security_scan(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<crate::report::review::Security> {
+async fn security_scan(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<crate::report::debrief::Security> {
     let files = files.to_vec();
     let rules = settings.sanitizer.clone();
     crate::ops::blocking::run("security scan", move || {
@@ -547,7 +547,7 @@ async fn security_scan(settings: &Settings, files: &[PathBuf]) -> anyhow::Result
             })
             .take(5)
             .collect();
-        anyhow::Ok(crate::report::review::Security {
+        anyhow::Ok(crate::report::debrief::Security {
             files: scans.len(),
             lines: scans.iter().map(|s| s.lines).sum(),
             findings,
