@@ -436,3 +436,19 @@ fn no_command_imports_another_commands_module() {
     }
     assert!(found.is_empty(), "a command calls another command: {found:#?}");
 }
+/// No file under src/core/ over 900 lines, its tests left out.
+#[test]
+fn no_core_file_is_over_900_lines() {
+    let mut files = Vec::new();
+    rust_files(&src().join("core"), &mut files);
+    let mut long = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("\n#[cfg(test)]\nmod tests").next().unwrap_or(&text);
+        let lines = code.lines().count();
+        if lines > 900 && !file.to_string_lossy().ends_with("_tests.rs") {
+            long.push(format!("{}: {lines}", file.display()));
+        }
+    }
+    assert!(long.is_empty(), "{long:?}");
+}
