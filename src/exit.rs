@@ -30,7 +30,7 @@ pub const INTERRUPTED: u8 = 130;
 /// Redis outage), else 1.
 pub fn for_checks(go: bool, checks: &[crate::core::checks::Check]) -> u8 {
     let redis_down = checks.iter().any(|c| {
-        c.verdict == crate::core::checks::Verdict::Fail && c.hint.as_deref() == Some(crate::ops::REDIS_DOWN_HINT)
+        c.verdict == crate::core::checks::CheckVerdict::Fail && c.hint.as_deref() == Some(crate::ops::REDIS_DOWN_HINT)
     });
     match (go, redis_down) {
         (true, _) => OK,

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use gatewayctl::core::checks::{Decision, Verdict};
+use gatewayctl::core::checks::{CheckVerdict, GoNoGo};
 use gatewayctl::core::integration::Integration;
 use gatewayctl::core::journal::{Entry, Event, StepOutcome};
 use gatewayctl::report::activate::ActivateReport;
@@ -53,11 +53,11 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     let lab = Lab::start("preflight", None);
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!((code(&out), report.decision), (0, Decision::Go), "{:#?}", report.checks);
+    assert_eq!((code(&out), report.decision), (0, GoNoGo::Go), "{:#?}", report.checks);
     // No false alarm: the contract's stacks resolve, run, and match their rows.
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
     let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
-    assert_eq!(bugs.verdict, Verdict::Pass, "{bugs:?}");
+    assert_eq!(bugs.verdict, CheckVerdict::Pass, "{bugs:?}");
     let status: BTreeMap<&str, Integration> = report.integration.iter().map(|f| (&f.fix[..1], f.status)).collect();
     assert_eq!(status["2"], Integration::Present, "CollectAppointmentRequest exists, unused");
     assert_eq!(status["5"], Integration::Missing, "no BusinessHoursMiddleware");
@@ -75,7 +75,7 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     std::fs::write(&kernel, &duplicate).unwrap();
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!((code(&out), report.decision), (1, Decision::NoGo), "{:#?}", report.findings);
+    assert_eq!((code(&out), report.decision), (1, GoNoGo::NoGo), "{:#?}", report.findings);
     let f = report.findings.iter().find(|f| f.kind == "misdirected-alias").expect("named");
     assert!(f.harmful && f.routes.iter().any(|r| r == "POST api/v2/bookings"), "{f:#?}");
     assert!(
@@ -91,14 +91,14 @@ fn preflight_is_go_on_a_lab_and_no_go_without_redis() {
     gatewayctl::adapters::process::stop(redis, libc::SIGTERM, Duration::from_secs(5));
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!((code(&out), report.decision), (3, Decision::NoGo), "Redis down: the unreachable code");
+    assert_eq!((code(&out), report.decision), (3, GoNoGo::NoGo), "Redis down: the unreachable code");
     assert!(
         stderr(&out).contains("baseline not recorded"),
         "a preflight that missed Redis keeps the baseline: {}",
         stderr(&out)
     );
     let redis_check = report.checks.iter().find(|c| c.name == "redis").unwrap();
-    assert_eq!(redis_check.verdict, Verdict::Fail);
+    assert_eq!(redis_check.verdict, CheckVerdict::Fail);
     assert!(redis_check.evidence.contains("cannot reach Redis"), "{}", redis_check.evidence);
 }
 
@@ -117,8 +117,8 @@ fn activate_dry_run_changes_nothing_then_a_real_run_does_phases_1_to_4() {
     );
     // It judged what it can read-only: the lock, preflight with its findings.
     let r = dry.rehearsal.as_ref().expect("a dry run judges the gates");
-    assert_eq!(r.lock.verdict, Verdict::Pass, "{:?}", r.lock);
-    assert_eq!(r.decision, Decision::Go, "{:#?}", r.preflight);
+    assert_eq!(r.lock.verdict, CheckVerdict::Pass, "{:?}", r.lock);
+    assert_eq!(r.decision, GoNoGo::Go, "{:#?}", r.preflight);
     assert!(r.preflight.iter().any(|c| c.name == "the gateway's own bugs"), "{:#?}", r.preflight);
     assert_eq!(r.stops_at, None);
     // The keys of the configured shape, named as stored, and undo commands to paste.
@@ -306,7 +306,7 @@ fn verify_holds_the_headers_against_the_model() {
     let lab = Lab::start("verify", None);
     let out = run(&lab, &["verify", "--format", "json"]);
     let report: VerifyReport = json(&out);
-    assert_eq!((code(&out), report.decision), (0, Decision::Go), "{:#?}", report.checks);
+    assert_eq!((code(&out), report.decision), (0, GoNoGo::Go), "{:#?}", report.checks);
     // A model that expects another limit than the gateway enforces.
     let text = std::fs::read_to_string(&lab.report.config).unwrap().replacen("limit = 60", "limit = 61", 2);
     let wrong = lab.dir.join("wrong-model.toml");
@@ -315,7 +315,7 @@ fn verify_holds_the_headers_against_the_model() {
     let report: VerifyReport = json(&out);
     assert_eq!(code(&out), 1);
     let headers = report.checks.iter().find(|c| c.name == "rate-limit headers").unwrap();
-    assert_eq!(headers.verdict, Verdict::Fail, "{}", headers.evidence);
+    assert_eq!(headers.verdict, CheckVerdict::Fail, "{}", headers.evidence);
 }
 
 /// Hostile apps: a route file that does not parse, a provider that throws
@@ -329,7 +329,7 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     let good = std::fs::read_to_string(&routes).unwrap();
     std::fs::write(&routes, format!("{good}\nRoute::get('broken', function ( {{\n")).unwrap();
     let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
-    assert_eq!(report.decision, Decision::NoGo);
+    assert_eq!(report.decision, GoNoGo::NoGo);
     let boot = report.findings.iter().find(|f| f.kind == "app-does-not-boot").expect("a finding");
     assert!(boot.harmful && boot.seen.contains("syntax error"), "{boot:#?}");
     assert!(boot.seen.contains("routes/api.php"), "the file is named: {}", boot.seen);
@@ -345,7 +345,7 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     assert_ne!(throwing, good);
     std::fs::write(&provider, throwing).unwrap();
     let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
-    assert_eq!(report.decision, Decision::NoGo);
+    assert_eq!(report.decision, GoNoGo::NoGo);
     let boot = report.findings.iter().find(|f| f.kind == "app-does-not-boot").expect("a finding");
     assert!(boot.seen.contains("provider refuses to boot"), "{boot:#?}");
     std::fs::write(&provider, &good).unwrap();
@@ -361,7 +361,7 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     let report: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
     assert!(report.findings.iter().all(|f| f.kind != "app-does-not-boot"), "{:#?}", report.findings);
     let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
-    assert_eq!(bugs.verdict, Verdict::Unknown, "{bugs:?}");
+    assert_eq!(bugs.verdict, CheckVerdict::Unknown, "{bugs:?}");
     assert!(bugs.evidence.contains("php not found at /usr/bin/php-nope"), "{bugs:?}");
     std::fs::write(&lab.report.config, &config).unwrap();
 
@@ -384,10 +384,10 @@ fn preflight_on_an_app_that_does_not_boot_says_what_it_said() {
     assert!(took < Duration::from_secs(30), "one bound per run, runs side by side: {took:?}");
     let check = |name: &str| report.checks.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{name}")).clone();
     let bugs = check("the gateway's own bugs");
-    assert_eq!(bugs.verdict, Verdict::Unknown, "{bugs:?}");
+    assert_eq!(bugs.verdict, CheckVerdict::Unknown, "{bugs:?}");
     assert!(bugs.evidence.contains("the middleware dry run"), "{bugs:?}");
     let ready = check("rollback ready");
-    assert_eq!(ready.verdict, Verdict::Unknown, "{ready:?}");
+    assert_eq!(ready.verdict, CheckVerdict::Unknown, "{ready:?}");
     assert!(ready.evidence.contains("route:list"), "{ready:?}");
-    assert_eq!(check("health:detailed").verdict, Verdict::Unknown);
+    assert_eq!(check("health:detailed").verdict, CheckVerdict::Unknown);
 }

@@ -1,6 +1,6 @@
 //! `breaker trip-test|history|reset` against a lab.
 
-use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::checks::CheckVerdict;
 use gatewayctl::report::breaker::{BreakerHistoryReport, BreakerResetReport, TripTestReport};
 
 use crate::harness::{code, gatewayctl, json, stderr};
@@ -25,7 +25,7 @@ fn trip_test_passes_then_names_the_step_where_the_lab_differs() {
     let out = gatewayctl(&["--config", &wrong.display().to_string(), "breaker", "trip-test", "--format", "json"]);
     let report: TripTestReport = json(&out);
     assert_eq!(code(&out), 1);
-    let failed = report.checks.iter().find(|c| c.verdict == Verdict::Fail).expect("a failed step");
+    let failed = report.checks.iter().find(|c| c.verdict == CheckVerdict::Fail).expect("a failed step");
     assert_eq!(failed.name, "success 2 (half-open)", "{report:#?}");
 
     let history: BreakerHistoryReport =

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use gatewayctl::adapters::http::Http;
 use gatewayctl::core::keyspace::Keyspace;
-use gatewayctl::core::limiter::{Identity, LimiterShape, Verdict};
+use gatewayctl::core::limiter::{Identity, LimiterShape, LimiterVerdict};
 use gatewayctl::core::route::Route;
 
 use crate::lab::{Lab, Rng};
@@ -113,7 +113,7 @@ fn off_the_edges(model: &LimiterShape, keys: &Keyspace, mut at: u64, route: &Rou
 fn check(
     n: usize,
     route: &Route,
-    verdict: &Verdict,
+    verdict: &LimiterVerdict,
     got: &gatewayctl::adapters::http::Exchange,
 ) -> Result<(), Mismatch> {
     let fail = |what: String| Err(Mismatch { n, what: format!("{route}: {what}") });

@@ -2,7 +2,7 @@
 //! turn (the app dir, the log, Redis, the gateway), and the verdict must not
 //! be a pass. Inputs must be what they claim (paths, bounds, secrets masked).
 
-use gatewayctl::core::checks::{Decision, Verdict};
+use gatewayctl::core::checks::{CheckVerdict, GoNoGo};
 use gatewayctl::report::config::{ConfigCheckReport, ConfigShowReport};
 use gatewayctl::report::preflight::PreflightReport;
 use gatewayctl::report::rollback::{FeatureStatus, RollbackReport};
@@ -28,11 +28,11 @@ fn preflight_is_no_go_on_a_directory_that_is_not_the_gateway() {
     for dir in ["/etc/passwd", "/tmp"] {
         let out = run(&lab, &["--app-dir", dir, "preflight", "--format", "json"]);
         let report: PreflightReport = json(&out);
-        assert_eq!((code(&out), report.decision), (1, Decision::NoGo), "{dir}: {:#?}", report.checks);
+        assert_eq!((code(&out), report.decision), (1, GoNoGo::NoGo), "{dir}: {:#?}", report.checks);
         let app = check(&report, "app dir");
-        assert_eq!(app.verdict, Verdict::Fail, "{app:?}");
+        assert_eq!(app.verdict, CheckVerdict::Fail, "{app:?}");
         assert!(app.evidence.contains("is not a Laravel app"), "{app:?}");
-        assert_eq!(check(&report, "integration").verdict, Verdict::Fail, "none of the plan's fixes is there");
+        assert_eq!(check(&report, "integration").verdict, CheckVerdict::Fail, "none of the plan's fixes is there");
     }
     let out = run(&lab, &["--app-dir", "/etc/passwd", "activate", "--yes"]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
@@ -54,14 +54,14 @@ fn a_log_file_typo_is_never_a_pass_while_the_real_log_has_errors() {
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
     let errors = check(&report, "recent errors");
-    assert_eq!(errors.verdict, Verdict::Pass, "{errors:?}");
+    assert_eq!(errors.verdict, CheckVerdict::Pass, "{errors:?}");
     assert!(errors.evidence.contains("2 more discounted") && errors.evidence.contains("stress"), "{errors:?}");
     let user = format!("[{now}] production.ERROR: SQLSTATE[HY000] [2002] Connection refused\n");
     std::fs::write(&log, format!("{own}{user}")).unwrap();
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
     let errors = check(&report, "recent errors");
-    assert_eq!(errors.verdict, Verdict::Fail, "the right log: NO-GO");
+    assert_eq!(errors.verdict, CheckVerdict::Fail, "the right log: NO-GO");
     assert!(errors.evidence.starts_with("1 ERROR/CRITICAL") && errors.evidence.contains("SQLSTATE"), "{errors:?}");
 
     let config = std::fs::read_to_string(&lab.report.config).unwrap();
@@ -72,8 +72,8 @@ fn a_log_file_typo_is_never_a_pass_while_the_real_log_has_errors() {
     let out = gatewayctl(&["--config", &typo.display().to_string(), "preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
     let errors = check(&report, "recent errors");
-    assert_eq!((code(&out), report.decision), (1, Decision::NoGo), "{errors:?}");
-    assert_eq!(errors.verdict, Verdict::Unknown);
+    assert_eq!((code(&out), report.decision), (1, GoNoGo::NoGo), "{errors:?}");
+    assert_eq!(errors.verdict, CheckVerdict::Unknown);
     assert!(errors.evidence.contains("laravel.log"), "the log beside it is named: {errors:?}");
 }
 
@@ -86,14 +86,14 @@ fn verify_and_activate_with_a_dependency_down_never_pass() {
     assert_eq!(code(&out), 3, "Redis down is a dependency unreachable: {}", stderr(&out));
     let out = run(&lab, &["verify", "--format", "json"]);
     let report: VerifyReport = json(&out);
-    assert_eq!((code(&out), report.decision), (3, Decision::NoGo), "one code for Redis down: {:#?}", report.checks);
+    assert_eq!((code(&out), report.decision), (3, GoNoGo::NoGo), "one code for Redis down: {:#?}", report.checks);
 
     let nginx = lab.report.processes.iter().find(|p| p.name == "nginx").unwrap().pid;
     gatewayctl::adapters::process::stop(nginx, libc::SIGTERM, std::time::Duration::from_secs(5));
     let out = run(&lab, &["preflight", "--format", "json"]);
     let report: PreflightReport = json(&out);
-    assert_eq!(report.decision, Decision::NoGo);
-    assert_eq!(check(&report, "health").verdict, Verdict::Fail);
+    assert_eq!(report.decision, GoNoGo::NoGo);
+    assert_eq!(check(&report, "health").verdict, CheckVerdict::Fail);
 }
 
 #[test]

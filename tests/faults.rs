@@ -239,5 +239,5 @@ fn php_fpm_killed_under_a_reload_is_never_graceful() {
     });
     assert_eq!(owed, Some(gatewayctl::core::journal::StepOutcome::Failed), "journaled as failed, not ok");
     let pre: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
-    assert_eq!(pre.decision, gatewayctl::core::checks::Decision::NoGo);
+    assert_eq!(pre.decision, gatewayctl::core::checks::GoNoGo::NoGo);
 }

@@ -5,7 +5,7 @@
 
 use std::os::unix::process::CommandExt;
 
-use gatewayctl::core::checks::Decision;
+use gatewayctl::core::checks::GoNoGo;
 use gatewayctl::core::journal::{Entry, Event};
 use gatewayctl::report::fleet::{
     FleetActivateReport, FleetCheckReport, FleetPreflightReport, FleetRollbackReport, FleetStatusReport,
@@ -57,14 +57,14 @@ fn a_fleet_over_real_sshd_is_checked_preflighted_and_rolled_back_host_by_host() 
     let out = gatewayctl(&["--config", &config, "preflight", "--hosts", "all", "--format", "json"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let pre: FleetPreflightReport = json(&out);
-    assert_eq!(pre.decision, Decision::NoGo);
+    assert_eq!(pre.decision, GoNoGo::NoGo);
     let names: Vec<&str> = pre.hosts.iter().map(|h| h.host.as_str()).collect();
     assert_eq!(names, ["gw-a", "gw-b", "gw-dead"]);
     let gone = &pre.hosts[2];
     assert!(!gone.reachable && gone.report.is_none(), "{gone:?}");
     assert!(gone.error.as_deref().is_some_and(|e| e.contains("unreachable")), "{gone:?}");
     for h in &pre.hosts[..2] {
-        assert_eq!(h.report.as_ref().map(|r| r.decision), Some(Decision::Go), "{h:?}");
+        assert_eq!(h.report.as_ref().map(|r| r.decision), Some(GoNoGo::Go), "{h:?}");
     }
     let human = gatewayctl(&["--config", &config, "preflight", "--hosts", "all"]);
     assert!(stdout(&human).contains("NO-GO: gw-dead"), "{}", stdout(&human));

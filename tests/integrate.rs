@@ -3,7 +3,7 @@
 //! fix is observed on, off after its rollback, and on again after undo
 //! with the file byte-identical; a preview of nothing is no pass.
 
-use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::checks::CheckVerdict;
 use gatewayctl::core::validation_impact;
 use gatewayctl::report::integrate::{IntegrateReport, IntegrateStatus};
 use gatewayctl::report::rollback::{FeatureStatus, RollbackReport};
@@ -22,7 +22,7 @@ fn run(lab: &Lab, args: &[&str]) -> std::process::Output {
 }
 
 fn passed(checks: &[gatewayctl::core::checks::Check], name: &str) -> bool {
-    checks.iter().any(|c| c.name == name && c.verdict == Verdict::Pass)
+    checks.iter().any(|c| c.name == name && c.verdict == CheckVerdict::Pass)
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     // The replay: requests made from the FormRequest's rules, through the
     // three methods, read the same data before and after.
     let replay = planned.checks.iter().find(|c| c.name == "handler replay").expect("a replay");
-    assert_eq!(replay.verdict, Verdict::Pass, "{replay:#?}");
+    assert_eq!(replay.verdict, CheckVerdict::Pass, "{replay:#?}");
     assert!(
         replay.evidence.contains("collectAppointment(), checkAvailabilityV17(), bookAppointmentV17()"),
         "{replay:#?}"
@@ -242,9 +242,12 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     let planned_by_hand = [(gatewayctl::core::rollback::Feature::InputValidation, vec![change])];
     let (proof, _) = lab.rt.block_on(gatewayctl::ops::rollback::prove(&lab.settings, &planned_by_hand)).unwrap();
     let replay = proof.iter().find(|c| c.name == "handler replay").expect("a replay");
-    assert_eq!(replay.verdict, Verdict::Fail, "{replay:#?}");
+    assert_eq!(replay.verdict, CheckVerdict::Fail, "{replay:#?}");
     assert!(replay.evidence.contains("through collectAppointment(): read 1 (collectAppointment#0) answered {datum, dienstleistung, duration, email, name, uhrzeit} before, {args} after"), "{replay:#?}");
-    assert!(proof.iter().any(|c| c.name == "php -l" && c.verdict == Verdict::Pass), "syntax alone passes: {proof:#?}");
+    assert!(
+        proof.iter().any(|c| c.name == "php -l" && c.verdict == CheckVerdict::Pass),
+        "syntax alone passes: {proof:#?}"
+    );
     assert!(!replay.evidence.contains("Gatewayctl Probe"), "shapes, never values: {}", replay.evidence);
     // An edit that takes the whole PHP process down is the edit's doing, not an unknown.
     let mut fatal = planned_by_hand[0].1[0].clone();
@@ -252,7 +255,7 @@ fn on_the_real_handlers_shape_the_rollback_keeps_what_it_reads_and_undo_is_byte_
     let planned_fatal = [(gatewayctl::core::rollback::Feature::InputValidation, vec![fatal])];
     let (proof, _) = lab.rt.block_on(gatewayctl::ops::rollback::prove(&lab.settings, &planned_fatal)).unwrap();
     let replay = proof.iter().find(|c| c.name == "handler replay").expect("a replay");
-    assert_eq!(replay.verdict, Verdict::Fail, "{replay:#?}");
+    assert_eq!(replay.verdict, CheckVerdict::Fail, "{replay:#?}");
     assert!(replay.evidence.starts_with("the original handler replayed, the edited one did not"), "{replay:#?}");
 
     let out = run(&lab, &["rollback", "input-validation"]);

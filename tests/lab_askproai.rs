@@ -2,7 +2,7 @@
 //! HTTP through nginx and php-fpm, answers as measured on the real code
 //! (`REAL-GATEWAY.md` §1-3), and gatewayctl's model of it agrees.
 
-use gatewayctl::core::checks::Decision;
+use gatewayctl::core::checks::GoNoGo;
 use gatewayctl::core::findings::Finding;
 use gatewayctl::core::limiter::md5_hex;
 use gatewayctl::ops::keys::Place;
@@ -368,7 +368,7 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
     let lab = askproai("askproai-findings");
     let before = all_keys(&lab);
     let (report, c) = preflight(&lab);
-    assert_eq!((c, report.decision), (1, Decision::NoGo), "{:#?}", report.checks);
+    assert_eq!((c, report.decision), (1, GoNoGo::NoGo), "{:#?}", report.checks);
     let throws = of_kind(&report, "entry-throws");
     let routes: Vec<&str> = throws.iter().flat_map(|f| &f.routes).map(String::as_str).collect();
     assert_eq!(
@@ -487,7 +487,7 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
 fn as_deployed_preflight_names_the_alias_the_app_never_loads_and_its_fix() {
     let lab = Lab::start_with("askproai-deployed-findings", None, &["--gateway", "askproai", "--as-deployed"]);
     let (report, c) = preflight(&lab);
-    assert_eq!((c, report.decision), (1, Decision::NoGo), "{:#?}", report.checks);
+    assert_eq!((c, report.decision), (1, GoNoGo::NoGo), "{:#?}", report.checks);
     // The three aliases only app/Http/Kernel.php lists, each on the whole v2 group.
     let unresolved = of_kind(&report, "unresolved-middleware");
     let names: Vec<&str> = unresolved.iter().map(|f| f.seen.split('\'').nth(1).unwrap()).collect();

@@ -9,7 +9,7 @@ use std::time::Duration;
 use gatewayctl::adapters::redis::{Redis, RedisTarget};
 use gatewayctl::core::keyspace::Keyspace;
 use gatewayctl::core::limiter::{
-    AbuseKeys, AbuseTrigger, Atomicity, Bucket, Counts, Decision, Identity, LimiterShape, Verdict, Window,
+    AbuseKeys, AbuseTrigger, Atomicity, Bucket, CountRule, Counts, Identity, LimiterShape, LimiterVerdict, Window,
 };
 use gatewayctl::core::route::Route;
 use gatewayctl::ops::predict::{Session, Stores};
@@ -65,7 +65,7 @@ fn shape(rng: &mut Rng) -> LimiterShape {
     }
     s.abuse.enforced = rng.below(4) != 0;
     if rng.below(3) == 0 {
-        (s.decision, s.counts) = (Decision::ReadThenBelow, Counts::AllowedOnly);
+        (s.decision, s.counts) = (CountRule::ReadThenBelow, Counts::AllowedOnly);
     }
     if s.answer.retry_after == gatewayctl::core::limiter::RetryAfter::CounterTtl {
         s.window = *rng.pick(&[Window::Fixed, Window::Refreshed]);
@@ -76,7 +76,7 @@ fn shape(rng: &mut Rng) -> LimiterShape {
 
 /// The parts two predictions must share (the PTTL read back is a few
 /// milliseconds under the one written).
-fn answer(v: &Verdict) -> String {
+fn answer(v: &LimiterVerdict) -> String {
     format!(
         "status {} limit {:?} remaining {:?} retry-after {:?} blocked {} count {:?} bucket {:?}",
         v.status, v.limit, v.remaining, v.retry_after_s, v.blocked, v.count, v.bucket

@@ -5,7 +5,7 @@
 //! chromium and its screenshot is not blank. No baseline and an empty
 //! period are said, not errors.
 
-use gatewayctl::core::debrief::{Pattern, TaskState, Verdict};
+use gatewayctl::core::debrief::{CriterionVerdict, Pattern, TaskState};
 use gatewayctl::core::judge::Call;
 use gatewayctl::report::debrief::DebriefReport;
 
@@ -112,9 +112,9 @@ fn report_judges_a_lab_run_before_and_after() {
     // Criteria: the breaker opened (fail), the 503s it answered are not 5xx introduced.
     let first = &r.criteria[0];
     let verdict = |name: &str| first.criteria.iter().find(|c| c.name.starts_with(name)).unwrap().verdict;
-    assert_eq!(verdict("Circuit breaker in CLOSED"), Verdict::Fail);
-    assert_eq!(verdict("Zero 5xx"), Verdict::Pass, "{first:?}");
-    assert_eq!(verdict("Rate limiting working"), Verdict::Pass);
+    assert_eq!(verdict("Circuit breaker in CLOSED"), CriterionVerdict::Fail);
+    assert_eq!(verdict("Zero 5xx"), CriterionVerdict::Pass, "{first:?}");
+    assert_eq!(verdict("Rate limiting working"), CriterionVerdict::Pass);
     assert!(r.journal.iter().any(|j| j.what.starts_with("stress rate-limit: pass")), "{:?}", r.journal);
     let effective = r.tasks.iter().find(|t| t.task == "Verify rate limiting is effective").unwrap();
     assert_eq!(effective.state, TaskState::Done, "the stress run judged it: {effective:?}");

@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::checks::CheckVerdict;
 use gatewayctl::core::rollback::Feature;
 use gatewayctl::report::rollback::{FeatureStatus, RollbackListReport, RollbackReport};
 
@@ -47,7 +47,7 @@ fn each_rollback_turns_its_feature_off_and_undo_restores_the_bytes() {
         let report = rollback(&lab, &[feature.name()]);
         assert_eq!(report.features[0].status, FeatureStatus::RolledBack);
         assert!(
-            report.checks.iter().any(|c| c.name == format!("{feature} off") && c.verdict == Verdict::Pass),
+            report.checks.iter().any(|c| c.name == format!("{feature} off") && c.verdict == CheckVerdict::Pass),
             "{:#?}",
             report.checks
         );
@@ -100,7 +100,7 @@ fn each_rollback_turns_its_feature_off_and_undo_restores_the_bytes() {
         assert_eq!(list.rolled_back, [feature]);
         let undone = rollback(&lab, &["undo", feature.name()]);
         assert!(
-            undone.checks.iter().any(|c| c.name == format!("{feature} on") && c.verdict == Verdict::Pass),
+            undone.checks.iter().any(|c| c.name == format!("{feature} on") && c.verdict == CheckVerdict::Pass),
             "{:#?}",
             undone.checks
         );
@@ -125,7 +125,7 @@ fn dry_runs_twice_and_refusals() {
     assert_eq!(twice.features[0].status, FeatureStatus::AlreadyRolledBack);
     assert!(twice.features[0].diffs.is_empty());
     assert!(
-        twice.checks.iter().any(|c| c.name == "rate-limit off" && c.verdict == Verdict::Pass),
+        twice.checks.iter().any(|c| c.name == "rate-limit off" && c.verdict == CheckVerdict::Pass),
         "{:#?}",
         twice.checks
     );
@@ -285,7 +285,7 @@ fn a_limiter_written_by_class_is_found_rolled_back_and_undone() {
 
     let emergency = rollback(&lab, &["emergency"]);
     let off = emergency.checks.iter().find(|c| c.name == "rate-limit off").expect("observed");
-    assert_eq!(off.verdict, Verdict::Pass, "{off:?}");
+    assert_eq!(off.verdict, CheckVerdict::Pass, "{off:?}");
     assert_ne!(run_of_35(&lab, "by-class-after")[30], 429, "request 31 is no longer refused");
 
     rollback(&lab, &["undo", "rate-limit"]);
@@ -306,11 +306,11 @@ fn rate_limit_off_on_no_covered_route_is_unknown() {
     let out = run(&lab, &["rollback", "rate-limit", "--format", "json"]);
     let report: RollbackReport = json(&out);
     let off = report.checks.iter().find(|c| c.name == "rate-limit off").expect("observed");
-    assert_eq!(off.verdict, Verdict::Unknown, "{off:?}");
+    assert_eq!(off.verdict, CheckVerdict::Unknown, "{off:?}");
     assert_ne!(code(&out), 0, "an observation that saw nothing is no success");
     let undone = rollback(&lab, &["undo", "rate-limit"]);
     let on = undone.checks.iter().find(|c| c.name == "rate-limit on").expect("observed");
-    assert_eq!(on.verdict, Verdict::Pass, "{on:?}");
+    assert_eq!(on.verdict, CheckVerdict::Pass, "{on:?}");
 }
 
 /// A process left running, as /proc shows it: what it runs, its state and

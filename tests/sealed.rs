@@ -102,7 +102,7 @@ fn the_apps_code_run_on_our_behalf_touches_nothing_outside_its_shadow() {
     let pre = gatewayctl(&["--config", &config, "preflight", "--format", "json"]);
     let report: gatewayctl::report::preflight::PreflightReport = crate::harness::json(&pre);
     let bugs = report.checks.iter().find(|c| c.name == "the gateway's own bugs").unwrap();
-    assert_ne!(bugs.verdict, gatewayctl::core::checks::Verdict::Unknown, "the dry run ran: {bugs:?}");
+    assert_ne!(bugs.verdict, gatewayctl::core::checks::CheckVerdict::Unknown, "the dry run ran: {bugs:?}");
     // Preflight names what was attempted.
     let tried = report.findings.iter().find(|f| f.kind == "reaches-outside").expect("named");
     for attempt in [

@@ -6,7 +6,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use gatewayctl::core::checks::Verdict;
+use gatewayctl::core::checks::CheckVerdict;
 use gatewayctl::core::journal::{Entry, Event};
 use gatewayctl::core::rollback::Feature;
 use gatewayctl::report::rollback::{FeatureStatus, RollbackListReport, RollbackReport};
@@ -61,7 +61,7 @@ fn limited(lab: &Lab) -> bool {
 }
 
 fn passed(r: &RollbackReport, name: &str) -> bool {
-    r.checks.iter().any(|c| c.name == name && c.verdict == Verdict::Pass)
+    r.checks.iter().any(|c| c.name == name && c.verdict == CheckVerdict::Pass)
 }
 
 /// The caches built and live, as after Phase 2 and 3.
@@ -401,7 +401,7 @@ fn the_breaker_rollback_never_becomes_a_booking_outage() {
     let (refused, c) = report(&lab, &["rollback", "circuit-breaker"]);
     assert_eq!(c, 1, "{refused:#?}");
     let probe = refused.checks.iter().find(|c| c.name == "breaker off probe").expect("the runtime probe ran");
-    assert_eq!(probe.verdict, Verdict::Fail, "{probe:?}");
+    assert_eq!(probe.verdict, CheckVerdict::Fail, "{probe:?}");
     assert!(probe.evidence.contains("on null") && probe.evidence.contains("new after the edit"), "{probe:?}");
     assert_eq!(std::fs::read_to_string(&service).unwrap(), aliased, "nothing was changed");
     // In `rollback all` the breaker's refusal does not hold back the others.
@@ -531,7 +531,7 @@ fn an_undo_stopped_before_its_cache_rebuild_leaves_the_rebuild_owed() {
     assert!(owed(&lab).contains(&"cache.rebuild".to_string()), "{:?}", owed(&lab));
     let pre: PreflightReport = json(&run(&lab, &["preflight", "--format", "json"]));
     let check = pre.checks.iter().find(|c| c.name == "owed work").unwrap();
-    assert!(check.verdict != Verdict::Pass && check.evidence.contains("cache.rebuild"), "{check:?}");
+    assert!(check.verdict != CheckVerdict::Pass && check.evidence.contains("cache.rebuild"), "{check:?}");
     let out = run(&lab, &["activate", "--resume", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(caches_present(), "activate --resume rebuilt them");

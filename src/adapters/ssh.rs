@@ -23,7 +23,7 @@ pub struct Ssh {
 
 /// What one host answered.
 #[derive(Debug, Clone)]
-pub struct Answer {
+pub struct RemoteOutput {
     /// The remote command's exit code; `None` when ssh could not connect,
     /// timed out, or the command was killed.
     pub code: Option<i32>,
@@ -84,12 +84,12 @@ impl Ssh {
     }
 
     /// Runs `remote` on `host`, within the command timeout.
-    pub async fn run(&self, host: &Host, remote: &[String]) -> Answer {
+    pub async fn run(&self, host: &Host, remote: &[String]) -> RemoteOutput {
         self.run_with(host, remote, None).await
     }
 
     /// As `run`, with `input` on the remote command's stdin (a file being pushed).
-    pub async fn run_with(&self, host: &Host, remote: &[String], input: Option<Vec<u8>>) -> Answer {
+    pub async fn run_with(&self, host: &Host, remote: &[String], input: Option<Vec<u8>>) -> RemoteOutput {
         let started = Instant::now();
         if let Err(e) = std::fs::create_dir_all(&self.control_dir).and_then(|()| {
             use std::os::unix::fs::PermissionsExt;
@@ -129,7 +129,13 @@ impl Ssh {
                     None => Some("ssh was killed by a signal".into()),
                     _ => None,
                 };
-                Answer { code: code.filter(|&c| c != SSH_FAILED), stdout, stderr, elapsed: started.elapsed(), failure }
+                RemoteOutput {
+                    code: code.filter(|&c| c != SSH_FAILED),
+                    stdout,
+                    stderr,
+                    elapsed: started.elapsed(),
+                    failure,
+                }
             }
         }
     }
@@ -178,8 +184,14 @@ impl Stream {
     }
 }
 
-fn failed(started: Instant, why: String) -> Answer {
-    Answer { code: None, stdout: String::new(), stderr: String::new(), elapsed: started.elapsed(), failure: Some(why) }
+fn failed(started: Instant, why: String) -> RemoteOutput {
+    RemoteOutput {
+        code: None,
+        stdout: String::new(),
+        stderr: String::new(),
+        elapsed: started.elapsed(),
+        failure: Some(why),
+    }
 }
 
 /// ssh's last words, kept short (its stderr names the cause: refused, host key, permission).

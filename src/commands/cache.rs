@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::adapters::artisan;
 use crate::cli::cache::{CacheCommand, RunArgs};
 use crate::commands::{artisan_php, Context};
-use crate::core::checks::Verdict;
+use crate::core::checks::CheckVerdict;
 use crate::exit::{self, UsageError};
 use crate::ops::cache::{self, BUILD, CLEAR};
 use crate::ops::door::{Door, Knock};
@@ -59,11 +59,11 @@ async fn run(
     }
     let started = Instant::now();
     let mut checks = cache::run(settings, &door, commands, artisan::DEFAULT_TIMEOUT).await;
-    if rebuild && checks.iter().all(|c| c.verdict == Verdict::Pass) {
+    if rebuild && checks.iter().all(|c| c.verdict == CheckVerdict::Pass) {
         checks.push(cache::verify(settings).await);
     }
     let ok = checks.iter().all(|c| c.verdict.is_good());
-    if rebuild && checks.iter().any(|c| c.name.ends_with(":cache") && c.verdict == Verdict::Pass) {
+    if rebuild && checks.iter().any(|c| c.name.ends_with(":cache") && c.verdict == CheckVerdict::Pass) {
         cache::journal_rebuild(&door, &checks, ok, started.elapsed().as_millis() as u64)
             .context("while journaling the rebuild")?;
     }

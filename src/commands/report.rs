@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use crate::cli::report::ReportArgs;
 use crate::cli::Format;
 use crate::commands::Context;
-use crate::core::debrief::Verdict;
+use crate::core::debrief::CriterionVerdict;
 use crate::core::duration;
 use crate::exit::{self, UsageError};
 use crate::ops::debrief::{gather, Since};
@@ -31,7 +31,7 @@ pub async fn exec(args: ReportArgs, ctx: &mut Context) -> anyhow::Result<u8> {
         .criteria
         .iter()
         .flat_map(|w| &w.criteria)
-        .filter(|c| c.verdict == Verdict::Fail)
+        .filter(|c| c.verdict == CriterionVerdict::Fail)
         .map(|c| format!("Success Criterion failed: {}", c.name))
         .collect();
     why.extend(

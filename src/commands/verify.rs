@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use crate::cli::verify::VerifyArgs;
 use crate::commands::Context;
-use crate::core::checks::Decision;
+use crate::core::checks::GoNoGo;
 use crate::exit;
 use crate::ops::verify::gather;
 
@@ -16,5 +16,5 @@ pub async fn exec(args: VerifyArgs, ctx: &mut Context) -> anyhow::Result<u8> {
     let report =
         gather(&settings, &args.route, args.api_key.as_deref()).await.map_err(|e| crate::exit::UsageError(e.0))?;
     ctx.out.emit(&report).context("while printing the verification")?;
-    Ok(exit::for_checks(report.decision == Decision::Go, &report.checks))
+    Ok(exit::for_checks(report.decision == GoNoGo::Go, &report.checks))
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Verdict {
+pub enum CheckVerdict {
     Pass,
     /// Worth reading, but not a reason to stop.
     Warn,
@@ -16,10 +16,10 @@ pub enum Verdict {
     Fail,
 }
 
-impl Verdict {
+impl CheckVerdict {
     /// Does this verdict let a decision go ahead? Only pass and warn do.
     pub fn is_good(self) -> bool {
-        matches!(self, Verdict::Pass | Verdict::Warn)
+        matches!(self, CheckVerdict::Pass | CheckVerdict::Warn)
     }
 }
 
@@ -27,7 +27,7 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     pub name: String,
-    pub verdict: Verdict,
+    pub verdict: CheckVerdict,
     pub evidence: String,
     /// What to do about a warning or failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,25 +41,25 @@ impl Check {
         if evidence.trim().is_empty() {
             return Check::unknown(name, "no evidence was recorded", "nothing was seen to decide on");
         }
-        Check { name: name.into(), verdict: Verdict::Pass, evidence, hint: None }
+        Check { name: name.into(), verdict: CheckVerdict::Pass, evidence, hint: None }
     }
 
     /// Nothing was seen: the source was missing, unreachable or empty.
     pub fn unknown(name: &str, evidence: impl Into<String>, hint: impl Into<String>) -> Check {
-        Check { name: name.into(), verdict: Verdict::Unknown, evidence: evidence.into(), hint: Some(hint.into()) }
+        Check { name: name.into(), verdict: CheckVerdict::Unknown, evidence: evidence.into(), hint: Some(hint.into()) }
     }
 
     pub fn warn(name: &str, evidence: impl Into<String>, hint: impl Into<String>) -> Check {
-        Check { name: name.into(), verdict: Verdict::Warn, evidence: evidence.into(), hint: Some(hint.into()) }
+        Check { name: name.into(), verdict: CheckVerdict::Warn, evidence: evidence.into(), hint: Some(hint.into()) }
     }
 
     pub fn fail(name: &str, evidence: impl Into<String>, hint: impl Into<String>) -> Check {
-        Check { name: name.into(), verdict: Verdict::Fail, evidence: evidence.into(), hint: Some(hint.into()) }
+        Check { name: name.into(), verdict: CheckVerdict::Fail, evidence: evidence.into(), hint: Some(hint.into()) }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Decision {
+pub enum GoNoGo {
     #[serde(rename = "GO")]
     Go,
     #[serde(rename = "NO-GO")]
@@ -68,11 +68,11 @@ pub enum Decision {
 
 /// The plan's rule: all green → proceed; any error → investigate first.
 /// A check that saw nothing is not green, and no checks at all is no proof.
-pub fn decide(checks: &[Check]) -> Decision {
+pub fn decide(checks: &[Check]) -> GoNoGo {
     if checks.is_empty() || checks.iter().any(|c| !c.verdict.is_good()) {
-        Decision::NoGo
+        GoNoGo::NoGo
     } else {
-        Decision::Go
+        GoNoGo::Go
     }
 }
 
@@ -84,15 +84,15 @@ mod tests {
     fn one_failure_is_no_go_warnings_are_not() {
         let ok = Check::pass("a", "seen");
         let warn = Check::warn("b", "", "");
-        assert_eq!(decide(&[ok.clone(), warn.clone()]), Decision::Go);
-        assert_eq!(decide(&[ok.clone(), warn, Check::fail("c", "", "")]), Decision::NoGo);
-        assert_eq!(decide(&[]), Decision::NoGo, "no checks is no evidence");
-        assert_eq!(decide(&[ok, Check::unknown("d", "no log", "")]), Decision::NoGo, "unknown is not good");
+        assert_eq!(decide(&[ok.clone(), warn.clone()]), GoNoGo::Go);
+        assert_eq!(decide(&[ok.clone(), warn, Check::fail("c", "", "")]), GoNoGo::NoGo);
+        assert_eq!(decide(&[]), GoNoGo::NoGo, "no checks is no evidence");
+        assert_eq!(decide(&[ok, Check::unknown("d", "no log", "")]), GoNoGo::NoGo, "unknown is not good");
     }
 
     #[test]
     fn a_pass_without_evidence_is_unknown() {
-        assert_eq!(Check::pass("x", "  ").verdict, Verdict::Unknown);
-        assert_eq!(Check::pass("x", "GET /api/health → 200").verdict, Verdict::Pass);
+        assert_eq!(Check::pass("x", "  ").verdict, CheckVerdict::Unknown);
+        assert_eq!(Check::pass("x", "GET /api/health → 200").verdict, CheckVerdict::Pass);
     }
 }

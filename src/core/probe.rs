@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::findings::Finding;
 use crate::core::limiter::{
-    mask_secret, md5_hex, AbuseKeys, Atomicity, CounterScope, Counts, Decision, LimiterShape, RetryAfter, Window,
+    mask_secret, md5_hex, AbuseKeys, Atomicity, CountRule, CounterScope, Counts, LimiterShape, RetryAfter, Window,
 };
 use crate::core::Named;
 
@@ -322,7 +322,7 @@ pub fn analyse(key: &str, path: &str, samples: &[Sample], configured: &Configure
                 if counts == Counts::AllowedOnly {
                     push(
                         "decision",
-                        Decision::ReadThenBelow.name().into(),
+                        CountRule::ReadThenBelow.name().into(),
                         shape.decision.name().into(),
                         format!("refusals left the counter at {x}: the count is read, then raised only when allowed"),
                     );

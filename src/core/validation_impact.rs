@@ -84,7 +84,7 @@ pub fn mask(v: &serde_json::Value) -> String {
 
 /// What the FormRequest said of one payload.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Verdict {
+pub struct ReplayVerdict {
     pub ok: bool,
     /// field → rule (Laravel's name, e.g. `Regex`, `DateFormat`) → parameters.
     #[serde(default)]
@@ -131,7 +131,7 @@ pub const MAX_REFUSED_AT: usize = 1_000;
 
 /// Tallies the verdicts of `payloads` (same order). Counts exclude the
 /// sanitized payloads, which are counted apart.
-pub fn tally(payloads: &[Payload], verdicts: &[Verdict], redaction: &str, probes: usize) -> Impact {
+pub fn tally(payloads: &[Payload], verdicts: &[ReplayVerdict], redaction: &str, probes: usize) -> Impact {
     let mut impact = Impact {
         probes,
         first: payloads.iter().map(|p| p.ts.clone()).min(),
@@ -230,12 +230,13 @@ mod tests {
             p(serde_json::json!({"email": "96d9632f3635@example.com"})),
             p(serde_json::json!({"name": "Anna"})),
         ];
-        let refuse = |failed: serde_json::Value| Verdict { ok: false, failed: serde_json::from_value(failed).unwrap() };
+        let refuse =
+            |failed: serde_json::Value| ReplayVerdict { ok: false, failed: serde_json::from_value(failed).unwrap() };
         let verdicts = [
             refuse(serde_json::json!({"phone": {"Regex": ["/x/"]}})),
             refuse(serde_json::json!({"phone": {"Regex": ["/x/"]}, "date": {"DateFormat": ["Y-m-d"]}})),
             refuse(serde_json::json!({"email": {"Email": []}})),
-            Verdict { ok: true, failed: BTreeMap::new() },
+            ReplayVerdict { ok: true, failed: BTreeMap::new() },
         ];
         let impact = tally(&payloads, &verdicts, "[REDACTED]", 1);
         assert_eq!((impact.payloads, impact.refused, impact.sanitized, impact.sanitized_refused), (3, 2, 1, 1));

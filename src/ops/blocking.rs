@@ -24,13 +24,13 @@ pub async fn checks(what: &str, f: impl FnOnce() -> Vec<Check> + Send + 'static)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::checks::Verdict;
+    use crate::core::checks::CheckVerdict;
 
     #[tokio::test]
     async fn a_panic_is_a_failed_check_not_an_empty_list() {
         let got = checks("cache.rebuild", || panic!("boom")).await;
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].verdict, Verdict::Fail);
+        assert_eq!(got[0].verdict, CheckVerdict::Fail);
         assert!(got[0].evidence.contains("panicked"), "{got:?}");
     }
 }

@@ -98,7 +98,7 @@ pub async fn run(
             mode = wanted;
         }
         let check = step(&http, redis, store, service, cfg, &mut model, &name, outcome).await;
-        let failed = check.verdict == crate::core::checks::Verdict::Fail;
+        let failed = check.verdict == crate::core::checks::CheckVerdict::Fail;
         checks.push(check);
         if failed {
             break;

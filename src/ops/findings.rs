@@ -284,7 +284,7 @@ fn php_files(dir: &Path, depth: usize, each: &mut dyn FnMut(&Path)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::checks::Verdict;
+    use crate::core::checks::CheckVerdict;
 
     /// A dry run that listed no route looked at nothing: never a pass.
     #[test]
@@ -302,16 +302,16 @@ mod tests {
     #[test]
     fn no_route_seen_is_unknown_not_a_pass() {
         let none = AppFindings::default();
-        assert_eq!(none.check().verdict, Verdict::Unknown, "{:?}", none.check());
+        assert_eq!(none.check().verdict, CheckVerdict::Unknown, "{:?}", none.check());
         let some = AppFindings { routes: 36, ran: 4, ..AppFindings::default() };
         let check = some.check();
-        assert_eq!(check.verdict, Verdict::Pass, "{check:?}");
+        assert_eq!(check.verdict, CheckVerdict::Pass, "{check:?}");
         assert!(check.evidence.contains("the app's 36 route(s)"), "{check:?}");
         // Limited routes, and no limiter entry ran: the limiter was not looked at.
         let unrun = AppFindings { routes: 36, limited: 5, ran: 0, ..AppFindings::default() };
-        assert_eq!(unrun.check().verdict, Verdict::Unknown, "{:?}", unrun.check());
+        assert_eq!(unrun.check().verdict, CheckVerdict::Unknown, "{:?}", unrun.check());
         // No route carries it (rolled back): nothing to run, and that is said as a pass.
         let off = AppFindings { routes: 36, limited: 0, ran: 0, ..AppFindings::default() };
-        assert_eq!(off.check().verdict, Verdict::Pass, "{:?}", off.check());
+        assert_eq!(off.check().verdict, CheckVerdict::Pass, "{:?}", off.check());
     }
 }

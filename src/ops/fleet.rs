@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::adapters::ssh::{Answer, Ssh};
+use crate::adapters::ssh::{RemoteOutput, Ssh};
 use crate::core::inventory::{self, Host};
 use crate::exit::UsageError;
 use crate::settings::Settings;
@@ -75,17 +75,17 @@ impl Fleet {
 
     /// Runs gatewayctl `args` on every host, `parallel` at once; the
     /// answers in host order.
-    pub async fn each(&self, args: &[&str]) -> Vec<(Host, Answer)> {
+    pub async fn each(&self, args: &[&str]) -> Vec<(Host, RemoteOutput)> {
         self.each_on(&self.hosts, args).await
     }
 
     /// As `each`, on some of the hosts.
-    pub async fn each_on(&self, hosts: &[Host], args: &[&str]) -> Vec<(Host, Answer)> {
+    pub async fn each_on(&self, hosts: &[Host], args: &[&str]) -> Vec<(Host, RemoteOutput)> {
         self.each_with(hosts.iter().map(|h| (h.clone(), args.iter().map(|a| a.to_string()).collect())).collect()).await
     }
 
     /// Each host with its own gatewayctl arguments, `parallel` at once.
-    pub async fn each_with(&self, jobs: Vec<(Host, Vec<String>)>) -> Vec<(Host, Answer)> {
+    pub async fn each_with(&self, jobs: Vec<(Host, Vec<String>)>) -> Vec<(Host, RemoteOutput)> {
         let gate = Arc::new(tokio::sync::Semaphore::new(self.parallel));
         let mut tasks = tokio::task::JoinSet::new();
         for (i, (host, args)) in jobs.into_iter().enumerate() {
@@ -98,7 +98,7 @@ impl Fleet {
                 (i, host, answer)
             });
         }
-        let mut out: Vec<(usize, Host, Answer)> = Vec::new();
+        let mut out: Vec<(usize, Host, RemoteOutput)> = Vec::new();
         while let Some(done) = tasks.join_next().await {
             out.push(done.expect("a host's task panicked"));
         }
@@ -110,7 +110,7 @@ impl Fleet {
 /// A host's error, for a report: ssh's own failure, else gatewayctl's
 /// error headline there (`gatewayctl: …`, which a diff or causes may
 /// follow), else the last non-empty line of its stderr.
-pub fn last_words(answer: &Answer) -> Option<String> {
+pub fn last_words(answer: &RemoteOutput) -> Option<String> {
     answer.failure.clone().or_else(|| {
         let lines = || answer.stderr.lines().filter(|l| !l.trim().is_empty());
         // The headline, with the indented lines a narrow output wrapped it onto.
@@ -123,7 +123,7 @@ pub fn last_words(answer: &Answer) -> Option<String> {
     })
 }
 
-use crate::core::checks::Decision;
+use crate::core::checks::GoNoGo;
 use crate::core::journal::Event;
 use crate::ops::door::Door;
 use crate::report::activate::ActivateReport;
@@ -193,8 +193,8 @@ pub async fn preflight(fleet: &Fleet) -> FleetPreflightReport {
             HostPreflight { host: host.name.clone(), reachable: answer.code.is_some(), report, error }
         })
         .collect();
-    let go = hosts.iter().all(|h| h.report.as_ref().is_some_and(|r| r.decision == Decision::Go));
-    FleetPreflightReport { decision: if go { Decision::Go } else { Decision::NoGo }, hosts, notes: fleet.notes.clone() }
+    let go = hosts.iter().all(|h| h.report.as_ref().is_some_and(|r| r.decision == GoNoGo::Go));
+    FleetPreflightReport { decision: if go { GoNoGo::Go } else { GoNoGo::NoGo }, hosts, notes: fleet.notes.clone() }
 }
 
 /// Where one host of a fleet activation stands.
@@ -236,10 +236,10 @@ pub async fn activate(
     // A resume finishes what each host's own journal says is owed instead.
     let pre = match resume {
         false => preflight(fleet).await,
-        true => FleetPreflightReport { decision: Decision::Go, hosts: vec![], notes: vec![] },
+        true => FleetPreflightReport { decision: GoNoGo::Go, hosts: vec![], notes: vec![] },
     };
     for h in &pre.hosts {
-        let go = h.report.as_ref().is_some_and(|r| r.decision == Decision::Go);
+        let go = h.report.as_ref().is_some_and(|r| r.decision == GoNoGo::Go);
         let detail = match (&h.error, &h.report) {
             (Some(e), _) => e.clone(),
             (None, Some(r)) => crate::ops::preflight::summary(&r.checks),
@@ -260,7 +260,7 @@ pub async fn activate(
     let todo: Vec<usize> = (0..fleet.hosts.len()).filter(|&i| states[i].is_none()).collect();
     let mut stopped_at = None;
     let mut switched: Vec<usize> = Vec::new();
-    if pre.decision != Decision::Go {
+    if pre.decision != GoNoGo::Go {
         stopped_at = Some("Phase 1: not every host is GO; nothing was changed on any host".to_string());
     } else {
         let args = |i: usize| -> Vec<String> {
@@ -460,7 +460,7 @@ async fn each_skipping(
 }
 
 /// One host's answer to a rollback or an undo.
-fn host_rollback(host: &Host, answer: &Answer, undo: bool) -> HostRollback {
+fn host_rollback(host: &Host, answer: &RemoteOutput, undo: bool) -> HostRollback {
     let report: Option<serde_json::Value> = serde_json::from_str(&answer.stdout).ok();
     let error = match answer.code {
         Some(0) => None,
@@ -790,7 +790,7 @@ mod tests {
 
     #[test]
     fn a_remote_error_wrapped_to_the_width_is_read_whole() {
-        let answer = |stderr: &str| Answer {
+        let answer = |stderr: &str| RemoteOutput {
             code: Some(2),
             stdout: String::new(),
             stderr: stderr.into(),

@@ -8,7 +8,9 @@ use std::ops::RangeInclusive;
 
 use crate::adapters::redis::{Redis, RedisError, RedisTarget};
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{differences, Bucket, Difference, Entry, Identity, LimiterShape, Observed, Store, Verdict};
+use crate::core::limiter::{
+    differences, Bucket, Difference, Entry, Identity, LimiterShape, LimiterVerdict, Observed, Store,
+};
 use crate::core::route::Route;
 use crate::settings::Settings;
 
@@ -173,7 +175,7 @@ impl<'a> Session<'a> {
 
     /// The answer to the next request, sent at `at_ms`; the model's keys
     /// then hold its effect, as the gateway's do.
-    pub fn expect(&mut self, at_ms: u64) -> Verdict {
+    pub fn expect(&mut self, at_ms: u64) -> LimiterVerdict {
         self.shape.decide_from(&mut self.keys, at_ms, &self.request, &self.client, self.address.as_deref())
     }
 
@@ -236,6 +238,6 @@ pub fn observed(a: &crate::adapters::http::Exchange) -> Observed {
 
 /// Where `observed` differs from `verdict`; timing near a rounding edge
 /// (`edge_ms`) may move `Retry-After` by a second.
-pub fn compare(verdict: &Verdict, observed: &Observed, edge_ms: u64) -> Vec<Difference> {
+pub fn compare(verdict: &LimiterVerdict, observed: &Observed, edge_ms: u64) -> Vec<Difference> {
     differences(verdict, observed, verdict.retry_after_tolerance_s(edge_ms))
 }

@@ -956,7 +956,7 @@ async fn delete_keys(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::checks::Verdict;
+    use crate::core::checks::CheckVerdict;
 
     fn report(first_refused: Option<u64>, learned: &[(&str, &str, &str)]) -> ProbeReport {
         ProbeReport {
@@ -995,12 +995,12 @@ mod tests {
     #[test]
     fn a_probe_that_met_no_limiter_or_another_shape_is_no_pass() {
         let never = check(&report(None, &[("window", "unknown", "fixed")]));
-        assert_eq!(never.verdict, Verdict::Unknown, "{never:?}");
+        assert_eq!(never.verdict, CheckVerdict::Unknown, "{never:?}");
         let other = check(&report(Some(61), &[("window", "fixed", "sliding")]));
-        assert_eq!(other.verdict, Verdict::Warn, "{other:?}");
+        assert_eq!(other.verdict, CheckVerdict::Warn, "{other:?}");
         assert!(other.evidence.contains("window fixed (the config: sliding)"), "{other:?}");
         let same = check(&report(Some(11), &[("window", "fixed", "fixed"), ("atomicity", "unknown", "atomic")]));
-        assert_eq!(same.verdict, Verdict::Pass, "{same:?}");
+        assert_eq!(same.verdict, CheckVerdict::Pass, "{same:?}");
         assert!(same.evidence.contains("not seen: atomicity"), "{same:?}");
     }
 }

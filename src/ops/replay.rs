@@ -11,7 +11,7 @@ use anyhow::Context as _;
 
 use crate::adapters::{files, logfiles};
 use crate::core::own;
-use crate::core::validation_impact::{self, Impact, Payload, Verdict};
+use crate::core::validation_impact::{self, Impact, Payload, ReplayVerdict};
 use crate::exit::UsageError;
 use crate::ops::shadow::{self, Seal, Shadow};
 use crate::settings::Settings;
@@ -119,7 +119,7 @@ fn impact_blocking(settings: &Settings, since: Option<Duration>) -> anyhow::Resu
         inputs.push(input);
     }
     let php = &settings.file.gateway.php;
-    let parts: Vec<anyhow::Result<Vec<Verdict>>> = std::thread::scope(|s| {
+    let parts: Vec<anyhow::Result<Vec<ReplayVerdict>>> = std::thread::scope(|s| {
         let running: Vec<_> = inputs.iter().map(|input| s.spawn(|| replay(php, &script, &shadow.dir, input))).collect();
         running
             .into_iter()
@@ -142,7 +142,7 @@ fn replay(
     script: &std::path::Path,
     app: &std::path::Path,
     input: &std::path::Path,
-) -> anyhow::Result<Vec<Verdict>> {
+) -> anyhow::Result<Vec<ReplayVerdict>> {
     // No network when the system allows it (a rule that reaches a database
     // or an API cannot then touch production), plainly otherwise; bounded,
     // so a rule that waits on a database or an API never hangs the preview.

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::adapters::http::{Exchange, Http};
 use crate::adapters::redis::Redis;
 use crate::core::checks::{decide, Check};
-use crate::core::limiter::{mask_secret, Identity, LimiterShape, Verdict, Window};
+use crate::core::limiter::{mask_secret, Identity, LimiterShape, LimiterVerdict, Window};
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::breaker;
@@ -114,7 +114,7 @@ pub async fn predict(
     stores: &mut Stores,
     route: &Route,
     identity: &Identity,
-) -> anyhow::Result<Verdict> {
+) -> anyhow::Result<LimiterVerdict> {
     Ok(Session::start(stores, shape, route, identity).await?.expect(0))
 }
 
@@ -185,7 +185,7 @@ const LOG_READ_MAX: u64 = 1 << 20;
 
 fn headers_check(
     shown: &str,
-    predicted: &Verdict,
+    predicted: &LimiterVerdict,
     answer: &Exchange,
     logged: &Result<Option<String>, String>,
 ) -> Check {
@@ -298,7 +298,7 @@ async fn key_check(redis: &mut Redis, key: &str, window: Window) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::checks::Verdict as CheckVerdict;
+    use crate::core::checks::CheckVerdict;
     use crate::core::keyspace::Keyspace;
     use crate::core::limiter::LimiterShape;
 
@@ -310,7 +310,7 @@ mod tests {
         Exchange { status, headers, body: String::new(), elapsed: std::time::Duration::ZERO }
     }
 
-    fn predict(shape: &LimiterShape, route: &str) -> Verdict {
+    fn predict(shape: &LimiterShape, route: &str) -> LimiterVerdict {
         shape.decide(&mut Keyspace::new(), 0, &route.parse().unwrap(), &Identity::ApiKey("k".into()))
     }
 

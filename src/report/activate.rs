@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::{Check, Decision};
+use crate::core::checks::{Check, GoNoGo};
 use crate::core::findings::Finding;
 use crate::core::journal::StepOutcome;
 use crate::core::runbook::{Action, Phase};
@@ -36,7 +36,7 @@ pub struct Rehearsal {
     /// The operator lock, as a real run would find it.
     pub lock: Check,
     /// Preflight's decision and checks, as the runbook's preflight step judges them.
-    pub decision: Decision,
+    pub decision: GoNoGo,
     pub preflight: Vec<Check>,
     /// The gateway's own bugs, from a dry run of its middleware stacks.
     pub findings: Vec<Finding>,

@@ -11,8 +11,8 @@ use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
 use crate::core::debrief::{
-    Baseline, CriteriaWindow, LimitReview, MemoryPoint, MemoryTrend, OpenPeriod, Pattern, RouteChange, Task, TaskState,
-    Verdict,
+    Baseline, CriteriaWindow, CriterionVerdict, LimitReview, MemoryPoint, MemoryTrend, OpenPeriod, Pattern,
+    RouteChange, Task, TaskState,
 };
 use crate::report::{charts, table, Human, Style};
 
@@ -135,11 +135,11 @@ fn ms_or_dash(v: Option<f64>) -> String {
     v.map_or("-".into(), |v| format!("{v:.1}"))
 }
 
-fn verdict_word(v: Verdict) -> &'static str {
+fn verdict_word(v: CriterionVerdict) -> &'static str {
     match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-        Verdict::NotEnoughData => "not enough data",
+        CriterionVerdict::Pass => "pass",
+        CriterionVerdict::Fail => "fail",
+        CriterionVerdict::NotEnoughData => "not enough data",
     }
 }
 

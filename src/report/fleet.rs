@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::{Decision, Verdict};
+use crate::core::checks::{CheckVerdict, GoNoGo};
 use crate::report::preflight::{verdict_cell, PreflightReport};
 use crate::report::{table, Human, Style};
 
@@ -87,7 +87,7 @@ impl Human for FleetCheckReport {
 /// `preflight --hosts`: every host's checks, GO only when every host is GO.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FleetPreflightReport {
-    pub decision: Decision,
+    pub decision: GoNoGo,
     pub hosts: Vec<HostPreflight>,
     pub notes: Vec<String>,
 }
@@ -120,7 +120,7 @@ impl Human for FleetPreflightReport {
                 let check = h.report.as_ref().and_then(|r| r.checks.iter().find(|c| c.name == name));
                 row.push(match check {
                     Some(c) => verdict_cell(style, c.verdict),
-                    None => verdict_cell(style, Verdict::Unknown),
+                    None => verdict_cell(style, CheckVerdict::Unknown),
                 });
             }
             t.add_row(row);
@@ -130,14 +130,14 @@ impl Human for FleetPreflightReport {
             if let Some(e) = &h.error {
                 writeln!(w, "{}: {}: {e}", style.bad("NO-GO"), h.host)?;
             }
-            for c in h.report.iter().flat_map(|r| &r.checks).filter(|c| matches!(c.verdict, Verdict::Fail)) {
+            for c in h.report.iter().flat_map(|r| &r.checks).filter(|c| matches!(c.verdict, CheckVerdict::Fail)) {
                 writeln!(w, "{}: {}: {}: {}", style.bad("FAIL"), h.host, c.name, c.evidence)?;
             }
         }
         for n in &self.notes {
             writeln!(w, "note: {n}")?;
         }
-        let go = self.decision == Decision::Go;
+        let go = self.decision == GoNoGo::Go;
         writeln!(w, "{} ({} host(s))", if go { style.good("GO") } else { style.bad("NO-GO") }, self.hosts.len())
     }
 }

@@ -65,17 +65,18 @@ pub trait Human {
 /// A judged report's first line: GO, or NO-GO with the checks that stop
 /// it (failed first, then unknown), at most three, then how many more.
 pub fn verdict_line(go: bool, checks: &[crate::core::checks::Check], style: &Style) -> String {
-    use crate::core::checks::Verdict;
+    use crate::core::checks::CheckVerdict;
     if go {
-        let warned = checks.iter().filter(|c| c.verdict == Verdict::Warn).count();
+        let warned = checks.iter().filter(|c| c.verdict == CheckVerdict::Warn).count();
         let said = match warned {
             0 => format!("GO: {} check(s) pass", checks.len()),
             n => format!("GO: {} check(s) pass, {n} with a warning", checks.len()),
         };
         return style.good(&said);
     }
-    let mut stopping: Vec<&crate::core::checks::Check> = checks.iter().filter(|c| c.verdict == Verdict::Fail).collect();
-    stopping.extend(checks.iter().filter(|c| !c.verdict.is_good() && c.verdict != Verdict::Fail));
+    let mut stopping: Vec<&crate::core::checks::Check> =
+        checks.iter().filter(|c| c.verdict == CheckVerdict::Fail).collect();
+    stopping.extend(checks.iter().filter(|c| !c.verdict.is_good() && c.verdict != CheckVerdict::Fail));
     let reasons: Vec<String> = stopping
         .iter()
         .take(3)

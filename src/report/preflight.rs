@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::{Check, Decision, Verdict};
+use crate::core::checks::{Check, CheckVerdict, GoNoGo};
 use crate::core::integration::{FixStatus, Integration};
 use crate::core::journal::Owed;
 use crate::report::{table, Human, Style};
@@ -14,7 +14,7 @@ use crate::report::{table, Human, Style};
 /// `preflight --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreflightReport {
-    pub decision: Decision,
+    pub decision: GoNoGo,
     pub app_dir: PathBuf,
     pub checks: Vec<Check>,
     /// The plan's 8 fixes, read from the app's source.
@@ -27,12 +27,12 @@ pub struct PreflightReport {
     pub elapsed_ms: u64,
 }
 
-pub fn verdict_cell(style: &Style, v: Verdict) -> Cell {
+pub fn verdict_cell(style: &Style, v: CheckVerdict) -> Cell {
     Cell::new(match v {
-        Verdict::Pass => style.good("pass"),
-        Verdict::Warn => style.warn("warn"),
-        Verdict::Unknown => style.bad("unknown"),
-        Verdict::Fail => style.bad("FAIL"),
+        CheckVerdict::Pass => style.good("pass"),
+        CheckVerdict::Warn => style.warn("warn"),
+        CheckVerdict::Unknown => style.bad("unknown"),
+        CheckVerdict::Fail => style.bad("FAIL"),
     })
 }
 
@@ -53,7 +53,7 @@ pub fn checks_table(checks: &[Check], style: &Style) -> table::Noted {
 
 impl Human for PreflightReport {
     fn headline(&self, style: &Style) -> Option<String> {
-        Some(crate::report::verdict_line(self.decision == Decision::Go, &self.checks, style))
+        Some(crate::report::verdict_line(self.decision == GoNoGo::Go, &self.checks, style))
     }
 
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
@@ -86,8 +86,8 @@ impl Human for PreflightReport {
         }
         crate::report::findings::write(w, style, &self.findings)?;
         let decision = match self.decision {
-            Decision::Go => style.good("GO"),
-            Decision::NoGo => style.bad("NO-GO"),
+            GoNoGo::Go => style.good("GO"),
+            GoNoGo::NoGo => style.bad("NO-GO"),
         };
         writeln!(w, "{decision} ({} checks in {} ms)", self.checks.len(), self.elapsed_ms)
     }

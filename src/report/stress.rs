@@ -8,20 +8,17 @@ use comfy_table::Cell;
 use serde::{Deserialize, Serialize};
 
 use crate::core::limiter::Bucket;
+use crate::core::limiter::Observed;
 use crate::core::route::Route;
 use crate::report::{table, Human, Style};
-
-/// An answer's predicted parts, expected or observed: the one type the
-/// model's comparison reads.
-pub type Answer = crate::core::limiter::Observed;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StressRow {
     pub n: u32,
     pub at_ms: u64,
     /// The model's answer (status 200 stands for "not limited").
-    pub expected: Answer,
-    pub observed: Answer,
+    pub expected: Observed,
+    pub observed: Observed,
     pub matched: bool,
 }
 
@@ -112,7 +109,7 @@ impl StressReport {
 
 /// An answer in words: `200, 29 left`, `429, retry in 45 s`, or for the
 /// model's answer on a route with no limiter, `not limited`.
-fn show(a: &Answer, expected_unlimited: bool) -> String {
+fn show(a: &Observed, expected_unlimited: bool) -> String {
     if expected_unlimited && a.status == 200 {
         return "not limited".into();
     }
@@ -274,7 +271,7 @@ mod verdict_tests {
 
     #[test]
     fn answers_are_written_in_words() {
-        let a = |status, remaining, retry_after_s| Answer { status, remaining, retry_after_s };
+        let a = |status, remaining, retry_after_s| Observed { status, remaining, retry_after_s };
         assert_eq!(show(&a(200, None, None), true), "not limited");
         assert_eq!(show(&a(200, None, None), false), "200");
         assert_eq!(show(&a(200, Some(29), None), false), "200, 29 left");

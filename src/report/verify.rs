@@ -4,14 +4,14 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::checks::{Check, Decision, Verdict};
+use crate::core::checks::{Check, CheckVerdict, GoNoGo};
 use crate::report::preflight::checks_table;
 use crate::report::{Human, Style};
 
 /// `verify --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyReport {
-    pub decision: Decision,
+    pub decision: GoNoGo,
     pub route: String,
     /// The identity the request was sent as (API key masked).
     pub identity: String,
@@ -24,7 +24,7 @@ pub struct VerifyReport {
 
 impl Human for VerifyReport {
     fn headline(&self, style: &Style) -> Option<String> {
-        Some(crate::report::verdict_line(self.decision == Decision::Go, &self.checks, style))
+        Some(crate::report::verdict_line(self.decision == GoNoGo::Go, &self.checks, style))
     }
 
     fn human(&self, w: &mut dyn Write, style: &Style) -> io::Result<()> {
@@ -32,10 +32,10 @@ impl Human for VerifyReport {
         writeln!(w, "{}", checks_table(&self.checks, style))?;
         crate::report::findings::write(w, style, &self.findings)?;
         match self.decision {
-            Decision::Go => writeln!(w, "{}", style.good("verified")),
-            Decision::NoGo => {
+            GoNoGo::Go => writeln!(w, "{}", style.good("verified")),
+            GoNoGo::NoGo => {
                 let failed: Vec<&str> =
-                    self.checks.iter().filter(|c| c.verdict != Verdict::Pass).map(|c| c.name.as_str()).collect();
+                    self.checks.iter().filter(|c| c.verdict != CheckVerdict::Pass).map(|c| c.name.as_str()).collect();
                 let line = format!(
                     "verification failed ({}): each hint above names the next step for that check",
                     failed.join(", ")
@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn a_failed_verification_names_its_failed_checks_not_a_generic_rollback() {
         let report = VerifyReport {
-            decision: Decision::NoGo,
+            decision: GoNoGo::NoGo,
             route: "POST /api/v2/bookings".into(),
             identity: "key:gc***01".into(),
             checks: vec![

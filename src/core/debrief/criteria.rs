@@ -20,7 +20,7 @@ pub const RESPONSE_TIME_LIMIT_MS: f64 = 500.0;
 /// A Success Criterion's or a task's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Verdict {
+pub enum CriterionVerdict {
     Pass,
     Fail,
     NotEnoughData,
@@ -29,19 +29,19 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
     pub name: String,
-    pub verdict: Verdict,
+    pub verdict: CriterionVerdict,
     pub evidence: String,
 }
 
-pub(super) fn criterion(name: &str, verdict: Verdict, evidence: String) -> Criterion {
+pub(super) fn criterion(name: &str, verdict: CriterionVerdict, evidence: String) -> Criterion {
     Criterion { name: name.into(), verdict, evidence }
 }
 
-pub(super) fn judged(ok: bool) -> Verdict {
+pub(super) fn judged(ok: bool) -> CriterionVerdict {
     if ok {
-        Verdict::Pass
+        CriterionVerdict::Pass
     } else {
-        Verdict::Fail
+        CriterionVerdict::Fail
     }
 }
 
@@ -84,7 +84,7 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
     let no_traffic = || "no API request was logged in the window".to_string();
     vec![
         match (n, f.baseline) {
-            (0, _) => criterion("Zero 5xx errors introduced", Verdict::NotEnoughData, no_traffic()),
+            (0, _) => criterion("Zero 5xx errors introduced", CriterionVerdict::NotEnoughData, no_traffic()),
             (n, Some(b)) if b.server_errors > 0 && b.requests > 0 => criterion(
                 "Zero 5xx errors introduced",
                 judged(percent(e, n) <= percent(b.server_errors, b.requests)),
@@ -101,24 +101,24 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
         match t.limited {
             0 => criterion(
                 "Rate limiting working (429 responses for excessive requests)",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no client exceeded a limit in the window; `gatewayctl stress rate-limit` proves it".into(),
             ),
             v => criterion(
                 "Rate limiting working (429 responses for excessive requests)",
-                Verdict::Pass,
+                CriterionVerdict::Pass,
                 format!("{v} rejection(s) logged"),
             ),
         },
         match f.unsanitized {
             None => criterion(
                 "Log sanitization active (no sensitive data in logs)",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no log file of the period was scanned".into(),
             ),
             Some(_) if t.lines == 0 => criterion(
                 "Log sanitization active (no sensitive data in logs)",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no log line in the window".into(),
             ),
             Some(u) => criterion(
@@ -129,7 +129,7 @@ pub fn first_hours(f: &WindowFacts) -> Vec<Criterion> {
         },
         breaker_closed("Circuit breaker in CLOSED state", f),
         match t.latency().quantile(0.95) {
-            None => criterion("Response times < 500ms", Verdict::NotEnoughData, no_traffic()),
+            None => criterion("Response times < 500ms", CriterionVerdict::NotEnoughData, no_traffic()),
             Some(p95) => criterion(
                 "Response times < 500ms",
                 judged(p95 < RESPONSE_TIME_LIMIT_MS),
@@ -145,19 +145,21 @@ pub(super) fn breaker_closed(name: &str, f: &WindowFacts) -> Criterion {
     let sampled_open = f.breaker_sampled.iter().find(|(_, s)| s != "closed");
     match (opened, f.breaker_now.as_deref(), f.complete) {
         (0, Some(now), _) if now != "closed" => {
-            criterion(name, Verdict::Fail, format!("no transition logged, but it is {now} now"))
+            criterion(name, CriterionVerdict::Fail, format!("no transition logged, but it is {now} now"))
         }
         (0, _, _) if sampled_open.is_some() => {
             let (at, state) = sampled_open.expect("checked");
             let when = chrono::DateTime::from_timestamp_millis(*at as i64)
                 .map_or(at.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string());
-            criterion(name, Verdict::Fail, format!("no transition logged, but watch saw it {state} at {when}"))
+            criterion(name, CriterionVerdict::Fail, format!("no transition logged, but watch saw it {state} at {when}"))
         }
-        (0, _, _) if f.tally.lines == 0 => criterion(name, Verdict::NotEnoughData, "no log line in the window".into()),
-        (0, _, _) => criterion(name, Verdict::Pass, format!("no transition in {} log line(s)", f.tally.lines)),
+        (0, _, _) if f.tally.lines == 0 => {
+            criterion(name, CriterionVerdict::NotEnoughData, "no log line in the window".into())
+        }
+        (0, _, _) => criterion(name, CriterionVerdict::Pass, format!("no transition in {} log line(s)", f.tally.lines)),
         (n, _, _) => {
             let longest = f.periods.iter().map(|p| p.duration_s).fold(0.0, f64::max);
-            criterion(name, Verdict::Fail, format!("opened {n} time(s), the longest for {longest:.0} s"))
+            criterion(name, CriterionVerdict::Fail, format!("opened {n} time(s), the longest for {longest:.0} s"))
         }
     }
 }
@@ -169,12 +171,12 @@ pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
         match (t.requests(), limits.refused_in_normal_use + limits.repeated_bursts) {
             (0, _) => criterion(
                 "No legitimate users blocked by rate limiting",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no API request was logged in the window".into(),
             ),
             (_, 0) => criterion(
                 "No legitimate users blocked by rate limiting",
-                Verdict::Pass,
+                CriterionVerdict::Pass,
                 format!(
                     "{} identit(ies) refused, each in a single burst; {} never refused",
                     limits.identities_limited,
@@ -183,7 +185,7 @@ pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
             ),
             (_, n) => criterion(
                 "No legitimate users blocked by rate limiting",
-                Verdict::Fail,
+                CriterionVerdict::Fail,
                 format!("{n} identit(ies) refused in more than one episode: a person should check them (listed below)"),
             ),
         },
@@ -191,7 +193,7 @@ pub fn first_day(f: &WindowFacts, limits: &LimitReview) -> Vec<Criterion> {
         match f.memory.stable {
             None => criterion(
                 "Redis memory usage stable",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 format!("{} reading(s) of Redis memory; `gatewayctl watch` records them", f.memory.readings),
             ),
             Some(stable) => criterion(
@@ -214,7 +216,7 @@ pub(super) fn error_rate_kept(f: &WindowFacts) -> Criterion {
     let name = "Error rate unchanged or improved";
     let (n, e) = (f.tally.requests(), f.tally.own_server_errors());
     let Some(b) = f.baseline else {
-        return criterion(name, Verdict::NotEnoughData, "no baseline: nothing to compare with".into());
+        return criterion(name, CriterionVerdict::NotEnoughData, "no baseline: nothing to compare with".into());
     };
     let be = b.server_errors.saturating_sub(b.upstream_unavailable);
     let s = shift(
@@ -233,9 +235,9 @@ pub(super) fn error_rate_kept(f: &WindowFacts) -> Criterion {
         judgement(&s, "pp")
     );
     let verdict = match s.verdict {
-        Call::Worse => Verdict::Fail,
-        Call::Better | Call::Unchanged => Verdict::Pass,
-        Call::NotEnoughData | Call::NoData => Verdict::NotEnoughData,
+        Call::Worse => CriterionVerdict::Fail,
+        Call::Better | Call::Unchanged => CriterionVerdict::Pass,
+        Call::NotEnoughData | Call::NoData => CriterionVerdict::NotEnoughData,
     };
     criterion(name, verdict, evidence)
 }
@@ -276,12 +278,12 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
         match (limits.abuse_blocks, blocked) {
             (0, _) if limits.violations == 0 => criterion(
                 "API abuse attempts blocked",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no client exceeded a limit: no abuse attempt to judge".into(),
             ),
             (0, _) => criterion(
                 "API abuse attempts blocked",
-                Verdict::Pass,
+                CriterionVerdict::Pass,
                 format!(
                     "{} excess request(s) refused with 429; no client kept on long enough to be blocked",
                     limits.violations
@@ -289,24 +291,24 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
             ),
             (n, _) => criterion(
                 "API abuse attempts blocked",
-                Verdict::Pass,
+                CriterionVerdict::Pass,
                 format!("{n} abuse block(s); {} excess request(s) refused", limits.violations),
             ),
         },
         match f.baseline {
             None => criterion(
                 "Performance stable or improved",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no baseline: nothing to compare with".into(),
             ),
             Some(_) if !worse.is_empty() => criterion(
                 "Performance stable or improved",
-                Verdict::Fail,
+                CriterionVerdict::Fail,
                 format!("slower beyond the tolerance: {}", worse.join(", ")),
             ),
             Some(_) if !unsure.is_empty() || told == 0 => criterion(
                 "Performance stable or improved",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 format!(
                     "{told} route(s) judged unchanged or better; not enough data to tell on {} route(s){}{few}",
                     unsure.len(),
@@ -315,14 +317,14 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
             ),
             Some(_) => criterion(
                 "Performance stable or improved",
-                Verdict::Pass,
+                CriterionVerdict::Pass,
                 format!("{told} route(s) judged unchanged or better, none slower{few}"),
             ),
         },
         match f.unsanitized {
             None => criterion(
                 "No security incidents from logged sensitive data",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "no log file of the period was scanned".into(),
             ),
             Some(u) => criterion(
@@ -334,7 +336,7 @@ pub fn first_week(f: &WindowFacts, limits: &LimitReview, latency: &[RouteChange]
         match f.periods.len() {
             0 => criterion(
                 "Circuit breaker successfully handles Cal.com outages",
-                Verdict::NotEnoughData,
+                CriterionVerdict::NotEnoughData,
                 "the breaker never opened: no Cal.com outage to judge".into(),
             ),
             n => {

@@ -22,8 +22,8 @@ pub use breaker::{open_periods, OpenPeriod};
 pub use checklist::{checklist, StressProof, Task, TaskFacts, TaskState};
 pub use compare::{compare, judgement, Baseline, RouteChange, Shift, MIN_SAMPLE};
 pub use criteria::{
-    first_day, first_hours, first_week, CriteriaWindow, Criterion, Verdict, WindowFacts, RESPONSE_TIME_LIMIT_MS,
-    VIOLATIONS_TOO_MANY,
+    first_day, first_hours, first_week, CriteriaWindow, Criterion, CriterionVerdict, WindowFacts,
+    RESPONSE_TIME_LIMIT_MS, VIOLATIONS_TOO_MANY,
 };
 pub use identities::{classify, limit_review, IdentityLine, LimitReview, Pattern, EPISODE_GAP_MS};
 pub use latency::Latency;

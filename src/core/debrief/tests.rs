@@ -269,7 +269,7 @@ fn no_evidence_is_never_a_pass() {
         .chain(first_week(&facts, &limits, &[]))
         .collect();
     for c in &all {
-        assert_ne!(c.verdict, Verdict::Pass, "{} passed with nothing seen: {}", c.name, c.evidence);
+        assert_ne!(c.verdict, CriterionVerdict::Pass, "{} passed with nothing seen: {}", c.name, c.evidence);
     }
     let tasks = checklist(&TaskFacts {
         validation_wired: None,
@@ -376,7 +376,7 @@ fn performance_passes_on_the_routes_that_can_be_told() {
     let limits = limit_review(&after, 10);
     let week = first_week(&facts, &limits, &latency);
     let perf = week.iter().find(|c| c.name == "Performance stable or improved").unwrap();
-    assert_eq!(perf.verdict, Verdict::Pass, "{perf:?}");
+    assert_eq!(perf.verdict, CriterionVerdict::Pass, "{perf:?}");
     assert!(perf.evidence.contains("1 route(s) with fewer than 50 requests a side not judged"), "{perf:?}");
 }
 
@@ -397,9 +397,9 @@ fn a_breaker_open_since_before_the_window_is_not_closed() {
         breaker_sampled: &sampled,
     };
     let c = breaker_closed("Circuit breaker in CLOSED state", &facts);
-    assert_eq!(c.verdict, Verdict::Fail, "{c:?}");
+    assert_eq!(c.verdict, CriterionVerdict::Fail, "{c:?}");
     let quiet = WindowFacts { breaker_sampled: &[], ..facts };
-    assert_eq!(breaker_closed("x", &quiet).verdict, Verdict::Pass);
+    assert_eq!(breaker_closed("x", &quiet).verdict, CriterionVerdict::Pass);
 }
 
 #[test]

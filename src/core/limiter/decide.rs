@@ -8,7 +8,7 @@ use crate::core::route::Route;
 
 /// What the gateway must answer, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
+pub struct LimiterVerdict {
     /// 200 stands for "passed to the controller" (the limiter adds no
     /// status); 500 for an entry that threw; 0 when the shape cannot tell.
     pub status: u16,
@@ -41,9 +41,9 @@ pub struct Verdict {
     pub unknown: Option<String>,
 }
 
-impl Verdict {
+impl LimiterVerdict {
     fn unlimited() -> Self {
-        Verdict {
+        LimiterVerdict {
             status: 200,
             bucket: None,
             limit: None,
@@ -91,7 +91,7 @@ struct Headers {
 enum Step {
     Pass(Headers),
     /// Refused: the verdict it answers with.
-    Refuse(Verdict),
+    Refuse(LimiterVerdict),
     Throw(String),
     Unknown(String),
 }
@@ -99,7 +99,7 @@ enum Step {
 impl LimiterShape {
     /// Decides one request at `now_ms` (unix milliseconds, or any fixed origin)
     /// and applies its effect to `keys`, as the gateway does to Redis.
-    pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, client: &Identity) -> Verdict {
+    pub fn decide(&self, keys: &mut Keyspace, now_ms: u64, request: &Route, client: &Identity) -> LimiterVerdict {
         self.decide_from(keys, now_ms, request, client, None)
     }
 
@@ -114,11 +114,11 @@ impl LimiterShape {
         request: &Route,
         client: &Identity,
         address: Option<&str>,
-    ) -> Verdict {
+    ) -> LimiterVerdict {
         let Some(stack) = self.stack_for(request).filter(|s| !s.entries.is_empty()) else {
-            return Verdict::unlimited();
+            return LimiterVerdict::unlimited();
         };
-        let mut verdict = Verdict::unlimited();
+        let mut verdict = LimiterVerdict::unlimited();
         verdict.bucket = self.bucket_for(request).map(|b| b.name.clone());
         // Headers of the entries that passed, outer first.
         let mut passed: Vec<Headers> = Vec::new();
@@ -153,7 +153,8 @@ impl LimiterShape {
                         reset_at_s: refused.reset_at_s,
                         laravel: false,
                     };
-                    verdict = Verdict { bucket: verdict.bucket, count: refused.count.or(verdict.count), ..refused };
+                    verdict =
+                        LimiterVerdict { bucket: verdict.bucket, count: refused.count.or(verdict.count), ..refused };
                     return self.with_headers(verdict, own, &passed);
                 }
                 Step::Throw(message) => {
@@ -174,7 +175,7 @@ impl LimiterShape {
 
     /// The answer's headers: the deciding entry's, then the outer entries'
     /// on the way out, which overwrite when the outer one wins.
-    fn with_headers(&self, mut verdict: Verdict, own: Headers, outer: &[Headers]) -> Verdict {
+    fn with_headers(&self, mut verdict: LimiterVerdict, own: Headers, outer: &[Headers]) -> LimiterVerdict {
         let mut headers = own;
         let layers = outer.iter().rev();
         for h in layers {
@@ -232,7 +233,7 @@ impl LimiterShape {
         request: &Route,
         client: &Identity,
         params: Option<&str>,
-        verdict: &mut Verdict,
+        verdict: &mut LimiterVerdict,
     ) -> Step {
         let (limit, window_ms) = match self.limit_of(request, params) {
             Ok(found) => found,
@@ -244,7 +245,7 @@ impl LimiterShape {
             if keys.exists(&blocked, now_ms) {
                 let pttl = keys.pttl_ms(&blocked, now_ms);
                 let ttl = retry_after(pttl);
-                return Step::Refuse(Verdict {
+                return Step::Refuse(LimiterVerdict {
                     status: 429,
                     limit: Some(limit),
                     remaining: Some(0),
@@ -252,7 +253,7 @@ impl LimiterShape {
                     ttl_ms: pttl,
                     reset_at_s: Some(now_s + ttl),
                     blocked: true,
-                    ..Verdict::unlimited()
+                    ..LimiterVerdict::unlimited()
                 });
             }
         }
@@ -272,11 +273,11 @@ impl LimiterShape {
             }
         };
         let (count, allowed) = match self.decision {
-            Decision::IncrementThenAtMost => {
+            CountRule::IncrementThenAtMost => {
                 let count = keys.incr(&counter, now_ms);
                 (count, count.max(0) as u64 <= limit)
             }
-            Decision::ReadThenBelow => {
+            CountRule::ReadThenBelow => {
                 let before = keys.get(&counter, now_ms).map_or(0, |e| e.value);
                 let allowed = (before.max(0) as u64) < limit;
                 match allowed || self.counts == Counts::Every {
@@ -296,8 +297,13 @@ impl LimiterShape {
             let remaining = limit.saturating_sub(count.max(0) as u64);
             return Step::Pass(Headers { limit: Some(limit), remaining: Some(remaining), reset_at_s, laravel: false });
         }
-        let mut refused =
-            Verdict { status: 429, limit: Some(limit), remaining: Some(0), count: Some(count), ..Verdict::unlimited() };
+        let mut refused = LimiterVerdict {
+            status: 429,
+            limit: Some(limit),
+            remaining: Some(0),
+            count: Some(count),
+            ..LimiterVerdict::unlimited()
+        };
         match (self.answer.retry_after, reset_ms) {
             (RetryAfter::ResetKeyCarbon2, Some(reset)) => {
                 refused.retry_after_s = Some(reset.abs_diff(now_ms) / 1000);
@@ -454,14 +460,14 @@ fn laravel_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) -> 
                     return Step::Unknown("the app answers this refusal with its own response".into());
                 }
                 let left_ms = keys.pttl_ms(&timer, now_ms).unwrap_or(decay_s * 1000);
-                return Step::Refuse(Verdict {
+                return Step::Refuse(LimiterVerdict {
                     status: 429,
                     limit: Some(max),
                     remaining: Some(0),
                     retry_after_s: Some(ttl_seconds(left_ms)),
                     reset_at_s: Some(t.value.max(0) as u64),
                     retry_after_wall_s: true,
-                    ..Verdict::unlimited()
+                    ..LimiterVerdict::unlimited()
                 });
             }
             keys.remove(key);
@@ -520,13 +526,13 @@ fn duration_limits(keys: &mut Keyspace, now_ms: u64, limits: &[LaravelLimit]) ->
             if limit.own_response {
                 return Step::Unknown("the app answers this refusal with its own response".into());
             }
-            return Step::Refuse(Verdict {
+            return Step::Refuse(LimiterVerdict {
                 status: 429,
                 limit: Some(max),
                 remaining: Some(0),
                 retry_after_s: Some(end.saturating_sub(now_ms).div_ceil(1000)),
                 retry_after_wall_s: true,
-                ..Verdict::unlimited()
+                ..LimiterVerdict::unlimited()
             });
         }
         let left = max - count;
@@ -544,7 +550,7 @@ fn retry_after(pttl_ms: Option<u64>) -> u64 {
 
 impl LimiterShape {
     /// The 429's JSON body for a refusal.
-    pub fn refusal_body(&self, refused: &Verdict) -> serde_json::Value {
+    pub fn refusal_body(&self, refused: &LimiterVerdict) -> serde_json::Value {
         let retry: serde_json::Value = match refused.retry_after_signed_ms {
             Some(ms) => serde_json::json!(ms as f64 / 1000.0),
             None => serde_json::json!(refused.retry_after_s),

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::limiter::{Identity, LimiterShape, Store, Verdict};
+use crate::core::limiter::{Identity, LimiterShape, LimiterVerdict, Store};
 use crate::core::route::Route;
 
 /// The parts of an answer the model predicts and a harness reads back
@@ -35,7 +35,7 @@ pub fn served(status: u16) -> bool {
     !matches!(status, 404 | 405) && status < 500
 }
 
-impl Verdict {
+impl LimiterVerdict {
     /// The parts of the answer this verdict predicts.
     pub fn expected(&self) -> Observed {
         Observed { status: self.status, remaining: self.remaining, retry_after_s: self.retry_after_s }
@@ -53,7 +53,7 @@ impl Verdict {
 
 /// Where `observed` differs from `verdict`, with `Retry-After` allowed
 /// `tolerance_s` either way. Empty: the gateway answered as predicted.
-pub fn differences(verdict: &Verdict, observed: &Observed, tolerance_s: u64) -> Vec<Difference> {
+pub fn differences(verdict: &LimiterVerdict, observed: &Observed, tolerance_s: u64) -> Vec<Difference> {
     let mut out = Vec::new();
     // A 500 matches only where the shape says an entry throws.
     let thrown_as_predicted = verdict.status == 500 && observed.status == 500;

@@ -16,14 +16,14 @@ mod simulate;
 pub mod stacks;
 
 pub use attach::{alias_table, array_open, class_written, handle_params, AliasEntry, Attachment, Misdirected, Params};
-pub use decide::{duration_end_key, Verdict};
+pub use decide::{duration_end_key, LimiterVerdict};
 pub use expect::{differences, served, Difference, Observed};
 pub use identity::{counter_key, mask_key_name, mask_secret, md5_hex, throttle_key, Identity};
 pub use presets::{PRESETS, PRESET_ASKPROAI, PRESET_CONTRACT};
 pub use shape::{
-    AbuseKeys, AbusePolicy, AbuseTrigger, Answer, Atomicity, Bucket, CounterScope, Counts, Decision, Entry,
-    HeaderWinner, IdentityRule, KeyName, KeyPart, LimiterShape, Matching, NamedAnswer, NamedLimit, NamedLimiter,
-    RefusalBody, RetryAfter, Source, Stack, Storage, Store, Window,
+    AbuseKeys, AbusePolicy, AbuseTrigger, Atomicity, Bucket, CountRule, CounterScope, Counts, Entry, HeaderWinner,
+    IdentityRule, KeyName, KeyPart, LimiterShape, Matching, NamedAnswer, NamedLimit, NamedLimiter, RefusalBody,
+    RefusalForm, RetryAfter, Source, Stack, Storage, Store, Window,
 };
 pub use simulate::{simulate, Schedule, SimulatedRequest, Simulation};
 

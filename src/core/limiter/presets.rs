@@ -50,7 +50,7 @@ impl LimiterShape {
             laravel_redis: Storage { database: None, client_prefix: None, cache_prefix: String::new() },
             counts: Counts::Every,
             window: Window::Fixed,
-            decision: Decision::IncrementThenAtMost,
+            decision: CountRule::IncrementThenAtMost,
             atomicity: Atomicity::Atomic,
             abuse: AbusePolicy {
                 threshold,
@@ -67,7 +67,7 @@ impl LimiterShape {
             stacks: routes.iter().map(|r| Stack { route: r.clone(), entries: vec![gateway(None)] }).collect(),
             stacks_source: "[rate_limit] routes".into(),
             named: Vec::new(),
-            answer: Answer {
+            answer: RefusalForm {
                 retry_after: RetryAfter::CounterTtl,
                 headers: HeaderWinner::Outer,
                 body: RefusalBody::Short,
@@ -181,7 +181,7 @@ impl LimiterShape {
             counts: Counts::AllowedOnly,
             // The EXPIRE goes to database 0; the counter lives in database 1.
             window: Window::Never,
-            decision: Decision::ReadThenBelow,
+            decision: CountRule::ReadThenBelow,
             atomicity: Atomicity::ReadThenIncrement,
             abuse: AbusePolicy {
                 threshold: 10,
@@ -198,7 +198,7 @@ impl LimiterShape {
             stacks,
             stacks_source: "the preset: routes/api.php of askproai-api at c382d72cd".into(),
             named: Vec::new(),
-            answer: Answer {
+            answer: RefusalForm {
                 retry_after: RetryAfter::ResetKeyCarbon3,
                 headers: HeaderWinner::Outer,
                 body: RefusalBody::Envelope,

@@ -21,7 +21,7 @@ named!(Source { User => "user", ApiKey => "api-key", Session => "session", Ip =>
 named!(CounterScope { Bucket => "bucket", Path => "path" });
 named!(Counts { Every => "every", AllowedOnly => "allowed" });
 named!(Window { Fixed => "fixed", Refreshed => "refreshed", Never => "never" });
-named!(Decision { IncrementThenAtMost => "increment-then-at-most", ReadThenBelow => "read-then-below" });
+named!(CountRule { IncrementThenAtMost => "increment-then-at-most", ReadThenBelow => "read-then-below" });
 named!(Atomicity { Atomic => "atomic", ReadThenIncrement => "read-then-increment" });
 named!(Matching { StrIsAfterApi => "str-is", Anchored => "anchored" });
 named!(Params { Whole => "whole", FirstOnly => "first-only", Ignored => "ignored" });
@@ -90,7 +90,7 @@ pub enum Window {
 
 /// How a request is judged against the limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
+pub enum CountRule {
     /// `INCR`, then allowed when `count <= limit`.
     IncrementThenAtMost,
     /// `GET`, then allowed when `count < limit` (and only then `INCR`).
@@ -149,7 +149,7 @@ pub enum RefusalBody {
 
 /// What a 429 looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Answer {
+pub struct RefusalForm {
     pub retry_after: RetryAfter,
     pub headers: HeaderWinner,
     pub body: RefusalBody,
@@ -264,7 +264,7 @@ pub struct LimiterShape {
     pub laravel_redis: Storage,
     pub counts: Counts,
     pub window: Window,
-    pub decision: Decision,
+    pub decision: CountRule,
     pub atomicity: Atomicity,
     pub abuse: AbusePolicy,
     /// The limit table, tried in order; the last row is the default.
@@ -280,7 +280,7 @@ pub struct LimiterShape {
     pub named: Vec<NamedLimiter>,
     /// Where the stacks came from (a preset, the config, an app's route list).
     pub stacks_source: String,
-    pub answer: Answer,
+    pub answer: RefusalForm,
 }
 
 impl LimiterShape {
@@ -297,7 +297,7 @@ impl LimiterShape {
         if label.is_empty() || label.contains([':', ' ']) {
             out.push(("api_key_label", "must be a word without ':' or spaces (key, api)".into()));
         }
-        if self.decision == Decision::IncrementThenAtMost && self.counts == Counts::AllowedOnly {
+        if self.decision == CountRule::IncrementThenAtMost && self.counts == Counts::AllowedOnly {
             out.push((
                 "counts",
                 "\"allowed\" cannot go with decision = \"increment-then-at-most\": that limiter counts before it decides"

@@ -15,7 +15,7 @@ fn client() -> Identity {
 }
 
 /// `n` requests `every_ms` apart from one client; the verdicts and the keys after.
-fn run(shape: &LimiterShape, request: &str, n: u32, every_ms: u64) -> (Vec<Verdict>, Keyspace, u64) {
+fn run(shape: &LimiterShape, request: &str, n: u32, every_ms: u64) -> (Vec<LimiterVerdict>, Keyspace, u64) {
     let mut keys = Keyspace::new();
     let request = route(request);
     let verdicts: Vec<_> =
@@ -23,7 +23,7 @@ fn run(shape: &LimiterShape, request: &str, n: u32, every_ms: u64) -> (Vec<Verdi
     (verdicts, keys, u64::from(n.saturating_sub(1)) * every_ms)
 }
 
-fn statuses(verdicts: &[Verdict]) -> Vec<u16> {
+fn statuses(verdicts: &[LimiterVerdict]) -> Vec<u16> {
     verdicts.iter().map(|v| v.status).collect()
 }
 
@@ -204,12 +204,12 @@ fn the_window_fixed_refreshed_or_never() {
 fn the_decision_counts_before_it_judges_or_after() {
     let mut shape = contract();
     let (a, _, _) = run(&shape, "POST /api/v2/bookings", 35, 500);
-    shape.decision = Decision::ReadThenBelow;
+    shape.decision = CountRule::ReadThenBelow;
     let (b, _, _) = run(&shape, "POST /api/v2/bookings", 35, 500);
     assert_eq!(a, b, "one request at a time, counting every request, the two agree");
     shape.counts = Counts::AllowedOnly;
     assert!(shape.problems().is_empty(), "read-then-below can leave refusals uncounted");
-    shape.decision = Decision::IncrementThenAtMost;
+    shape.decision = CountRule::IncrementThenAtMost;
     assert_eq!(shape.problems()[0].0, "counts", "increment-then-at-most counts before it decides");
 }
 
@@ -384,7 +384,7 @@ fn laravel_throttle_keys_are_laravels_and_an_api_key_client_counts_by_its_addres
         entries: vec![Entry::Throttle { max: 5, decay_s: 60, redis: false }],
     }];
     let second = route("GET /api/throttled2");
-    let v: Vec<Verdict> =
+    let v: Vec<LimiterVerdict> =
         (0..3).map(|i| contract.decide_from(&mut keys, i, &second, &client(), Some("127.0.0.1"))).collect();
     assert_eq!(
         v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
@@ -414,7 +414,7 @@ fn per(max: u64, decay_s: u64, key: Vec<KeyPart>) -> NamedLimit {
 fn a_named_limiter_counts_as_laravel_keys_it() {
     let (shape, request) = named("api", NamedAnswer::Limits(vec![per(3, 60, vec![KeyPart::Address])]));
     let mut keys = Keyspace::new();
-    let v: Vec<Verdict> =
+    let v: Vec<LimiterVerdict> =
         (0..4).map(|i| shape.decide_from(&mut keys, i, &request, &client(), Some("10.0.0.1"))).collect();
     assert_eq!(
         v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
@@ -440,14 +440,14 @@ fn two_limits_with_one_key_count_twice_and_the_fewest_left_is_shown() {
     let (shape, request) = named("two", NamedAnswer::Limits(both));
     let mut keys = Keyspace::new();
     let ip = Identity::Ip("10.0.0.2".into());
-    let v: Vec<Verdict> = (0..6).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
+    let v: Vec<LimiterVerdict> = (0..6).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
     assert_eq!(v.iter().map(|v| v.status).collect::<Vec<_>>(), [200, 200, 200, 200, 200, 429]);
     assert_eq!((v[0].limit, v[0].remaining), (Some(10), Some(8)), "each request hits the one key twice");
     // Keyed apart, the day's limit counts on its own and shows once it has fewer left.
     let apart = vec![per(10, 60, vec![KeyPart::Address]), per(2, 86_400, vec![KeyPart::Text("day".into())])];
     let (shape, request) = named("apart", NamedAnswer::Limits(apart));
     let mut keys = Keyspace::new();
-    let v: Vec<Verdict> = (0..3).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
+    let v: Vec<LimiterVerdict> = (0..3).map(|i| shape.decide(&mut keys, i, &request, &ip)).collect();
     assert_eq!(
         v.iter().map(|v| (v.status, v.limit, v.remaining)).collect::<Vec<_>>(),
         [(200, Some(2), Some(1)), (200, Some(2), Some(0)), (429, Some(2), Some(0))]
@@ -465,7 +465,7 @@ fn with_redis_refusals_count_and_a_new_window_opens_after_the_last() {
     shape.stacks[0].entries = vec![Entry::Named { name: "api".into(), redis: true }];
     let ip = Identity::Ip("10.0.0.3".into());
     let mut keys = Keyspace::new();
-    let v: Vec<Verdict> = (0..5).map(|i| shape.decide(&mut keys, i * 1000, &request, &ip)).collect();
+    let v: Vec<LimiterVerdict> = (0..5).map(|i| shape.decide(&mut keys, i * 1000, &request, &ip)).collect();
     assert_eq!(
         v.iter().map(|v| (v.status, v.remaining)).collect::<Vec<_>>(),
         [(200, Some(2)), (200, Some(1)), (200, Some(0)), (429, Some(0)), (429, Some(0))]

@@ -2,7 +2,7 @@
 //! rate-limit` shows and what `stress` expects before it sends anything.
 
 use crate::core::keyspace::Keyspace;
-use crate::core::limiter::{Bucket, Identity, LimiterShape, Verdict};
+use crate::core::limiter::{Bucket, Identity, LimiterShape, LimiterVerdict};
 use crate::core::route::Route;
 
 /// How many requests, how far apart, and the counter found in Redis first.
@@ -20,7 +20,7 @@ pub struct Schedule {
 pub struct SimulatedRequest {
     pub n: u32,
     pub at_ms: u64,
-    pub verdict: Verdict,
+    pub verdict: LimiterVerdict,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -357,7 +357,7 @@ pub async fn prove_ahead(settings: &Settings, feature: Feature) -> Check {
         Ok(p) => p,
         Err(e) => return Check::warn(name, format!("{e:#}"), "the rollback could not be proven ahead"),
     };
-    if let Some(unseen) = proof.iter().find(|c| c.verdict == crate::core::checks::Verdict::Unknown) {
+    if let Some(unseen) = proof.iter().find(|c| c.verdict == crate::core::checks::CheckVerdict::Unknown) {
         return Check::unknown(
             name,
             format!("{feature}: {}: {}", unseen.name, unseen.evidence),

@@ -205,7 +205,7 @@ fn breaker_probe(before: Result<breaker_probe::Run, Check>, after: Result<breake
     let after = match after {
         Ok(run) => run,
         // Booted before the edit, not after: the edit's.
-        Err(check) if before.is_ok() && check.verdict == crate::core::checks::Verdict::Fail => {
+        Err(check) if before.is_ok() && check.verdict == crate::core::checks::CheckVerdict::Fail => {
             return Check::fail(
                 name,
                 check.evidence,
