@@ -193,7 +193,7 @@ fn event(rng: &mut Rng, clock: &mut Clock, out: &mut Vec<String>) {
             ms,
             phone(rng),
             phone(rng),
-            (0..8 + rng.below(20)).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" "),
+            (0..8 + rng.below(20)).map(|_| *rng.pick(WORDS)).collect::<Vec<_>>().join(" "),
         )),
         57..=66 => out.push(format!(
             "{t} production.INFO: Cal.com webhook received {{\"triggerEvent\":\"BOOKING_CREATED\",\"createdAt\":\"2026-11-26T03:12:45.{:03}Z\",\"payload\":{{\"bookingId\":{},\"uid\":\"{}\",\"startTime\":\"2026-12-0{}T{:02}:00:00.000Z\",\"attendees\":[{{\"email\":\"{}\",\"name\":\"{}\",\"timeZone\":\"Europe/Berlin\",\"phoneNumber\":\"{}\"}}],\"password\":\"[REDACTED]\",\"order_id\":\"{}\",\"created_ms\":{ms}}}}}",

@@ -6,6 +6,7 @@ use crate::adapters::state::StateError;
 use crate::core::runbook::RunbookError;
 use crate::lab::packages::PackageError;
 use crate::lab::LabError;
+use crate::ops::error::{Contradicted, Refused};
 use crate::settings::ConfigError;
 
 /// Everything passed, or the command did what it was asked.
@@ -61,13 +62,14 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if matches!(cause.downcast_ref::<StateError>(), Some(StateError::Held { .. })) {
             return LOCKED;
         }
-        if cause.is::<CheckFailed>() {
+        if cause.is::<CheckFailed>() || cause.is::<Contradicted>() {
             return CHECK_FAILED;
         }
         if cause.is::<Declined>() {
             return DECLINED;
         }
-        if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<RunbookError>() {
+        if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<Refused>() || cause.is::<RunbookError>()
+        {
             return USAGE;
         }
         match cause.downcast_ref::<LabError>() {

@@ -164,10 +164,6 @@ fn header_refs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
     headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 
-fn body() -> serde_json::Value {
-    predict::request_body()
-}
-
 async fn sequential(
     settings: &Settings,
     http: &Http,
@@ -183,7 +179,7 @@ async fn sequential(
     let mut report = StressReport::new("sequential", &args.route, &sender.masked(), predicted.bucket());
     report.others = predicted.others();
     let refs = header_refs(headers);
-    let body = body();
+    let body = predict::request_body();
     let spinner = ctx.out.spinner("stress");
     let start = Instant::now();
     for n in 0..args.requests {
@@ -231,7 +227,7 @@ async fn burst(
     let mut handles = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let (http, method, path, headers, body) =
-            (http.clone(), route.method.clone(), route.path.clone(), headers.to_vec(), body());
+            (http.clone(), route.method.clone(), route.path.clone(), headers.to_vec(), predict::request_body());
         handles.push(tokio::spawn(async move { http.send(&method, &path, &header_refs(&headers), Some(&body)).await }));
     }
     let mut answers = Vec::with_capacity(handles.len());

@@ -6,9 +6,10 @@
 pub struct Rng(pub u64);
 
 impl Rng {
-    /// A generator from `seed` (0 is made 1: xorshift never leaves 0).
+    /// A generator from `seed`, scrambled first so that near seeds (1, 2,
+    /// 3) give unrelated sequences (and never 0: xorshift never leaves it).
     pub fn new(seed: u64) -> Rng {
-        Rng(seed | 1)
+        Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1)
     }
 
     #[allow(clippy::should_implement_trait)]
@@ -23,8 +24,8 @@ impl Rng {
         self.next() % n
     }
 
-    pub fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
-        items[self.below(items.len() as u64) as usize]
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
     }
 
     pub fn digits(&mut self, n: usize) -> String {

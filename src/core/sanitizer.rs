@@ -22,6 +22,29 @@ pub struct SanitizerRules {
     pub email_hash_chars: usize,
 }
 
+impl SanitizerRules {
+    /// The contract's rules (§5), the config's defaults: what the gateway's
+    /// `LogSanitizer` redacts out of the box.
+    pub fn contract() -> SanitizerRules {
+        let rule = |id: &str, keys: &[&str]| KeyRule {
+            id: id.into(),
+            key_contains: keys.iter().map(|k| k.to_string()).collect(),
+        };
+        SanitizerRules {
+            keys: vec![
+                rule("password", &["password"]),
+                rule("secret", &["secret"]),
+                rule("token", &["token"]),
+                rule("api_key", &["api_key", "apikey"]),
+                rule("authorization", &["authorization"]),
+                rule("cookie", &["cookie"]),
+            ],
+            redaction: "[REDACTED]".into(),
+            email_hash_chars: 12,
+        }
+    }
+}
+
 pub const RULE_CREDIT_CARD: &str = "credit_card";
 pub const RULE_EMAIL: &str = "email";
 
@@ -171,22 +194,7 @@ pub(crate) mod tests {
     use serde_json::json;
 
     pub fn contract() -> SanitizerRules {
-        let rule = |id: &str, keys: &[&str]| KeyRule {
-            id: id.into(),
-            key_contains: keys.iter().map(|k| k.to_string()).collect(),
-        };
-        SanitizerRules {
-            keys: vec![
-                rule("password", &["password"]),
-                rule("secret", &["secret"]),
-                rule("token", &["token"]),
-                rule("api_key", &["api_key", "apikey"]),
-                rule("authorization", &["authorization"]),
-                rule("cookie", &["cookie"]),
-            ],
-            redaction: "[REDACTED]".into(),
-            email_hash_chars: 12,
-        }
+        SanitizerRules::contract()
     }
 
     #[test]

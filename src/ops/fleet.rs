@@ -12,7 +12,7 @@ use anyhow::Context as _;
 
 use crate::adapters::ssh::{RemoteOutput, Ssh};
 use crate::core::inventory::{self, Host};
-use crate::exit::UsageError;
+use crate::ops::error::Refused;
 use crate::settings::Settings;
 
 /// The hosts picked and how to reach them.
@@ -32,11 +32,11 @@ impl Fleet {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("while reading the inventory {}", path.display()))?;
-                inventory::from_ansible(&text).map_err(|e| UsageError(format!("inventory {}: {e}", path.display())))?
+                inventory::from_ansible(&text).map_err(|e| Refused(format!("inventory {}: {e}", path.display())))?
             }
             None => (settings.file.hosts.iter().map(|h| h.host()).collect(), vec![]),
         };
-        let hosts = inventory::select(&hosts, spec).map_err(UsageError)?;
+        let hosts = inventory::select(&hosts, spec).map_err(Refused)?;
         let f = &settings.file.fleet;
         Ok(Fleet {
             hosts,
@@ -576,7 +576,7 @@ pub async fn push(
 ) -> anyhow::Result<FleetPushReport> {
     let target = std::path::PathBuf::from(&fleet.gatewayctl);
     if !target.is_absolute() {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "[fleet] gatewayctl is {:?}: set it to the absolute path to install to (e.g. /usr/local/bin/gatewayctl)",
             fleet.gatewayctl
         ))

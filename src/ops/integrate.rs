@@ -12,8 +12,8 @@ use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange};
 use crate::core::rollback::{apply, validation, Feature};
 use crate::core::validation_impact::Impact;
-use crate::exit::UsageError;
 use crate::ops::door::Door;
+use crate::ops::error::Refused;
 use crate::ops::rollback::{self, observe, Options};
 use crate::report::integrate::{IntegrateReport, IntegrateStatus};
 use crate::settings::Settings;
@@ -23,16 +23,14 @@ const FEATURE: Feature = Feature::InputValidation;
 pub fn plan(settings: &Settings) -> anyhow::Result<Option<FileChange>> {
     crate::settings::require_app_dir(settings)?;
     if !settings.app_dir().join(validation::FORM_REQUEST_FILE).is_file() {
-        return Err(UsageError(format!(
-            "{} not found: there is no FormRequest to wire",
-            validation::FORM_REQUEST_FILE
-        ))
-        .into());
+        return Err(
+            Refused(format!("{} not found: there is no FormRequest to wire", validation::FORM_REQUEST_FILE)).into()
+        );
     }
     let path = validation::CONTROLLER;
     let original = rollback::read(settings, path)?;
     let edits =
-        validation::wire(&original).map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+        validation::wire(&original).map_err(|r| Refused(format!("{path}:{r}; refusing, nothing was changed")))?;
     if edits.is_empty() {
         return Ok(None);
     }
@@ -113,7 +111,7 @@ pub async fn integrate(
 fn write(settings: &Settings, door: &Door, change: &FileChange) -> anyhow::Result<()> {
     let path = settings.app_dir().join(&change.path);
     if rollback::sha(&rollback::read(settings, &change.path)?) != change.original_sha256 {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "{} changed since the edit was planned; nothing was written: run it again",
             change.path
         ))

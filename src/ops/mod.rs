@@ -12,6 +12,7 @@ pub mod breaker_trip;
 pub mod cache;
 pub mod debrief;
 pub mod door;
+pub mod error;
 pub mod findings;
 pub mod fleet;
 pub mod health;

@@ -13,7 +13,7 @@ use crate::core::limiter::{mask_secret, md5_hex, Entry, Identity, LimiterShape, 
 use crate::core::own::{self, Purpose};
 use crate::core::probe::{self, Configured, Learned, Sample, SeenKey};
 use crate::core::route::Route;
-use crate::exit::UsageError;
+use crate::ops::error::Refused;
 use crate::ops::predict::{Session, Stores};
 use crate::report::probe::{Judged, Owed, ProbeReport};
 use crate::settings::Settings;
@@ -60,7 +60,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     let route = match route {
         Some(r) => r.clone(),
         None => limited_routes(&shape, tried).into_iter().chain(laravel_routes(settings, &shape, tried)).next().ok_or_else(|| {
-            UsageError(match tried.is_empty() {
+            Refused(match tried.is_empty() {
                 true => "the configured shape names no limited route to probe: pass --route \"METHOD /path\"".into(),
                 false => format!(
                     "every limited route tried answers 5xx ({}): the limiter's shape cannot be learned; see preflight's \"The gateway's own bugs\"",
@@ -77,9 +77,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     }
     let (limit, row) =
         crate::ops::predict::bucket(&shape, &request).map(|b| (b.limit, b.name.clone())).ok_or_else(|| {
-            UsageError(format!(
-                "the configured shape says {route} carries no limiter: pass --route with a limited route"
-            ))
+            Refused(format!("the configured shape says {route} carries no limiter: pass --route with a limited route"))
         })?;
     // Past the first refusal: enough more to pass the abuse threshold (the
     // block), then one request on another limited path (is it read?).
@@ -88,7 +86,7 @@ pub fn plan(settings: &Settings, route: Option<&Route>, max_requests: u64, tried
     // Then a second identity: the limit less one, and a concurrent burst.
     let requests = limit + 1 + refusals + u64::from(other.is_some()) + (limit - 1) + BURST;
     if requests > max_requests {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "probing {route} needs {requests} requests (its limit {limit}, the first refusal, {refusals} more to pass the abuse threshold{}, then {} and a burst of {BURST} as a second identity), over --max-requests {max_requests}: raise it, or pick a route with a smaller limit",
             if other.is_some() { ", one on another path" } else { "" },
             limit - 1
@@ -149,14 +147,14 @@ fn laravel_plan(settings: &Settings, shape: &LimiterShape, route: &Route, max: u
     let Some(laravel) = laravel_limiters(shape, route) else { return Ok(None) };
     let request = route.sample();
     if let Some(why) = crate::ops::predict::unmodelled(shape, &request) {
-        return Err(UsageError(format!("{route}: {why}: the probe has nothing to hold its answers against")).into());
+        return Err(Refused(format!("{route}: {why}: the probe has nothing to hold its answers against")).into());
     }
     let key = own::api_key(Purpose::Probe, &format!("{:08x}", rand_u32()));
     let client = Identity::ApiKey(key.clone());
     let mut fresh = Session::fresh_from(shape, &request, &client, crate::ops::sender_address(settings));
     let first_refusal = (1..=max).find(|&n| fresh.expect(n).status == 429);
     let Some(refused) = first_refusal else {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "{route} carries {laravel}, which the model says refuses none of {max} requests: raise --max-requests"
         ))
         .into());
@@ -164,7 +162,7 @@ fn laravel_plan(settings: &Settings, shape: &LimiterShape, route: &Route, max: u
     let limit = refused - 1;
     let requests = refused + AFTER_REFUSAL.min(2);
     if requests > max {
-        return Err(UsageError(format!("probing {route} needs {requests} requests, over --max-requests {max}")).into());
+        return Err(Refused(format!("probing {route} needs {requests} requests, over --max-requests {max}")).into());
     }
     let row = laravel.clone();
     Ok(Some(Plan {
@@ -869,7 +867,7 @@ pub fn config_edit(settings: &Settings, report: &ProbeReport) -> anyhow::Result<
         return Ok(None);
     }
     let path = settings.source.as_ref().ok_or_else(|| {
-        UsageError("no config file to write the learned shape into: pass --config (gatewayctl init writes one)".into())
+        Refused("no config file to write the learned shape into: pass --config (gatewayctl init writes one)".into())
     })?;
     let text = std::fs::read_to_string(path).with_context(|| format!("while reading {}", path.display()))?;
     let edited = match crate::settings::edit::propose(&text, Some(path), &values) {
@@ -894,7 +892,7 @@ pub fn write_config(
     // Checked again as written: never a file `config check` refuses.
     if let Err(problems) = crate::settings::parse(edited, Some(path)) {
         let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        return Err(crate::exit::CheckFailed(format!(
+        return Err(crate::ops::error::Contradicted(format!(
             "the learned shape would make {} a config that `config check` refuses ({}); nothing was written",
             path.display(),
             said.join("; ")

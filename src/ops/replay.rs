@@ -12,7 +12,7 @@ use anyhow::Context as _;
 use crate::adapters::{files, logfiles};
 use crate::core::own;
 use crate::core::validation_impact::{self, Impact, Payload, ReplayVerdict};
-use crate::exit::UsageError;
+use crate::ops::error::Refused;
 use crate::ops::shadow::{self, Seal, Shadow};
 use crate::settings::Settings;
 
@@ -29,7 +29,7 @@ const REPLAY_TIMEOUT: Duration = Duration::from_secs(300);
 fn read_payloads(settings: &Settings, since: Option<Duration>) -> anyhow::Result<(Vec<Payload>, usize)> {
     let files = logfiles::discover(&settings.log_file());
     if files.is_empty() {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "{} and its rotations not found: there is no traffic to preview the validation on",
             settings.log_file().display()
         ))

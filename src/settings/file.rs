@@ -633,22 +633,13 @@ impl BreakerSection {
 }
 
 impl Default for SanitizerSection {
+    /// The contract's rules, as the core model holds them.
     fn default() -> Self {
-        let rule = |id: &str, keys: &[&str]| KeyRuleSection {
-            id: id.into(),
-            key_contains: keys.iter().map(|k| k.to_string()).collect(),
-        };
+        let rules = crate::core::sanitizer::SanitizerRules::contract();
         SanitizerSection {
-            redaction: "[REDACTED]".into(),
-            email_hash_chars: 12,
-            rules: vec![
-                rule("password", &["password"]),
-                rule("secret", &["secret"]),
-                rule("token", &["token"]),
-                rule("api_key", &["api_key", "apikey"]),
-                rule("authorization", &["authorization"]),
-                rule("cookie", &["cookie"]),
-            ],
+            redaction: rules.redaction,
+            email_hash_chars: u8::try_from(rules.email_hash_chars).unwrap_or(u8::MAX),
+            rules: rules.keys.into_iter().map(|k| KeyRuleSection { id: k.id, key_contains: k.key_contains }).collect(),
         }
     }
 }

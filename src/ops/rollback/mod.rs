@@ -20,8 +20,8 @@ use crate::core::diff;
 use crate::core::journal::{self, Event, FileChange, RollbackRecord, RollbackState};
 use crate::core::own::{self, Purpose};
 use crate::core::rollback::{apply, validation, Feature};
-use crate::exit::UsageError;
 use crate::ops::door::Door;
+use crate::ops::error::Refused;
 use crate::ops::{cache, reload};
 use crate::report::rollback::{FeatureResult, FeatureStatus, PendingFeature, RollbackListReport, RollbackReport};
 use crate::settings::Settings;
@@ -80,7 +80,7 @@ fn plan_over(settings: &Settings, feature: Feature, overlay: &mut Overlay) -> an
         };
         let edits = feature
             .edit(&original, &limiter)
-            .map_err(|r| UsageError(format!("{path}:{r}; refusing, nothing was changed")))?;
+            .map_err(|r| Refused(format!("{path}:{r}; refusing, nothing was changed")))?;
         if feature == Feature::RateLimit {
             if let Ok((_, left)) = crate::core::rollback::remove_middleware_leaving_unread(&original, &limiter) {
                 unread.extend(left.into_iter().map(|u| (path.to_string(), u)));
@@ -124,7 +124,7 @@ fn refuse_unread_limiter(
     let app = settings.app_dir();
     let timeout = settings.file.gateway.app_timeout.0;
     let listed = crate::ops::routes::routes(&settings.file.gateway.php, app, timeout).map_err(|e| {
-        UsageError(format!(
+        Refused(format!(
             "{path}:line {}: {}, and the app's route list cannot say ({e}); refusing, nothing was changed",
             unread.line,
             unread.reason(&what)
@@ -137,7 +137,7 @@ fn refuse_unread_limiter(
         .map(|((method, uri), _)| format!("{method} {uri}"))
         .collect();
     if nothing_else && !carried.is_empty() {
-        return Err(UsageError(format!(
+        return Err(Refused(format!(
             "{path}:line {}: the limiter ({what}) is on {} by the route list, through a middleware list built at run time ({}): remove it there by hand; refusing, nothing was changed",
             unread.line,
             carried.join(", "),
@@ -154,18 +154,18 @@ fn refuse_what_needs_validation(settings: &Settings) -> anyhow::Result<()> {
     let path = validation::FORM_REQUEST_FILE;
     // Unread, the guard has seen nothing: refused, never waved through.
     let text = read(settings, path).map_err(|e| {
-        UsageError(format!(
+        Refused(format!(
             "{path}: {e:#}: whether it reads what only validation gives ({}) is unknown; refusing, nothing was changed",
             validation::NEEDS_VALIDATOR.map(|m| format!("{m}()")).join(", ")
         ))
     })?;
     match validation::needs_validation(&text) {
         Ok(None) => Ok(()),
-        Ok(Some((what, line))) => Err(UsageError(format!(
+        Ok(Some((what, line))) => Err(Refused(format!(
             "{path}:line {line}: {what}, which exists only once the request is validated; the handler would fail without the validation; refusing, nothing was changed"
         ))
         .into()),
-        Err(r) => Err(UsageError(format!("{path}:{r}; refusing, nothing was changed")).into()),
+        Err(r) => Err(Refused(format!("{path}:{r}; refusing, nothing was changed")).into()),
     }
 }
 
@@ -403,7 +403,7 @@ fn transact(
     // would otherwise be overwritten with an edit of other bytes.
     for c in changes {
         if sha(&read(settings, &c.path)?) != c.original_sha256 {
-            return Err(UsageError(format!(
+            return Err(Refused(format!(
                 "{feature}: {} changed since the rollback was planned (by hand, or a rollback of the same file before it was held back); nothing of this rollback was written: run it again",
                 c.path
             ))
@@ -574,7 +574,7 @@ pub async fn check_brought_back(settings: &Settings, back: &[crate::core::findin
             let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
             let identity = crate::core::limiter::Identity::ApiKey(key.clone());
             owed.extend(crate::ops::predict::Session::fresh(&shape, &request, &identity).window_keys());
-            let body = observe::probe_body();
+            let body = crate::ops::predict::request_body();
             checks.push(match http.send(&request.method, &request.path, &headers, Some(&body)).await {
                 Ok(a) if a.status >= 500 => Check::warn(
                     &name,
@@ -593,7 +593,7 @@ pub async fn check_brought_back(settings: &Settings, back: &[crate::core::findin
     checks
 }
 
-fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Result<UsageError> {
+fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Result<Refused> {
     let current = read(settings, &c.path)?;
     let shown = diff::unified(
         &c.edited,
@@ -601,7 +601,7 @@ fn changed_since(settings: &Settings, c: &FileChange, what: &str) -> anyhow::Res
         &format!("{} (as the rollback wrote it)", c.path),
         &format!("{} (now)", c.path),
     );
-    Ok(UsageError(format!(
+    Ok(Refused(format!(
         "{} changed since {what}: it holds neither the original nor the rolled-back bytes; refusing so no later edit is lost:\n{shown}",
         c.path
     )))

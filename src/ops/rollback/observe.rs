@@ -46,11 +46,6 @@ enum Seen {
     Nothing(String),
 }
 
-/// The JSON body of a request gatewayctl makes up: a service and a date, tomorrow.
-pub(super) fn probe_body() -> serde_json::Value {
-    crate::ops::predict::request_body()
-}
-
 /// On a route the limiter covers (`ops::limiter::observation_request`), as
 /// a fresh client: on when the answer carries X-RateLimit headers or the
 /// counter moves; off only when all three hold: a served answer (not a
@@ -93,7 +88,7 @@ async fn rate_limit(settings: &Settings, http: &Http) -> Result<Seen, String> {
         }
     }
     let answer = http
-        .send(&request.method, &request.path, &[("X-Api-Key", &key)], Some(&probe_body()))
+        .send(&request.method, &request.path, &[("X-Api-Key", &key)], Some(&crate::ops::predict::request_body()))
         .await
         .map_err(|e| e.to_string())?;
     let headers = answer.header("x-ratelimit-limit").is_some();
@@ -155,7 +150,8 @@ async fn breaker(settings: &Settings, http: &Http) -> Result<(bool, String), Str
     // A route through the breaker (the store's trip route): one that never
     // reaches it would show nothing either way.
     let trip = &settings.breaker_store.trip;
-    let body: serde_json::Value = serde_json::from_str(&trip.body).unwrap_or_else(|_| probe_body());
+    let body: serde_json::Value =
+        serde_json::from_str(&trip.body).unwrap_or_else(|_| crate::ops::predict::request_body());
     let answer = http
         .send(&trip.route.method, &trip.route.path, &[("Accept", "application/json")], Some(&body))
         .await
@@ -295,7 +291,7 @@ pub async fn every_limited_route(settings: &Settings) -> Check {
             continue;
         }
         let headers = [("Accept", "application/json"), ("X-Api-Key", key.as_str())];
-        let body = (request.method != "GET").then(probe_body);
+        let body = (request.method != "GET").then(crate::ops::predict::request_body);
         let answer = http.send(&request.method, &request.path, &headers, body.as_ref()).await;
         let _ = stores.limiter.delete(&owned).await;
         match answer {
