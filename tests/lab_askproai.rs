@@ -4,8 +4,8 @@
 
 use gatewayctl::core::checks::GoNoGo;
 use gatewayctl::core::findings::Finding;
+use gatewayctl::core::keyplace::Place;
 use gatewayctl::core::limiter::md5_hex;
-use gatewayctl::ops::keys::Place;
 use gatewayctl::report::keys::{KeyCountReport, KeyListReport};
 use gatewayctl::report::preflight::PreflightReport;
 use gatewayctl::report::stress::StressReport;

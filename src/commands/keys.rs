@@ -9,8 +9,9 @@ use anyhow::Context as _;
 use crate::adapters::redis::{Redis, ScanProgress};
 use crate::cli::keys::KeysCommand;
 use crate::commands::Context;
+use crate::core::keyplace::Place;
 use crate::exit;
-use crate::ops::keys::{elsewhere, Place};
+use crate::ops::keys::{elsewhere, target};
 use crate::report::keys::{KeyCountReport, KeyListReport, NodeCount};
 
 pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
@@ -20,7 +21,7 @@ pub async fn exec(cmd: KeysCommand, ctx: &mut Context) -> anyhow::Result<u8> {
         KeysCommand::List(list) => &list.pattern,
     };
     let place = Place::of(&args.pattern, args.raw);
-    let target = place.target(&settings);
+    let target = target(place, &settings);
     let database = crate::ops::redis_db(&target.url);
     let mut redis = Redis::connect(&target).await?;
     ctx.out.detail(&format!("redis ({}): {}", place.describe(), redis.shown_url()));

@@ -50,6 +50,7 @@ pub mod integration;
 pub mod inventory;
 pub mod journal;
 pub mod judge;
+pub mod keyplace;
 pub mod keyspace;
 pub mod limiter;
 pub mod logline;

@@ -11,6 +11,7 @@ use crate::core::limiter::{
 use crate::core::own::{self, Purpose};
 use crate::core::route::Route;
 use crate::ops::routes::Routes;
+use crate::report::activate::WrittenKeys;
 use crate::settings::Settings;
 use std::path::Path;
 
@@ -371,12 +372,4 @@ pub fn written_keys(settings: &Settings, shape: &LimiterShape, request: &Route) 
         .map(|k| KeyName { name: shape.stored_name(&settings.file.redis.prefix, &k.name), ..k })
         .collect();
     WrittenKeys { route: request.to_string(), database: crate::ops::redis_db(&target.url), keys }
-}
-
-/// [`written_keys`]' answer.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct WrittenKeys {
-    pub route: String,
-    pub database: u32,
-    pub keys: Vec<KeyName>,
 }

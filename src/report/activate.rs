@@ -10,9 +10,17 @@ use crate::core::checks::{Check, GoNoGo};
 use crate::core::findings::Finding;
 use crate::core::journal::StepOutcome;
 use crate::core::runbook::{Action, Phase};
-use crate::ops::limiter::WrittenKeys;
 use crate::report::preflight::checks_table;
 use crate::report::{table, Human, Style};
+
+/// The keys a request to `route` writes, as the configured shape names
+/// them (`ops::limiter::written_keys`), and the database they live in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenKeys {
+    pub route: String,
+    pub database: u32,
+    pub keys: Vec<crate::core::limiter::KeyName>,
+}
 
 /// `activate --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,8 +4,16 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ops::keys::{Elsewhere, Place};
+use crate::core::keyplace::Place;
 use crate::report::{Human, Style};
+
+/// Keys matching the pattern somewhere other than where it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Elsewhere {
+    pub database: u32,
+    /// Keys matching `*<pattern>` there: under any prefix, or none.
+    pub count: u64,
+}
 
 /// `keys count --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
