@@ -22,5 +22,5 @@ pub struct ActivateArgs {
     #[arg(long, value_name = "STEP")]
     pub with: Vec<String>,
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
 }

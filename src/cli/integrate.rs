@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use crate::cli::rollback::RunArgs;
+use super::rollback::RunArgs;
 use crate::core::duration;
 
 #[derive(Debug, Subcommand)]

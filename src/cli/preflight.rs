@@ -5,7 +5,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct PreflightArgs {
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
     /// Run `model probe` first (one throwaway identity's requests), so what
     /// only traffic shows is judged too; without it, a probe of the last 24 h is used
     #[arg(long)]

@@ -31,7 +31,7 @@ pub struct FeatureArgs {
     #[command(flatten)]
     pub run: RunArgs,
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
     /// With --hosts: ask each host what stands there and roll back only where it is not rolled back yet
     #[arg(long, requires = "hosts")]
     pub resume: bool,
@@ -79,7 +79,7 @@ pub struct UndoArgs {
     #[command(flatten)]
     pub run: RunArgs,
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
     /// With --hosts: ask each host what stands there and undo wherever it is still rolled back
     #[arg(long, requires = "hosts")]
     pub resume: bool,

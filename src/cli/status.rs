@@ -5,5 +5,5 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
 }

@@ -20,5 +20,5 @@ pub struct WatchArgs {
     #[arg(long, value_name = "ADDR")]
     pub metrics_listen: Option<SocketAddr>,
     #[command(flatten)]
-    pub fleet: crate::cli::fleet::FleetArgs,
+    pub fleet: super::fleet::FleetArgs,
 }
