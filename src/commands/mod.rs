@@ -160,11 +160,7 @@ pub use crate::ops::{artisan_php, canary_tag, now_ms, redis_target};
 
 impl crate::cli::fleet::FleetArgs {
     /// The fleet picked, or `None` for this host alone.
-    pub fn fleet(
-        &self,
-        ctx: &mut Context,
-        settings: &crate::settings::Settings,
-    ) -> anyhow::Result<Option<crate::ops::fleet::Fleet>> {
+    pub fn fleet(&self, ctx: &mut Context, settings: &Settings) -> anyhow::Result<Option<crate::ops::fleet::Fleet>> {
         // -i/--inventory is a global option: one parser, before or after the subcommand.
         let inventory = ctx.global.inventory.clone();
         let Some(spec) = &self.hosts else {
@@ -191,7 +187,7 @@ impl crate::cli::fleet::FleetArgs {
 
 /// Records the baseline `report` compares with, before anything changes;
 /// a failure is said, never fatal (the activation does not depend on it).
-pub async fn record_baseline(ctx: &mut Context, settings: &crate::settings::Settings, by: &str) {
+pub async fn record_baseline(ctx: &mut Context, settings: &Settings, by: &str) {
     match crate::ops::debrief::record_baseline(settings, by).await {
         Ok(crate::ops::debrief::BaselineOutcome::Recorded(b)) => ctx.out.status(&format!(
             "baseline recorded for `gatewayctl report`: {} request(s) in the last {} of log, Redis {}",
