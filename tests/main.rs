@@ -26,6 +26,7 @@ mod plan;
 mod predict;
 mod probe;
 mod redis;
+mod reference;
 mod report;
 mod rollback;
 mod sealed;
