@@ -11,6 +11,7 @@ mod config;
 mod conformance_breaker;
 mod conformance_limiter;
 mod conformance_sanitizer;
+mod docs;
 mod evidence;
 mod faults;
 mod fleet;
