@@ -164,11 +164,11 @@ fn breaker_prose_is_held_against_the_model() {
     assert_eq!(lines, [(5, true), (6, true)], "{report:#?}");
 }
 
-/// The README's table "What gatewayctl catches in the plan" is
-/// `plan review` of the seed plan, one row per kind of finding. Run with
-/// UPDATE_README=1 to rewrite it after changing the review.
+/// The guide's table "What gatewayctl catches in the plan" is `plan
+/// review` of the seed plan, one row per kind of finding. Run with
+/// UPDATE_GUIDE=1 to rewrite it after changing the review.
 #[test]
-fn the_readme_table_is_the_review_of_the_seed_plan() {
+fn the_guides_table_is_the_review_of_the_seed_plan() {
     let (_, report) = review(&seed(), &[]);
     let mut rows: Vec<(Vec<usize>, &gatewayctl::core::planreview::PlanFinding)> = Vec::new();
     for f in &report.findings {
@@ -190,19 +190,19 @@ fn the_readme_table_is_the_review_of_the_seed_plan() {
         ));
     }
     let (start, end) = ("<!-- plan-review:start -->\n", "<!-- plan-review:end -->");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
-        panic!("README.md has no {start:?} … {end:?} section");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md");
+    let guide = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (guide.find(start), guide.find(end)) else {
+        panic!("docs/guide.md has no {start:?} … {end:?} section");
     };
-    let current = &readme[a + start.len()..b];
-    if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(&path, format!("{}{table}{}", &readme[..a + start.len()], &readme[b..])).unwrap();
+    let current = &guide[a + start.len()..b];
+    if std::env::var_os("UPDATE_GUIDE").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &guide[..a + start.len()], &guide[b..])).unwrap();
         return;
     }
     assert!(
         current == table,
-        "README's plan table drifted from `plan review`: run `UPDATE_README=1 cargo test --test main plan::the_readme`"
+        "the guide's plan table drifted from `plan review`: run `UPDATE_GUIDE=1 cargo nextest run -E 'test(/plan::the_guides/)'`"
     );
 }
 
