@@ -30,9 +30,14 @@ struct Source {
 }
 
 fn is_test(attrs: &[syn::Attribute]) -> bool {
-    attrs
-        .iter()
-        .any(|a| a.path().is_ident("cfg") && a.meta.require_list().is_ok_and(|l| l.tokens.to_string().contains("test")))
+    // `cfg(test)`, `cfg(all(test, …))`; never `cfg(not(test))`, the crate's own code.
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.meta.require_list().is_ok_and(|l| {
+                let t = l.tokens.to_string();
+                t.contains("test") && !t.contains("not")
+            })
+    })
 }
 
 /// The leaves of a use tree: (path, local name; `*` for a glob).
