@@ -59,21 +59,6 @@ impl Shadow {
         removed
     }
 
-    /// Processes still running from shadows under `under` whose run is gone.
-    pub fn orphans(under: &Path) -> Vec<u32> {
-        let Ok(entries) = std::fs::read_dir(under) else { return Vec::new() };
-        entries
-            .flatten()
-            .filter(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                name.strip_prefix("shadow-")
-                    .and_then(|r| r.split('-').next()?.parse::<u32>().ok())
-                    .is_some_and(|pid| pid != std::process::id() && !process::is_alive(pid))
-            })
-            .flat_map(|e| process::naming(&e.path()))
-            .collect()
-    }
-
     /// Writes a PHP script into the shadow beside the boot file it requires
     /// (`gatewayctl-boot.php`: the shadow's app bootstrapped, its own classes first).
     pub fn script(&self, name: &str, body: &str) -> std::io::Result<PathBuf> {
