@@ -3,7 +3,9 @@
 # would: gatewayctl --version names version and commit, man finds its pages,
 # the completions and the conffile are where they belong. Purges the package
 # afterwards (its /etc config would otherwise become the machine's config).
-# Needs root (dpkg). Usage: bash scripts/test-package.sh
+# Needs root (dpkg). Usage: bash scripts/test-package.sh [PROFILE]
+# (PROFILE as scripts/package.sh takes it: release by default; the test
+# command passes dev.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -15,7 +17,7 @@ if dpkg -s gatewayctl >/dev/null 2>&1; then
   echo "gatewayctl is already installed as a package here; not replacing it" >&2
   exit 3
 fi
-deb=$(bash scripts/package.sh)
+deb=$(bash scripts/package.sh "${1:-release}")
 trap 'dpkg -P gatewayctl >/dev/null 2>&1 || true' EXIT
 dpkg -i "$deb" >/dev/null
 fail() { echo "package test: $*" >&2; exit 1; }
