@@ -6,6 +6,9 @@
 #     reaching a state observed over HTTP;
 #   - two operators racing random pairs of mutating commands (RACES rounds):
 #     their journal runs never interleave;
+#   - `model probe` killed at random moments (KILLS rounds), nothing of its
+#     identity left after the next probe; a fleet undo killed (KILLS rounds),
+#     finished by its resume;
 #   - a multi-file rollback killed part-way (KILLS rounds), a failed third write
 #     (chattr +i), a journal append past a file-size limit (prlimit --fsize),
 #     Redis killed under a rollback;
@@ -27,5 +30,6 @@ started=$(date +%s)
 echo "== fuzz: $cases cases each"
 cargo test --locked --release --lib rollback::fuzz
 echo "== faults: $kills kill rounds, $races race rounds (seed $seed)"
-cargo test --locked --test main -- --test-threads 2 faults:: transactions::
+cargo test --locked --test main -- --test-threads 2 faults:: transactions:: probe::probes_killed_at_random_moments \
+  fleet::a_fleet_undo_killed_at_a_random_moment
 echo "faults: $kills kill rounds, $races race rounds, $cases fuzz cases, seed $seed: every check held in $(( $(date +%s) - started ))s"

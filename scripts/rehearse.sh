@@ -120,9 +120,9 @@ run logs probe --yes   # it sends canaries to the gateway: a change, confirmed
 run logs scan
 
 step "Phase 6: a short watch under light traffic (the plan's is two hours; a watch with no traffic proves nothing)"
-run stress rate-limit --route "POST /api/v2/availability/simple" --rate 4 --duration 5s >/dev/null &
+run stress rate-limit --route "POST /api/v2/availability/simple" --rate 4 --duration 3s >/dev/null &
 traffic=$!
-run watch --duration 6s --interval 2s | tail -n 14
+run watch --duration 4s --interval 2s | tail -n 14
 wait "$traffic"
 
 step "The plan's 60-second emergency rollback, then its undo"

@@ -139,12 +139,23 @@ fn recover(lab: &Lab, shapes: &Shapes, what: &str) {
     assert_eq!(lab.send(&http, "GET", "/api/health", &[], None).status, 200, "{what}: healthy");
 }
 
+/// The kill campaign in two slices on labs of their own, side by side: half
+/// the rounds each (GATEWAYCTL_FAULT_ROUNDS in all), so neither test runs long.
 #[test]
 fn every_mutating_command_killed_at_a_random_moment() {
-    let lab = Lab::start("faults-kill", None);
+    kill_campaign("faults-kill", 0);
+}
+
+#[test]
+fn every_mutating_command_killed_at_a_random_moment_second_slice() {
+    kill_campaign("faults-kill-2", 1);
+}
+
+fn kill_campaign(name: &str, slice: u64) {
+    let lab = Lab::start(name, None);
     let shapes = Shapes::of(&lab);
-    let mut rng = Rng::new(rounds("GATEWAYCTL_FAULT_SEED", 1_000));
-    let n = rounds("GATEWAYCTL_FAULT_ROUNDS", 8);
+    let mut rng = Rng::new(rounds("GATEWAYCTL_FAULT_SEED", 1_000) + 7_919 * slice);
+    let n = rounds("GATEWAYCTL_FAULT_ROUNDS", 8).div_ceil(2);
     for round in 0..n {
         let args = *rng.pick(MUTATING);
         let what = format!("round {round} ({})", args.join(" "));

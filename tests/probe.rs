@@ -332,7 +332,10 @@ fn probes_killed_at_random_moments_leave_nothing_after_the_next_one() {
             .spawn()
             .unwrap()
     };
-    for round in 0..20 {
+    // A bounded slice here; scripts/faults.sh runs the long campaign
+    // (GATEWAYCTL_FAULT_ROUNDS).
+    let rounds: u64 = std::env::var("GATEWAYCTL_FAULT_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(6);
+    for round in 0..rounds {
         let mut first = spawn();
         let second = (round % 3 == 0).then(spawn);
         std::thread::sleep(std::time::Duration::from_millis(rng.below(3000)));

@@ -58,13 +58,13 @@ fn availability(lab: &Lab, http: &gatewayctl::adapters::http::Http) -> u16 {
     .status
 }
 
-const BREAKER: &str = "[breakers.calcom_api]\nfailure_threshold = 2\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n\n[watch]\ninterval = \"1s\"\nwindow = \"7s\"\n\n[[watch.auto_rollback]]\nmetric = \"breaker_opens\"\nfeature = \"circuit-breaker\"\nafter = 2\n";
+const BREAKER: &str = "[breakers.calcom_api]\nfailure_threshold = 2\nrecovery_timeout = \"2s\"\nsuccess_threshold = 2\n\n[watch]\ninterval = \"1s\"\nwindow = \"6s\"\n\n[[watch.auto_rollback]]\nmetric = \"breaker_opens\"\nfeature = \"circuit-breaker\"\nafter = 2\n";
 
 #[test]
 fn a_failing_upstream_raises_the_alert_and_the_guard_rolls_the_breaker_back() {
     let lab = Lab::start("watch-guard", Some(BREAKER));
     let http = lab.http(None);
-    let watch = start_watch(&lab, &["--duration", "22s", "--auto-rollback"]);
+    let watch = start_watch(&lab, &["--duration", "17s", "--auto-rollback"]);
     std::thread::sleep(Duration::from_millis(1500));
     lab.upstream("fail");
     // Traffic until the breaker has opened twice (a failed half-open trial reopens it).
