@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # stress against a static file served by a lab's nginx: how well rate mode
 # holds its target, and max mode's throughput beside oha and wrk on the same
-# endpoint in the same run, as ratios. Each max figure is the best of ROUNDS
-# runs, the tools taking turns. Everything on loopback, bounded in time.
+# endpoint in the same run, as ratios, and each tool's CPU (user + sys) per
+# request completed. Each max figure is the best of ROUNDS runs, the tools
+# taking turns. Everything on loopback, bounded in time.
 # Usage: bash scripts/bench-stress.sh [SECONDS] [ROUNDS]
 # Installs the peers when missing: wrk from Debian, oha from crates.io
 # (into target/peers).
@@ -28,20 +29,28 @@ for rate in 500 1000 2000; do
     python3 -c 'import json,sys; r=json.load(sys.stdin)["rate"]; print("target %5.0f/s: sent %8.1f/s (%+.2f%%), completed %8.1f/s, p50 %.2f ms, p99 %.2f ms, statuses %s" % (r["target_rate"], r["send_rate"], (r["send_rate"]/r["target_rate"]-1)*100, r["completed_rate"], r["p50_ms"], r["p99_ms"], r["statuses"]))'
 done
 
-echo "== max throughput, 64 connections, ${secs} s, best of ${rounds}"
+echo "== max throughput, 64 connections, ${secs} s, best of ${rounds}; client CPU (user + sys) per request completed"
+# Each tool runs under /usr/bin/time: its CPU, beside the requests it completed, from the same run.
 best_g=0; best_oha=0; best_wrk=0
+cpu_g=999; cpu_oha=999; cpu_wrk=999
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
+us_per() { awk -v c="$1" -v n="$2" 'BEGIN { printf "%.2f", n > 0 ? c * 1e6 / n : 999 }'; }
+timed() { /usr/bin/time -f '%U %S' -o target/bench-stress.time "$@"; }
+cpu() { awk '{ print $1 + $2 }' target/bench-stress.time; }
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 for _ in $(seq "$rounds"); do
-  r=$("$g" --config "$config" stress rate-limit --route "GET /static.txt" --unlisted-path --max --connections 64 \
+  read -r rps n < <(timed "$g" --config "$config" stress rate-limit --route "GET /static.txt" --unlisted-path --max --connections 64 \
     --duration "${secs}s" --allow-high-load --format json |
-    python3 -c 'import json,sys; r=json.load(sys.stdin)["rate"]; print("%.0f" % r["completed_rate"])')
-  best_g=$(max "$best_g" "$r")
-  r=$("$oha" -z "${secs}s" -c 64 --no-tui --output-format json "$url" 2>/dev/null |
-    python3 -c 'import json,sys; print("%.0f" % json.load(sys.stdin)["summary"]["requestsPerSec"])')
-  best_oha=$(max "$best_oha" "$r")
-  r=$(wrk -t2 -c64 -d"${secs}s" "$url" | awk '/Requests\/sec/ {printf "%.0f", $2}')
-  best_wrk=$(max "$best_wrk" "$r")
+    python3 -c 'import json,sys; r=json.load(sys.stdin)["rate"]; print("%.0f %d" % (r["completed_rate"], r["sent"]))')
+  best_g=$(max "$best_g" "$rps"); cpu_g=$(min "$cpu_g" "$(us_per "$(cpu)" "$n")")
+  read -r rps n < <(timed "$oha" -z "${secs}s" -c 64 --no-tui --output-format json "$url" 2>/dev/null |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.0f %d" % (d["summary"]["requestsPerSec"], sum(d["statusCodeDistribution"].values())))')
+  best_oha=$(max "$best_oha" "$rps"); cpu_oha=$(min "$cpu_oha" "$(us_per "$(cpu)" "$n")")
+  read -r rps n < <(timed wrk -t2 -c64 -d"${secs}s" "$url" | awk '/requests in/ {n=$1} /Requests\/sec/ {r=$2} END {printf "%.0f %d\n", r, n}')
+  best_wrk=$(max "$best_wrk" "$rps"); cpu_wrk=$(min "$cpu_wrk" "$(us_per "$(cpu)" "$n")")
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-printf '%-34s %8s req/s\n' "gatewayctl stress --max -c 64" "$best_g" "oha -c 64" "$best_oha" "wrk -t2 -c64" "$best_wrk"
+printf '%-34s %8s req/s  %6s us CPU/request\n' "gatewayctl stress --max -c 64" "$best_g" "$cpu_g" "oha -c 64" "$best_oha" "$cpu_oha" "wrk -t2 -c64" "$best_wrk" "$cpu_wrk"
 echo "ratio gatewayctl/oha: $(ratio "$best_g" "$best_oha"), gatewayctl/wrk: $(ratio "$best_g" "$best_wrk") (above 1: gatewayctl is faster)"
+echo "CPU per request, gatewayctl/wrk: $(ratio "$cpu_g" "$cpu_wrk"), gatewayctl/oha: $(ratio "$cpu_g" "$cpu_oha") (below 1: gatewayctl is cheaper)"

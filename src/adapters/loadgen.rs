@@ -1,28 +1,27 @@
-//! The lean load engine behind `stress --max` and `--rate` (oha's design):
-//! one raw hyper HTTP/1.1 connection per task, with no pool, no redirect or
-//! retry layers and no boxed future per request; one current-thread runtime
-//! per core; the request prepared once; TCP_NODELAY; latencies and statuses
-//! counted per thread and merged at the end. On two cores the load tool
-//! shares the CPU with the server it measures, so a lean client is a truer
-//! one. Ordinary single requests keep reqwest (`adapters::http`).
+//! The lean load engine behind `stress --max` and `--rate`: one HTTP/1.1
+//! connection per task, each request's bytes written once at setup and
+//! sent again as they are, each answer read where it lands in the
+//! connection's buffer (its head parsed with `httparse`, the body skipped by
+//! its length or chunks, never copied or allocated); one current-thread
+//! runtime per core; TCP_NODELAY; latencies and statuses counted per thread
+//! in flat tables and merged at the end. On two cores the load tool shares
+//! the CPU with the server it measures, so a lean client is a truer one.
+//! Ordinary single requests keep reqwest (`adapters::http`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::net::{SocketAddr, ToSocketAddrs};
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use hdrhistogram::Histogram;
-use http::header::{HeaderName, HeaderValue, ACCEPT, HOST, USER_AGENT};
-use http::{HeaderMap, Method, Request, Uri};
-use http_body_util::{BodyExt, Empty};
-use hyper::client::conn::http1::{self, SendRequest};
-use hyper_util::rt::TokioIo;
+use http::Method;
 use reqwest::Url;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::TcpStream;
 
 /// How long past its duration a closed-pace run waits for answers in flight.
@@ -69,9 +68,10 @@ pub enum LoadError {
 struct Plan {
     addr: SocketAddr,
     tls: Option<(tokio_rustls::TlsConnector, rustls_name::ServerName)>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
+    /// The whole request, written once.
+    request: Vec<u8>,
+    /// A HEAD request: its answer has a length and no body.
+    head: bool,
     timeout: Duration,
     pace: Pace,
     start: Instant,
@@ -82,10 +82,25 @@ mod rustls_name {
     pub type ServerName = tokio_rustls::rustls::pki_types::ServerName<'static>;
 }
 
+/// How an exchange ended, counted by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Status(u16),
+    Unreachable,
+    Timeout,
+    Error,
+}
+
 /// Counted by one thread.
 struct Tally {
     latencies: Histogram<u64>,
-    statuses: BTreeMap<String, u64>,
+    /// By status code, 100 to 999.
+    statuses: Box<[u64; 1000]>,
+    unreachable: u64,
+    timeout: u64,
+    error: u64,
+    /// A thread whose runtime would not start, and why.
+    failed: Option<String>,
     last_send: Option<Instant>,
     max_lag: Duration,
 }
@@ -94,21 +109,61 @@ impl Tally {
     fn new() -> Tally {
         Tally {
             latencies: Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid bounds"),
-            statuses: BTreeMap::new(),
+            statuses: Box::new([0; 1000]),
+            unreachable: 0,
+            timeout: 0,
+            error: 0,
+            failed: None,
             last_send: None,
             max_lag: Duration::ZERO,
         }
     }
 
-    fn record(&mut self, outcome: &str, latency: Duration) {
+    fn record(&mut self, kind: Kind, latency: Duration) {
         let _ = self.latencies.record((latency.as_micros() as u64).clamp(1, 60_000_000));
-        match self.statuses.get_mut(outcome) {
-            Some(n) => *n += 1,
-            None => {
-                self.statuses.insert(outcome.to_string(), 1);
-            }
+        match kind {
+            Kind::Status(code) if (100..1000).contains(&code) => self.statuses[code as usize] += 1,
+            Kind::Status(_) | Kind::Error => self.error += 1,
+            Kind::Unreachable => self.unreachable += 1,
+            Kind::Timeout => self.timeout += 1,
         }
     }
+
+    /// The counts by name: each status code, `unreachable`, `timeout`, `error`.
+    fn add_to(&self, statuses: &mut BTreeMap<String, u64>) {
+        for (code, &n) in self.statuses.iter().enumerate().filter(|(_, &n)| n > 0) {
+            *statuses.entry(code.to_string()).or_default() += n;
+        }
+        for (name, n) in [("unreachable", self.unreachable), ("timeout", self.timeout), ("error", self.error)] {
+            if n > 0 {
+                *statuses.entry(name.to_string()).or_default() += n;
+            }
+        }
+        if let Some(why) = &self.failed {
+            *statuses.entry(format!("error: {why}")).or_default() += 1;
+        }
+    }
+}
+
+/// The request's bytes: request line, `Host`, `Accept`, `User-Agent`, the
+/// target's headers, and `Content-Length: 0` on a method that may carry a
+/// body. A header that could split the request (CR, LF) is refused.
+fn request_bytes(target: &Target, authority: &str, path: &str) -> Result<Vec<u8>, String> {
+    let mut head = format!(
+        "{} {path} HTTP/1.1\r\nHost: {authority}\r\nAccept: application/json\r\nUser-Agent: gatewayctl/{}\r\n",
+        target.method,
+        env!("CARGO_PKG_VERSION")
+    );
+    for (name, value) in &target.headers {
+        http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| format!("header {name}: {e}"))?;
+        http::header::HeaderValue::from_str(value).map_err(|e| format!("header {name}: {e}"))?;
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !matches!(target.method, Method::GET | Method::HEAD | Method::OPTIONS | Method::DELETE) {
+        head.push_str("Content-Length: 0\r\n");
+    }
+    head.push_str("\r\n");
+    Ok(head.into_bytes())
 }
 
 /// Runs the load on `threads` threads with `connections` connections in
@@ -138,23 +193,15 @@ pub fn run(target: &Target, connections: usize, threads: usize, pace: Pace) -> R
         }
         other => return Err(setup(format!("unsupported scheme {other}"))),
     };
-    let mut headers = HeaderMap::new();
     let authority = match target.url.port() {
         Some(p) => format!("{host}:{p}"),
         None => host.clone(),
     };
-    headers.insert(HOST, HeaderValue::from_str(&authority).map_err(|e| setup(e.to_string()))?);
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-    headers.insert(USER_AGENT, HeaderValue::from_static(concat!("gatewayctl/", env!("CARGO_PKG_VERSION"))));
-    for (name, value) in &target.headers {
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| setup(e.to_string()))?;
-        headers.insert(name, HeaderValue::from_str(value).map_err(|e| setup(e.to_string()))?);
-    }
     let path = match target.url.query() {
         Some(q) => format!("{}?{q}", target.url.path()),
         None => target.url.path().to_string(),
     };
-    let uri: Uri = path.parse().map_err(|e: http::uri::InvalidUri| setup(e.to_string()))?;
+    let request = request_bytes(target, &authority, &path).map_err(setup)?;
 
     let connections = connections.max(1);
     let threads = threads.clamp(1, connections);
@@ -163,9 +210,8 @@ pub fn run(target: &Target, connections: usize, threads: usize, pace: Pace) -> R
     let plan = Arc::new(Plan {
         addr,
         tls,
-        method: target.method.clone(),
-        uri,
-        headers,
+        request,
+        head: target.method == Method::HEAD,
         timeout: target.timeout,
         pace,
         start: Instant::now() + Duration::from_millis(20),
@@ -182,7 +228,7 @@ pub fn run(target: &Target, connections: usize, threads: usize, pace: Pace) -> R
                 Ok(runtime) => runtime.block_on(thread_load(plan, share)),
                 Err(e) => {
                     let mut tally = Tally::new();
-                    tally.record(&format!("error: {e}"), Duration::ZERO);
+                    tally.failed = Some(e.to_string());
                     tally
                 }
             };
@@ -203,9 +249,7 @@ pub fn run(target: &Target, connections: usize, threads: usize, pace: Pace) -> R
     };
     for tally in tallies.lock().expect("a load thread panicked").drain(..) {
         let _ = outcome.latencies.add(&tally.latencies);
-        for (k, v) in tally.statuses {
-            *outcome.statuses.entry(k).or_default() += v;
-        }
+        tally.add_to(&mut outcome.statuses);
         if let Some(last) = tally.last_send {
             outcome.sent_in = outcome.sent_in.max(last.saturating_duration_since(plan.start));
         }
@@ -229,7 +273,7 @@ async fn thread_load(plan: Arc<Plan>, connections: usize) -> Tally {
 /// when the server closes it.
 async fn connection_loop(plan: Arc<Plan>, tally: Rc<RefCell<Tally>>) {
     tokio::time::sleep_until(plan.start.into()).await;
-    let mut sender: Option<SendRequest<Empty<Bytes>>> = None;
+    let mut conn: Option<Conn> = None;
     loop {
         // When this request is due (open pace), or now (closed pace).
         let due = match plan.pace {
@@ -259,115 +303,274 @@ async fn connection_loop(plan: Arc<Plan>, tally: Rc<RefCell<Tally>>) {
                 due
             }
         };
-        // A connection the server closed after its last answer (nginx's
-        // keepalive_requests) takes no request: connect again, once.
-        // Closed pace ends at its duration (and a moment's grace), whatever
-        // a hung server does: what is still in flight then is a timeout.
+        // A connection the server closed after its last answer takes no
+        // request: connect again, once. Closed pace ends at its duration
+        // (and a moment's grace), whatever a hung server does: what is
+        // still in flight then is a timeout.
         let limit = match plan.pace {
             Pace::Closed { duration } => {
-                plan.timeout.min((plan.start + duration + GRACE).saturating_duration_since(Instant::now()))
+                plan.timeout.min((plan.start + duration + GRACE).saturating_duration_since(due))
             }
             Pace::Open { .. } => plan.timeout,
         };
-        let mut outcome = Err("unreachable");
+        let deadline = tokio::time::Instant::from(due) + limit;
+        let mut kind = Kind::Unreachable;
         for _ in 0..2 {
-            if sender.is_none() {
-                match tokio::time::timeout(limit, connect(&plan)).await {
-                    Ok(Ok(s)) => sender = Some(s),
-                    Ok(Err(_)) | Err(_) => break,
+            if conn.is_none() {
+                match tokio::time::timeout_at(deadline, Conn::open(&plan)).await {
+                    Ok(Ok(c)) => conn = Some(c),
+                    Ok(Err(_)) => break,
+                    Err(_) => {
+                        kind = Kind::Timeout;
+                        break;
+                    }
                 }
             }
-            let Some(s) = sender.as_mut() else { break };
-            outcome = match tokio::time::timeout(limit, exchange(&plan, s)).await {
-                Ok(Ok(status)) => Ok(status),
+            let Some(c) = conn.as_mut() else { break };
+            kind = match tokio::time::timeout_at(deadline, c.exchange(&plan)).await {
+                Ok(Ok(Answer { status, reusable })) => {
+                    if !reusable {
+                        conn = None;
+                    }
+                    Kind::Status(status)
+                }
                 Ok(Err(Failure::NotSent)) => {
-                    sender = None;
+                    conn = None;
                     continue;
                 }
-                Ok(Err(Failure::Failed)) => Err("error"),
-                Err(_) => Err("timeout"),
+                Ok(Err(Failure::Failed)) => Kind::Error,
+                Err(_) => Kind::Timeout,
             };
             break;
         }
-        let latency = due.elapsed();
-        let mut digits = [0u8; 3];
-        let kind = match outcome {
-            Ok(status) => status_text(status, &mut digits),
-            Err(kind) => {
-                sender = None;
-                kind
-            }
-        };
-        tally.borrow_mut().record(kind, latency);
+        if !matches!(kind, Kind::Status(_)) {
+            conn = None;
+        }
+        tally.borrow_mut().record(kind, due.elapsed());
         // A refused connect returns at once: do not spin on it.
-        if kind == "unreachable" && matches!(plan.pace, Pace::Closed { .. }) {
+        if kind == Kind::Unreachable && matches!(plan.pace, Pace::Closed { .. }) {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
 }
 
-/// A status code as text without allocating: every request records one.
-fn status_text(status: u16, buf: &mut [u8; 3]) -> &str {
-    if (100..1000).contains(&status) {
-        buf[0] = b'0' + (status / 100) as u8;
-        buf[1] = b'0' + (status / 10 % 10) as u8;
-        buf[2] = b'0' + (status % 10) as u8;
-        std::str::from_utf8(buf).unwrap_or("error")
-    } else {
-        "error"
+/// A connection's stream: plain TCP, or TLS over it for https.
+enum Io {
+    Plain(TcpStream),
+    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+}
+
+impl AsyncRead for Io {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Io::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        }
     }
 }
 
-/// A fresh connection with TCP_NODELAY, through TLS for https.
-async fn connect(plan: &Plan) -> std::io::Result<SendRequest<Empty<Bytes>>> {
-    let tcp = TcpStream::connect(plan.addr).await?;
-    tcp.set_nodelay(true)?;
-    match &plan.tls {
-        None => handshake(tcp).await,
-        Some((connector, name)) => handshake(connector.connect(name.clone(), tcp).await?).await,
+impl AsyncWrite for Io {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        match self.get_mut() {
+            Io::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Io::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Plain(s) => Pin::new(s).poll_flush(cx),
+            Io::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Io::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+        }
     }
 }
 
-async fn handshake<S>(io: S) -> std::io::Result<SendRequest<Empty<Bytes>>>
-where
-    S: AsyncRead + AsyncWrite + Unpin + 'static,
-{
-    let (sender, connection) =
-        http1::handshake(TokioIo::new(io)).await.map_err(|e| std::io::Error::other(e.to_string()))?;
-    // Drives the connection; ends when the sender is dropped or the peer closes.
-    tokio::task::spawn_local(async move {
-        let _ = connection.await;
-    });
-    Ok(sender)
+/// One connection and the bytes it has read and not yet used.
+struct Conn {
+    io: Io,
+    buf: Vec<u8>,
+    /// `buf[at..end]` is read and unused.
+    at: usize,
+    end: usize,
+    /// Answers it has carried: a closed connection that carried some was
+    /// closed between requests, and the request may go on a new one.
+    served: u64,
 }
 
 /// Why an exchange gave no status.
+#[derive(Debug, PartialEq, Eq)]
 enum Failure {
-    /// The connection was closed before the request went out.
+    /// The connection had been closed before the request could be answered:
+    /// nothing of an answer came on a connection that carried answers before.
     NotSent,
     /// Sent, and no whole answer came back.
     Failed,
 }
 
-/// One request; its status once the body is read to the end (so the
-/// connection can carry the next).
-async fn exchange(plan: &Plan, sender: &mut SendRequest<Empty<Bytes>>) -> Result<u16, Failure> {
-    sender.ready().await.map_err(|_| Failure::NotSent)?;
-    let mut request = Request::new(Empty::<Bytes>::new());
-    *request.method_mut() = plan.method.clone();
-    *request.uri_mut() = plan.uri.clone();
-    *request.headers_mut() = plan.headers.clone();
-    let response = sender.send_request(request).await.map_err(|e| match e.is_canceled() {
-        // hyper had not started writing it: the connection was already closing.
-        true => Failure::NotSent,
-        false => Failure::Failed,
-    })?;
-    let status = response.status().as_u16();
-    let mut body = response.into_body();
-    while let Some(frame) = body.frame().await {
-        frame.map_err(|_| Failure::Failed)?;
+/// A whole answer's status, and whether the connection may carry the next request.
+#[derive(Debug, PartialEq, Eq)]
+struct Answer {
+    status: u16,
+    reusable: bool,
+}
+
+/// An answer's head as parsed, and what it says of its body.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    status: u16,
+    /// Bytes of the head, blank line included.
+    len: usize,
+    body: Body,
+    close: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Body {
+    Length(u64),
+    Chunked,
+    /// Until the server closes the connection.
+    ToClose,
+}
+
+/// Parses an answer's head from `bytes`: None while it is incomplete.
+fn parse_head(bytes: &[u8], head_request: bool) -> Result<Option<Head>, Failure> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut response = httparse::Response::new(&mut headers);
+    let len = match response.parse(bytes) {
+        Ok(httparse::Status::Complete(len)) => len,
+        Ok(httparse::Status::Partial) => return Ok(None),
+        Err(_) => return Err(Failure::Failed),
+    };
+    let status = response.code.ok_or(Failure::Failed)?;
+    let mut length = None;
+    let mut chunked = false;
+    let mut close = response.version == Some(0);
+    for h in response.headers.iter() {
+        let value = || std::str::from_utf8(h.value).unwrap_or("").trim();
+        if h.name.eq_ignore_ascii_case("content-length") {
+            length = Some(value().parse::<u64>().map_err(|_| Failure::Failed)?);
+        } else if h.name.eq_ignore_ascii_case("transfer-encoding") {
+            chunked = value().to_ascii_lowercase().ends_with("chunked");
+        } else if h.name.eq_ignore_ascii_case("connection") {
+            let v = value().to_ascii_lowercase();
+            close = v.contains("close") || (response.version == Some(0) && !v.contains("keep-alive"));
+        }
     }
-    Ok(status)
+    let body = match () {
+        _ if head_request || status == 204 || status == 304 || (100..200).contains(&status) => Body::Length(0),
+        _ if chunked => Body::Chunked,
+        _ => match length {
+            Some(n) => Body::Length(n),
+            None => Body::ToClose,
+        },
+    };
+    let close = close || body == Body::ToClose;
+    Ok(Some(Head { status, len, body, close }))
+}
+
+impl Conn {
+    /// A fresh connection with TCP_NODELAY, through TLS for https.
+    async fn open(plan: &Plan) -> std::io::Result<Conn> {
+        let tcp = TcpStream::connect(plan.addr).await?;
+        tcp.set_nodelay(true)?;
+        let io = match &plan.tls {
+            None => Io::Plain(tcp),
+            Some((connector, name)) => Io::Tls(Box::new(connector.connect(name.clone(), tcp).await?)),
+        };
+        Ok(Conn { io, buf: vec![0; 16 * 1024], at: 0, end: 0, served: 0 })
+    }
+
+    /// Reads more into the buffer (moving the unused bytes to its front,
+    /// growing it when full); false at the end of the stream.
+    async fn fill(&mut self) -> Result<bool, Failure> {
+        if self.at > 0 {
+            self.buf.copy_within(self.at..self.end, 0);
+            self.end -= self.at;
+            self.at = 0;
+        }
+        if self.end == self.buf.len() {
+            if self.buf.len() >= 1 << 20 {
+                // A head over a megabyte is no answer this tool waits for.
+                return Err(Failure::Failed);
+            }
+            self.buf.resize(self.buf.len() * 2, 0);
+        }
+        let n = self.io.read(&mut self.buf[self.end..]).await.map_err(|_| Failure::Failed)?;
+        self.end += n;
+        Ok(n > 0)
+    }
+
+    /// Skips `n` bytes of body.
+    async fn skip(&mut self, mut n: u64) -> Result<(), Failure> {
+        loop {
+            let here = ((self.end - self.at) as u64).min(n);
+            self.at += here as usize;
+            n -= here;
+            if n == 0 {
+                return Ok(());
+            }
+            if !self.fill().await? {
+                return Err(Failure::Failed);
+            }
+        }
+    }
+
+    /// One request; its status once the whole answer is read (so the
+    /// connection can carry the next).
+    async fn exchange(&mut self, plan: &Plan) -> Result<Answer, Failure> {
+        let reused = self.served > 0;
+        if self.io.write_all(&plan.request).await.is_err() {
+            return Err(if reused { Failure::NotSent } else { Failure::Failed });
+        }
+        let head = loop {
+            if let Some(head) = parse_head(&self.buf[self.at..self.end], plan.head)? {
+                break head;
+            }
+            match self.fill().await {
+                Ok(true) => {}
+                // Closed with nothing of an answer on a connection that
+                // carried answers: closed between requests.
+                Ok(false) | Err(_) if reused && self.end == self.at => return Err(Failure::NotSent),
+                Ok(false) | Err(_) => return Err(Failure::Failed),
+            }
+        };
+        self.at += head.len;
+        match head.body {
+            Body::Length(n) => self.skip(n).await?,
+            Body::Chunked => loop {
+                let size = loop {
+                    match httparse::parse_chunk_size(&self.buf[self.at..self.end]) {
+                        Ok(httparse::Status::Complete((used, size))) => {
+                            self.at += used;
+                            break size;
+                        }
+                        Ok(httparse::Status::Partial) if self.fill().await? => {}
+                        _ => return Err(Failure::Failed),
+                    }
+                };
+                if size == 0 {
+                    // No trailers are asked for: the last chunk ends with an empty line.
+                    self.skip(2).await?;
+                    break;
+                }
+                self.skip(size + 2).await?;
+            },
+            Body::ToClose => {
+                while self.fill().await? {
+                    self.at = self.end;
+                }
+            }
+        }
+        self.served += 1;
+        Ok(Answer { status: head.status, reusable: !head.close })
+    }
 }
 
 #[cfg(test)]
@@ -427,10 +630,96 @@ mod tests {
     }
 
     #[test]
-    fn status_text_is_the_code() {
-        let mut buf = [0u8; 3];
-        assert_eq!(status_text(200, &mut buf), "200");
-        assert_eq!(status_text(429, &mut buf), "429");
-        assert_eq!(status_text(42, &mut buf), "error");
+    fn an_answers_head_says_its_status_and_how_its_body_ends() {
+        let head = |text: &str, head_request: bool| parse_head(text.as_bytes(), head_request);
+        let got = head("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\nhello world!", false).unwrap().unwrap();
+        assert_eq!(got, Head { status: 200, len: 39, body: Body::Length(12), close: false });
+        let got = head("HTTP/1.1 429 Too Many\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", false);
+        assert_eq!(got.unwrap().unwrap(), Head { status: 429, len: 72, body: Body::Chunked, close: true });
+        // No length and not chunked: the body runs to the close.
+        let got = head("HTTP/1.1 500 Oops\r\n\r\n", false).unwrap().unwrap();
+        assert_eq!((got.body, got.close), (Body::ToClose, true));
+        // HEAD and 204 have no body whatever their headers say; HTTP/1.0 closes unless kept alive.
+        assert_eq!(head("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", true).unwrap().unwrap().body, Body::Length(0));
+        assert_eq!(head("HTTP/1.1 204 No\r\n\r\n", false).unwrap().unwrap().body, Body::Length(0));
+        assert!(head("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", false).unwrap().unwrap().close);
+        assert!(
+            !head("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n", false)
+                .unwrap()
+                .unwrap()
+                .close
+        );
+        // Incomplete: read more. Garbage or a bad length: a failure.
+        assert_eq!(head("HTTP/1.1 200 OK\r\nContent-Le", false), Ok(None));
+        assert_eq!(head("SSH-2.0-OpenSSH\r\n\r\n", false), Err(Failure::Failed));
+        assert_eq!(head("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", false), Err(Failure::Failed));
+    }
+
+    #[test]
+    fn the_request_is_written_once_and_refuses_a_header_that_splits_it() {
+        let target = |method: Method, headers: Vec<(String, String)>| Target {
+            method,
+            url: Url::parse("http://127.0.0.1:8080/api/x?y=1").unwrap(),
+            headers,
+            timeout: Duration::from_secs(1),
+        };
+        let get =
+            request_bytes(&target(Method::GET, vec![("X-Api-Key".into(), "k".into())]), "127.0.0.1:8080", "/api/x?y=1")
+                .unwrap();
+        let get = String::from_utf8(get).unwrap();
+        assert!(get.starts_with("GET /api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"), "{get}");
+        assert!(get.ends_with("X-Api-Key: k\r\n\r\n") && !get.contains("Content-Length"), "{get}");
+        let post = request_bytes(&target(Method::POST, vec![]), "h", "/").unwrap();
+        assert!(String::from_utf8(post).unwrap().ends_with("Content-Length: 0\r\n\r\n"));
+        let split = target(Method::GET, vec![("X-Api-Key".into(), "k\r\nX-Evil: 1".into())]);
+        assert!(request_bytes(&split, "h", "/").is_err());
+    }
+
+    /// A server that answers each request with a chunked body, then one
+    /// with Content-Length, closes after the third: every answer is read
+    /// whole, the connection reused, and the closed one replaced.
+    #[test]
+    fn chunked_and_sized_answers_are_read_whole_over_one_connection() {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || {
+            let mut connections = 0;
+            // Bounded: two connections at most are expected.
+            while connections < 2 {
+                let (stream, _) = listener.accept().unwrap();
+                connections += 1;
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut writer = stream;
+                for n in 0..3 {
+                    let mut line = String::new();
+                    loop {
+                        line.clear();
+                        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                            return;
+                        }
+                        if line == "\r\n" {
+                            break;
+                        }
+                    }
+                    let answer = match n {
+                        0 => "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".to_string(),
+                        1 => "HTTP/1.1 429 Too Many Requests\r\nContent-Length: 4\r\n\r\nslow".to_string(),
+                        _ => "HTTP/1.1 201 Created\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".to_string(),
+                    };
+                    writer.write_all(answer.as_bytes()).unwrap();
+                }
+            }
+        });
+        let target = Target {
+            method: Method::POST,
+            url: Url::parse(&format!("http://127.0.0.1:{port}/x")).unwrap(),
+            headers: Vec::new(),
+            timeout: Duration::from_secs(5),
+        };
+        let outcome = run(&target, 1, 1, Pace::Open { rate: 1000.0, total: 6 }).unwrap();
+        let want: BTreeMap<String, u64> = [("200", 2), ("429", 2), ("201", 2)].map(|(k, v)| (k.to_string(), v)).into();
+        assert_eq!(outcome.statuses, want);
+        server.join().unwrap();
     }
 }
