@@ -392,6 +392,39 @@ impl AsyncWrite for Io {
     }
 }
 
+/// One read from a plain connection. A read that leaves room in `buf` has
+/// taken all the kernel held, so the socket is marked not ready at once:
+/// the next read waits for the poller's word instead of asking the kernel
+/// first and hearing "would block" (a system call saved per request).
+async fn read_drained(tcp: &TcpStream, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::os::fd::AsRawFd;
+    loop {
+        tcp.readable().await?;
+        let mut got = None;
+        let tried = tcp.try_io(tokio::io::Interest::READABLE, || {
+            // SAFETY: reads at most `buf.len()` bytes into `buf`, from the
+            // socket `tcp` owns, open while it is borrowed.
+            let n = unsafe { libc::recv(tcp.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+            if n < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            got = Some(n as usize);
+            match (n as usize) < buf.len() && n > 0 {
+                // Drained: tokio clears the readiness on "would block".
+                true => Err(std::io::ErrorKind::WouldBlock.into()),
+                false => Ok(()),
+            }
+        });
+        match (got, tried) {
+            (Some(n), _) => return Ok(n),
+            (None, Err(e)) if !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => {
+                return Err(e)
+            }
+            (None, _) => continue,
+        }
+    }
+}
+
 /// One connection and the bytes it has read and not yet used.
 struct Conn {
     io: Io,
@@ -502,7 +535,11 @@ impl Conn {
             }
             self.buf.resize(self.buf.len() * 2, 0);
         }
-        let n = self.io.read(&mut self.buf[self.end..]).await.map_err(|_| Failure::Failed)?;
+        let n = match &mut self.io {
+            Io::Plain(tcp) => read_drained(tcp, &mut self.buf[self.end..]).await,
+            io => io.read(&mut self.buf[self.end..]).await,
+        };
+        let n = n.map_err(|_| Failure::Failed)?;
         self.end += n;
         Ok(n > 0)
     }
