@@ -8,7 +8,8 @@
 #     their journal runs never interleave;
 #   - `model probe` killed at random moments (KILLS rounds), nothing of its
 #     identity left after the next probe; a fleet undo killed (KILLS rounds),
-#     finished by its resume;
+#     finished by its resume; an undo killed before its cache rebuild (in
+#     transactions::, KILLS rounds);
 #   - a multi-file rollback killed part-way (KILLS rounds), a failed third write
 #     (chattr +i), a journal append past a file-size limit (prlimit --fsize),
 #     Redis killed under a rollback;

@@ -442,7 +442,7 @@ fn preflight_names_the_gateways_own_bugs_before_any_traffic() {
 
     // plan review against this app: the sed lands on GET v2/test, and the claims the findings contradict.
     let config = lab.report.config.display().to_string();
-    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/production-activation-plan.md");
+    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/production-activation-plan.md");
     let out = gatewayctl(&["--config", &config, "plan", "review", plan, "--format", "json"]);
     let review: serde_json::Value = json(&out);
     let at = |line: u64| -> String {
@@ -505,7 +505,7 @@ fn as_deployed_preflight_names_the_alias_the_app_never_loads_and_its_fix() {
     assert!(f.fix.contains("'api.rate-limit' => \\App\\Http\\Middleware\\RateLimitMiddleware::class"), "{}", f.fix);
     // plan review: the plan's "Registered in Kernel.php" is contradicted at its line.
     let config = lab.report.config.display().to_string();
-    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/production-activation-plan.md");
+    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/production-activation-plan.md");
     let review: serde_json::Value =
         json(&gatewayctl(&["--config", &config, "plan", "review", plan, "--format", "json"]));
     let kernel = review["findings"].as_array().unwrap().iter().find(|f| f["line"] == 25).expect("line 25");

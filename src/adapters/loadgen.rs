@@ -307,23 +307,21 @@ async fn connection_loop(plan: Arc<Plan>, tally: Rc<RefCell<Tally>>) {
         // request: connect again, once. Closed pace ends at its duration
         // (and a moment's grace), whatever a hung server does: what is
         // still in flight then is a timeout.
+        let now = Instant::now();
         let limit = match plan.pace {
             Pace::Closed { duration } => {
-                plan.timeout.min((plan.start + duration + GRACE).saturating_duration_since(due))
+                plan.timeout.min((plan.start + duration + GRACE).saturating_duration_since(now))
             }
             Pace::Open { .. } => plan.timeout,
         };
-        let deadline = tokio::time::Instant::from(due) + limit;
+        let deadline = tokio::time::Instant::from(now) + limit;
+        // A connect that fails or never completes is `unreachable`.
         let mut kind = Kind::Unreachable;
         for _ in 0..2 {
             if conn.is_none() {
                 match tokio::time::timeout_at(deadline, Conn::open(&plan)).await {
                     Ok(Ok(c)) => conn = Some(c),
-                    Ok(Err(_)) => break,
-                    Err(_) => {
-                        kind = Kind::Timeout;
-                        break;
-                    }
+                    Ok(Err(_)) | Err(_) => break,
                 }
             }
             let Some(c) = conn.as_mut() else { break };
