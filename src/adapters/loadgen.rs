@@ -2,7 +2,7 @@
 //! connection per task, each request's bytes written once at setup and
 //! sent again as they are, each answer read where it lands in the
 //! connection's buffer (its head parsed with `httparse`, the body skipped by
-//! its length or chunks, never copied or allocated); one current-thread
+//! its length or chunks; nothing allocated per request); one current-thread
 //! runtime per core; TCP_NODELAY; latencies and statuses counted per thread
 //! in flat tables and merged at the end. On two cores the load tool shares
 //! the CPU with the server it measures, so a lean client is a truer one.
